@@ -1,0 +1,65 @@
+package broadsheet;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the app needs to know about where it runs. Read from environment
+ * variables; the command line overrides them.
+ *
+ * @param databaseUrl empty for the embedded PostgreSQL under {@code dataDir/postgres}
+ * @param baseUrl     the public origin, used for canonical URLs, feeds and sitemaps (no trailing slash)
+ */
+public record Config(
+        int port,
+        Path dataDir,
+        String databaseUrl,
+        String baseUrl,
+        boolean pageCache,
+        boolean devTemplates) {
+
+    public static final int DEFAULT_PORT = 8080;
+
+    public static Config fromEnv(Map<String, String> env) {
+        int port = Integer.parseInt(env.getOrDefault("PORT", String.valueOf(DEFAULT_PORT)));
+        return new Config(
+                port,
+                Path.of(env.getOrDefault("DATA_DIR", "data")),
+                env.getOrDefault("DATABASE_URL", ""),
+                stripSlash(env.getOrDefault("BASE_URL", "http://localhost:" + port)),
+                !"off".equalsIgnoreCase(env.getOrDefault("PAGE_CACHE", "on")),
+                "1".equals(env.get("DEV_TEMPLATES")));
+    }
+
+    public Config withPort(int p) {
+        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates);
+    }
+
+    public Config withDataDir(Path d) {
+        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates);
+    }
+
+    public Config withDatabaseUrl(String url) {
+        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates);
+    }
+
+    public Config withBaseUrl(String url) {
+        return new Config(port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates);
+    }
+
+    public Config withPageCache(boolean on) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates);
+    }
+
+    public boolean embeddedDatabase() {
+        return databaseUrl == null || databaseUrl.isBlank();
+    }
+
+    public Path mediaDir() {
+        return dataDir.resolve("media");
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,164 @@
+package broadsheet.articles;
+
+import broadsheet.db.Cursor;
+import broadsheet.media.Photo;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Reads published articles: one page's worth in one query, lists by keyset. */
+public final class ArticleDao {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private static final String PHOTO_JSON = """
+            json_build_object('id', p.id, 'fileKey', p.file_key, 'mimeType', p.mime_type, 'width', p.width,
+                              'height', p.height, 'caption', p.caption, 'credit', p.credit, 'altText', p.alt_text)""";
+
+    private static final String ONE = """
+            select a.id, a.slug, a.headline, a.deck, a.body, a.kind, a.published_at, a.updated_at,
+                   s.slug as section_slug, s.name as section_name,
+                   (select coalesce(json_agg(json_build_object('id', au.id, 'slug', au.slug, 'name', au.name, 'title', au.title)
+                                             order by aa.position, au.name), '[]')
+                      from article_authors aa join authors au on au.id = aa.author_id where aa.article_id = a.id) as authors,
+                   (select coalesce(json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name, 'kind', t.kind)
+                                             order by at.position, t.name), '[]')
+                      from article_topics at join topics t on t.id = at.topic_id where at.article_id = a.id) as topics,
+                   (select %1$s from photos p where p.id = a.lead_photo_id) as lead_photo,
+                   (select coalesce(json_agg(%1$s order by ap.position, p.id), '[]')
+                      from article_photos ap join photos p on p.id = ap.photo_id where ap.article_id = a.id) as gallery,
+                   (select coalesce(json_agg(json_build_object('kind', c.kind, 'body', c.body, 'createdAt', c.created_at)
+                                             order by c.created_at, c.id), '[]')
+                      from corrections c where c.article_id = a.id) as corrections
+              from articles a join sections s on s.id = a.section_id
+             where a.slug = :slug and a.status = 'published'
+            """.formatted(PHOTO_JSON);
+
+    private static final String SUMMARY_COLUMNS = """
+            select a.id, a.slug, a.headline, a.deck, a.kind, a.published_at, a.updated_at,
+                   s.slug as section_slug, s.name as section_name,
+                   array(select au.name from article_authors aa join authors au on au.id = aa.author_id
+                          where aa.article_id = a.id order by aa.position, au.name) as author_names,
+                   p.id as p_id, p.file_key, p.mime_type, p.width, p.height, p.caption, p.credit, p.alt_text
+              from articles a
+              join sections s on s.id = a.section_id
+              left join photos p on p.id = a.lead_photo_id
+            """;
+
+    private final Jdbi jdbi;
+
+    public ArticleDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Optional<ArticleView> findPublished(String slug) {
+        return jdbi.withHandle(h -> h.createQuery(ONE).bind("slug", slug).map(ArticleDao::view).findOne());
+    }
+
+    /** Newest first, after the cursor, optionally narrowed by a filter. */
+    public List<ArticleSummary> latest(ListFilter filter, Cursor after, int limit) {
+        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and (a.published_at, a.id) < (:at, :id) "
+                + filter.sql() + " order by a.published_at desc, a.id desc limit :limit";
+        return jdbi.withHandle(h -> h.createQuery(sql)
+                .bind("at", Timestamp.from(after.at())).bind("id", after.id()).bind("limit", limit)
+                .bindMap(filter.params())
+                .map(ArticleDao::summary).list());
+    }
+
+    /** Published articles by id, in the order given (an editor's front order). */
+    public List<ArticleSummary> byIds(List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.id = any(:ids)";
+        Map<Long, ArticleSummary> found = jdbi.withHandle(h -> h.createQuery(sql)
+                .bind("ids", ids.toArray(Long[]::new)).map(ArticleDao::summary).list())
+                .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Published articles by slug (for related-story links in bodies). */
+    public Map<String, ArticleSummary> bySlugs(Collection<String> slugs) {
+        if (slugs.isEmpty()) return Map.of();
+        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.slug = any(:slugs)";
+        return jdbi.withHandle(h -> h.createQuery(sql).bind("slugs", slugs.toArray(String[]::new))
+                .map(ArticleDao::summary).list())
+                .stream().collect(Collectors.toMap(ArticleSummary::slug, Function.identity()));
+    }
+
+    /** Published articles whose local publication date is the given day. */
+    public List<ArticleSummary> onDay(Instant from, Instant to) {
+        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.published_at >= :from and a.published_at < :to"
+                + " order by a.published_at desc, a.id desc limit 500";
+        return jdbi.withHandle(h -> h.createQuery(sql)
+                .bind("from", Timestamp.from(from)).bind("to", Timestamp.from(to)).map(ArticleDao::summary).list());
+    }
+
+    /** Months that have published articles, newest first, with counts, as "yyyy-mm". */
+    public List<Map.Entry<String, Integer>> months(String zone) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select to_char(published_at at time zone :zone, 'YYYY-MM') as month, count(*) as n
+                  from articles where status = 'published' group by 1 order by 1 desc""")
+                .bind("zone", zone)
+                .map((rs, ctx) -> Map.entry(rs.getString("month"), rs.getInt("n"))).list());
+    }
+
+    /** Newest change to any published article: a cheap validator for list pages. */
+    public Optional<Instant> lastChange() {
+        return jdbi.withHandle(h -> h.createQuery("select max(updated_at) from articles where status = 'published'")
+                .map((rs, ctx) -> ts(rs, 1)).findOne());
+    }
+
+    static ArticleSummary summary(ResultSet rs, StatementContext ctx) throws SQLException {
+        long photoId = rs.getLong("p_id");
+        Photo photo = rs.wasNull() ? null : new Photo(photoId, rs.getString("file_key"), rs.getString("mime_type"),
+                rs.getInt("width"), rs.getInt("height"), rs.getString("caption"), rs.getString("credit"), rs.getString("alt_text"));
+        Array names = rs.getArray("author_names");
+        return new ArticleSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("deck"),
+                Kind.of(rs.getString("kind")), rs.getString("section_slug"), rs.getString("section_name"),
+                ts(rs, "published_at"), ts(rs, "updated_at"),
+                Arrays.asList((String[]) names.getArray()), photo);
+    }
+
+    private static ArticleView view(ResultSet rs, StatementContext ctx) throws SQLException {
+        try {
+            String lead = rs.getString("lead_photo");
+            return new ArticleView(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("deck"),
+                    rs.getString("body"), Kind.of(rs.getString("kind")),
+                    rs.getString("section_slug"), rs.getString("section_name"),
+                    ts(rs, "published_at"), ts(rs, "updated_at"),
+                    JSON.readValue(rs.getString("authors"), new TypeReference<List<ArticleView.Byline>>() {}),
+                    JSON.readValue(rs.getString("topics"), new TypeReference<List<ArticleView.TopicRef>>() {}),
+                    lead == null ? null : JSON.readValue(lead, Photo.class),
+                    JSON.readValue(rs.getString("gallery"), new TypeReference<List<Photo>>() {}),
+                    JSON.readValue(rs.getString("corrections"), new TypeReference<List<ArticleView.Correction>>() {}));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("unreadable article row", e);
+        }
+    }
+
+    static Instant ts(ResultSet rs, String col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+
+    static Instant ts(ResultSet rs, int col) throws SQLException {
+        Timestamp t = rs.getTimestamp(col);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,35 @@
+package broadsheet.articles;
+
+import broadsheet.media.Photo;
+import java.time.Instant;
+import java.util.List;
+
+/** A published article with everything its page shows. */
+public record ArticleView(
+        long id, String slug, String headline, String deck, String body, Kind kind,
+        String sectionSlug, String sectionName,
+        Instant publishedAt, Instant updatedAt,
+        List<Byline> authors, List<TopicRef> topics,
+        Photo leadPhoto, List<Photo> gallery, List<Correction> corrections) {
+
+    public record Byline(long id, String slug, String name, String title) {}
+
+    public record TopicRef(long id, String slug, String name, String kind) {}
+
+    public record Correction(String kind, String body, Instant createdAt) {}
+
+    public String bylineText() {
+        return Bylines.join(authors.stream().map(Byline::name).toList());
+    }
+
+    /** Whether the article was changed meaningfully after it was first published. */
+    public boolean updatedSincePublished() {
+        return updatedAt.isAfter(publishedAt.plusSeconds(60));
+    }
+
+    /** The position (1-based) of a photo in the gallery, or 0. */
+    public int galleryIndexOf(Photo p) {
+        for (int i = 0; i < gallery.size(); i++) if (gallery.get(i).id() == p.id()) return i + 1;
+        return 0;
+    }
+}

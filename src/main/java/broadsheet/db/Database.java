@@ -1,0 +1,157 @@
+package broadsheet.db;
+
+import broadsheet.Config;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/** The one PostgreSQL the app talks to: embedded under the data dir, or external by URL. Migrated on open. */
+public final class Database implements AutoCloseable {
+
+    private final EmbeddedPostgres embedded;
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final String jdbcUrl;
+
+    private Database(EmbeddedPostgres embedded, HikariDataSource pool, String jdbcUrl) {
+        this.embedded = embedded;
+        this.pool = pool;
+        this.jdbcUrl = jdbcUrl;
+        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+    }
+
+    /** Opens (starting the embedded server if configured) and migrates. Throws {@link StartupException} with a one-line reason. */
+    public static Database open(Config config) {
+        EmbeddedPostgres embedded = null;
+        String url;
+        String user = null;
+        String password = null;
+        if (config.embeddedDatabase()) {
+            embedded = startEmbedded(config.dataDir().resolve("postgres"));
+            url = "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres";
+            user = "postgres";
+        } else {
+            JdbcUrl parsed = JdbcUrl.parse(config.databaseUrl());
+            url = parsed.url();
+            user = parsed.user();
+            password = parsed.password();
+        }
+        try {
+            return connect(embedded, url, user, password, 16);
+        } catch (RuntimeException e) {
+            if (embedded != null) closeQuietly(embedded);
+            throw e;
+        }
+    }
+
+    /** Connects to an existing database (used by tests and tools) and migrates it. */
+    public static Database connect(EmbeddedPostgres embedded, String url, String user, String password, int poolSize) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        if (user != null) hc.setUsername(user);
+        if (password != null) hc.setPassword(password);
+        hc.setMaximumPoolSize(poolSize);
+        hc.setMinimumIdle(2);
+        hc.setPoolName("broadsheet");
+        hc.setInitializationFailTimeout(5_000);
+        hc.setConnectionTimeout(5_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new StartupException("cannot reach the database at " + redact(url) + ": " + rootMessage(e));
+        }
+        migrate(pool);
+        return new Database(embedded, pool, url);
+    }
+
+    public static void migrate(DataSource ds) {
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) throw new IOException("not writable");
+        } catch (IOException | SecurityException e) {
+            throw new StartupException("the data directory " + dir.toAbsolutePath() + " is not writable (" + e.getMessage() + ")");
+        }
+        try {
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "100")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("fsync", "on")
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            throw new StartupException("cannot start the embedded PostgreSQL in " + dir.toAbsolutePath() + ": " + rootMessage(e));
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) closeQuietly(embedded);
+    }
+
+    private static void closeQuietly(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        } catch (IOException ignored) {
+            // the process is going away anyway
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("password=[^&]*", "password=***");
+    }
+
+    /** A JDBC URL with its credentials, from either a jdbc: URL or a postgres:// URL. */
+    record JdbcUrl(String url, String user, String password) {
+        static JdbcUrl parse(String raw) {
+            if (raw.startsWith("jdbc:postgresql:")) return new JdbcUrl(raw, null, null);
+            if (raw.startsWith("postgres://") || raw.startsWith("postgresql://")) {
+                URI u = URI.create(raw);
+                String user = null;
+                String password = null;
+                if (u.getUserInfo() != null) {
+                    String[] parts = u.getUserInfo().split(":", 2);
+                    user = parts[0];
+                    password = parts.length > 1 ? parts[1] : null;
+                }
+                int port = u.getPort() < 0 ? 5432 : u.getPort();
+                String query = u.getQuery() == null ? "" : "?" + u.getQuery();
+                return new JdbcUrl("jdbc:postgresql://" + u.getHost() + ":" + port + u.getPath() + query, user, password);
+            }
+            throw new StartupException("DATABASE_URL must start with jdbc:postgresql: or postgres://, got: " + raw);
+        }
+    }
+}
