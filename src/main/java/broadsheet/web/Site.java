@@ -1,0 +1,43 @@
+package broadsheet.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The newspaper itself: its name, public origin and home time zone. Article URLs carry the
+ * publication date in that zone ({@code /2026/11/30/slug}), as a reader would expect.
+ */
+public record Site(String name, String tagline, String baseUrl, ZoneId zone, String language) {
+
+    private static final DateTimeFormatter READABLE =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
+    /** Site-relative URL of a published article. */
+    public String articlePath(String slug, Instant publishedAt) {
+        LocalDate d = publishedAt.atZone(zone).toLocalDate();
+        return "/%04d/%02d/%02d/%s".formatted(d.getYear(), d.getMonthValue(), d.getDayOfMonth(), slug);
+    }
+
+    public String absolute(String path) {
+        return baseUrl + path;
+    }
+
+    /** "30 November 2026, 10:15 GMT" in the paper's zone. */
+    public String readable(Instant t) {
+        var z = t.atZone(zone);
+        return READABLE.format(z) + " " + z.getZone().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH);
+    }
+
+    /** "Monday 30 November 2026". */
+    public String day(LocalDate d) {
+        return DAY.format(d);
+    }
+
+    public LocalDate localDate(Instant t) {
+        return t.atZone(zone).toLocalDate();
+    }
+}
