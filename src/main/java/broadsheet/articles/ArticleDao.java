@@ -101,12 +101,13 @@ public final class ArticleDao {
                 .stream().collect(Collectors.toMap(ArticleSummary::slug, Function.identity()));
     }
 
-    /** Published articles whose local publication date is the given day. */
-    public List<ArticleSummary> onDay(Instant from, Instant to) {
+    /** Published articles in a time range, newest first. */
+    public List<ArticleSummary> between(Instant from, Instant to, int limit) {
         String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.published_at >= :from and a.published_at < :to"
-                + " order by a.published_at desc, a.id desc limit 500";
+                + " order by a.published_at desc, a.id desc limit :limit";
         return jdbi.withHandle(h -> h.createQuery(sql)
-                .bind("from", Timestamp.from(from)).bind("to", Timestamp.from(to)).map(ArticleDao::summary).list());
+                .bind("from", Timestamp.from(from)).bind("to", Timestamp.from(to)).bind("limit", limit)
+                .map(ArticleDao::summary).list());
     }
 
     /** Months that have published articles, newest first, with counts, as "yyyy-mm". */
@@ -160,5 +161,14 @@ public final class ArticleDao {
     static Instant ts(ResultSet rs, int col) throws SQLException {
         Timestamp t = rs.getTimestamp(col);
         return t == null ? null : t.toInstant();
+    }
+
+    public Optional<Photo> photo(long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select id as p_id, file_key, mime_type, width, height, caption, credit, alt_text from photos where id = :id""")
+                .bind("id", id)
+                .map((rs, ctx) -> new Photo(rs.getLong("p_id"), rs.getString("file_key"), rs.getString("mime_type"),
+                        rs.getInt("width"), rs.getInt("height"), rs.getString("caption"), rs.getString("credit"), rs.getString("alt_text")))
+                .findOne());
     }
 }

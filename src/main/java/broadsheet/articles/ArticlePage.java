@@ -1,0 +1,36 @@
+package broadsheet.articles;
+
+import broadsheet.media.Photo;
+import broadsheet.newsletters.Newsletter;
+import broadsheet.web.Layout;
+import java.util.List;
+
+/** The view model of an article page. */
+public record ArticlePage(Layout layout, ArticleView article, String path, String url,
+                          List<Part> parts, List<Photo> photos, String galleryJson, List<ShareLink> shares) {
+
+    public sealed interface Part permits HtmlPart, RelatedPart, PromoPart {}
+
+    public record HtmlPart(String html) implements Part {}
+
+    /** A link to another story, labelled by its kind: "Opinion: ...". */
+    public record RelatedPart(String label, String headline, String path) implements Part {}
+
+    public record PromoPart(Newsletter newsletter) implements Part {}
+
+    public record ShareLink(String label, String href) {}
+
+    /** The gallery page of the n-th photo (1-based). */
+    public String photoPath(int n) {
+        return path + "/photos/" + n;
+    }
+
+    public int leadIndex() {
+        return article.leadPhoto() == null ? 0 : indexOf(article.leadPhoto());
+    }
+
+    int indexOf(Photo p) {
+        for (int i = 0; i < photos.size(); i++) if (photos.get(i).id() == p.id()) return i + 1;
+        return 0;
+    }
+}

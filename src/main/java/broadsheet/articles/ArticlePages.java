@@ -1,0 +1,153 @@
+package broadsheet.articles;
+
+import broadsheet.media.Photo;
+import broadsheet.newsletters.Newsletter;
+import broadsheet.newsletters.NewsletterDao;
+import broadsheet.web.Chrome;
+import broadsheet.web.Json;
+import broadsheet.web.Meta;
+import broadsheet.web.PageCache;
+import broadsheet.web.Site;
+import broadsheet.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.RedirectResponse;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The article page and its gallery pages. */
+public final class ArticlePages {
+
+    private final ArticleDao articles;
+    private final NewsletterDao newsletters;
+    private final Chrome chrome;
+    private final Views views;
+    private final PageCache cache;
+    private final BodyRenderer bodies = new BodyRenderer();
+
+    public ArticlePages(ArticleDao articles, NewsletterDao newsletters, Chrome chrome, Views views, PageCache cache) {
+        this.articles = articles;
+        this.newsletters = newsletters;
+        this.chrome = chrome;
+        this.views = views;
+        this.cache = cache;
+    }
+
+    public void show(Context ctx) {
+        cache.serve(ctx, () -> {
+            ArticleView a = find(ctx);
+            ArticlePage page = page(a);
+            String description = a.deck().isEmpty() ? bodies.firstParagraphText(a.body()) : a.deck();
+            Meta meta = new Meta(a.headline(), description, page.path(), "article", a.leadPhoto(),
+                    StructuredData.newsArticle(chrome.site(), a, page.url(), description), List.of(), false);
+            return PageCache.Page.html(views.render("articles/show.jte", withMeta(page, meta)), a.updatedAt(), keys(a));
+        });
+    }
+
+    public void photo(Context ctx) {
+        cache.serve(ctx, () -> {
+            ArticleView a = find(ctx);
+            ArticlePage page = page(a);
+            int n;
+            try {
+                n = Integer.parseInt(ctx.pathParam("n"));
+            } catch (NumberFormatException e) {
+                throw new NotFoundResponse();
+            }
+            if (n < 1 || n > page.photos().size()) throw new NotFoundResponse();
+            Photo p = page.photos().get(n - 1);
+            String title = "Photo " + n + " of " + page.photos().size() + ": " + a.headline();
+            Meta meta = new Meta(title, p.caption(), page.photoPath(n), "article", p, null, List.of(), false);
+            PhotoPage model = new PhotoPage(chrome.layout(meta), a, page.path(), p, n, page.photos().size());
+            return PageCache.Page.html(views.render("articles/photo.jte", model), a.updatedAt(), keys(a));
+        });
+    }
+
+    private ArticleView find(Context ctx) {
+        ArticleView a = articles.findPublished(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        String canonical = chrome.site().articlePath(a.slug(), a.publishedAt());
+        String asked = "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/" + ctx.pathParam("d") + "/" + a.slug();
+        if (!asked.equals(canonical)) {
+            String rest = ctx.path().substring(Math.min(ctx.path().length(), asked.length()));
+            ctx.header("Location", canonical + rest);
+            throw new RedirectResponse(HttpStatus.MOVED_PERMANENTLY);
+        }
+        return a;
+    }
+
+    private ArticlePage page(ArticleView a) {
+        Site site = chrome.site();
+        String path = site.articlePath(a.slug(), a.publishedAt());
+        String url = site.absolute(path);
+        String defaultPromo = newsletters.forSection(a.sectionSlug()).map(Newsletter::slug).orElse(null);
+        List<BodyRenderer.Block> blocks = bodies.render(a.body(), defaultPromo);
+        Map<String, ArticleSummary> related = articles.bySlugs(BodyRenderer.relatedSlugs(a.body()));
+        List<ArticlePage.Part> parts = new ArrayList<>();
+        for (BodyRenderer.Block b : blocks) {
+            switch (b) {
+                case BodyRenderer.Html h -> parts.add(new ArticlePage.HtmlPart(h.html()));
+                case BodyRenderer.Related r -> {
+                    ArticleSummary s = related.get(r.slug());
+                    if (s != null && s.id() != a.id()) {
+                        parts.add(new ArticlePage.RelatedPart(s.kind().label(), s.headline(), site.articlePath(s.slug(), s.publishedAt())));
+                    }
+                }
+                case BodyRenderer.Promo p -> newsletters.bySlug(p.slug()).ifPresent(n -> parts.add(new ArticlePage.PromoPart(n)));
+            }
+        }
+        List<Photo> photos = new ArrayList<>(a.gallery());
+        if (a.leadPhoto() != null && photos.stream().noneMatch(p -> p.id() == a.leadPhoto().id())) photos.add(0, a.leadPhoto());
+        return new ArticlePage(null, a, path, url, parts, photos, galleryJson(photos, path), shares(a, url));
+    }
+
+    private ArticlePage withMeta(ArticlePage p, Meta meta) {
+        return new ArticlePage(chrome.layout(meta), p.article(), p.path(), p.url(), p.parts(), p.photos(), p.galleryJson(), p.shares());
+    }
+
+    private static String galleryJson(List<Photo> photos, String path) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < photos.size(); i++) {
+            Photo p = photos.get(i);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("src", p.src(1280));
+            m.put("srcset", p.srcset());
+            m.put("width", p.fit(1280));
+            m.put("height", p.heightAt(1280));
+            m.put("alt", p.altText());
+            m.put("caption", p.caption());
+            m.put("credit", p.credit());
+            m.put("page", path + "/photos/" + (i + 1));
+            items.add(m);
+        }
+        return Json.forScript(items);
+    }
+
+    private static List<ArticlePage.ShareLink> shares(ArticleView a, String url) {
+        String u = enc(url);
+        String t = enc(a.kind().prefix() + a.headline());
+        return List.of(
+                new ArticlePage.ShareLink("Email", "mailto:?subject=" + t + "&body=" + u),
+                new ArticlePage.ShareLink("Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u),
+                new ArticlePage.ShareLink("X", "https://twitter.com/intent/tweet?url=" + u + "&text=" + t),
+                new ArticlePage.ShareLink("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + u),
+                new ArticlePage.ShareLink("WhatsApp", "https://wa.me/?text=" + t + "%20" + u),
+                new ArticlePage.ShareLink("Bluesky", "https://bsky.app/intent/compose?text=" + t + "%20" + u),
+                new ArticlePage.ShareLink("Reddit", "https://www.reddit.com/submit?url=" + u + "&title=" + t));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String keys(ArticleView a) {
+        StringBuilder sb = new StringBuilder("article-" + a.id() + " section-" + a.sectionSlug());
+        a.authors().forEach(b -> sb.append(" author-").append(b.slug()));
+        a.topics().forEach(t -> sb.append(" topic-").append(t.slug()));
+        return sb.toString();
+    }
+}

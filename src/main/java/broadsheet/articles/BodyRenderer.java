@@ -1,0 +1,96 @@
+package broadsheet.articles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Turns an article body (CommonMark) into blocks for the page: runs of HTML, and the
+ * related-story links and newsletter promo that editors place between paragraphs with a
+ * paragraph of its own: {@code [[related:slug]]} or {@code [[newsletter:slug]]}.
+ * Raw HTML in a body is shown as text, never passed through.
+ */
+public final class BodyRenderer {
+
+    public static final Pattern MARKER = Pattern.compile("\\[\\[(related|newsletter):([a-z0-9]+(?:-[a-z0-9]+)*)]]");
+
+    public sealed interface Block permits Html, Related, Promo {}
+
+    public record Html(String html) implements Block {}
+
+    public record Related(String slug) implements Block {}
+
+    public record Promo(String slug) implements Block {}
+
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+
+    /**
+     * @param defaultPromo newsletter to place after the third paragraph when the body places none (may be null)
+     */
+    public List<Block> render(String body, String defaultPromo) {
+        Node doc = parser.parse(body);
+        List<Block> blocks = new ArrayList<>();
+        StringBuilder html = new StringBuilder();
+        boolean promoPlaced = MARKER.matcher(body).results().anyMatch(m -> m.group(1).equals("newsletter"));
+        int paragraphs = 0;
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            Matcher m = markerOf(n);
+            if (m != null) {
+                flush(html, blocks);
+                blocks.add(m.group(1).equals("related") ? new Related(m.group(2)) : new Promo(m.group(2)));
+                continue;
+            }
+            html.append(renderer.render(n));
+            if (n instanceof Paragraph && ++paragraphs == 3 && !promoPlaced && defaultPromo != null) {
+                flush(html, blocks);
+                blocks.add(new Promo(defaultPromo));
+                promoPlaced = true;
+            }
+        }
+        flush(html, blocks);
+        if (!promoPlaced && defaultPromo != null) blocks.add(new Promo(defaultPromo));
+        return blocks;
+    }
+
+    /** Slugs of the related stories a body links to, in order. */
+    public static List<String> relatedSlugs(String body) {
+        return MARKER.matcher(body).results().filter(m -> m.group(1).equals("related")).map(m -> m.group(2)).toList();
+    }
+
+    /** The first paragraph as plain text (for descriptions and previews). */
+    public String firstParagraphText(String body) {
+        for (Node n = parser.parse(body).getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Paragraph && markerOf(n) == null) {
+                StringBuilder sb = new StringBuilder();
+                collectText(n, sb);
+                return sb.toString();
+            }
+        }
+        return "";
+    }
+
+    private static Matcher markerOf(Node n) {
+        if (!(n instanceof Paragraph) || !(n.getFirstChild() instanceof Text t) || t.getNext() != null) return null;
+        Matcher m = MARKER.matcher(t.getLiteral().strip());
+        return m.matches() ? m : null;
+    }
+
+    private static void collectText(Node n, StringBuilder sb) {
+        if (n instanceof Text t) sb.append(t.getLiteral());
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) collectText(c, sb);
+    }
+
+    private static void flush(StringBuilder html, List<Block> blocks) {
+        if (!html.isEmpty()) {
+            blocks.add(new Html(html.toString()));
+            html.setLength(0);
+        }
+    }
+}

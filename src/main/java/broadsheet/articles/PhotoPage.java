@@ -1,0 +1,16 @@
+package broadsheet.articles;
+
+import broadsheet.media.Photo;
+import broadsheet.web.Layout;
+
+/** One photo of an article's gallery as its own page: works without JavaScript. */
+public record PhotoPage(Layout layout, ArticleView article, String articlePath, Photo photo, int index, int total) {
+
+    public String prevPath() {
+        return index > 1 ? articlePath + "/photos/" + (index - 1) : null;
+    }
+
+    public String nextPath() {
+        return index < total ? articlePath + "/photos/" + (index + 1) : null;
+    }
+}

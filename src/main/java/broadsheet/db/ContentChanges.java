@@ -1,0 +1,59 @@
+package broadsheet.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells this node when content changed anywhere: any writer (another node, an import) runs
+ * {@code NOTIFY content_changed} in its transaction, and every node drops what it cached.
+ */
+public final class ContentChanges implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentChanges.class);
+    public static final String CHANNEL = "content_changed";
+
+    private final DataSource ds;
+    private final Runnable onChange;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public ContentChanges(DataSource ds, Runnable onChange) {
+        this.ds = ds;
+        this.onChange = onChange;
+        this.thread = Thread.ofVirtual().name("content-changes").start(this::listen);
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute("listen " + CHANNEL);
+                PGConnection pg = c.unwrap(PGConnection.class);
+                onChange.run(); // anything may have changed while we were not listening
+                while (running) {
+                    PGNotification[] n = pg.getNotifications(1000);
+                    if (n != null && n.length > 0) onChange.run();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) return;
+                LOG.warn("content change listener lost its connection, retrying: {}", e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}

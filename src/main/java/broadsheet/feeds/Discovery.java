@@ -1,0 +1,160 @@
+package broadsheet.feeds;
+
+import broadsheet.articles.ArticleDao;
+import broadsheet.articles.ArticleSummary;
+import broadsheet.articles.ListFilter;
+import broadsheet.authors.Author;
+import broadsheet.authors.AuthorDao;
+import broadsheet.db.Cursor;
+import broadsheet.sections.Section;
+import broadsheet.topics.Topic;
+import broadsheet.topics.TopicDao;
+import broadsheet.web.Chrome;
+import broadsheet.web.PageCache;
+import broadsheet.web.Site;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** How machines find the paper's articles: feeds, sitemaps, robots.txt, and a health check. */
+public final class Discovery {
+
+    static final int FEED_SIZE = 50;
+
+    private final ArticleDao articles;
+    private final AuthorDao authors;
+    private final TopicDao topics;
+    private final Chrome chrome;
+    private final PageCache cache;
+    private final Jdbi jdbi;
+
+    public Discovery(ArticleDao articles, AuthorDao authors, TopicDao topics, Chrome chrome, PageCache cache, Jdbi jdbi) {
+        this.articles = articles;
+        this.authors = authors;
+        this.topics = topics;
+        this.chrome = chrome;
+        this.cache = cache;
+        this.jdbi = jdbi;
+    }
+
+    public void siteFeed(Context ctx) {
+        Site site = chrome.site();
+        feed(ctx, Channel.siteWide(site), ListFilter.all(), "front-home");
+    }
+
+    public void sectionFeed(Context ctx) {
+        Section s = chrome.nav().stream().filter(x -> x.slug().equals(ctx.pathParam("slug"))).findFirst()
+                .orElseThrow(NotFoundResponse::new);
+        feed(ctx, new Channel(s.name() + " — " + chrome.site().name(), description(s.description(), s.name()), s.path(),
+                s.path() + "/feed"), ListFilter.section(s.id()), "section-" + s.slug());
+    }
+
+    public void authorFeed(Context ctx) {
+        Author a = authors.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        feed(ctx, new Channel(a.name() + " — " + chrome.site().name(), description(a.title(), a.name()), a.path(),
+                a.path() + "/feed"), ListFilter.author(a.id()), "author-" + a.slug());
+    }
+
+    public void topicFeed(Context ctx) {
+        Topic t = topics.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        feed(ctx, new Channel(t.name() + " — " + chrome.site().name(), description("", t.name()), t.path(),
+                t.path() + "/feed"), ListFilter.topic(t.id()), "topic-" + t.slug());
+    }
+
+    private void feed(Context ctx, Channel channel, ListFilter filter, String key) {
+        String format = ctx.pathParam("format");
+        if (!List.of("rss", "atom", "json").contains(format)) throw new NotFoundResponse();
+        cache.serve(ctx, () -> {
+            List<ArticleSummary> items = articles.latest(filter, Cursor.first(), FEED_SIZE);
+            Feeds feeds = new Feeds(chrome.site());
+            Instant lm = items.stream().map(ArticleSummary::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+            return switch (format) {
+                case "rss" -> page(feeds.rss(channel, items), "application/rss+xml; charset=utf-8", lm, key);
+                case "atom" -> page(feeds.atom(channel, items), "application/atom+xml; charset=utf-8", lm, key);
+                default -> page(feeds.jsonFeed(channel, items), "application/feed+json; charset=utf-8", lm, key);
+            };
+        });
+    }
+
+    public void sitemapIndex(Context ctx) {
+        cache.serve(ctx, () -> {
+            List<String> paths = new ArrayList<>(List.of("/sitemaps/pages.xml", "/sitemaps/news.xml"));
+            articles.months(chrome.site().zone().getId()).forEach(m -> paths.add("/sitemaps/articles-" + m.getKey() + ".xml"));
+            Instant lm = articles.lastChange().orElse(Instant.EPOCH);
+            return page(new Sitemaps(chrome.site()).index(paths, lm), "application/xml; charset=utf-8", lm, "sitemap");
+        });
+    }
+
+    public void newsSitemap(Context ctx) {
+        cache.serve(ctx, () -> {
+            Instant now = Instant.now();
+            List<ArticleSummary> recent = articles.between(now.minus(Duration.ofHours(48)), now.plusSeconds(1), 1000);
+            return page(new Sitemaps(chrome.site()).news(recent), "application/xml; charset=utf-8", null, "sitemap");
+        });
+    }
+
+    public void monthSitemap(Context ctx) {
+        YearMonth ym;
+        try {
+            ym = YearMonth.of(Integer.parseInt(ctx.pathParam("y")), Integer.parseInt(ctx.pathParam("m")));
+        } catch (NumberFormatException | DateTimeException e) {
+            throw new NotFoundResponse();
+        }
+        cache.serve(ctx, () -> {
+            var zone = chrome.site().zone();
+            List<ArticleSummary> items = articles.between(ym.atDay(1).atStartOfDay(zone).toInstant(),
+                    ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), 50_000);
+            if (items.isEmpty()) throw new NotFoundResponse();
+            Site site = chrome.site();
+            List<UrlEntry> entries = items.stream()
+                    .map(a -> new UrlEntry(site.articlePath(a.slug(), a.publishedAt()), a.updatedAt())).toList();
+            return page(new Sitemaps(site).urls(entries), "application/xml; charset=utf-8", null, "sitemap");
+        });
+    }
+
+    public void pagesSitemap(Context ctx) {
+        cache.serve(ctx, () -> {
+            Instant lm = articles.lastChange().orElse(Instant.EPOCH);
+            List<UrlEntry> entries = new ArrayList<>();
+            entries.add(new UrlEntry("/", lm));
+            entries.add(new UrlEntry("/archive", lm));
+            entries.add(new UrlEntry("/newsletters", null));
+            chrome.nav().forEach(s -> entries.add(new UrlEntry(s.path(), null)));
+            authors.slugs().forEach(s -> entries.add(new UrlEntry("/authors/" + s, null)));
+            topics.slugs().forEach(s -> entries.add(new UrlEntry("/topics/" + s, null)));
+            return page(new Sitemaps(chrome.site()).urls(entries), "application/xml; charset=utf-8", lm, "sitemap");
+        });
+    }
+
+    public void robots(Context ctx) {
+        String body = "User-agent: *\nAllow: /\n\nSitemap: " + chrome.site().absolute("/sitemap.xml") + "\n";
+        PageCache.send(ctx, PageCache.Page.of(body.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8",
+                Instant.EPOCH, ""), PageCache.CACHE_CONTROL);
+    }
+
+    /** 200 when the database answers; load balancers use this. */
+    public void health(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        try {
+            jdbi.withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+            ctx.contentType("text/plain").result("ok\n");
+        } catch (RuntimeException e) {
+            ctx.status(503).contentType("text/plain").result("database unavailable\n");
+        }
+    }
+
+    private static PageCache.Page page(String body, String type, Instant lastModified, String key) {
+        return PageCache.Page.of(body.getBytes(StandardCharsets.UTF_8), type, lastModified, key);
+    }
+
+    private String description(String own, String name) {
+        return own == null || own.isBlank() ? "The latest from " + name + " at " + chrome.site().name() : own;
+    }
+}

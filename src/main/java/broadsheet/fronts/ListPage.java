@@ -1,0 +1,18 @@
+package broadsheet.fronts;
+
+import broadsheet.articles.ArticleSummary;
+import broadsheet.media.Photo;
+import broadsheet.web.Layout;
+import java.util.List;
+
+/**
+ * A newest-first list of articles under a heading: a section front, an author's or a topic's
+ * page, a day of the archive.
+ *
+ * @param kicker   small label above the heading ("Topic", "Section"), may be empty
+ * @param portrait an author's portrait, or null
+ * @param morePath the next page's URL, or null on the last page
+ */
+public record ListPage(Layout layout, String kicker, String heading, String subheading, String intro,
+                       Photo portrait, List<ArticleSummary> lead, List<ArticleSummary> items, String morePath,
+                       String feedBase) {}

@@ -1,0 +1,7 @@
+package broadsheet.sections;
+
+public record Section(long id, String slug, String name, String description, int position) {
+    public String path() {
+        return "/sections/" + slug;
+    }
+}

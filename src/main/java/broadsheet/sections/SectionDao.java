@@ -1,0 +1,24 @@
+package broadsheet.sections;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+public final class SectionDao {
+    private static final String COLUMNS = "select id, slug, name, description, position from sections";
+    private final Jdbi jdbi;
+
+    public SectionDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public List<Section> all() {
+        return jdbi.withHandle(h -> h.createQuery(COLUMNS + " order by position, name")
+                .map((rs, ctx) -> new Section(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .list());
+    }
+
+    public Optional<Section> bySlug(String slug) {
+        return all().stream().filter(s -> s.slug().equals(slug)).findFirst();
+    }
+}

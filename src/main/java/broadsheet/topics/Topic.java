@@ -1,0 +1,14 @@
+package broadsheet.topics;
+
+import java.util.List;
+
+public record Topic(long id, String slug, String name, String kind, List<String> aliases) {
+    public String path() {
+        return "/topics/" + slug;
+    }
+
+    /** "Person", "Organization", "Place", "Subject". */
+    public String kindLabel() {
+        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    }
+}

@@ -1,0 +1,62 @@
+package broadsheet.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Static files from the classpath folder {@code assets/}, served under names that carry a
+ * hash of their content ({@code /assets/site.3f2a9c1b.css}) so browsers may keep them forever.
+ */
+public final class Assets {
+
+    private static final List<String> FILES = List.of("site.css", "article.js", "favicon.svg");
+    private static final String FOREVER = "public, max-age=31536000, immutable";
+
+    private final Map<String, String> urlByName = new HashMap<>();
+    private final Map<String, PageCache.Page> pageByUrl = new HashMap<>();
+
+    public Assets() {
+        for (String name : FILES) {
+            byte[] bytes = read(name);
+            int dot = name.lastIndexOf('.');
+            String url = "/assets/" + name.substring(0, dot) + "." + PageCache.hash(bytes).substring(0, 10) + name.substring(dot);
+            urlByName.put(name, url);
+            pageByUrl.put(url, PageCache.Page.of(bytes, type(name), java.time.Instant.EPOCH, ""));
+        }
+    }
+
+    /** The fingerprinted URL of an asset, for templates. */
+    public String url(String name) {
+        String url = urlByName.get(name);
+        if (url == null) throw new IllegalArgumentException("no asset " + name);
+        return url;
+    }
+
+    public void serve(Context ctx) {
+        PageCache.Page page = pageByUrl.get(ctx.path());
+        if (page == null) throw new NotFoundResponse();
+        PageCache.send(ctx, page, FOREVER);
+    }
+
+    private static String type(String name) {
+        if (name.endsWith(".css")) return "text/css; charset=utf-8";
+        if (name.endsWith(".js")) return "text/javascript; charset=utf-8";
+        if (name.endsWith(".svg")) return "image/svg+xml";
+        return "application/octet-stream";
+    }
+
+    private static byte[] read(String name) {
+        try (InputStream in = Assets.class.getResourceAsStream("/assets/" + name)) {
+            if (in == null) throw new IllegalStateException("missing asset " + name);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

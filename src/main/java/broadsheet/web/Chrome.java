@@ -1,0 +1,58 @@
+package broadsheet.web;
+
+import broadsheet.Config;
+import broadsheet.sections.Section;
+import broadsheet.sections.SectionDao;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/** The parts of every page that change only with content: the site settings and the section list. */
+public final class Chrome {
+
+    private final Jdbi jdbi;
+    private final Config config;
+    private final Assets assets;
+    private final SectionDao sections;
+    private volatile Site site;
+    private volatile List<Section> nav;
+
+    public Chrome(Jdbi jdbi, Config config, Assets assets) {
+        this.jdbi = jdbi;
+        this.config = config;
+        this.assets = assets;
+        this.sections = new SectionDao(jdbi);
+        reload();
+    }
+
+    /** Re-reads settings and sections (after an import or an edit). */
+    public void reload() {
+        Map<String, String> s = jdbi.withHandle(h -> h.createQuery("select key, value from settings")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(s.getOrDefault("site_time_zone", "UTC"));
+        } catch (DateTimeException e) {
+            zone = ZoneId.of("UTC");
+        }
+        site = new Site(s.getOrDefault("site_name", "Broadsheet"), s.getOrDefault("site_tagline", ""),
+                config.baseUrl(), zone, "en");
+        nav = sections.all();
+    }
+
+    public Site site() {
+        return site;
+    }
+
+    public List<Section> nav() {
+        return nav;
+    }
+
+    public Layout layout(Meta meta) {
+        return new Layout(site, assets, nav, meta);
+    }
+}

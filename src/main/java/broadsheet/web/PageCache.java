@@ -1,0 +1,118 @@
+package broadsheet.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Anonymous pages are the same bytes for every reader, so they are rendered once, kept with
+ * their gzip form and validators, and served with CDN-friendly headers until content changes.
+ */
+public final class PageCache {
+
+    /** A rendered response, ready to send. */
+    public record Page(byte[] body, byte[] gzipped, String etag, String lastModified, String contentType, String surrogateKeys) {
+
+        public static Page of(byte[] body, String contentType, Instant lastModified, String surrogateKeys) {
+            Instant lm = (lastModified == null ? Instant.now() : lastModified).truncatedTo(ChronoUnit.SECONDS);
+            return new Page(body, gzip(body), "W/\"" + hash(body) + "\"",
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(lm, ZoneOffset.UTC)),
+                    contentType, surrogateKeys);
+        }
+
+        public static Page html(byte[] body, Instant lastModified, String surrogateKeys) {
+            return of(body, "text/html; charset=utf-8", lastModified, surrogateKeys);
+        }
+    }
+
+    public static final String CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=60";
+
+    private final Cache<String, Page> pages;
+    private final boolean enabled;
+
+    public PageCache(boolean enabled) {
+        this.enabled = enabled;
+        this.pages = Caffeine.newBuilder()
+                .maximumWeight(256L * 1024 * 1024)
+                .weigher((String k, Page p) -> p.body().length + p.gzipped().length + 256)
+                .build();
+    }
+
+    /** Serves the page for this request from the cache, rendering it on a miss. */
+    public void serve(Context ctx, Supplier<Page> render) {
+        Page page = enabled ? pages.get(key(ctx), k -> render.get()) : render.get();
+        send(ctx, page, CACHE_CONTROL);
+    }
+
+    /** Sends a page with validators, answering 304 when the client's copy is current. */
+    public static void send(Context ctx, Page page, String cacheControl) {
+        ctx.header("Cache-Control", cacheControl);
+        ctx.header("ETag", page.etag());
+        ctx.header("Last-Modified", page.lastModified());
+        ctx.header("Vary", "Accept-Encoding");
+        if (page.surrogateKeys() != null && !page.surrogateKeys().isEmpty()) ctx.header("Surrogate-Key", page.surrogateKeys());
+        String inm = ctx.header("If-None-Match");
+        boolean notModified = inm != null
+                ? inm.contains(page.etag()) || inm.contains(page.etag().substring(2))
+                : page.lastModified().equals(ctx.header("If-Modified-Since"));
+        if (notModified) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        ctx.contentType(page.contentType());
+        String ae = ctx.header("Accept-Encoding");
+        if (ae != null && ae.contains("gzip")) {
+            ctx.header("Content-Encoding", "gzip");
+            ctx.result(page.gzipped());
+        } else {
+            ctx.result(page.body());
+        }
+    }
+
+    /** The path plus the only query parameter public pages read, so tracking parameters don't split the cache. */
+    static String key(Context ctx) {
+        String before = ctx.queryParam("before");
+        return before == null ? ctx.path() : ctx.path() + "?before=" + before;
+    }
+
+    public void clear() {
+        pages.invalidateAll();
+    }
+
+    public long size() {
+        return pages.estimatedSize();
+    }
+
+    static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream bos = new ByteArrayOutputStream(body.length / 3 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bos.toByteArray();
+    }
+
+    static String hash(byte[] body) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
