@@ -33,12 +33,12 @@ public final class App implements AutoCloseable {
 
     private final Javalin server;
     private final ContentChanges changes;
-    private final PageCache cache;
+    private final Runnable onChange;
 
-    private App(Javalin server, ContentChanges changes, PageCache cache) {
+    private App(Javalin server, ContentChanges changes, Runnable onChange) {
         this.server = server;
         this.changes = changes;
-        this.cache = cache;
+        this.onChange = onChange;
     }
 
     /** Builds every part and starts listening on the configured port (0 for any free one). */
@@ -64,10 +64,11 @@ public final class App implements AutoCloseable {
                 new Discovery(articles, authors, topics, chrome, cache, jdbi),
                 new ErrorPages(chrome, views, articles));
 
-        ContentChanges changes = new ContentChanges(db.dataSource(), () -> {
+        Runnable onChange = () -> {
             chrome.reload();
             cache.clear();
-        });
+        };
+        ContentChanges changes = new ContentChanges(db.dataSource(), onChange);
         Javalin server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -84,16 +85,16 @@ public final class App implements AutoCloseable {
             changes.close();
             throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage());
         }
-        return new App(server, changes, cache);
+        return new App(server, changes, onChange);
     }
 
     public int port() {
         return server.port();
     }
 
-    /** Drops every cached page (after a write in this process). */
+    /** Re-reads settings and drops every cached page (after a write in this process). */
     public void contentChanged() {
-        cache.clear();
+        onChange.run();
     }
 
     @Override

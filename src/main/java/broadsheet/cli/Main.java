@@ -1,7 +1,37 @@
 package broadsheet.cli;
 
-public final class Main {
+import broadsheet.db.StartupException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code java -jar broadsheet.jar serve|migrate|import|export|bench}. */
+@Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1",
+        description = "Runs a newspaper's website and newsroom.",
+        subcommands = {ServeCommand.class, MigrateCommand.class})
+public final class Main implements Runnable {
+
     public static void main(String[] args) {
-        System.out.println("Broadsheet");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof StartupException || e instanceof UserError) {
+                cmd.getErr().println("broadsheet: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        int code = cli.execute(args);
+        if (code != 0 || !ServeCommand.keepsRunning(args)) System.exit(code);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** A mistake the person at the command line can fix; printed as one line. */
+    public static final class UserError extends RuntimeException {
+        public UserError(String message) {
+            super(message);
+        }
     }
 }

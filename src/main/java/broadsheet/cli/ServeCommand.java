@@ -1,0 +1,64 @@
+package broadsheet.cli;
+
+import broadsheet.App;
+import broadsheet.Config;
+import broadsheet.db.Database;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = "Start the website (migrates the database first).")
+final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--port", description = "HTTP port (env PORT, default 8080).")
+    Integer port;
+
+    @Option(names = "--base-url", description = "Public origin for canonical links, feeds and sitemaps (env BASE_URL, default http://localhost:PORT).")
+    String baseUrl;
+
+    @Option(names = "--demo", description = "Load the demo newspaper if the database has no articles yet.")
+    boolean demo;
+
+    @Option(names = "--no-page-cache", description = "Render every page afresh (env PAGE_CACHE=off); for benchmarks and debugging.")
+    boolean noPageCache;
+
+    static boolean keepsRunning(String[] args) {
+        return Arrays.asList(args).contains("serve");
+    }
+
+    @Override
+    public Integer call() {
+        long started = System.nanoTime();
+        Config config = common.config();
+        if (port != null) {
+            config = config.withPort(port);
+            if (baseUrl == null && System.getenv("BASE_URL") == null) config = config.withBaseUrl("http://localhost:" + port);
+        }
+        if (baseUrl != null) config = config.withBaseUrl(baseUrl);
+        if (noPageCache) config = config.withPageCache(false);
+        Database db = Database.open(config);
+        try {
+            if (demo) DemoContent.loadIfEmpty(db, config);
+            App app = App.start(config, db);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                db.close();
+            }));
+            LOG.info("Broadsheet is serving {} (port {}) in {} ms", config.baseUrl(), app.port(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return 0;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+}

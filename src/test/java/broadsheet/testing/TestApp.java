@@ -1,0 +1,80 @@
+package broadsheet.testing;
+
+import broadsheet.App;
+import broadsheet.Config;
+import broadsheet.db.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The real app on a free port, over a fresh database, spoken to over real HTTP. */
+public final class TestApp implements AutoCloseable {
+
+    public final Database db;
+    public final App app;
+    public final Path dataDir;
+    public final Fixtures fixtures;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    public TestApp() {
+        this(true);
+    }
+
+    public TestApp(boolean pageCache) {
+        try {
+            dataDir = Files.createTempDirectory("broadsheet-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        db = TestDb.fresh();
+        Config config = new Config(0, dataDir, "jdbc:test", "https://news.example", pageCache, false);
+        fixtures = new Fixtures(db.jdbi(), config.mediaDir());
+        app = App.start(config, db);
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + app.port() + path;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (headers.length > 0) b.headers(headers);
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (headers.length > 0) b.headers(headers);
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** After writing content straight to the database, drop cached pages as a real write would. */
+    public void contentChanged() {
+        app.contentChanged();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        db.close();
+    }
+}
