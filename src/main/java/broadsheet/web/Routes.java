@@ -25,11 +25,12 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.get("/sections/{slug}", fronts::section, Role.ANYONE);
         r.get("/authors/{slug}", fronts::author, Role.ANYONE);
         r.get("/topics/{slug}", fronts::topic, Role.ANYONE);
-        r.get("/{y}/{m}/{d}/{slug}", articles::show, Role.ANYONE);
-        r.get("/{y}/{m}/{d}/{slug}/photos/{n}", articles::photo, Role.ANYONE);
+        // the archive first: "/archive/2026/11/30" would otherwise look like an article URL
         r.get("/archive", archive::index, Role.ANYONE);
         r.get("/archive/{y}/{m}", archive::month, Role.ANYONE);
         r.get("/archive/{y}/{m}/{d}", archive::day, Role.ANYONE);
+        r.get("/{y}/{m}/{d}/{slug}", articles::show, Role.ANYONE);
+        r.get("/{y}/{m}/{d}/{slug}/photos/{n}", articles::photo, Role.ANYONE);
         r.get("/newsletters", newsletters::index, Role.ANYONE);
         r.get("/newsletters/{slug}", newsletters::show, Role.ANYONE);
 
