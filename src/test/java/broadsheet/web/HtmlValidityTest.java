@@ -1,0 +1,70 @@
+package broadsheet.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import broadsheet.testing.HtmlValidator;
+import broadsheet.testing.SamplePaper;
+import broadsheet.testing.TestApp;
+import java.awt.Color;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every page type passes the Nu HTML Checker with no errors or warnings. */
+class HtmlValidityTest {
+
+    static TestApp t;
+    static String article;
+
+    @BeforeAll
+    static void setUp() {
+        t = new TestApp();
+        SamplePaper paper = new SamplePaper(t.fixtures);
+        var f = t.fixtures;
+        long p1 = f.photo(1600, 1000, Color.RED, "A red square.", "Credit: desk", "A red square with a white circle");
+        long p2 = f.photo(800, 1000, Color.GRAY, "A grey portrait.", "Credit: desk", "A grey rectangle");
+        Instant at = Instant.parse("2026-11-20T10:00:00Z");
+        long id = f.article("full-article", "A full article", paper.politics, "news", at, """
+                Opening paragraph with a [link](https://example.org) and *emphasis*.
+
+                [[related:why-the-port-matters]]
+
+                - one
+                - two
+
+                > A quotation.
+
+                [[newsletter:politics-briefing]]
+
+                Closing paragraph.
+                """);
+        f.byline(id, paper.ada, 0);
+        f.byline(id, paper.ben, 1);
+        f.tag(id, paper.harbour);
+        f.leadPhoto(id, p1);
+        f.gallery(id, p1, p2);
+        f.correction(id, "update", "This article was updated with the final vote.", at.plusSeconds(3600));
+        t.contentChanged();
+        article = "/2026/11/20/full-article";
+    }
+
+    @AfterAll
+    static void tearDown() {
+        t.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/sections/politics", "/authors/ada-quill", "/topics/harbour-bill", "/archive",
+            "/newsletters", "/newsletters/politics-briefing", "/no-such-page", "/sections/politics?before=bad",
+            "ARTICLE", "ARTICLE/photos/1", "ARTICLE/photos/2", "DAY", "MONTH"})
+    void pageIsValidHtml(String path) {
+        var today = Instant.parse("2026-11-20T10:00:00Z").atZone(ZoneId.of("Europe/London")).toLocalDate();
+        String p = path.replace("ARTICLE", article).replace("DAY", "/archive/2026/11/20").replace("MONTH", "/archive/2026/11");
+        var r = t.get(p);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(HtmlValidator.problems(r.body())).as(p + " (" + today + ")").isEmpty();
+    }
+}
