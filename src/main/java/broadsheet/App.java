@@ -103,7 +103,8 @@ public final class App implements AutoCloseable {
         server.stop();
     }
 
-    private static void requirePortFree(int port) {
+    /** Fails fast, before the database starts, when another program holds the port. */
+    public static void requirePortFree(int port) {
         try (ServerSocket s = new ServerSocket(port)) {
             s.setReuseAddress(true);
         } catch (BindException e) {

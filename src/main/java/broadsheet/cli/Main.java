@@ -1,6 +1,7 @@
 package broadsheet.cli;
 
 import broadsheet.db.StartupException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,15 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        if (code != 0 || !ServeCommand.keepsRunning(args)) System.exit(code);
+    }
+
+    /** Runs a command; a start-up problem is one line on {@code err} and exit code 2, never a stack trace. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof StartupException || e instanceof UserError) {
                 cmd.getErr().println("broadsheet: " + e.getMessage());
@@ -19,8 +28,7 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        int code = cli.execute(args);
-        if (code != 0 || !ServeCommand.keepsRunning(args)) System.exit(code);
+        return cli.execute(args);
     }
 
     @Override

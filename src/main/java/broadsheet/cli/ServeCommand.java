@@ -45,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (baseUrl != null) config = config.withBaseUrl(baseUrl);
         if (noPageCache) config = config.withPageCache(false);
+        if (config.port() != 0) App.requirePortFree(config.port());
         Database db = Database.open(config);
         try {
             if (demo) DemoContent.loadIfEmpty(db, config);
