@@ -18,6 +18,7 @@ import broadsheet.topics.TopicDao;
 import broadsheet.web.Assets;
 import broadsheet.web.Chrome;
 import broadsheet.web.ErrorPages;
+import broadsheet.web.Logo;
 import broadsheet.web.PageCache;
 import broadsheet.web.Routes;
 import broadsheet.web.Views;
@@ -60,7 +61,7 @@ public final class App implements AutoCloseable {
                 new ArticlePages(articles, newsletters, chrome, views, cache),
                 new ArchivePages(articles, chrome, views, cache),
                 new NewsletterPages(newsletters, chrome, views, cache),
-                new MediaPages(media), assets,
+                new MediaPages(media), assets, new Logo(chrome),
                 new Discovery(articles, authors, topics, chrome, cache, jdbi),
                 new ErrorPages(chrome, views, articles));
 

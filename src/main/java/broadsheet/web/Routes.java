@@ -14,7 +14,7 @@ import io.javalin.http.NotFoundResponse;
 
 /** The one route table: every URL the site answers, with who may use it. */
 public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages archive, NewsletterPages newsletters,
-                     MediaPages media, Assets assets, Discovery discovery, ErrorPages errors) {
+                     MediaPages media, Assets assets, Logo logo, Discovery discovery, ErrorPages errors) {
 
     public void register(JavalinConfig config) {
         var r = config.routes;
@@ -46,6 +46,7 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
 
         r.get("/media/{file}", media::derivative, Role.ANYONE);
         r.get("/assets/{file}", assets::serve, Role.ANYONE);
+        r.get("/logo.png", logo::serve, Role.ANYONE);
         r.get("/favicon.ico", ctx -> ctx.redirect(assets.url("favicon.svg")), Role.ANYONE);
         r.get("/healthz", discovery::health, Role.ANYONE);
 

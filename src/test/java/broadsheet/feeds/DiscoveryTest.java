@@ -114,6 +114,9 @@ class DiscoveryTest {
     void robotsTxtNamesTheSitemapAndHealthReportsTheDatabase() {
         var robots = t.get("/robots.txt");
         assertThat(robots.body()).contains("User-agent: *").contains("Sitemap: https://news.example/sitemap.xml");
+        var logo = t.getBytes("/logo.png");
+        assertThat(logo.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(logo.body()[1]).isEqualTo((byte) 'P');
         var health = t.get("/healthz");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.headers().firstValue("Cache-Control")).hasValue("no-store");
