@@ -1,13 +1,93 @@
 package broadsheet.cli;
 
 import broadsheet.Config;
+import broadsheet.content.DemoPhotos;
+import broadsheet.content.ImportException;
+import broadsheet.content.Importer;
 import broadsheet.db.Database;
+import broadsheet.media.MediaFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Loads the demo newspaper into an empty database. */
+/**
+ * Loads the demo newspaper (src/main/resources/demo/content.json, photos drawn by code) into an
+ * empty database, through the same importer a newsroom uses. Its dates are moved so the newest
+ * story is an hour old: the demo reads as today's paper whenever it is started.
+ */
 final class DemoContent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoContent.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private DemoContent() {}
 
     static void loadIfEmpty(Database db, Config config) {
-        // wired once the demo content and importer land
+        long articles = db.jdbi().withHandle(h -> h.createQuery("select count(*) from articles").mapTo(Long.class).one());
+        if (articles > 0) return;
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("broadsheet-demo");
+            Path json = dir.resolve("content.json");
+            Files.write(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(shiftedToNow(read(), Instant.now())));
+            DemoPhotos.writeAll(json, dir);
+            var result = new Importer(db.jdbi(), new MediaFiles(config.mediaDir())).importFile(json);
+            LOG.info("Loaded the demo newspaper: {} articles", result.articlesCreated());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ImportException e) {
+            throw new IllegalStateException("the demo content does not import: " + e.getMessage(), e);
+        } finally {
+            if (dir != null) deleteQuietly(dir);
+        }
+    }
+
+    static JsonNode read() throws IOException {
+        try (InputStream in = DemoContent.class.getResourceAsStream("/demo/content.json")) {
+            if (in == null) throw new IOException("demo/content.json is missing from the build");
+            return JSON.readTree(in);
+        }
+    }
+
+    /** Moves every article and correction time by the same amount so the newest article is an hour before {@code now}. */
+    static JsonNode shiftedToNow(JsonNode content, Instant now) {
+        Instant newest = Instant.EPOCH;
+        for (JsonNode a : content.path("articles")) {
+            if (a.hasNonNull("publishedAt")) {
+                Instant p = Instant.parse(a.get("publishedAt").asText());
+                if (p.isAfter(newest)) newest = p;
+            }
+        }
+        Duration shift = Duration.between(newest, now.minus(Duration.ofHours(1))).truncatedTo(ChronoUnit.HOURS);
+        for (JsonNode a : content.path("articles")) {
+            shift((ObjectNode) a, "publishedAt", shift);
+            shift((ObjectNode) a, "updatedAt", shift);
+            for (JsonNode c : a.path("corrections")) shift((ObjectNode) c, "createdAt", shift);
+        }
+        return content;
+    }
+
+    private static void shift(ObjectNode node, String field, Duration by) {
+        if (node.hasNonNull(field)) node.put(field, Instant.parse(node.get(field).asText()).plus(by).toString());
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
+        }
     }
 }
