@@ -6,6 +6,13 @@ public record Newsletter(long id, String slug, String name, String description, 
         return "/newsletters/" + slug;
     }
 
+    /** "The day's top headlines, as chosen by our editors (subscribers only)." for the in-article promo. */
+    public String promoText() {
+        String d = description.strip();
+        while (d.endsWith(".")) d = d.substring(0, d.length() - 1);
+        return d + (subscribersOnly() ? " (subscribers only)." : ".");
+    }
+
     public boolean subscribersOnly() {
         return "subscribers".equals(audience);
     }

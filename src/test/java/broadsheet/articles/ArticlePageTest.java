@@ -121,7 +121,7 @@ class ArticlePageTest {
     @Test
     void bodyPlacesRelatedLinksLabelledByKindAndThePromo() {
         Document d = page();
-        var related = d.select(".article__body aside.related a");
+        var related = d.select(".article__body .related a");
         assertThat(related.eachText()).containsExactly("Opinion: The bill is a mistake", "Dockers vote to strike");
         assertThat(related.first().attr("href")).isEqualTo("/2026/11/28/the-bill-is-a-mistake");
         Element promo = d.selectFirst(".article__body aside.promo");
@@ -132,7 +132,7 @@ class ArticlePageTest {
         // blocks keep the editor's order: paragraph, related, paragraph, related, paragraph, promo, paragraph
         assertThat(d.select(".article__body > p, .article__body > aside").stream()
                 .map(e -> e.tagName() + (e.className().isEmpty() ? "" : "." + e.className())).toList())
-                .containsExactly("p", "aside.related", "p", "aside.related", "p", "aside.promo", "p");
+                .containsExactly("p", "p.related", "p", "p.related", "p", "aside.promo", "p");
         assertThat(d.select(".article__body strong").text()).isEqualTo("41 votes");
         // raw HTML in a body is shown as text, never run
         assertThat(d.select(".article__body script")).isEmpty();
