@@ -1,5 +1,7 @@
 package broadsheet;
 
+import broadsheet.accounts.AccountPages;
+import broadsheet.accounts.AccountService;
 import broadsheet.articles.ArticleDao;
 import broadsheet.articles.ArticlePages;
 import broadsheet.authors.AuthorDao;
@@ -10,17 +12,24 @@ import broadsheet.feeds.Discovery;
 import broadsheet.fronts.ArchivePages;
 import broadsheet.fronts.FrontDao;
 import broadsheet.fronts.FrontPages;
+import broadsheet.mail.DevMailPages;
+import broadsheet.mail.FileMailer;
+import broadsheet.mail.Mailer;
+import broadsheet.mail.SmtpMailer;
 import broadsheet.media.MediaFiles;
 import broadsheet.media.MediaPages;
 import broadsheet.newsletters.NewsletterDao;
 import broadsheet.newsletters.NewsletterPages;
 import broadsheet.topics.TopicDao;
+import broadsheet.web.AccessCheck;
 import broadsheet.web.Assets;
 import broadsheet.web.Chrome;
+import broadsheet.web.Csrf;
 import broadsheet.web.ErrorPages;
 import broadsheet.web.Logo;
 import broadsheet.web.PageCache;
 import broadsheet.web.Routes;
+import broadsheet.web.Sessions;
 import broadsheet.web.Views;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -56,11 +65,19 @@ public final class App implements AutoCloseable {
         AuthorDao authors = new AuthorDao(jdbi);
         TopicDao topics = new TopicDao(jdbi);
         NewsletterDao newsletters = new NewsletterDao(jdbi);
+        FileMailer fileMailer = config.mail().smtp() ? null : new FileMailer(config.dataDir().resolve("mail"), config.mail().from());
+        Mailer mailer = fileMailer == null ? new SmtpMailer(config.mail()) : fileMailer;
+        Sessions sessions = new Sessions(jdbi, config.baseUrl());
+        Csrf csrf = new Csrf(config.baseUrl());
+        AccountService accounts = new AccountService(jdbi, mailer, chrome::site);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
                 new ArticlePages(articles, newsletters, chrome, views, cache),
                 new ArchivePages(articles, chrome, views, cache),
                 new NewsletterPages(newsletters, chrome, views, cache),
+                new AccountPages(accounts, sessions, csrf, chrome, views),
+                new DevMailPages(fileMailer, chrome, views),
+                new AccessCheck(sessions, csrf),
                 new MediaPages(media), assets, new Logo(chrome),
                 new Discovery(articles, authors, topics, chrome, cache, jdbi),
                 new ErrorPages(chrome, views, articles));

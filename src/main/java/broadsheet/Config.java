@@ -1,5 +1,6 @@
 package broadsheet;
 
+import broadsheet.mail.MailConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -16,7 +17,8 @@ public record Config(
         String databaseUrl,
         String baseUrl,
         boolean pageCache,
-        boolean devTemplates) {
+        boolean devTemplates,
+        MailConfig mail) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -28,27 +30,32 @@ public record Config(
                 env.getOrDefault("DATABASE_URL", ""),
                 stripSlash(env.getOrDefault("BASE_URL", "http://localhost:" + port)),
                 !"off".equalsIgnoreCase(env.getOrDefault("PAGE_CACHE", "on")),
-                "1".equals(env.get("DEV_TEMPLATES")));
+                "1".equals(env.get("DEV_TEMPLATES")),
+                MailConfig.fromEnv(env));
     }
 
     public Config withPort(int p) {
-        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates);
+        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail);
     }
 
     public Config withDataDir(Path d) {
-        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates);
+        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates);
+        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail);
     }
 
     public Config withBaseUrl(String url) {
-        return new Config(port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates);
+        return new Config(port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates, mail);
     }
 
     public Config withPageCache(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates);
+        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail);
+    }
+
+    public Config withMail(MailConfig m) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m);
     }
 
     public boolean embeddedDatabase() {

@@ -41,6 +41,10 @@ public final class ErrorPages {
         render(ctx, 400, "That request could not be understood", message, List.of());
     }
 
+    public void forbidden(Context ctx, String message) {
+        render(ctx, 403, "You cannot do that here", message, List.of());
+    }
+
     public void serverError(Exception e, Context ctx) {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         render(ctx, 500, "Something went wrong",

@@ -1,24 +1,26 @@
 package broadsheet.web;
 
+import broadsheet.accounts.AccountPages;
 import broadsheet.articles.ArticlePages;
 import broadsheet.feeds.Discovery;
 import broadsheet.fronts.ArchivePages;
 import broadsheet.fronts.FrontPages;
+import broadsheet.mail.DevMailPages;
 import broadsheet.media.MediaPages;
 import broadsheet.newsletters.NewsletterPages;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
-import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 
 /** The one route table: every URL the site answers, with who may use it. */
 public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages archive, NewsletterPages newsletters,
+                     AccountPages accounts, DevMailPages devMail, AccessCheck access,
                      MediaPages media, Assets assets, Logo logo, Discovery discovery, ErrorPages errors) {
 
     public void register(JavalinConfig config) {
         var r = config.routes;
-        r.beforeMatched(Routes::requireRole);
+        r.beforeMatched(access::check);
         r.before(SecurityHeaders::apply);
 
         r.get("/", fronts::home, Role.ANYONE);
@@ -44,6 +46,26 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.get("/sitemaps/articles-{y}-{m}.xml", discovery::monthSitemap, Role.ANYONE);
         r.get("/robots.txt", discovery::robots, Role.ANYONE);
 
+        r.get("/sign-in", accounts::signInForm, Role.ANYONE);
+        r.post("/sign-in", accounts::signIn, Role.ANYONE);
+        r.post("/sign-out", accounts::signOut, Role.ANYONE);
+        r.get("/register", accounts::registerForm, Role.ANYONE);
+        r.post("/register", accounts::register, Role.ANYONE);
+        r.get("/account/confirm", accounts::confirm, Role.ANYONE);
+        r.get("/password/forgot", accounts::forgotForm, Role.ANYONE);
+        r.post("/password/forgot", accounts::forgot, Role.ANYONE);
+        r.get("/password/reset", accounts::resetForm, Role.ANYONE);
+        r.post("/password/reset", accounts::reset, Role.ANYONE);
+        r.get("/account/email/confirm", accounts::confirmEmailChange, Role.ANYONE);
+        r.get("/account", accounts::account, Role.READER);
+        r.post("/account/password", accounts::changePassword, Role.READER);
+        r.post("/account/email", accounts::changeEmail, Role.READER);
+        r.post("/account/sign-out-everywhere", accounts::signOutEverywhere, Role.READER);
+        r.get("/account/export.json", accounts::export, Role.READER);
+        r.post("/account/delete", accounts::delete, Role.READER);
+        r.get("/dev/mail", devMail::list, Role.ANYONE);
+        r.get("/dev/mail/{file}", devMail::show, Role.ANYONE);
+
         r.get("/media/{file}", media::derivative, Role.ANYONE);
         r.get("/assets/{file}", assets::serve, Role.ANYONE);
         r.get("/logo.png", logo::serve, Role.ANYONE);
@@ -53,11 +75,9 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.error(404, "html", errors::notFound);
         r.exception(NotFoundResponse.class, (e, ctx) -> errors.notFound(ctx));
         r.exception(BadRequestResponse.class, (e, ctx) -> errors.badRequest(ctx, e.getMessage()));
+        r.exception(ForbiddenResponse.class, (e, ctx) -> errors.forbidden(ctx, e.getMessage()));
+        r.exception(AccessCheck.CsrfRejected.class, (e, ctx) -> errors.forbidden(ctx,
+                "This form has expired or did not come from this site. Go back, reload the page and try again."));
         r.exception(Exception.class, errors::serverError);
-    }
-
-    /** Fails closed: a matched route that names no role is refused. */
-    private static void requireRole(Context ctx) {
-        if (ctx.routeRoles().isEmpty()) throw new ForbiddenResponse("This route has no access rule.");
     }
 }

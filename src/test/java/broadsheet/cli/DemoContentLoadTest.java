@@ -25,7 +25,7 @@ class DemoContentLoadTest {
     @Test
     void demoLoadsOnceAsTodaysPaperAndEveryArticlePageIsValid(@TempDir Path dir) throws Exception {
         try (Database db = TestDb.fresh()) {
-            Config config = new Config(0, dir, "jdbc:test", "http://localhost", true, false);
+            Config config = new Config(0, dir, "jdbc:test", "http://localhost", true, false, broadsheet.mail.MailConfig.fromEnv(java.util.Map.of()));
             DemoContent.loadIfEmpty(db, config);
             DemoContent.loadIfEmpty(db, config); // a second start changes nothing
             var jdbi = db.jdbi();

@@ -3,6 +3,7 @@ package broadsheet.testing;
 import broadsheet.App;
 import broadsheet.Config;
 import broadsheet.db.Database;
+import broadsheet.mail.MailConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,15 +27,31 @@ public final class TestApp implements AutoCloseable {
     }
 
     public TestApp(boolean pageCache) {
+        this(pageCache, MailConfig.fromEnv(java.util.Map.of()), "https://news.example");
+    }
+
+    /**
+     * With mail going to the given SMTP server (GreenMail in tests), served as plain http so
+     * that cookies (Secure only under https) reach the test client.
+     */
+    public TestApp(MailConfig mail) {
+        this(true, mail, "http://news.example");
+    }
+
+    public TestApp(boolean pageCache, MailConfig mail, String baseUrl) {
         try {
             dataDir = Files.createTempDirectory("broadsheet-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         db = TestDb.fresh();
-        Config config = new Config(0, dataDir, "jdbc:test", "https://news.example", pageCache, false);
+        Config config = new Config(0, dataDir, "jdbc:test", baseUrl, pageCache, false, mail);
         fixtures = new Fixtures(db.jdbi(), config.mediaDir());
         app = App.start(config, db);
+    }
+
+    public WebClient client() {
+        return new WebClient("http://localhost:" + app.port());
     }
 
     public String url(String path) {

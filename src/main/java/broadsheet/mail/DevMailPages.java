@@ -1,0 +1,100 @@
+package broadsheet.mail;
+
+import broadsheet.web.Chrome;
+import broadsheet.web.Layout;
+import broadsheet.web.Meta;
+import broadsheet.web.Personal;
+import broadsheet.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Mail kept locally when no SMTP server is configured, readable at /dev/mail from this machine
+ * only, so a person trying the site can confirm an address or reset a password.
+ */
+public final class DevMailPages {
+
+    public record Message(String file, String to, String subject, String sent, String text, List<String> links) {}
+
+    public record MailPage(Layout layout, List<Message> messages, Message open) {}
+
+    private static final Pattern NAME = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9]{3}-[0-9]+\\.eml");
+    private static final Pattern LINK = Pattern.compile("https?://\\S+");
+
+    private final FileMailer mailer;
+    private final Chrome chrome;
+    private final Views views;
+
+    /** @param mailer null when mail goes out by SMTP: then these pages do not exist */
+    public DevMailPages(FileMailer mailer, Chrome chrome, Views views) {
+        this.mailer = mailer;
+        this.chrome = chrome;
+        this.views = views;
+    }
+
+    public void list(Context ctx) {
+        allowed(ctx);
+        List<Message> messages;
+        try (Stream<Path> files = Files.list(mailer.dir())) {
+            messages = files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing(Path::getFileName).reversed()).limit(200).map(DevMailPages::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        render(ctx, messages, null);
+    }
+
+    public void show(Context ctx) {
+        allowed(ctx);
+        String name = ctx.pathParam("file");
+        if (!NAME.matcher(name).matches() || !Files.exists(mailer.dir().resolve(name))) throw new NotFoundResponse();
+        render(ctx, List.of(), read(mailer.dir().resolve(name)));
+    }
+
+    private void render(Context ctx, List<Message> messages, Message open) {
+        Meta meta = Meta.page("Mail sent by this site", "Mail kept on this machine", "/dev/mail").hidden();
+        Personal.html(ctx, views.render("mail/dev.jte", new MailPage(chrome.layout(meta), messages, open)));
+    }
+
+    private void allowed(Context ctx) {
+        String ip = ctx.req().getRemoteAddr();
+        boolean local = ip.equals("127.0.0.1") || ip.equals("::1") || ip.equals("0:0:0:0:0:0:0:1");
+        if (mailer == null || !local) throw new NotFoundResponse();
+    }
+
+    static Message read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
+            String text = textOf(m.getContent());
+            return new Message(file.getFileName().toString(), m.getHeader("To", ", "), m.getSubject(),
+                    m.getSentDate() == null ? "" : m.getSentDate().toInstant().toString(), text,
+                    LINK.matcher(text).results().map(r -> r.group()).toList());
+        } catch (IOException | MessagingException e) {
+            return new Message(file.getFileName().toString(), "", "(unreadable)", "", e.getMessage(), List.of());
+        }
+    }
+
+    private static String textOf(Object content) throws MessagingException, IOException {
+        if (content instanceof String s) return s;
+        if (content instanceof Multipart mp) {
+            for (int i = 0; i < mp.getCount(); i++) {
+                if (mp.getBodyPart(i).isMimeType("text/plain")) return (String) mp.getBodyPart(i).getContent();
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,61 @@
+package broadsheet.web;
+
+import broadsheet.accounts.User;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.RedirectResponse;
+import io.javalin.security.RouteRole;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one access rule, run before every matched route: the route must name a role; a
+ * state-changing request must carry a valid CSRF token; a route above ANYONE needs a signed-in
+ * account of at least that role. Pages behind a role are never stored by caches.
+ */
+public final class AccessCheck {
+
+    /** A state-changing request without a valid CSRF token. */
+    public static final class CsrfRejected extends RuntimeException {
+        CsrfRejected() {
+            super("missing or wrong CSRF token");
+        }
+    }
+
+    private final Sessions sessions;
+    private final Csrf csrf;
+
+    public AccessCheck(Sessions sessions, Csrf csrf) {
+        this.sessions = sessions;
+        this.csrf = csrf;
+    }
+
+    public void check(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty()) throw new ForbiddenResponse("This address has no access rule.");
+        Role required = (Role) roles.iterator().next();
+        if (Csrf.changesState(ctx.method()) && !csrf.valid(ctx)) throw new CsrfRejected();
+        if (required == Role.ANYONE) return;
+        ctx.header("Cache-Control", "private, no-store");
+        Optional<User> user = sessions.current(ctx);
+        if (user.isEmpty()) {
+            String back = ctx.method() == HandlerType.GET ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/";
+            ctx.header("Location", "/sign-in?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+            throw new RedirectResponse(HttpStatus.SEE_OTHER);
+        }
+        if (!user.get().role().includes(required)) {
+            throw new ForbiddenResponse("Your account (" + user.get().role().label() + ") may not use this page; it needs "
+                    + required.label().toLowerCase() + " access.");
+        }
+    }
+
+    /** A local path to return to after signing in; anything else goes home (no open redirects). */
+    public static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length() > 500) return "/";
+        return next;
+    }
+}
