@@ -19,6 +19,8 @@ import broadsheet.mail.SmtpMailer;
 import broadsheet.media.MediaFiles;
 import broadsheet.media.MediaPages;
 import broadsheet.newsletters.NewsletterDao;
+import broadsheet.newsroom.Desk;
+import broadsheet.newsroom.NewsroomHome;
 import broadsheet.newsletters.NewsletterPages;
 import broadsheet.topics.TopicDao;
 import broadsheet.web.AccessCheck;
@@ -70,6 +72,7 @@ public final class App implements AutoCloseable {
         Sessions sessions = new Sessions(jdbi, config.baseUrl());
         Csrf csrf = new Csrf(config.baseUrl());
         AccountService accounts = new AccountService(jdbi, mailer, chrome::site);
+        Desk desk = new Desk(sessions, csrf, chrome, views);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
                 new ArticlePages(articles, newsletters, chrome, views, cache),
@@ -78,6 +81,7 @@ public final class App implements AutoCloseable {
                 new AccountPages(accounts, sessions, csrf, chrome, views),
                 new DevMailPages(fileMailer, chrome, views),
                 new AccessCheck(sessions, csrf),
+                new NewsroomHome(desk, jdbi),
                 new MediaPages(media), assets, new Logo(chrome),
                 new Discovery(articles, authors, topics, chrome, cache, jdbi),
                 new ErrorPages(chrome, views, articles));

@@ -1,11 +1,14 @@
 package broadsheet.cli;
 
 import broadsheet.Config;
+import broadsheet.accounts.StaffAccounts;
 import broadsheet.content.DemoPhotos;
 import broadsheet.content.ImportException;
 import broadsheet.content.Importer;
 import broadsheet.db.Database;
 import broadsheet.media.MediaFiles;
+import broadsheet.web.Role;
+import broadsheet.web.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,6 +35,8 @@ final class DemoContent {
     private static final Logger LOG = LoggerFactory.getLogger(DemoContent.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String DEMO_EDITOR = "editor@meridian-ledger.example";
+
     private DemoContent() {}
 
     static void loadIfEmpty(Database db, Config config) {
@@ -45,6 +50,9 @@ final class DemoContent {
             DemoPhotos.writeAll(json, dir);
             var result = new Importer(db.jdbi(), new MediaFiles(config.mediaDir())).importFile(json);
             LOG.info("Loaded the demo newspaper: {} articles", result.articlesCreated());
+            String password = Tokens.random().substring(0, 16);
+            new StaffAccounts(db.jdbi()).save(DEMO_EDITOR, "Demo Editor", Role.ADMIN, password);
+            LOG.info("Newsroom sign-in for the demo: {} with password {} (shown once; change it at /account)", DEMO_EDITOR, password);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ImportException e) {

@@ -18,6 +18,11 @@ public final class ContentChanges implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ContentChanges.class);
     public static final String CHANNEL = "content_changed";
 
+    /** Announces, when the surrounding transaction commits, that published content changed. */
+    public static void announce(org.jdbi.v3.core.Handle h) {
+        h.createQuery("select pg_notify('" + CHANNEL + "', '')").mapTo(String.class).findOne();
+    }
+
     private final DataSource ds;
     private final Runnable onChange;
     private final Thread thread;

@@ -7,6 +7,7 @@ import broadsheet.fronts.ArchivePages;
 import broadsheet.fronts.FrontPages;
 import broadsheet.mail.DevMailPages;
 import broadsheet.media.MediaPages;
+import broadsheet.newsroom.NewsroomHome;
 import broadsheet.newsletters.NewsletterPages;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
@@ -15,7 +16,7 @@ import io.javalin.http.NotFoundResponse;
 
 /** The one route table: every URL the site answers, with who may use it. */
 public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages archive, NewsletterPages newsletters,
-                     AccountPages accounts, DevMailPages devMail, AccessCheck access,
+                     AccountPages accounts, DevMailPages devMail, AccessCheck access, NewsroomHome newsroom,
                      MediaPages media, Assets assets, Logo logo, Discovery discovery, ErrorPages errors) {
 
     public void register(JavalinConfig config) {
@@ -65,6 +66,9 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/account/delete", accounts::delete, Role.READER);
         r.get("/dev/mail", devMail::list, Role.ANYONE);
         r.get("/dev/mail/{file}", devMail::show, Role.ANYONE);
+
+        // --- the newsroom
+        r.get("/newsroom", newsroom::show, Role.CONTRIBUTOR);
 
         r.get("/media/{file}", media::derivative, Role.ANYONE);
         r.get("/assets/{file}", assets::serve, Role.ANYONE);

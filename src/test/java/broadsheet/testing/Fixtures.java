@@ -124,6 +124,11 @@ public final class Fixtures {
                 key, value));
     }
 
+    /** A confirmed account with this role; returns its id. */
+    public long user(String email, broadsheet.web.Role role, String password) {
+        return new broadsheet.accounts.StaffAccounts(jdbi).save(email, email.substring(0, email.indexOf('@')), role, password);
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -54,6 +54,16 @@ public final class TestApp implements AutoCloseable {
         return new WebClient("http://localhost:" + app.port());
     }
 
+    /** A client signed in as a new account with the given role. */
+    public WebClient signedIn(String email, broadsheet.web.Role role) {
+        fixtures.user(email, role, "password for " + email);
+        WebClient c = client();
+        c.get("/sign-in");
+        var r = c.post("/sign-in", java.util.Map.of("email", email, "password", "password for " + email, "next", "/"));
+        if (r.statusCode() != 303) throw new IllegalStateException("could not sign in " + email + ": " + r.statusCode());
+        return c;
+    }
+
     public String url(String path) {
         return "http://localhost:" + app.port() + path;
     }
