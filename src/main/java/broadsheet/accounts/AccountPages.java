@@ -184,7 +184,7 @@ public final class AccountPages {
 
     public void delete(Context ctx) {
         User user = sessions.current(ctx).orElseThrow();
-        Form form = accounts.delete(user, Form.of(ctx, List.of("password")));
+        Form form = accounts.delete(user, Form.of(ctx, List.of("confirmPassword")));
         if (form.hasErrors()) {
             accountPage(ctx.status(422), Form.empty(), Form.empty(), form, null);
             return;

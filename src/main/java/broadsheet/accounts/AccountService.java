@@ -233,8 +233,8 @@ public final class AccountService {
 
     /** Deletes the account after checking the password; the audit log keeps the label of what it did. */
     public Form delete(User user, Form form) {
-        if (!Passwords.matches(form.raw("password"), users.passwordHash(user.id()).orElse(DUMMY_HASH))) {
-            form.error("password", "That is not your password.");
+        if (!Passwords.matches(form.raw("confirmPassword"), users.passwordHash(user.id()).orElse(DUMMY_HASH))) {
+            form.error("confirmPassword", "That is not your password.");
             return form;
         }
         jdbi.useTransaction(h -> {

@@ -209,8 +209,8 @@ class AccountFlowsTest {
         assertThat(export.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         assertThat(export.body()).contains("\"email\":\"leaving@example.org\"").contains("\"sessions\"");
         c.get("/account");
-        assertThat(c.post("/account/delete", Map.of("password", "not my password")).statusCode()).isEqualTo(422);
-        HttpResponse<String> gone = c.post("/account/delete", Map.of("password", "leaving password"));
+        assertThat(c.post("/account/delete", Map.of("confirmPassword", "not my password")).statusCode()).isEqualTo(422);
+        HttpResponse<String> gone = c.post("/account/delete", Map.of("confirmPassword", "leaving password"));
         assertThat(Jsoup.parse(gone.body()).select("h1").text()).isEqualTo("Your account has been deleted");
         assertThat(c.get("/account").statusCode()).isEqualTo(303);
         assertThat(signIn(t.client(), "leaving@example.org", "leaving password").statusCode()).isEqualTo(422);
