@@ -88,6 +88,7 @@ public final class App implements AutoCloseable {
 
         Runnable onChange = () -> {
             chrome.reload();
+            newsletters.forget();
             cache.clear();
         };
         ContentChanges changes = new ContentChanges(db.dataSource(), onChange);
