@@ -2,6 +2,7 @@ package broadsheet;
 
 import broadsheet.accounts.AccountPages;
 import broadsheet.accounts.AccountService;
+import broadsheet.accounts.Housekeeping;
 import broadsheet.articles.ArticleDao;
 import broadsheet.articles.ArticlePages;
 import broadsheet.authors.AuthorDao;
@@ -46,11 +47,13 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final ContentChanges changes;
     private final Runnable onChange;
+    private final Housekeeping housekeeping;
 
-    private App(Javalin server, ContentChanges changes, Runnable onChange) {
+    private App(Javalin server, ContentChanges changes, Runnable onChange, Housekeeping housekeeping) {
         this.server = server;
         this.changes = changes;
         this.onChange = onChange;
+        this.housekeeping = housekeeping;
     }
 
     /** Builds every part and starts listening on the configured port (0 for any free one). */
@@ -108,7 +111,7 @@ public final class App implements AutoCloseable {
             changes.close();
             throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage());
         }
-        return new App(server, changes, onChange);
+        return new App(server, changes, onChange, new Housekeeping(jdbi).start());
     }
 
     public int port() {
@@ -122,6 +125,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.close();
         changes.close();
         server.stop();
     }

@@ -249,6 +249,20 @@ class AccountFlowsTest {
     }
 
     @Test
+    void housekeepingForgetsExpiredSessions() {
+        WebClient c = registered("expire@example.org", "expiring password");
+        signIn(c, "expire@example.org", "expiring password");
+        assertThat(c.get("/account").statusCode()).isEqualTo(200);
+        t.db.jdbi().useHandle(h -> h.execute("update sessions set expires_at = now() - interval '1 second' "
+                + "where user_id = (select id from users where email = 'expire@example.org')"));
+        assertThat(c.get("/account").statusCode()).as("an expired session no longer counts").isEqualTo(303);
+        assertThat(new Housekeeping(t.db.jdbi()).runOnce()).isPositive();
+        int left = t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from sessions s join users u on u.id = s.user_id "
+                + "where u.email = 'expire@example.org'").mapTo(Integer.class).one());
+        assertThat(left).isZero();
+    }
+
+    @Test
     void everyFormRefusesARequestWithoutAValidCsrfToken() {
         List<String> posts = List.of("/sign-in", "/sign-out", "/register", "/password/forgot", "/password/reset",
                 "/account/password", "/account/email", "/account/sign-out-everywhere", "/account/delete");
