@@ -21,6 +21,10 @@ import broadsheet.media.MediaPages;
 import broadsheet.newsletters.NewsletterDao;
 import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.NewsroomHome;
+import broadsheet.newsroom.articles.ArticleDesk;
+import broadsheet.newsroom.articles.ArticleDeskPages;
+import broadsheet.newsroom.articles.PreviewLinks;
+import broadsheet.newsroom.articles.ScheduledPublisher;
 import broadsheet.newsletters.NewsletterPages;
 import broadsheet.topics.TopicDao;
 import broadsheet.web.AccessCheck;
@@ -46,11 +50,13 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final ContentChanges changes;
     private final Runnable onChange;
+    private final ScheduledPublisher publisher;
 
-    private App(Javalin server, ContentChanges changes, Runnable onChange) {
+    private App(Javalin server, ContentChanges changes, Runnable onChange, ScheduledPublisher publisher) {
         this.server = server;
         this.changes = changes;
         this.onChange = onChange;
+        this.publisher = publisher;
     }
 
     /** Builds every part and starts listening on the configured port (0 for any free one). */
@@ -73,9 +79,10 @@ public final class App implements AutoCloseable {
         Csrf csrf = new Csrf(config.baseUrl());
         AccountService accounts = new AccountService(jdbi, mailer, chrome::site);
         Desk desk = new Desk(sessions, csrf, chrome, views);
+        ArticlePages articlePages = new ArticlePages(articles, newsletters, chrome, views, cache);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
-                new ArticlePages(articles, newsletters, chrome, views, cache),
+                articlePages,
                 new ArchivePages(articles, chrome, views, cache),
                 new NewsletterPages(newsletters, chrome, views, cache),
                 new AccountPages(accounts, sessions, csrf, chrome, views),
@@ -84,7 +91,8 @@ public final class App implements AutoCloseable {
                 new NewsroomHome(desk, jdbi),
                 new MediaPages(media), assets, new Logo(chrome),
                 new Discovery(articles, authors, topics, chrome, cache, jdbi),
-                new ErrorPages(chrome, views, articles));
+                new ErrorPages(chrome, views, articles),
+                new ArticleDeskPages(desk, new ArticleDesk(jdbi), new PreviewLinks(jdbi), articlePages, articles, jdbi));
 
         Runnable onChange = () -> {
             chrome.reload();
@@ -107,7 +115,8 @@ public final class App implements AutoCloseable {
             changes.close();
             throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage());
         }
-        return new App(server, changes, onChange);
+        ScheduledPublisher publisher = new ScheduledPublisher(jdbi).start(java.time.Duration.ofSeconds(10));
+        return new App(server, changes, onChange, publisher);
     }
 
     public int port() {
@@ -121,6 +130,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        publisher.close();
         changes.close();
         server.stop();
     }
