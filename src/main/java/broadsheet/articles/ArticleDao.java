@@ -158,9 +158,10 @@ public final class ArticleDao {
         }
     }
 
+    /** Milliseconds at most: HTML's datetime attributes take no finer fractions than PostgreSQL's now() has. */
     static Instant ts(ResultSet rs, String col) throws SQLException {
         Timestamp t = rs.getTimestamp(col);
-        return t == null ? null : t.toInstant();
+        return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     static Instant ts(ResultSet rs, int col) throws SQLException {

@@ -121,6 +121,7 @@ public final class ArticlePages {
      */
     public byte[] renderPreview(ArticleView stored, java.time.Instant now) {
         ArticleView a = stored;
+        now = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         if (a.publishedAt() == null || a.updatedAt().isBefore(a.publishedAt())) {
             java.time.Instant at = a.publishedAt() == null ? now : a.publishedAt();
             a = new ArticleView(a.id(), a.slug(), a.headline(), a.deck(), a.body(), a.kind(), a.sectionSlug(), a.sectionName(),

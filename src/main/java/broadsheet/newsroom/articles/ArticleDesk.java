@@ -135,7 +135,7 @@ public final class ArticleDesk {
         return jdbi.inTransaction(h -> {
             DeskArticle a = DeskDao.find(h, id, user.id(), true).orElseThrow(NotFoundResponse::new);
             if (!a.published()) return f.error("text", "Corrections and updates can be added only to published articles.");
-            h.createUpdate("insert into corrections (article_id, kind, body) values (:id, :kind, :body)")
+            h.createUpdate("insert into corrections (article_id, kind, body, created_at) values (:id, :kind, :body, date_trunc('milliseconds', now()))")
                     .bind("id", id).bind("kind", kind).bind("body", text).execute();
             h.createUpdate("update articles set updated_at = now() where id = :id").bind("id", id).execute();
             Audit.record(h, user, "corrected", "article", id, kind + ": " + text);

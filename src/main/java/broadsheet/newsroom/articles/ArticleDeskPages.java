@@ -37,7 +37,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class ArticleDeskPages {
 
     static final Duration PREVIEW_LIFETIME = Duration.ofHours(48);
-    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     public record Choices(List<Section> sections, List<DeskDao.AuthorChoice> authors, List<DeskDao.TopicChoice> topics) {}
 
@@ -113,7 +113,8 @@ public final class ArticleDeskPages {
 
     public void list(Context ctx) {
         User user = desk.user(ctx);
-        String status = DeskList.Filter.STATUSES.contains(ctx.queryParam("status")) ? ctx.queryParam("status") : "";
+        String asked = Objects.requireNonNullElse(ctx.queryParam("status"), "");
+        String status = DeskList.Filter.STATUSES.contains(asked) ? asked : "";
         String q = Objects.requireNonNullElse(ctx.queryParam("q"), "").strip();
         DeskList.Filter f = new DeskList.Filter(status, number(ctx.queryParam("section")), number(ctx.queryParam("author")),
                 q.length() > 200 ? q.substring(0, 200) : q, DeskList.Sort.of(ctx.queryParam("sort")));
@@ -392,9 +393,10 @@ public final class ArticleDeskPages {
             return null;
         }
         try {
-            return LocalDateTime.parse(v.length() > 16 ? v.substring(0, 16) : v, LOCAL_INPUT).atZone(desk.chrome().site().zone()).toInstant();
+            String norm = v.replace('T', ' ').replaceAll("\\s+", " ");
+            return LocalDateTime.parse(norm.length() > 16 ? norm.substring(0, 16) : norm, LOCAL_INPUT).atZone(desk.chrome().site().zone()).toInstant();
         } catch (DateTimeException e) {
-            f.form().error("publishAt", "Write the date and time like 2026-11-30T06:00.");
+            f.form().error("publishAt", "Write the date and time as year-month-day hours:minutes, like 2026-11-30 06:00.");
             return null;
         }
     }

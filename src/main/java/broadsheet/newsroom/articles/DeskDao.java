@@ -128,6 +128,6 @@ public final class DeskDao {
 
     static Instant ts(ResultSet rs, String col) throws SQLException {
         Timestamp t = rs.getTimestamp(col);
-        return t == null ? null : t.toInstant();
+        return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }
