@@ -115,6 +115,7 @@ public final class ArticleDesk {
 
     /** Saves an earlier revision's content as the newest version (workflow status stays as it is). */
     public Outcome restore(User user, long id, int revision, int startedFrom) {
+        load(user, id);
         Snapshot old = jdbi.withHandle(h -> DeskDao.revision(h, id, revision)).orElseThrow(NotFoundResponse::new).snapshot();
         ArticleDraft a = old.article();
         ArticleDraft still = jdbi.withHandle(h -> new ArticleDraft(a.headline(), a.deck(), a.slug(), a.sectionId(), a.kind(),
