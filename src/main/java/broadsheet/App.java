@@ -22,6 +22,10 @@ import broadsheet.media.MediaPages;
 import broadsheet.newsletters.NewsletterDao;
 import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.NewsroomHome;
+import broadsheet.newsroom.articles.ArticleDesk;
+import broadsheet.newsroom.articles.ArticleDeskPages;
+import broadsheet.newsroom.articles.PreviewLinks;
+import broadsheet.newsroom.articles.ScheduledPublisher;
 import broadsheet.newsletters.NewsletterPages;
 import broadsheet.topics.TopicDao;
 import broadsheet.web.AccessCheck;
@@ -48,12 +52,15 @@ public final class App implements AutoCloseable {
     private final ContentChanges changes;
     private final Runnable onChange;
     private final Housekeeping housekeeping;
+    private final ScheduledPublisher publisher;
 
-    private App(Javalin server, ContentChanges changes, Runnable onChange, Housekeeping housekeeping) {
+    private App(Javalin server, ContentChanges changes, Runnable onChange, Housekeeping housekeeping,
+                ScheduledPublisher publisher) {
         this.server = server;
         this.changes = changes;
         this.onChange = onChange;
         this.housekeeping = housekeeping;
+        this.publisher = publisher;
     }
 
     /** Builds every part and starts listening on the configured port (0 for any free one). */
@@ -76,9 +83,10 @@ public final class App implements AutoCloseable {
         Csrf csrf = new Csrf(config.baseUrl());
         AccountService accounts = new AccountService(jdbi, mailer, chrome::site);
         Desk desk = new Desk(sessions, csrf, chrome, views);
+        ArticlePages articlePages = new ArticlePages(articles, newsletters, chrome, views, cache);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
-                new ArticlePages(articles, newsletters, chrome, views, cache),
+                articlePages,
                 new ArchivePages(articles, chrome, views, cache),
                 new NewsletterPages(newsletters, chrome, views, cache),
                 new AccountPages(accounts, sessions, csrf, chrome, views),
@@ -87,7 +95,8 @@ public final class App implements AutoCloseable {
                 new NewsroomHome(desk, jdbi),
                 new MediaPages(media), assets, new Logo(chrome),
                 new Discovery(articles, authors, topics, chrome, cache, jdbi),
-                new ErrorPages(chrome, views, articles));
+                new ErrorPages(chrome, views, articles),
+                new ArticleDeskPages(desk, new ArticleDesk(jdbi), new PreviewLinks(jdbi), articlePages, articles, jdbi));
 
         Runnable onChange = () -> {
             chrome.reload();
@@ -111,7 +120,8 @@ public final class App implements AutoCloseable {
             changes.close();
             throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage());
         }
-        return new App(server, changes, onChange, new Housekeeping(jdbi).start());
+        ScheduledPublisher publisher = new ScheduledPublisher(jdbi).start(java.time.Duration.ofSeconds(10));
+        return new App(server, changes, onChange, new Housekeeping(jdbi).start(), publisher);
     }
 
     public int port() {
@@ -125,6 +135,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        publisher.close();
         housekeeping.close();
         changes.close();
         server.stop();

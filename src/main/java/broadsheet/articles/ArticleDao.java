@@ -48,7 +48,6 @@ public final class ArticleDao {
                                              order by c.created_at, c.id), '[]')
                       from corrections c where c.article_id = a.id) as corrections
               from articles a join sections s on s.id = a.section_id
-             where a.slug = :slug and a.status = 'published'
             """.formatted(PHOTO_JSON);
 
     private static final String SUMMARY_COLUMNS = """
@@ -69,7 +68,13 @@ public final class ArticleDao {
     }
 
     public Optional<ArticleView> findPublished(String slug) {
-        return jdbi.withHandle(h -> h.createQuery(ONE).bind("slug", slug).map(ArticleDao::view).findOne());
+        return jdbi.withHandle(h -> h.createQuery(ONE + " where a.slug = :slug and a.status = 'published'")
+                .bind("slug", slug).map(ArticleDao::view).findOne());
+    }
+
+    /** An article in any state, as its page would show it (for signed preview links). */
+    public Optional<ArticleView> findAny(long id) {
+        return jdbi.withHandle(h -> h.createQuery(ONE + " where a.id = :id").bind("id", id).map(ArticleDao::view).findOne());
     }
 
     /** Newest first, after the cursor, optionally narrowed by a filter. */
@@ -153,9 +158,10 @@ public final class ArticleDao {
         }
     }
 
+    /** Milliseconds at most: HTML's datetime attributes take no finer fractions than PostgreSQL's now() has. */
     static Instant ts(ResultSet rs, String col) throws SQLException {
         Timestamp t = rs.getTimestamp(col);
-        return t == null ? null : t.toInstant();
+        return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     static Instant ts(ResultSet rs, int col) throws SQLException {

@@ -5,9 +5,13 @@ import broadsheet.newsletters.Newsletter;
 import broadsheet.web.Layout;
 import java.util.List;
 
-/** The view model of an article page. */
+/**
+ * The view model of an article page.
+ *
+ * @param banner a notice above the article (a preview says it is not published), or null
+ */
 public record ArticlePage(Layout layout, ArticleView article, String path, String url,
-                          List<Part> parts, List<Photo> photos, String galleryJson, List<ShareLink> shares) {
+                          List<Part> parts, List<Photo> photos, String galleryJson, List<ShareLink> shares, String banner) {
 
     public sealed interface Part permits HtmlPart, RelatedPart, PromoPart {}
 

@@ -84,29 +84,58 @@ public final class ArticlePages {
         Site site = chrome.site();
         String path = site.articlePath(a.slug(), a.publishedAt());
         String url = site.absolute(path);
-        String defaultPromo = newsletters.forSection(a.sectionSlug()).map(Newsletter::slug).orElse(null);
-        List<BodyRenderer.Block> blocks = bodies.render(a.body(), defaultPromo);
-        Map<String, ArticleSummary> related = articles.bySlugs(BodyRenderer.relatedSlugs(a.body()));
+        List<ArticlePage.Part> parts = bodyParts(a.id(), a.body(), a.sectionSlug());
+        List<Photo> photos = new ArrayList<>(a.gallery());
+        if (a.leadPhoto() != null && photos.stream().noneMatch(p -> p.id() == a.leadPhoto().id())) photos.add(0, a.leadPhoto());
+        return new ArticlePage(null, a, path, url, parts, photos, galleryJson(photos, path), shares(a, url), null);
+    }
+
+    /**
+     * A body as readers see it: HTML, links to published related stories (never to itself), and
+     * newsletter promos. The newsroom's preview uses this too, so it looks the same.
+     */
+    public List<ArticlePage.Part> bodyParts(long articleId, String body, String sectionSlug) {
+        Site site = chrome.site();
+        String defaultPromo = sectionSlug == null ? null : newsletters.forSection(sectionSlug).map(Newsletter::slug).orElse(null);
+        List<BodyRenderer.Block> blocks = bodies.render(body, defaultPromo);
+        Map<String, ArticleSummary> related = articles.bySlugs(BodyRenderer.relatedSlugs(body));
         List<ArticlePage.Part> parts = new ArrayList<>();
         for (BodyRenderer.Block b : blocks) {
             switch (b) {
                 case BodyRenderer.Html h -> parts.add(new ArticlePage.HtmlPart(h.html()));
                 case BodyRenderer.Related r -> {
                     ArticleSummary s = related.get(r.slug());
-                    if (s != null && s.id() != a.id()) {
+                    if (s != null && s.id() != articleId) {
                         parts.add(new ArticlePage.RelatedPart(s.kind().label(), s.headline(), site.articlePath(s.slug(), s.publishedAt())));
                     }
                 }
                 case BodyRenderer.Promo p -> newsletters.bySlug(p.slug()).ifPresent(n -> parts.add(new ArticlePage.PromoPart(n)));
             }
         }
-        List<Photo> photos = new ArrayList<>(a.gallery());
-        if (a.leadPhoto() != null && photos.stream().noneMatch(p -> p.id() == a.leadPhoto().id())) photos.add(0, a.leadPhoto());
-        return new ArticlePage(null, a, path, url, parts, photos, galleryJson(photos, path), shares(a, url));
+        return parts;
+    }
+
+    /**
+     * The page of an article that may not be published yet, exactly as readers would get it if it
+     * were published now, with a banner saying it is a preview, and hidden from search engines.
+     */
+    public byte[] renderPreview(ArticleView stored, java.time.Instant now) {
+        ArticleView a = stored;
+        now = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (a.publishedAt() == null || a.updatedAt().isBefore(a.publishedAt())) {
+            java.time.Instant at = a.publishedAt() == null ? now : a.publishedAt();
+            a = new ArticleView(a.id(), a.slug(), a.headline(), a.deck(), a.body(), a.kind(), a.sectionSlug(), a.sectionName(),
+                    at, at, a.authors(), a.topics(), a.leadPhoto(), a.gallery(), a.corrections());
+        }
+        ArticlePage p = page(a);
+        String description = a.deck().isEmpty() ? bodies.firstParagraphText(a.body()) : a.deck();
+        Meta meta = new Meta("Preview: " + a.headline(), description, "/preview/" + a.id(), "article", a.leadPhoto(), null, List.of(), true);
+        return views.render("articles/show.jte", new ArticlePage(chrome.layout(meta), p.article(), p.path(), p.url(), p.parts(),
+                p.photos(), p.galleryJson(), p.shares(), "Preview — not published. This link works only for a limited time; readers cannot see this page."));
     }
 
     private ArticlePage withMeta(ArticlePage p, Meta meta) {
-        return new ArticlePage(chrome.layout(meta), p.article(), p.path(), p.url(), p.parts(), p.photos(), p.galleryJson(), p.shares());
+        return new ArticlePage(chrome.layout(meta), p.article(), p.path(), p.url(), p.parts(), p.photos(), p.galleryJson(), p.shares(), p.banner());
     }
 
     private static String galleryJson(List<Photo> photos, String path) {

@@ -8,6 +8,7 @@ import broadsheet.fronts.FrontPages;
 import broadsheet.mail.DevMailPages;
 import broadsheet.media.MediaPages;
 import broadsheet.newsroom.NewsroomHome;
+import broadsheet.newsroom.articles.ArticleDeskPages;
 import broadsheet.newsletters.NewsletterPages;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
@@ -17,7 +18,8 @@ import io.javalin.http.NotFoundResponse;
 /** The one route table: every URL the site answers, with who may use it. */
 public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages archive, NewsletterPages newsletters,
                      AccountPages accounts, DevMailPages devMail, AccessCheck access, NewsroomHome newsroom,
-                     MediaPages media, Assets assets, Logo logo, Discovery discovery, ErrorPages errors) {
+                     MediaPages media, Assets assets, Logo logo, Discovery discovery, ErrorPages errors,
+                     ArticleDeskPages articleDesk) {
 
     public void register(JavalinConfig config) {
         var r = config.routes;
@@ -28,6 +30,21 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.get("/sections/{slug}", fronts::section, Role.ANYONE);
         r.get("/authors/{slug}", fronts::author, Role.ANYONE);
         r.get("/topics/{slug}", fronts::topic, Role.ANYONE);
+        // --- newsroom: articles (who may change which article is decided per article: see newsroom/articles/Workflow).
+        // Before the article routes: "/newsroom/articles/7/revisions" would otherwise look like "/{y}/{m}/{d}/{slug}".
+        r.get("/newsroom/articles", articleDesk::list, Role.CONTRIBUTOR);
+        r.get("/newsroom/articles/new", articleDesk::newForm, Role.CONTRIBUTOR);
+        r.get("/newsroom/articles/search", articleDesk::search, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles", articleDesk::create, Role.CONTRIBUTOR);
+        r.get("/newsroom/articles/{id}", articleDesk::edit, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}", articleDesk::save, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/autosave", articleDesk::autosave, Role.CONTRIBUTOR);
+        r.get("/newsroom/articles/{id}/revisions", articleDesk::revisions, Role.CONTRIBUTOR);
+        r.get("/newsroom/articles/{id}/revisions/{version}", articleDesk::revision, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/revisions/{version}/restore", articleDesk::restore, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/corrections", articleDesk::correct, Role.EDITOR);
+        r.post("/newsroom/articles/{id}/preview-link", articleDesk::previewLink, Role.CONTRIBUTOR);
+        r.get("/preview/{id}", articleDesk::preview, Role.ANYONE); // the signed link is the permission
         // the archive first: "/archive/2026/11/30" would otherwise look like an article URL
         r.get("/archive", archive::index, Role.ANYONE);
         r.get("/archive/{y}/{m}", archive::month, Role.ANYONE);

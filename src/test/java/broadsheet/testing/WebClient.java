@@ -46,6 +46,15 @@ public final class WebClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts fields whose names may repeat (several bylines), with extra headers; no token is added. */
+    public HttpResponse<String> postForm(String path, java.util.List<Map.Entry<String, String>> fields, String... headers) {
+        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) b.headers(headers);
+        return send(b.build());
+    }
+
     /** Follows one redirect if the response is one. */
     public HttpResponse<String> follow(HttpResponse<String> r) {
         return r.statusCode() / 100 == 3 ? get(r.headers().firstValue("Location").orElseThrow()) : r;

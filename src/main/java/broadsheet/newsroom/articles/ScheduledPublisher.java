@@ -1,0 +1,81 @@
+package broadsheet.newsroom.articles;
+
+import broadsheet.audit.Audit;
+import broadsheet.db.ContentChanges;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes scheduled articles whose time has come. Every node runs one; each pass claims due
+ * articles with {@code FOR UPDATE SKIP LOCKED}, so two nodes never publish the same article, and
+ * since it only scans the table, articles that fell due while no node was running go out at the
+ * first pass after start.
+ */
+public final class ScheduledPublisher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledPublisher.class);
+    static final int BATCH = 50;
+
+    private final Jdbi jdbi;
+    private final ScheduledExecutorService timer;
+
+    public ScheduledPublisher(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "scheduled-publisher");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Runs a pass now and then every {@code every}; a failed pass is logged and the next one tries again. */
+    public ScheduledPublisher start(Duration every) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                runOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("scheduled publishing failed, retrying in {}: {}", every, e.getMessage());
+            }
+        }, 1000, every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One pass: publishes up to a batch of due articles in one transaction; returns how many. */
+    public int runOnce() {
+        int total = 0;
+        int n;
+        do {
+            n = jdbi.inTransaction(h -> {
+                List<Long> due = h.createQuery("""
+                        select id from articles where status = 'scheduled' and published_at <= now()
+                         order by published_at for update skip locked limit :batch""")
+                        .bind("batch", BATCH).mapTo(Long.class).list();
+                if (due.isEmpty()) return 0;
+                h.createUpdate("update articles set status = 'published', updated_at = now() where id = any(:ids) and status = 'scheduled'")
+                        .bind("ids", due.toArray(Long[]::new)).execute();
+                for (long id : due) Audit.record(h, null, "published", "article", id, "scheduled time reached");
+                ContentChanges.announce(h);
+                return due.size();
+            });
+            total += n;
+        } while (n == BATCH);
+        if (total > 0) LOG.info("published {} scheduled article(s)", total);
+        return total;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
