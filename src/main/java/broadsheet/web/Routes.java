@@ -28,6 +28,21 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.beforeMatched(access::check);
         r.before(SecurityHeaders::apply);
 
+        // --- newsroom: photos (who may change which photo or gallery is checked in the handlers). Before the
+        // public article pattern /{y}/{m}/{d}/{slug}, which would otherwise take /newsroom/articles/1/gallery.
+        r.get("/newsroom/photos", photos::library, Role.CONTRIBUTOR);
+        r.get("/newsroom/photos/new", photos::uploadForm, Role.CONTRIBUTOR);
+        r.post("/newsroom/photos", photos::upload, Role.CONTRIBUTOR);
+        r.get("/newsroom/photos/{id}", photos::editForm, Role.CONTRIBUTOR);
+        r.post("/newsroom/photos/{id}", photos::save, Role.CONTRIBUTOR);
+        r.get("/newsroom/articles/{id}/gallery", galleries::show, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/add", galleries::add, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/remove", galleries::remove, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/up", galleries::moveUp, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/down", galleries::moveDown, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/lead", galleries::lead, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/order", galleries::order, Role.CONTRIBUTOR);
+
         r.get("/", fronts::home, Role.ANYONE);
         r.get("/sections/{slug}", fronts::section, Role.ANYONE);
         r.get("/authors/{slug}", fronts::author, Role.ANYONE);
@@ -73,20 +88,6 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
 
         // --- the newsroom
         r.get("/newsroom", newsroom::show, Role.CONTRIBUTOR);
-
-        // --- newsroom: photos (who may change which photo or gallery is checked in the handlers)
-        r.get("/newsroom/photos", photos::library, Role.CONTRIBUTOR);
-        r.get("/newsroom/photos/new", photos::uploadForm, Role.CONTRIBUTOR);
-        r.post("/newsroom/photos", photos::upload, Role.CONTRIBUTOR);
-        r.get("/newsroom/photos/{id}", photos::editForm, Role.CONTRIBUTOR);
-        r.post("/newsroom/photos/{id}", photos::save, Role.CONTRIBUTOR);
-        r.get("/newsroom/articles/{id}/gallery", galleries::show, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/add", galleries::add, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/remove", galleries::remove, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/up", galleries::moveUp, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/down", galleries::moveDown, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/lead", galleries::lead, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/order", galleries::order, Role.CONTRIBUTOR);
 
         r.get("/media/{file}", media::derivative, Role.ANYONE);
         r.get("/assets/{file}", assets::serve, Role.ANYONE);
