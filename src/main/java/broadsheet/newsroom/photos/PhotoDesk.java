@@ -106,7 +106,7 @@ public final class PhotoDesk {
             form.error("file", "Choose a photo to upload.");
             return null;
         }
-        String name = "“" + file.filename() + "”";
+        String name = displayName(file);
         if (file.size() == 0) {
             form.error("file", name + " is empty (0 bytes). Choose the photo again, or export it again if it was cut short.");
             return null;
@@ -124,7 +124,10 @@ public final class PhotoDesk {
     }
 
     private static String fileName(Context ctx) {
-        UploadedFile f = ctx.uploadedFile("file");
+        return displayName(ctx.uploadedFile("file"));
+    }
+
+    private static String displayName(UploadedFile f) {
         return f == null || f.filename().isBlank() ? "The file" : "“" + f.filename() + "”";
     }
 

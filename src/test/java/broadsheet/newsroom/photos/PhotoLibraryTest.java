@@ -152,6 +152,13 @@ class PhotoLibraryTest {
         WebClient reader = t.signedIn("reader2@example.org", Role.READER);
         assertThat(reader.get("/newsroom/photos/" + mine).statusCode()).isEqualTo(403);
         assertThat(t.client().get("/newsroom/photos/" + mine).statusCode()).isEqualTo(303);
+        WebClient anonymous = t.client();
+        anonymous.get("/sign-in");
+        assertThat(anonymous.post("/newsroom/photos/" + mine, words("x", "y", "z", version(mine))).statusCode()).isEqualTo(303);
+        reader.get("/account");
+        assertThat(reader.post("/newsroom/photos/" + mine, words("x", "y", "z", version(mine))).statusCode()).isEqualTo(403);
+        assertThat(editor.post("/newsroom/photos/" + imported, words("Imported, captioned", "Archive", "Imported alt", version(imported)))
+                .statusCode()).isEqualTo(303);
         // the library links only to photos this person may edit
         Document lib = Jsoup.parse(other.get("/newsroom/photos").body());
         assertThat(lib.select("a[href=/newsroom/photos/" + mine + "]")).isEmpty();
