@@ -26,6 +26,10 @@ import broadsheet.newsroom.articles.ArticleDesk;
 import broadsheet.newsroom.articles.ArticleDeskPages;
 import broadsheet.newsroom.articles.PreviewLinks;
 import broadsheet.newsroom.articles.ScheduledPublisher;
+import broadsheet.newsroom.photos.GalleryDesk;
+import broadsheet.newsroom.photos.GalleryService;
+import broadsheet.newsroom.photos.PhotoDesk;
+import broadsheet.newsroom.photos.PhotoService;
 import broadsheet.newsletters.NewsletterPages;
 import broadsheet.topics.TopicDao;
 import broadsheet.web.AccessCheck;
@@ -37,9 +41,11 @@ import broadsheet.web.Logo;
 import broadsheet.web.PageCache;
 import broadsheet.web.Routes;
 import broadsheet.web.Sessions;
+import broadsheet.web.Uploads;
 import broadsheet.web.Views;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.SizeUnit;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ServerSocket;
@@ -84,6 +90,7 @@ public final class App implements AutoCloseable {
         AccountService accounts = new AccountService(jdbi, mailer, chrome::site);
         Desk desk = new Desk(sessions, csrf, chrome, views);
         ArticlePages articlePages = new ArticlePages(articles, newsletters, chrome, views, cache);
+        PhotoService photos = new PhotoService(jdbi, media);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
                 articlePages,
@@ -96,7 +103,8 @@ public final class App implements AutoCloseable {
                 new MediaPages(media), assets, new Logo(chrome),
                 new Discovery(articles, authors, topics, chrome, cache, jdbi),
                 new ErrorPages(chrome, views, articles),
-                new ArticleDeskPages(desk, new ArticleDesk(jdbi), new PreviewLinks(jdbi), articlePages, articles, jdbi));
+                new ArticleDeskPages(desk, new ArticleDesk(jdbi), new PreviewLinks(jdbi), articlePages, articles, jdbi),
+                new PhotoDesk(desk, photos), new GalleryDesk(desk, new GalleryService(jdbi), photos));
 
         Runnable onChange = () -> {
             chrome.reload();
@@ -112,6 +120,12 @@ public final class App implements AutoCloseable {
             c.http.generateEtags = false;
             c.router.ignoreTrailingSlashes = true;
             c.jetty.port = config.port();
+            // Uploads: files spill to disk past 1 MB. The hard limit is well above the photo form's own
+            // (PhotoService.MAX_UPLOAD_BYTES), so a somewhat larger file still gets the form back with a
+            // message next to the file field instead of a connection cut off mid-upload.
+            c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            c.jetty.multipartConfig.maxFileSize(Uploads.MAX_REQUEST_MB, SizeUnit.MB);
+            c.jetty.multipartConfig.maxTotalRequestSize(Uploads.MAX_REQUEST_MB, SizeUnit.MB);
             routes.register(c);
         });
         try {

@@ -5,8 +5,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -30,8 +32,8 @@ import javax.imageio.stream.ImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
- * Photo files under the data dir: originals stored once by content hash, JPEG derivatives
- * made once per width on first request and kept. Names are content-addressed, so every
+ * Photo files under the data dir: originals stored once by content hash (after their metadata
+ * is removed), JPEG derivatives made once per width, on upload or on first request, and kept. Names are content-addressed, so every
  * derivative URL is immutable.
  */
 public final class MediaFiles {
@@ -56,27 +58,129 @@ public final class MediaFiles {
     /** What an upload turned out to be once its bytes were read. */
     public record Stored(String fileKey, String mimeType, int width, int height) {}
 
-    /** Thrown when bytes are not a JPEG, PNG or WebP image we can read. */
-    public static final class NotAnImage extends Exception {
-        public NotAnImage(String message) {
-            super(message);
+    /**
+     * An upload that has been checked and cleaned of metadata, not yet on disk: {@code bytes} are
+     * what will be stored, {@code image} its decoded pixels (for making derivatives without decoding again).
+     */
+    public record Checked(byte[] bytes, String fileKey, String mimeType, int width, int height, BufferedImage image) {
+        public Stored stored() {
+            return new Stored(fileKey, mimeType, width, height);
         }
     }
 
-    /** Checks the bytes are a readable image (by content, not name) and stores them once. */
-    public Stored store(byte[] bytes) throws NotAnImage {
-        String mime = sniff(bytes).orElseThrow(() -> new NotAnImage("not a JPEG, PNG or WebP image"));
-        BufferedImage img;
-        try {
-            img = ImageIO.read(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) {
-            throw new NotAnImage("the image data is damaged (" + e.getMessage() + ")");
+    /** Thrown when bytes are not a JPEG, PNG or WebP image we can read. */
+    public static final class NotAnImage extends Exception {
+
+        /** Why, so a form can say it in its own words. */
+        public enum Reason { NOT_AN_IMAGE, DAMAGED, TOO_MANY_PIXELS }
+
+        private final Reason reason;
+
+        public NotAnImage(String message) {
+            this(Reason.NOT_AN_IMAGE, message);
         }
-        if (img == null) throw new NotAnImage("the image data cannot be read");
-        String key = sha256(bytes);
-        Path target = originals.resolve(key);
-        if (!Files.exists(target)) writeAtomically(target, bytes);
-        return new Stored(key, mime, img.getWidth(), img.getHeight());
+
+        public NotAnImage(Reason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+
+    /** Checks the bytes are a readable image (by content, not name) and stores them once, without metadata. */
+    public Stored store(byte[] bytes) throws NotAnImage {
+        Checked c = check(bytes);
+        keep(c);
+        return c.stored();
+    }
+
+    /**
+     * Checks an upload without writing anything: its type from its first bytes, its structure,
+     * every pixel decoded without a warning, its size in pixels. EXIF, GPS, XMP, IPTC and text
+     * are removed (see {@link Metadata}); a JPEG the camera marked as rotated is turned upright
+     * and re-encoded once, since the orientation tag goes with the EXIF block.
+     */
+    public Checked check(byte[] upload) throws NotAnImage {
+        String mime = sniff(upload).orElseThrow(() -> new NotAnImage(NotAnImage.Reason.NOT_AN_IMAGE, "not a JPEG, PNG or WebP image"));
+        Metadata.Cleaned cleaned = Metadata.strip(upload, mime);
+        byte[] bytes = cleaned.bytes();
+        BufferedImage img = decode(bytes);
+        if (cleaned.orientation() > 1) {
+            img = Orientation.upright(img, cleaned.orientation());
+            bytes = jpeg(img, 0.92f);
+        }
+        return new Checked(bytes, sha256(bytes), mime, img.getWidth(), img.getHeight(), img);
+    }
+
+    /** Writes a checked upload's original unless the same bytes are stored already; true when this call wrote it. */
+    public boolean keep(Checked c) {
+        Path target = originals.resolve(c.fileKey());
+        if (Files.exists(target)) return false;
+        writeAtomically(target, c.bytes());
+        return true;
+    }
+
+    /** Removes an original and its derivatives (when the upload that wrote it was not saved after all). */
+    public void forget(String fileKey) {
+        if (!fileKey.matches("[0-9a-f]{64}")) throw new IllegalArgumentException(fileKey);
+        try {
+            Files.deleteIfExists(originals.resolve(fileKey));
+            try (var s = Files.newDirectoryStream(derived, fileKey + "-w*.jpg")) {
+                for (Path p : s) Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes the derivatives at these widths now, from pixels already decoded (uploads, so the library shows at once). */
+    public void makeDerivatives(Checked c, int... widths) {
+        for (int wanted : widths) {
+            int w = Math.min(wanted, c.width());
+            String name = c.fileKey() + "-w" + w + ".jpg";
+            Path out = derived.resolve(name);
+            Object lock = locks.computeIfAbsent(name, k -> new Object());
+            synchronized (lock) {
+                try {
+                    if (!Files.exists(out)) writeDerivative(c.image(), w, out);
+                } finally {
+                    locks.remove(name);
+                }
+            }
+        }
+    }
+
+    /** Most pixels an upload may have: decoding more would take too much memory. */
+    public static final long MAX_PIXELS = 64_000_000L;
+
+    private static BufferedImage decode(byte[] bytes) throws NotAnImage {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw new NotAnImage(NotAnImage.Reason.DAMAGED, "the image data cannot be read");
+            ImageReader r = readers.next();
+            try {
+                r.setInput(in, true, true);
+                long pixels = (long) r.getWidth(0) * r.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new NotAnImage(NotAnImage.Reason.TOO_MANY_PIXELS, "the image is " + r.getWidth(0) + " × " + r.getHeight(0)
+                            + " pixels; at most " + MAX_PIXELS / 1_000_000 + " megapixels are accepted");
+                }
+                List<String> warnings = new ArrayList<>();
+                r.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage img = r.read(0);
+                if (img == null) throw new NotAnImage(NotAnImage.Reason.DAMAGED, "the image data cannot be read");
+                // decoders paint over broken data and only warn: a warning means the pixels are not all there
+                if (!warnings.isEmpty()) throw new NotAnImage(NotAnImage.Reason.DAMAGED, "the image data is damaged (" + warnings.get(0) + ")");
+                return img;
+            } finally {
+                r.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new NotAnImage(NotAnImage.Reason.DAMAGED, "the image data is damaged (" + e.getMessage() + ")");
+        }
     }
 
     public static String derivativeUrl(String fileKey, int width) {
@@ -104,33 +208,51 @@ public final class MediaFiles {
     }
 
     private void makeDerivative(Path original, int width, Path out) {
+        BufferedImage src;
         try {
-            BufferedImage src = ImageIO.read(original.toFile());
-            if (src == null || width > src.getWidth() || !allowed(width, src.getWidth())) {
-                throw new IllegalArgumentException("no such size");
-            }
+            src = ImageIO.read(original.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (src == null || width > src.getWidth() || !allowed(width, src.getWidth())) {
+            throw new IllegalArgumentException("no such size");
+        }
+        writeDerivative(src, width, out);
+    }
+
+    private static void writeDerivative(BufferedImage src, int width, Path out) {
+        try {
             BufferedImage scaled = Thumbnails.of(src).width(width).asBufferedImage();
-            BufferedImage rgb = new BufferedImage(scaled.getWidth(), scaled.getHeight(), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = rgb.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
-            g.drawImage(scaled, 0, 0, null);
-            g.dispose();
             Path tmp = Files.createTempFile(out.getParent(), "tmp", ".jpg");
-            try (OutputStream os = Files.newOutputStream(tmp); ImageOutputStream ios = ImageIO.createImageOutputStream(os)) {
-                ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-                ImageWriteParam p = writer.getDefaultWriteParam();
-                p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                p.setCompressionQuality(0.82f);
-                writer.setOutput(ios);
-                writer.write(null, new IIOImage(rgb, null, null), p); // no metadata: EXIF and GPS never reach readers
-                writer.dispose();
-            }
+            Files.write(tmp, jpeg(scaled, 0.82f)); // no metadata: EXIF and GPS never reach readers
             move(tmp, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Encodes as a baseline JPEG without any metadata, on white where the image was transparent. */
+    private static byte[] jpeg(BufferedImage img, float quality) {
+        BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+        g.drawImage(img, 0, 0, null);
+        g.dispose();
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(bos)) {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ImageWriteParam p = writer.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality);
+            writer.setOutput(ios);
+            writer.write(null, new IIOImage(rgb, null, null), p);
+            writer.dispose();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bos.toByteArray();
     }
 
     /** Only the standard widths, or the original's own width when it is narrower than the next standard one. */

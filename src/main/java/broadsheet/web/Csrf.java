@@ -58,9 +58,8 @@ public final class Csrf {
     private static String formField(Context ctx) {
         String type = ctx.contentType();
         if (type == null) return null;
-        if (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data")) {
-            return ctx.formParam(FIELD);
-        }
+        if (type.startsWith("application/x-www-form-urlencoded")) return ctx.formParam(FIELD);
+        if (type.startsWith("multipart/form-data")) return Uploads.field(ctx, FIELD);
         return null;
     }
 

@@ -41,6 +41,10 @@ public final class ErrorPages {
         render(ctx, 400, "That request could not be understood", message, List.of());
     }
 
+    public void tooLarge(Context ctx, String message) {
+        render(ctx, 413, "That file is too large", message, List.of());
+    }
+
     public void forbidden(Context ctx, String message) {
         render(ctx, 403, "You cannot do that here", message, List.of());
     }

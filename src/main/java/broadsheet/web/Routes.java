@@ -9,9 +9,12 @@ import broadsheet.mail.DevMailPages;
 import broadsheet.media.MediaPages;
 import broadsheet.newsroom.NewsroomHome;
 import broadsheet.newsroom.articles.ArticleDeskPages;
+import broadsheet.newsroom.photos.GalleryDesk;
+import broadsheet.newsroom.photos.PhotoDesk;
 import broadsheet.newsletters.NewsletterPages;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 
@@ -19,12 +22,28 @@ import io.javalin.http.NotFoundResponse;
 public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages archive, NewsletterPages newsletters,
                      AccountPages accounts, DevMailPages devMail, AccessCheck access, NewsroomHome newsroom,
                      MediaPages media, Assets assets, Logo logo, Discovery discovery, ErrorPages errors,
-                     ArticleDeskPages articleDesk) {
+                     ArticleDeskPages articleDesk,
+                     PhotoDesk photos, GalleryDesk galleries) {
 
     public void register(JavalinConfig config) {
         var r = config.routes;
         r.beforeMatched(access::check);
         r.before(SecurityHeaders::apply);
+
+        // --- newsroom: photos (who may change which photo or gallery is checked in the handlers). Before the
+        // public article pattern /{y}/{m}/{d}/{slug}, which would otherwise take /newsroom/articles/1/gallery.
+        r.get("/newsroom/photos", photos::library, Role.CONTRIBUTOR);
+        r.get("/newsroom/photos/new", photos::uploadForm, Role.CONTRIBUTOR);
+        r.post("/newsroom/photos", photos::upload, Role.CONTRIBUTOR);
+        r.get("/newsroom/photos/{id}", photos::editForm, Role.CONTRIBUTOR);
+        r.post("/newsroom/photos/{id}", photos::save, Role.CONTRIBUTOR);
+        r.get("/newsroom/articles/{id}/gallery", galleries::show, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/add", galleries::add, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/remove", galleries::remove, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/up", galleries::moveUp, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/down", galleries::moveDown, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/lead", galleries::lead, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/order", galleries::order, Role.CONTRIBUTOR);
 
         r.get("/", fronts::home, Role.ANYONE);
         r.get("/sections/{slug}", fronts::section, Role.ANYONE);
@@ -95,6 +114,7 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
 
         r.error(404, "html", errors::notFound);
         r.exception(NotFoundResponse.class, (e, ctx) -> errors.notFound(ctx));
+        r.exception(ContentTooLargeResponse.class, (e, ctx) -> errors.tooLarge(ctx, e.getMessage()));
         r.exception(BadRequestResponse.class, (e, ctx) -> errors.badRequest(ctx, e.getMessage()));
         r.exception(ForbiddenResponse.class, (e, ctx) -> errors.forbidden(ctx, e.getMessage()));
         r.exception(AccessCheck.CsrfRejected.class, (e, ctx) -> errors.forbidden(ctx,

@@ -55,6 +55,23 @@ public final class WebClient {
         return send(b.build());
     }
 
+    /** Posts a multipart form (a file upload) as a browser would after loading a page of this site (CSRF token included). */
+    public HttpResponse<String> postMultipart(String path, Multipart form) {
+        cookie("bs_csrf").ifPresent(form::withCsrf);
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
+    }
+
+    /** Posts with extra headers (as a script does: X-CSRF-Token, Accept). */
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
+        String body = fields.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) b.headers(headers);
+        return send(b.build());
+    }
+
     /** Follows one redirect if the response is one. */
     public HttpResponse<String> follow(HttpResponse<String> r) {
         return r.statusCode() / 100 == 3 ? get(r.headers().firstValue("Location").orElseThrow()) : r;

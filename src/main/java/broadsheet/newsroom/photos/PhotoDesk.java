@@ -1,0 +1,226 @@
+package broadsheet.newsroom.photos;
+
+import broadsheet.accounts.User;
+import broadsheet.db.Cursor;
+import broadsheet.media.MediaFiles;
+import broadsheet.media.Photo;
+import broadsheet.newsroom.Desk;
+import broadsheet.web.Form;
+import broadsheet.web.Role;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The photo library: browse and search, upload, and edit a photo's caption, credit and alt text. */
+public final class PhotoDesk {
+
+    static final int PAGE_SIZE = 24;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    /** One photo in the library grid. {@code editPath} is null when this person may not change it. */
+    public record Card(Photo photo, String added, String uploader, int uses, List<String> missing, String editPath) {}
+
+    public record LibraryPage(Desk.Frame frame, String q, boolean incomplete, List<Card> photos,
+                              String olderPath, String newestPath) {}
+
+    public record UploadPage(Desk.Frame frame, Form form, long maxMegabytes) {}
+
+    /** An article showing the photo, linked to its gallery page. */
+    public record UsedIn(String headline, String status, boolean lead, String galleryPath) {}
+
+    public record EditPage(Desk.Frame frame, Photo photo, Form form, int version, List<String> missing,
+                           List<UsedIn> usedIn, String notice, String uploaded) {}
+
+    private final Desk desk;
+    private final PhotoService photos;
+
+    public PhotoDesk(Desk desk, PhotoService photos) {
+        this.desk = desk;
+        this.photos = photos;
+    }
+
+    // --- the library
+
+    public void library(Context ctx) {
+        String q = trimTo(ctx.queryParam("q"), 200);
+        boolean incomplete = "1".equals(ctx.queryParam("incomplete"));
+        Cursor after = Cursor.parse(ctx.queryParam("before"))
+                .orElseThrow(() -> new BadRequestResponse("The 'before' parameter must look like 2026-11-30T10:15:00Z_123."));
+        List<PhotoDao.Item> items = photos.library(new PhotoDao.Search(q, incomplete, List.of()), after, PAGE_SIZE + 1);
+        User user = desk.user(ctx);
+        List<Card> cards = new ArrayList<>();
+        for (PhotoDao.Item i : items.subList(0, Math.min(PAGE_SIZE, items.size()))) cards.add(card(i, user));
+        String query = (q.isEmpty() ? "" : "&q=" + enc(q)) + (incomplete ? "&incomplete=1" : "");
+        String older = items.size() > PAGE_SIZE ? "/newsroom/photos?before=" + enc(items.get(PAGE_SIZE - 1).cursor()) + query : null;
+        String newest = after.equals(Cursor.first()) ? null : "/newsroom/photos" + (query.isEmpty() ? "" : "?" + query.substring(1));
+        desk.render(ctx, "newsroom/photos/library.jte",
+                new LibraryPage(desk.frame(ctx, "Photos", "photos"), q, incomplete, cards, older, newest));
+    }
+
+    private Card card(PhotoDao.Item i, User user) {
+        return new Card(i.photo(), DAY.format(i.createdAt().atZone(desk.chrome().site().zone())), i.uploader(), i.uses(),
+                i.missing(), mayEdit(user, i) ? "/newsroom/photos/" + i.photo().id() : null);
+    }
+
+    /** Editors change any photo's words; contributors those they uploaded. */
+    static boolean mayEdit(User user, PhotoDao.Item i) {
+        return user.atLeast(Role.EDITOR) || (i.uploadedBy() != null && i.uploadedBy() == user.id());
+    }
+
+    // --- uploading
+
+    public void uploadForm(Context ctx) {
+        uploadPage(ctx, Form.empty());
+    }
+
+    public void upload(Context ctx) {
+        Form form = Form.of(ctx, Words.FIELDS);
+        Words words = Words.of(form);
+        words.checkLengths(form);
+        byte[] bytes = readFile(ctx.uploadedFile("file"), form);
+        if (form.hasErrors()) {
+            uploadPage(ctx.status(422), form);
+            return;
+        }
+        switch (photos.upload(desk.user(ctx), bytes, words)) {
+            case PhotoService.Saved s -> ctx.redirect("/newsroom/photos/" + s.id() + "?done=uploaded", HttpStatus.SEE_OTHER);
+            case PhotoService.Refused r -> uploadPage(ctx.status(422), form.error("file", refusal(fileName(ctx), r.why())));
+        }
+    }
+
+    /** The file's bytes, or null with an error on the form for a missing, empty or too large one. */
+    private static byte[] readFile(UploadedFile file, Form form) {
+        if (file == null || (file.size() == 0 && file.filename().isBlank())) {
+            form.error("file", "Choose a photo to upload.");
+            return null;
+        }
+        String name = displayName(file);
+        if (file.size() == 0) {
+            form.error("file", name + " is empty (0 bytes). Choose the photo again, or export it again if it was cut short.");
+            return null;
+        }
+        if (file.size() > PhotoService.MAX_UPLOAD_BYTES) {
+            form.error("file", name + " is " + megabytes(file.size()) + "; the most we accept is "
+                    + PhotoService.MAX_UPLOAD_BYTES / (1024 * 1024) + " MB. Export a smaller version and upload that.");
+            return null;
+        }
+        try (InputStream in = file.content()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fileName(Context ctx) {
+        return displayName(ctx.uploadedFile("file"));
+    }
+
+    private static String displayName(UploadedFile f) {
+        return f == null || f.filename().isBlank() ? "The file" : "“" + f.filename() + "”";
+    }
+
+    static String refusal(String name, MediaFiles.NotAnImage why) {
+        return switch (why.reason()) {
+            case NOT_AN_IMAGE -> name + " is not a JPEG, PNG or WebP image, whatever its name says. Choose a photo in one of those formats.";
+            case DAMAGED -> name + " starts like an image but its data is damaged or cut short. Export or download it again and upload the new file.";
+            case TOO_MANY_PIXELS -> name + ": " + why.getMessage() + ". Make it smaller and upload it again.";
+        };
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ENGLISH, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    private void uploadPage(Context ctx, Form form) {
+        desk.render(ctx, "newsroom/photos/upload.jte",
+                new UploadPage(desk.frame(ctx, "Upload a photo", "photos"), form, PhotoService.MAX_UPLOAD_BYTES / (1024 * 1024)));
+    }
+
+    // --- editing words
+
+    public void editForm(Context ctx) {
+        PhotoDao.Item item = editable(ctx);
+        Photo p = item.photo();
+        Form form = Form.empty().set("caption", p.caption()).set("credit", p.credit()).set("altText", p.altText());
+        editPage(ctx, item, form, item.version(), notice(ctx.queryParam("done")));
+    }
+
+    public void save(Context ctx) {
+        PhotoDao.Item item = editable(ctx);
+        Form form = Form.of(ctx, Words.FIELDS);
+        int version;
+        try {
+            version = Integer.parseInt(ctx.formParam("version"));
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("The form is missing its version number. Reload the page and try again.");
+        }
+        switch (photos.edit(desk.user(ctx), item.photo().id(), version, Words.of(form), form)) {
+            case SAVED -> ctx.redirect("/newsroom/photos/" + item.photo().id() + "?done=saved", HttpStatus.SEE_OTHER);
+            case INVALID -> editPage(ctx.status(422), item, form, version, null);
+            case CONFLICT -> {
+                PhotoDao.Item now = photos.find(item.photo().id()).orElseThrow(NotFoundResponse::new);
+                form.error("caption", "Someone else saved this photo's words while you were editing. What they saved is shown"
+                        + " above the form; your text is still in the form. Check it and save again.");
+                editPage(ctx.status(409), now, form, now.version(), null);
+            }
+            case NOT_FOUND -> throw new NotFoundResponse();
+        }
+    }
+
+    private PhotoDao.Item editable(Context ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse();
+        }
+        PhotoDao.Item item = photos.find(id).orElseThrow(NotFoundResponse::new);
+        if (!mayEdit(desk.user(ctx), item)) {
+            throw new ForbiddenResponse("Only editors and the person who uploaded this photo may change its words.");
+        }
+        return item;
+    }
+
+    private void editPage(Context ctx, PhotoDao.Item item, Form form, int version, String notice) {
+        Photo p = item.photo();
+        List<UsedIn> used = photos.usedIn(p.id()).stream()
+                .map(a -> new UsedIn(a.headline(), a.status(), a.lead(), "/newsroom/articles/" + a.id() + "/gallery")).toList();
+        String uploaded = DAY.format(item.createdAt().atZone(desk.chrome().site().zone()))
+                + (item.uploader().isEmpty() ? "" : " by " + item.uploader());
+        desk.render(ctx, "newsroom/photos/edit.jte", new EditPage(desk.frame(ctx, "Photo " + p.id(), "photos"), p, form,
+                version, item.missing(), used, notice, uploaded));
+    }
+
+    private static String notice(String done) {
+        if (done == null) return null;
+        return switch (done) {
+            case "uploaded" -> "The photo is in the library.";
+            case "saved" -> "Saved.";
+            default -> null;
+        };
+    }
+
+    // --- small things
+
+    private static String trimTo(String s, int max) {
+        if (s == null) return "";
+        s = s.strip();
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

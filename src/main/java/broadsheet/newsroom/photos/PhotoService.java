@@ -1,0 +1,129 @@
+package broadsheet.newsroom.photos;
+
+import broadsheet.accounts.User;
+import broadsheet.audit.Audit;
+import broadsheet.db.ContentChanges;
+import broadsheet.db.Cursor;
+import broadsheet.media.MediaFiles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Filing photos in the library and changing what readers are told about them. */
+public final class PhotoService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PhotoService.class);
+
+    /** The largest upload accepted. App gives Jetty a higher hard limit so a too-large file still gets this form's message. */
+    public static final long MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+
+    /** Widths made at upload so the library and the article page need not wait; the others are made on first request. */
+    static final int[] EAGER_WIDTHS = {320, 640};
+
+    sealed interface Upload permits Saved, Refused {}
+
+    record Saved(long id) implements Upload {}
+
+    record Refused(MediaFiles.NotAnImage why) implements Upload {}
+
+    enum Outcome { SAVED, INVALID, CONFLICT, NOT_FOUND }
+
+    private final Jdbi jdbi;
+    private final MediaFiles media;
+
+    public PhotoService(Jdbi jdbi, MediaFiles media) {
+        this.jdbi = jdbi;
+        this.media = media;
+    }
+
+    List<PhotoDao.Item> library(PhotoDao.Search q, Cursor after, int limit) {
+        return jdbi.withHandle(h -> PhotoDao.library(h, q, after, limit));
+    }
+
+    Optional<PhotoDao.Item> find(long id) {
+        return jdbi.withHandle(h -> PhotoDao.find(h, id));
+    }
+
+    List<PhotoDao.ArticleRef> usedIn(long id) {
+        return jdbi.withHandle(h -> PhotoDao.usedIn(h, id));
+    }
+
+    /**
+     * Checks the bytes (type from content, structure, pixels), removes their metadata, then saves
+     * the row, its audit entry and the original file together: the file is written inside the
+     * transaction and removed again if the transaction does not commit, so a refused or failed
+     * upload leaves nothing behind.
+     */
+    Upload upload(User user, byte[] bytes, Words words) {
+        MediaFiles.Checked c;
+        try {
+            c = media.check(bytes);
+        } catch (MediaFiles.NotAnImage e) {
+            return new Refused(e);
+        }
+        boolean[] wrote = {false};
+        long id;
+        try {
+            id = jdbi.inTransaction(h -> {
+                long newId = PhotoDao.insert(h, c, words, user.id());
+                Audit.record(h, user, "uploaded photo", "photo", newId,
+                        c.width() + "×" + c.height() + " " + c.mimeType() + missingNote(words));
+                wrote[0] = media.keep(c);
+                return newId;
+            });
+        } catch (RuntimeException e) {
+            if (wrote[0]) forgetUnlessUsed(c.fileKey());
+            throw e;
+        }
+        try {
+            media.makeDerivatives(c, EAGER_WIDTHS);
+        } catch (RuntimeException e) {
+            LOG.warn("photo {}: derivatives not made at upload, they will be made on first request: {}", id, e.getMessage());
+        }
+        return new Saved(id);
+    }
+
+    /** Another upload of the same bytes may have committed meanwhile; its row keeps the file. */
+    private void forgetUnlessUsed(String fileKey) {
+        try {
+            if (!jdbi.withHandle(h -> PhotoDao.fileInUse(h, fileKey))) media.forget(fileKey);
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove the unsaved original {}: {}", fileKey, e.getMessage());
+        }
+    }
+
+    private static String missingNote(Words w) {
+        List<String> m = PhotoRules.missing(w.caption(), w.credit(), w.altText());
+        return m.isEmpty() ? "" : "; needs " + PhotoRules.phrase(m);
+    }
+
+    /**
+     * Saves new words for a photo if nobody else saved since {@code version}. A photo that a
+     * published or scheduled article shows must keep all three; readers' caches are dropped when
+     * readers can see the photo.
+     */
+    Outcome edit(User user, long id, int version, Words words, broadsheet.web.Form form) {
+        return jdbi.inTransaction(h -> {
+            Optional<PhotoDao.Item> current = PhotoDao.find(h, id);
+            if (current.isEmpty()) return Outcome.NOT_FOUND;
+            words.checkLengths(form);
+            if (PhotoDao.inPublishedOrScheduled(h, id)) words.requireAll(form);
+            if (form.hasErrors()) return Outcome.INVALID;
+            if (!PhotoDao.update(h, id, version, words)) return Outcome.CONFLICT;
+            Audit.record(h, user, "edited photo", "photo", id, changed(current.get(), words));
+            if (PhotoDao.seenByReaders(h, id)) ContentChanges.announce(h);
+            return Outcome.SAVED;
+        });
+    }
+
+    private static String changed(PhotoDao.Item before, Words after) {
+        List<String> c = new ArrayList<>();
+        if (!before.photo().caption().equals(after.caption())) c.add("caption");
+        if (!before.photo().credit().equals(after.credit())) c.add("credit");
+        if (!before.photo().altText().equals(after.altText())) c.add("alt text");
+        return c.isEmpty() ? "no change" : "changed " + String.join(", ", c);
+    }
+}
