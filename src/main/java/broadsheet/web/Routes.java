@@ -30,8 +30,7 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.beforeMatched(access::check);
         r.before(SecurityHeaders::apply);
 
-        // --- newsroom: photos (who may change which photo or gallery is checked in the handlers). Before the
-        // public article pattern /{y}/{m}/{d}/{slug}, which would otherwise take /newsroom/articles/1/gallery.
+        // --- newsroom: photos (who may change which photo or gallery is checked in the handlers)
         r.get("/newsroom/photos", photos::library, Role.CONTRIBUTOR);
         r.get("/newsroom/photos/new", photos::uploadForm, Role.CONTRIBUTOR);
         r.post("/newsroom/photos", photos::upload, Role.CONTRIBUTOR);
@@ -49,8 +48,7 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.get("/sections/{slug}", fronts::section, Role.ANYONE);
         r.get("/authors/{slug}", fronts::author, Role.ANYONE);
         r.get("/topics/{slug}", fronts::topic, Role.ANYONE);
-        // --- newsroom: articles (who may change which article is decided per article: see newsroom/articles/Workflow).
-        // Before the article routes: "/newsroom/articles/7/revisions" would otherwise look like "/{y}/{m}/{d}/{slug}".
+        // --- newsroom: articles (who may change which article is decided per article: see newsroom/articles/Workflow)
         r.get("/newsroom/articles", articleDesk::list, Role.CONTRIBUTOR);
         r.get("/newsroom/articles/new", articleDesk::newForm, Role.CONTRIBUTOR);
         r.get("/newsroom/articles/search", articleDesk::search, Role.CONTRIBUTOR);
@@ -64,12 +62,9 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/newsroom/articles/{id}/corrections", articleDesk::correct, Role.EDITOR);
         r.post("/newsroom/articles/{id}/preview-link", articleDesk::previewLink, Role.CONTRIBUTOR);
         r.get("/preview/{id}", articleDesk::preview, Role.ANYONE); // the signed link is the permission
-        // the archive first: "/archive/2026/11/30" would otherwise look like an article URL
         r.get("/archive", archive::index, Role.ANYONE);
         r.get("/archive/{y}/{m}", archive::month, Role.ANYONE);
         r.get("/archive/{y}/{m}/{d}", archive::day, Role.ANYONE);
-        r.get("/{y}/{m}/{d}/{slug}", articles::show, Role.ANYONE);
-        r.get("/{y}/{m}/{d}/{slug}/photos/{n}", articles::photo, Role.ANYONE);
         r.get("/newsletters", newsletters::index, Role.ANYONE);
         r.get("/newsletters/{slug}", newsletters::show, Role.ANYONE);
 
@@ -111,6 +106,11 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.get("/logo.png", logo::serve, Role.ANYONE);
         r.get("/favicon.ico", ctx -> ctx.redirect(assets.url("favicon.svg")), Role.ANYONE);
         r.get("/healthz", discovery::health, Role.ANYONE);
+
+        // Last: Javalin matches in the order routes are added, and these patterns would take any
+        // path of four or six segments (/newsroom/articles/7/revisions among them).
+        r.get("/{y}/{m}/{d}/{slug}", articles::show, Role.ANYONE);
+        r.get("/{y}/{m}/{d}/{slug}/photos/{n}", articles::photo, Role.ANYONE);
 
         r.error(404, "html", errors::notFound);
         r.exception(NotFoundResponse.class, (e, ctx) -> errors.notFound(ctx));
