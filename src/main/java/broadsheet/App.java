@@ -21,6 +21,13 @@ import broadsheet.media.MediaPages;
 import broadsheet.newsletters.NewsletterDao;
 import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.NewsroomHome;
+import broadsheet.newsroom.audit.AuditDesk;
+import broadsheet.newsroom.audit.AuditLog;
+import broadsheet.newsroom.fronts.FrontDesk;
+import broadsheet.newsroom.fronts.FrontEditor;
+import broadsheet.newsroom.people.People;
+import broadsheet.newsroom.people.PeopleDesk;
+import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.newsletters.NewsletterPages;
 import broadsheet.topics.TopicDao;
 import broadsheet.web.AccessCheck;
@@ -84,7 +91,9 @@ public final class App implements AutoCloseable {
                 new NewsroomHome(desk, jdbi),
                 new MediaPages(media), assets, new Logo(chrome),
                 new Discovery(articles, authors, topics, chrome, cache, jdbi),
-                new ErrorPages(chrome, views, articles));
+                new ErrorPages(chrome, views, articles),
+                new FrontDesk(desk, new FrontEditor(jdbi)), CatalogDesk.sections(desk, jdbi), CatalogDesk.authors(desk, jdbi),
+                CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)));
 
         Runnable onChange = () -> {
             chrome.reload();
