@@ -67,7 +67,7 @@ public final class AuditDesk {
             ctx.status(422);
         }
         List<AuditLog.Actor> actors = new ArrayList<>(log.actors());
-        if (!actor.isEmpty() && actors.stream().noneMatch(a -> a.value().equals(actor))) {
+        if (!actor.isEmpty() && !form.hasError("actor") && actors.stream().noneMatch(a -> a.value().equals(actor))) {
             actors.add(0, new AuditLog.Actor(actor, "Account " + actor));
         }
         String newest = form.raw("before").isEmpty() ? null : address(form, "");

@@ -21,6 +21,11 @@ public final class AuditLog {
     public record Entry(long id, Instant at, Long actorId, String actorLabel, String action, String subjectType, Long subjectId,
                         String subjectName, String subjectSlug, String detail) {
 
+        /** For a datetime attribute, which allows at most milliseconds. */
+        public String atIso() {
+            return at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        }
+
         /** Where the newsroom shows the subject, or null. */
         public String subjectHref(boolean admin) {
             if (subjectType.equals("front")) {

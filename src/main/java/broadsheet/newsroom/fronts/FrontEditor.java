@@ -96,14 +96,13 @@ public final class FrontEditor {
     /** Published articles whose headline contains the words typed, newest first, leaving out those already on the front. */
     public List<Candidate> search(String key, String query, int limit) {
         String q = query == null ? "" : query.strip();
-        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbi.withHandle(h -> h.createQuery("""
                 select a.id, a.headline, s.name, a.published_at
                   from articles a join sections s on s.id = a.section_id
-                 where a.status = 'published' and a.headline ilike :like escape '\\'
+                 where a.status = 'published' and strpos(lower(a.headline), lower(:q)) > 0
                    and not exists (select 1 from front_items f where f.front = :f and f.article_id = a.id)
                  order by a.published_at desc, a.id desc limit :limit""")
-                .bind("like", like).bind("f", key).bind("limit", limit)
+                .bind("q", q).bind("f", key).bind("limit", limit)
                 .map((rs, c) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), ts(rs.getTimestamp(4))))
                 .list());
     }

@@ -31,6 +31,11 @@ public final class People {
         public String label() {
             return displayName.isBlank() ? email : displayName;
         }
+
+        /** For a datetime attribute, which allows at most milliseconds. */
+        public static String iso(Instant t) {
+            return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        }
     }
 
     private final Jdbi jdbi;
@@ -48,8 +53,9 @@ public final class People {
                  where (u.created_at, u.id) < (:at, :id)""");
         Map<String, Object> params = new HashMap<>();
         if (query != null && !query.isBlank()) {
-            sql.append(" and (u.email ilike :q escape '\\' or u.display_name ilike :q escape '\\')");
-            params.put("q", "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            // a plain substring test: nothing typed is taken as a pattern
+            sql.append(" and (strpos(u.email, lower(:q)) > 0 or strpos(lower(u.display_name), lower(:q)) > 0)");
+            params.put("q", query.strip());
         }
         if (role != null) {
             sql.append(" and u.role = :role");

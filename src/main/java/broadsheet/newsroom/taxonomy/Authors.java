@@ -33,7 +33,7 @@ final class Authors implements Kind {
                 select a.id, a.name, a.slug, a.title, u.email,
                        (select count(*) from article_authors x where x.author_id = a.id)
                   from authors a left join users u on u.id = a.user_id
-                 where :q = '' or a.name ilike '%' || :q || '%' or a.slug ilike '%' || :q || '%'
+                 where :q = '' or strpos(lower(a.name), lower(:q)) > 0 or strpos(lower(a.slug), lower(:q)) > 0
                  order by a.name, a.id limit :limit""")
                 .bind("q", query).bind("limit", limit)
                 .map((rs, c) -> {

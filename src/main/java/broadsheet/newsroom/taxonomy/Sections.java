@@ -30,7 +30,7 @@ final class Sections implements Kind {
         return h.createQuery("""
                 select s.id, s.name, s.slug, s.position, (select count(*) from articles a where a.section_id = s.id)
                   from sections s
-                 where :q = '' or s.name ilike '%' || :q || '%' or s.slug ilike '%' || :q || '%'
+                 where :q = '' or strpos(lower(s.name), lower(:q)) > 0 or strpos(lower(s.slug), lower(:q)) > 0
                  order by s.position, s.name limit :limit""")
                 .bind("q", query).bind("limit", limit)
                 .map((rs, c) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), "Place " + rs.getInt(4) + " in the navigation",

@@ -34,8 +34,8 @@ final class Topics implements Kind {
         return h.createQuery("""
                 select t.id, t.name, t.slug, t.kind, (select count(*) from article_topics x where x.topic_id = t.id)
                   from topics t
-                 where :q = '' or t.name ilike '%' || :q || '%' or t.slug ilike '%' || :q || '%'
-                       or exists (select 1 from unnest(t.aliases) al where al ilike '%' || :q || '%')
+                 where :q = '' or strpos(lower(t.name), lower(:q)) > 0 or strpos(lower(t.slug), lower(:q)) > 0
+                       or exists (select 1 from unnest(t.aliases) al where strpos(lower(al), lower(:q)) > 0)
                  order by t.name, t.id limit :limit""")
                 .bind("q", query).bind("limit", limit)
                 .map((rs, c) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), label(rs.getString(4)), rs.getInt(5),
