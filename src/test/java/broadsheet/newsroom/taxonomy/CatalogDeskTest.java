@@ -68,6 +68,18 @@ class CatalogDeskTest {
     }
 
     @Test
+    void everyListAndFormIsValidHtml() {
+        for (String plural : List.of("sections", "authors", "topics")) {
+            Document list = valid(editor.get("/newsroom/" + plural), 200);
+            assertThat(list.select("nav[aria-label=Newsroom] a[aria-current=page]").attr("href")).isEqualTo("/newsroom/" + plural);
+            valid(editor.get("/newsroom/" + plural + "/new"), 200);
+            valid(editor.get("/newsroom/" + plural + "?q=zzz"), 200);
+            String first = list.select("tbody td:first-child a").first().attr("href");
+            valid(editor.get(first), 200);
+        }
+    }
+
+    @Test
     void sectionsAreCreatedCheckedRenamedAndDeleted() throws Exception {
         Document list = valid(editor.get("/newsroom/sections"), 200);
         assertThat(list.select("tbody td:first-child a").eachText()).containsExactly("Politics", "Business");
