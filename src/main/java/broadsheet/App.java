@@ -30,6 +30,13 @@ import broadsheet.newsroom.photos.GalleryDesk;
 import broadsheet.newsroom.photos.GalleryService;
 import broadsheet.newsroom.photos.PhotoDesk;
 import broadsheet.newsroom.photos.PhotoService;
+import broadsheet.newsroom.audit.AuditDesk;
+import broadsheet.newsroom.audit.AuditLog;
+import broadsheet.newsroom.fronts.FrontDesk;
+import broadsheet.newsroom.fronts.FrontEditor;
+import broadsheet.newsroom.people.People;
+import broadsheet.newsroom.people.PeopleDesk;
+import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.newsletters.NewsletterPages;
 import broadsheet.topics.TopicDao;
 import broadsheet.web.AccessCheck;
@@ -104,7 +111,9 @@ public final class App implements AutoCloseable {
                 new Discovery(articles, authors, topics, chrome, cache, jdbi),
                 new ErrorPages(chrome, views, articles),
                 new ArticleDeskPages(desk, new ArticleDesk(jdbi), new PreviewLinks(jdbi), articlePages, articles, jdbi),
-                new PhotoDesk(desk, photos), new GalleryDesk(desk, new GalleryService(jdbi), photos));
+                new PhotoDesk(desk, photos), new GalleryDesk(desk, new GalleryService(jdbi), photos),
+                new FrontDesk(desk, new FrontEditor(jdbi)), CatalogDesk.sections(desk, jdbi), CatalogDesk.authors(desk, jdbi),
+                CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)));
 
         Runnable onChange = () -> {
             chrome.reload();

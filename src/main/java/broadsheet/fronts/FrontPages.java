@@ -27,7 +27,7 @@ import java.util.Set;
 public final class FrontPages {
 
     static final int PAGE_SIZE = 20;
-    static final int TOP_STORIES = 7;
+    public static final int TOP_STORIES = 7;
     static final int PER_SECTION = 4;
 
     private final ArticleDao articles;

@@ -11,6 +11,10 @@ import broadsheet.newsroom.NewsroomHome;
 import broadsheet.newsroom.articles.ArticleDeskPages;
 import broadsheet.newsroom.photos.GalleryDesk;
 import broadsheet.newsroom.photos.PhotoDesk;
+import broadsheet.newsroom.audit.AuditDesk;
+import broadsheet.newsroom.fronts.FrontDesk;
+import broadsheet.newsroom.people.PeopleDesk;
+import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.newsletters.NewsletterPages;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
@@ -23,7 +27,9 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
                      AccountPages accounts, DevMailPages devMail, AccessCheck access, NewsroomHome newsroom,
                      MediaPages media, Assets assets, Logo logo, Discovery discovery, ErrorPages errors,
                      ArticleDeskPages articleDesk,
-                     PhotoDesk photos, GalleryDesk galleries) {
+                     PhotoDesk photos, GalleryDesk galleries,
+                     FrontDesk frontDesk, CatalogDesk sectionDesk, CatalogDesk authorDesk, CatalogDesk topicDesk,
+                     PeopleDesk peopleDesk, AuditDesk auditDesk) {
 
     public void register(JavalinConfig config) {
         var r = config.routes;
@@ -101,6 +107,21 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         // --- the newsroom
         r.get("/newsroom", newsroom::show, Role.CONTRIBUTOR);
 
+        // --- newsroom: curation (fronts; sections, authors, topics; people; audit log)
+        r.get("/newsroom/fronts", frontDesk::index, Role.EDITOR);
+        r.get("/newsroom/fronts/{front}", frontDesk::show, Role.EDITOR);
+        r.post("/newsroom/fronts/{front}/move", frontDesk::move, Role.EDITOR);
+        r.post("/newsroom/fronts/{front}/remove", frontDesk::remove, Role.EDITOR);
+        r.post("/newsroom/fronts/{front}/add", frontDesk::add, Role.EDITOR);
+        r.post("/newsroom/fronts/{front}/order", frontDesk::order, Role.EDITOR);
+        catalog(r, "/newsroom/sections", sectionDesk);
+        catalog(r, "/newsroom/authors", authorDesk);
+        catalog(r, "/newsroom/topics", topicDesk);
+        r.get("/newsroom/people", peopleDesk::list, Role.ADMIN);
+        r.post("/newsroom/people/{id}/role", peopleDesk::changeRole, Role.ADMIN);
+        r.post("/newsroom/people/{id}/sign-out", peopleDesk::signOutEverywhere, Role.ADMIN);
+        r.get("/newsroom/audit", auditDesk::list, Role.EDITOR);
+
         r.get("/media/{file}", media::derivative, Role.ANYONE);
         r.get("/assets/{file}", assets::serve, Role.ANYONE);
         r.get("/logo.png", logo::serve, Role.ANYONE);
@@ -120,5 +141,15 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.exception(AccessCheck.CsrfRejected.class, (e, ctx) -> errors.forbidden(ctx,
                 "This form has expired or did not come from this site. Go back, reload the page and try again."));
         r.exception(Exception.class, errors::serverError);
+    }
+
+    /** A list, a new form, and edit and delete for one kind; "/new" before "/{id}" so it is not taken for an id. */
+    private static void catalog(io.javalin.config.RoutesConfig r, String base, CatalogDesk desk) {
+        r.get(base, desk::list, Role.EDITOR);
+        r.get(base + "/new", desk::blank, Role.EDITOR);
+        r.post(base, desk::create, Role.EDITOR);
+        r.get(base + "/{id}", desk::show, Role.EDITOR);
+        r.post(base + "/{id}", desk::update, Role.EDITOR);
+        r.post(base + "/{id}/delete", desk::delete, Role.EDITOR);
     }
 }

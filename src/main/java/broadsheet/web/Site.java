@@ -12,8 +12,9 @@ import java.util.Locale;
  */
 public record Site(String name, String tagline, String baseUrl, ZoneId zone, String language) {
 
+    // "z" names the zone as it is at that instant (BST in July, GMT in November)
     private static final DateTimeFormatter READABLE =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.ENGLISH);
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     /** Site-relative URL of a published article. */
@@ -28,8 +29,7 @@ public record Site(String name, String tagline, String baseUrl, ZoneId zone, Str
 
     /** "30 November 2026, 10:15 GMT" in the paper's zone. */
     public String readable(Instant t) {
-        var z = t.atZone(zone);
-        return READABLE.format(z) + " " + z.getZone().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH);
+        return READABLE.format(t.atZone(zone));
     }
 
     /** "Monday 30 November 2026". */

@@ -1,0 +1,133 @@
+package broadsheet.newsroom.fronts;
+
+import broadsheet.newsroom.Desk;
+import broadsheet.newsroom.fronts.FrontEditor.Candidate;
+import broadsheet.newsroom.fronts.FrontEditor.Front;
+import broadsheet.newsroom.fronts.FrontEditor.Summary;
+import broadsheet.web.Json;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The fronts desk: which articles lead the home page and each section, in which order. */
+public final class FrontDesk {
+
+    static final int SEARCH_RESULTS = 20;
+
+    public record IndexPage(Desk.Frame frame, List<Summary> fronts) {}
+
+    /**
+     * @param query what was searched for, or null before any search
+     * @param candidates search results (or the newest articles before a search)
+     */
+    public record FrontPage(Desk.Frame frame, Front front, String notice, String problem, String query,
+                            List<Candidate> candidates, int topStories) {}
+
+    private final Desk desk;
+    private final FrontEditor editor;
+
+    public FrontDesk(Desk desk, FrontEditor editor) {
+        this.desk = desk;
+        this.editor = editor;
+    }
+
+    public void index(Context ctx) {
+        desk.render(ctx, "newsroom/fronts/index.jte", new IndexPage(desk.frame(ctx, "Fronts", "fronts"), editor.all()));
+    }
+
+    public void show(Context ctx) {
+        String notice = switch (String.valueOf(ctx.queryParam("done"))) {
+            case "moved" -> "Moved. Readers see the new order within a few seconds.";
+            case "removed" -> "Removed from the front.";
+            case "added" -> "Added to the front.";
+            default -> null;
+        };
+        page(ctx, notice, null);
+    }
+
+    public void move(Context ctx) {
+        String direction = ctx.formParam("direction");
+        if (!"up".equals(direction) && !"down".equals(direction)) {
+            refused(ctx, new FrontEditor.Refused(422, "Choose whether to move the article up or down."));
+            return;
+        }
+        act(ctx, "moved", () -> editor.move(desk.user(ctx), front(ctx), article(ctx), direction.equals("up")));
+    }
+
+    public void remove(Context ctx) {
+        act(ctx, "removed", () -> editor.remove(desk.user(ctx), front(ctx), article(ctx)));
+    }
+
+    public void add(Context ctx) {
+        act(ctx, "added", () -> editor.add(desk.user(ctx), front(ctx), article(ctx), !"bottom".equals(ctx.formParam("where"))));
+    }
+
+    /** The drag-and-drop page posts the whole order (article ids, comma-separated) and the version it was drawn from. */
+    public void order(Context ctx) {
+        String front = front(ctx);
+        List<Long> ids = new ArrayList<>();
+        int version;
+        try {
+            String order = ctx.formParam("order");
+            if (order == null) throw new NumberFormatException();
+            for (String s : order.split(",")) if (!s.isBlank()) ids.add(Long.parseLong(s.strip()));
+            version = Integer.parseInt(String.valueOf(ctx.formParam("version")));
+        } catch (NumberFormatException e) {
+            json(ctx, 422, Map.of("error", "Send the order as article numbers separated by commas, and the version of the front."));
+            return;
+        }
+        try {
+            int now = editor.reorder(desk.user(ctx), front, ids, version);
+            json(ctx, 200, Map.of("version", now, "message", "Saved the new order."));
+        } catch (FrontEditor.Refused e) {
+            json(ctx, e.status, Map.of("error", e.getMessage()));
+        }
+    }
+
+    private void act(Context ctx, String done, Runnable change) {
+        String front = front(ctx);
+        try {
+            change.run();
+        } catch (FrontEditor.Refused e) {
+            refused(ctx, e);
+            return;
+        }
+        String anchor = ctx.formParam("article") == null || done.equals("removed") ? "" : "#item-" + ctx.formParam("article");
+        ctx.redirect("/newsroom/fronts/" + front + "?done=" + done + anchor, HttpStatus.SEE_OTHER);
+    }
+
+    private void refused(Context ctx, FrontEditor.Refused e) {
+        if (e.status == 404) throw new NotFoundResponse();
+        ctx.status(e.status);
+        page(ctx, null, e.getMessage());
+    }
+
+    private void page(Context ctx, String notice, String problem) {
+        Front front = editor.load(front(ctx)).orElseThrow(NotFoundResponse::new);
+        String q = ctx.queryParam("q");
+        List<Candidate> candidates = editor.search(front.ref().key(), q, q == null || q.isBlank() ? 10 : SEARCH_RESULTS);
+        desk.render(ctx, "newsroom/fronts/show.jte", new FrontPage(desk.frame(ctx, "Front: " + front.ref().name(), "fronts"),
+                front, notice, problem, q, candidates, broadsheet.fronts.FrontPages.TOP_STORIES));
+    }
+
+    private static String front(Context ctx) {
+        return ctx.pathParam("front");
+    }
+
+    /** The article a button acts on; a missing or malformed one is refused like any bad input. */
+    private static long article(Context ctx) {
+        try {
+            return Long.parseLong(String.valueOf(ctx.formParam("article")));
+        } catch (NumberFormatException e) {
+            throw new FrontEditor.Refused(422, "Choose an article first.");
+        }
+    }
+
+    private static void json(Context ctx, int status, Object body) {
+        ctx.status(status).header("Cache-Control", "private, no-store")
+                .contentType("application/json; charset=utf-8").result(Json.forScript(body));
+    }
+}
