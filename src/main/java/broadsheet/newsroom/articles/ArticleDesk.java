@@ -1,5 +1,6 @@
 package broadsheet.newsroom.articles;
 
+import broadsheet.newsroom.photos.PhotoRules;
 import broadsheet.accounts.User;
 import broadsheet.articles.BodyRenderer;
 import broadsheet.audit.Audit;
@@ -193,15 +194,15 @@ public final class ArticleDesk {
         if (d.body().isBlank()) f.error("body", "Write the body.");
         if (d.leadPhotoId() != null) {
             DeskDao.photosById(h, List.of(d.leadPhotoId())).forEach(p -> {
-                List<String> gaps = gaps(p);
-                if (!gaps.isEmpty()) f.error("leadPhoto", "The lead photo (no. " + p.id() + ") needs " + join(gaps)
+                List<String> gaps = PhotoRules.missing(p);
+                if (!gaps.isEmpty()) f.error("leadPhoto", "The lead photo (no. " + p.id() + ") needs " + PhotoRules.phrase(gaps)
                         + ". Add them on the photo desk.");
             });
         }
         List<String> galleryGaps = new ArrayList<>();
         for (Photo p : DeskDao.photosById(h, d.galleryIds())) {
-            List<String> gaps = gaps(p);
-            if (!gaps.isEmpty()) galleryGaps.add("photo no. " + p.id() + " needs " + join(gaps));
+            List<String> gaps = PhotoRules.missing(p);
+            if (!gaps.isEmpty()) galleryGaps.add("photo no. " + p.id() + " needs " + PhotoRules.phrase(gaps));
         }
         if (!galleryGaps.isEmpty()) f.error("gallery", "In the gallery, " + String.join("; ", galleryGaps) + ". Add them on the photo desk.");
         List<String> unknown = new ArrayList<>();
@@ -217,14 +218,6 @@ public final class ArticleDesk {
             f.error("body", "These links point to nothing readers can see: " + String.join(", ", unknown)
                     + ". Use the slug of a published article or of a newsletter.");
         }
-    }
-
-    private static List<String> gaps(Photo p) {
-        List<String> gaps = new ArrayList<>();
-        if (p.caption().isBlank()) gaps.add("a caption");
-        if (p.credit().isBlank()) gaps.add("a credit");
-        if (p.altText().isBlank()) gaps.add("alt text");
-        return gaps;
     }
 
     private static String join(List<String> parts) {
