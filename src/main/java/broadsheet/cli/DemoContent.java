@@ -69,22 +69,27 @@ final class DemoContent {
         }
     }
 
-    /** Moves every article and correction time by the same amount so the newest article is an hour before {@code now}. */
+    /** Moves every article and correction time by the same amount so the latest of them is half an hour before {@code now}. */
     static JsonNode shiftedToNow(JsonNode content, Instant now) {
         Instant newest = Instant.EPOCH;
         for (JsonNode a : content.path("articles")) {
-            if (a.hasNonNull("publishedAt")) {
-                Instant p = Instant.parse(a.get("publishedAt").asText());
-                if (p.isAfter(newest)) newest = p;
-            }
+            newest = later(newest, a.path("publishedAt"));
+            newest = later(newest, a.path("updatedAt"));
+            for (JsonNode c : a.path("corrections")) newest = later(newest, c.path("createdAt"));
         }
-        Duration shift = Duration.between(newest, now.minus(Duration.ofHours(1))).truncatedTo(ChronoUnit.HOURS);
+        Duration shift = Duration.between(newest, now.minus(Duration.ofMinutes(30))).truncatedTo(ChronoUnit.HOURS);
         for (JsonNode a : content.path("articles")) {
             shift((ObjectNode) a, "publishedAt", shift);
             shift((ObjectNode) a, "updatedAt", shift);
             for (JsonNode c : a.path("corrections")) shift((ObjectNode) c, "createdAt", shift);
         }
         return content;
+    }
+
+    private static Instant later(Instant a, JsonNode time) {
+        if (!time.isTextual()) return a;
+        Instant t = Instant.parse(time.asText());
+        return t.isAfter(a) ? t : a;
     }
 
     private static void shift(ObjectNode node, String field, Duration by) {
