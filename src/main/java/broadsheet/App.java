@@ -25,6 +25,7 @@ import broadsheet.newsroom.NewsroomHome;
 import broadsheet.newsroom.articles.ArticleDesk;
 import broadsheet.newsroom.articles.ArticleDeskPages;
 import broadsheet.newsroom.articles.PreviewLinks;
+import broadsheet.newsroom.articles.RevisionPages;
 import broadsheet.newsroom.articles.ScheduledPublisher;
 import broadsheet.newsroom.photos.GalleryDesk;
 import broadsheet.newsroom.photos.GalleryService;
@@ -98,6 +99,7 @@ public final class App implements AutoCloseable {
         Desk desk = new Desk(sessions, csrf, chrome, views);
         ArticlePages articlePages = new ArticlePages(articles, newsletters, chrome, views, cache);
         PhotoService photos = new PhotoService(jdbi, media);
+        ArticleDesk articleDesk = new ArticleDesk(jdbi);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
                 articlePages,
@@ -110,7 +112,8 @@ public final class App implements AutoCloseable {
                 new MediaPages(media), assets, new Logo(chrome),
                 new Discovery(articles, authors, topics, chrome, cache, jdbi),
                 new ErrorPages(chrome, views, articles),
-                new ArticleDeskPages(desk, new ArticleDesk(jdbi), new PreviewLinks(jdbi), articlePages, articles, jdbi),
+                new ArticleDeskPages(desk, articleDesk, new PreviewLinks(jdbi), articlePages, articles, jdbi),
+                new RevisionPages(desk, articleDesk, jdbi),
                 new PhotoDesk(desk, photos), new GalleryDesk(desk, new GalleryService(jdbi), photos),
                 new FrontDesk(desk, new FrontEditor(jdbi)), CatalogDesk.sections(desk, jdbi), CatalogDesk.authors(desk, jdbi),
                 CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)));

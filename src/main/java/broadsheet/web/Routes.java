@@ -9,6 +9,7 @@ import broadsheet.mail.DevMailPages;
 import broadsheet.media.MediaPages;
 import broadsheet.newsroom.NewsroomHome;
 import broadsheet.newsroom.articles.ArticleDeskPages;
+import broadsheet.newsroom.articles.RevisionPages;
 import broadsheet.newsroom.photos.GalleryDesk;
 import broadsheet.newsroom.photos.PhotoDesk;
 import broadsheet.newsroom.audit.AuditDesk;
@@ -26,7 +27,7 @@ import io.javalin.http.NotFoundResponse;
 public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages archive, NewsletterPages newsletters,
                      AccountPages accounts, DevMailPages devMail, AccessCheck access, NewsroomHome newsroom,
                      MediaPages media, Assets assets, Logo logo, Discovery discovery, ErrorPages errors,
-                     ArticleDeskPages articleDesk,
+                     ArticleDeskPages articleDesk, RevisionPages revisionPages,
                      PhotoDesk photos, GalleryDesk galleries,
                      FrontDesk frontDesk, CatalogDesk sectionDesk, CatalogDesk authorDesk, CatalogDesk topicDesk,
                      PeopleDesk peopleDesk, AuditDesk auditDesk) {
@@ -62,8 +63,8 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.get("/newsroom/articles/{id}", articleDesk::edit, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}", articleDesk::save, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/autosave", articleDesk::autosave, Role.CONTRIBUTOR);
-        r.get("/newsroom/articles/{id}/revisions", articleDesk::revisions, Role.CONTRIBUTOR);
-        r.get("/newsroom/articles/{id}/revisions/{version}", articleDesk::revision, Role.CONTRIBUTOR);
+        r.get("/newsroom/articles/{id}/revisions", revisionPages::revisions, Role.CONTRIBUTOR);
+        r.get("/newsroom/articles/{id}/revisions/{version}", revisionPages::revision, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/revisions/{version}/restore", articleDesk::restore, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/corrections", articleDesk::correct, Role.EDITOR);
         r.post("/newsroom/articles/{id}/preview-link", articleDesk::previewLink, Role.CONTRIBUTOR);

@@ -39,7 +39,36 @@ public final class ArticleDeskPages {
     static final Duration PREVIEW_LIFETIME = Duration.ofHours(48);
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    public record Choices(List<Section> sections, List<DeskDao.AuthorChoice> authors, List<DeskDao.TopicChoice> topics) {}
+    public record Choices(List<Section> sections, List<DeskDao.AuthorChoice> authors, List<DeskDao.TopicChoice> topics) {
+        static Choices load(Jdbi jdbi, SectionDao sections) {
+            return jdbi.withHandle(h -> new Choices(sections.all(), DeskDao.authors(h), DeskDao.topics(h)));
+        }
+
+        /** Names for comparing two versions: "Politics", "Ada Quill, Ben Marsh", "no. 4, no. 7"; "none" when empty. */
+        String sectionName(Long id) {
+            if (id == null) return "none";
+            return sections.stream().filter(s -> s.id() == id).map(Section::name).findFirst().orElse("no. " + id);
+        }
+
+        String authorNames(List<Long> ids) {
+            return names(ids, authors, DeskDao.AuthorChoice::id, DeskDao.AuthorChoice::name);
+        }
+
+        String topicNames(List<Long> ids) {
+            return names(ids, topics, DeskDao.TopicChoice::id, DeskDao.TopicChoice::label);
+        }
+
+        static String photoNumbers(List<Long> ids) {
+            return ids.isEmpty() ? "none" : ids.stream().map(i -> "no. " + i).collect(Collectors.joining(", "));
+        }
+
+        private static <T> String names(List<Long> ids, List<T> all, Function<T, Long> idOf, Function<T, String> nameOf) {
+            if (ids.isEmpty()) return "none";
+            Map<Long, String> byId = new LinkedHashMap<>();
+            all.forEach(x -> byId.put(idOf.apply(x), nameOf.apply(x)));
+            return ids.stream().map(i -> byId.getOrDefault(i, "no. " + i)).collect(Collectors.joining(", "));
+        }
+    }
 
     public record ListPage(Desk.Frame frame, DeskList.Filter filter, List<DeskList.Row> rows, String nextHref, boolean firstPage,
                     Choices choices, boolean everyone, Site site) {}
@@ -70,18 +99,6 @@ public final class ArticleDeskPages {
 
         public String statusLabel() {
             return Workflow.label(status);
-        }
-    }
-
-    public record RevisionsPage(Desk.Frame frame, long id, String headline, int currentVersion, List<DeskDao.RevisionRow> rows, Site site) {}
-
-    public record FieldChange(String label, String revision, String current) {}
-
-    public record RevisionPage(Desk.Frame frame, long id, String headline, DeskDao.RevisionRow revision, String savedAt, int currentVersion,
-                        List<RevisionDiff.Line> headlineDiff, List<RevisionDiff.Line> deckDiff, List<RevisionDiff.Line> bodyDiff,
-                        List<FieldChange> fields, boolean canRestore) {
-        public boolean same() {
-            return !RevisionDiff.changed(headlineDiff) && !RevisionDiff.changed(deckDiff) && !RevisionDiff.changed(bodyDiff) && fields.isEmpty();
         }
     }
 
@@ -209,38 +226,7 @@ public final class ArticleDeskPages {
         ctx.redirect("/newsroom/articles/" + id + "?done=corrected#corrections-h", HttpStatus.SEE_OTHER);
     }
 
-    // --- revisions
-
-    public void revisions(Context ctx) {
-        DeskArticle a = articles.load(desk.user(ctx), id(ctx));
-        List<DeskDao.RevisionRow> rows = jdbi.withHandle(h -> DeskDao.revisions(h, a.id()));
-        desk.render(ctx, "newsroom/articles/revisions.jte", new RevisionsPage(desk.frame(ctx, "Revisions: " + a.content().headline(),
-                "articles"), a.id(), a.content().headline(), a.version(), rows, desk.chrome().site()));
-    }
-
-    public void revision(Context ctx) {
-        User user = desk.user(ctx);
-        DeskArticle a = articles.load(user, id(ctx));
-        DeskDao.StoredRevision r = jdbi.withHandle(h -> DeskDao.revision(h, a.id(), version(ctx))).orElseThrow(NotFoundResponse::new);
-        ArticleDraft old = r.snapshot().article();
-        ArticleDraft cur = a.content();
-        Choices c = choices();
-        List<FieldChange> fields = new ArrayList<>();
-        change(fields, "Slug", old.slug(), cur.slug());
-        change(fields, "Section", sectionName(c, old.sectionId()), sectionName(c, cur.sectionId()));
-        change(fields, "Kind", old.kind(), cur.kind());
-        change(fields, "Bylines", names(old.authorIds(), c.authors(), DeskDao.AuthorChoice::id, DeskDao.AuthorChoice::name),
-                names(cur.authorIds(), c.authors(), DeskDao.AuthorChoice::id, DeskDao.AuthorChoice::name));
-        change(fields, "Topics", names(old.topicIds(), c.topics(), DeskDao.TopicChoice::id, DeskDao.TopicChoice::label),
-                names(cur.topicIds(), c.topics(), DeskDao.TopicChoice::id, DeskDao.TopicChoice::label));
-        change(fields, "Lead photo", old.leadPhotoId() == null ? "none" : "no. " + old.leadPhotoId(),
-                cur.leadPhotoId() == null ? "none" : "no. " + cur.leadPhotoId());
-        change(fields, "Gallery", ids(old.galleryIds()), ids(cur.galleryIds()));
-        desk.render(ctx, "newsroom/articles/revision.jte", new RevisionPage(desk.frame(ctx, "Revision " + r.row().version()
-                + ": " + cur.headline(), "articles"), a.id(), cur.headline(), r.row(), desk.chrome().site().readable(r.row().savedAt()),
-                a.version(), RevisionDiff.lines(old.headline(), cur.headline()), RevisionDiff.lines(old.deck(), cur.deck()),
-                RevisionDiff.lines(old.body(), cur.body()), fields, Workflow.canEdit(user, a.status(), a.mine())));
-    }
+    // --- revisions (the list and the diff are in RevisionPages)
 
     public void restore(Context ctx) {
         User user = desk.user(ctx);
@@ -366,16 +352,14 @@ public final class ArticleDeskPages {
         fields.add(compare("Headline", theirs.headline(), y.value("headline").strip(), false));
         fields.add(compare("Deck", theirs.deck(), y.value("deck").strip(), true));
         fields.add(compare("Slug", theirs.slug(), y.value("slug").strip(), false));
-        fields.add(compare("Section", sectionName(ch, theirs.sectionId()), sectionName(ch, number(y.value("section"))), false));
+        fields.add(compare("Section", ch.sectionName(theirs.sectionId()), ch.sectionName(number(y.value("section"))), false));
         fields.add(compare("Kind", theirs.kind(), y.value("kind"), false));
-        fields.add(compare("Bylines", names(theirs.authorIds(), ch.authors(), DeskDao.AuthorChoice::id, DeskDao.AuthorChoice::name),
-                names(yoursForm.authorIdsQuietly(), ch.authors(), DeskDao.AuthorChoice::id, DeskDao.AuthorChoice::name), false));
-        fields.add(compare("Topics", names(theirs.topicIds(), ch.topics(), DeskDao.TopicChoice::id, DeskDao.TopicChoice::label),
-                names(yoursForm.topicIdsQuietly(), ch.topics(), DeskDao.TopicChoice::id, DeskDao.TopicChoice::label)
+        fields.add(compare("Bylines", ch.authorNames(theirs.authorIds()), ch.authorNames(yoursForm.authorIdsQuietly()), false));
+        fields.add(compare("Topics", ch.topicNames(theirs.topicIds()), ch.topicNames(yoursForm.topicIdsQuietly())
                         + (y.value("newTopics").isBlank() ? "" : "; new: " + y.value("newTopics")), false));
         fields.add(compare("Lead photo", theirs.leadPhotoId() == null ? "none" : "no. " + theirs.leadPhotoId(),
                 y.value("leadPhoto").isBlank() ? "none" : "no. " + y.value("leadPhoto").strip(), false));
-        fields.add(compare("Gallery", ids(theirs.galleryIds()), ids(yoursForm.galleryIdsQuietly()), false));
+        fields.add(compare("Gallery", Choices.photoNumbers(theirs.galleryIds()), Choices.photoNumbers(yoursForm.galleryIdsQuietly()), false));
         fields.add(compare("Body", theirs.body(), y.value("body"), true));
         Site site = desk.chrome().site();
         return new ConflictView(c.theirs().version(), c.savedBy() == null ? "someone" : c.savedBy().savedBy(),
@@ -402,27 +386,7 @@ public final class ArticleDeskPages {
     }
 
     private Choices choices() {
-        return jdbi.withHandle(h -> new Choices(sections.all(), DeskDao.authors(h), DeskDao.topics(h)));
-    }
-
-    private static void change(List<FieldChange> out, String label, String old, String cur) {
-        if (!Objects.equals(old, cur)) out.add(new FieldChange(label, old, cur));
-    }
-
-    private static String sectionName(Choices c, Long id) {
-        if (id == null) return "none";
-        return c.sections().stream().filter(s -> s.id() == id).map(Section::name).findFirst().orElse("no. " + id);
-    }
-
-    private static <T> String names(List<Long> ids, List<T> all, Function<T, Long> idOf, Function<T, String> nameOf) {
-        if (ids.isEmpty()) return "none";
-        Map<Long, String> byId = new LinkedHashMap<>();
-        all.forEach(x -> byId.put(idOf.apply(x), nameOf.apply(x)));
-        return ids.stream().map(i -> byId.getOrDefault(i, "no. " + i)).collect(Collectors.joining(", "));
-    }
-
-    private static String ids(List<Long> ids) {
-        return ids.isEmpty() ? "none" : ids.stream().map(i -> "no. " + i).collect(Collectors.joining(", "));
+        return Choices.load(jdbi, sections);
     }
 
     private static String notice(String done) {
@@ -441,13 +405,13 @@ public final class ArticleDeskPages {
         };
     }
 
-    private static long id(Context ctx) {
+    static long id(Context ctx) {
         Long id = number(ctx.pathParam("id"));
         if (id == null) throw new NotFoundResponse();
         return id;
     }
 
-    private static int version(Context ctx) {
+    static int version(Context ctx) {
         Long v = number(ctx.pathParam("version"));
         if (v == null || v > Integer.MAX_VALUE) throw new NotFoundResponse();
         return v.intValue();
