@@ -57,7 +57,7 @@ public final class App implements AutoCloseable {
         NewsletterDao newsletters = new NewsletterDao(jdbi);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
-                new ArticlePages(articles, newsletters, chrome, views, cache),
+                new ArticlePages(articles, chrome, views, cache),
                 new ArchivePages(articles, chrome, views, cache),
                 new NewsletterPages(newsletters, chrome, views, cache),
                 new MediaPages(media), assets,

@@ -24,15 +24,13 @@ import java.util.Map;
 public final class ArticlePages {
 
     private final ArticleDao articles;
-    private final NewsletterDao newsletters;
     private final Chrome chrome;
     private final Views views;
     private final PageCache cache;
     private final BodyRenderer bodies = new BodyRenderer();
 
-    public ArticlePages(ArticleDao articles, NewsletterDao newsletters, Chrome chrome, Views views, PageCache cache) {
+    public ArticlePages(ArticleDao articles, Chrome chrome, Views views, PageCache cache) {
         this.articles = articles;
-        this.newsletters = newsletters;
         this.chrome = chrome;
         this.views = views;
         this.cache = cache;
@@ -84,7 +82,8 @@ public final class ArticlePages {
         Site site = chrome.site();
         String path = site.articlePath(a.slug(), a.publishedAt());
         String url = site.absolute(path);
-        String defaultPromo = newsletters.forSection(a.sectionSlug()).map(Newsletter::slug).orElse(null);
+        List<Newsletter> newsletters = chrome.newsletters();
+        String defaultPromo = NewsletterDao.promoFor(newsletters, a.sectionSlug()).map(Newsletter::slug).orElse(null);
         List<BodyRenderer.Block> blocks = bodies.render(a.body(), defaultPromo);
         Map<String, ArticleSummary> related = articles.bySlugs(BodyRenderer.relatedSlugs(a.body()));
         List<ArticlePage.Part> parts = new ArrayList<>();
@@ -97,7 +96,8 @@ public final class ArticlePages {
                         parts.add(new ArticlePage.RelatedPart(s.kind().label(), s.headline(), site.articlePath(s.slug(), s.publishedAt())));
                     }
                 }
-                case BodyRenderer.Promo p -> newsletters.bySlug(p.slug()).ifPresent(n -> parts.add(new ArticlePage.PromoPart(n)));
+                case BodyRenderer.Promo p -> newsletters.stream().filter(n -> n.slug().equals(p.slug())).findFirst()
+                        .ifPresent(n -> parts.add(new ArticlePage.PromoPart(n)));
             }
         }
         List<Photo> photos = new ArrayList<>(a.gallery());

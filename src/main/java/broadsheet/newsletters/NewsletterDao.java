@@ -25,7 +25,11 @@ public final class NewsletterDao {
 
     /** The promo an article shows when its body places none: the site's politics briefing if there is one, else the first. */
     public Optional<Newsletter> forSection(String sectionSlug) {
-        List<Newsletter> all = all();
+        return promoFor(all(), sectionSlug);
+    }
+
+    /** {@link #forSection} over a list already read. */
+    public static Optional<Newsletter> promoFor(List<Newsletter> all, String sectionSlug) {
         return all.stream().filter(n -> n.slug().startsWith(sectionSlug)).findFirst()
                 .or(() -> all.stream().findFirst());
     }
