@@ -66,6 +66,9 @@ JAR="$ROOT/target/broadsheet.jar"
 
 WORK=$(mktemp -d /tmp/broadsheet-bench.XXXXXX)
 chmod 755 "$WORK"   # nginx's workers run as nobody and read the saved page from here
+# The servers run from a copy, so a rebuild of target/ during the run cannot pull classes from under them.
+cp "$JAR" "$WORK/broadsheet-bench.jar"
+JAR="$WORK/broadsheet-bench.jar"
 OWN_DATA=0
 if [ -z "$DATA" ]; then DATA="$WORK/data"; OWN_DATA=1; fi
 mkdir -p "$DATA"
