@@ -8,13 +8,15 @@
 #   --no-build      use the existing target/broadsheet.jar
 #   --out FILE      where to write the report (default docs/benchmarks.md)
 # Environment: ARTICLES (100000), DURATION seconds per measurement (15), WARMUP seconds (5),
-#   THREADS wrk threads (2), PORT (8090), NOCACHE_PORT (8091), NGINX_PORT (8099), JAVA, JAVA_OPTS.
+#   WARM_JIT seconds of mixed load per server before measuring (30), QUIET_WAIT (300), THREADS wrk threads (2),
+#   PORT (8090), NOCACHE_PORT (8091), NGINX_PORT (8099), JAVA, JAVA_OPTS.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ARTICLES=${ARTICLES:-100000}
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-5}
+WARM_JIT=${WARM_JIT:-30}
 THREADS=${THREADS:-2}
 PORT=${PORT:-8090}
 NOCACHE_PORT=${NOCACHE_PORT:-8091}
@@ -141,6 +143,18 @@ wait_up "$NOCACHE_PORT" 120 || { tail -20 "$WORK/serve-nocache.log" >&2; exit 1;
 ARTICLE=$(sed -n "$(( (ARTICLE_COUNT + 1) / 2 ))p" "$DATA/bench-urls.txt")
 TOPIC=$(head -1 "$DATA/bench-topics.txt" | cut -d' ' -f1)
 TOPIC_SIZE=$(head -1 "$DATA/bench-topics.txt" | cut -d' ' -f2)
+
+# A fresh JVM needs tens of seconds of load before its compiled code settles (measured: ~1 ms of
+# CPU per uncached article page at first, ~0.4 ms after 30-40 s), far more than a scenario's own
+# warm-up. So each server first gets WARM_JIT seconds of every kind of page, mostly articles.
+{
+  cat "$DATA/bench-urls.txt"
+  for _ in $(seq 1 $((ARTICLE_COUNT / 10 + 1))); do printf '/\n%s\n/feed.rss\n' "$TOPIC"; done
+} > "$WORK/warm-urls.txt"
+for port in "$PORT" "$NOCACHE_PORT"; do
+  log "warming up the server on port $port for ${WARM_JIT}s"
+  wrk -t"$THREADS" -c16 -d"${WARM_JIT}s" "http://127.0.0.1:$port" -s "$ROOT/bench/random-urls.lua" -- "$WORK/warm-urls.txt" > /dev/null
+done
 
 # ---- the nginx reference: one saved article page as a static file ----
 mkdir -p "$WORK/www" "$WORK/nginx"
@@ -321,7 +335,7 @@ SECTION="$WORK/section.md"
   echo "- JDK: $JDK_VERSION; PostgreSQL: $PG_VERSION (embedded); $("$NGINX" -v 2>&1 | sed 's/^nginx version: //'); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "- Data: $ARTICLE_COUNT published articles ($GEN_NOTE), 6 sections, 500 authors, 2,000 topics, 50 photos; database $DB_SIZE on disk"
   echo "- Pages (uncompressed, as wrk asks without Accept-Encoding): article $PAGE_BYTES B, home $HOME_BYTES B, topic $TOPIC_BYTES B ($TOPIC, $TOPIC_SIZE articles), RSS $RSS_BYTES B"
-  echo "- Load: wrk, $THREADS threads, ${WARMUP} s warm-up then ${DURATION} s measured per row, on the same machine as the servers"
+  echo "- Load: wrk, $THREADS threads, on the same machine as the servers; each server first warmed for ${WARM_JIT} s with a mix of all pages, then per row ${WARMUP} s warm-up and ${DURATION} s measured"
   echo
   echo "| scenario | connections | req/s | p50 | p99 | target | met? | other load (cores) |"
   echo "|---|---:|---:|---:|---:|---|---|---:|"
