@@ -97,7 +97,7 @@ public final class App implements AutoCloseable {
         Csrf csrf = new Csrf(config.baseUrl());
         AccountService accounts = new AccountService(jdbi, mailer, chrome::site);
         Desk desk = new Desk(sessions, csrf, chrome, views);
-        ArticlePages articlePages = new ArticlePages(articles, newsletters, chrome, views, cache);
+        ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache);
         PhotoService photos = new PhotoService(jdbi, media);
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
         Routes routes = new Routes(
@@ -120,7 +120,6 @@ public final class App implements AutoCloseable {
 
         Runnable onChange = () -> {
             chrome.reload();
-            newsletters.forget();
             cache.clear();
         };
         ContentChanges changes = new ContentChanges(db.dataSource(), onChange);

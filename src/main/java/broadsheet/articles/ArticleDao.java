@@ -18,8 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.sql.PreparedStatement;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 
 /** Reads published articles: one page's worth in one query, lists by keyset. */
 public final class ArticleDao {
@@ -77,22 +81,50 @@ public final class ArticleDao {
         return jdbi.withHandle(h -> h.createQuery(ONE + " where a.id = :id").bind("id", id).map(ArticleDao::view).findOne());
     }
 
-    /** Newest first, after the cursor, optionally narrowed by a filter. */
+    /**
+     * Newest first, after the cursor, optionally narrowed by a filter.
+     *
+     * <p>Written so PostgreSQL can reuse a plan: the limit is in the SQL rather than bound (with a bound
+     * LIMIT a generic plan always looks dearer than a custom one, so every call was planned afresh, which
+     * cost several times more than running these queries), and a first page has no keyset condition at all
+     * (a cursor far in the future changes the estimates enough that the custom plan kept winning). For the
+     * whole archive and for a section the generic plan is the same index walk whatever the values. Author
+     * and topic filters are still planned for their value every time.
+     */
     public List<ArticleSummary> latest(ListFilter filter, Cursor after, int limit) {
-        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and (a.published_at, a.id) < (:at, :id) "
-                + filter.sql() + " order by a.published_at desc, a.id desc limit :limit";
-        return jdbi.withHandle(h -> h.createQuery(sql)
-                .bind("at", Timestamp.from(after.at())).bind("id", after.id()).bind("limit", limit)
-                .bindMap(filter.params())
-                .map(ArticleDao::summary).list());
+        if (limit < 0) throw new IllegalArgumentException("limit " + limit);
+        boolean first = after.equals(Cursor.first());
+        String sql = SUMMARY_COLUMNS + " where a.status = 'published'"
+                + (first ? "" : " and (a.published_at, a.id) < (:at, :id)")
+                + " " + filter.sql() + " order by a.published_at desc, a.id desc limit " + limit;
+        return jdbi.withHandle(h -> {
+            Query q = h.createQuery(sql).bindMap(filter.params());
+            if (!first) q.bind("at", Timestamp.from(after.at())).bind("id", after.id());
+            if (filter.planEachTime()) q.addCustomizer(PLAN_EACH_TIME);
+            return q.map(ArticleDao::summary).list();
+        });
     }
+
+    /**
+     * Runs the statement unprepared on the server (pgjdbc's prepareThreshold 0), so PostgreSQL plans it
+     * with the actual values every time: a big topic is best read newest-first through articles_published,
+     * a small one through article_topics_topic, and a generic plan can only pick one of the two.
+     */
+    private static final StatementCustomizer PLAN_EACH_TIME = new StatementCustomizer() {
+        @Override
+        public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
+            stmt.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
+    };
 
     /** Published articles by id, in the order given (an editor's front order). */
     public List<ArticleSummary> byIds(List<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.id = any(:ids)";
+        // "in (?, ?, ...)" rather than "= any(?)": with the number of values in the SQL, the generic plan's
+        // estimate matches a custom plan's and PostgreSQL stops planning the statement on every call.
+        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.id in (<ids>)";
         Map<Long, ArticleSummary> found = jdbi.withHandle(h -> h.createQuery(sql)
-                .bind("ids", ids.toArray(Long[]::new)).map(ArticleDao::summary).list())
+                .bindList("ids", ids).map(ArticleDao::summary).list())
                 .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -100,8 +132,8 @@ public final class ArticleDao {
     /** Published articles by slug (for related-story links in bodies). */
     public Map<String, ArticleSummary> bySlugs(Collection<String> slugs) {
         if (slugs.isEmpty()) return Map.of();
-        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.slug = any(:slugs)";
-        return jdbi.withHandle(h -> h.createQuery(sql).bind("slugs", slugs.toArray(String[]::new))
+        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.slug in (<slugs>)"; // see byIds
+        return jdbi.withHandle(h -> h.createQuery(sql).bindList("slugs", List.copyOf(new java.util.LinkedHashSet<>(slugs)))
                 .map(ArticleDao::summary).list())
                 .stream().collect(Collectors.toMap(ArticleSummary::slug, Function.identity()));
     }

@@ -24,15 +24,13 @@ import java.util.Map;
 public final class ArticlePages {
 
     private final ArticleDao articles;
-    private final NewsletterDao newsletters;
     private final Chrome chrome;
     private final Views views;
     private final PageCache cache;
     private final BodyRenderer bodies = new BodyRenderer();
 
-    public ArticlePages(ArticleDao articles, NewsletterDao newsletters, Chrome chrome, Views views, PageCache cache) {
+    public ArticlePages(ArticleDao articles, Chrome chrome, Views views, PageCache cache) {
         this.articles = articles;
-        this.newsletters = newsletters;
         this.chrome = chrome;
         this.views = views;
         this.cache = cache;
@@ -96,7 +94,9 @@ public final class ArticlePages {
      */
     public List<ArticlePage.Part> bodyParts(long articleId, String body, String sectionSlug) {
         Site site = chrome.site();
-        String defaultPromo = sectionSlug == null ? null : newsletters.forSection(sectionSlug).map(Newsletter::slug).orElse(null);
+        List<Newsletter> newsletters = chrome.newsletters();
+        String defaultPromo = sectionSlug == null ? null
+                : NewsletterDao.promoFor(newsletters, sectionSlug).map(Newsletter::slug).orElse(null);
         List<BodyRenderer.Block> blocks = bodies.render(body, defaultPromo);
         Map<String, ArticleSummary> related = articles.bySlugs(BodyRenderer.relatedSlugs(body));
         List<ArticlePage.Part> parts = new ArrayList<>();
@@ -109,7 +109,8 @@ public final class ArticlePages {
                         parts.add(new ArticlePage.RelatedPart(s.kind().label(), s.headline(), site.articlePath(s.slug(), s.publishedAt())));
                     }
                 }
-                case BodyRenderer.Promo p -> newsletters.bySlug(p.slug()).ifPresent(n -> parts.add(new ArticlePage.PromoPart(n)));
+                case BodyRenderer.Promo p -> newsletters.stream().filter(n -> n.slug().equals(p.slug())).findFirst()
+                        .ifPresent(n -> parts.add(new ArticlePage.PromoPart(n)));
             }
         }
         return parts;

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /** How machines find the paper's articles: feeds, sitemaps, robots.txt, and a health check. */
@@ -45,40 +46,49 @@ public final class Discovery {
     }
 
     public void siteFeed(Context ctx) {
-        Site site = chrome.site();
-        feed(ctx, Channel.siteWide(site), ListFilter.all(), "front-home");
+        feed(ctx, () -> new Source(Channel.siteWide(chrome.site()), ListFilter.all(), "front-home"));
     }
 
     public void sectionFeed(Context ctx) {
-        Section s = chrome.nav().stream().filter(x -> x.slug().equals(ctx.pathParam("slug"))).findFirst()
-                .orElseThrow(NotFoundResponse::new);
-        feed(ctx, new Channel(s.name() + " — " + chrome.site().name(), description(s.description(), s.name()), s.path(),
-                s.path() + "/feed"), ListFilter.section(s.id()), "section-" + s.slug());
+        feed(ctx, () -> {
+            Section s = chrome.nav().stream().filter(x -> x.slug().equals(ctx.pathParam("slug"))).findFirst()
+                    .orElseThrow(NotFoundResponse::new);
+            return new Source(new Channel(s.name() + " — " + chrome.site().name(), description(s.description(), s.name()), s.path(),
+                    s.path() + "/feed"), ListFilter.section(s.id()), "section-" + s.slug());
+        });
     }
 
     public void authorFeed(Context ctx) {
-        Author a = authors.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        feed(ctx, new Channel(a.name() + " — " + chrome.site().name(), description(a.title(), a.name()), a.path(),
-                a.path() + "/feed"), ListFilter.author(a.id()), "author-" + a.slug());
+        feed(ctx, () -> {
+            Author a = authors.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+            return new Source(new Channel(a.name() + " — " + chrome.site().name(), description(a.title(), a.name()), a.path(),
+                    a.path() + "/feed"), ListFilter.author(a.id()), "author-" + a.slug());
+        });
     }
 
     public void topicFeed(Context ctx) {
-        Topic t = topics.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        feed(ctx, new Channel(t.name() + " — " + chrome.site().name(), description("", t.name()), t.path(),
-                t.path() + "/feed"), ListFilter.topic(t.id()), "topic-" + t.slug());
+        feed(ctx, () -> {
+            Topic t = topics.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+            return new Source(new Channel(t.name() + " — " + chrome.site().name(), description("", t.name()), t.path(),
+                    t.path() + "/feed"), ListFilter.topic(t.id()), "topic-" + t.slug());
+        });
     }
 
-    private void feed(Context ctx, Channel channel, ListFilter filter, String key) {
+    /** What a feed lists; looked up inside the render, so a feed served from the cache costs no query. */
+    private record Source(Channel channel, ListFilter filter, String key) {}
+
+    private void feed(Context ctx, Supplier<Source> lookup) {
         String format = ctx.pathParam("format");
         if (!List.of("rss", "atom", "json").contains(format)) throw new NotFoundResponse();
         cache.serve(ctx, () -> {
-            List<ArticleSummary> items = articles.latest(filter, Cursor.first(), FEED_SIZE);
+            Source src = lookup.get();
+            List<ArticleSummary> items = articles.latest(src.filter(), Cursor.first(), FEED_SIZE);
             Feeds feeds = new Feeds(chrome.site());
             Instant lm = items.stream().map(ArticleSummary::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
             return switch (format) {
-                case "rss" -> page(feeds.rss(channel, items), "application/rss+xml; charset=utf-8", lm, key);
-                case "atom" -> page(feeds.atom(channel, items), "application/atom+xml; charset=utf-8", lm, key);
-                default -> page(feeds.jsonFeed(channel, items), "application/feed+json; charset=utf-8", lm, key);
+                case "rss" -> page(feeds.rss(src.channel(), items), "application/rss+xml; charset=utf-8", lm, src.key());
+                case "atom" -> page(feeds.atom(src.channel(), items), "application/atom+xml; charset=utf-8", lm, src.key());
+                default -> page(feeds.jsonFeed(src.channel(), items), "application/feed+json; charset=utf-8", lm, src.key());
             };
         });
     }

@@ -81,10 +81,11 @@ public final class FrontPages {
         });
     }
 
+    // The author or topic is looked up inside the render, so a page served from the cache costs no query.
     public void author(Context ctx) {
-        Author a = authors.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Cursor after = cursor(ctx);
         cache.serve(ctx, () -> {
+            Author a = authors.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
             Photo portrait = a.portraitPhotoId() == null ? null : articles.photo(a.portraitPhotoId()).orElse(null);
             return list(a.path(), "Author", a.name(), a.title(), a.bio(), portrait, List.of(), ListFilter.author(a.id()),
                     after, "author-" + a.slug());
@@ -92,11 +93,13 @@ public final class FrontPages {
     }
 
     public void topic(Context ctx) {
-        Topic t = topics.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Cursor after = cursor(ctx);
-        cache.serve(ctx, () -> list(t.path(), "Topic", t.name(), t.kindLabel(),
-                t.aliases().isEmpty() ? "" : "Also known as " + String.join(", ", t.aliases()) + ".",
-                null, List.of(), ListFilter.topic(t.id()), after, "topic-" + t.slug()));
+        cache.serve(ctx, () -> {
+            Topic t = topics.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+            return list(t.path(), "Topic", t.name(), t.kindLabel(),
+                    t.aliases().isEmpty() ? "" : "Also known as " + String.join(", ", t.aliases()) + ".",
+                    null, List.of(), ListFilter.topic(t.id()), after, "topic-" + t.slug());
+        });
     }
 
     private PageCache.Page list(String path, String kicker, String heading, String subheading, String intro, Photo portrait,

@@ -6,24 +6,12 @@ import org.jdbi.v3.core.Jdbi;
 
 public final class NewsletterDao {
     private final Jdbi jdbi;
-    /** The few newsletters a paper has, read once and again after any content change: every article page names one. */
-    private volatile List<Newsletter> cached;
 
     public NewsletterDao(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    public void forget() {
-        cached = null;
-    }
-
     public List<Newsletter> all() {
-        List<Newsletter> c = cached;
-        if (c == null) cached = c = load();
-        return c;
-    }
-
-    private List<Newsletter> load() {
         return jdbi.withHandle(h -> h.createQuery(
                         "select id, slug, name, description, audience, schedule from newsletters order by name")
                 .map((rs, ctx) -> new Newsletter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -37,7 +25,11 @@ public final class NewsletterDao {
 
     /** The promo an article shows when its body places none: the site's politics briefing if there is one, else the first. */
     public Optional<Newsletter> forSection(String sectionSlug) {
-        List<Newsletter> all = all();
+        return promoFor(all(), sectionSlug);
+    }
+
+    /** {@link #forSection} over a list already read. */
+    public static Optional<Newsletter> promoFor(List<Newsletter> all, String sectionSlug) {
         return all.stream().filter(n -> n.slug().startsWith(sectionSlug)).findFirst()
                 .or(() -> all.stream().findFirst());
     }

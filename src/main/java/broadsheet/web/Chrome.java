@@ -1,6 +1,8 @@
 package broadsheet.web;
 
 import broadsheet.Config;
+import broadsheet.newsletters.Newsletter;
+import broadsheet.newsletters.NewsletterDao;
 import broadsheet.sections.Section;
 import broadsheet.sections.SectionDao;
 import java.time.DateTimeException;
@@ -10,7 +12,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
-/** The parts of every page that change only with content: the site settings and the section list. */
+/**
+ * What pages read on every render and that changes only with content: the site settings, the section
+ * list and the newsletters (every article page places a newsletter promo). Re-read on each content change.
+ */
 public final class Chrome {
 
     private final Jdbi jdbi;
@@ -19,6 +24,7 @@ public final class Chrome {
     private final SectionDao sections;
     private volatile Site site;
     private volatile List<Section> nav;
+    private volatile List<Newsletter> newsletters;
 
     public Chrome(Jdbi jdbi, Config config, Assets assets) {
         this.jdbi = jdbi;
@@ -28,7 +34,7 @@ public final class Chrome {
         reload();
     }
 
-    /** Re-reads settings and sections (after an import or an edit). */
+    /** Re-reads settings, sections and newsletters (after an import or an edit). */
     public void reload() {
         Map<String, String> s = jdbi.withHandle(h -> h.createQuery("select key, value from settings")
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list())
@@ -42,6 +48,7 @@ public final class Chrome {
         site = new Site(s.getOrDefault("site_name", "Broadsheet"), s.getOrDefault("site_tagline", ""),
                 config.baseUrl(), zone, "en");
         nav = sections.all();
+        newsletters = new NewsletterDao(jdbi).all();
     }
 
     public Site site() {
@@ -50,6 +57,10 @@ public final class Chrome {
 
     public List<Section> nav() {
         return nav;
+    }
+
+    public List<Newsletter> newsletters() {
+        return newsletters;
     }
 
     public Layout layout(Meta meta) {

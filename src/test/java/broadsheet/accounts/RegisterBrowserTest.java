@@ -42,13 +42,13 @@ class RegisterBrowserTest {
     void registerConfirmAndSignIn() throws Exception {
         browser.get(t.url("/"));
         browser.findElement(By.linkText("Your account")).click();
-        assertThat(browser.getCurrentUrl()).contains("/sign-in?next=%2Faccount");
+        Browser.waitUntil(browser, 10, d -> d.getCurrentUrl().contains("/sign-in?next=%2Faccount"));
         browser.findElement(By.linkText("Create an account")).click();
         browser.findElement(By.id("f-email")).sendKeys("browser@example.org");
         browser.findElement(By.id("f-displayName")).sendKeys("Bea Browser");
         browser.findElement(By.id("f-password")).sendKeys("a browser password");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your email");
+        Browser.waitUntil(browser, 10, d -> d.findElement(By.tagName("h1")).getText().equals("Check your email"));
 
         assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
         String body = GreenMailUtil.getBody(smtp.getReceivedMessages()[0]).replace("=\r\n", "").replace("=3D", "=");
@@ -61,6 +61,7 @@ class RegisterBrowserTest {
         browser.findElement(By.id("f-email")).sendKeys("browser@example.org");
         browser.findElement(By.id("f-password")).sendKeys("a browser password");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.waitUntil(browser, 10, d -> !d.getCurrentUrl().contains("/sign-in"));
         browser.get(t.url("/account"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your account");
         assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("browser@example.org").contains("Bea Browser");

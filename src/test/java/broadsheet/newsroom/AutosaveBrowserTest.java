@@ -44,13 +44,12 @@ class AutosaveBrowserTest {
         browser.findElement(By.id("f-email")).sendKeys("auto@example.org");
         browser.findElement(By.id("f-password")).sendKeys("the autosave password");
         browser.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/newsroom/articles/" + article));
+        Browser.waitUntil(browser, 10, d -> d.getCurrentUrl().endsWith("/newsroom/articles/" + article));
         var headline = browser.findElement(By.id("f-headline"));
         headline.clear();
         headline.sendKeys("A headline saved by itself");
         // autosave runs every 20 seconds when something changed
-        new WebDriverWait(browser, Duration.ofSeconds(45)).until(d ->
-                d.findElement(By.cssSelector(".autosave-status")).getText().startsWith("Saved automatically"));
+        Browser.waitUntil(browser, 45, d -> d.findElement(By.cssSelector(".autosave-status")).getText().startsWith("Saved automatically"));
         String saved = t.db.jdbi().withHandle(h -> h.createQuery("select headline || ' v' || version from articles where id = :id")
                 .bind("id", article).mapTo(String.class).one());
         assertThat(saved).isEqualTo("A headline saved by itself v2");

@@ -48,7 +48,7 @@ class WriteAndScheduleBrowserTest {
     }
 
     static void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        Browser.waitUntil(browser, 15, condition);
     }
 
     @Test

@@ -26,6 +26,15 @@ public final class Browser {
         }
     }
 
+    /** Waits for a condition, tolerating elements that vanish while a page is being replaced. */
+    public static void waitUntil(org.openqa.selenium.WebDriver driver, int seconds,
+                                 java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(seconds))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition::apply);
+    }
+
     public static boolean available() {
         return Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
     }
