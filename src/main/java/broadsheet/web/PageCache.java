@@ -25,17 +25,61 @@ import java.util.zip.GZIPOutputStream;
 public final class PageCache {
 
     /** A rendered response, ready to send. */
-    public record Page(byte[] body, byte[] gzipped, String etag, String lastModified, String contentType, String surrogateKeys) {
+    /**
+     * A rendered response, ready to send. Its gzip form is made on the first request that asks for
+     * it and kept, so a page rendered afresh for a client that does not take gzip costs no compression.
+     */
+    public static final class Page {
+        private final byte[] body;
+        private final String etag;
+        private final String lastModified;
+        private final String contentType;
+        private final String surrogateKeys;
+        private volatile byte[] gzipped;
+
+        private Page(byte[] body, String etag, String lastModified, String contentType, String surrogateKeys) {
+            this.body = body;
+            this.etag = etag;
+            this.lastModified = lastModified;
+            this.contentType = contentType;
+            this.surrogateKeys = surrogateKeys;
+        }
 
         public static Page of(byte[] body, String contentType, Instant lastModified, String surrogateKeys) {
             Instant lm = (lastModified == null ? Instant.now() : lastModified).truncatedTo(ChronoUnit.SECONDS);
-            return new Page(body, gzip(body), "W/\"" + hash(body) + "\"",
+            return new Page(body, "W/\"" + hash(body) + "\"",
                     DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(lm, ZoneOffset.UTC)),
                     contentType, surrogateKeys);
         }
 
         public static Page html(byte[] body, Instant lastModified, String surrogateKeys) {
             return of(body, "text/html; charset=utf-8", lastModified, surrogateKeys);
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        public byte[] gzipped() {
+            byte[] g = gzipped;
+            if (g == null) gzipped = g = gzip(body); // two threads may both compress once; same bytes either way
+            return g;
+        }
+
+        public String etag() {
+            return etag;
+        }
+
+        public String lastModified() {
+            return lastModified;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        public String surrogateKeys() {
+            return surrogateKeys;
         }
     }
 
@@ -48,7 +92,7 @@ public final class PageCache {
         this.enabled = enabled;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(256L * 1024 * 1024)
-                .weigher((String k, Page p) -> p.body().length + p.gzipped().length + 256)
+                .weigher((String k, Page p) -> p.body().length * 2 + 256) // room for its gzip form, which is smaller
                 .build();
     }
 
