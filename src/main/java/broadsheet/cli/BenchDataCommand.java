@@ -16,7 +16,6 @@ import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,7 +84,7 @@ final class BenchDataCommand implements Callable<Integer> {
                         + " articles; bench-data fills an empty one (add --append to add more anyway)");
             }
             Random rnd = new Random(seed);
-            Words words = new Words(rnd);
+            BenchWords words = new BenchWords(rnd);
             List<Long> photoIds = photos(jdbi, new MediaFiles(config.mediaDir()), rnd);
             long[] counts = jdbi.inTransaction(h -> {
                 settingsAndNewsletters(h);
@@ -142,21 +141,21 @@ final class BenchDataCommand implements Callable<Integer> {
         return idsBySlug(h, "sections", java.util.Arrays.stream(SECTION_NAMES).map(s -> s[0]).toList());
     }
 
-    private static List<Long> authors(Handle h, Words w) {
+    private static List<Long> authors(Handle h, BenchWords w) {
         List<String> slugs = new ArrayList<>();
         PreparedBatch b = h.prepareBatch("insert into authors (slug, name, title, bio) values (?, ?, ?, ?) on conflict (slug) do nothing");
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < AUTHORS; i++) {
             String name = w.personName();
-            String slug = unique(Words.slug(name), seen);
+            String slug = unique(BenchWords.slug(name), seen);
             slugs.add(slug);
-            b.add(slug, name, w.pick(Words.TITLES), name + " writes about " + w.pick(Words.NOUNS) + " and " + w.pick(Words.NOUNS) + ".");
+            b.add(slug, name, w.pick(BenchWords.TITLES), name + " writes about " + w.pick(BenchWords.NOUNS) + " and " + w.pick(BenchWords.NOUNS) + ".");
         }
         b.execute();
         return idsBySlug(h, "authors", slugs);
     }
 
-    private static List<Long> topics(Handle h, Words w) {
+    private static List<Long> topics(Handle h, BenchWords w) {
         List<String> slugs = new ArrayList<>();
         PreparedBatch b = h.prepareBatch("insert into topics (slug, name, kind) values (?, ?, ?) on conflict (slug) do nothing");
         Set<String> seen = new HashSet<>();
@@ -165,11 +164,11 @@ final class BenchDataCommand implements Callable<Integer> {
             String kind = kinds[i % kinds.length];
             String name = switch (kind) {
                 case "person" -> w.personName();
-                case "organization" -> w.cap(w.pick(Words.ADJECTIVES)) + " " + w.cap(w.pick(Words.ORGS));
+                case "organization" -> w.cap(w.pick(BenchWords.ADJECTIVES)) + " " + w.cap(w.pick(BenchWords.ORGS));
                 case "place" -> w.placeName();
-                default -> w.cap(w.pick(Words.ADJECTIVES)) + " " + w.pick(Words.NOUNS);
+                default -> w.cap(w.pick(BenchWords.ADJECTIVES)) + " " + w.pick(BenchWords.NOUNS);
             };
-            String slug = unique(Words.slug(name), seen);
+            String slug = unique(BenchWords.slug(name), seen);
             slugs.add(slug);
             b.add(slug, name, kind);
         }
@@ -242,7 +241,7 @@ final class BenchDataCommand implements Callable<Integer> {
 
     // ---- articles: COPY in, then the join tables by the ids PostgreSQL gave ----
 
-    private long[] articles(Handle h, Words w, Random rnd, List<Long> sectionIds, List<Long> authorIds,
+    private long[] articles(Handle h, BenchWords w, Random rnd, List<Long> sectionIds, List<Long> authorIds,
                             List<Long> topicIds, List<Long> photoIds) throws SQLException, IOException {
         Connection c = h.getConnection();
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
@@ -258,10 +257,10 @@ final class BenchDataCommand implements Callable<Integer> {
 
         CopyIn in = copy.copyIn("copy articles (external_id, slug, headline, deck, body, section_id, kind, status, published_at, "
                 + "updated_at, created_at, lead_photo_id) from stdin");
-        Rows rows = new Rows(in);
+        BenchRows rows = new BenchRows(in);
         for (int i = 0; i < articles; i++) {
             String headline = w.headline();
-            String slug = Words.slug(headline);
+            String slug = BenchWords.slug(headline);
             if (slug.length() > 60) slug = slug.substring(0, Math.max(20, slug.lastIndexOf('-', 60)));
             slug = slug + "-" + Long.toString(first + i, 36);
             slugs[i] = slug;
@@ -282,7 +281,7 @@ final class BenchDataCommand implements Callable<Integer> {
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> idOf.put(e.getKey(), e.getValue()));
 
         long bylines = 0, tags = 0, gallery = 0;
-        Rows au = new Rows(copy.copyIn("copy article_authors (article_id, author_id, position) from stdin"));
+        BenchRows au = new BenchRows(copy.copyIn("copy article_authors (article_id, author_id, position) from stdin"));
         for (String e : ext) {
             long id = idOf.get(e);
             int n = rnd.nextInt(4) == 0 ? 2 : 1;
@@ -295,7 +294,7 @@ final class BenchDataCommand implements Callable<Integer> {
             }
         }
         au.end();
-        Rows tp = new Rows(copy.copyIn("copy article_topics (article_id, topic_id, position) from stdin"));
+        BenchRows tp = new BenchRows(copy.copyIn("copy article_topics (article_id, topic_id, position) from stdin"));
         for (String e : ext) {
             long id = idOf.get(e);
             int n = 2 + rnd.nextInt(3);
@@ -309,7 +308,7 @@ final class BenchDataCommand implements Callable<Integer> {
         }
         tp.end();
         // One article in ten has a small gallery after its lead photo.
-        Rows ph = new Rows(copy.copyIn("copy article_photos (article_id, photo_id, position) from stdin"));
+        BenchRows ph = new BenchRows(copy.copyIn("copy article_photos (article_id, photo_id, position) from stdin"));
         for (int i = 0; i < ext.length; i += 10) {
             long id = idOf.get(ext[i]);
             Set<Long> picked = new HashSet<>();
@@ -343,70 +342,6 @@ final class BenchDataCommand implements Callable<Integer> {
             if (x < acc) return i;
         }
         return weights.length - 1;
-    }
-
-    /** Ranks 0..n-1 drawn with probability proportional to 1/(rank+1)^s. */
-    static final class Zipf {
-        private final double[] cumulative;
-
-        Zipf(int n, double s) {
-            cumulative = new double[n];
-            double sum = 0;
-            for (int i = 0; i < n; i++) cumulative[i] = sum += 1 / Math.pow(i + 1, s);
-            for (int i = 0; i < n; i++) cumulative[i] /= sum;
-        }
-
-        int next(Random rnd) {
-            int i = java.util.Arrays.binarySearch(cumulative, rnd.nextDouble());
-            return Math.min(cumulative.length - 1, i < 0 ? -i - 1 : i);
-        }
-    }
-
-    /** Rows in COPY's text format, sent in chunks of about a megabyte. */
-    static final class Rows {
-        private final CopyIn in;
-        private final StringBuilder buf = new StringBuilder(1 << 20);
-
-        Rows(CopyIn in) {
-            this.in = in;
-        }
-
-        void row(String... cols) throws SQLException {
-            for (int i = 0; i < cols.length; i++) {
-                if (i > 0) buf.append('\t');
-                escape(cols[i], buf);
-            }
-            buf.append('\n');
-            if (buf.length() > (1 << 20)) flush();
-        }
-
-        void end() throws SQLException {
-            flush();
-            in.endCopy();
-        }
-
-        private void flush() throws SQLException {
-            byte[] b = buf.toString().getBytes(StandardCharsets.UTF_8);
-            in.writeToCopy(b, 0, b.length);
-            buf.setLength(0);
-        }
-
-        static void escape(String s, StringBuilder out) {
-            if (s == null) {
-                out.append("\\N");
-                return;
-            }
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                switch (ch) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(ch);
-                }
-            }
-        }
     }
 
     // ---- the URL lists bench/run.sh reads ----
@@ -448,112 +383,4 @@ final class BenchDataCommand implements Callable<Integer> {
         Files.write(file, lines);
     }
 
-    /** Nonsense that reads like news copy, from our own word lists. */
-    static final class Words {
-        private final Random rnd;
-
-        Words(Random rnd) {
-            this.rnd = rnd;
-        }
-
-        static final String[] FIRST = {"Ada", "Bram", "Cleo", "Dario", "Edith", "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kira", "Lior",
-                "Mara", "Nico", "Oona", "Pavel", "Quinn", "Rosa", "Sami", "Tove", "Umar", "Vera", "Wes", "Xenia", "Yusuf", "Zora",
-                "Alba", "Bruno", "Cora", "Dev", "Elin", "Farah", "Gil", "Hana", "Ivo", "June", "Kofi", "Lena", "Milo", "Nadia"};
-        static final String[] LAST = {"Quill", "Marsh", "Okafor", "Lindqvist", "Ferreira", "Novak", "Hale", "Brennan", "Sato", "Iqbal",
-                "Moreau", "Castell", "Dunmore", "Petrakis", "Voss", "Amadi", "Reyes", "Thorne", "Kowalski", "Lund", "Achebe", "Garnier",
-                "Holm", "Nakamura", "Osei", "Pryce", "Rinaldi", "Strand", "Tamura", "Varga", "Whitlock", "Yilmaz", "Zeller", "Abbott",
-                "Bexley", "Carrow", "Delacroix", "Eastwood", "Fenwick", "Grayling"};
-        static final String[] PLACE_A = {"North", "South", "East", "West", "Upper", "Lower", "Old", "New", "Port", "Saint", "Great", "Little"};
-        static final String[] PLACE_B = {"Harbour", "Millbrook", "Ashford", "Kelby", "Tarn", "Wexmoor", "Calder", "Brindle", "Orwell",
-                "Fenmarch", "Larkhill", "Redwater", "Stonebridge", "Aldgate", "Marrow", "Quayside", "Hollins", "Dunmere", "Elmstead", "Greyhaven"};
-        static final String[] ORGS = {"Council", "Authority", "Trust", "Union", "Society", "Institute", "Board", "Commission", "League",
-                "Foundation", "Partnership", "Cooperative", "Assembly", "Agency", "Company", "Federation"};
-        static final String[] TITLES = {"Reporter", "Political correspondent", "Business editor", "Sport reporter", "Culture writer",
-                "World affairs editor", "Data journalist", "Columnist", "Chief reporter", "Science writer"};
-        static final String[] ADJECTIVES = {"coastal", "regional", "independent", "municipal", "national", "rural", "civic", "northern",
-                "southern", "historic", "public", "digital", "green", "urban", "maritime", "royal", "open", "quiet", "bright", "modern"};
-        static final String[] NOUNS = {"harbour", "budget", "bridge", "railway", "school", "hospital", "library", "festival", "market",
-                "election", "housing", "river", "museum", "stadium", "tram line", "ferry", "orchard", "theatre", "water supply",
-                "bus network", "port", "airport", "archive", "park", "tax", "pension", "wage deal", "flood defence", "wind farm", "clinic"};
-        static final String[] VERBS = {"approves", "rejects", "delays", "backs", "questions", "unveils", "reviews", "expands", "cuts",
-                "funds", "halts", "revives", "defends", "opens", "closes", "doubles", "trims", "rethinks", "welcomes", "postpones"};
-        static final String[] VERBS_PAST = {"said", "argued", "warned", "noted", "added", "insisted", "suggested", "explained",
-                "confirmed", "claimed", "admitted", "estimated"};
-        static final String[] CONNECTIVES = {"However", "Meanwhile", "Even so", "At the same time", "Last year", "By contrast",
-                "In the spring", "For now", "Until then", "Since March", "Later that week", "Officially"};
-        static final String[] FILLER = {"the plan", "the proposal", "the committee", "residents", "the minister", "local traders",
-                "the opposition", "campaigners", "the chief executive", "officials", "the mayor", "engineers", "the auditors",
-                "visitors", "the board", "teachers", "the unions", "commuters", "the review", "the inquiry"};
-        static final String[] ACTIONS = {"would cost more than expected", "needed another round of consultation",
-                "had been agreed in principle", "could open as early as next year", "was never properly costed",
-                "depended on a grant that has not arrived", "should be judged by its results", "would take at least two summers",
-                "was a matter for the full council", "had the support of most members", "left too many questions unanswered",
-                "would be reviewed again in the autumn", "was the best of several poor options", "had already saved money",
-                "needed a clearer timetable", "would be paid for from reserves"};
-
-        String pick(String[] a) {
-            return a[rnd.nextInt(a.length)];
-        }
-
-        String cap(String s) {
-            return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        }
-
-        String personName() {
-            return pick(FIRST) + " " + pick(LAST);
-        }
-
-        String placeName() {
-            return rnd.nextBoolean() ? pick(PLACE_A) + " " + pick(PLACE_B) : pick(PLACE_B);
-        }
-
-        String headline() {
-            return switch (rnd.nextInt(4)) {
-                case 0 -> placeName() + " " + pick(ORGS).toLowerCase(Locale.ROOT) + " " + pick(VERBS) + " " + pick(NOUNS) + " plan";
-                case 1 -> cap(pick(FILLER)) + " " + pick(VERBS) + " " + pick(ADJECTIVES) + " " + pick(NOUNS) + " in " + placeName();
-                case 2 -> personName() + " " + pick(VERBS) + " the " + pick(NOUNS) + " after " + (2 + rnd.nextInt(20)) + " months";
-                default -> "Why the " + pick(ADJECTIVES) + " " + pick(NOUNS) + " " + pick(ACTIONS);
-            };
-        }
-
-        String sentence(int minWords, int maxWords) {
-            StringBuilder sb = new StringBuilder();
-            int target = minWords + rnd.nextInt(maxWords - minWords + 1);
-            switch (rnd.nextInt(4)) {
-                case 0 -> sb.append(pick(CONNECTIVES)).append(", ").append(pick(FILLER));
-                case 1 -> sb.append(cap(pick(FILLER)));
-                case 2 -> sb.append(personName()).append(", a ").append(pick(TITLES).toLowerCase(Locale.ROOT)).append(" at the ")
-                        .append(pick(PLACE_B)).append(" ").append(pick(ORGS)).append(",");
-                default -> sb.append("The ").append(pick(ADJECTIVES)).append(" ").append(pick(NOUNS));
-            }
-            sb.append(' ').append(pick(VERBS_PAST)).append(" that the ").append(pick(NOUNS)).append(' ').append(pick(ACTIONS));
-            for (int words = 12; words < target; words += 9) {
-                sb.append(rnd.nextBoolean() ? ", and " : " while ").append(pick(FILLER)).append(' ')
-                        .append(pick(VERBS_PAST)).append(" the ").append(pick(NOUNS)).append(' ').append(pick(ACTIONS));
-            }
-            return cap(sb.toString()) + ".";
-        }
-
-        /** Paragraphs of CommonMark, with a related-story marker after the second or third. */
-        String body(int paragraphs, String relatedSlug) {
-            StringBuilder sb = new StringBuilder();
-            int relatedAfter = 2 + rnd.nextInt(2);
-            for (int p = 0; p < paragraphs; p++) {
-                if (p > 0) sb.append("\n\n");
-                int sentences = 2 + rnd.nextInt(3);
-                for (int s = 0; s < sentences; s++) {
-                    if (s > 0) sb.append(' ');
-                    String text = sentence(10, 22);
-                    if (p == 1 && s == 0) text = "**" + text.substring(0, text.length() - 1) + "**.";
-                    sb.append(text);
-                }
-                if (p + 1 == relatedAfter && relatedSlug != null) sb.append("\n\n[[related:").append(relatedSlug).append("]]");
-            }
-            return sb.toString();
-        }
-
-        static String slug(String s) {
-            return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        }
-    }
 }
