@@ -32,18 +32,24 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
                      FrontDesk frontDesk, CatalogDesk sectionDesk, CatalogDesk authorDesk, CatalogDesk topicDesk,
                      PeopleDesk peopleDesk, AuditDesk auditDesk) {
 
+    /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
+    private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
+        r.get(path, handler, role);
+        r.head(path, handler, role);
+    }
+
     public void register(JavalinConfig config) {
         var r = config.routes;
         r.beforeMatched(access::check);
         r.before(SecurityHeaders::apply);
 
         // --- newsroom: photos (who may change which photo or gallery is checked in the handlers)
-        r.get("/newsroom/photos", photos::library, Role.CONTRIBUTOR);
-        r.get("/newsroom/photos/new", photos::uploadForm, Role.CONTRIBUTOR);
+        get(r, "/newsroom/photos", photos::library, Role.CONTRIBUTOR);
+        get(r, "/newsroom/photos/new", photos::uploadForm, Role.CONTRIBUTOR);
         r.post("/newsroom/photos", photos::upload, Role.CONTRIBUTOR);
-        r.get("/newsroom/photos/{id}", photos::editForm, Role.CONTRIBUTOR);
+        get(r, "/newsroom/photos/{id}", photos::editForm, Role.CONTRIBUTOR);
         r.post("/newsroom/photos/{id}", photos::save, Role.CONTRIBUTOR);
-        r.get("/newsroom/articles/{id}/gallery", galleries::show, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/{id}/gallery", galleries::show, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/gallery/add", galleries::add, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/gallery/remove", galleries::remove, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/gallery/up", galleries::moveUp, Role.CONTRIBUTOR);
@@ -51,66 +57,66 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/newsroom/articles/{id}/gallery/lead", galleries::lead, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/gallery/order", galleries::order, Role.CONTRIBUTOR);
 
-        r.get("/", fronts::home, Role.ANYONE);
-        r.get("/sections/{slug}", fronts::section, Role.ANYONE);
-        r.get("/authors/{slug}", fronts::author, Role.ANYONE);
-        r.get("/topics/{slug}", fronts::topic, Role.ANYONE);
+        get(r, "/", fronts::home, Role.ANYONE);
+        get(r, "/sections/{slug}", fronts::section, Role.ANYONE);
+        get(r, "/authors/{slug}", fronts::author, Role.ANYONE);
+        get(r, "/topics/{slug}", fronts::topic, Role.ANYONE);
         // --- newsroom: articles (who may change which article is decided per article: see newsroom/articles/Workflow)
-        r.get("/newsroom/articles", articleDesk::list, Role.CONTRIBUTOR);
-        r.get("/newsroom/articles/new", articleDesk::newForm, Role.CONTRIBUTOR);
-        r.get("/newsroom/articles/search", articleDesk::search, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles", articleDesk::list, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/new", articleDesk::newForm, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/search", articleDesk::search, Role.CONTRIBUTOR);
         r.post("/newsroom/articles", articleDesk::create, Role.CONTRIBUTOR);
-        r.get("/newsroom/articles/{id}", articleDesk::edit, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/{id}", articleDesk::edit, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}", articleDesk::save, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/autosave", articleDesk::autosave, Role.CONTRIBUTOR);
-        r.get("/newsroom/articles/{id}/revisions", revisionPages::revisions, Role.CONTRIBUTOR);
-        r.get("/newsroom/articles/{id}/revisions/{version}", revisionPages::revision, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/{id}/revisions", revisionPages::revisions, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/{id}/revisions/{version}", revisionPages::revision, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/revisions/{version}/restore", articleDesk::restore, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/corrections", articleDesk::correct, Role.EDITOR);
         r.post("/newsroom/articles/{id}/preview-link", articleDesk::previewLink, Role.CONTRIBUTOR);
-        r.get("/preview/{id}", articleDesk::preview, Role.ANYONE); // the signed link is the permission
-        r.get("/archive", archive::index, Role.ANYONE);
-        r.get("/archive/{y}/{m}", archive::month, Role.ANYONE);
-        r.get("/archive/{y}/{m}/{d}", archive::day, Role.ANYONE);
-        r.get("/newsletters", newsletters::index, Role.ANYONE);
-        r.get("/newsletters/{slug}", newsletters::show, Role.ANYONE);
+        get(r, "/preview/{id}", articleDesk::preview, Role.ANYONE); // the signed link is the permission
+        get(r, "/archive", archive::index, Role.ANYONE);
+        get(r, "/archive/{y}/{m}", archive::month, Role.ANYONE);
+        get(r, "/archive/{y}/{m}/{d}", archive::day, Role.ANYONE);
+        get(r, "/newsletters", newsletters::index, Role.ANYONE);
+        get(r, "/newsletters/{slug}", newsletters::show, Role.ANYONE);
 
-        r.get("/feed.{format}", discovery::siteFeed, Role.ANYONE);
-        r.get("/sections/{slug}/feed.{format}", discovery::sectionFeed, Role.ANYONE);
-        r.get("/authors/{slug}/feed.{format}", discovery::authorFeed, Role.ANYONE);
-        r.get("/topics/{slug}/feed.{format}", discovery::topicFeed, Role.ANYONE);
-        r.get("/sitemap.xml", discovery::sitemapIndex, Role.ANYONE);
-        r.get("/sitemaps/news.xml", discovery::newsSitemap, Role.ANYONE);
-        r.get("/sitemaps/pages.xml", discovery::pagesSitemap, Role.ANYONE);
-        r.get("/sitemaps/articles-{y}-{m}.xml", discovery::monthSitemap, Role.ANYONE);
-        r.get("/robots.txt", discovery::robots, Role.ANYONE);
+        get(r, "/feed.{format}", discovery::siteFeed, Role.ANYONE);
+        get(r, "/sections/{slug}/feed.{format}", discovery::sectionFeed, Role.ANYONE);
+        get(r, "/authors/{slug}/feed.{format}", discovery::authorFeed, Role.ANYONE);
+        get(r, "/topics/{slug}/feed.{format}", discovery::topicFeed, Role.ANYONE);
+        get(r, "/sitemap.xml", discovery::sitemapIndex, Role.ANYONE);
+        get(r, "/sitemaps/news.xml", discovery::newsSitemap, Role.ANYONE);
+        get(r, "/sitemaps/pages.xml", discovery::pagesSitemap, Role.ANYONE);
+        get(r, "/sitemaps/articles-{y}-{m}.xml", discovery::monthSitemap, Role.ANYONE);
+        get(r, "/robots.txt", discovery::robots, Role.ANYONE);
 
-        r.get("/sign-in", accounts::signInForm, Role.ANYONE);
+        get(r, "/sign-in", accounts::signInForm, Role.ANYONE);
         r.post("/sign-in", accounts::signIn, Role.ANYONE);
         r.post("/sign-out", accounts::signOut, Role.ANYONE);
-        r.get("/register", accounts::registerForm, Role.ANYONE);
+        get(r, "/register", accounts::registerForm, Role.ANYONE);
         r.post("/register", accounts::register, Role.ANYONE);
-        r.get("/account/confirm", accounts::confirm, Role.ANYONE);
-        r.get("/password/forgot", accounts::forgotForm, Role.ANYONE);
+        get(r, "/account/confirm", accounts::confirm, Role.ANYONE);
+        get(r, "/password/forgot", accounts::forgotForm, Role.ANYONE);
         r.post("/password/forgot", accounts::forgot, Role.ANYONE);
-        r.get("/password/reset", accounts::resetForm, Role.ANYONE);
+        get(r, "/password/reset", accounts::resetForm, Role.ANYONE);
         r.post("/password/reset", accounts::reset, Role.ANYONE);
-        r.get("/account/email/confirm", accounts::confirmEmailChange, Role.ANYONE);
-        r.get("/account", accounts::account, Role.READER);
+        get(r, "/account/email/confirm", accounts::confirmEmailChange, Role.ANYONE);
+        get(r, "/account", accounts::account, Role.READER);
         r.post("/account/password", accounts::changePassword, Role.READER);
         r.post("/account/email", accounts::changeEmail, Role.READER);
         r.post("/account/sign-out-everywhere", accounts::signOutEverywhere, Role.READER);
-        r.get("/account/export.json", accounts::export, Role.READER);
+        get(r, "/account/export.json", accounts::export, Role.READER);
         r.post("/account/delete", accounts::delete, Role.READER);
-        r.get("/dev/mail", devMail::list, Role.ANYONE);
-        r.get("/dev/mail/{file}", devMail::show, Role.ANYONE);
+        get(r, "/dev/mail", devMail::list, Role.ANYONE);
+        get(r, "/dev/mail/{file}", devMail::show, Role.ANYONE);
 
         // --- the newsroom
-        r.get("/newsroom", newsroom::show, Role.CONTRIBUTOR);
+        get(r, "/newsroom", newsroom::show, Role.CONTRIBUTOR);
 
         // --- newsroom: curation (fronts; sections, authors, topics; people; audit log)
-        r.get("/newsroom/fronts", frontDesk::index, Role.EDITOR);
-        r.get("/newsroom/fronts/{front}", frontDesk::show, Role.EDITOR);
+        get(r, "/newsroom/fronts", frontDesk::index, Role.EDITOR);
+        get(r, "/newsroom/fronts/{front}", frontDesk::show, Role.EDITOR);
         r.post("/newsroom/fronts/{front}/move", frontDesk::move, Role.EDITOR);
         r.post("/newsroom/fronts/{front}/remove", frontDesk::remove, Role.EDITOR);
         r.post("/newsroom/fronts/{front}/add", frontDesk::add, Role.EDITOR);
@@ -118,21 +124,21 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         catalog(r, "/newsroom/sections", sectionDesk);
         catalog(r, "/newsroom/authors", authorDesk);
         catalog(r, "/newsroom/topics", topicDesk);
-        r.get("/newsroom/people", peopleDesk::list, Role.ADMIN);
+        get(r, "/newsroom/people", peopleDesk::list, Role.ADMIN);
         r.post("/newsroom/people/{id}/role", peopleDesk::changeRole, Role.ADMIN);
         r.post("/newsroom/people/{id}/sign-out", peopleDesk::signOutEverywhere, Role.ADMIN);
-        r.get("/newsroom/audit", auditDesk::list, Role.EDITOR);
+        get(r, "/newsroom/audit", auditDesk::list, Role.EDITOR);
 
-        r.get("/media/{file}", media::derivative, Role.ANYONE);
-        r.get("/assets/{file}", assets::serve, Role.ANYONE);
-        r.get("/logo.png", logo::serve, Role.ANYONE);
-        r.get("/favicon.ico", ctx -> ctx.redirect(assets.url("favicon.svg")), Role.ANYONE);
-        r.get("/healthz", discovery::health, Role.ANYONE);
+        get(r, "/media/{file}", media::derivative, Role.ANYONE);
+        get(r, "/assets/{file}", assets::serve, Role.ANYONE);
+        get(r, "/logo.png", logo::serve, Role.ANYONE);
+        get(r, "/favicon.ico", ctx -> ctx.redirect(assets.url("favicon.svg")), Role.ANYONE);
+        get(r, "/healthz", discovery::health, Role.ANYONE);
 
         // Last: Javalin matches in the order routes are added, and these patterns would take any
         // path of four or six segments (/newsroom/articles/7/revisions among them).
-        r.get("/{y}/{m}/{d}/{slug}", articles::show, Role.ANYONE);
-        r.get("/{y}/{m}/{d}/{slug}/photos/{n}", articles::photo, Role.ANYONE);
+        get(r, "/{y}/{m}/{d}/{slug}", articles::show, Role.ANYONE);
+        get(r, "/{y}/{m}/{d}/{slug}/photos/{n}", articles::photo, Role.ANYONE);
 
         r.error(404, "html", errors::notFound);
         r.exception(NotFoundResponse.class, (e, ctx) -> errors.notFound(ctx));
@@ -146,10 +152,10 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
 
     /** A list, a new form, and edit and delete for one kind; "/new" before "/{id}" so it is not taken for an id. */
     private static void catalog(io.javalin.config.RoutesConfig r, String base, CatalogDesk desk) {
-        r.get(base, desk::list, Role.EDITOR);
-        r.get(base + "/new", desk::blank, Role.EDITOR);
+        get(r, base, desk::list, Role.EDITOR);
+        get(r, base + "/new", desk::blank, Role.EDITOR);
         r.post(base, desk::create, Role.EDITOR);
-        r.get(base + "/{id}", desk::show, Role.EDITOR);
+        get(r, base + "/{id}", desk::show, Role.EDITOR);
         r.post(base + "/{id}", desk::update, Role.EDITOR);
         r.post(base + "/{id}/delete", desk::delete, Role.EDITOR);
     }

@@ -108,6 +108,16 @@ class FrontPagesTest {
     }
 
     @Test
+    void headRequestsAnswerWithTheHeadersAlone() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var head = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.url("/sections/politics")))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("ETag")).isEqualTo(t.get("/sections/politics").headers().firstValue("ETag"));
+    }
+
+    @Test
     void aBadCursorIsAClearError() {
         var r = t.get("/sections/politics?before=yesterday");
         assertThat(r.statusCode()).isEqualTo(400);
