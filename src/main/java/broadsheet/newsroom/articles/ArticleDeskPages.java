@@ -1,6 +1,7 @@
 package broadsheet.newsroom.articles;
 
 import broadsheet.accounts.User;
+import broadsheet.audit.Audit;
 import broadsheet.articles.ArticleDao;
 import broadsheet.articles.ArticlePage;
 import broadsheet.articles.ArticlePages;
@@ -253,9 +254,12 @@ public final class ArticleDeskPages {
     // --- previews
 
     public void previewLink(Context ctx) {
-        DeskArticle a = articles.load(desk.user(ctx), id(ctx));
+        User user = desk.user(ctx);
+        DeskArticle a = articles.load(user, id(ctx));
         Instant expires = Instant.now().plus(PREVIEW_LIFETIME).truncatedTo(ChronoUnit.SECONDS);
         String url = desk.chrome().site().absolute(links.path(a.id(), expires));
+        // whoever holds the link can read an unpublished article until it expires: record who made one
+        jdbi.useHandle(h -> Audit.record(h, user, "made a preview link", "article", a.id(), "valid until " + expires));
         desk.render(ctx, "newsroom/articles/preview-link.jte", new LinkPage(desk.frame(ctx, "Preview link", "articles"), a.id(),
                 a.content().headline(), url, desk.chrome().site().readable(expires)));
     }

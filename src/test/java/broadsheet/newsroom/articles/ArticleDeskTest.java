@@ -373,6 +373,10 @@ class ArticleDeskTest {
         String url = Jsoup.parse(made.body()).selectFirst("#preview-url").attr("value");
         assertThat(url).startsWith("http://news.example/preview/" + id + "?expires=");
         String path = url.substring("http://news.example".length());
+        int audited = t.db.jdbi().withHandle(h -> h.createQuery(
+                "select count(*) from audit_log where action = 'made a preview link' and subject_id = :id").bind("id", id)
+                .mapTo(Integer.class).one());
+        assertThat(audited).as("making a preview link is in the audit log").isEqualTo(1);
 
         HttpResponse<String> preview = t.get(path);
         assertThat(preview.statusCode()).isEqualTo(200);
