@@ -49,6 +49,7 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/newsroom/photos", photos::upload, Role.CONTRIBUTOR);
         get(r, "/newsroom/photos/{id}", photos::editForm, Role.CONTRIBUTOR);
         r.post("/newsroom/photos/{id}", photos::save, Role.CONTRIBUTOR);
+        r.post("/newsroom/photos/{id}/delete", photos::delete, Role.CONTRIBUTOR);
         get(r, "/newsroom/articles/{id}/gallery", galleries::show, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/gallery/add", galleries::add, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/gallery/remove", galleries::remove, Role.CONTRIBUTOR);

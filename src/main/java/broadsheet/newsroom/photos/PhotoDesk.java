@@ -179,6 +179,17 @@ public final class PhotoDesk {
         }
     }
 
+    public void delete(Context ctx) {
+        PhotoDao.Item item = editable(ctx);
+        switch (photos.delete(desk.user(ctx), item.photo().id())) {
+            case DELETED -> ctx.redirect("/newsroom/photos?done=deleted", HttpStatus.SEE_OTHER);
+            case IN_USE -> editPage(ctx.status(409), item, Form.empty().set("caption", item.photo().caption())
+                    .set("credit", item.photo().credit()).set("altText", item.photo().altText()), item.version(),
+                    "This photo is used by an article or as an author's portrait, so it was not deleted. Take it out of those first.");
+            case NOT_FOUND -> throw new NotFoundResponse();
+        }
+    }
+
     private PhotoDao.Item editable(Context ctx) {
         long id;
         try {
@@ -208,6 +219,7 @@ public final class PhotoDesk {
         return switch (done) {
             case "uploaded" -> "The photo is in the library.";
             case "saved" -> "Saved.";
+            case "deleted" -> "The photo was deleted.";
             default -> null;
         };
     }

@@ -126,4 +126,34 @@ public final class PhotoService {
         if (!before.photo().altText().equals(after.altText())) c.add("alt text");
         return c.isEmpty() ? "no change" : "changed " + String.join(", ", c);
     }
+
+    enum Deleted { DELETED, IN_USE, NOT_FOUND }
+
+    /**
+     * Deletes a photo no article and no author portrait uses; the database's foreign keys refuse it
+     * if one started to meanwhile. The stored file goes too unless another photo row shares its bytes.
+     */
+    Deleted delete(User user, long id) {
+        String[] forget = {null};
+        Deleted result;
+        try {
+            result = jdbi.inTransaction(h -> {
+                Optional<String> key = h.createQuery("select file_key from photos where id = :id for update").bind("id", id)
+                        .mapTo(String.class).findOne();
+                if (key.isEmpty()) return Deleted.NOT_FOUND;
+                boolean portrait = h.createQuery("select exists (select 1 from authors where portrait_photo_id = :id)")
+                        .bind("id", id).mapTo(Boolean.class).one();
+                if (portrait || !PhotoDao.usedIn(h, id).isEmpty()) return Deleted.IN_USE;
+                h.execute("delete from photos where id = ?", id);
+                Audit.record(h, user, "deleted photo", "photo", id, "");
+                if (!PhotoDao.fileInUse(h, key.get())) forget[0] = key.get();
+                return Deleted.DELETED;
+            });
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && "23503".equals(sql.getSQLState())) return Deleted.IN_USE;
+            throw e;
+        }
+        if (forget[0] != null) media.forget(forget[0]);
+        return result;
+    }
 }
