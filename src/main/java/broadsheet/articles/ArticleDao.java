@@ -117,6 +117,25 @@ public final class ArticleDao {
         }
     };
 
+    /**
+     * The newest published articles of every section, {@code perSection} each, leaving out the given
+     * ids, in one query (the home page's section blocks). Keyed by section slug.
+     */
+    public Map<String, List<ArticleSummary>> latestPerSection(int perSection, List<Long> excluded) {
+        String sql = "select x.* from sections sec cross join lateral (" + SUMMARY_COLUMNS
+                + " where a.status = 'published' and a.section_id = sec.id"
+                + (excluded.isEmpty() ? "" : " and a.id not in (<excluded>)")
+                + " order by a.published_at desc, a.id desc limit " + perSection + ") x";
+        List<ArticleSummary> rows = jdbi.withHandle(h -> {
+            var q = h.createQuery(sql);
+            if (!excluded.isEmpty()) q.bindList("excluded", excluded);
+            return q.map(ArticleDao::summary).list();
+        });
+        Map<String, List<ArticleSummary>> bySection = new java.util.LinkedHashMap<>();
+        for (ArticleSummary a : rows) bySection.computeIfAbsent(a.sectionSlug(), k -> new java.util.ArrayList<>()).add(a);
+        return bySection;
+    }
+
     /** Published articles by id, in the order given (an editor's front order). */
     public List<ArticleSummary> byIds(List<Long> ids) {
         if (ids.isEmpty()) return List.of();
