@@ -269,17 +269,6 @@ public final class MediaFiles {
         return Optional.empty();
     }
 
-    /** Reads an image's size without decoding all of it. */
-    static int[] dimensions(byte[] bytes) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new IOException("unknown image format");
-            ImageReader r = readers.next();
-            r.setInput(in);
-            return new int[] {r.getWidth(0), r.getHeight(0)};
-        }
-    }
-
     public Path original(String fileKey) {
         return originals.resolve(fileKey);
     }

@@ -23,12 +23,7 @@ public final class NewsletterDao {
         return all().stream().filter(n -> n.slug().equals(slug)).findFirst();
     }
 
-    /** The promo an article shows when its body places none: the site's politics briefing if there is one, else the first. */
-    public Optional<Newsletter> forSection(String sectionSlug) {
-        return promoFor(all(), sectionSlug);
-    }
-
-    /** {@link #forSection} over a list already read. */
+    /** The promo an article shows when its body places none: a newsletter named for its section if there is one, else the first. */
     public static Optional<Newsletter> promoFor(List<Newsletter> all, String sectionSlug) {
         return all.stream().filter(n -> n.slug().startsWith(sectionSlug)).findFirst()
                 .or(() -> all.stream().findFirst());

@@ -73,9 +73,4 @@ public final class Sessions {
         String keepId = keep == null || keep.cookie(COOKIE) == null ? "" : Tokens.sha256(keep.cookie(COOKIE));
         jdbi.useHandle(h -> h.execute("delete from sessions where user_id = ? and id <> ?", userId, keepId));
     }
-
-    /** Forgets expired sessions; run now and then. */
-    public int purgeExpired() {
-        return jdbi.withHandle(h -> h.execute("delete from sessions where expires_at < now()"));
-    }
 }
