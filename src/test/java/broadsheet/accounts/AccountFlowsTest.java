@@ -25,13 +25,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AccountFlowsTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     static TestApp t;
 
     @BeforeAll
     static void setUp() {
-        t = new TestApp(new MailConfig("localhost", ServerSetupTest.SMTP.getPort(), "", "", false, "Ledger <news@example.org>"));
+        t = new TestApp(new MailConfig("localhost", smtp.getSmtp().getPort(), "", "", false, "Ledger <news@example.org>"));
     }
 
     @AfterAll

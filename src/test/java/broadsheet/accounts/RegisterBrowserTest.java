@@ -21,14 +21,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class RegisterBrowserTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     static TestApp t;
     static ChromeDriver browser;
 
     @BeforeAll
     static void setUp() {
-        t = new TestApp(new MailConfig("localhost", ServerSetupTest.SMTP.getPort(), "", "", false, "Ledger <news@example.org>"));
+        t = new TestApp(new MailConfig("localhost", smtp.getSmtp().getPort(), "", "", false, "Ledger <news@example.org>"));
         browser = Browser.start();
     }
 
