@@ -1,0 +1,19 @@
+package broadsheet.subscriptions;
+
+import org.jdbi.v3.core.Handle;
+
+/** Who is a subscriber right now. Other features ask here rather than reading the table themselves. */
+public final class Subscriptions {
+
+    /** SQL condition, true when the user whose id is the expression {@code userIdSql} subscribes now. */
+    public static String activeFor(String userIdSql) {
+        return "exists (select 1 from subscriptions s where s.user_id = " + userIdSql
+                + " and s.status in ('active', 'past_due') and s.current_period_end > now())";
+    }
+
+    public static boolean isSubscriber(Handle h, long userId) {
+        return h.createQuery("select " + activeFor(":u")).bind("u", userId).mapTo(Boolean.class).one();
+    }
+
+    private Subscriptions() {}
+}
