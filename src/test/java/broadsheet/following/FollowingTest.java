@@ -346,4 +346,45 @@ class FollowingTest {
         }));
         assertThat(checked).contains("get /api/feed", "post /api/following", "delete /api/following/{kind}/{slug}");
     }
+
+    @Test
+    void aReaderFollowingManyThingsGetsEveryArticleOnceInOrder() throws Exception {
+        var rnd = new java.util.Random(3);
+        List<Long> topics = new ArrayList<>();
+        for (int i = 0; i < 30; i++) topics.add(t.fixtures.topic("many-" + i, "Many " + i, "subject"));
+        long author = t.fixtures.author("prolific-writer", "Prolific Writer");
+        for (int i = 0; i < 150; i++) {
+            long[] tags = rnd.ints(1 + rnd.nextInt(3), 0, 30).distinct().mapToLong(topics::get).toArray();
+            // some share a publication time, so the id breaks ties
+            Instant at = NOW.minus(1000 + rnd.nextInt(2000), ChronoUnit.MINUTES);
+            if (rnd.nextInt(4) == 0) article("many-story-" + i, politics, at, tags, author);
+            else article("many-story-" + i, politics, at, tags);
+        }
+        WebClient c = reader();
+        String token = csrf(c);
+        for (int i = 0; i < 30; i += 2) {
+            c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"many-" + i + "\"}", "X-CSRF-Token", token);
+        }
+        c.json("POST", "/api/following", "{\"kind\":\"author\",\"slug\":\"prolific-writer\"}", "X-CSRF-Token", token);
+        long userId = t.fixtures.jdbi().withHandle(h -> h.createQuery("select id from users where email = ?")
+                .bind(0, "reader" + users + "@example.org").mapTo(Long.class).one());
+        List<Long> expected = t.fixtures.jdbi().withHandle(h -> h.createQuery("""
+                select a.id from articles a where a.status = 'published' and (
+                  exists (select 1 from article_topics x join follows f on f.kind = 'topic' and f.target_id = x.topic_id
+                           where x.article_id = a.id and f.user_id = :u)
+                  or exists (select 1 from article_authors x join follows f on f.kind = 'author' and f.target_id = x.author_id
+                           where x.article_id = a.id and f.user_id = :u))
+                order by a.published_at desc, a.id desc""").bind("u", userId).mapTo(Long.class).list());
+        assertThat(expected).hasSizeGreaterThan(60);
+        for (int size : new int[] {1, 7, 20, 100}) {
+            List<Long> got = new ArrayList<>();
+            String next = "/api/feed?limit=" + size;
+            while (next != null) {
+                JsonNode page = json(c.get(next));
+                page.get("items").forEach(i -> got.add(i.get("id").asLong()));
+                next = page.get("next").isNull() ? null : page.get("next").asText();
+            }
+            assertThat(got).as("pages of " + size).containsExactlyElementsOf(expected);
+        }
+    }
 }
