@@ -51,7 +51,7 @@ public final class FollowingPages {
         Feed.Page page = feed.page(user.id(), after, Feed.PAGE_SIZE);
         boolean first = after.equals(Cursor.first());
         if (!first && page.items().isEmpty()) throw new NotFoundResponse();
-        List<Followable> suggested = first && page.items().isEmpty() ? suggestions.forReader(user.id(), 12) : List.of();
+        List<Followable> suggested = !first ? List.of() : suggestions.forReader(user.id(), page.items().isEmpty() ? 12 : 5);
         String more = page.next() == null ? null : "/following?before=" + page.next();
         Meta meta = Meta.page(first ? "Following" : "Following (older articles)", "Your personal news feed", "/following").hidden();
         Personal.html(ctx, views.render("following/feed.jte",

@@ -125,6 +125,9 @@ class FollowingTest {
                 .containsEntry("Headline ortiz-on-the-budget", "You follow Ana Ortiz")
                 .containsEntry("Headline tariff-talks-open", "You follow Trade policy");
         assertThat(HtmlValidator.problems(page.body())).isEmpty();
+        assertThat(d.select(".following-suggestions form[action=/follow] input[name=slug]").eachAttr("value"))
+                .as("what appears beside followed things is suggested, with a Follow button").contains("energy")
+                .doesNotContain("trade-policy", "ana-ortiz");
 
         JsonNode api = json(c.get("/api/feed"));
         List<Long> ids = new ArrayList<>();
