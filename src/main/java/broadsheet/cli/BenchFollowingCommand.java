@@ -54,6 +54,9 @@ final class BenchFollowingCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "16", description = "Concurrent readers (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--vacuum", description = "VACUUM ANALYZE before measuring (done anyway after adding readers).")
+    boolean vacuum;
+
     @Option(names = "--seed", defaultValue = "7")
     long seed;
 
@@ -73,6 +76,7 @@ final class BenchFollowingCommand implements Callable<Integer> {
             long articles = jdbi.withHandle(h -> h.createQuery("select count(*) from articles where status = 'published'").mapTo(Long.class).one());
             if (articles == 0) throw new Main.UserError("no articles: run bench-data first");
             long existing = jdbi.withHandle(h -> h.createQuery("select count(*) from users where email like 'reader-%@bench.example'").mapTo(Long.class).one());
+            if (existing > 0 && vacuum) jdbi.useHandle(h -> h.execute("vacuum analyze"));
             if (existing == 0) {
                 long t0 = System.nanoTime();
                 new BenchFollows(jdbi, rnd).generate(readers);
