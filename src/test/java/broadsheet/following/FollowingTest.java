@@ -390,4 +390,37 @@ class FollowingTest {
             assertThat(got).as("pages of " + size).containsExactlyElementsOf(expected);
         }
     }
+
+    @Test
+    void registeringFromAFollowButtonFollowsAfterConfirmingAndSigningIn() throws Exception {
+        WebClient c = t.client();
+        String intent = "/follow?kind=topic&slug=energy&next=%2Ftopics%2Fenergy";
+        String signIn = c.get(intent).headers().firstValue("Location").orElseThrow();
+        String register = Jsoup.parse(c.get(signIn).body()).select("a:contains(Create an account)").attr("href");
+        Document form = Jsoup.parse(c.get(register).body());
+        assertThat(form.select("input[name=next]").val()).isEqualTo("/follow?kind=topic&slug=energy&next=%2Ftopics%2Fenergy");
+        c.post("/register", Map.of("email", "newcomer@example.org", "displayName", "New", "password", "newcomer's password",
+                "next", form.select("input[name=next]").val()));
+        String mail;
+        try (var files = java.nio.file.Files.list(t.dataDir.resolve("mail"))) {
+            java.nio.file.Path newest = files.filter(p -> p.toString().endsWith(".eml")).max(java.util.Comparator.comparing(p -> {
+                try {
+                    return java.nio.file.Files.getLastModifiedTime(p);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).orElseThrow();
+            mail = java.nio.file.Files.readString(newest).replace("=\r\n", "").replace("=3D", "=");
+        }
+        var m = java.util.regex.Pattern.compile("http://news\\.example(/account/confirm\\S+)").matcher(mail);
+        assertThat(m.find()).as(mail).isTrue();
+        Document confirmed = Jsoup.parse(c.get(m.group(1)).body());
+        String signInLink = confirmed.select("a:contains(Sign in)").last().attr("href");
+        assertThat(signInLink).startsWith("/sign-in?next=%2Ffollow");
+        Document signInPage = Jsoup.parse(c.get(signInLink).body());
+        HttpResponse<String> in = c.post("/sign-in", Map.of("email", "newcomer@example.org", "password", "newcomer's password",
+                "next", signInPage.select("input[name=next]").val()));
+        assertThat(in.headers().firstValue("Location")).hasValue("/topics/energy");
+        assertThat(json(c.get("/api/following")).get("follows").findValuesAsText("slug")).containsExactly("energy");
+    }
 }
