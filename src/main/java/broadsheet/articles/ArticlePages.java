@@ -106,7 +106,8 @@ public final class ArticlePages {
             parts = bodyParts(a.id(), a.body(), a.sectionSlug());
         } else {
             String[] split = BodyRenderer.splitAfterFirstParagraph(a.body());
-            parts = bodyParts(a.id(), split[0], null);
+            // the section's newsletter promo: after the third paragraph for readers with access, after the first otherwise
+            parts = bodyParts(a.id(), split[0], locked ? a.sectionSlug() : null);
             if (!locked) lockedParts = bodyParts(a.id(), split[1], a.sectionSlug());
         }
         List<Photo> photos = new ArrayList<>(a.gallery());

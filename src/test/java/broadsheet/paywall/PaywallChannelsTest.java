@@ -103,7 +103,7 @@ class PaywallChannelsTest {
             assertThat(d.select("h1").text()).isEqualTo("A story for subscribers");
             assertThat(d.select(".deck").text()).isEqualTo("Deck of A story for subscribers");
             assertThat(d.select(".lead-photo img")).hasSize(1);
-            assertThat(d.select(".article__body p").text()).isEqualTo("The opening of the subscriber story.");
+            assertThat(d.select(".article__body > p").text()).isEqualTo("The opening of the subscriber story.");
             assertThat(d.select(".paywall-offer a[href=/subscribe]")).hasSize(1);
             assertThat(d.select("div.paywalled")).isEmpty();
             assertThat(HtmlValidator.problems(html)).isEmpty();
