@@ -84,7 +84,8 @@ public final class ArticlePages {
         String asked = "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/" + ctx.pathParam("d") + "/" + a.slug();
         if (!asked.equals(canonical)) {
             String rest = ctx.path().substring(Math.min(ctx.path().length(), asked.length()));
-            ctx.header("Location", canonical + rest);
+            String query = ctx.queryString(); // a gift link must still work after the redirect
+            ctx.header("Location", canonical + rest + (query == null || query.isEmpty() ? "" : "?" + query));
             throw new RedirectResponse(HttpStatus.MOVED_PERMANENTLY);
         }
         return a;

@@ -85,6 +85,11 @@ class GiftLinksTest {
             assertThat(elsewhere.statusCode()).isEqualTo(404);
             assertThat(elsewhere.body()).doesNotContain(SUB2_SECRET).contains("This gift link does not work");
         }
+        // an old address of the article (another date) redirects with the gift kept
+        String moved = "/2001/01/01/subscriber-story" + path.substring(path.indexOf('?'));
+        HttpResponse<String> redirect = t.client().get(moved);
+        assertThat(redirect.statusCode()).isEqualTo(301);
+        assertThat(redirect.headers().firstValue("Location").orElseThrow()).isEqualTo(path);
         // a gift is no read on the meter
         int reads = t.fixtures.jdbi().withHandle(h -> h.createQuery("select count(*) from paywall_reads").mapTo(Integer.class).one());
         assertThat(reads).isZero();

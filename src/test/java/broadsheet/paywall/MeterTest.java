@@ -65,6 +65,8 @@ class MeterTest {
         assertThat(third).doesNotContain(SUB3_SECRET).contains("you have read yours");
         assertThat(HtmlValidator.problems(third)).isEmpty();
         assertThat(reads(id)).isEqualTo(2);
+        // the reader's own data export lists what they read on the meter
+        assertThat(c.get("/account/export.json").body()).contains("\"meteredReads\"").contains("second-subscriber-story");
         // what was read on the meter stays readable within the window
         assertThat(read(c, "subscriber-story")).contains(SUB_SECRET);
 
