@@ -101,6 +101,17 @@ class ArticleAccessFieldTest {
     }
 
     @Test
+    void readersCannotReachTheEditorOrSaveALevel() {
+        long id = idFrom(post(editor, "/newsroom/articles", article("readers-keep-out", "subscribers", "0", "save")));
+        WebClient reader = t.signedIn("reader@example.org", Role.READER);
+        reader.get("/account");
+        assertThat(reader.get("/newsroom/articles/" + id).statusCode()).isEqualTo(403);
+        assertThat(post(reader, "/newsroom/articles/" + id, article("readers-keep-out", "free", "1", "save")).statusCode()).isEqualTo(403);
+        assertThat(t.client().get("/newsroom/articles/" + id).statusCode()).isEqualTo(303);
+        assertThat(access(id)).isEqualTo("subscribers");
+    }
+
+    @Test
     void aFormWithoutTheFieldSavesAFreeArticle() {
         long id = idFrom(post(editor, "/newsroom/articles", article("old-form", null, "0", "save")));
         assertThat(access(id)).isEqualTo("free");
