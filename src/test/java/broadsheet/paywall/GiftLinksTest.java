@@ -78,6 +78,8 @@ class GiftLinksTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains(SUB_SECRET).doesNotContain("paywall-offer");
             assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).startsWith("private");
+            assertThat(Jsoup.parse(r.body()).select("div.paywalled").text()).contains(SUB_SECRET);
+            PaywallChannelsTest.otherChannelsCarryNoLockedText(holder, p, "subscriber-story", "Deck of A story for subscribers");
             // the same reader without the link, or on another article, is locked out
             assertThat(holder.get(p.path("subscriber-story")).body()).doesNotContain(SUB_SECRET);
             String other = p.path("second-subscriber-story") + path.substring(path.indexOf('?'));

@@ -90,6 +90,9 @@ class MeterTest {
         assertThat(read(a, "subscriber-story")).contains(SUB_SECRET);
         assertThat(a.cookie("bs_meter").orElseThrow()).isEqualTo(first); // the same article does not count twice
         assertThat(read(a, "second-subscriber-story")).contains(SUB2_SECRET);
+        // a metered read is the subscribers' page: the paywalled part marked, and nothing more on other channels
+        assertThat(Jsoup.parse(read(a, "second-subscriber-story")).select("div.paywalled").text()).contains(SUB2_SECRET);
+        PaywallChannelsTest.otherChannelsCarryNoLockedText(a, p, "second-subscriber-story", "Deck of Another subscriber story");
         String locked = read(a, "third-subscriber-story");
         assertThat(locked).doesNotContain(SUB3_SECRET);
         assertThat(Jsoup.parse(locked).select(".paywall-offer a[href^=/sign-in]")).hasSize(1);

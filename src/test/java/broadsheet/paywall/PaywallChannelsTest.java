@@ -240,6 +240,24 @@ class PaywallChannelsTest {
         assertThat(asSubscriber.body()).contains(SUB_SECRET);
     }
 
+    /**
+     * What every other channel sends does not depend on who asks: the same checks for any client,
+     * including one let in by the meter or holding a gift link (see MeterTest and GiftLinksTest).
+     */
+    static void otherChannelsCarryNoLockedText(WebClient c, Paper p, String slug, String deck) {
+        for (String f : List.of("/feed.rss", "/feed.atom", "/feed.json", "/sections/politics/feed.json", "/sitemap.xml",
+                "/sitemaps/news.xml", p.monthSitemap(), "/", "/sections/politics")) {
+            HttpResponse<String> r = c.get(f);
+            assertThat(r.statusCode()).as(f).isEqualTo(200);
+            for (String s : SECRETS) assertThat(r.body()).as(f).doesNotContain(s);
+        }
+        Document d = Jsoup.parse(c.get(p.path(slug)).body());
+        assertThat(d.select("meta[property=og:description]").attr("content")).isEqualTo(deck);
+        String ld = d.select("script[type=application/ld+json]").html();
+        for (String s : SECRETS) assertThat(ld).doesNotContain(s);
+        assertThat(structuredData(d.outerHtml()).at("/hasPart/cssSelector").asText()).isEqualTo(".paywalled");
+    }
+
     static JsonNode structuredData(String html) {
         try {
             return JSON.readTree(Jsoup.parse(html).selectFirst("script[type=application/ld+json]").html());
