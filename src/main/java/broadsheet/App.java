@@ -45,6 +45,9 @@ import broadsheet.newsroom.people.People;
 import broadsheet.newsroom.people.PeopleDesk;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.newsletters.NewsletterPages;
+import broadsheet.paywall.GiftPages;
+import broadsheet.paywall.Paywall;
+import broadsheet.paywall.PaywallDesk;
 import broadsheet.topics.TopicDao;
 import broadsheet.web.AccessCheck;
 import broadsheet.web.Assets;
@@ -106,7 +109,8 @@ public final class App implements AutoCloseable {
         Feed feed = new Feed(jdbi, articles);
         Suggestions suggestions = new Suggestions(jdbi);
         Desk desk = new Desk(sessions, csrf, chrome, views);
-        ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache);
+        Paywall paywall = new Paywall(jdbi, sessions, config.baseUrl());
+        ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache, paywall);
         PhotoService photos = new PhotoService(jdbi, media);
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
         Routes routes = new Routes(
@@ -127,10 +131,12 @@ public final class App implements AutoCloseable {
                 new FrontDesk(desk, new FrontEditor(jdbi)), CatalogDesk.sections(desk, jdbi), CatalogDesk.authors(desk, jdbi),
                 CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)),
                 new FollowingPages(follows, feed, suggestions, sessions, csrf, chrome, views),
-                new FollowingApi(follows, feed, suggestions, sessions, csrf, chrome));
+                new FollowingApi(follows, feed, suggestions, sessions, csrf, chrome),
+                new GiftPages(paywall, sessions, csrf, chrome, views, jdbi), new PaywallDesk(desk, paywall, jdbi));
 
         Runnable onChange = () -> {
             chrome.reload();
+            paywall.reload();
             cache.clear();
         };
         ContentChanges changes = new ContentChanges(db.dataSource(), onChange);

@@ -19,6 +19,9 @@ import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.newsletters.NewsletterPages;
 import broadsheet.following.FollowingApi;
 import broadsheet.following.FollowingPages;
+import broadsheet.paywall.GiftPages;
+import broadsheet.paywall.Paywall;
+import broadsheet.paywall.PaywallDesk;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
@@ -33,7 +36,8 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
                      PhotoDesk photos, GalleryDesk galleries,
                      FrontDesk frontDesk, CatalogDesk sectionDesk, CatalogDesk authorDesk, CatalogDesk topicDesk,
                      PeopleDesk peopleDesk, AuditDesk auditDesk,
-                     FollowingPages following, FollowingApi followingApi) {
+                     FollowingPages following, FollowingApi followingApi,
+                     GiftPages gifts, PaywallDesk paywallDesk) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -146,6 +150,12 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/newsroom/people/{id}/sign-out", peopleDesk::signOutEverywhere, Role.ADMIN);
         get(r, "/newsroom/audit", auditDesk::list, Role.EDITOR);
 
+        // --- the paywall: gift links (the form tells anyone what they need; only subscribers make links) and its settings
+        get(r, "/gifts/new", gifts::form, Role.ANYONE);
+        r.post("/gifts", gifts::make, Role.READER);
+        get(r, "/newsroom/paywall", paywallDesk::show, Role.EDITOR);
+        r.post("/newsroom/paywall", paywallDesk::save, Role.EDITOR);
+
         get(r, "/media/{file}", media::derivative, Role.ANYONE);
         get(r, "/assets/{file}", assets::serve, Role.ANYONE);
         get(r, "/logo.png", logo::serve, Role.ANYONE);
@@ -166,6 +176,7 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.exception(io.javalin.http.UnauthorizedResponse.class, (e, ctx) -> errors.unauthorized(ctx, e.getMessage()));
         r.exception(AccessCheck.CsrfRejected.class, (e, ctx) -> errors.forbidden(ctx,
                 "This form has expired or did not come from this site. Go back, reload the page and try again."));
+        r.exception(Paywall.GiftRefused.class, gifts::refused);
         r.exception(Exception.class, errors::serverError);
     }
 
