@@ -100,6 +100,8 @@ public final class App implements AutoCloseable {
         ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache);
         PhotoService photos = new PhotoService(jdbi, media);
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
+        broadsheet.comments.ReplyNotices replyNotices = new broadsheet.comments.ReplyNotices(jdbi, mailer, chrome::site);
+        broadsheet.comments.CommentService commentService = new broadsheet.comments.CommentService(jdbi, replyNotices);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
                 articlePages,
@@ -116,7 +118,11 @@ public final class App implements AutoCloseable {
                 new RevisionPages(desk, articleDesk, jdbi),
                 new PhotoDesk(desk, photos), new GalleryDesk(desk, new GalleryService(jdbi), photos),
                 new FrontDesk(desk, new FrontEditor(jdbi)), CatalogDesk.sections(desk, jdbi), CatalogDesk.authors(desk, jdbi),
-                CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)));
+                CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)),
+                new broadsheet.comments.CommentPages(jdbi, commentService, new broadsheet.comments.CommentThreads(jdbi), replyNotices,
+                        sessions, csrf, chrome, views),
+                new broadsheet.newsroom.moderation.ModerationDesk(desk, new broadsheet.newsroom.moderation.ModerationQueue(jdbi),
+                        new broadsheet.newsroom.moderation.Moderation(jdbi, replyNotices), jdbi));
 
         Runnable onChange = () -> {
             chrome.reload();
