@@ -28,6 +28,10 @@ public record Comment(long id, long articleId, Long userId, String authorName, L
             rs.getLong("id"), rs.getLong("article_id"), (Long) rs.getObject("user_id"), rs.getString("author_name"),
             (Long) rs.getObject("root_id"), (Long) rs.getObject("reply_to_id"), rs.getString("reply_to_name"),
             rs.getString("body"), rs.getString("body_html"), rs.getString("status"), rs.getInt("like_count"),
-            rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("edited_at") == null ? null : rs.getTimestamp("edited_at").toInstant(), rs.getInt("version"));
+            seconds(rs.getTimestamp("created_at")), seconds(rs.getTimestamp("edited_at")), rs.getInt("version"));
+
+    /** Whole seconds: what pages show, and what HTML's datetime attribute accepts. */
+    static Instant seconds(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
 }

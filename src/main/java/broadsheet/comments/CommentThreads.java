@@ -125,7 +125,7 @@ public final class CommentThreads {
                  order by c.created_at desc, c.id desc limit :n""")
                 .bind("u", userId).bind("m", editMinutes).bind("n", limit)
                 .map((rs, ctx) -> new Own(rs.getLong(1), rs.getLong(2), rs.getString(3), ReplyNotices.excerpt(rs.getString(4), 160),
-                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getBoolean(8)))
+                        rs.getString(5), rs.getString(6), Comment.seconds(rs.getTimestamp(7)), rs.getBoolean(8)))
                 .list());
     }
 }

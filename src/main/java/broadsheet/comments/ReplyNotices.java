@@ -84,7 +84,7 @@ public final class ReplyNotices {
                  order by n.created_at desc, n.id desc limit :limit""")
                 .bind("u", userId).bind("limit", limit)
                 .map((rs, ctx) -> new Notice(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        excerpt(rs.getString(6), 200), rs.getTimestamp(7).toInstant(), rs.getBoolean(8)))
+                        excerpt(rs.getString(6), 200), Comment.seconds(rs.getTimestamp(7)), rs.getBoolean(8)))
                 .list());
     }
 

@@ -84,7 +84,7 @@ public final class Moderation {
         return jdbi.withHandle(h -> h.createQuery("""
                 select u.id, u.email, u.display_name, c.banned_at, c.ban_reason
                   from commenters c join users u on u.id = c.user_id where c.banned_at is not null order by c.banned_at desc""")
-                .map((rs, ctx) -> new Ban(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)))
+                .map((rs, ctx) -> new Ban(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), rs.getString(5)))
                 .list());
     }
 

@@ -15,6 +15,10 @@ public final class ModerationQueue {
     /** One comment waiting for an editor. */
     public record Item(long id, long articleId, String headline, Long userId, String authorName, String body, String status,
                        String holdReason, int reports, String reportReasons, Instant at, boolean banned) {
+        public String atIso() {
+            return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        }
+
         public String reasonLabel() {
             return label(holdReason);
         }
