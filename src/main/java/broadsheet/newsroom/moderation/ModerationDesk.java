@@ -119,7 +119,7 @@ public final class ModerationDesk {
             return;
         }
         int n = moderation.decide(desk.user(ctx), ids, action.equals("approve"), note);
-        ctx.redirect(back + (back.contains("?") ? "&" : "?") + "done=" + action + "d-" + n, HttpStatus.SEE_OTHER);
+        ctx.redirect(back + (back.contains("?") ? "&" : "?") + "done=" + (action.equals("approve") ? "approved" : "rejected") + "-" + n, HttpStatus.SEE_OTHER);
     }
 
     private static String notice(String done) {

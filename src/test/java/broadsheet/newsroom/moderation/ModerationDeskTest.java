@@ -106,9 +106,9 @@ class ModerationDeskTest {
         assertThat(editor.get(r.headers().firstValue("Location").orElseThrow()).body()).contains("2 comments rejected.");
         assertThat(status(r2)).isEqualTo("rejected");
         assertThat(status(r3)).isEqualTo("rejected");
-        assertThat(t.fixtures.jdbi().withHandle(h -> h.createQuery(
-                "select detail from audit_log where action = 'comment.reject' and subject_id = :id").bind("id", r2).mapTo(String.class).one()))
-                .isEqualTo("Reason: insults");
+        String detail = t.fixtures.jdbi().withHandle(h -> h.createQuery(
+                "select detail from audit_log where action = 'comment.reject' and subject_id = :id").bind("id", r2).mapTo(String.class).one());
+        assertThat(detail).isEqualTo("Reason: insults");
         // deciding again changes nothing and says so
         HttpResponse<String> again = editor.postForm("/newsroom/moderation", List.of(Map.entry("act", "approve"),
                 Map.entry("id", Long.toString(r2)), Map.entry("id", Long.toString(r4)), Map.entry("_csrf", editor.cookie("bs_csrf").orElseThrow())));
