@@ -15,6 +15,15 @@ public record Comment(long id, long articleId, Long userId, String authorName, L
         return status.equals("deleted");
     }
 
+    /** What stands in for a comment that is not shown but has replies. */
+    public String placeholder() {
+        return switch (status) {
+            case "deleted" -> "[deleted]";
+            case "pending" -> "[waiting for review]";
+            default -> "[removed by the editors]";
+        };
+    }
+
     public boolean visible() {
         return status.equals("visible");
     }

@@ -8,8 +8,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Reads conversations as every reader sees them: top-level comments in the chosen order, each
- * with its replies oldest first on one level (a reply to a reply says whom it answers). Deleted
- * comments appear as placeholders only where replies hang from them.
+ * with its replies oldest first on one level (a reply to a reply says whom it answers). Deleted,
+ * removed or held comments appear as placeholders only where shown replies hang from them.
  */
 public final class CommentThreads {
 
@@ -43,7 +43,7 @@ public final class CommentThreads {
     }
 
     private static final String SHOWN = """
-            (c.status = 'visible' or (c.status = 'deleted' and exists (
+            (c.status = 'visible' or (exists (
                 select 1 from comments r where r.status = 'visible' and (r.root_id = c.id or r.reply_to_id = c.id))))""";
 
     private final Jdbi jdbi;
