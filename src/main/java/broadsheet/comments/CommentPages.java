@@ -30,7 +30,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class CommentPages {
 
-    public record ThreadPage(Layout layout, CommentArticle article, String articlePath, String state, int count,
+    public record ThreadPage(Layout layout, CommentArticle article, String articlePath, String state, boolean closed, int count,
                              CommentThreads.Sort sort, List<CommentThreads.Sort> sorts, List<CommentThreads.Thread> threads,
                              int page, boolean more) {
         public String base() {
@@ -92,7 +92,7 @@ public final class CommentPages {
         String path = chrome.site().articlePath(a.slug(), a.publishedAt());
         Meta meta = new Meta("Comments: " + a.headline(), "Readers' comments on " + a.headline(), "/articles/" + a.id() + "/comments",
                 "website", null, null, List.of(), sort != CommentThreads.Sort.NEWEST || page > 1);
-        byte[] body = views.render("comments/thread.jte", new ThreadPage(chrome.layout(meta), a, path, state, threads.count(a.id()),
+        byte[] body = views.render("comments/thread.jte", new ThreadPage(chrome.layout(meta), a, path, state, mode.equals("closed"), threads.count(a.id()),
                 sort, List.of(CommentThreads.Sort.values()), list, page, more));
         // The same for everyone, so shared caches may keep it; they must ask again each time (no-cache)
         // so a reader who has just posted sees the comment.

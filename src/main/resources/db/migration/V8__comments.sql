@@ -74,14 +74,5 @@ create table comment_notifications (
 );
 create index comment_notifications_user on comment_notifications (user_id, created_at desc);
 
-insert into settings (key, value) values
-    ('comments_subscribers_only', 'false'),
-    ('comments_auto_close_days', '0'),
-    ('comments_report_threshold', '3'),
-    ('comments_blocked_words', ''),
-    ('comments_blocked_links', ''),
-    ('comments_max_links', '2'),
-    ('comments_new_account_hold', '2'),
-    ('comments_per_minute', '5'),
-    ('comments_edit_minutes', '15')
-on conflict (key) do nothing;
+-- The rules (comments_per_minute and the rest) live in settings; absent keys mean the defaults in
+-- CommentSettings, so a fresh database needs no rows.

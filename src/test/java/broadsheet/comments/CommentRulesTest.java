@@ -203,6 +203,8 @@ class CommentRulesTest {
         assertThat(nobody.statusCode()).isEqualTo(422);
         assertThat(editor.post("/newsroom/moderation/bans", Map.of("email", email, "reason", "repeated abuse")).statusCode()).isEqualTo(303);
         assertThat(auditCount("commenter.ban", userId(email))).isEqualTo(1);
+        assertThat(HtmlValidator.problems(editor.get("/newsroom/moderation/bans").body())).isEmpty();
+        assertThat(editor.get("/newsroom/moderation/bans").body()).contains("repeated abuse");
 
         HttpResponse<String> r = post(troll, a, "After the ban.");
         assertThat(r.statusCode()).isEqualTo(403);

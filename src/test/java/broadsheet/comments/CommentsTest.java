@@ -73,6 +73,7 @@ class CommentsTest {
                 .withHandle(h -> h.createQuery("select author_name from comments where id = " + r1).mapTo(String.class).one()));
         assertThat(d.getElementById("c" + r1).select(".comment__to")).isEmpty();
         assertThat(HtmlValidator.problems(ben.get("/comments/" + root + "/reply").body())).isEmpty();
+        assertThat(HtmlValidator.problems(t.get("/articles/" + a + "/comments").body())).isEmpty();
     }
 
     @Test
@@ -151,6 +152,7 @@ class CommentsTest {
         assertThat(d.getElementById("c" + answered).text()).isEqualTo("[deleted]");
         assertThat(d.text()).doesNotContain("Someone will answer this.");
         assertThat(d.getElementById("c" + answer).text()).contains("I did.");
+        assertThat(HtmlValidator.problems(t.get("/articles/" + a + "/comments").body())).isEmpty();
         // a reply to a deleted comment is refused, and says why
         HttpResponse<String> r = reply(ben, answered, "Still there?");
         assertThat(r.statusCode()).isEqualTo(409);
