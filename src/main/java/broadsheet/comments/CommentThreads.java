@@ -113,19 +113,20 @@ public final class CommentThreads {
     }
 
     /** A reader's own recent comments, with where they stand, for their account area. */
+    /** @param note what the editors said when they decided on it */
     public record Own(long id, long articleId, String headline, String excerpt, String status, String holdReason,
-                      java.time.Instant at, boolean editable) {}
+                      java.time.Instant at, boolean editable, String note) {}
 
     public List<Own> byUser(long userId, int editMinutes, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                 select c.id, c.article_id, a.headline, c.body, c.status, c.hold_reason, c.created_at,
-                       c.created_at > now() - make_interval(mins => :m) as editable
+                       c.created_at > now() - make_interval(mins => :m) as editable, c.moderation_note
                   from comments c join articles a on a.id = c.article_id
                  where c.user_id = :u and c.status <> 'deleted'
                  order by c.created_at desc, c.id desc limit :n""")
                 .bind("u", userId).bind("m", editMinutes).bind("n", limit)
                 .map((rs, ctx) -> new Own(rs.getLong(1), rs.getLong(2), rs.getString(3), ReplyNotices.excerpt(rs.getString(4), 160),
-                        rs.getString(5), rs.getString(6), Comment.seconds(rs.getTimestamp(7)), rs.getBoolean(8)))
+                        rs.getString(5), rs.getString(6), Comment.seconds(rs.getTimestamp(7)), rs.getBoolean(8), rs.getString(9)))
                 .list());
     }
 }

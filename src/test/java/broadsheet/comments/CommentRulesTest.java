@@ -186,6 +186,10 @@ class CommentRulesTest {
             assertThat(editor.get("/newsroom/moderation?reason=new_account").body()).contains("My first comment.");
             editor.post("/newsroom/moderation", Map.of("act", "approve-" + id));
             assertThat(post(fresh, a, "My second comment.").statusCode()).isEqualTo(303);
+            f.setting("comments_new_account_hold", "5");
+            assertThat(post(fresh, a, "My third comment.").statusCode()).isEqualTo(202);
+            editor.post("/newsroom/moderation", Map.of("act", "reject-" + f.lastCommentId(), "note", "off topic"));
+            assertThat(fresh.get("/account/comments").body()).contains("Not published by the editors: off topic.");
         } finally {
             f.setting("comments_new_account_hold", "0");
         }

@@ -76,6 +76,10 @@ class CommentsBrowserTest {
         comment("Night buses").findElement(By.cssSelector("button.comment__like")).click();
         Browser.waitUntil(browser, 30, d -> comment("Night buses").findElement(By.cssSelector(".comment__likes")).getText().equals("1 like"));
 
+        // the cached article page gets its count from the public counts endpoint
+        browser.findElement(By.linkText("Back to the article")).click();
+        Browser.waitUntil(browser, 30, d -> d.findElement(By.cssSelector("[data-comment-count]")).getText().equals("(2 comments)"));
+
         signIn("cat", thread);
         comment("Night buses").findElement(By.partialLinkText("Report")).click();
         browser.findElement(By.id("r-abuse")).click();
