@@ -227,6 +227,7 @@ public final class AccountService {
                     .list());
             out.put("author", h.createQuery("select slug, name from authors where user_id = :u").bind("u", user.id())
                     .map((rs, ctx) -> Map.of("slug", rs.getString(1), "name", rs.getString(2))).list());
+            out.put("comments", broadsheet.comments.CommentExport.of(h, user.id()));
             return out;
         });
     }

@@ -74,5 +74,14 @@ create table comment_notifications (
 );
 create index comment_notifications_user on comment_notifications (user_id, created_at desc);
 
+-- When an account is deleted its comments stay (replies depend on them) but no longer carry the name.
+create function comments_forget_author() returns trigger language plpgsql as $$
+begin
+    update comments set author_name = 'Former reader' where user_id = old.id;
+    return old;
+end $$;
+create trigger users_forget_comment_author before delete on users
+    for each row execute function comments_forget_author();
+
 -- The rules (comments_per_minute and the rest) live in settings; absent keys mean the defaults in
 -- CommentSettings, so a fresh database needs no rows.

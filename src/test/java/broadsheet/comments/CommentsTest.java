@@ -240,6 +240,18 @@ class CommentsTest {
         assertThat(section.select("[data-comment-count=" + a + "]")).isNotEmpty();
     }
 
+    @Test
+    void commentsAreInTheReadersExportAndLoseTheirNameWhenTheAccountIsDeleted() {
+        long a = f.article("Privacy");
+        WebClient ann = t.signedIn("leaving@example.org", broadsheet.web.Role.READER);
+        long id = posted(ann, a, "My words.");
+        assertThat(ann.get("/account/export.json").body()).contains("\"text\":\"My words.\"").contains("\"likedComments\":[]");
+        ann.get("/account");
+        assertThat(ann.post("/account/delete", Map.of("confirmPassword", "password for leaving@example.org")).statusCode()).isEqualTo(200);
+        Element c = f.thread(a, "").getElementById("c" + id);
+        assertThat(c.text()).contains("Former reader").doesNotContain("leaving");
+    }
+
     static List<Long> ids(Document d) {
         return d.select("ol.comment-threads > li > article").eachAttr("data-comment").stream().map(Long::parseLong).toList();
     }
