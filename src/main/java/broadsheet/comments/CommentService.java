@@ -82,7 +82,7 @@ public final class CommentService {
                         .orElseThrow(() -> new CommentRefused(404, "The comment you are replying to does not exist."));
                 if (((Long) parent.get("article_id")) != articleId) throw new CommentRefused(404, "The comment you are replying to does not exist.");
                 if (!"visible".equals(parent.get("status"))) {
-                    throw new CommentRefused(409, "The comment you are replying to has been deleted or removed, so it cannot take replies.");
+                    throw new CommentRefused(409, "The comment you are replying to has been deleted or removed, or is waiting for review, so it cannot take replies.");
                 }
                 root = parent.get("root_id") == null ? replyTo : (Long) parent.get("root_id");
             }
