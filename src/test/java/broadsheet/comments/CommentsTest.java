@@ -252,6 +252,39 @@ class CommentsTest {
         assertThat(c.text()).contains("Former reader").doesNotContain("leaving");
     }
 
+    @Test
+    void parallelLikesCountOnceAndParallelPostsCannotBeatTheRateLimit() throws Exception {
+        long a = f.article("Races");
+        long id = posted(f.reader("ann"), a, "Like me.");
+        WebClient ben = f.reader("ben");
+        ben.get("/comments/" + id + "/like");
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var likes = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 8; i++) likes.add(pool.submit(() -> ben.post("/comments/" + id + "/like", Map.of())));
+            for (var l : likes) assertThat(l.get().statusCode()).isEqualTo(303);
+        }
+        assertThat(f.thread(a, "").getElementById("c" + id).selectFirst(".comment__likes").text()).isEqualTo("1 like");
+
+        f.setting("comments_per_minute", "3");
+        try {
+            WebClient cat = f.reader("cat");
+            cat.get("/articles/" + a + "/comments/new");
+            var codes = new java.util.ArrayList<Integer>();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                var posts = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+                for (int i = 0; i < 8; i++) {
+                    int n = i;
+                    posts.add(pool.submit(() -> cat.post("/articles/" + a + "/comments", Map.of("text", "Burst " + n))));
+                }
+                for (var p : posts) codes.add(p.get().statusCode());
+            }
+            assertThat(codes.stream().filter(c -> c == 303).count()).isEqualTo(3);
+            assertThat(codes.stream().filter(c -> c == 429).count()).isEqualTo(5);
+        } finally {
+            f.setting("comments_per_minute", "1000");
+        }
+    }
+
     static List<Long> ids(Document d) {
         return d.select("ol.comment-threads > li > article").eachAttr("data-comment").stream().map(Long::parseLong).toList();
     }
