@@ -113,6 +113,8 @@ public final class App implements AutoCloseable {
         ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache, paywall);
         PhotoService photos = new PhotoService(jdbi, media);
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
+        broadsheet.comments.ReplyNotices replyNotices = new broadsheet.comments.ReplyNotices(jdbi, mailer, chrome::site);
+        broadsheet.comments.CommentService commentService = new broadsheet.comments.CommentService(jdbi, replyNotices);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
                 articlePages,
@@ -132,7 +134,11 @@ public final class App implements AutoCloseable {
                 CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)),
                 new FollowingPages(follows, feed, suggestions, sessions, csrf, chrome, views),
                 new FollowingApi(follows, feed, suggestions, sessions, csrf, chrome),
-                new GiftPages(paywall, sessions, csrf, chrome, views, jdbi), new PaywallDesk(desk, paywall, jdbi));
+                new GiftPages(paywall, sessions, csrf, chrome, views, jdbi), new PaywallDesk(desk, paywall, jdbi),
+                new broadsheet.comments.CommentPages(jdbi, commentService, new broadsheet.comments.CommentThreads(jdbi), replyNotices,
+                        sessions, csrf, chrome, views),
+                new broadsheet.newsroom.moderation.ModerationDesk(desk, new broadsheet.newsroom.moderation.ModerationQueue(jdbi),
+                        new broadsheet.newsroom.moderation.Moderation(jdbi, replyNotices), jdbi));
 
         Runnable onChange = () -> {
             chrome.reload();
