@@ -1,6 +1,8 @@
 package broadsheet;
 
 import broadsheet.accounts.AccountPages;
+import broadsheet.following.DigestSender;
+import broadsheet.following.Digests;
 import broadsheet.following.Feed;
 import broadsheet.following.FollowIntent;
 import broadsheet.following.Follows;
@@ -75,15 +77,16 @@ public final class App implements AutoCloseable {
     private final ContentChanges changes;
     private final Runnable onChange;
     private final Housekeeping housekeeping;
-    private final ScheduledPublisher publisher;
+    private final java.util.List<AutoCloseable> jobs;
 
+    /** @param jobs background work (scheduled publishing, digests...), stopped first on close */
     private App(Javalin server, ContentChanges changes, Runnable onChange, Housekeeping housekeeping,
-                ScheduledPublisher publisher) {
+                java.util.List<AutoCloseable> jobs) {
         this.server = server;
         this.changes = changes;
         this.onChange = onChange;
         this.housekeeping = housekeeping;
-        this.publisher = publisher;
+        this.jobs = jobs;
     }
 
     /** Builds every part and starts listening on the configured port (0 for any free one). */
@@ -132,7 +135,7 @@ public final class App implements AutoCloseable {
                 new PhotoDesk(desk, photos), new GalleryDesk(desk, new GalleryService(jdbi), photos),
                 new FrontDesk(desk, new FrontEditor(jdbi)), CatalogDesk.sections(desk, jdbi), CatalogDesk.authors(desk, jdbi),
                 CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)),
-                new FollowingPages(follows, feed, suggestions, sessions, csrf, chrome, views),
+                new FollowingPages(follows, feed, suggestions, new Digests(jdbi), sessions, csrf, chrome, views),
                 new FollowingApi(follows, feed, suggestions, sessions, csrf, chrome),
                 new GiftPages(paywall, sessions, csrf, chrome, views, jdbi), new PaywallDesk(desk, paywall, jdbi),
                 new broadsheet.comments.CommentPages(jdbi, commentService, new broadsheet.comments.CommentThreads(jdbi), replyNotices,
@@ -169,7 +172,8 @@ public final class App implements AutoCloseable {
             throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage());
         }
         ScheduledPublisher publisher = new ScheduledPublisher(jdbi).start(java.time.Duration.ofSeconds(10));
-        return new App(server, changes, onChange, new Housekeeping(jdbi).start(), publisher);
+        DigestSender digestSender = new DigestSender(jdbi, feed, mailer, views, chrome::site).start(java.time.Duration.ofMinutes(1));
+        return new App(server, changes, onChange, new Housekeeping(jdbi).start(), java.util.List.of(publisher, digestSender));
     }
 
     public int port() {
@@ -183,7 +187,13 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
-        publisher.close();
+        for (AutoCloseable job : jobs) {
+            try {
+                job.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         housekeeping.close();
         changes.close();
         server.stop();

@@ -22,7 +22,10 @@ public final class FollowingPages {
     public record FeedPage(Layout layout, String csrf, List<Feed.Item> items, String morePath, boolean first,
                            List<Followable> suggestions) {}
 
-    public record ManagePage(Layout layout, String csrf, List<Followable> follows, List<Followable> suggestions, int limit) {}
+    public record ManagePage(Layout layout, String csrf, List<Followable> follows, List<Followable> suggestions, int limit,
+                             boolean digest, String notice) {}
+
+    public record UnsubscribePage(Layout layout, String token, boolean known, boolean done) {}
 
     /** @param problem why it cannot be done, or null */
     public record ConfirmPage(Layout layout, String csrf, Followable target, boolean following, String next, String problem) {}
@@ -30,13 +33,16 @@ public final class FollowingPages {
     private final Follows follows;
     private final Feed feed;
     private final Suggestions suggestions;
+    private final Digests digests;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Chrome chrome;
     private final Views views;
 
-    public FollowingPages(Follows follows, Feed feed, Suggestions suggestions, Sessions sessions, Csrf csrf, Chrome chrome, Views views) {
+    public FollowingPages(Follows follows, Feed feed, Suggestions suggestions, Digests digests, Sessions sessions, Csrf csrf,
+                          Chrome chrome, Views views) {
         this.follows = follows;
+        this.digests = digests;
         this.feed = feed;
         this.suggestions = suggestions;
         this.sessions = sessions;
@@ -61,8 +67,40 @@ public final class FollowingPages {
     public void manage(Context ctx) {
         User user = sessions.current(ctx).orElseThrow();
         Meta meta = Meta.page("Manage what you follow", "Authors, topics and sections you follow", "/following/manage").hidden();
+        String notice = switch (String.valueOf(ctx.queryParam("digest"))) {
+            case "on" -> "Done: a daily email with new articles from what you follow will come each morning.";
+            case "off" -> "Done: no more daily emails.";
+            default -> null;
+        };
         Personal.html(ctx, views.render("following/manage.jte", new ManagePage(chrome.layout(meta), csrf.token(ctx),
-                follows.list(user.id()), suggestions.forReader(user.id(), 12), Follows.LIMIT)));
+                follows.list(user.id()), suggestions.forReader(user.id(), 12), Follows.LIMIT, digests.wanted(user.id()), notice)));
+    }
+
+    /** POST /following/digest: the daily email, on or off. */
+    public void digest(Context ctx) {
+        User user = sessions.current(ctx).orElseThrow();
+        boolean on = "on".equals(ctx.formParam("digest"));
+        if (on) digests.optIn(user.id(), chrome.site().zone());
+        else digests.optOut(user.id());
+        ctx.redirect("/following/manage?digest=" + (on ? "on" : "off"), HttpStatus.SEE_OTHER);
+    }
+
+    /** GET: a page with a button (mail scanners open links; only a POST unsubscribes). */
+    public void unsubscribeForm(Context ctx) {
+        String token = ctx.pathParam("token");
+        unsubscribePage(ctx.status(digests.knownToken(token) ? 200 : 404), token, digests.knownToken(token), false);
+    }
+
+    /** POST: by the button, or one click from the mail client (RFC 8058); the token is the permission. */
+    public void unsubscribe(Context ctx) {
+        String token = ctx.pathParam("token");
+        boolean done = digests.unsubscribe(token).isPresent();
+        unsubscribePage(ctx.status(done ? 200 : 404), token, done, done);
+    }
+
+    private void unsubscribePage(Context ctx, String token, boolean known, boolean done) {
+        Meta meta = Meta.page("Stop the Following email", "Stop the daily Following email", "/following/digest").hidden();
+        Personal.html(ctx, views.render("following/unsubscribe.jte", new UnsubscribePage(chrome.layout(meta), token, known, done)));
     }
 
     /** GET /follow: what a Follow button leads to without JavaScript; asks to confirm (a GET changes nothing). */

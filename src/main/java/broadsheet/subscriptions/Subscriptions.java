@@ -7,8 +7,8 @@ public final class Subscriptions {
 
     /** SQL condition, true when the user whose id is the expression {@code userIdSql} subscribes now. */
     public static String activeFor(String userIdSql) {
-        return "exists (select 1 from subscriptions s where s.user_id = " + userIdSql
-                + " and s.status in ('active', 'past_due') and s.current_period_end > now())";
+        return "exists (select 1 from subscriptions active_sub where active_sub.user_id = " + userIdSql
+                + " and active_sub.status in ('active', 'past_due') and active_sub.current_period_end > now())";
     }
 
     public static boolean isSubscriber(Handle h, long userId) {

@@ -120,6 +120,9 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         // --- following: the reader's feed and follows; the JSON API (described in /api/openapi.json)
         get(r, "/following", following::feed, Role.READER);
         get(r, "/following/manage", following::manage, Role.READER);
+        r.post("/following/digest", following::digest, Role.READER);
+        get(r, "/following/digest/unsubscribe/{token}", following::unsubscribeForm, Role.ANYONE);
+        r.post("/following/digest/unsubscribe/{token}", following::unsubscribe, Role.ANYONE); // one click: no CSRF token (AccessCheck)
         get(r, "/follow", following::confirm, Role.READER);
         r.post("/follow", following::follow, Role.READER);
         r.post("/unfollow", following::unfollow, Role.READER);

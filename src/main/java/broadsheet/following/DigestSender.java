@@ -1,0 +1,143 @@
+package broadsheet.following;
+
+import broadsheet.articles.ArticleSummary;
+import broadsheet.db.Cursor;
+import broadsheet.mail.Mail;
+import broadsheet.mail.Mailer;
+import broadsheet.web.Site;
+import broadsheet.web.Views;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the daily Following digests that are due. Several nodes may run it: each claims a batch of
+ * due readers with FOR UPDATE SKIP LOCKED and holds them for a few minutes, so no two nodes mail the
+ * same reader; a node that dies mid-batch leaves its claims to expire and another node sends them
+ * (at least once: a crash between sending and recording can repeat one digest, never skip one).
+ */
+public final class DigestSender implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DigestSender.class);
+    static final int BATCH = 50;
+    static final int MOST = 30;
+
+    public record DigestMail(Site site, String name, List<Feed.Item> items, boolean more, String unsubscribeUrl) {}
+
+    private record Due(long userId, String email, String name, Instant sentThrough, String token) {}
+
+    private final Jdbi jdbi;
+    private final Feed feed;
+    private final Mailer mailer;
+    private final Views views;
+    private final Supplier<Site> site;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "following-digest");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public DigestSender(Jdbi jdbi, Feed feed, Mailer mailer, Views views, Supplier<Site> site) {
+        this.jdbi = jdbi;
+        this.feed = feed;
+        this.mailer = mailer;
+        this.views = views;
+        this.site = site;
+    }
+
+    public DigestSender start(Duration every) {
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                runOnce();
+            } catch (RuntimeException e) {
+                LOG.warn("sending Following digests failed, retrying in {}: {}", every, e.getMessage());
+            }
+        }, 5, every.toSeconds(), TimeUnit.SECONDS);
+        return this;
+    }
+
+    /** Sends every digest due now, a batch at a time; returns how many mails went out. */
+    public int runOnce() {
+        int sent = 0;
+        List<Due> batch;
+        do {
+            batch = claim();
+            for (Due d : batch) {
+                Instant through = Instant.now();
+                List<Feed.Item> items = feed.page(d.userId(), Cursor.first(), MOST + 1).items().stream()
+                        .filter(i -> i.article().publishedAt().isAfter(d.sentThrough())).toList();
+                if (!items.isEmpty()) {
+                    mailer.send(mail(d, items));
+                    sent++;
+                    through = items.get(0).article().publishedAt().isAfter(through) ? items.get(0).article().publishedAt() : through;
+                }
+                done(d, through);
+            }
+        } while (batch.size() == BATCH);
+        if (sent > 0) LOG.info("sent {} Following digest(s)", sent);
+        return sent;
+    }
+
+    private List<Due> claim() {
+        return jdbi.inTransaction(h -> h.createQuery("""
+                update following_digests g set claimed_until = now() + interval '5 minutes'
+                  from users u
+                 where u.id = g.user_id and g.user_id in (
+                       select user_id from following_digests
+                        where next_due_at <= now() and (claimed_until is null or claimed_until < now())
+                        order by next_due_at limit :batch for update skip locked)
+                returning g.user_id, u.email, u.display_name, g.sent_through, g.unsubscribe_token""")
+                .bind("batch", BATCH)
+                .map((rs, ctx) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)))
+                .list());
+    }
+
+    private void done(Due d, Instant through) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                update following_digests set sent_through = :through, next_due_at = :next, claimed_until = null where user_id = :u""")
+                .bind("through", Timestamp.from(through)).bind("next", Timestamp.from(Digests.nextDue(Instant.now(), site.get().zone())))
+                .bind("u", d.userId()).execute());
+    }
+
+    private Mail mail(Due d, List<Feed.Item> items) {
+        Site s = site.get();
+        boolean more = items.size() > MOST;
+        List<Feed.Item> shown = more ? items.subList(0, MOST) : items;
+        String unsubscribe = s.absolute("/following/digest/unsubscribe/" + d.token());
+        StringBuilder text = new StringBuilder("New from what you follow at " + s.name() + ":\n\n");
+        for (Feed.Item i : shown) {
+            ArticleSummary a = i.article();
+            text.append("- ").append(a.headline()).append("\n  ").append(i.why()).append("\n  ")
+                    .append(s.absolute(s.articlePath(a.slug(), a.publishedAt()))).append("\n\n");
+        }
+        if (more) text.append("More in Following: ").append(s.absolute("/following")).append("\n\n");
+        text.append("Manage what you follow: ").append(s.absolute("/following/manage")).append('\n')
+                .append("Stop these emails: ").append(unsubscribe).append('\n');
+        String html = new String(views.render("following/digest-mail.jte",
+                new DigestMail(s, d.name(), shown, more, unsubscribe)), java.nio.charset.StandardCharsets.UTF_8);
+        String subject = shown.size() == 1 ? "New from what you follow: " + shown.get(0).article().headline()
+                : shown.size() + (more ? "+" : "") + " new articles from what you follow";
+        return new Mail(d.email(), subject, text.toString(), html, Map.of(
+                "List-Unsubscribe", "<" + unsubscribe + ">",
+                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
