@@ -39,6 +39,13 @@ import broadsheet.newsroom.people.People;
 import broadsheet.newsroom.people.PeopleDesk;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.newsletters.NewsletterPages;
+import broadsheet.newsroom.subscriptions.SubscriptionAdmin;
+import broadsheet.newsroom.subscriptions.SubscriptionDesk;
+import broadsheet.subscriptions.Plans;
+import broadsheet.subscriptions.ReaderSubscriptions;
+import broadsheet.subscriptions.StripeApi;
+import broadsheet.subscriptions.StripeEvents;
+import broadsheet.subscriptions.SubscribePages;
 import broadsheet.topics.TopicDao;
 import broadsheet.web.AccessCheck;
 import broadsheet.web.Assets;
@@ -100,12 +107,16 @@ public final class App implements AutoCloseable {
         ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache);
         PhotoService photos = new PhotoService(jdbi, media);
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
+        StripeApi stripe = config.stripe().payments() ? new StripeApi(config.stripe()) : null;
+        StripeEvents stripeEvents = config.stripe().webhooks() ? new StripeEvents(jdbi, config.stripe().webhookSecret()) : null;
+        Plans plans = new Plans(jdbi);
+        ReaderSubscriptions readerSubscriptions = new ReaderSubscriptions(jdbi, stripe);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
                 articlePages,
                 new ArchivePages(articles, chrome, views, cache),
                 new NewsletterPages(newsletters, chrome, views, cache),
-                new AccountPages(accounts, sessions, csrf, chrome, views),
+                new AccountPages(accounts, sessions, csrf, chrome, views, readerSubscriptions),
                 new DevMailPages(fileMailer, chrome, views),
                 new AccessCheck(sessions, csrf),
                 new NewsroomHome(desk, jdbi),
@@ -116,7 +127,9 @@ public final class App implements AutoCloseable {
                 new RevisionPages(desk, articleDesk, jdbi),
                 new PhotoDesk(desk, photos), new GalleryDesk(desk, new GalleryService(jdbi), photos),
                 new FrontDesk(desk, new FrontEditor(jdbi)), CatalogDesk.sections(desk, jdbi), CatalogDesk.authors(desk, jdbi),
-                CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)));
+                CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)),
+                new SubscribePages(jdbi, plans, readerSubscriptions, stripe, stripeEvents, sessions, csrf, chrome, views),
+                new SubscriptionDesk(desk, new SubscriptionAdmin(jdbi), plans));
 
         Runnable onChange = () -> {
             chrome.reload();

@@ -45,6 +45,14 @@ public final class Csrf {
         return method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS;
     }
 
+    /**
+     * The one request that carries no token because it proves itself another way: Stripe's webhook,
+     * which no browser sends and whose {@code Stripe-Signature} is checked by subscriptions/StripeEvents.
+     */
+    static boolean signedElsewhere(Context ctx) {
+        return ctx.method() == HandlerType.POST && "/stripe/webhook".equals(ctx.path());
+    }
+
     /** True when the request carries the cookie's token and, if it says where it came from, comes from here. */
     public boolean valid(Context ctx) {
         String origin = ctx.header("Origin");

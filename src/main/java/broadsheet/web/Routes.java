@@ -17,6 +17,8 @@ import broadsheet.newsroom.fronts.FrontDesk;
 import broadsheet.newsroom.people.PeopleDesk;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.newsletters.NewsletterPages;
+import broadsheet.newsroom.subscriptions.SubscriptionDesk;
+import broadsheet.subscriptions.SubscribePages;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
@@ -30,7 +32,8 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
                      ArticleDeskPages articleDesk, RevisionPages revisionPages,
                      PhotoDesk photos, GalleryDesk galleries,
                      FrontDesk frontDesk, CatalogDesk sectionDesk, CatalogDesk authorDesk, CatalogDesk topicDesk,
-                     PeopleDesk peopleDesk, AuditDesk auditDesk) {
+                     PeopleDesk peopleDesk, AuditDesk auditDesk,
+                     SubscribePages subscribe, SubscriptionDesk subscriptionDesk) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -129,6 +132,18 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/newsroom/people/{id}/role", peopleDesk::changeRole, Role.ADMIN);
         r.post("/newsroom/people/{id}/sign-out", peopleDesk::signOutEverywhere, Role.ADMIN);
         get(r, "/newsroom/audit", auditDesk::list, Role.EDITOR);
+
+        // --- subscriptions: plans and Stripe Checkout, the reader's own, the webhook, and by hand in the newsroom
+        get(r, "/subscribe", subscribe::subscribe, Role.ANYONE); // personal (forms with tokens): never cached
+        r.post("/subscribe/{plan}", subscribe::checkout, Role.READER);
+        get(r, "/subscribe/thanks", subscribe::thanks, Role.READER);
+        r.post("/account/subscription/cancel", subscribe::cancel, Role.READER);
+        r.post("/account/subscription/resume", subscribe::resume, Role.READER);
+        r.post("/stripe/webhook", subscribe::webhook, Role.ANYONE); // no session, no CSRF token: the Stripe signature is checked
+        get(r, "/newsroom/subscriptions", subscriptionDesk::show, Role.ADMIN);
+        r.post("/newsroom/subscriptions/grant", subscriptionDesk::grant, Role.ADMIN);
+        r.post("/newsroom/subscriptions/extend", subscriptionDesk::extend, Role.ADMIN);
+        r.post("/newsroom/subscriptions/revoke", subscriptionDesk::revoke, Role.ADMIN);
 
         get(r, "/media/{file}", media::derivative, Role.ANYONE);
         get(r, "/assets/{file}", assets::serve, Role.ANYONE);
