@@ -41,7 +41,7 @@ public final class Plans {
     }
 
     /** Sets (or clears, with blank) the Stripe price a plan is paid with. */
-    public void setStripePrice(Handle h, long planId, String priceId) {
+    public static void setStripePrice(Handle h, long planId, String priceId) {
         h.createUpdate("update plans set stripe_price_id = :p where id = :id")
                 .bind("p", priceId == null || priceId.isBlank() ? null : priceId.strip()).bind("id", planId).execute();
     }

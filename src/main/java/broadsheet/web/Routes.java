@@ -144,6 +144,7 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/newsroom/subscriptions/grant", subscriptionDesk::grant, Role.ADMIN);
         r.post("/newsroom/subscriptions/extend", subscriptionDesk::extend, Role.ADMIN);
         r.post("/newsroom/subscriptions/revoke", subscriptionDesk::revoke, Role.ADMIN);
+        r.post("/newsroom/subscriptions/plans/{id}/stripe-price", subscriptionDesk::stripePrice, Role.ADMIN);
 
         get(r, "/media/{file}", media::derivative, Role.ANYONE);
         get(r, "/assets/{file}", assets::serve, Role.ANYONE);

@@ -123,6 +123,24 @@ public final class SubscriptionAdmin {
         });
     }
 
+    /** Sets the Stripe price a plan is paid with (blank: the plan cannot be paid online). */
+    public void setStripePrice(User admin, long planId, String priceId) {
+        String id = priceId == null ? "" : priceId.strip();
+        if (!id.isEmpty() && !id.matches("price_[A-Za-z0-9]{1,200}")) {
+            throw new Refused(422, null, "A Stripe price id looks like price_1QxYz... (copy it from the price's page in the Stripe Dashboard).");
+        }
+        jdbi.useTransaction(h -> {
+            Plan plan = Plans.byId(h, planId).orElseThrow(() -> new Refused(404, null, "There is no such plan."));
+            if (!id.isEmpty()) {
+                Optional<String> other = h.createQuery("select name from plans where stripe_price_id = :p and id <> :id")
+                        .bind("p", id).bind("id", planId).mapTo(String.class).findOne();
+                if (other.isPresent()) throw new Refused(422, null, "The " + other.get() + " plan already uses " + id + ".");
+            }
+            Plans.setStripePrice(h, planId, id);
+            Audit.record(h, admin, "set Stripe price", "plan", planId, plan.name() + ": " + (id.isEmpty() ? "none" : id));
+        });
+    }
+
     private interface NewEnd {
         Instant of(Subscription s, Handle h);
     }

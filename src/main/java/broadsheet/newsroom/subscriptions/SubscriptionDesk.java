@@ -48,6 +48,7 @@ public final class SubscriptionDesk {
             case "granted" -> "The subscription has been granted.";
             case "extended" -> "The subscription has been extended.";
             case "revoked" -> "The subscription has been revoked.";
+            case "price" -> "The plan's Stripe price has been saved.";
             default -> null;
         };
         Form form = Form.empty().set("email", email);
@@ -81,6 +82,24 @@ public final class SubscriptionDesk {
     public void revoke(Context ctx) {
         Form form = Form.of(ctx, List.of("email", "version"));
         act(ctx, form, "revoke", "revoked", () -> admin.revoke(desk.user(ctx), form.raw("email"), version(form)));
+    }
+
+    public void stripePrice(Context ctx) {
+        long planId;
+        try {
+            planId = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new io.javalin.http.NotFoundResponse();
+        }
+        try {
+            admin.setStripePrice(desk.user(ctx), planId, ctx.formParam("priceId"));
+        } catch (Refused e) {
+            if (e.status == 404) throw new io.javalin.http.NotFoundResponse();
+            ctx.status(e.status);
+            page(ctx, "", Form.empty(), "search", null, e.getMessage());
+            return;
+        }
+        ctx.redirect("/newsroom/subscriptions?done=price#plans-h", HttpStatus.SEE_OTHER);
     }
 
     private void act(Context ctx, Form form, String action, String done, Runnable change) {

@@ -76,6 +76,10 @@ class SubscriptionDeskTest {
                 + "from audit_log where action like '%subscription' order by id").mapTo(String.class).list());
     }
 
+    String text(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
+    }
+
     static Instant endOfDay(LocalDate d) {
         return d.plusDays(1).atStartOfDay(ZONE).toInstant();
     }
@@ -224,5 +228,24 @@ class SubscriptionDeskTest {
         Document page = valid(admin.get("/newsroom/subscriptions"), 200);
         assertThat(page.select(".newsroom-nav a[aria-current=page]").text()).isEqualTo("Subscriptions");
         assertThat(page.select(".plans-table th[scope=row]").eachText()).containsExactly("Monthly", "Annual");
+    }
+
+    @Test
+    void anAdminSetsAPlansStripePrice() {
+        valid(admin.get("/newsroom/subscriptions"), 200);
+        HttpResponse<String> r = admin.post("/newsroom/subscriptions/plans/" + monthly + "/stripe-price", Map.of("priceId", " price_1QxMonthly "));
+        assertThat(r.statusCode()).isEqualTo(303);
+        Document d = valid(admin.follow(r), 200);
+        assertThat(d.select("#price-" + monthly).val()).isEqualTo("price_1QxMonthly");
+        assertThat(d.select("#price-" + monthly + "-state").text()).isEqualTo("Paid online with this price.");
+        assertThat(audit()).isEmpty(); // not a subscription change
+        assertThat(text("select detail from audit_log where action = 'set Stripe price'")).isEqualTo("Monthly: price_1QxMonthly");
+
+        HttpResponse<String> bad = admin.post("/newsroom/subscriptions/plans/" + monthly + "/stripe-price", Map.of("priceId", "prod_123"));
+        assertThat(valid(bad, 422).select("[role=alert]").text()).contains("A Stripe price id looks like price_");
+        long annual = jdbi.withHandle(h -> h.createQuery("select id from plans where slug = 'annual'").mapTo(Long.class).one());
+        HttpResponse<String> taken = admin.post("/newsroom/subscriptions/plans/" + annual + "/stripe-price", Map.of("priceId", "price_1QxMonthly"));
+        assertThat(valid(taken, 422).select("[role=alert]").text()).contains("The Monthly plan already uses price_1QxMonthly.");
+        assertThat(text("select stripe_price_id from plans where slug = 'monthly'")).isEqualTo("price_1QxMonthly");
     }
 }
