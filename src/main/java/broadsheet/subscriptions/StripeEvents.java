@@ -148,8 +148,10 @@ public final class StripeEvents {
             h.createUpdate("insert into subscriptions (user_id, status, current_period_end, source) values (:u, 'incomplete', now(), 'stripe') "
                     + "on conflict (user_id) do nothing").bind("u", userId).execute();
             row = lockByUser(h, userId);
-            // news of some other subscription may not take away access the reader has now
+            // news of some other subscription may not take away access the reader has now,
+            // nor replace a subscription Stripe has told us about since
             if (row.givesAccess() && !gives(status, periodEnd)) return false;
+            if (row.stripeEventAt != null && created.isBefore(row.stripeEventAt)) return false;
             lastApplied = null;
         }
         if (lastApplied != null) {

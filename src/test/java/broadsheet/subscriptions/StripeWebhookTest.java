@@ -233,4 +233,17 @@ class StripeWebhookTest {
         assertThat(unknown.body()).contains("\"outcome\":\"ignored\"");
         assertThat(count("select count(*) from subscriptions")).isZero();
     }
+
+    @Test
+    void aLateEventAboutAnOlderSubscriptionDoesNotReplaceTheReadersCurrentOne() {
+        send("evt_new", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
+        send("evt_old", "customer.subscription.updated", now - 86400,
+                subscription("sub_0", "cus_1", "active", now + 5 * DAY, false, readerId, PRICE));
+        send("evt_old_gone", "customer.subscription.deleted", now + 5,
+                deletedSubscription("sub_0", "cus_1", now + 5 * DAY, now + 5, readerId, PRICE));
+        assertThat(subscriber(jdbi, readerId)).isTrue();
+        assertThat(periodEnd()).isEqualTo(Instant.ofEpochSecond(now + 30 * DAY));
+        String current = jdbi.withHandle(h -> h.createQuery("select stripe_subscription_id from subscriptions").mapTo(String.class).one());
+        assertThat(current).isEqualTo("sub_1");
+    }
 }
