@@ -246,4 +246,14 @@ class StripeWebhookTest {
         String current = jdbi.withHandle(h -> h.createQuery("select stripe_subscription_id from subscriptions").mapTo(String.class).one());
         assertThat(current).isEqualTo("sub_1");
     }
+
+    @Test
+    void eventIdsAreForgottenOnlyLongAfterStripeStopsRetrying() {
+        send("evt_recent", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
+        jdbi.useHandle(h -> h.execute("insert into stripe_events (id, type, created_at, received_at) "
+                + "values ('evt_ancient', 'invoice.paid', now() - interval '40 days', now() - interval '40 days')"));
+        new broadsheet.accounts.Housekeeping(jdbi).runOnce();
+        assertThat(count("select count(*) from stripe_events where id = 'evt_ancient'")).isZero();
+        assertThat(count("select count(*) from stripe_events where id = 'evt_recent'")).isEqualTo(1);
+    }
 }
