@@ -45,6 +45,10 @@ public final class SubscribePages {
 
     public SubscribePages(Jdbi jdbi, Plans plans, ReaderSubscriptions readers, StripeApi stripe, StripeEvents events,
                           Sessions sessions, Csrf csrf, Chrome chrome, Views views) {
+        if (stripe != null && events == null) {
+            LOG.warn("STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not: online payment stays off, "
+                    + "since Stripe could not tell this site about payments (see docs/subscriptions.md)");
+        }
         this.jdbi = jdbi;
         this.plans = plans;
         this.readers = readers;
@@ -66,7 +70,7 @@ public final class SubscribePages {
     public void checkout(Context ctx) {
         User user = sessions.current(ctx).orElseThrow();
         Plan plan = plans.bySlug(ctx.pathParam("plan")).filter(Plan::active).orElseThrow(NotFoundResponse::new);
-        if (stripe == null || !plan.payableOnline()) {
+        if (!payments() || !plan.payableOnline()) {
             page(ctx.status(409), null, "The " + plan.name() + " plan cannot be paid for online at the moment. " + contact());
             return;
         }
@@ -141,8 +145,13 @@ public final class SubscribePages {
         Optional<User> user = sessions.current(ctx);
         Meta meta = Meta.page("Subscribe", "Subscribe to " + chrome.site().name(), "/subscribe");
         Personal.html(ctx, views.render("subscriptions/subscribe.jte", new SubscribePage(chrome.layout(meta), csrf.token(ctx),
-                plans.offered(), user.isPresent(), stripe != null, contact(),
+                plans.offered(), user.isPresent(), payments(), contact(),
                 user.map(u -> readers.panel(u.id())).orElse(null), notice, problem)));
+    }
+
+    /** Readers can pay online only when Stripe can also report the payments back (both secrets set). */
+    private boolean payments() {
+        return stripe != null && events != null;
     }
 
     private void message(Context ctx, String heading, String text) {

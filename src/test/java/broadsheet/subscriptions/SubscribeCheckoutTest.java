@@ -183,4 +183,18 @@ class SubscribeCheckoutTest {
         assertThat(d.select("[role=alert]").text()).contains("Nothing was charged");
         assertThat(jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions").mapTo(Integer.class).one()).intValue()).isZero();
     }
+
+    @Test
+    void aKeyWithoutAWebhookSecretDoesNotTakePaymentsThatCouldNotBeRecorded() {
+        try (TestApp half = new TestApp(new StripeConfig(SECRET_KEY, "", stripe.base()))) {
+            plan(half.fixtures.jdbi(), "monthly", "Monthly", "month", 900, "price_monthly_test");
+            WebClient reader = half.signedIn("ada@example.org", Role.READER);
+            Document d = valid(reader.get("/subscribe"), 200);
+            assertThat(d.select("#offline-h").text()).isEqualTo("Paying online is not set up");
+            assertThat(d.select("form[method=post]")).isEmpty();
+            assertThat(reader.post("/subscribe/monthly", Map.of()).statusCode()).isEqualTo(409);
+            assertThat(stripe.received).isEmpty();
+            assertThat(StripeFixtures.post(half.url("/stripe/webhook"), "{}", WEBHOOK_SECRET).statusCode()).isEqualTo(503);
+        }
+    }
 }
