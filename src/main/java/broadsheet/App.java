@@ -1,6 +1,12 @@
 package broadsheet;
 
 import broadsheet.accounts.AccountPages;
+import broadsheet.following.Feed;
+import broadsheet.following.FollowIntent;
+import broadsheet.following.Follows;
+import broadsheet.following.FollowingApi;
+import broadsheet.following.FollowingPages;
+import broadsheet.following.Suggestions;
 import broadsheet.accounts.AccountService;
 import broadsheet.accounts.Housekeeping;
 import broadsheet.articles.ArticleDao;
@@ -103,6 +109,9 @@ public final class App implements AutoCloseable {
         Sessions sessions = new Sessions(jdbi, config.baseUrl());
         Csrf csrf = new Csrf(config.baseUrl());
         AccountService accounts = new AccountService(jdbi, mailer, chrome::site);
+        Follows follows = new Follows(jdbi);
+        Feed feed = new Feed(jdbi, articles);
+        Suggestions suggestions = new Suggestions(jdbi);
         Desk desk = new Desk(sessions, csrf, chrome, views);
         ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache);
         PhotoService photos = new PhotoService(jdbi, media);
@@ -116,7 +125,8 @@ public final class App implements AutoCloseable {
                 articlePages,
                 new ArchivePages(articles, chrome, views, cache),
                 new NewsletterPages(newsletters, chrome, views, cache),
-                new AccountPages(accounts, sessions, csrf, chrome, views, readerSubscriptions),
+                new AccountPages(accounts, sessions, csrf, chrome, views, (userId, next) -> FollowIntent.complete(follows, userId, next),
+                        readerSubscriptions),
                 new DevMailPages(fileMailer, chrome, views),
                 new AccessCheck(sessions, csrf),
                 new NewsroomHome(desk, jdbi),
@@ -128,6 +138,8 @@ public final class App implements AutoCloseable {
                 new PhotoDesk(desk, photos), new GalleryDesk(desk, new GalleryService(jdbi), photos),
                 new FrontDesk(desk, new FrontEditor(jdbi)), CatalogDesk.sections(desk, jdbi), CatalogDesk.authors(desk, jdbi),
                 CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)),
+                new FollowingPages(follows, feed, suggestions, sessions, csrf, chrome, views),
+                new FollowingApi(follows, feed, suggestions, sessions, csrf, chrome),
                 new SubscribePages(jdbi, plans, readerSubscriptions, stripe, stripeEvents, sessions, csrf, chrome, views),
                 new SubscriptionDesk(desk, new SubscriptionAdmin(jdbi), plans));
 

@@ -24,17 +24,26 @@ public final class AccountPages {
     public record AccountPage(Layout layout, String csrf, User user, Form passwordForm, Form emailForm, Form deleteForm,
                               String notice, ReaderSubscriptions.Panel subscription) {}
 
+    /** What signing in does before it sends the reader on (a Follow pressed while signed out, say). */
+    @FunctionalInterface
+    public interface AfterSignIn {
+        /** Returns where to go: {@code next} itself, or another local address. */
+        String complete(long userId, String next);
+    }
+
     private final AccountService accounts;
+    private final AfterSignIn afterSignIn;
     private final Sessions sessions;
     private final Csrf csrf;
     private final Chrome chrome;
     private final Views views;
     private final ReaderSubscriptions subscriptions;
 
-    public AccountPages(AccountService accounts, Sessions sessions, Csrf csrf, Chrome chrome, Views views,
+    public AccountPages(AccountService accounts, Sessions sessions, Csrf csrf, Chrome chrome, Views views, AfterSignIn afterSignIn,
                         ReaderSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
+        this.afterSignIn = afterSignIn;
         this.sessions = sessions;
         this.csrf = csrf;
         this.chrome = chrome;
@@ -43,9 +52,16 @@ public final class AccountPages {
 
     // --- signing in and out
 
+    /** Why the reader was sent to sign in, when the next address says ("Sign in to follow Trade policy."). */
+    private String reason(String next) {
+        if (next.startsWith("/follow?")) return "Sign in or create an account to follow this. You will come back to the page you were on.";
+        if (next.startsWith("/following")) return "Sign in or create an account to see your personal news feed in Following.";
+        return null;
+    }
+
     public void signInForm(Context ctx) {
         Form form = Form.empty().set("next", AccessCheck.safeNext(ctx.queryParam("next")));
-        form(ctx, "accounts/sign-in.jte", "Sign in", "/sign-in", form, null);
+        form(ctx, "accounts/sign-in.jte", "Sign in", "/sign-in", form, reason(form.raw("next")));
     }
 
     public void signIn(Context ctx) {
@@ -55,14 +71,16 @@ public final class AccountPages {
             case OK -> {
                 sessions.start(ctx, result.user().id());
                 csrf.rotate(ctx);
-                ctx.redirect(AccessCheck.safeNext(form.raw("next")), io.javalin.http.HttpStatus.SEE_OTHER);
+                String next = afterSignIn.complete(result.user().id(), AccessCheck.safeNext(form.raw("next")));
+                ctx.redirect(AccessCheck.safeNext(next), io.javalin.http.HttpStatus.SEE_OTHER);
             }
             case WRONG -> form(ctx.status(422), "accounts/sign-in.jte", "Sign in", "/sign-in",
                     form.error("email", "The email address or password is not right."), null);
             case THROTTLED -> form(ctx.status(429), "accounts/sign-in.jte", "Sign in", "/sign-in",
                     form.error("email", "Too many attempts to sign in. Wait 15 minutes and try again, or reset your password."), null);
             case UNCONFIRMED -> message(ctx, "Confirm your email address first",
-                    "We have sent a new confirmation link to " + result.user().email() + ". Open it, then sign in.", "Sign in", "/sign-in");
+                    "We have sent a new confirmation link to " + result.user().email() + ". Open it, then sign in.", "Sign in",
+                    signInPath(form.raw("next")));
         }
     }
 
@@ -75,22 +93,29 @@ public final class AccountPages {
     // --- registering
 
     public void registerForm(Context ctx) {
-        form(ctx, "accounts/register.jte", "Create an account", "/register", Form.empty(), null);
+        Form form = Form.empty().set("next", AccessCheck.safeNext(ctx.queryParam("next")));
+        form(ctx, "accounts/register.jte", "Create an account", "/register", form, null);
+    }
+
+    /** The sign-in page, keeping where the reader was going. */
+    private static String signInPath(String next) {
+        String n = AccessCheck.safeNext(next);
+        return n.equals("/") ? "/sign-in" : "/sign-in?next=" + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public void register(Context ctx) {
-        Form form = accounts.register(Form.of(ctx, List.of("email", "displayName", "password")));
+        Form form = accounts.register(Form.of(ctx, List.of("email", "displayName", "password", "next")));
         if (form.hasErrors()) {
             form(ctx.status(422), "accounts/register.jte", "Create an account", "/register", form, null);
             return;
         }
         message(ctx, "Check your email", "We have sent a link to " + form.value("email").strip().toLowerCase()
-                + ". Open it within 48 hours to confirm your address, then sign in.", "Sign in", "/sign-in");
+                + ". Open it within 48 hours to confirm your address, then sign in.", "Sign in", signInPath(form.raw("next")));
     }
 
     public void confirm(Context ctx) {
         if (accounts.confirm(ctx.queryParam("token"))) {
-            message(ctx, "Your email address is confirmed", "Thank you. You can now sign in.", "Sign in", "/sign-in");
+            message(ctx, "Your email address is confirmed", "Thank you. You can now sign in.", "Sign in", signInPath(ctx.queryParam("next")));
         } else {
             message(ctx.status(400), "This link does not work",
                     "It may have expired, been used already, or been copied incompletely. Sign in to get a new one.", "Sign in", "/sign-in");

@@ -1,5 +1,6 @@
 package broadsheet.accounts;
 
+import broadsheet.web.AccessCheck;
 import broadsheet.accounts.AccountTokens.Purpose;
 import broadsheet.audit.Audit;
 import broadsheet.mail.Mail;
@@ -80,17 +81,23 @@ public final class AccountService {
             }
             long id = h.createUpdate("insert into users (email, password_hash, display_name) values (:e, :p, :n)")
                     .bind("e", email).bind("p", hash).bind("n", name).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            return confirmationMail(h, id, email);
+            return confirmationMail(h, id, email, AccessCheck.safeNext(form.raw("next")));
         });
         mailer.send(mail);
         return form;
     }
 
     private Mail confirmationMail(Handle h, long userId, String email) {
+        return confirmationMail(h, userId, email, "/");
+    }
+
+    /** @param next where the reader was going when they registered; the link leads back there after signing in */
+    private Mail confirmationMail(Handle h, long userId, String email, String next) {
         String token = AccountTokens.issue(h, userId, Purpose.CONFIRM_EMAIL, null);
         return Mail.text(email, "Confirm your email address for " + site.get().name(),
                 "Welcome to " + site.get().name() + ".\n\nConfirm your email address by opening this link within 48 hours:\n\n"
-                        + site.get().absolute("/account/confirm?token=" + token) + "\n\n"
+                        + site.get().absolute("/account/confirm?token=" + token
+                                + (next.equals("/") ? "" : "&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))) + "\n\n"
                         + "If you did not create an account, ignore this message and no account will be kept in use.\n");
     }
 

@@ -65,15 +65,20 @@ final class BenchDataCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed, for the same archive every time (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--authors", paramLabel = "N", defaultValue = "500", description = "How many authors (default ${DEFAULT-VALUE}).")
+    int authorCount;
+
+    @Option(names = "--topics", paramLabel = "N", defaultValue = "2000", description = "How many topics (default ${DEFAULT-VALUE}).")
+    int topicCount;
+
     static final int SECTIONS = 6;
-    static final int AUTHORS = 500;
-    static final int TOPICS = 2000;
     static final int PHOTOS = 50;
     static final Duration SPAN = Duration.ofDays(3 * 365);
 
     @Override
     public Integer call() throws Exception {
         if (articles < 1) throw new Main.UserError("--articles must be at least 1");
+        if (authorCount < 2 || topicCount < 5) throw new Main.UserError("--authors must be at least 2 and --topics at least 5");
         Config config = common.config();
         long started = System.nanoTime();
         try (Database db = Database.open(config)) {
@@ -106,7 +111,7 @@ final class BenchDataCommand implements Callable<Integer> {
             writeTopics(jdbi, topics);
             System.out.printf(Locale.ROOT, "Generated %d articles (%d bylines, %d topic tags, %d gallery photos), %d sections, %d authors, "
                             + "%d topics, %d photos in %.1f s.%n",
-                    counts[0], counts[1], counts[2], counts[3], SECTIONS, AUTHORS, TOPICS, photoIds.size(),
+                    counts[0], counts[1], counts[2], counts[3], SECTIONS, authorCount, topicCount, photoIds.size(),
                     (System.nanoTime() - started) / 1e9);
             System.out.printf("Wrote %d article paths to %s and topic paths by size to %s.%n", paths, urls, topics);
             return 0;
@@ -141,11 +146,11 @@ final class BenchDataCommand implements Callable<Integer> {
         return idsBySlug(h, "sections", java.util.Arrays.stream(SECTION_NAMES).map(s -> s[0]).toList());
     }
 
-    private static List<Long> authors(Handle h, BenchWords w) {
+    private List<Long> authors(Handle h, BenchWords w) {
         List<String> slugs = new ArrayList<>();
         PreparedBatch b = h.prepareBatch("insert into authors (slug, name, title, bio) values (?, ?, ?, ?) on conflict (slug) do nothing");
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < AUTHORS; i++) {
+        for (int i = 0; i < authorCount; i++) {
             String name = w.personName();
             String slug = unique(BenchWords.slug(name), seen);
             slugs.add(slug);
@@ -155,12 +160,12 @@ final class BenchDataCommand implements Callable<Integer> {
         return idsBySlug(h, "authors", slugs);
     }
 
-    private static List<Long> topics(Handle h, BenchWords w) {
+    private List<Long> topics(Handle h, BenchWords w) {
         List<String> slugs = new ArrayList<>();
         PreparedBatch b = h.prepareBatch("insert into topics (slug, name, kind) values (?, ?, ?) on conflict (slug) do nothing");
         Set<String> seen = new HashSet<>();
         String[] kinds = {"person", "organization", "place", "subject"};
-        for (int i = 0; i < TOPICS; i++) {
+        for (int i = 0; i < topicCount; i++) {
             String kind = kinds[i % kinds.length];
             String name = switch (kind) {
                 case "person" -> w.personName();

@@ -60,7 +60,7 @@ public final class ArchivePages {
             if (items.isEmpty()) throw new NotFoundResponse();
             String path = "/archive/%04d/%02d".formatted(ym.getYear(), ym.getMonthValue());
             Meta meta = Meta.page(MONTH.format(ym), "Articles published in " + MONTH.format(ym) + ".", path);
-            ListPage page = new ListPage(chrome.layout(meta), "Archive", MONTH.format(ym), "", "", null, List.of(), items, null, null);
+            ListPage page = new ListPage(chrome.layout(meta), "Archive", MONTH.format(ym), "", "", null, List.of(), items, null, null, null);
             return PageCache.Page.html(views.render("fronts/list.jte", page), FrontPages.newest(items), "archive");
         });
     }
@@ -79,7 +79,7 @@ public final class ArchivePages {
             String path = "/archive/%04d/%02d/%02d".formatted(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
             String label = chrome.site().day(d);
             Meta meta = Meta.page(label, "Articles published on " + label + ".", path);
-            ListPage page = new ListPage(chrome.layout(meta), "Archive", label, "", "", null, List.of(), items, null, null);
+            ListPage page = new ListPage(chrome.layout(meta), "Archive", label, "", "", null, List.of(), items, null, null, null);
             return PageCache.Page.html(views.render("fronts/list.jte", page), FrontPages.newest(items), "archive");
         });
     }

@@ -6,6 +6,8 @@ import broadsheet.articles.ListFilter;
 import broadsheet.authors.Author;
 import broadsheet.authors.AuthorDao;
 import broadsheet.db.Cursor;
+import broadsheet.following.FollowKind;
+import broadsheet.following.Followable;
 import broadsheet.media.Photo;
 import broadsheet.sections.Section;
 import broadsheet.topics.Topic;
@@ -76,7 +78,8 @@ public final class FrontPages {
             boolean first = after.equals(Cursor.first());
             List<ArticleSummary> lead = first ? ordered("section:" + s.slug(), ListFilter.section(s.id()), 0) : List.of();
             ListFilter filter = ListFilter.notIn(ListFilter.section(s.id()), lead.stream().map(ArticleSummary::id).toList());
-            return list(s.path(), "Section", s.name(), "", s.description(), null, lead, filter, after, "section-" + s.slug());
+            return list(s.path(), "Section", s.name(), "", s.description(), null, lead, filter, after, "section-" + s.slug(),
+                    new Followable(FollowKind.SECTION, s.id(), s.slug(), s.name()));
         });
     }
 
@@ -87,7 +90,7 @@ public final class FrontPages {
             Author a = authors.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
             Photo portrait = a.portraitPhotoId() == null ? null : articles.photo(a.portraitPhotoId()).orElse(null);
             return list(a.path(), "Author", a.name(), a.title(), a.bio(), portrait, List.of(), ListFilter.author(a.id()),
-                    after, "author-" + a.slug());
+                    after, "author-" + a.slug(), new Followable(FollowKind.AUTHOR, a.id(), a.slug(), a.name()));
         });
     }
 
@@ -97,12 +100,13 @@ public final class FrontPages {
             Topic t = topics.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
             return list(t.path(), "Topic", t.name(), t.kindLabel(),
                     t.aliases().isEmpty() ? "" : "Also known as " + String.join(", ", t.aliases()) + ".",
-                    null, List.of(), ListFilter.topic(t.id()), after, "topic-" + t.slug());
+                    null, List.of(), ListFilter.topic(t.id()), after, "topic-" + t.slug(),
+                    new Followable(FollowKind.TOPIC, t.id(), t.slug(), t.name()));
         });
     }
 
     private PageCache.Page list(String path, String kicker, String heading, String subheading, String intro, Photo portrait,
-                                List<ArticleSummary> lead, ListFilter filter, Cursor after, String key) {
+                                List<ArticleSummary> lead, ListFilter filter, Cursor after, String key, Followable follow) {
         List<ArticleSummary> items = articles.latest(filter, after, PAGE_SIZE + 1);
         String more = null;
         if (items.size() > PAGE_SIZE) {
@@ -115,7 +119,7 @@ public final class FrontPages {
         String description = intro.isEmpty() ? "The latest from " + heading + " at " + chrome.site().name() : intro;
         Meta meta = new Meta(first ? heading : heading + " (older articles)", description, path, "website",
                 portrait, null, List.of(), !first).withFeeds(heading, path + "/feed");
-        ListPage page = new ListPage(chrome.layout(meta), kicker, heading, subheading, intro, portrait, lead, items, more, path + "/feed");
+        ListPage page = new ListPage(chrome.layout(meta), kicker, heading, subheading, intro, portrait, lead, items, more, path + "/feed", follow);
         List<ArticleSummary> all = new ArrayList<>(lead);
         all.addAll(items);
         return PageCache.Page.html(views.render("fronts/list.jte", page), newest(all), key);

@@ -42,6 +42,9 @@ public final class AccessCheck {
         if (required == Role.ANYONE) return;
         ctx.header("Cache-Control", "private, no-store");
         Optional<User> user = sessions.current(ctx);
+        if (user.isEmpty() && ctx.path().startsWith("/api/")) {
+            throw new io.javalin.http.UnauthorizedResponse("Sign in to use " + ctx.path() + ": send the session cookie from /sign-in.");
+        }
         if (user.isEmpty()) {
             String back = ctx.method() == HandlerType.GET ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/";
             ctx.header("Location", "/sign-in?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));

@@ -45,6 +45,15 @@ public final class ErrorPages {
         render(ctx, 413, "That file is too large", message, List.of());
     }
 
+    public void unprocessable(Context ctx, String message) {
+        render(ctx, 422, "That cannot be done", message, List.of());
+    }
+
+    /** Only the JSON API answers 401; pages send the reader to sign in instead. */
+    public void unauthorized(Context ctx, String message) {
+        render(ctx, 401, "Sign in first", message, List.of());
+    }
+
     public void forbidden(Context ctx, String message) {
         render(ctx, 403, "You cannot do that here", message, List.of());
     }
@@ -56,9 +65,14 @@ public final class ErrorPages {
     }
 
     private void render(Context ctx, int status, String heading, String message, List<ArticleSummary> latest) {
-        Meta meta = Meta.page(heading, message, ctx.path()).hidden();
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
+        if (ctx.path().startsWith("/api/")) { // programs get the message as JSON
+            ctx.contentType("application/json");
+            ctx.result(Json.forScript(java.util.Map.of("status", status, "error", message)));
+            return;
+        }
+        Meta meta = Meta.page(heading, message, ctx.path()).hidden();
         ctx.contentType("text/html; charset=utf-8");
         ctx.result(views.render("errors/error.jte", new ErrorPage(chrome.layout(meta), status, heading, message, latest)));
     }

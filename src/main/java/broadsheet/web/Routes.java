@@ -17,6 +17,8 @@ import broadsheet.newsroom.fronts.FrontDesk;
 import broadsheet.newsroom.people.PeopleDesk;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.newsletters.NewsletterPages;
+import broadsheet.following.FollowingApi;
+import broadsheet.following.FollowingPages;
 import broadsheet.newsroom.subscriptions.SubscriptionDesk;
 import broadsheet.subscriptions.SubscribePages;
 import io.javalin.config.JavalinConfig;
@@ -33,6 +35,7 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
                      PhotoDesk photos, GalleryDesk galleries,
                      FrontDesk frontDesk, CatalogDesk sectionDesk, CatalogDesk authorDesk, CatalogDesk topicDesk,
                      PeopleDesk peopleDesk, AuditDesk auditDesk,
+                     FollowingPages following, FollowingApi followingApi,
                      SubscribePages subscribe, SubscriptionDesk subscriptionDesk) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
@@ -112,6 +115,19 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/account/sign-out-everywhere", accounts::signOutEverywhere, Role.READER);
         get(r, "/account/export.json", accounts::export, Role.READER);
         r.post("/account/delete", accounts::delete, Role.READER);
+        // --- following: the reader's feed and follows; the JSON API (described in /api/openapi.json)
+        get(r, "/following", following::feed, Role.READER);
+        get(r, "/following/manage", following::manage, Role.READER);
+        get(r, "/follow", following::confirm, Role.READER);
+        r.post("/follow", following::follow, Role.READER);
+        r.post("/unfollow", following::unfollow, Role.READER);
+        get(r, "/api/me", followingApi::me, Role.ANYONE);
+        get(r, "/api/following", followingApi::list, Role.READER);
+        r.post("/api/following", followingApi::follow, Role.READER);
+        r.delete("/api/following/{kind}/{slug}", followingApi::unfollow, Role.READER);
+        get(r, "/api/following/suggestions", followingApi::suggestions, Role.READER);
+        get(r, "/api/feed", followingApi::feed, Role.READER);
+        get(r, "/api/openapi.json", followingApi::openApi, Role.ANYONE);
         get(r, "/dev/mail", devMail::list, Role.ANYONE);
         get(r, "/dev/mail/{file}", devMail::show, Role.ANYONE);
 
@@ -162,6 +178,8 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.exception(ContentTooLargeResponse.class, (e, ctx) -> errors.tooLarge(ctx, e.getMessage()));
         r.exception(BadRequestResponse.class, (e, ctx) -> errors.badRequest(ctx, e.getMessage()));
         r.exception(ForbiddenResponse.class, (e, ctx) -> errors.forbidden(ctx, e.getMessage()));
+        r.exception(FollowingPages.NotFollowable.class, (e, ctx) -> errors.unprocessable(ctx, e.getMessage()));
+        r.exception(io.javalin.http.UnauthorizedResponse.class, (e, ctx) -> errors.unauthorized(ctx, e.getMessage()));
         r.exception(AccessCheck.CsrfRejected.class, (e, ctx) -> errors.forbidden(ctx,
                 "This form has expired or did not come from this site. Go back, reload the page and try again."));
         r.exception(Exception.class, errors::serverError);

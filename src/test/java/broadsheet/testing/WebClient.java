@@ -72,6 +72,15 @@ public final class WebClient {
         return send(b.build());
     }
 
+    /** Sends a request as a page script does: a JSON body (or none), with extra headers. */
+    public HttpResponse<String> json(String method, String path, String json, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) b.header("Content-Type", "application/json");
+        if (headers.length > 0) b.headers(headers);
+        return send(b.build());
+    }
+
     /** Follows one redirect if the response is one. */
     public HttpResponse<String> follow(HttpResponse<String> r) {
         return r.statusCode() / 100 == 3 ? get(r.headers().firstValue("Location").orElseThrow()) : r;

@@ -1,0 +1,79 @@
+package broadsheet.following;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** A reader's follows: the rules (exists, not twice, at most {@link #LIMIT}) and their storage. */
+public final class Follows {
+
+    public static final int LIMIT = 1000;
+
+    public enum Result { FOLLOWED, ALREADY, NOT_FOUND, LIMIT_REACHED }
+
+    public record Outcome(Result result, Followable target) {}
+
+    private final Jdbi jdbi;
+
+    public Follows(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Optional<Followable> find(FollowKind kind, String slug) {
+        return jdbi.withHandle(h -> find(h, kind, slug));
+    }
+
+    static Optional<Followable> find(Handle h, FollowKind kind, String slug) {
+        if (slug == null || slug.length() > 200) return Optional.empty();
+        return h.createQuery("select id, slug, name from " + kind.table() + " where slug = :s").bind("s", slug)
+                .map((rs, ctx) -> new Followable(kind, rs.getLong(1), rs.getString(2), rs.getString(3))).findOne();
+    }
+
+    /**
+     * Follows, in one transaction: the user's row is locked first so two requests at once cannot
+     * both pass the limit; following again changes nothing.
+     */
+    public Outcome follow(long userId, FollowKind kind, String slug) {
+        return jdbi.inTransaction(h -> {
+            Optional<Followable> target = find(h, kind, slug);
+            if (target.isEmpty()) return new Outcome(Result.NOT_FOUND, null);
+            h.createQuery("select id from users where id = :u for update").bind("u", userId).mapTo(Long.class).one();
+            boolean already = h.createQuery("select exists (select 1 from follows where user_id = :u and kind = :k and target_id = :t)")
+                    .bind("u", userId).bind("k", kind.key()).bind("t", target.get().id()).mapTo(Boolean.class).one();
+            if (already) return new Outcome(Result.ALREADY, target.get());
+            int count = h.createQuery("select count(*) from follows where user_id = :u").bind("u", userId).mapTo(Integer.class).one();
+            if (count >= LIMIT) return new Outcome(Result.LIMIT_REACHED, target.get());
+            h.createUpdate("insert into follows (user_id, kind, target_id) values (:u, :k, :t)")
+                    .bind("u", userId).bind("k", kind.key()).bind("t", target.get().id()).execute();
+            return new Outcome(Result.FOLLOWED, target.get());
+        });
+    }
+
+    /** Stops following; unfollowing what one does not follow is harmless. Empty when the target does not exist. */
+    public Optional<Followable> unfollow(long userId, FollowKind kind, String slug) {
+        return jdbi.inTransaction(h -> {
+            Optional<Followable> target = find(h, kind, slug);
+            target.ifPresent(t -> h.createUpdate("delete from follows where user_id = :u and kind = :k and target_id = :t")
+                    .bind("u", userId).bind("k", kind.key()).bind("t", t.id()).execute());
+            return target;
+        });
+    }
+
+    /** Everything the reader follows, authors, then topics, then sections, each by name. */
+    public List<Followable> list(long userId) {
+        return jdbi.withHandle(h -> list(h, userId));
+    }
+
+    static List<Followable> list(Handle h, long userId) {
+        List<Followable> all = new ArrayList<>();
+        for (FollowKind k : FollowKind.values()) {
+            all.addAll(h.createQuery("select t.id, t.slug, t.name from follows f join " + k.table() + " t on t.id = f.target_id"
+                            + " where f.user_id = :u and f.kind = :k order by lower(t.name), t.id")
+                    .bind("u", userId).bind("k", k.key())
+                    .map((rs, ctx) -> new Followable(k, rs.getLong(1), rs.getString(2), rs.getString(3))).list());
+        }
+        return all;
+    }
+}
