@@ -197,4 +197,29 @@ class SubscribeCheckoutTest {
             assertThat(StripeFixtures.post(half.url("/stripe/webhook"), "{}", WEBHOOK_SECRET).statusCode()).isEqualTo(503);
         }
     }
+
+    @Test
+    void anAccountWhoseSubscriptionRenewsThroughStripeIsNotDeletedUntilItIsCancelledAndTheExportShowsIt() {
+        WebClient reader = t.signedIn("ada@example.org", Role.READER);
+        long id = userId(jdbi, "ada@example.org");
+        jdbi.useHandle(h -> h.execute("insert into subscriptions (user_id, status, current_period_end, source, stripe_customer_id, "
+                + "stripe_subscription_id) values (?, 'active', now() + interval '20 days', 'stripe', 'cus_9', 'sub_9')", id));
+        String export = reader.get("/account/export.json").body();
+        assertThat(export).contains("\"subscription\"", "\"paidThrough\":\"stripe\"", "\"status\":\"active\"");
+
+        reader.get("/account");
+        HttpResponse<String> refused = reader.post("/account/delete", Map.of("confirmPassword", "password for ada@example.org"));
+        Document d = valid(refused, 422);
+        assertThat(d.select("#f-confirmPassword-error").text()).contains("Your subscription still renews through Stripe");
+        assertThat(users(id)).isEqualTo(1);
+
+        reader.post("/account/subscription/cancel", Map.of());
+        HttpResponse<String> deleted = reader.post("/account/delete", Map.of("confirmPassword", "password for ada@example.org"));
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(users(id)).isZero();
+    }
+
+    int users(long id) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from users where id = :id").bind("id", id).mapTo(Integer.class).one());
+    }
 }
