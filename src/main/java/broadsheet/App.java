@@ -45,6 +45,9 @@ import broadsheet.newsroom.people.People;
 import broadsheet.newsroom.people.PeopleDesk;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.newsletters.NewsletterPages;
+import broadsheet.paywall.GiftPages;
+import broadsheet.paywall.Paywall;
+import broadsheet.paywall.PaywallDesk;
 import broadsheet.newsroom.subscriptions.SubscriptionAdmin;
 import broadsheet.newsroom.subscriptions.SubscriptionDesk;
 import broadsheet.subscriptions.Plans;
@@ -113,7 +116,8 @@ public final class App implements AutoCloseable {
         Feed feed = new Feed(jdbi, articles);
         Suggestions suggestions = new Suggestions(jdbi);
         Desk desk = new Desk(sessions, csrf, chrome, views);
-        ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache);
+        Paywall paywall = new Paywall(jdbi, sessions, config.baseUrl());
+        ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache, paywall);
         PhotoService photos = new PhotoService(jdbi, media);
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
         StripeApi stripe = config.stripe().payments() ? new StripeApi(config.stripe()) : null;
@@ -140,11 +144,13 @@ public final class App implements AutoCloseable {
                 CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)),
                 new FollowingPages(follows, feed, suggestions, sessions, csrf, chrome, views),
                 new FollowingApi(follows, feed, suggestions, sessions, csrf, chrome),
+                new GiftPages(paywall, sessions, csrf, chrome, views, jdbi), new PaywallDesk(desk, paywall, jdbi),
                 new SubscribePages(jdbi, plans, readerSubscriptions, stripe, stripeEvents, sessions, csrf, chrome, views),
                 new SubscriptionDesk(desk, new SubscriptionAdmin(jdbi), plans));
 
         Runnable onChange = () -> {
             chrome.reload();
+            paywall.reload();
             cache.clear();
         };
         ContentChanges changes = new ContentChanges(db.dataSource(), onChange);

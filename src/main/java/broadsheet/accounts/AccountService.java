@@ -234,6 +234,16 @@ public final class AccountService {
                     .list());
             out.put("author", h.createQuery("select slug, name from authors where user_id = :u").bind("u", user.id())
                     .map((rs, ctx) -> Map.of("slug", rs.getString(1), "name", rs.getString(2))).list());
+            // the paywall's records of this reader: subscriber articles read on the meter, gift links made
+            out.put("meteredReads", h.createQuery("""
+                    select a.slug, r.read_at from paywall_reads r join articles a on a.id = r.article_id
+                     where r.user_id = :u order by r.read_at""").bind("u", user.id())
+                    .map((rs, ctx) -> Map.of("article", rs.getString(1), "readAt", rs.getTimestamp(2).toInstant().toString())).list());
+            out.put("giftLinks", h.createQuery("""
+                    select a.slug, g.created_at, g.expires_at from gift_links g join articles a on a.id = g.article_id
+                     where g.giver_id = :u order by g.created_at""").bind("u", user.id())
+                    .map((rs, ctx) -> Map.of("article", rs.getString(1), "createdAt", rs.getTimestamp(2).toInstant().toString(),
+                            "expiresAt", rs.getTimestamp(3).toInstant().toString())).list());
             out.put("subscription", broadsheet.subscriptions.Subscription.forUser(h, user.id()).map(s -> Map.of(
                     "plan", s.planLabel(), "status", s.status(), "currentPeriodEnd", s.currentPeriodEnd().toString(),
                     "cancelAtPeriodEnd", s.cancelAtPeriodEnd(), "paidThrough", s.source())).orElse(null));

@@ -37,7 +37,7 @@ public final class ArticleDao {
                               'height', p.height, 'caption', p.caption, 'credit', p.credit, 'altText', p.alt_text)""";
 
     private static final String ONE = """
-            select a.id, a.slug, a.headline, a.deck, a.body, a.kind, a.published_at, a.updated_at,
+            select a.id, a.slug, a.headline, a.deck, a.body, a.kind, a.published_at, a.updated_at, a.access,
                    s.slug as section_slug, s.name as section_name,
                    (select coalesce(json_agg(json_build_object('id', au.id, 'slug', au.slug, 'name', au.name, 'title', au.title)
                                              order by aa.position, au.name), '[]')
@@ -203,7 +203,8 @@ public final class ArticleDao {
                     JSON.readValue(rs.getString("topics"), new TypeReference<List<ArticleView.TopicRef>>() {}),
                     lead == null ? null : JSON.readValue(lead, Photo.class),
                     JSON.readValue(rs.getString("gallery"), new TypeReference<List<Photo>>() {}),
-                    JSON.readValue(rs.getString("corrections"), new TypeReference<List<ArticleView.Correction>>() {}));
+                    JSON.readValue(rs.getString("corrections"), new TypeReference<List<ArticleView.Correction>>() {}),
+                    broadsheet.paywall.Access.of(rs.getString("access")));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("unreadable article row", e);
         }

@@ -2,6 +2,7 @@ package broadsheet.articles;
 
 import broadsheet.media.Photo;
 import broadsheet.newsletters.Newsletter;
+import broadsheet.paywall.Offer;
 import broadsheet.web.Layout;
 import java.util.List;
 
@@ -9,9 +10,13 @@ import java.util.List;
  * The view model of an article page.
  *
  * @param banner a notice above the article (a preview says it is not published), or null
+ * @param parts the body, or only its free part (up to the first paragraph) when the article is not free
+ * @param lockedParts the rest of a body behind the paywall, for readers with access; empty otherwise
+ * @param offer what a reader without access is offered instead of the rest, or null
  */
 public record ArticlePage(Layout layout, ArticleView article, String path, String url,
-                          List<Part> parts, List<Photo> photos, String galleryJson, List<ShareLink> shares, String banner) {
+                          List<Part> parts, List<Photo> photos, String galleryJson, List<ShareLink> shares, String banner,
+                          List<Part> lockedParts, Offer offer) {
 
     public sealed interface Part permits HtmlPart, RelatedPart, PromoPart {}
 

@@ -3,6 +3,10 @@ package broadsheet.articles;
 import broadsheet.media.Photo;
 import broadsheet.newsletters.Newsletter;
 import broadsheet.newsletters.NewsletterDao;
+import broadsheet.paywall.Access;
+import broadsheet.paywall.Level;
+import broadsheet.paywall.Offer;
+import broadsheet.paywall.Paywall;
 import broadsheet.web.Chrome;
 import broadsheet.web.Json;
 import broadsheet.web.Meta;
@@ -27,19 +31,27 @@ public final class ArticlePages {
     private final Chrome chrome;
     private final Views views;
     private final PageCache cache;
+    private final Paywall paywall;
     private final BodyRenderer bodies = new BodyRenderer();
 
-    public ArticlePages(ArticleDao articles, Chrome chrome, Views views, PageCache cache) {
+    public ArticlePages(ArticleDao articles, Chrome chrome, Views views, PageCache cache, Paywall paywall) {
         this.articles = articles;
         this.chrome = chrome;
         this.views = views;
         this.cache = cache;
+        this.paywall = paywall;
     }
 
+    /**
+     * The article page, in the variant the paywall decides for this request. Each variant is cached
+     * apart and rendered from the level alone, so what one reader was let read never reaches another.
+     */
     public void show(Context ctx) {
-        cache.serve(ctx, () -> {
+        Paywall.Decision d = paywall.decide(ctx, ctx.pathParam("slug"));
+        cache.serve(ctx, d.variant(), d.cacheControl(), d.vary(), () -> {
             ArticleView a = find(ctx);
-            ArticlePage page = page(a);
+            ArticlePage page = page(a, d.shown());
+            // the deck, or the first paragraph, which is never behind the paywall
             String description = a.deck().isEmpty() ? bodies.firstParagraphText(a.body()) : a.deck();
             Meta meta = new Meta(a.headline(), description, page.path(), "article", a.leadPhoto(),
                     StructuredData.newsArticle(chrome.site(), a, page.url(), description), List.of(), false);
@@ -50,7 +62,7 @@ public final class ArticlePages {
     public void photo(Context ctx) {
         cache.serve(ctx, () -> {
             ArticleView a = find(ctx);
-            ArticlePage page = page(a);
+            ArticlePage page = page(a, Level.ANONYMOUS); // photos and captions only: the same for every reader
             int n;
             try {
                 n = Integer.parseInt(ctx.pathParam("n"));
@@ -72,20 +84,37 @@ public final class ArticlePages {
         String asked = "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/" + ctx.pathParam("d") + "/" + a.slug();
         if (!asked.equals(canonical)) {
             String rest = ctx.path().substring(Math.min(ctx.path().length(), asked.length()));
-            ctx.header("Location", canonical + rest);
+            String query = ctx.queryString(); // a gift link must still work after the redirect
+            ctx.header("Location", canonical + rest + (query == null || query.isEmpty() ? "" : "?" + query));
             throw new RedirectResponse(HttpStatus.MOVED_PERMANENTLY);
         }
         return a;
     }
 
-    private ArticlePage page(ArticleView a) {
+    /**
+     * The page for readers at this level: the whole body when the article is free; otherwise the
+     * first paragraph, then either the rest (marked as the paywalled part) or the offer. The rest
+     * of a locked article is never rendered at all.
+     */
+    private ArticlePage page(ArticleView a, Level shown) {
         Site site = chrome.site();
         String path = site.articlePath(a.slug(), a.publishedAt());
         String url = site.absolute(path);
-        List<ArticlePage.Part> parts = bodyParts(a.id(), a.body(), a.sectionSlug());
+        boolean locked = !shown.atLeast(a.access().needs());
+        List<ArticlePage.Part> parts;
+        List<ArticlePage.Part> lockedParts = List.of();
+        if (a.access() == Access.FREE) {
+            parts = bodyParts(a.id(), a.body(), a.sectionSlug());
+        } else {
+            String[] split = BodyRenderer.splitAfterFirstParagraph(a.body());
+            // the section's newsletter promo: after the third paragraph for readers with access, after the first otherwise
+            parts = bodyParts(a.id(), split[0], locked ? a.sectionSlug() : null);
+            if (!locked) lockedParts = bodyParts(a.id(), split[1], a.sectionSlug());
+        }
         List<Photo> photos = new ArrayList<>(a.gallery());
         if (a.leadPhoto() != null && photos.stream().noneMatch(p -> p.id() == a.leadPhoto().id())) photos.add(0, a.leadPhoto());
-        return new ArticlePage(null, a, path, url, parts, photos, galleryJson(photos, path), shares(a, url), null);
+        Offer offer = locked ? new Offer(a.access(), shown, paywall.settings().meter(), path) : null;
+        return new ArticlePage(null, a, path, url, parts, photos, galleryJson(photos, path), shares(a, url), null, lockedParts, offer);
     }
 
     /**
@@ -126,17 +155,22 @@ public final class ArticlePages {
         if (a.publishedAt() == null || a.updatedAt().isBefore(a.publishedAt())) {
             java.time.Instant at = a.publishedAt() == null ? now : a.publishedAt();
             a = new ArticleView(a.id(), a.slug(), a.headline(), a.deck(), a.body(), a.kind(), a.sectionSlug(), a.sectionName(),
-                    at, at, a.authors(), a.topics(), a.leadPhoto(), a.gallery(), a.corrections());
+                    at, at, a.authors(), a.topics(), a.leadPhoto(), a.gallery(), a.corrections(), a.access());
         }
-        ArticlePage p = page(a);
+        // the newsroom's link shows everything, with the part behind the paywall marked as subscribers see it
+        ArticlePage p = page(a, Level.SUBSCRIBER);
+        String note = a.access() == Access.FREE ? "" : " For " + a.access().label().toLowerCase(java.util.Locale.ROOT)
+                + " only: readers without access see the text up to the first paragraph.";
         String description = a.deck().isEmpty() ? bodies.firstParagraphText(a.body()) : a.deck();
         Meta meta = new Meta("Preview: " + a.headline(), description, "/preview/" + a.id(), "article", a.leadPhoto(), null, List.of(), true);
         return views.render("articles/show.jte", new ArticlePage(chrome.layout(meta), p.article(), p.path(), p.url(), p.parts(),
-                p.photos(), p.galleryJson(), p.shares(), "Preview — not published. This link works only for a limited time; readers cannot see this page."));
+                p.photos(), p.galleryJson(), p.shares(), "Preview — not published. This link works only for a limited time; readers cannot see this page."
+                + note, p.lockedParts(), p.offer()));
     }
 
     private ArticlePage withMeta(ArticlePage p, Meta meta) {
-        return new ArticlePage(chrome.layout(meta), p.article(), p.path(), p.url(), p.parts(), p.photos(), p.galleryJson(), p.shares(), p.banner());
+        return new ArticlePage(chrome.layout(meta), p.article(), p.path(), p.url(), p.parts(), p.photos(), p.galleryJson(), p.shares(), p.banner(),
+                p.lockedParts(), p.offer());
     }
 
     private static String galleryJson(List<Photo> photos, String path) {

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.Text;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
@@ -28,6 +30,7 @@ public final class BodyRenderer {
 
     public record Promo(String slug) implements Block {}
 
+    private static final Parser SPANS = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
@@ -62,6 +65,22 @@ public final class BodyRenderer {
     /** Slugs of the related stories a body links to, in order. */
     public static List<String> relatedSlugs(String body) {
         return MARKER.matcher(body).results().filter(m -> m.group(1).equals("related")).map(m -> m.group(2)).toList();
+    }
+
+    /**
+     * The body cut in two Markdown sources just after its first paragraph: what everyone may read
+     * of an article behind the paywall, and the rest. With no paragraph at all, everything is the rest.
+     */
+    public static String[] splitAfterFirstParagraph(String body) {
+        Node doc = SPANS.parse(body);
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Paragraph && markerOf(n) == null && !n.getSourceSpans().isEmpty()) {
+                SourceSpan last = n.getSourceSpans().get(n.getSourceSpans().size() - 1);
+                int end = Math.min(body.length(), last.getInputIndex() + last.getLength());
+                return new String[] {body.substring(0, end), body.substring(end)};
+            }
+        }
+        return new String[] {"", body};
     }
 
     /** The first paragraph as plain text (for descriptions and previews). */

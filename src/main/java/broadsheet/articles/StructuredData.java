@@ -22,7 +22,14 @@ final class StructuredData {
         n.put("dateModified", a.updatedAt().toString());
         n.put("articleSection", a.sectionName());
         n.put("inLanguage", site.language());
-        n.put("isAccessibleForFree", true);
+        boolean free = a.access() == broadsheet.paywall.Access.FREE;
+        n.put("isAccessibleForFree", free);
+        if (!free) {
+            // Google's markup for paywalled content: the part readers without access do not get is
+            // the element with this class (present on the page of those who have access).
+            n.putObject("hasPart").put("@type", "WebPageElement").put("isAccessibleForFree", false)
+                    .put("cssSelector", "." + broadsheet.paywall.Offer.PAYWALLED_CLASS);
+        }
         ArrayNode images = n.putArray("image");
         for (Photo p : a.leadPhoto() == null ? a.gallery() : java.util.List.of(a.leadPhoto())) {
             images.addObject().put("@type", "ImageObject").put("url", site.absolute(p.src(1280)))

@@ -36,6 +36,7 @@ final class ContentCheck {
     static final List<String> STATUSES = List.of("draft", "ready", "scheduled", "published", "unpublished");
     static final List<String> AUDIENCES = List.of("everyone", "subscribers");
     static final List<String> CORRECTION_KINDS = List.of("correction", "update");
+    static final List<String> ACCESS = broadsheet.paywall.Access.values(false);
 
     /** What a reference can name, and where the database keeps its key. */
     enum Target {
@@ -143,6 +144,7 @@ final class ContentCheck {
         ref(Target.SECTION, path + ".section", a.section(), true);
         oneOf(path + ".kind", a.kind(), ARTICLE_KINDS);
         oneOf(path + ".status", a.status(), STATUSES);
+        oneOf(path + ".access", a.access(), ACCESS);
         boolean needsTime = "published".equals(a.status()) || "scheduled".equals(a.status());
         if (needsTime && a.publishedAt() == null) {
             problems.add(path + ".publishedAt", "required when status is " + a.status());

@@ -42,12 +42,13 @@ public record ContentFile(
     public record Newsletter(String slug, String name, String description, String audience, String schedule) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "slug", "headline", "deck", "section", "kind", "status", "publishedAt", "updatedAt",
+    @JsonPropertyOrder({"id", "slug", "headline", "deck", "section", "kind", "status", "access", "publishedAt", "updatedAt",
             "authors", "topics", "leadPhoto", "gallery", "body", "corrections"})
     public record Article(
             String id, String slug, String headline, String deck, String section, String kind, String status,
             Instant publishedAt, Instant updatedAt, List<String> authors, List<String> topics,
-            String leadPhoto, List<String> gallery, String body, List<Correction> corrections) {}
+            String leadPhoto, List<String> gallery, String body, List<Correction> corrections,
+            /* who may read it in full: free (when absent), registered, subscribers */ String access) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Correction(String kind, String body, Instant createdAt) {}

@@ -126,9 +126,9 @@ final class ContentWriter {
     private long insertArticle(Article a) {
         return bindArticle(h.createQuery("""
                 insert into articles (external_id, slug, headline, deck, body, section_id, kind, status,
-                                      published_at, updated_at, lead_photo_id)
+                                      published_at, updated_at, lead_photo_id, access)
                 values (:externalId, :slug, :headline, :deck, :body, (select id from sections where slug = :section),
-                        :kind, :status, :publishedAt, :updatedAt, (select id from photos where external_id = :leadPhoto))
+                        :kind, :status, :publishedAt, :updatedAt, (select id from photos where external_id = :leadPhoto), :access)
                 returning id"""), a)
                 .mapTo(Long.class).one();
     }
@@ -140,7 +140,8 @@ final class ContentWriter {
                    set external_id = coalesce(:externalId, external_id), slug = :slug, headline = :headline,
                        deck = :deck, body = :body, section_id = (select id from sections where slug = :section),
                        kind = :kind, status = :status, published_at = :publishedAt, updated_at = :updatedAt,
-                       lead_photo_id = (select id from photos where external_id = :leadPhoto), version = version + 1
+                       lead_photo_id = (select id from photos where external_id = :leadPhoto), access = :access,
+                       version = version + 1
                  where id = :id"""), a)
                 .bind("id", id).execute();
         return id;
@@ -152,7 +153,7 @@ final class ContentWriter {
                 .bind("deck", or(a.deck())).bind("body", or(a.body())).bind("section", a.section())
                 .bind("kind", a.kind() == null ? "news" : a.kind()).bind("status", a.status() == null ? "draft" : a.status())
                 .bindByType("publishedAt", a.publishedAt(), Instant.class).bind("updatedAt", updated)
-                .bind("leadPhoto", a.leadPhoto());
+                .bind("leadPhoto", a.leadPhoto()).bind("access", a.access() == null ? "free" : a.access());
     }
 
     /** Bylines, topics, gallery and corrections are the file's, replacing whatever the article had. */

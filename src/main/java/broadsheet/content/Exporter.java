@@ -128,7 +128,7 @@ public final class Exporter {
                         new Correction(rs.getString("kind"), rs.getString("body"), instant(rs, "created_at"))))
                 .forEach(e -> corrections.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return h.createQuery("""
-                select a.id, a.external_id, a.slug, a.headline, a.deck, a.body, s.slug as section, a.kind, a.status,
+                select a.id, a.external_id, a.slug, a.headline, a.deck, a.body, s.slug as section, a.kind, a.status, a.access,
                        a.published_at, a.updated_at, a.lead_photo_id,
                        array(select au.slug from article_authors aa join authors au on au.id = aa.author_id
                               where aa.article_id = a.id order by aa.position, au.name) as authors,
@@ -145,7 +145,8 @@ public final class Exporter {
                             instant(rs, "published_at"), instant(rs, "updated_at"),
                             strings(rs.getArray("authors")), strings(rs.getArray("topics")),
                             photoIds.get(id(rs, "lead_photo_id")), gallery.isEmpty() ? null : gallery,
-                            rs.getString("body"), corrections.get(rs.getLong("id")));
+                            rs.getString("body"), corrections.get(rs.getLong("id")),
+                            "free".equals(rs.getString("access")) ? null : rs.getString("access"));
                 })
                 .list();
     }

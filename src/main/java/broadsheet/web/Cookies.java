@@ -4,10 +4,10 @@ import io.javalin.http.Context;
 import java.time.Duration;
 
 /** Cookies set the one safe way: HttpOnly, SameSite=Lax, Secure whenever the site is served over HTTPS. */
-final class Cookies {
+public final class Cookies {
     private Cookies() {}
 
-    static void set(Context ctx, String name, String value, Duration maxAge, boolean secure) {
+    public static void set(Context ctx, String name, String value, Duration maxAge, boolean secure) {
         StringBuilder c = new StringBuilder(name).append('=').append(value).append("; Path=/; HttpOnly; SameSite=Lax");
         if (maxAge != null) c.append("; Max-Age=").append(maxAge.toSeconds());
         if (secure) c.append("; Secure");
@@ -18,7 +18,7 @@ final class Cookies {
         set(ctx, name, "", Duration.ZERO, secure);
     }
 
-    static boolean secure(Context ctx, String baseUrl) {
+    public static boolean secure(Context ctx, String baseUrl) {
         return baseUrl.startsWith("https:") || "https".equals(ctx.scheme())
                 || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }

@@ -102,12 +102,25 @@ public final class PageCache {
         send(ctx, page, CACHE_CONTROL);
     }
 
+    /**
+     * Serves one variant of the page at this address (the paywall keeps one per reader level), each
+     * cached under its own key, so a variant is only ever served to requests that asked for it.
+     */
+    public void serve(Context ctx, String variant, String cacheControl, String vary, Supplier<Page> render) {
+        Page page = enabled ? pages.get(key(ctx) + "#" + variant, k -> render.get()) : render.get();
+        send(ctx, page, cacheControl, vary);
+    }
+
     /** Sends a page with validators, answering 304 when the client's copy is current. */
     public static void send(Context ctx, Page page, String cacheControl) {
+        send(ctx, page, cacheControl, "Accept-Encoding");
+    }
+
+    public static void send(Context ctx, Page page, String cacheControl, String vary) {
         ctx.header("Cache-Control", cacheControl);
         ctx.header("ETag", page.etag());
         ctx.header("Last-Modified", page.lastModified());
-        ctx.header("Vary", "Accept-Encoding");
+        ctx.header("Vary", vary);
         if (page.surrogateKeys() != null && !page.surrogateKeys().isEmpty()) ctx.header("Surrogate-Key", page.surrogateKeys());
         String inm = ctx.header("If-None-Match");
         boolean notModified = inm != null

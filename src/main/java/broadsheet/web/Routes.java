@@ -19,6 +19,9 @@ import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.newsletters.NewsletterPages;
 import broadsheet.following.FollowingApi;
 import broadsheet.following.FollowingPages;
+import broadsheet.paywall.GiftPages;
+import broadsheet.paywall.Paywall;
+import broadsheet.paywall.PaywallDesk;
 import broadsheet.newsroom.subscriptions.SubscriptionDesk;
 import broadsheet.subscriptions.SubscribePages;
 import io.javalin.config.JavalinConfig;
@@ -36,6 +39,7 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
                      FrontDesk frontDesk, CatalogDesk sectionDesk, CatalogDesk authorDesk, CatalogDesk topicDesk,
                      PeopleDesk peopleDesk, AuditDesk auditDesk,
                      FollowingPages following, FollowingApi followingApi,
+                     GiftPages gifts, PaywallDesk paywallDesk,
                      SubscribePages subscribe, SubscriptionDesk subscriptionDesk) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
@@ -149,6 +153,12 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/newsroom/people/{id}/sign-out", peopleDesk::signOutEverywhere, Role.ADMIN);
         get(r, "/newsroom/audit", auditDesk::list, Role.EDITOR);
 
+        // --- the paywall: gift links (the form tells anyone what they need; only subscribers make links) and its settings
+        get(r, "/gifts/new", gifts::form, Role.ANYONE);
+        r.post("/gifts", gifts::make, Role.READER);
+        get(r, "/newsroom/paywall", paywallDesk::show, Role.EDITOR);
+        r.post("/newsroom/paywall", paywallDesk::save, Role.EDITOR);
+
         // --- subscriptions: plans and Stripe Checkout, the reader's own, the webhook, and by hand in the newsroom
         get(r, "/subscribe", subscribe::subscribe, Role.ANYONE); // personal (forms with tokens): never cached
         r.post("/subscribe/{plan}", subscribe::checkout, Role.READER);
@@ -182,6 +192,7 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.exception(io.javalin.http.UnauthorizedResponse.class, (e, ctx) -> errors.unauthorized(ctx, e.getMessage()));
         r.exception(AccessCheck.CsrfRejected.class, (e, ctx) -> errors.forbidden(ctx,
                 "This form has expired or did not come from this site. Go back, reload the page and try again."));
+        r.exception(Paywall.GiftRefused.class, gifts::refused);
         r.exception(Exception.class, errors::serverError);
     }
 

@@ -129,6 +129,19 @@ public final class Fixtures {
         return new broadsheet.accounts.StaffAccounts(jdbi).save(email, email.substring(0, email.indexOf('@')), role, password);
     }
 
+    /** Makes the user a subscriber until the given time (a time in the past makes a lapsed subscriber). */
+    public void subscriber(long userId, Instant until) {
+        jdbi.useHandle(h -> h.execute("""
+                insert into subscriptions (user_id, status, current_period_end) values (?, 'active', ?)
+                on conflict (user_id) do update set status = 'active', current_period_end = excluded.current_period_end""",
+                userId, Timestamp.from(until)));
+    }
+
+    /** Who may read the article in full: free, registered or subscribers. */
+    public void access(long articleId, String access) {
+        jdbi.useHandle(h -> h.execute("update articles set access = ? where id = ?", access, articleId));
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -91,7 +91,7 @@ public final class ArticleDesk {
                 if (!topicIds.contains(tid)) topicIds.add(tid);
             }
             d = new ArticleDraft(d.headline(), d.deck(), d.slug(), d.sectionId(), d.kind(), d.authorIds(), topicIds,
-                    d.leadPhotoId(), d.galleryIds(), d.body());
+                    d.leadPhotoId(), d.galleryIds(), d.body(), d.access());
             String to = step.target(from);
             boolean contentChanged = created || !d.equals(cur.content());
             boolean statusChanged = !to.equals(from);
@@ -122,7 +122,7 @@ public final class ArticleDesk {
         ArticleDraft still = jdbi.withHandle(h -> new ArticleDraft(a.headline(), a.deck(), a.slug(), a.sectionId(), a.kind(),
                 DeskDao.existing(h, "authors", a.authorIds()), DeskDao.existing(h, "topics", a.topicIds()),
                 a.leadPhotoId() == null || DeskDao.existing(h, "photos", List.of(a.leadPhotoId())).isEmpty() ? null : a.leadPhotoId(),
-                DeskDao.existing(h, "photos", a.galleryIds()), a.body()));
+                DeskDao.existing(h, "photos", a.galleryIds()), a.body(), a.access()));
         return save(user, id, EditorForm.of(still, startedFrom), Workflow.SAVE, null, false);
     }
 
@@ -183,7 +183,7 @@ public final class ArticleDesk {
             f.error("gallery", "There is no photo number " + join(missing.stream().map(String::valueOf).toList()) + ".");
         }
         return new ArticleDraft(d.headline(), d.deck(), slug, d.sectionId(), d.kind(), d.authorIds(), d.topicIds(),
-                d.leadPhotoId(), d.galleryIds(), d.body());
+                d.leadPhotoId(), d.galleryIds(), d.body(), d.access());
     }
 
     /** Everything readers will see must be there before an article goes live; each missing part is listed. */
@@ -252,11 +252,11 @@ public final class ArticleDesk {
         };
         return h.createQuery("""
                 update articles set headline = :headline, deck = :deck, slug = :slug, body = :body, section_id = :section,
-                       kind = :kind, lead_photo_id = :lead, status = :status, published_at = %s,
+                       kind = :kind, lead_photo_id = :lead, access = :access, status = :status, published_at = %s,
                        updated_at = now(), version = version + 1
                  where id = :id returning version, status, published_at""".formatted(publishedAt))
                 .bind("headline", d.headline()).bind("deck", d.deck()).bind("slug", d.slug()).bind("body", d.body())
-                .bind("section", d.sectionId()).bind("kind", d.kind()).bind("lead", d.leadPhotoId())
+                .bind("section", d.sectionId()).bind("kind", d.kind()).bind("lead", d.leadPhotoId()).bind("access", d.access())
                 .bind("status", step.target(from)).bind("at", scheduleAt == null ? null : Timestamp.from(scheduleAt))
                 .bind("id", id)
                 .map((rs, ctx) -> new Row(rs.getInt(1), rs.getString(2), DeskDao.ts(rs, "published_at"))).one();

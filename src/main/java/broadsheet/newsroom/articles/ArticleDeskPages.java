@@ -358,6 +358,7 @@ public final class ArticleDeskPages {
         fields.add(compare("Slug", theirs.slug(), y.value("slug").strip(), false));
         fields.add(compare("Section", ch.sectionName(theirs.sectionId()), ch.sectionName(number(y.value("section"))), false));
         fields.add(compare("Kind", theirs.kind(), y.value("kind"), false));
+        fields.add(compare("Who may read it", theirs.access(), y.value("access").isBlank() ? "free" : y.value("access"), false));
         fields.add(compare("Bylines", ch.authorNames(theirs.authorIds()), ch.authorNames(yoursForm.authorIdsQuietly()), false));
         fields.add(compare("Topics", ch.topicNames(theirs.topicIds()), ch.topicNames(yoursForm.topicIdsQuietly())
                         + (y.value("newTopics").isBlank() ? "" : "; new: " + y.value("newTopics")), false));

@@ -8,9 +8,12 @@ import java.util.regex.Pattern;
 /**
  * Everything a writer edits on an article, as one value: what a save writes, what a revision
  * keeps, and what a restore brings back. Bylines, topics and the gallery are ids in their order.
+ * {@code access} is who may read it in full (free, registered, subscribers); revisions saved before
+ * it existed read as free, as the article was then.
  */
 public record ArticleDraft(String headline, String deck, String slug, Long sectionId, String kind,
-                           List<Long> authorIds, List<Long> topicIds, Long leadPhotoId, List<Long> galleryIds, String body) {
+                           List<Long> authorIds, List<Long> topicIds, Long leadPhotoId, List<Long> galleryIds, String body,
+                           String access) {
 
     public static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     public static final List<String> KINDS = List.of("news", "opinion", "analysis", "explainer");
@@ -19,6 +22,7 @@ public record ArticleDraft(String headline, String deck, String slug, Long secti
         authorIds = List.copyOf(authorIds);
         topicIds = List.copyOf(topicIds);
         galleryIds = List.copyOf(galleryIds);
+        if (access == null) access = "free";
     }
 
     /** "Storm hits the coast: 3 dead" becomes "storm-hits-the-coast-3-dead" (accents dropped, at most 80 characters). */

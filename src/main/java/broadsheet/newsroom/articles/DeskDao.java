@@ -33,7 +33,7 @@ public final class DeskDao {
                                                              where aa.article_id = a.id and au.user_id = :me)""";
 
     private static final String ONE = """
-            select a.id, a.headline, a.deck, a.slug, a.section_id, a.kind, a.lead_photo_id, a.body, a.status,
+            select a.id, a.headline, a.deck, a.slug, a.section_id, a.kind, a.lead_photo_id, a.body, a.access, a.status,
                    a.published_at, a.updated_at, a.version, (%s) as mine,
                    array(select author_id from article_authors where article_id = a.id order by position, author_id) as author_ids,
                    array(select topic_id from article_topics where article_id = a.id order by position, topic_id) as topic_ids,
@@ -45,7 +45,7 @@ public final class DeskDao {
                 .map((rs, ctx) -> new DeskArticle(rs.getLong("id"),
                         new ArticleDraft(rs.getString("headline"), rs.getString("deck"), rs.getString("slug"),
                                 rs.getLong("section_id"), rs.getString("kind"), ids(rs, "author_ids"), ids(rs, "topic_ids"),
-                                (Long) rs.getObject("lead_photo_id"), ids(rs, "gallery_ids"), rs.getString("body")),
+                                (Long) rs.getObject("lead_photo_id"), ids(rs, "gallery_ids"), rs.getString("body"), rs.getString("access")),
                         rs.getString("status"), ts(rs, "published_at"), ts(rs, "updated_at"), rs.getInt("version"),
                         rs.getBoolean("mine")))
                 .findOne();

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 public final class EditorForm {
 
     static final List<String> FIELDS = List.of("headline", "deck", "slug", "section", "kind", "newTopics", "leadPhoto",
-            "gallery", "body", "version", "publishAt", "photoQuery", "relatedQuery");
+            "gallery", "body", "version", "publishAt", "photoQuery", "relatedQuery", "access");
     static final int MAX_BYLINES = 8;
 
     /** A topic typed as "name (kind)" to be created with the save. */
@@ -49,7 +49,7 @@ public final class EditorForm {
                 .set("section", d.sectionId() == null ? "" : d.sectionId().toString()).set("kind", d.kind())
                 .set("leadPhoto", d.leadPhotoId() == null ? "" : d.leadPhotoId().toString())
                 .set("gallery", d.galleryIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
-                .set("body", d.body()).set("version", String.valueOf(version));
+                .set("body", d.body()).set("version", String.valueOf(version)).set("access", d.access());
         return new EditorForm(f, new ArrayList<>(d.authorIds().stream().map(String::valueOf).toList()),
                 new LinkedHashSet<>(d.topicIds().stream().map(String::valueOf).toList()));
     }
@@ -57,7 +57,7 @@ public final class EditorForm {
     /** An empty article; a contributor's own author profile is already in the byline. */
     static EditorForm blank(Long ownAuthorId) {
         ArticleDraft d = new ArticleDraft("", "", "", null, "news", ownAuthorId == null ? List.of() : List.of(ownAuthorId),
-                List.of(), null, List.of(), "");
+                List.of(), null, List.of(), "", "free");
         return of(d, 0);
     }
 
@@ -155,7 +155,13 @@ public final class EditorForm {
         String body = form.raw("body");
         if (body.length() > 200_000) form.error("body", "The body is too long (over 200,000 characters).");
         newTopics();
-        return new ArticleDraft(headline, deck, form.raw("slug").strip(), section, kind, authorIds, topicIds, lead, gallery, body);
+        String access = form.raw("access").strip();
+        if (access.isEmpty()) access = "free"; // a form from before the field existed
+        if (broadsheet.paywall.Access.parse(access).isEmpty()) {
+            form.error("access", "Choose who may read the whole article: everyone, signed-in readers or subscribers.");
+            access = "free";
+        }
+        return new ArticleDraft(headline, deck, form.raw("slug").strip(), section, kind, authorIds, topicIds, lead, gallery, body, access);
     }
 
     /** The topics typed to be created, "Jane Doe (person), Harbour Bridge (place)"; bad ones are reported. */

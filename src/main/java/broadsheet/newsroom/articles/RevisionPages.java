@@ -56,6 +56,7 @@ public final class RevisionPages {
         change(fields, "Slug", old.slug(), cur.slug());
         change(fields, "Section", c.sectionName(old.sectionId()), c.sectionName(cur.sectionId()));
         change(fields, "Kind", old.kind(), cur.kind());
+        change(fields, "Who may read it", old.access(), cur.access());
         change(fields, "Bylines", c.authorNames(old.authorIds()), c.authorNames(cur.authorIds()));
         change(fields, "Topics", c.topicNames(old.topicIds()), c.topicNames(cur.topicIds()));
         change(fields, "Lead photo", old.leadPhotoId() == null ? "none" : "no. " + old.leadPhotoId(),

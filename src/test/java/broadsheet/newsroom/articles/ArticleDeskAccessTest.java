@@ -28,7 +28,7 @@ class ArticleDeskAccessTest {
         long section = t.fixtures.section("city", "City");
         article = t.fixtures.article("published-piece", "Published piece", section, "news", Instant.now().minusSeconds(600), "Body.");
         String snapshot = new Snapshot(new ArticleDraft("Published piece", "", "published-piece", section, "news", List.of(), List.of(),
-                null, List.of(), "Body."), "published", Instant.now()).toJson();
+                null, List.of(), "Body.", "free"), "published", Instant.now()).toJson();
         t.fixtures.jdbi().useHandle(h -> h.execute("insert into article_revisions (article_id, version, snapshot) values (?, 1, cast(? as jsonb))",
                 article, snapshot));
         reader = t.signedIn("reader@example.org", Role.READER);

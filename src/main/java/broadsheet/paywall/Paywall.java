@@ -1,0 +1,173 @@
+package broadsheet.paywall;
+
+import broadsheet.accounts.User;
+import broadsheet.subscriptions.Subscriptions;
+import broadsheet.web.Cookies;
+import broadsheet.web.PageCache;
+import broadsheet.web.Role;
+import broadsheet.web.Sessions;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Decides, for one request for an article, which variant of its page the reader gets. Pages are
+ * rendered and cached per {@link Level}, never per reader: the decision (level, subscription,
+ * meter, gift link) is made here, before the cache, and only its outcome, the level shown, picks
+ * the cached variant. A reader granted a read by the meter or a gift gets the subscribers' variant.
+ */
+public final class Paywall {
+
+    /** Shared caches and CDNs may keep only pages that are the same for every reader. */
+    public static final String PRIVATE = "private, no-cache";
+
+    /** What an article's page shows to this request. */
+    public record Decision(Access access, Level shown) {
+        /** Whether the article's text past its first paragraph is left out. */
+        public boolean locked() {
+            return !shown.atLeast(access.needs());
+        }
+
+        /** The page cache's variant: which level's page this is. */
+        public String variant() {
+            return shown.key();
+        }
+
+        public String cacheControl() {
+            return access == Access.FREE ? PageCache.CACHE_CONTROL : PRIVATE;
+        }
+
+        public String vary() {
+            return access == Access.FREE ? "Accept-Encoding" : "Accept-Encoding, Cookie";
+        }
+    }
+
+    /** A gift link that no longer (or never did) open the article. */
+    public static final class GiftRefused extends RuntimeException {
+        public final long articleId;
+        public final boolean expired;
+
+        GiftRefused(long articleId, boolean expired) {
+            super(expired ? "gift link expired" : "unknown gift link");
+            this.articleId = articleId;
+            this.expired = expired;
+        }
+    }
+
+    /** The paywall's settings: free subscriber articles per 30 days (0: no meter), gift links per subscriber per month. */
+    public record Settings(int meter, int giftsPerMonth) {
+        public static final int MAX_METER = 50;
+        public static final int MAX_GIFTS = 100;
+    }
+
+    private record Known(long id, Access access) {}
+
+    private static final Known UNKNOWN = new Known(0, Access.FREE);
+
+    private final Jdbi jdbi;
+    private final Sessions sessions;
+    private final Signer signer;
+    private final Meter meter;
+    private final GiftLinks gifts;
+    private final String baseUrl;
+    private final Cache<String, Known> bySlug = Caffeine.newBuilder().maximumSize(200_000).build();
+    private volatile Settings settings;
+
+    public Paywall(Jdbi jdbi, Sessions sessions, String baseUrl) {
+        this.jdbi = jdbi;
+        this.sessions = sessions;
+        this.signer = new Signer(jdbi);
+        this.meter = new Meter(jdbi, signer);
+        this.gifts = new GiftLinks(jdbi, signer);
+        this.baseUrl = baseUrl;
+        reload();
+    }
+
+    /** Re-reads the settings and forgets articles' access levels (after any content change). */
+    public void reload() {
+        Map<String, String> s = jdbi.withHandle(h -> h.createQuery(
+                        "select key, value from settings where key in ('paywall_meter', 'paywall_gifts_per_month')")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        settings = new Settings(number(s.get("paywall_meter"), 3, Settings.MAX_METER),
+                number(s.get("paywall_gifts_per_month"), 10, Settings.MAX_GIFTS));
+        bySlug.invalidateAll();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Meter meter() {
+        return meter;
+    }
+
+    public GiftLinks gifts() {
+        return gifts;
+    }
+
+    /**
+     * The variant of the article with this slug for this request. Records a metered read (in the
+     * database, or in the meter cookie it sets on the response). Throws {@link GiftRefused} when
+     * the request carries a gift token that does not open the article.
+     */
+    public Decision decide(Context ctx, String slug) {
+        Known a = bySlug.get(slug, s -> jdbi.withHandle(h -> h.createQuery(
+                        "select id, access from articles where slug = :s and status = 'published'")
+                .bind("s", s).map((rs, c) -> new Known(rs.getLong(1), Access.of(rs.getString(2)))).findOne()).orElse(UNKNOWN));
+        if (a.access() == Access.FREE) return new Decision(Access.FREE, Level.ANONYMOUS);
+        Reader reader = reader(ctx);
+        Level needed = a.access().needs();
+        if (reader.level().atLeast(needed)) return new Decision(a.access(), needed);
+        String gift = ctx.queryParam("gift");
+        if (gift != null) {
+            switch (gifts.check(gift, a.id())) {
+                case VALID -> {
+                    return new Decision(a.access(), needed);
+                }
+                case EXPIRED -> throw new GiftRefused(a.id(), true);
+                case UNKNOWN -> throw new GiftRefused(a.id(), false);
+            }
+        }
+        // HEAD asks what a GET would get; it must not use up a read
+        if (a.access() == Access.SUBSCRIBERS && ctx.method() != HandlerType.HEAD && metered(ctx, reader, a.id())) {
+            return new Decision(a.access(), needed);
+        }
+        return new Decision(a.access(), reader.level());
+    }
+
+    private boolean metered(Context ctx, Reader reader, long articleId) {
+        int allowance = settings.meter();
+        if (reader.user().isPresent()) return meter.readSignedIn(reader.user().get().id(), articleId, allowance);
+        Meter.Anonymous m = meter.readAnonymous(ctx.cookie(MeterCookie.NAME), articleId, allowance, Instant.now());
+        if (m.cookie() != null) Cookies.set(ctx, MeterCookie.NAME, m.cookie(), Meter.WINDOW, Cookies.secure(ctx, baseUrl));
+        return m.granted();
+    }
+
+    /** Who is asking: nobody (no session cookie costs no query), a reader, a subscriber, or staff (who read everything). */
+    record Reader(Level level, Optional<User> user) {}
+
+    Reader reader(Context ctx) {
+        if (ctx.cookie(Sessions.COOKIE) == null) return new Reader(Level.ANONYMOUS, Optional.empty());
+        Optional<User> user = sessions.current(ctx);
+        if (user.isEmpty()) return new Reader(Level.ANONYMOUS, user);
+        if (user.get().atLeast(Role.CONTRIBUTOR)) return new Reader(Level.SUBSCRIBER, user);
+        boolean subscriber = jdbi.withHandle(h -> Subscriptions.isSubscriber(h, user.get().id()));
+        return new Reader(subscriber ? Level.SUBSCRIBER : Level.REGISTERED, user);
+    }
+
+    private static int number(String s, int fallback, int max) {
+        try {
+            int v = Integer.parseInt(s == null ? "" : s.strip());
+            return v < 0 || v > max ? fallback : v;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package broadsheet.paywall;
+
+import broadsheet.accounts.User;
+import broadsheet.audit.Audit;
+import broadsheet.db.ContentChanges;
+import broadsheet.newsroom.Desk;
+import broadsheet.web.Form;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** The newsroom's paywall settings (editors and admins): the meter, and gift links per subscriber per month. */
+public final class PaywallDesk {
+
+    public record SettingsPage(Desk.Frame frame, Form form, String notice, int meterMax, int giftsMax) {}
+
+    private final Desk desk;
+    private final Paywall paywall;
+    private final Jdbi jdbi;
+
+    public PaywallDesk(Desk desk, Paywall paywall, Jdbi jdbi) {
+        this.desk = desk;
+        this.paywall = paywall;
+        this.jdbi = jdbi;
+    }
+
+    public void show(Context ctx) {
+        Paywall.Settings s = paywall.settings();
+        Form f = Form.empty().set("meter", String.valueOf(s.meter())).set("gifts", String.valueOf(s.giftsPerMonth()));
+        render(ctx, f, "saved".equals(ctx.queryParam("done")) ? "Saved. Pages show the new settings now." : null);
+    }
+
+    public void save(Context ctx) {
+        User user = desk.user(ctx);
+        Form f = Form.of(ctx, List.of("meter", "gifts"));
+        Integer meter = number(f, "meter", Paywall.Settings.MAX_METER,
+                "Write the number of free subscriber articles per 30 days, from 0 (no free articles) to " + Paywall.Settings.MAX_METER + ".");
+        Integer gifts = number(f, "gifts", Paywall.Settings.MAX_GIFTS,
+                "Write the number of gift links a subscriber may make each month, from 0 (none) to " + Paywall.Settings.MAX_GIFTS + ".");
+        if (f.hasErrors()) {
+            render(ctx.status(422), f, null);
+            return;
+        }
+        Paywall.Settings before = paywall.settings();
+        jdbi.useTransaction(h -> {
+            h.createUpdate("""
+                    insert into settings (key, value) values ('paywall_meter', :m), ('paywall_gifts_per_month', :g)
+                    on conflict (key) do update set value = excluded.value""")
+                    .bind("m", String.valueOf(meter)).bind("g", String.valueOf(gifts)).execute();
+            if (before.meter() != meter || before.giftsPerMonth() != gifts) {
+                Audit.record(h, user, "changed paywall settings", "settings", null,
+                        "meter " + before.meter() + " → " + meter + ", gift links a month " + before.giftsPerMonth() + " → " + gifts);
+            }
+            ContentChanges.announce(h); // locked pages name the meter: every node drops its cached pages
+        });
+        paywall.reload();
+        ctx.redirect("/newsroom/paywall?done=saved", HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, Form f, String notice) {
+        desk.render(ctx, "newsroom/paywall.jte", new SettingsPage(desk.frame(ctx, "Paywall", "paywall"), f, notice,
+                Paywall.Settings.MAX_METER, Paywall.Settings.MAX_GIFTS));
+    }
+
+    private static Integer number(Form f, String field, int max, String message) {
+        try {
+            int v = Integer.parseInt(f.raw(field).strip());
+            if (v >= 0 && v <= max) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        f.error(field, message);
+        return null;
+    }
+}
