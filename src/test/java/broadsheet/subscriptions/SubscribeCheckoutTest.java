@@ -46,7 +46,6 @@ class SubscribeCheckoutTest {
 
     @Test
     void anonymousReadersSeeThePlansAndAreSentToSignInFirst() {
-        assertThat(Jsoup.parse(t.get("/").body()).select("nav[aria-label=About this site] a[href=/subscribe]").text()).isEqualTo("Subscribe");
         Document d = valid(t.client().get("/subscribe"), 200);
         assertThat(d.select(".plan__name").eachText()).containsExactly("Monthly", "Annual");
         assertThat(d.select(".plan__price").eachText()).containsExactly("$9.00 a month", "$90.00 a year");
