@@ -256,4 +256,25 @@ class StripeWebhookTest {
         assertThat(count("select count(*) from stripe_events where id = 'evt_ancient'")).isZero();
         assertThat(count("select count(*) from stripe_events where id = 'evt_recent'")).isEqualTo(1);
     }
+
+    @Test
+    void theArticlesASubscriberMayReadFollowTheWebhookAtOnce() {
+        t.fixtures.setting("paywall_meter", "0");
+        t.fixtures.setting("site_time_zone", "UTC");
+        long section = t.fixtures.section("politics", "Politics");
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(3600);
+        long article = t.fixtures.article("harbour-ledger", "The harbour ledger", section, "news", at,
+                "The opening paragraph.\n\nThe ledger hides a golden key behind page nine.\n\nA closing paragraph.");
+        t.fixtures.access(article, "subscribers");
+        t.contentChanged();
+        var d = at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        String path = "/%04d/%02d/%02d/harbour-ledger".formatted(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+        String secret = "golden key behind page nine";
+
+        assertThat(reader.get(path).body()).contains("The harbour ledger").doesNotContain(secret);
+        send("evt_created", "customer.subscription.created", now - 60, sub("active", now + 30 * DAY, false));
+        assertThat(reader.get(path).body()).contains(secret);
+        send("evt_deleted", "customer.subscription.deleted", now, deletedSubscription("sub_1", "cus_1", now + 30 * DAY, now, readerId, PRICE));
+        assertThat(reader.get(path).body()).doesNotContain(secret);
+    }
 }
