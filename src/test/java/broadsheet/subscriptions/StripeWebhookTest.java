@@ -90,7 +90,7 @@ class StripeWebhookTest {
         assertThat(account().select(".account-subscription").text()).contains("You do not subscribe");
         send("evt_cs", "checkout.session.completed", now, checkoutSession("cs_1", readerId, "cus_1", "sub_1"));
         assertThat(subscriber(jdbi, readerId)).as("no access before Stripe says the subscription is active").isFalse();
-        assertThat(facts(account())).contains("Waiting for payment");
+        assertThat(facts(account())).contains("Waiting for payment").doesNotContain("Ended");
 
         send("evt_created", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
         assertThat(subscriber(jdbi, readerId)).isTrue();
