@@ -120,6 +120,8 @@ public final class App implements AutoCloseable {
         ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache, paywall);
         PhotoService photos = new PhotoService(jdbi, media);
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
+        broadsheet.comments.ReplyNotices replyNotices = new broadsheet.comments.ReplyNotices(jdbi, mailer, chrome::site);
+        broadsheet.comments.CommentService commentService = new broadsheet.comments.CommentService(jdbi, replyNotices);
         StripeApi stripe = config.stripe().payments() ? new StripeApi(config.stripe()) : null;
         StripeEvents stripeEvents = config.stripe().webhooks() ? new StripeEvents(jdbi, config.stripe().webhookSecret()) : null;
         Plans plans = new Plans(jdbi);
@@ -145,6 +147,10 @@ public final class App implements AutoCloseable {
                 new FollowingPages(follows, feed, suggestions, sessions, csrf, chrome, views),
                 new FollowingApi(follows, feed, suggestions, sessions, csrf, chrome),
                 new GiftPages(paywall, sessions, csrf, chrome, views, jdbi), new PaywallDesk(desk, paywall, jdbi),
+                new broadsheet.comments.CommentPages(jdbi, commentService, new broadsheet.comments.CommentThreads(jdbi), replyNotices,
+                        sessions, csrf, chrome, views),
+                new broadsheet.newsroom.moderation.ModerationDesk(desk, new broadsheet.newsroom.moderation.ModerationQueue(jdbi),
+                        new broadsheet.newsroom.moderation.Moderation(jdbi, replyNotices), jdbi),
                 new SubscribePages(jdbi, plans, readerSubscriptions, stripe, stripeEvents, sessions, csrf, chrome, views),
                 new SubscriptionDesk(desk, new SubscriptionAdmin(jdbi), plans));
 

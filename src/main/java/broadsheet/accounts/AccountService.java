@@ -244,6 +244,7 @@ public final class AccountService {
                      where g.giver_id = :u order by g.created_at""").bind("u", user.id())
                     .map((rs, ctx) -> Map.of("article", rs.getString(1), "createdAt", rs.getTimestamp(2).toInstant().toString(),
                             "expiresAt", rs.getTimestamp(3).toInstant().toString())).list());
+            out.put("comments", broadsheet.comments.CommentExport.of(h, user.id()));
             out.put("subscription", broadsheet.subscriptions.Subscription.forUser(h, user.id()).map(s -> Map.of(
                     "plan", s.planLabel(), "status", s.status(), "currentPeriodEnd", s.currentPeriodEnd().toString(),
                     "cancelAtPeriodEnd", s.cancelAtPeriodEnd(), "paidThrough", s.source())).orElse(null));

@@ -16,7 +16,7 @@ import java.util.Map;
 public final class Assets {
 
     private static final List<String> FILES = List.of("site.css", "article.js", "favicon.svg", "newsroom-editor.js",
-            "newsroom-gallery.js", "newsroom-fronts.js", "following.js");
+            "newsroom-gallery.js", "newsroom-fronts.js", "following.js", "comments.js");
     private static final String FOREVER = "public, max-age=31536000, immutable";
 
     private final Map<String, String> urlByName = new HashMap<>();

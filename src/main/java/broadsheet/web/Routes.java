@@ -40,6 +40,7 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
                      PeopleDesk peopleDesk, AuditDesk auditDesk,
                      FollowingPages following, FollowingApi followingApi,
                      GiftPages gifts, PaywallDesk paywallDesk,
+                     broadsheet.comments.CommentPages comments, broadsheet.newsroom.moderation.ModerationDesk moderationDesk,
                      SubscribePages subscribe, SubscriptionDesk subscriptionDesk) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
@@ -158,6 +159,36 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/gifts", gifts::make, Role.READER);
         get(r, "/newsroom/paywall", paywallDesk::show, Role.EDITOR);
         r.post("/newsroom/paywall", paywallDesk::save, Role.EDITOR);
+        // --- comments: the conversation page and counts are the same for everyone; the rest is per reader
+        get(r, "/articles/{id}/comments", comments::thread, Role.ANYONE);
+        get(r, "/articles/{id}/comments/me.json", comments::me, Role.ANYONE);
+        get(r, "/comments/counts.json", comments::counts, Role.ANYONE);
+        get(r, "/articles/{id}/comments/new", comments::newForm, Role.READER);
+        r.post("/articles/{id}/comments", comments::create, Role.READER);
+        get(r, "/comments/{id}/reply", comments::replyForm, Role.READER);
+        r.post("/comments/{id}/reply", comments::reply, Role.READER);
+        get(r, "/comments/{id}/edit", comments::editForm, Role.READER);
+        r.post("/comments/{id}/edit", comments::edit, Role.READER);
+        get(r, "/comments/{id}/delete", comments::deleteForm, Role.READER);
+        r.post("/comments/{id}/delete", comments::delete, Role.READER);
+        get(r, "/comments/{id}/like", comments::likeForm, Role.READER);
+        r.post("/comments/{id}/like", comments::like, Role.READER);
+        r.post("/comments/{id}/unlike", comments::unlike, Role.READER);
+        get(r, "/comments/{id}/report", comments::reportForm, Role.READER);
+        r.post("/comments/{id}/report", comments::report, Role.READER);
+        get(r, "/account/comments", comments::account, Role.READER);
+        r.post("/account/comments/email", comments::emailChoice, Role.READER);
+        r.post("/account/comments/read", comments::markRead, Role.READER);
+        // --- newsroom: comment moderation
+        get(r, "/newsroom/moderation", moderationDesk::queue, Role.EDITOR);
+        r.post("/newsroom/moderation", moderationDesk::decide, Role.EDITOR);
+        get(r, "/newsroom/moderation/settings", moderationDesk::settings, Role.EDITOR);
+        r.post("/newsroom/moderation/settings", moderationDesk::saveSettings, Role.EDITOR);
+        get(r, "/newsroom/moderation/articles/{id}", moderationDesk::article, Role.EDITOR);
+        r.post("/newsroom/moderation/articles/{id}", moderationDesk::saveArticle, Role.EDITOR);
+        get(r, "/newsroom/moderation/bans", moderationDesk::bans, Role.EDITOR);
+        r.post("/newsroom/moderation/bans", moderationDesk::ban, Role.EDITOR);
+        r.post("/newsroom/moderation/bans/{id}/lift", moderationDesk::lift, Role.EDITOR);
 
         // --- subscriptions: plans and Stripe Checkout, the reader's own, the webhook, and by hand in the newsroom
         get(r, "/subscribe", subscribe::subscribe, Role.ANYONE); // personal (forms with tokens): never cached
