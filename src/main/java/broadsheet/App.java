@@ -50,6 +50,13 @@ import broadsheet.newsletters.NewsletterPages;
 import broadsheet.paywall.GiftPages;
 import broadsheet.paywall.Paywall;
 import broadsheet.paywall.PaywallDesk;
+import broadsheet.newsroom.subscriptions.SubscriptionAdmin;
+import broadsheet.newsroom.subscriptions.SubscriptionDesk;
+import broadsheet.subscriptions.Plans;
+import broadsheet.subscriptions.ReaderSubscriptions;
+import broadsheet.subscriptions.StripeApi;
+import broadsheet.subscriptions.StripeEvents;
+import broadsheet.subscriptions.SubscribePages;
 import broadsheet.topics.TopicDao;
 import broadsheet.web.AccessCheck;
 import broadsheet.web.Assets;
@@ -118,12 +125,17 @@ public final class App implements AutoCloseable {
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
         broadsheet.comments.ReplyNotices replyNotices = new broadsheet.comments.ReplyNotices(jdbi, mailer, chrome::site);
         broadsheet.comments.CommentService commentService = new broadsheet.comments.CommentService(jdbi, replyNotices);
+        StripeApi stripe = config.stripe().payments() ? new StripeApi(config.stripe()) : null;
+        StripeEvents stripeEvents = config.stripe().webhooks() ? new StripeEvents(jdbi, config.stripe().webhookSecret()) : null;
+        Plans plans = new Plans(jdbi);
+        ReaderSubscriptions readerSubscriptions = new ReaderSubscriptions(jdbi, stripe);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
                 articlePages,
                 new ArchivePages(articles, chrome, views, cache),
                 new NewsletterPages(newsletters, chrome, views, cache),
-                new AccountPages(accounts, sessions, csrf, chrome, views, (userId, next) -> FollowIntent.complete(follows, userId, next)),
+                new AccountPages(accounts, sessions, csrf, chrome, views, (userId, next) -> FollowIntent.complete(follows, userId, next),
+                        readerSubscriptions),
                 new DevMailPages(fileMailer, chrome, views),
                 new AccessCheck(sessions, csrf),
                 new NewsroomHome(desk, jdbi),
@@ -141,7 +153,9 @@ public final class App implements AutoCloseable {
                 new broadsheet.comments.CommentPages(jdbi, commentService, new broadsheet.comments.CommentThreads(jdbi), replyNotices,
                         sessions, csrf, chrome, views),
                 new broadsheet.newsroom.moderation.ModerationDesk(desk, new broadsheet.newsroom.moderation.ModerationQueue(jdbi),
-                        new broadsheet.newsroom.moderation.Moderation(jdbi, replyNotices), jdbi));
+                        new broadsheet.newsroom.moderation.Moderation(jdbi, replyNotices), jdbi),
+                new SubscribePages(jdbi, plans, readerSubscriptions, stripe, stripeEvents, sessions, csrf, chrome, views),
+                new SubscriptionDesk(desk, new SubscriptionAdmin(jdbi), plans));
 
         Runnable onChange = () -> {
             chrome.reload();

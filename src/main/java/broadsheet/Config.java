@@ -1,6 +1,7 @@
 package broadsheet;
 
 import broadsheet.mail.MailConfig;
+import broadsheet.subscriptions.StripeConfig;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -18,9 +19,15 @@ public record Config(
         String baseUrl,
         boolean pageCache,
         boolean devTemplates,
-        MailConfig mail) {
+        MailConfig mail,
+        StripeConfig stripe) {
 
     public static final int DEFAULT_PORT = 8080;
+
+    /** Without Stripe: online payment off. */
+    public Config(int port, Path dataDir, String databaseUrl, String baseUrl, boolean pageCache, boolean devTemplates, MailConfig mail) {
+        this(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, StripeConfig.none());
+    }
 
     public static Config fromEnv(Map<String, String> env) {
         int port = Integer.parseInt(env.getOrDefault("PORT", String.valueOf(DEFAULT_PORT)));
@@ -31,31 +38,36 @@ public record Config(
                 stripSlash(env.getOrDefault("BASE_URL", "http://localhost:" + port)),
                 !"off".equalsIgnoreCase(env.getOrDefault("PAGE_CACHE", "on")),
                 "1".equals(env.get("DEV_TEMPLATES")),
-                MailConfig.fromEnv(env));
+                MailConfig.fromEnv(env),
+                StripeConfig.fromEnv(env));
     }
 
     public Config withPort(int p) {
-        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail);
+        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe);
     }
 
     public Config withDataDir(Path d) {
-        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail);
+        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail);
+        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe);
     }
 
     public Config withBaseUrl(String url) {
-        return new Config(port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates, mail);
+        return new Config(port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates, mail, stripe);
     }
 
     public Config withPageCache(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail);
+        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe);
     }
 
     public Config withMail(MailConfig m) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m);
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m, stripe);
+    }
+
+    public Config withStripe(StripeConfig s) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, s);
     }
 
     public boolean embeddedDatabase() {

@@ -1,5 +1,6 @@
 package broadsheet.accounts;
 
+import broadsheet.subscriptions.ReaderSubscriptions;
 import broadsheet.web.AccessCheck;
 import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
@@ -21,7 +22,7 @@ public final class AccountPages {
     public record MessagePage(Layout layout, String heading, String message, String linkText, String linkHref) {}
 
     public record AccountPage(Layout layout, String csrf, User user, Form passwordForm, Form emailForm, Form deleteForm,
-                              String notice) {}
+                              String notice, ReaderSubscriptions.Panel subscription) {}
 
     /** What signing in does before it sends the reader on (a Follow pressed while signed out, say). */
     @FunctionalInterface
@@ -36,8 +37,11 @@ public final class AccountPages {
     private final Csrf csrf;
     private final Chrome chrome;
     private final Views views;
+    private final ReaderSubscriptions subscriptions;
 
-    public AccountPages(AccountService accounts, Sessions sessions, Csrf csrf, Chrome chrome, Views views, AfterSignIn afterSignIn) {
+    public AccountPages(AccountService accounts, Sessions sessions, Csrf csrf, Chrome chrome, Views views, AfterSignIn afterSignIn,
+                        ReaderSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.afterSignIn = afterSignIn;
         this.sessions = sessions;
@@ -223,11 +227,14 @@ public final class AccountPages {
         String notice = done == null ? null : switch (done) {
             case "password" -> "Your password has been changed. Other browsers have been signed out.";
             case "email" -> "We have sent a link to your new address. Open it to finish the change.";
+            case "subscription-cancelled" -> "Your subscription will end at the end of this period. Nothing more will be charged.";
+            case "subscription-resumed" -> "Your subscription will carry on: it renews at the end of this period.";
             default -> null;
         };
         Meta meta = Meta.page("Your account", "Your account", "/account").hidden();
         Personal.html(ctx, views.render("accounts/account.jte",
-                new AccountPage(chrome.layout(meta), csrf.token(ctx), user, password, email, delete, notice)));
+                new AccountPage(chrome.layout(meta), csrf.token(ctx), user, password, email, delete, notice,
+                        subscriptions.panel(user.id()))));
     }
 
     private void form(Context ctx, String template, String title, String path, Form form, String notice) {

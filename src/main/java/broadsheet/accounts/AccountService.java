@@ -245,6 +245,9 @@ public final class AccountService {
                     .map((rs, ctx) -> Map.of("article", rs.getString(1), "createdAt", rs.getTimestamp(2).toInstant().toString(),
                             "expiresAt", rs.getTimestamp(3).toInstant().toString())).list());
             out.put("comments", broadsheet.comments.CommentExport.of(h, user.id()));
+            out.put("subscription", broadsheet.subscriptions.Subscription.forUser(h, user.id()).map(s -> Map.of(
+                    "plan", s.planLabel(), "status", s.status(), "currentPeriodEnd", s.currentPeriodEnd().toString(),
+                    "cancelAtPeriodEnd", s.cancelAtPeriodEnd(), "paidThrough", s.source())).orElse(null));
             return out;
         });
     }
@@ -253,6 +256,13 @@ public final class AccountService {
     public Form delete(User user, Form form) {
         if (!Passwords.matches(form.raw("confirmPassword"), users.passwordHash(user.id()).orElse(DUMMY_HASH))) {
             form.error("confirmPassword", "That is not your password.");
+            return form;
+        }
+        // Stripe would go on charging a card for an account that no longer exists
+        if (jdbi.withHandle(h -> broadsheet.subscriptions.Subscription.forUser(h, user.id())).filter(s -> s.stripe()
+                && s.givesAccess(java.time.Instant.now()) && !s.cancelAtPeriodEnd()).isPresent()) {
+            form.error("confirmPassword", "Your subscription still renews through Stripe. Cancel it first (under Your subscription), "
+                    + "then delete your account.");
             return form;
         }
         jdbi.useTransaction(h -> {

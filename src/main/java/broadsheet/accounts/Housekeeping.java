@@ -35,7 +35,9 @@ public final class Housekeeping implements AutoCloseable {
     public int runOnce() {
         return jdbi.inTransaction(h -> h.execute("delete from sessions where expires_at < now()")
                 + h.execute("delete from tokens where expires_at < now() - interval '1 day' or used_at < now() - interval '1 day'")
-                + h.execute("delete from sign_in_failures where at < now() - interval '1 day'"));
+                + h.execute("delete from sign_in_failures where at < now() - interval '1 day'")
+                // Stripe stops retrying an event after three days; older ids need not be remembered
+                + h.execute("delete from stripe_events where received_at < now() - interval '30 days'"));
     }
 
     private void safeRun() {

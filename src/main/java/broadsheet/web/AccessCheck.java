@@ -57,10 +57,11 @@ public final class AccessCheck {
     }
 
     /**
-     * The routes that take a POST without a CSRF token because something else is the permission: RFC 8058
-     * one-click unsubscribes, which mail clients POST with no cookies, carry a secret token in the URL.
+     * The routes that take a POST without a CSRF token because something else is the permission, each
+     * checked by its handler: RFC 8058 one-click unsubscribes, which mail clients POST with no cookies,
+     * carry a secret token in the URL; Stripe's webhook, which no browser sends, carries Stripe-Signature.
      */
-    static final Set<String> TOKENLESS_POSTS = Set.of("/following/digest/unsubscribe/{token}");
+    static final Set<String> TOKENLESS_POSTS = Set.of("/following/digest/unsubscribe/{token}", "/stripe/webhook");
 
     private static boolean tokenless(Context ctx) {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();

@@ -22,6 +22,8 @@ import broadsheet.following.FollowingPages;
 import broadsheet.paywall.GiftPages;
 import broadsheet.paywall.Paywall;
 import broadsheet.paywall.PaywallDesk;
+import broadsheet.newsroom.subscriptions.SubscriptionDesk;
+import broadsheet.subscriptions.SubscribePages;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
@@ -38,7 +40,8 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
                      PeopleDesk peopleDesk, AuditDesk auditDesk,
                      FollowingPages following, FollowingApi followingApi,
                      GiftPages gifts, PaywallDesk paywallDesk,
-                     broadsheet.comments.CommentPages comments, broadsheet.newsroom.moderation.ModerationDesk moderationDesk) {
+                     broadsheet.comments.CommentPages comments, broadsheet.newsroom.moderation.ModerationDesk moderationDesk,
+                     SubscribePages subscribe, SubscriptionDesk subscriptionDesk) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -189,6 +192,19 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         get(r, "/newsroom/moderation/bans", moderationDesk::bans, Role.EDITOR);
         r.post("/newsroom/moderation/bans", moderationDesk::ban, Role.EDITOR);
         r.post("/newsroom/moderation/bans/{id}/lift", moderationDesk::lift, Role.EDITOR);
+
+        // --- subscriptions: plans and Stripe Checkout, the reader's own, the webhook, and by hand in the newsroom
+        get(r, "/subscribe", subscribe::subscribe, Role.ANYONE); // personal (forms with tokens): never cached
+        r.post("/subscribe/{plan}", subscribe::checkout, Role.READER);
+        get(r, "/subscribe/thanks", subscribe::thanks, Role.READER);
+        r.post("/account/subscription/cancel", subscribe::cancel, Role.READER);
+        r.post("/account/subscription/resume", subscribe::resume, Role.READER);
+        r.post("/stripe/webhook", subscribe::webhook, Role.ANYONE); // no session, no CSRF token: the Stripe signature is checked
+        get(r, "/newsroom/subscriptions", subscriptionDesk::show, Role.ADMIN);
+        r.post("/newsroom/subscriptions/grant", subscriptionDesk::grant, Role.ADMIN);
+        r.post("/newsroom/subscriptions/extend", subscriptionDesk::extend, Role.ADMIN);
+        r.post("/newsroom/subscriptions/revoke", subscriptionDesk::revoke, Role.ADMIN);
+        r.post("/newsroom/subscriptions/plans/{id}/stripe-price", subscriptionDesk::stripePrice, Role.ADMIN);
 
         get(r, "/media/{file}", media::derivative, Role.ANYONE);
         get(r, "/assets/{file}", assets::serve, Role.ANYONE);

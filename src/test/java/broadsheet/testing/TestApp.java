@@ -39,13 +39,22 @@ public final class TestApp implements AutoCloseable {
     }
 
     public TestApp(boolean pageCache, MailConfig mail, String baseUrl) {
+        this(pageCache, mail, baseUrl, broadsheet.subscriptions.StripeConfig.none());
+    }
+
+    /** With Stripe settings (a webhook secret; an API base pointing at a local stand-in for Stripe), served as plain http. */
+    public TestApp(broadsheet.subscriptions.StripeConfig stripe) {
+        this(true, MailConfig.fromEnv(java.util.Map.of()), "http://news.example", stripe);
+    }
+
+    public TestApp(boolean pageCache, MailConfig mail, String baseUrl, broadsheet.subscriptions.StripeConfig stripe) {
         try {
             dataDir = Files.createTempDirectory("broadsheet-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         db = TestDb.fresh();
-        Config config = new Config(0, dataDir, "jdbc:test", baseUrl, pageCache, false, mail);
+        Config config = new Config(0, dataDir, "jdbc:test", baseUrl, pageCache, false, mail, stripe);
         fixtures = new Fixtures(db.jdbi(), config.mediaDir());
         app = App.start(config, db);
     }

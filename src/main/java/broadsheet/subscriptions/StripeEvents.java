@@ -1,0 +1,280 @@
+package broadsheet.subscriptions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.net.Webhook;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies what Stripe's webhooks report to the subscriptions table.
+ *
+ * <p>Stripe may deliver an event twice and in any order. Each event is handled in one transaction
+ * that first records its id (a replay finds the id and changes nothing), and a subscription
+ * snapshot (customer.subscription.*) is applied only when it was created no earlier than the last
+ * one applied to that row, so a late, older "updated" cannot undo a newer "deleted".
+ *
+ * <p>The object inside the event is read as plain JSON rather than through stripe-java's typed
+ * models: fields such as the period end have moved between API versions (from the subscription to
+ * its items, from {@code invoice.subscription} to {@code invoice.parent}), and an account's webhook
+ * API version need not match the library's.
+ */
+public final class StripeEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StripeEvents.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The request was not signed by Stripe with this endpoint's secret (or is not an event at all). */
+    public static final class BadSignature extends Exception {
+        BadSignature(String message) {
+            super(message);
+        }
+    }
+
+    public enum Outcome { APPLIED, DUPLICATE, IGNORED }
+
+    private final Jdbi jdbi;
+    private final String secret;
+
+    public StripeEvents(Jdbi jdbi, String webhookSecret) {
+        this.jdbi = jdbi;
+        this.secret = webhookSecret;
+    }
+
+    /** Checks the {@code Stripe-Signature} header against the exact payload, then applies the event once. */
+    public Outcome receive(String payload, String signatureHeader) throws BadSignature {
+        if (signatureHeader == null || signatureHeader.isBlank()) throw new BadSignature("no Stripe-Signature header");
+        Event event;
+        JsonNode object;
+        try {
+            event = Webhook.constructEvent(payload, signatureHeader, secret);
+            object = JSON.readTree(payload).path("data").path("object");
+        } catch (SignatureVerificationException e) {
+            throw new BadSignature("the signature does not match: " + e.getMessage());
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new BadSignature("the payload is not a Stripe event");
+        }
+        if (event.getId() == null || event.getType() == null || event.getCreated() == null || !object.isObject()) {
+            throw new BadSignature("the payload is not a Stripe event");
+        }
+        Instant created = Instant.ofEpochSecond(event.getCreated());
+        String type = event.getType();
+        Outcome outcome = jdbi.inTransaction(h -> {
+            int fresh = h.createUpdate("insert into stripe_events (id, type, created_at) values (:id, :type, :at) on conflict (id) do nothing")
+                    .bind("id", event.getId()).bind("type", type).bind("at", Timestamp.from(created)).execute();
+            if (fresh == 0) return Outcome.DUPLICATE;
+            boolean applied = switch (type) {
+                case "checkout.session.completed" -> checkoutCompleted(h, object);
+                case "customer.subscription.created", "customer.subscription.updated" -> subscriptionChanged(h, object, created, false);
+                case "customer.subscription.deleted" -> subscriptionChanged(h, object, created, true);
+                case "invoice.paid" -> invoicePaid(h, object, created);
+                case "invoice.payment_failed" -> paymentFailed(h, object, created);
+                default -> false;
+            };
+            return applied ? Outcome.APPLIED : Outcome.IGNORED;
+        });
+        LOG.info("Stripe event {} ({}): {}", event.getId(), type, outcome);
+        return outcome;
+    }
+
+    // --- the events
+
+    /** The reader paid at Checkout: tie their account to the Stripe customer and subscription. */
+    private boolean checkoutCompleted(Handle h, JsonNode session) {
+        if (!"subscription".equals(session.path("mode").asText())) return false;
+        Long userId = user(h, session.path("client_reference_id").asText(null));
+        String subId = id(session.path("subscription"));
+        if (userId == null || subId == null) return false;
+        String customer = id(session.path("customer"));
+        Long planId = planId(h, null, session.path("metadata").path("plan").asText(null));
+        int inserted = h.createUpdate("""
+                insert into subscriptions (user_id, plan_id, status, current_period_end, source, stripe_customer_id, stripe_subscription_id)
+                values (:u, :plan, 'incomplete', now(), 'stripe', :cust, :sub) on conflict (user_id) do nothing""")
+                .bind("u", userId).bind("plan", planId).bind("cust", customer).bind("sub", subId).execute();
+        if (inserted == 1) return true;
+        Row row = lockByUser(h, userId);
+        if (subId.equals(row.stripeSubscriptionId) || row.givesAccess()) {
+            // already told by the subscription's own event, or the reader has access from elsewhere
+            // until the subscription's event arrives and takes the row over
+            h.createUpdate("update subscriptions set stripe_customer_id = coalesce(:cust, stripe_customer_id), updated_at = now(), "
+                    + "version = version + 1 where id = :id").bind("cust", customer).bind("id", row.id).execute();
+            return true;
+        }
+        h.createUpdate("""
+                update subscriptions set stripe_subscription_id = :sub, stripe_customer_id = coalesce(:cust, stripe_customer_id),
+                       plan_id = coalesce(:plan, plan_id), source = 'stripe', status = 'incomplete', cancel_at_period_end = false,
+                       stripe_event_at = null, updated_at = now(), version = version + 1
+                 where id = :id""").bind("sub", subId).bind("cust", customer).bind("plan", planId).bind("id", row.id).execute();
+        return true;
+    }
+
+    /** A snapshot of the subscription: applied whole, when it is not older than the last one applied. */
+    private boolean subscriptionChanged(Handle h, JsonNode sub, Instant created, boolean deleted) {
+        String subId = sub.path("id").asText(null);
+        Long end = periodEnd(sub);
+        if (subId == null || end == null) return false;
+        String status = deleted ? "canceled" : status(sub.path("status").asText(""));
+        Instant periodEnd = Instant.ofEpochSecond(end);
+        if (deleted && sub.hasNonNull("ended_at")) {
+            Instant ended = Instant.ofEpochSecond(sub.path("ended_at").asLong());
+            if (ended.isBefore(periodEnd)) periodEnd = ended;
+        }
+        boolean cancelAtEnd = !deleted && (sub.path("cancel_at_period_end").asBoolean(false) || sub.hasNonNull("cancel_at"));
+        String customer = id(sub.path("customer"));
+        JsonNode item = sub.path("items").path("data").path(0);
+        Long planId = planId(h, item.path("price").path("id").asText(null), sub.path("metadata").path("plan").asText(null));
+
+        Optional<Row> found = lockBySubscription(h, subId);
+        Row row;
+        Instant lastApplied;
+        if (found.isPresent()) {
+            row = found.get();
+            lastApplied = row.stripeEventAt;
+        } else {
+            Long userId = user(h, sub.path("metadata").path("user_id").asText(null));
+            if (userId == null && customer != null) {
+                userId = h.createQuery("select user_id from subscriptions where stripe_customer_id = :c").bind("c", customer)
+                        .mapTo(Long.class).findFirst().orElse(null);
+            }
+            if (userId == null) return false; // not a subscription made through this site
+            h.createUpdate("insert into subscriptions (user_id, status, current_period_end, source) values (:u, 'incomplete', now(), 'stripe') "
+                    + "on conflict (user_id) do nothing").bind("u", userId).execute();
+            row = lockByUser(h, userId);
+            // news of some other subscription may not take away access the reader has now,
+            // nor replace a subscription Stripe has told us about since
+            if (row.givesAccess() && !gives(status, periodEnd)) return false;
+            if (row.stripeEventAt != null && created.isBefore(row.stripeEventAt)) return false;
+            lastApplied = null;
+        }
+        if (lastApplied != null) {
+            if (created.isBefore(lastApplied)) return false;
+            if (created.equals(lastApplied) && !deleted && ("canceled".equals(row.status) || periodEnd.isBefore(row.periodEnd))) {
+                return false; // same second: a deletion, or the later period, wins
+            }
+        }
+        h.createUpdate("""
+                update subscriptions
+                   set stripe_subscription_id = :sub, stripe_customer_id = coalesce(:cust, stripe_customer_id), source = 'stripe',
+                       plan_id = coalesce(:plan, plan_id), status = :status, current_period_end = :end,
+                       cancel_at_period_end = :cae, stripe_event_at = :at, updated_at = now(), version = version + 1
+                 where id = :id""")
+                .bind("sub", subId).bind("cust", customer).bind("plan", planId).bind("status", status)
+                .bind("end", Timestamp.from(periodEnd)).bind("cae", cancelAtEnd).bind("at", Timestamp.from(created))
+                .bind("id", row.id).execute();
+        return true;
+    }
+
+    /** A renewal was paid: the period reaches the invoice's end at once, and an overdue subscription is active again. */
+    private boolean invoicePaid(Handle h, JsonNode invoice, Instant created) {
+        Optional<Row> found = invoiceRow(h, invoice);
+        if (found.isEmpty()) return false;
+        Row row = found.get();
+        if (row.stripeEventAt != null && created.isBefore(row.stripeEventAt)) return false;
+        if ("canceled".equals(row.status) || "revoked".equals(row.status)) return false;
+        Instant end = row.periodEnd;
+        for (JsonNode line : invoice.path("lines").path("data")) {
+            if (line.path("period").hasNonNull("end")) {
+                Instant e = Instant.ofEpochSecond(line.path("period").path("end").asLong());
+                if (e.isAfter(end)) end = e;
+            }
+        }
+        if (!end.isAfter(Instant.now())) return false;
+        h.createUpdate("update subscriptions set status = 'active', current_period_end = :end, updated_at = now(), version = version + 1 where id = :id")
+                .bind("end", Timestamp.from(end)).bind("id", row.id).execute();
+        return true;
+    }
+
+    /** A renewal could not be charged: Stripe retries for a while, during which the reader keeps access. */
+    private boolean paymentFailed(Handle h, JsonNode invoice, Instant created) {
+        Optional<Row> found = invoiceRow(h, invoice);
+        if (found.isEmpty()) return false;
+        Row row = found.get();
+        if (row.stripeEventAt != null && created.isBefore(row.stripeEventAt)) return false;
+        if (!"active".equals(row.status)) return false;
+        h.createUpdate("update subscriptions set status = 'past_due', updated_at = now(), version = version + 1 where id = :id")
+                .bind("id", row.id).execute();
+        return true;
+    }
+
+    // --- reading Stripe's JSON
+
+    /** Stripe's subscription statuses in ours: trialing gives access like active; the ends of the road are cancelled. */
+    static String status(String stripe) {
+        return switch (stripe) {
+            case "active", "trialing" -> "active";
+            case "past_due" -> "past_due";
+            case "canceled", "unpaid", "incomplete_expired" -> "canceled";
+            default -> "incomplete"; // incomplete, paused
+        };
+    }
+
+    /** The period's end: on the subscription in older API versions, on each item since 2025-03-31. */
+    static Long periodEnd(JsonNode sub) {
+        if (sub.hasNonNull("current_period_end")) return sub.path("current_period_end").asLong();
+        Long end = null;
+        for (JsonNode item : sub.path("items").path("data")) {
+            if (item.hasNonNull("current_period_end")) end = Math.max(end == null ? 0 : end, item.path("current_period_end").asLong());
+        }
+        return end;
+    }
+
+    /** An id that may come as a string or as an expanded object. */
+    private static String id(JsonNode n) {
+        if (n.isTextual()) return n.asText();
+        if (n.isObject() && n.hasNonNull("id")) return n.path("id").asText();
+        return null;
+    }
+
+    private static Optional<Row> invoiceRow(Handle h, JsonNode invoice) {
+        String subId = id(invoice.path("parent").path("subscription_details").path("subscription"));
+        if (subId == null) subId = id(invoice.path("subscription"));
+        return subId == null ? Optional.empty() : lockBySubscription(h, subId);
+    }
+
+    private static Long user(Handle h, String id) {
+        if (id == null || !id.matches("\\d{1,18}")) return null;
+        return h.createQuery("select id from users where id = :id").bind("id", Long.parseLong(id)).mapTo(Long.class).findOne().orElse(null);
+    }
+
+    private static Long planId(Handle h, String priceId, String slug) {
+        if (priceId != null) {
+            Optional<Long> p = h.createQuery("select id from plans where stripe_price_id = :p").bind("p", priceId).mapTo(Long.class).findOne();
+            if (p.isPresent()) return p.get();
+        }
+        if (slug == null) return null;
+        return h.createQuery("select id from plans where slug = :s").bind("s", slug).mapTo(Long.class).findOne().orElse(null);
+    }
+
+    private static boolean gives(String status, Instant end) {
+        return ("active".equals(status) || "past_due".equals(status)) && end.isAfter(Instant.now());
+    }
+
+    private record Row(long id, String status, Instant periodEnd, String stripeSubscriptionId, Instant stripeEventAt) {
+        boolean givesAccess() {
+            return gives(status, periodEnd);
+        }
+    }
+
+    private static final String ROW = "select id, status, current_period_end, stripe_subscription_id, stripe_event_at from subscriptions ";
+
+    private static Optional<Row> lockBySubscription(Handle h, String subId) {
+        return h.createQuery(ROW + "where stripe_subscription_id = :s for update").bind("s", subId).map(StripeEvents::row).findOne();
+    }
+
+    private static Row lockByUser(Handle h, long userId) {
+        return h.createQuery(ROW + "where user_id = :u for update").bind("u", userId).map(StripeEvents::row).one();
+    }
+
+    private static Row row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c) throws java.sql.SQLException {
+        Timestamp at = rs.getTimestamp(5);
+        return new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), at == null ? null : at.toInstant());
+    }
+}

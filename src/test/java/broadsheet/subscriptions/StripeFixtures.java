@@ -1,0 +1,191 @@
+package broadsheet.subscriptions;
+
+import com.stripe.Stripe;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jdbi.v3.core.Jdbi;
+
+/** Stripe's side, for tests: event payloads signed as Stripe signs them, and a local server playing Stripe's API. */
+final class StripeFixtures {
+
+    static final String SECRET_KEY = "sk_test_broadsheet";
+    static final String WEBHOOK_SECRET = "whsec_test_broadsheet_signing_secret";
+
+    private StripeFixtures() {}
+
+    // --- events
+
+    /** Stripe's header: t=unix time, v1=hex HMAC-SHA256 of "t.payload" keyed with the endpoint's secret. */
+    static String signature(String payload, String secret, long t) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] sig = mac.doFinal((t + "." + payload).getBytes(StandardCharsets.UTF_8));
+            return "t=" + t + ",v1=" + HexFormat.of().formatHex(sig);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String event(String id, String type, long created, String object) {
+        return """
+                {"id":"%s","object":"event","api_version":"%s","created":%d,"livemode":false,"pending_webhooks":1,
+                 "request":{"id":null,"idempotency_key":null},"type":"%s","data":{"object":%s}}"""
+                .formatted(id, Stripe.API_VERSION, created, type, object);
+    }
+
+    /** A subscription as the 2025 API versions show it: the period lives on its item. */
+    static String subscription(String id, String customer, String status, long periodEnd, boolean cancelAtPeriodEnd,
+                               Long userId, String priceId) {
+        return """
+                {"id":"%s","object":"subscription","customer":"%s","status":"%s","cancel_at_period_end":%s,"cancel_at":null,
+                 "ended_at":null,"metadata":{%s},
+                 "items":{"object":"list","data":[{"id":"si_%s","object":"subscription_item","current_period_start":%d,
+                   "current_period_end":%d,"price":{"id":"%s","object":"price"}}]}}"""
+                .formatted(id, customer, status, cancelAtPeriodEnd, userId == null ? "" : "\"user_id\":\"" + userId + "\"",
+                        id, periodEnd - 30L * 86400, periodEnd, priceId);
+    }
+
+    static String deletedSubscription(String id, String customer, long periodEnd, long endedAt, Long userId, String priceId) {
+        return subscription(id, customer, "canceled", periodEnd, false, userId, priceId)
+                .replace("\"ended_at\":null", "\"ended_at\":" + endedAt);
+    }
+
+    static String checkoutSession(String id, long userId, String customer, String subscription) {
+        return """
+                {"id":"%s","object":"checkout.session","mode":"subscription","payment_status":"paid","status":"complete",
+                 "client_reference_id":"%d","customer":"%s","subscription":"%s","metadata":{"user_id":"%d","plan":"monthly"}}"""
+                .formatted(id, userId, customer, subscription, userId);
+    }
+
+    /** An invoice as the 2025 API versions show it: its subscription under parent.subscription_details. */
+    static String invoice(String id, String subscription, long periodEnd) {
+        return """
+                {"id":"%s","object":"invoice","status":"paid","customer":"cus_x",
+                 "parent":{"type":"subscription_details","subscription_details":{"subscription":"%s"}},
+                 "lines":{"object":"list","data":[{"id":"il_%s","object":"line_item","period":{"start":%d,"end":%d}}]}}"""
+                .formatted(id, subscription, id, periodEnd - 30L * 86400, periodEnd);
+    }
+
+    /** Posts the payload to the webhook signed with {@code secret}, with no session and no CSRF token. */
+    static HttpResponse<String> post(String url, String payload, String secret) {
+        return postWithHeader(url, payload, signature(payload, secret, System.currentTimeMillis() / 1000));
+    }
+
+    static HttpResponse<String> postWithHeader(String url, String payload, String header) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(payload));
+        if (header != null) b.header("Stripe-Signature", header);
+        try {
+            return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- the database
+
+    static long plan(Jdbi jdbi, String slug, String name, String interval, int cents, String priceId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                insert into plans (slug, name, interval, price_cents, currency, stripe_price_id)
+                values (:s, :n, :i, :c, 'usd', :p) returning id""")
+                .bind("s", slug).bind("n", name).bind("i", interval).bind("c", cents).bind("p", priceId).mapTo(Long.class).one());
+    }
+
+    static boolean subscriber(Jdbi jdbi, long userId) {
+        return jdbi.withHandle(h -> Subscriptions.isSubscriber(h, userId));
+    }
+
+    static long userId(Jdbi jdbi, String email) {
+        return jdbi.withHandle(h -> h.createQuery("select id from users where email = :e").bind("e", email).mapTo(Long.class).one());
+    }
+
+    // --- Stripe's API, played locally
+
+    /** One request Stripe's API received: method, path, the Authorization header and the form fields. */
+    record Received(String method, String path, String authorization, Map<String, String> fields) {}
+
+    /** Answers Checkout Session creation and subscription updates as Stripe's API would, and keeps what it was sent. */
+    static final class FakeStripeApi implements AutoCloseable {
+        final List<Received> received = new CopyOnWriteArrayList<>();
+        final HttpServer server;
+
+        FakeStripeApi() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String path = exchange.getRequestURI().getPath();
+                received.add(new Received(exchange.getRequestMethod(), path,
+                        exchange.getRequestHeaders().getFirst("Authorization"), form(body)));
+                String json;
+                int status = 200;
+                if (path.equals("/v1/checkout/sessions")) {
+                    json = """
+                            {"id":"cs_test_a1","object":"checkout.session","mode":"subscription","status":"open",
+                             "url":"https://checkout.stripe.com/c/pay/cs_test_a1"}""";
+                } else if (path.startsWith("/v1/subscriptions/")) {
+                    String id = path.substring("/v1/subscriptions/".length());
+                    json = """
+                            {"id":"%s","object":"subscription","status":"active","cancel_at_period_end":%s}"""
+                            .formatted(id, form(body).getOrDefault("cancel_at_period_end", "false"));
+                } else {
+                    status = 404;
+                    json = "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unrecognized request URL\"}}";
+                }
+                byte[] out = json.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.getResponseHeaders().add("Request-Id", "req_test");
+                exchange.sendResponseHeaders(status, out.length);
+                exchange.getResponseBody().write(out);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        String base() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        StripeConfig config() {
+            return new StripeConfig(SECRET_KEY, WEBHOOK_SECRET, base());
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+
+        private static Map<String, String> form(String body) {
+            Map<String, String> out = new LinkedHashMap<>();
+            if (body.isEmpty()) return out;
+            for (String pair : body.split("&")) {
+                int eq = pair.indexOf('=');
+                out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+            return out;
+        }
+    }
+}

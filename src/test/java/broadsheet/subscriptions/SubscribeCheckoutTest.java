@@ -1,0 +1,225 @@
+package broadsheet.subscriptions;
+
+import static broadsheet.subscriptions.StripeFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import broadsheet.testing.HtmlValidator;
+import broadsheet.testing.TestApp;
+import broadsheet.testing.WebClient;
+import broadsheet.web.Role;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The plans page and Stripe Checkout, with a local server playing Stripe's API; and cancelling from the account page. */
+class SubscribeCheckoutTest {
+
+    FakeStripeApi stripe;
+    TestApp t;
+    Jdbi jdbi;
+
+    @BeforeEach
+    void setUp() {
+        stripe = new FakeStripeApi();
+        t = new TestApp(stripe.config());
+        jdbi = t.fixtures.jdbi();
+        plan(jdbi, "monthly", "Monthly", "month", 900, "price_monthly_test");
+        plan(jdbi, "annual", "Annual", "year", 9000, "price_annual_test");
+    }
+
+    @AfterEach
+    void tearDown() {
+        t.close();
+        stripe.close();
+    }
+
+    static Document valid(HttpResponse<String> r, int status) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(HtmlValidator.problems(r.body())).isEmpty();
+        return Jsoup.parse(r.body());
+    }
+
+    @Test
+    void anonymousReadersSeeThePlansAndAreSentToSignInFirst() {
+        Document d = valid(t.client().get("/subscribe"), 200);
+        assertThat(d.select(".plan__name").eachText()).containsExactly("Monthly", "Annual");
+        assertThat(d.select(".plan__price").eachText()).containsExactly("$9.00 a month", "$90.00 a year");
+        assertThat(d.select(".plan a.button").eachAttr("href")).containsOnly("/sign-in?next=/subscribe");
+        assertThat(d.select("form[method=post]")).isEmpty();
+        // the form's target itself needs a signed-in reader
+        WebClient anon = t.client();
+        anon.get("/subscribe");
+        HttpResponse<String> r = anon.post("/subscribe/monthly", Map.of());
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).startsWith("/sign-in?next=");
+        assertThat(stripe.received).isEmpty();
+    }
+
+    @Test
+    void subscribeStartsACheckoutSessionForThePlanAndSendsTheReaderToStripe() {
+        WebClient reader = t.signedIn("ada@example.org", Role.READER);
+        long id = userId(jdbi, "ada@example.org");
+        Document d = valid(reader.get("/subscribe"), 200);
+        assertThat(d.select("form[action=/subscribe/annual] button").text()).startsWith("Subscribe");
+
+        HttpResponse<String> r = reader.post("/subscribe/annual", Map.of());
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location")).hasValue("https://checkout.stripe.com/c/pay/cs_test_a1");
+
+        assertThat(stripe.received).hasSize(1);
+        Received call = stripe.received.get(0);
+        assertThat(call.method()).isEqualTo("POST");
+        assertThat(call.path()).isEqualTo("/v1/checkout/sessions");
+        assertThat(call.authorization()).isEqualTo("Bearer " + SECRET_KEY);
+        assertThat(call.fields()).containsEntry("mode", "subscription")
+                .containsEntry("line_items[0][price]", "price_annual_test")
+                .containsEntry("line_items[0][quantity]", "1")
+                .containsEntry("client_reference_id", Long.toString(id))
+                .containsEntry("customer_email", "ada@example.org")
+                .containsEntry("subscription_data[metadata][user_id]", Long.toString(id))
+                .containsEntry("success_url", "http://news.example/subscribe/thanks?session={CHECKOUT_SESSION_ID}")
+                .containsEntry("cancel_url", "http://news.example/subscribe?cancelled=1");
+
+        // back from Stripe before its webhook: the thanks page says so
+        Document thanks = valid(reader.get("/subscribe/thanks?session=cs_test_a1"), 200);
+        assertThat(thanks.select("[role=status]").text()).contains("Stripe is confirming your payment");
+        // cancelled at Stripe: nothing charged
+        Document back = valid(reader.get("/subscribe?cancelled=1"), 200);
+        assertThat(back.select("[role=status]").text()).contains("nothing was charged");
+    }
+
+    @Test
+    void aSubscriberIsNotSentToCheckoutAgainAndUnknownPlansAreNotFound() {
+        WebClient reader = t.signedIn("ada@example.org", Role.READER);
+        long id = userId(jdbi, "ada@example.org");
+        jdbi.useHandle(h -> h.execute("insert into subscriptions (user_id, status, current_period_end) values (?, 'active', now() + interval '5 days')", id));
+        Document d = valid(reader.get("/subscribe"), 200);
+        assertThat(d.select("[role=status]").text()).contains("You already subscribe");
+        assertThat(d.select("form[method=post]")).isEmpty();
+        HttpResponse<String> again = reader.post("/subscribe/monthly", Map.of());
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(again.body()).select("[role=alert]").text()).contains("You already subscribe");
+        assertThat(reader.post("/subscribe/platinum", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(stripe.received).isEmpty();
+    }
+
+    @Test
+    void cancellingAStripeSubscriptionAsksStripeAndShowsAtOnce() {
+        WebClient reader = t.signedIn("ada@example.org", Role.READER);
+        long id = userId(jdbi, "ada@example.org");
+        jdbi.useHandle(h -> h.execute("""
+                insert into subscriptions (user_id, status, current_period_end, source, stripe_customer_id, stripe_subscription_id)
+                values (?, 'active', now() + interval '20 days', 'stripe', 'cus_9', 'sub_9')""", id));
+        reader.get("/account");
+        HttpResponse<String> r = reader.post("/account/subscription/cancel", Map.of());
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(stripe.received).hasSize(1);
+        assertThat(stripe.received.get(0).path()).isEqualTo("/v1/subscriptions/sub_9");
+        assertThat(stripe.received.get(0).fields()).containsEntry("cancel_at_period_end", "true");
+        Document account = valid(reader.follow(r), 200);
+        assertThat(account.select("p.notice[role=status]").text()).contains("will end at the end of this period");
+        assertThat(account.select(".account-subscription dl").text()).contains("Cancels at period end Yes");
+        assertThat(subscriber(jdbi, id)).as("access lasts to the period's end").isTrue();
+
+        HttpResponse<String> keep = reader.post("/account/subscription/resume", Map.of());
+        assertThat(stripe.received.get(1).fields()).containsEntry("cancel_at_period_end", "false");
+        assertThat(valid(reader.follow(keep), 200).select(".account-subscription dl").text()).contains("Cancels at period end No");
+    }
+
+    @Test
+    void cancellingAManualSubscriptionNeedsNoStripe() {
+        WebClient reader = t.signedIn("ada@example.org", Role.READER);
+        long id = userId(jdbi, "ada@example.org");
+        jdbi.useHandle(h -> h.execute("insert into subscriptions (user_id, status, current_period_end) values (?, 'active', now() + interval '5 days')", id));
+        reader.get("/account");
+        HttpResponse<String> r = reader.post("/account/subscription/cancel", Map.of());
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(stripe.received).isEmpty();
+        assertThat(valid(reader.follow(r), 200).select(".account-subscription dl").text())
+                .contains("Active, cancels at period end", "Paid through Arranged with the paper");
+        // with nothing running, there is nothing to cancel
+        jdbi.useHandle(h -> h.execute("update subscriptions set current_period_end = now() - interval '1 minute'"));
+        assertThat(reader.post("/account/subscription/cancel", Map.of()).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void withoutAStripeKeyThePageSaysSoAndHowToReachThePaperWithNoButtons() {
+        try (TestApp plain = new TestApp()) {
+            var db = plain.fixtures.jdbi();
+            plan(db, "monthly", "Monthly", "month", 900, "price_monthly_test");
+            db.useHandle(h -> h.execute("insert into settings (key, value) values ('subscriptions_contact', 'Call the desk on +1 555 0100.')"));
+            Document d = valid(plain.get("/subscribe"), 200);
+            assertThat(d.select("#offline-h").text()).isEqualTo("Paying online is not set up");
+            assertThat(d.select(".subscribe__offline").text()).contains("Call the desk on +1 555 0100.");
+            assertThat(d.select(".plan__name").eachText()).containsExactly("Monthly");
+            assertThat(d.select("form[method=post], .plan a.button, .plan button")).isEmpty();
+        }
+    }
+
+    @Test
+    void theDemoPaperGetsAMonthlyAndAnAnnualPlanOnce() {
+        try (TestApp plain = new TestApp()) {
+            var db = plain.fixtures.jdbi();
+            Plans.seedDemo(db);
+            Plans.seedDemo(db);
+            assertThat(new Plans(db).offered()).extracting(Plan::slug).containsExactly("monthly", "annual");
+            Document d = valid(plain.get("/subscribe"), 200);
+            assertThat(d.select(".subscribe__offline").text()).contains("subscriptions@meridian-ledger.example");
+        }
+    }
+
+    @Test
+    void whenStripeFailsTheReaderIsToldAndNothingChanges() {
+        stripe.close();
+        WebClient reader = t.signedIn("ada@example.org", Role.READER);
+        reader.get("/subscribe");
+        HttpResponse<String> r = reader.post("/subscribe/monthly", Map.of());
+        Document d = valid(r, 502);
+        assertThat(d.select("[role=alert]").text()).contains("Nothing was charged");
+        assertThat(jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions").mapTo(Integer.class).one()).intValue()).isZero();
+    }
+
+    @Test
+    void aKeyWithoutAWebhookSecretDoesNotTakePaymentsThatCouldNotBeRecorded() {
+        try (TestApp half = new TestApp(new StripeConfig(SECRET_KEY, "", stripe.base()))) {
+            plan(half.fixtures.jdbi(), "monthly", "Monthly", "month", 900, "price_monthly_test");
+            WebClient reader = half.signedIn("ada@example.org", Role.READER);
+            Document d = valid(reader.get("/subscribe"), 200);
+            assertThat(d.select("#offline-h").text()).isEqualTo("Paying online is not set up");
+            assertThat(d.select("form[method=post]")).isEmpty();
+            assertThat(reader.post("/subscribe/monthly", Map.of()).statusCode()).isEqualTo(409);
+            assertThat(stripe.received).isEmpty();
+            assertThat(StripeFixtures.post(half.url("/stripe/webhook"), "{}", WEBHOOK_SECRET).statusCode()).isEqualTo(503);
+        }
+    }
+
+    @Test
+    void anAccountWhoseSubscriptionRenewsThroughStripeIsNotDeletedUntilItIsCancelledAndTheExportShowsIt() {
+        WebClient reader = t.signedIn("ada@example.org", Role.READER);
+        long id = userId(jdbi, "ada@example.org");
+        jdbi.useHandle(h -> h.execute("insert into subscriptions (user_id, status, current_period_end, source, stripe_customer_id, "
+                + "stripe_subscription_id) values (?, 'active', now() + interval '20 days', 'stripe', 'cus_9', 'sub_9')", id));
+        String export = reader.get("/account/export.json").body();
+        assertThat(export).contains("\"subscription\"", "\"paidThrough\":\"stripe\"", "\"status\":\"active\"");
+
+        reader.get("/account");
+        HttpResponse<String> refused = reader.post("/account/delete", Map.of("confirmPassword", "password for ada@example.org"));
+        Document d = valid(refused, 422);
+        assertThat(d.select("#f-confirmPassword-error").text()).contains("Your subscription still renews through Stripe");
+        assertThat(users(id)).isEqualTo(1);
+
+        reader.post("/account/subscription/cancel", Map.of());
+        HttpResponse<String> deleted = reader.post("/account/delete", Map.of("confirmPassword", "password for ada@example.org"));
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        assertThat(users(id)).isZero();
+    }
+
+    int users(long id) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from users where id = :id").bind("id", id).mapTo(Integer.class).one());
+    }
+}
