@@ -19,7 +19,17 @@ import broadsheet.mail.Mailer;
 import broadsheet.mail.SmtpMailer;
 import broadsheet.media.MediaFiles;
 import broadsheet.media.MediaPages;
+import broadsheet.newsletters.Delivery;
+import broadsheet.newsletters.Dkim;
+import broadsheet.newsletters.IssueDao;
+import broadsheet.newsletters.IssueRenderer;
 import broadsheet.newsletters.NewsletterDao;
+import broadsheet.newsletters.NewsletterLinks;
+import broadsheet.newsletters.NewsletterSender;
+import broadsheet.newsletters.SignupPages;
+import broadsheet.newsletters.Signups;
+import broadsheet.newsletters.Suppressions;
+import broadsheet.newsroom.newsletters.NewsletterDesk;
 import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.NewsroomHome;
 import broadsheet.newsroom.articles.ArticleDesk;
@@ -67,14 +77,16 @@ public final class App implements AutoCloseable {
     private final Runnable onChange;
     private final Housekeeping housekeeping;
     private final ScheduledPublisher publisher;
+    private final NewsletterSender newsletterSender;
 
     private App(Javalin server, ContentChanges changes, Runnable onChange, Housekeeping housekeeping,
-                ScheduledPublisher publisher) {
+                ScheduledPublisher publisher, NewsletterSender newsletterSender) {
         this.server = server;
         this.changes = changes;
         this.onChange = onChange;
         this.housekeeping = housekeeping;
         this.publisher = publisher;
+        this.newsletterSender = newsletterSender;
     }
 
     /** Builds every part and starts listening on the configured port (0 for any free one). */
@@ -100,11 +112,16 @@ public final class App implements AutoCloseable {
         ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache);
         PhotoService photos = new PhotoService(jdbi, media);
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
+        IssueRenderer issueRenderer = new IssueRenderer(articles, views, chrome::site);
+        NewsletterLinks newsletterLinks = new NewsletterLinks(jdbi);
+        Delivery delivery = config.mail().smtp() ? Delivery.smtp(config.mail()) : Delivery.files(config.dataDir().resolve("mail"));
+        NewsletterSender newsletterSender = new NewsletterSender(jdbi, delivery, issueRenderer, newsletters, newsletterLinks, chrome::site,
+                config.mail().from(), Dkim.fromEnv(System.getenv()), NewsletterSender.BATCH, 1);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
                 articlePages,
                 new ArchivePages(articles, chrome, views, cache),
-                new NewsletterPages(newsletters, chrome, views, cache),
+                new NewsletterPages(newsletters, new IssueDao(jdbi), issueRenderer, chrome, views, cache),
                 new AccountPages(accounts, sessions, csrf, chrome, views),
                 new DevMailPages(fileMailer, chrome, views),
                 new AccessCheck(sessions, csrf),
@@ -116,7 +133,9 @@ public final class App implements AutoCloseable {
                 new RevisionPages(desk, articleDesk, jdbi),
                 new PhotoDesk(desk, photos), new GalleryDesk(desk, new GalleryService(jdbi), photos),
                 new FrontDesk(desk, new FrontEditor(jdbi)), CatalogDesk.sections(desk, jdbi), CatalogDesk.authors(desk, jdbi),
-                CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)));
+                CatalogDesk.topics(desk, jdbi), new PeopleDesk(desk, new People(jdbi)), new AuditDesk(desk, new AuditLog(jdbi)),
+                new SignupPages(new Signups(jdbi, mailer, chrome::site, newsletterLinks), newsletters, sessions, csrf, chrome, views),
+                new NewsletterDesk(desk, jdbi, newsletters, issueRenderer, newsletterSender, new Suppressions(jdbi)));
 
         Runnable onChange = () -> {
             chrome.reload();
@@ -146,7 +165,8 @@ public final class App implements AutoCloseable {
             throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage());
         }
         ScheduledPublisher publisher = new ScheduledPublisher(jdbi).start(java.time.Duration.ofSeconds(10));
-        return new App(server, changes, onChange, new Housekeeping(jdbi).start(), publisher);
+        newsletterSender.start(java.time.Duration.ofSeconds(5));
+        return new App(server, changes, onChange, new Housekeeping(jdbi).start(), publisher, newsletterSender);
     }
 
     public int port() {
@@ -161,6 +181,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         publisher.close();
+        newsletterSender.close();
         housekeeping.close();
         changes.close();
         server.stop();

@@ -17,6 +17,8 @@ import broadsheet.newsroom.fronts.FrontDesk;
 import broadsheet.newsroom.people.PeopleDesk;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.newsletters.NewsletterPages;
+import broadsheet.newsletters.SignupPages;
+import broadsheet.newsroom.newsletters.NewsletterDesk;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
@@ -30,7 +32,8 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
                      ArticleDeskPages articleDesk, RevisionPages revisionPages,
                      PhotoDesk photos, GalleryDesk galleries,
                      FrontDesk frontDesk, CatalogDesk sectionDesk, CatalogDesk authorDesk, CatalogDesk topicDesk,
-                     PeopleDesk peopleDesk, AuditDesk auditDesk) {
+                     PeopleDesk peopleDesk, AuditDesk auditDesk,
+                     SignupPages newsletterSignups, NewsletterDesk newsletterDesk) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -79,6 +82,17 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         get(r, "/archive", archive::index, Role.ANYONE);
         get(r, "/archive/{y}/{m}", archive::month, Role.ANYONE);
         get(r, "/archive/{y}/{m}/{d}", archive::day, Role.ANYONE);
+        // --- newsletters: signing up, confirming, unsubscribing and preferences (the signed link or the session decides whose)
+        get(r, "/newsletters/confirm/{token}", newsletterSignups::confirm, Role.ANYONE);
+        get(r, "/newsletters/unsubscribe/{token}", newsletterSignups::unsubscribeForm, Role.ANYONE);
+        r.post("/newsletters/unsubscribe/{token}", newsletterSignups::unsubscribe, Role.ANYONE); // no CSRF token: see AccessCheck
+        get(r, "/newsletters/preferences/{token}", newsletterSignups::linkPreferences, Role.ANYONE);
+        r.post("/newsletters/preferences/{token}", newsletterSignups::saveLinkPreferences, Role.ANYONE);
+        get(r, "/newsletters/{slug}/sign-up", newsletterSignups::signUpForm, Role.ANYONE);
+        r.post("/newsletters/{slug}/sign-up", newsletterSignups::signUp, Role.ANYONE);
+        get(r, "/newsletters/{slug}/issues/{id}", newsletters::issue, Role.ANYONE);
+        get(r, "/account/newsletters", newsletterSignups::accountPreferences, Role.READER);
+        r.post("/account/newsletters", newsletterSignups::saveAccountPreferences, Role.READER);
         get(r, "/newsletters", newsletters::index, Role.ANYONE);
         get(r, "/newsletters/{slug}", newsletters::show, Role.ANYONE);
 
@@ -129,6 +143,23 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/newsroom/people/{id}/role", peopleDesk::changeRole, Role.ADMIN);
         r.post("/newsroom/people/{id}/sign-out", peopleDesk::signOutEverywhere, Role.ADMIN);
         get(r, "/newsroom/audit", auditDesk::list, Role.EDITOR);
+
+        // --- newsroom: newsletters and their issues ("/new" and "/suppressions" before "/{id}")
+        get(r, "/newsroom/newsletters", newsletterDesk::list, Role.EDITOR);
+        get(r, "/newsroom/newsletters/new", newsletterDesk::blank, Role.EDITOR);
+        get(r, "/newsroom/newsletters/suppressions", newsletterDesk::suppressionList, Role.EDITOR);
+        r.post("/newsroom/newsletters/suppressions", newsletterDesk::suppress, Role.EDITOR);
+        r.post("/newsroom/newsletters", newsletterDesk::create, Role.EDITOR);
+        get(r, "/newsroom/newsletters/{id}", newsletterDesk::show, Role.EDITOR);
+        r.post("/newsroom/newsletters/{id}", newsletterDesk::update, Role.EDITOR);
+        r.post("/newsroom/newsletters/{id}/issues", newsletterDesk::createIssue, Role.EDITOR);
+        get(r, "/newsroom/issues/{id}", newsletterDesk::issue, Role.EDITOR);
+        r.post("/newsroom/issues/{id}", newsletterDesk::saveIssue, Role.EDITOR);
+        get(r, "/newsroom/issues/{id}/preview", newsletterDesk::preview, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/test", newsletterDesk::sendTest, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/schedule", newsletterDesk::schedule, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/unschedule", newsletterDesk::unschedule, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/send", newsletterDesk::sendNow, Role.EDITOR);
 
         get(r, "/media/{file}", media::derivative, Role.ANYONE);
         get(r, "/assets/{file}", assets::serve, Role.ANYONE);
