@@ -37,8 +37,8 @@ public final class IssueDao {
 
     /** Every issue of a newsletter, drafts first, for the newsroom. */
     public List<Issue> all(long newsletterId) {
-        return jdbi.withHandle(h -> h.createQuery(COLUMNS + """
-                 where i.newsletter_id = :n
+        return jdbi.withHandle(h -> h.createQuery(COLUMNS + "\n where " + """
+                 i.newsletter_id = :n
                  order by case i.status when 'draft' then 0 when 'scheduled' then 1 when 'sending' then 2 else 3 end,
                           coalesce(i.sent_at, i.send_at, i.created_at) desc, i.id desc limit 200""")
                 .bind("n", newsletterId).map(IssueDao::row).list());
@@ -68,6 +68,6 @@ public final class IssueDao {
     }
 
     private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+        return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // valid HTML datetime
     }
 }

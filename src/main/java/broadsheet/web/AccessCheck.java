@@ -60,7 +60,8 @@ public final class AccessCheck {
     }
 
     private static boolean oneClickUnsubscribe(Context ctx) {
-        return ctx.method() == HandlerType.POST && ONE_CLICK_UNSUBSCRIBE.equals(ctx.endpoint().path);
+        return ctx.method() == HandlerType.POST && ctx.endpoints().matchedHttpEndpoint() != null
+                && ONE_CLICK_UNSUBSCRIBE.equals(ctx.endpoints().matchedHttpEndpoint().path);
     }
 
     /** A local path to return to after signing in; anything else goes home (no open redirects). */

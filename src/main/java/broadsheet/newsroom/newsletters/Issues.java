@@ -162,9 +162,9 @@ public final class Issues {
     Result schedule(User user, long id, Form form) {
         Instant at;
         try {
-            at = LocalDateTime.parse(form.raw("sendAt").strip()).atZone(site.get().zone()).toInstant();
+            at = LocalDateTime.parse(form.raw("sendAt").strip().replace(' ', 'T')).atZone(site.get().zone()).toInstant();
         } catch (DateTimeParseException e) {
-            return new Result(422, id, form.error("sendAt", "Enter the date and time to send, like 2026-12-01T07:00."), List.of(), null);
+            return new Result(422, id, form.error("sendAt", "Enter the date and time to send, like 2026-12-01 07:00."), List.of(), null);
         }
         if (!at.isAfter(Instant.now())) return new Result(422, id, form.error("sendAt", "Choose a time in the future, or send it now."), List.of(), null);
         return transition(user, id, form, "scheduled newsletter issue", h -> {

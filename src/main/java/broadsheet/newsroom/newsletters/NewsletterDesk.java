@@ -214,7 +214,7 @@ public final class NewsletterDesk {
     private void issuePage(Context ctx, Issue issue, Form form, List<Long> picked, String problem, String notice) {
         Newsletter n = newsletters.byId(issue.newsletterId()).orElseThrow();
         String sendAt = form.raw("sendAt").isEmpty() && issue.sendAt() != null
-                ? DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(issue.sendAt().atZone(desk.chrome().site().zone()))
+                ? DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(issue.sendAt().atZone(desk.chrome().site().zone()))
                 : form.raw("sendAt");
         desk.render(ctx, "newsroom/newsletters/issue.jte", new IssuePage(desk.frame(ctx, "Issue: " + issue.subject(), "newsletters"), n, issue,
                 form, issue.editable() ? issueService.suggestions(n, picked) : List.of(), issues.progress(issue.id()), sendAt, problem, notice));
