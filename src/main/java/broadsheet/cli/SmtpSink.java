@@ -33,6 +33,7 @@ final class SmtpSink implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
+                s.setTcpNoDelay(true);
                 Thread.ofVirtual().start(() -> serve(s));
             } catch (IOException e) {
                 return;

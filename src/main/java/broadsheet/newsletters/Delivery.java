@@ -41,6 +41,10 @@ public interface Delivery {
         p.put("mail.smtp.timeout", "30000");
         p.put("mail.smtp.writetimeout", "30000");
         p.put("mail.smtp.auth", String.valueOf(!config.user().isBlank()));
+        // Without TCP_NODELAY the message's last small write (the closing ".") waits for the server's
+        // delayed ACK: about 40 ms per message, which capped a batch at ~25 messages/s per connection.
+        p.put("mail.smtp.socketFactory", new NoDelaySockets());
+        p.put("mail.smtp.socketFactory.fallback", "false");
         Session session = Session.getInstance(p);
         return new Delivery() {
             @Override
@@ -70,6 +74,41 @@ public interface Delivery {
                 };
             }
         };
+    }
+
+    /** Plain sockets with Nagle's algorithm off (SMTP is a conversation of small writes). */
+    final class NoDelaySockets extends javax.net.SocketFactory {
+        @Override
+        public java.net.Socket createSocket() throws IOException {
+            java.net.Socket s = new java.net.Socket();
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port) throws IOException {
+            return tuned(new java.net.Socket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) throws IOException {
+            return tuned(new java.net.Socket(host, port, local, localPort));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws IOException {
+            return tuned(new java.net.Socket(host, port));
+        }
+
+        @Override
+        public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort) throws IOException {
+            return tuned(new java.net.Socket(host, port, local, localPort));
+        }
+
+        private static java.net.Socket tuned(java.net.Socket s) throws IOException {
+            s.setTcpNoDelay(true);
+            return s;
+        }
     }
 
     static Delivery files(Path dir) {

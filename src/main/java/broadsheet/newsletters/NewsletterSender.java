@@ -323,16 +323,20 @@ public final class NewsletterSender implements AutoCloseable {
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, false));
         m.setSubject(subject, "UTF-8");
         m.setSentDate(new Date());
-        MimeBodyPart textPart = new MimeBodyPart();
-        textPart.setText(text, "UTF-8");
-        MimeBodyPart htmlPart = new MimeBodyPart();
-        htmlPart.setText(html, "UTF-8", "html");
-        m.setContent(new MimeMultipart("alternative", textPart, htmlPart));
+        m.setContent(new MimeMultipart("alternative", encoded("text/plain", text), encoded("text/html", html)));
         m.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">, <mailto:" + from.getAddress() + "?subject=unsubscribe>");
         m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         if (listId != null) m.setHeader("List-Id", listId);
         m.saveChanges();
         return m;
+    }
+
+    /** A body part already quoted-printable encoded, written out as one block. */
+    private static MimeBodyPart encoded(String type, String content) throws MessagingException {
+        jakarta.mail.internet.InternetHeaders h = new jakarta.mail.internet.InternetHeaders();
+        h.setHeader("Content-Type", type + "; charset=UTF-8");
+        h.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        return new MimeBodyPart(h, QuotedPrintable.encode(content));
     }
 
     public InternetAddress from() {
