@@ -280,6 +280,30 @@ class NewsletterFlowsTest {
     }
 
     @Test
+    void anIssueIsScheduledForALaterTimeAndGoesOutWhenItComes() throws Exception {
+        long weekly = data.newsletter("weekly-review", "everyone");
+        t.db.jdbi().useHandle(h -> h.execute("insert into newsletter_subscribers (newsletter_id, email, status) values (?, 'weekly@example.org', 'active')", weekly));
+        long issue = data.issue(weekly, "The week", article);
+        WebClient editor = t.signedIn("editor4@ledger.example", Role.EDITOR);
+        String path = "/newsroom/issues/" + issue;
+        editor.get(path);
+        HttpResponse<String> past = editor.post(path + "/schedule", Map.of("version", "1", "sendAt", "2020-01-01 07:00"));
+        assertThat(past.statusCode()).isEqualTo(422);
+        assertThat(past.body()).contains("Choose a time in the future, or send it now.");
+        valid(past);
+        assertThat(editor.post(path + "/schedule", Map.of("version", "1", "sendAt", "nonsense")).body()).contains("Enter the date and time to send");
+        assertThat(editor.post(path + "/schedule", Map.of("version", "1", "sendAt", "2099-01-01 07:00")).statusCode()).isEqualTo(303);
+        HttpResponse<String> scheduled = editor.get(path);
+        assertThat(scheduled.body()).contains("<strong>scheduled</strong>");
+        valid(scheduled);
+        Thread.sleep(300);
+        assertThat(mailTo("weekly@example.org", 0)).isEmpty();
+        // the time comes: the app's own sender starts and sends it
+        t.db.jdbi().useHandle(h -> h.execute("update newsletter_issues set send_at = now() - interval '1 second' where id = ?", issue));
+        assertThat(mailTo("weekly@example.org", 1)).hasSize(1);
+    }
+
+    @Test
     void newslettersAreDefinedWithClearValidationErrors() {
         WebClient editor = t.signedIn("editor2@ledger.example", Role.EDITOR);
         valid(editor.get("/newsroom/newsletters/new"));
