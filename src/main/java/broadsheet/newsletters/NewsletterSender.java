@@ -1,5 +1,6 @@
 package broadsheet.newsletters;
 
+import broadsheet.db.ContentChanges;
 import broadsheet.web.Site;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -270,11 +271,15 @@ public final class NewsletterSender implements AutoCloseable {
     }
 
     private void finishIssues() {
-        List<Long> done = jdbi.withHandle(h -> h.createQuery("""
-                update newsletter_issues i set status = 'sent', sent_at = now(), updated_at = now(), version = version + 1
-                 where status = 'sending'
-                   and not exists (select 1 from newsletter_outbox o where o.issue_id = i.id and o.state in ('pending', 'sending'))
-                returning id""").mapTo(Long.class).list());
+        List<Long> done = jdbi.inTransaction(h -> {
+            List<Long> ids = h.createQuery("""
+                    update newsletter_issues i set status = 'sent', sent_at = now(), updated_at = now(), version = version + 1
+                     where status = 'sending'
+                       and not exists (select 1 from newsletter_outbox o where o.issue_id = i.id and o.state in ('pending', 'sending'))
+                    returning id""").mapTo(Long.class).list();
+            if (!ids.isEmpty()) ContentChanges.announce(h); // every node drops its cached archive pages
+            return ids;
+        });
         for (long id : done) {
             prepared.remove(id);
             LOG.info("newsletter issue {} sent", id);
