@@ -27,7 +27,17 @@ import broadsheet.mail.Mailer;
 import broadsheet.mail.SmtpMailer;
 import broadsheet.media.MediaFiles;
 import broadsheet.media.MediaPages;
+import broadsheet.newsletters.Delivery;
+import broadsheet.newsletters.Dkim;
+import broadsheet.newsletters.IssueDao;
+import broadsheet.newsletters.IssueRenderer;
 import broadsheet.newsletters.NewsletterDao;
+import broadsheet.newsletters.NewsletterLinks;
+import broadsheet.newsletters.NewsletterSender;
+import broadsheet.newsletters.SignupPages;
+import broadsheet.newsletters.Signups;
+import broadsheet.newsletters.Suppressions;
+import broadsheet.newsroom.newsletters.NewsletterDesk;
 import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.NewsroomHome;
 import broadsheet.newsroom.articles.ArticleDesk;
@@ -129,11 +139,16 @@ public final class App implements AutoCloseable {
         StripeEvents stripeEvents = config.stripe().webhooks() ? new StripeEvents(jdbi, config.stripe().webhookSecret()) : null;
         Plans plans = new Plans(jdbi);
         ReaderSubscriptions readerSubscriptions = new ReaderSubscriptions(jdbi, stripe);
+        IssueRenderer issueRenderer = new IssueRenderer(articles, views, chrome::site);
+        NewsletterLinks newsletterLinks = new NewsletterLinks(jdbi);
+        Delivery delivery = config.mail().smtp() ? Delivery.smtp(config.mail()) : Delivery.files(config.dataDir().resolve("mail"));
+        NewsletterSender newsletterSender = new NewsletterSender(jdbi, delivery, issueRenderer, newsletters, newsletterLinks, chrome::site,
+                config.mail().from(), Dkim.fromEnv(System.getenv()), NewsletterSender.BATCH, 1);
         Routes routes = new Routes(
                 new FrontPages(articles, new FrontDao(jdbi), authors, topics, chrome, views, cache),
                 articlePages,
                 new ArchivePages(articles, chrome, views, cache),
-                new NewsletterPages(newsletters, chrome, views, cache),
+                new NewsletterPages(newsletters, new IssueDao(jdbi), issueRenderer, chrome, views, cache),
                 new AccountPages(accounts, sessions, csrf, chrome, views, (userId, next) -> FollowIntent.complete(follows, userId, next),
                         readerSubscriptions),
                 new DevMailPages(fileMailer, chrome, views),
@@ -155,7 +170,9 @@ public final class App implements AutoCloseable {
                 new broadsheet.newsroom.moderation.ModerationDesk(desk, new broadsheet.newsroom.moderation.ModerationQueue(jdbi),
                         new broadsheet.newsroom.moderation.Moderation(jdbi, replyNotices), jdbi),
                 new SubscribePages(jdbi, plans, readerSubscriptions, stripe, stripeEvents, sessions, csrf, chrome, views),
-                new SubscriptionDesk(desk, new SubscriptionAdmin(jdbi), plans));
+                new SubscriptionDesk(desk, new SubscriptionAdmin(jdbi), plans),
+                new SignupPages(new Signups(jdbi, mailer, chrome::site, newsletterLinks), newsletters, sessions, csrf, chrome, views),
+                new NewsletterDesk(desk, jdbi, newsletters, issueRenderer, newsletterSender, new Suppressions(jdbi)));
 
         Runnable onChange = () -> {
             chrome.reload();
@@ -186,8 +203,9 @@ public final class App implements AutoCloseable {
             throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage());
         }
         ScheduledPublisher publisher = new ScheduledPublisher(jdbi).start(java.time.Duration.ofSeconds(10));
+        newsletterSender.start(java.time.Duration.ofSeconds(5));
         DigestSender digestSender = new DigestSender(jdbi, feed, mailer, views, chrome::site).start(java.time.Duration.ofMinutes(1));
-        return new App(server, changes, onChange, new Housekeeping(jdbi).start(), java.util.List.of(publisher, digestSender));
+        return new App(server, changes, onChange, new Housekeeping(jdbi).start(), java.util.List.of(publisher, newsletterSender, digestSender));
     }
 
     public int port() {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1",
         description = "Runs a newspaper's website and newsroom.",
         subcommands = {ServeCommand.class, MigrateCommand.class, ImportCommand.class, ExportCommand.class, UserCommand.class,
-                BenchDataCommand.class, BenchFollowingCommand.class, BenchCommentsCommand.class})
+                BenchDataCommand.class, BenchFollowingCommand.class, BenchCommentsCommand.class, SuppressCommand.class,
+                BenchNewsletterCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -19,6 +19,10 @@ public final class NewsletterDao {
                 .list());
     }
 
+    public Optional<Newsletter> byId(long id) {
+        return all().stream().filter(n -> n.id() == id).findFirst();
+    }
+
     public Optional<Newsletter> bySlug(String slug) {
         return all().stream().filter(n -> n.slug().equals(slug)).findFirst();
     }

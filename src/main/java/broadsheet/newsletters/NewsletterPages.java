@@ -9,18 +9,26 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
 
-/** Public pages describing the paper's newsletters: what each is, who it is for, when it comes. */
+/** Public pages of the paper's newsletters: what each is, who it is for, and its archive of sent issues. */
 public final class NewsletterPages {
 
-    public record NewsletterPage(Layout layout, Newsletter newsletter, List<Newsletter> others) {}
+    public record NewsletterPage(Layout layout, Newsletter newsletter, List<Newsletter> others, List<Issue> archive) {}
+
+    public record IssuePage(Layout layout, IssueRenderer.Content content) {}
+
+    static final int ARCHIVE_LIMIT = 100;
 
     private final NewsletterDao newsletters;
+    private final IssueDao issues;
+    private final IssueRenderer renderer;
     private final Chrome chrome;
     private final Views views;
     private final PageCache cache;
 
-    public NewsletterPages(NewsletterDao newsletters, Chrome chrome, Views views, PageCache cache) {
+    public NewsletterPages(NewsletterDao newsletters, IssueDao issues, IssueRenderer renderer, Chrome chrome, Views views, PageCache cache) {
         this.newsletters = newsletters;
+        this.issues = issues;
+        this.renderer = renderer;
         this.chrome = chrome;
         this.views = views;
         this.cache = cache;
@@ -30,7 +38,7 @@ public final class NewsletterPages {
         cache.serve(ctx, () -> {
             Meta meta = Meta.page("Newsletters", "The newsletters of " + chrome.site().name() + ".", "/newsletters");
             return PageCache.Page.html(views.render("newsletters/index.jte",
-                    new NewsletterPage(chrome.layout(meta), null, newsletters.all())), null, "newsletters");
+                    new NewsletterPage(chrome.layout(meta), null, newsletters.all(), List.of())), null, "newsletters");
         });
     }
 
@@ -39,8 +47,25 @@ public final class NewsletterPages {
             Newsletter n = newsletters.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
             Meta meta = Meta.page(n.name(), n.description(), n.path());
             List<Newsletter> others = newsletters.all().stream().filter(x -> x.id() != n.id()).toList();
-            return PageCache.Page.html(views.render("newsletters/show.jte", new NewsletterPage(chrome.layout(meta), n, others)),
-                    null, "newsletters");
+            return PageCache.Page.html(views.render("newsletters/show.jte",
+                    new NewsletterPage(chrome.layout(meta), n, others, issues.archive(n.id(), ARCHIVE_LIMIT))), null, "newsletters");
+        });
+    }
+
+    /** A sent issue as a web page; drafts and issues still sending are not public. */
+    public void issue(Context ctx) {
+        cache.serve(ctx, () -> {
+            Newsletter n = newsletters.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+            long id;
+            try {
+                id = Long.parseLong(ctx.pathParam("id"));
+            } catch (NumberFormatException e) {
+                throw new NotFoundResponse();
+            }
+            Issue issue = issues.find(id).filter(i -> i.newsletterId() == n.id() && i.status().equals("sent")).orElseThrow(NotFoundResponse::new);
+            Meta meta = Meta.page(issue.subject() + " — " + n.name(), n.description(), issue.path(n));
+            return PageCache.Page.html(views.render("newsletters/issue.jte", new IssuePage(chrome.layout(meta), renderer.content(n, issue))),
+                    issue.sentAt(), "newsletters");
         });
     }
 }

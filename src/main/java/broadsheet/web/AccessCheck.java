@@ -26,6 +26,7 @@ public final class AccessCheck {
         }
     }
 
+
     private final Sessions sessions;
     private final Csrf csrf;
 
@@ -61,7 +62,8 @@ public final class AccessCheck {
      * checked by its handler: RFC 8058 one-click unsubscribes, which mail clients POST with no cookies,
      * carry a secret token in the URL; Stripe's webhook, which no browser sends, carries Stripe-Signature.
      */
-    static final Set<String> TOKENLESS_POSTS = Set.of("/following/digest/unsubscribe/{token}", "/stripe/webhook");
+    static final Set<String> TOKENLESS_POSTS = Set.of(
+            "/newsletters/unsubscribe/{token}", "/following/digest/unsubscribe/{token}", "/stripe/webhook");
 
     private static boolean tokenless(Context ctx) {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();

@@ -24,6 +24,8 @@ import broadsheet.paywall.Paywall;
 import broadsheet.paywall.PaywallDesk;
 import broadsheet.newsroom.subscriptions.SubscriptionDesk;
 import broadsheet.subscriptions.SubscribePages;
+import broadsheet.newsletters.SignupPages;
+import broadsheet.newsroom.newsletters.NewsletterDesk;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
@@ -41,7 +43,8 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
                      FollowingPages following, FollowingApi followingApi,
                      GiftPages gifts, PaywallDesk paywallDesk,
                      broadsheet.comments.CommentPages comments, broadsheet.newsroom.moderation.ModerationDesk moderationDesk,
-                     SubscribePages subscribe, SubscriptionDesk subscriptionDesk) {
+                     SubscribePages subscribe, SubscriptionDesk subscriptionDesk,
+                     SignupPages newsletterSignups, NewsletterDesk newsletterDesk) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -90,6 +93,17 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         get(r, "/archive", archive::index, Role.ANYONE);
         get(r, "/archive/{y}/{m}", archive::month, Role.ANYONE);
         get(r, "/archive/{y}/{m}/{d}", archive::day, Role.ANYONE);
+        // --- newsletters: signing up, confirming, unsubscribing and preferences (the signed link or the session decides whose)
+        get(r, "/newsletters/confirm/{token}", newsletterSignups::confirm, Role.ANYONE);
+        get(r, "/newsletters/unsubscribe/{token}", newsletterSignups::unsubscribeForm, Role.ANYONE);
+        r.post("/newsletters/unsubscribe/{token}", newsletterSignups::unsubscribe, Role.ANYONE); // no CSRF token: see AccessCheck
+        get(r, "/newsletters/preferences/{token}", newsletterSignups::linkPreferences, Role.ANYONE);
+        r.post("/newsletters/preferences/{token}", newsletterSignups::saveLinkPreferences, Role.ANYONE);
+        get(r, "/newsletters/{slug}/sign-up", newsletterSignups::signUpForm, Role.ANYONE);
+        r.post("/newsletters/{slug}/sign-up", newsletterSignups::signUp, Role.ANYONE);
+        get(r, "/newsletters/{slug}/issues/{id}", newsletters::issue, Role.ANYONE);
+        get(r, "/account/newsletters", newsletterSignups::accountPreferences, Role.READER);
+        r.post("/account/newsletters", newsletterSignups::saveAccountPreferences, Role.READER);
         get(r, "/newsletters", newsletters::index, Role.ANYONE);
         get(r, "/newsletters/{slug}", newsletters::show, Role.ANYONE);
 
@@ -205,6 +219,22 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/newsroom/subscriptions/extend", subscriptionDesk::extend, Role.ADMIN);
         r.post("/newsroom/subscriptions/revoke", subscriptionDesk::revoke, Role.ADMIN);
         r.post("/newsroom/subscriptions/plans/{id}/stripe-price", subscriptionDesk::stripePrice, Role.ADMIN);
+        // --- newsroom: newsletters and their issues ("/new" and "/suppressions" before "/{id}")
+        get(r, "/newsroom/newsletters", newsletterDesk::list, Role.EDITOR);
+        get(r, "/newsroom/newsletters/new", newsletterDesk::blank, Role.EDITOR);
+        get(r, "/newsroom/newsletters/suppressions", newsletterDesk::suppressionList, Role.EDITOR);
+        r.post("/newsroom/newsletters/suppressions", newsletterDesk::suppress, Role.EDITOR);
+        r.post("/newsroom/newsletters", newsletterDesk::create, Role.EDITOR);
+        get(r, "/newsroom/newsletters/{id}", newsletterDesk::show, Role.EDITOR);
+        r.post("/newsroom/newsletters/{id}", newsletterDesk::update, Role.EDITOR);
+        r.post("/newsroom/newsletters/{id}/issues", newsletterDesk::createIssue, Role.EDITOR);
+        get(r, "/newsroom/issues/{id}", newsletterDesk::issue, Role.EDITOR);
+        r.post("/newsroom/issues/{id}", newsletterDesk::saveIssue, Role.EDITOR);
+        get(r, "/newsroom/issues/{id}/preview", newsletterDesk::preview, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/test", newsletterDesk::sendTest, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/schedule", newsletterDesk::schedule, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/unschedule", newsletterDesk::unschedule, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/send", newsletterDesk::sendNow, Role.EDITOR);
 
         get(r, "/media/{file}", media::derivative, Role.ANYONE);
         get(r, "/assets/{file}", assets::serve, Role.ANYONE);
