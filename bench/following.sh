@@ -5,7 +5,8 @@
 #
 # Usage: bench/following.sh [DATA_DIR]   (default /tmp/broadsheet-bench-following; reused when it has data)
 # Environment: ARTICLES (1000000), AUTHORS (5000), TOPICS (20000), READERS (100000), SAMPLES (400),
-#   DURATION (15), THREADS (16), JAVA, NO_BUILD=1 to use the existing target/broadsheet.jar.
+#   DURATION (15), THREADS (16), JAVA, NO_BUILD=1 to use the existing target/broadsheet.jar, VACUUM=1 to
+#   VACUUM ANALYZE an existing database first.
 # Prints a Markdown report (the figures in docs/benchmarks.md come from it).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,4 +23,4 @@ if [ ! -s "$DATA/bench-urls.txt" ]; then
 fi
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u '+%Y-%m-%d %H:%M UTC'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$JAVA" -jar "$JAR" bench-following --data-dir "$DATA" --readers "${READERS:-100000}" --samples "${SAMPLES:-400}" \
-  --seconds "${DURATION:-15}" --threads "${THREADS:-16}" 2>/dev/null
+  --seconds "${DURATION:-15}" --threads "${THREADS:-16}" ${VACUUM:+--vacuum} 2>/dev/null

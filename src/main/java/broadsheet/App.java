@@ -125,9 +125,9 @@ public final class App implements AutoCloseable {
         Sessions sessions = new Sessions(jdbi, config.baseUrl());
         Csrf csrf = new Csrf(config.baseUrl());
         AccountService accounts = new AccountService(jdbi, mailer, chrome::site);
-        Follows follows = new Follows(jdbi);
-        Feed feed = new Feed(jdbi, articles);
         Suggestions suggestions = new Suggestions(jdbi);
+        Follows follows = new Follows(jdbi, suggestions::forget);
+        Feed feed = new Feed(jdbi, articles);
         Desk desk = new Desk(sessions, csrf, chrome, views);
         Paywall paywall = new Paywall(jdbi, sessions, config.baseUrl());
         ArticlePages articlePages = new ArticlePages(articles, chrome, views, cache, paywall);

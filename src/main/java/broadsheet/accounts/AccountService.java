@@ -245,6 +245,16 @@ public final class AccountService {
                     .map((rs, ctx) -> Map.of("article", rs.getString(1), "createdAt", rs.getTimestamp(2).toInstant().toString(),
                             "expiresAt", rs.getTimestamp(3).toInstant().toString())).list());
             out.put("comments", broadsheet.comments.CommentExport.of(h, user.id()));
+            out.put("newsletters", h.createQuery("""
+                    select n.slug, s.status, s.created_at from newsletter_subscribers s join newsletters n on n.id = s.newsletter_id
+                     where s.user_id = :u or s.email = :e order by n.slug""").bind("u", user.id()).bind("e", user.email())
+                    .map((rs, ctx) -> Map.of("newsletter", rs.getString(1), "status", rs.getString(2),
+                            "since", rs.getTimestamp(3).toInstant().toString())).list());
+            out.put("following", h.createQuery("select kind, target_id, created_at from follows where user_id = :u order by created_at")
+                    .bind("u", user.id()).map((rs, ctx) -> Map.of("kind", rs.getString(1), "id", rs.getLong(2),
+                            "since", rs.getTimestamp(3).toInstant().toString())).list());
+            out.put("followingDigest", h.createQuery("select exists (select 1 from following_digests where user_id = :u)")
+                    .bind("u", user.id()).mapTo(Boolean.class).one());
             out.put("subscription", broadsheet.subscriptions.Subscription.forUser(h, user.id()).map(s -> Map.of(
                     "plan", s.planLabel(), "status", s.status(), "currentPeriodEnd", s.currentPeriodEnd().toString(),
                     "cancelAtPeriodEnd", s.cancelAtPeriodEnd(), "paidThrough", s.source())).orElse(null));
@@ -267,6 +277,8 @@ public final class AccountService {
         }
         jdbi.useTransaction(h -> {
             Audit.record(h, user, "deleted account", "user", user.id(), "");
+            // newsletter lists hold the address itself (they also take readers without accounts): forget it too
+            h.execute("delete from newsletter_subscribers where user_id = ? or email = ?", user.id(), user.email());
             h.execute("delete from users where id = ?", user.id());
         });
         return form;

@@ -353,8 +353,8 @@ final class BenchFollowingCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, """
 
                     Per-reader timeline (fan-out on write), measured in the same run: publishing one article on the most
-                    followed topic writes %,d timeline rows, %.0f ms inside one transaction (before any index on a real,
-                    much larger table); keeping every reader's whole history would need about %,d rows (before removing
+                    followed topic writes %,d timeline rows, %.0f ms inside one transaction (into an empty table: a real one
+                    would be billions of rows); keeping every reader's whole history would need about %,d rows (before removing
                     duplicates), and a reader who follows something new would have to be back-filled.
                     """, rows, ms, full);
         });

@@ -33,7 +33,7 @@ public final class DigestSender implements AutoCloseable {
 
     public record DigestMail(Site site, String name, List<Feed.Item> items, boolean more, String unsubscribeUrl) {}
 
-    private record Due(long userId, String email, String name, Instant sentThrough, String token) {}
+    private record Due(long userId, String email, String name, Instant sentThrough, String token, boolean suppressed) {}
 
     private final Jdbi jdbi;
     private final Feed feed;
@@ -75,7 +75,7 @@ public final class DigestSender implements AutoCloseable {
                 Instant through = Instant.now();
                 List<Feed.Item> items = feed.page(d.userId(), Cursor.first(), MOST + 1).items().stream()
                         .filter(i -> i.article().publishedAt().isAfter(d.sentThrough())).toList();
-                if (!items.isEmpty()) {
+                if (!items.isEmpty() && !d.suppressed()) { // a bounced or complaining address is never mailed (see newsletters)
                     mailer.send(mail(d, items));
                     sent++;
                     through = items.get(0).article().publishedAt().isAfter(through) ? items.get(0).article().publishedAt() : through;
@@ -95,9 +95,11 @@ public final class DigestSender implements AutoCloseable {
                        select user_id from following_digests
                         where next_due_at <= now() and (claimed_until is null or claimed_until < now())
                         order by next_due_at limit :batch for update skip locked)
-                returning g.user_id, u.email, u.display_name, g.sent_through, g.unsubscribe_token""")
+                returning g.user_id, u.email, u.display_name, g.sent_through, g.unsubscribe_token,
+                          exists (select 1 from mail_suppressions m where m.email = u.email)""")
                 .bind("batch", BATCH)
-                .map((rs, ctx) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)))
+                .map((rs, ctx) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5),
+                        rs.getBoolean(6)))
                 .list());
     }
 

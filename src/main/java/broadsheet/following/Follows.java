@@ -16,9 +16,12 @@ public final class Follows {
     public record Outcome(Result result, Followable target) {}
 
     private final Jdbi jdbi;
+    private final java.util.function.LongConsumer changed;
 
-    public Follows(Jdbi jdbi) {
+    /** @param changed told the reader's id after their follows changed (suggestions forget theirs) */
+    public Follows(Jdbi jdbi, java.util.function.LongConsumer changed) {
         this.jdbi = jdbi;
+        this.changed = changed;
     }
 
     public Optional<Followable> find(FollowKind kind, String slug) {
@@ -36,7 +39,7 @@ public final class Follows {
      * both pass the limit; following again changes nothing.
      */
     public Outcome follow(long userId, FollowKind kind, String slug) {
-        return jdbi.inTransaction(h -> {
+        Outcome o = jdbi.inTransaction(h -> {
             Optional<Followable> target = find(h, kind, slug);
             if (target.isEmpty()) return new Outcome(Result.NOT_FOUND, null);
             h.createQuery("select id from users where id = :u for update").bind("u", userId).mapTo(Long.class).one();
@@ -49,16 +52,20 @@ public final class Follows {
                     .bind("u", userId).bind("k", kind.key()).bind("t", target.get().id()).execute();
             return new Outcome(Result.FOLLOWED, target.get());
         });
+        if (o.result() == Result.FOLLOWED) changed.accept(userId);
+        return o;
     }
 
     /** Stops following; unfollowing what one does not follow is harmless. Empty when the target does not exist. */
     public Optional<Followable> unfollow(long userId, FollowKind kind, String slug) {
-        return jdbi.inTransaction(h -> {
+        Optional<Followable> gone = jdbi.inTransaction(h -> {
             Optional<Followable> target = find(h, kind, slug);
             target.ifPresent(t -> h.createUpdate("delete from follows where user_id = :u and kind = :k and target_id = :t")
                     .bind("u", userId).bind("k", kind.key()).bind("t", t.id()).execute());
             return target;
         });
+        if (gone.isPresent()) changed.accept(userId);
+        return gone;
     }
 
     /** Everything the reader follows, authors, then topics, then sections, each by name. */

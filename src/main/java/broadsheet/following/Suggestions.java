@@ -55,8 +55,29 @@ public final class Suggestions {
         this.jdbi = jdbi;
     }
 
-    /** Up to {@code n} suggestions, best first, never something already followed. */
+    /**
+     * Up to {@code n} suggestions, best first, never something already followed. The search behind them
+     * is kept for a few minutes per reader (it reads hundreds of recent articles); what the reader
+     * follows is checked afresh every time, so a suggestion disappears as soon as it is followed.
+     */
     public List<Followable> forReader(long userId, int n) {
+        List<Followable> candidates = n > KEPT ? search(userId, n) : recent.get(userId, k -> search(userId, KEPT));
+        java.util.Set<String> followed = new java.util.HashSet<>(jdbi.withHandle(h -> h.createQuery(
+                "select kind || ':' || target_id from follows where user_id = :u").bind("u", userId).mapTo(String.class).list()));
+        return candidates.stream().filter(f -> !followed.contains(f.kind().key() + ":" + f.id())).limit(n).toList();
+    }
+
+    /** Forgets the reader's kept suggestions (they just followed or unfollowed something). */
+    public void forget(long userId) {
+        recent.invalidate(userId);
+    }
+
+    private static final int KEPT = 25;
+
+    private final com.github.benmanes.caffeine.cache.Cache<Long, List<Followable>> recent = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumSize(50_000).expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
+
+    private List<Followable> search(long userId, int n) {
         return jdbi.withHandle(h -> {
             List<String> keys = new ArrayList<>();
             for (String sql : List.of(RELATED, POPULAR, BUSY)) {

@@ -154,4 +154,13 @@ class DigestTest {
         assertThat(mailTo(email)).isEmpty();
         assertThat(c.postRaw("/following/digest", Map.of("digest", "on")).statusCode()).as("CSRF still guards the form").isEqualTo(403);
     }
+
+    @Test
+    void aSuppressedAddressGetsNoDigest() {
+        String email = subscribedReader();
+        t.fixtures.jdbi().useHandle(h -> h.execute("insert into mail_suppressions (email, reason) values (?, 'bounce')", email));
+        article("tide-gauge-broken", "Tide gauge broken");
+        sender().runOnce();
+        assertThat(mailTo(email)).isEmpty();
+    }
 }

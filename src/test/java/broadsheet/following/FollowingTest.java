@@ -423,4 +423,25 @@ class FollowingTest {
         assertThat(in.headers().firstValue("Location")).hasValue("/topics/energy");
         assertThat(json(c.get("/api/following")).get("follows").findValuesAsText("slug")).containsExactly("energy");
     }
+
+    @Test
+    void aReadersFollowsAndNewsletterListsAreInTheirDataAndGoWithTheAccount() throws Exception {
+        WebClient c = reader();
+        String email = "reader" + users + "@example.org";
+        c.get("/following");
+        c.post("/follow", Map.of("kind", "topic", "slug", "energy", "next", "/"));
+        long newsletter = t.fixtures.newsletter("tide-times", "Tide Times", "When the water turns", "everyone");
+        t.fixtures.jdbi().useHandle(h -> h.execute(
+                "insert into newsletter_subscribers (newsletter_id, email, status) values (?, ?, 'active')", newsletter, email));
+        JsonNode data = json(c.get("/account/export.json"));
+        assertThat(data.get("following").findValuesAsText("kind")).containsExactly("topic");
+        assertThat(data.get("newsletters").findValuesAsText("newsletter")).containsExactly("tide-times");
+        c.get("/account");
+        assertThat(Jsoup.parse(c.post("/account/delete", Map.of("confirmPassword", "password for " + email)).body()).select("h1").text())
+                .isEqualTo("Your account has been deleted");
+        int left = t.fixtures.jdbi().withHandle(h -> h.createQuery(
+                "select (select count(*) from newsletter_subscribers where email = :e) + (select count(*) from users where email = :e)")
+                .bind("e", email).mapTo(Integer.class).one());
+        assertThat(left).as("no list keeps a deleted reader's address").isZero();
+    }
 }
