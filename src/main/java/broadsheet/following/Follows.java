@@ -43,13 +43,17 @@ public final class Follows {
             Optional<Followable> target = find(h, kind, slug);
             if (target.isEmpty()) return new Outcome(Result.NOT_FOUND, null);
             h.createQuery("select id from users where id = :u for update").bind("u", userId).mapTo(Long.class).one();
-            boolean already = h.createQuery("select exists (select 1 from follows where user_id = :u and kind = :k and target_id = :t)")
-                    .bind("u", userId).bind("k", kind.key()).bind("t", target.get().id()).mapTo(Boolean.class).one();
-            if (already) return new Outcome(Result.ALREADY, target.get());
-            int count = h.createQuery("select count(*) from follows where user_id = :u").bind("u", userId).mapTo(Integer.class).one();
-            if (count >= LIMIT) return new Outcome(Result.LIMIT_REACHED, target.get());
-            h.createUpdate("insert into follows (user_id, kind, target_id) values (:u, :k, :t)")
-                    .bind("u", userId).bind("k", kind.key()).bind("t", target.get().id()).execute();
+            boolean inserted = h.createQuery("""
+                    insert into follows (user_id, kind, target_id) select :u, :k, :t
+                     where (select count(*) from follows where user_id = :u) < :limit
+                    on conflict do nothing returning true""")
+                    .bind("u", userId).bind("k", kind.key()).bind("t", target.get().id()).bind("limit", LIMIT)
+                    .mapTo(Boolean.class).findOne().isPresent();
+            if (!inserted) {
+                boolean already = h.createQuery("select exists (select 1 from follows where user_id = :u and kind = :k and target_id = :t)")
+                        .bind("u", userId).bind("k", kind.key()).bind("t", target.get().id()).mapTo(Boolean.class).one();
+                return new Outcome(already ? Result.ALREADY : Result.LIMIT_REACHED, target.get());
+            }
             return new Outcome(Result.FOLLOWED, target.get());
         });
         if (o.result() == Result.FOLLOWED) changed.accept(userId);
