@@ -1,11 +1,7 @@
 package broadsheet.accounts;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import broadsheet.jobs.Repeating;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Forgets what has expired: sessions, used or stale one-time links, old sign-in failures. Every
@@ -13,21 +9,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Housekeeping implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
 
     private final Jdbi jdbi;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "housekeeping");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Repeating timer = new Repeating("housekeeping", this::runOnce);
 
     public Housekeeping(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
     public Housekeeping start() {
-        timer.scheduleWithFixedDelay(this::safeRun, 1, 60, TimeUnit.MINUTES);
+        timer.start(java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(60));
         return this;
     }
 
@@ -40,16 +31,8 @@ public final class Housekeeping implements AutoCloseable {
                 + h.execute("delete from stripe_events where received_at < now() - interval '30 days'"));
     }
 
-    private void safeRun() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("housekeeping failed, will retry: {}", e.getMessage());
-        }
-    }
-
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.close();
     }
 }

@@ -2,6 +2,7 @@ package broadsheet.following;
 
 import broadsheet.articles.ArticleSummary;
 import broadsheet.db.Cursor;
+import broadsheet.jobs.Repeating;
 import broadsheet.mail.Mail;
 import broadsheet.mail.Mailer;
 import broadsheet.web.Site;
@@ -11,9 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -40,11 +38,7 @@ public final class DigestSender implements AutoCloseable {
     private final Mailer mailer;
     private final Views views;
     private final Supplier<Site> site;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "following-digest");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Repeating timer = new Repeating("following-digest", this::runOnce);
 
     public DigestSender(Jdbi jdbi, Feed feed, Mailer mailer, Views views, Supplier<Site> site) {
         this.jdbi = jdbi;
@@ -55,13 +49,7 @@ public final class DigestSender implements AutoCloseable {
     }
 
     public DigestSender start(Duration every) {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("sending Following digests failed, retrying in {}: {}", every, e.getMessage());
-            }
-        }, 5, every.toSeconds(), TimeUnit.SECONDS);
+        timer.start(Duration.ofSeconds(5), every);
         return this;
     }
 
@@ -135,11 +123,6 @@ public final class DigestSender implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }

@@ -1,5 +1,6 @@
 package broadsheet.newsletters;
 
+import broadsheet.jobs.Repeating;
 import broadsheet.db.ContentChanges;
 import broadsheet.web.Site;
 import jakarta.mail.Message;
@@ -19,8 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -67,7 +66,7 @@ public final class NewsletterSender implements AutoCloseable {
     private final int batch;
     private final int workers;
     private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer;
+    private final Repeating timer = new Repeating("newsletter-sender", this::runOnce);
     private volatile int limit = Integer.MAX_VALUE;
 
     public NewsletterSender(Jdbi jdbi, Delivery delivery, IssueRenderer renderer, NewsletterDao newsletters, NewsletterLinks links,
@@ -89,30 +88,17 @@ public final class NewsletterSender implements AutoCloseable {
         this.dkim = dkim;
         this.batch = batch;
         this.workers = workers;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "newsletter-sender");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Runs a pass now and then every {@code every}; a failed pass is logged and the next one tries again. */
     public NewsletterSender start(Duration every) {
-        timer.scheduleWithFixedDelay(this::safePass, 1000, every.toMillis(), TimeUnit.MILLISECONDS);
+        timer.start(Duration.ofSeconds(1), every);
         return this;
     }
 
     /** Asks for a pass soon (after "send now"), without waiting for it. */
     public void wake() {
-        timer.execute(this::safePass);
-    }
-
-    private void safePass() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            LOG.warn("newsletter sending failed, retrying at the next pass: {}", e.getMessage());
-        }
+        timer.wake();
     }
 
     /** For tests and the benchmark: this sender stops after sending about this many messages (a batch boundary). */
@@ -358,11 +344,6 @@ public final class NewsletterSender implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }

@@ -1,12 +1,10 @@
 package broadsheet.newsroom.articles;
 
+import broadsheet.jobs.Repeating;
 import broadsheet.audit.Audit;
 import broadsheet.db.ContentChanges;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,26 +21,15 @@ public final class ScheduledPublisher implements AutoCloseable {
     static final int BATCH = 50;
 
     private final Jdbi jdbi;
-    private final ScheduledExecutorService timer;
+    private final Repeating timer = new Repeating("scheduled-publisher", this::runOnce);
 
     public ScheduledPublisher(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "scheduled-publisher");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** Runs a pass now and then every {@code every}; a failed pass is logged and the next one tries again. */
     public ScheduledPublisher start(Duration every) {
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("scheduled publishing failed, retrying in {}: {}", every, e.getMessage());
-            }
-        }, 1000, every.toMillis(), TimeUnit.MILLISECONDS);
+        timer.start(Duration.ofSeconds(1), every);
         return this;
     }
 
@@ -71,11 +58,6 @@ public final class ScheduledPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.close();
     }
 }
