@@ -28,6 +28,16 @@ public record Comment(long id, long articleId, Long userId, String authorName, L
         return status.equals("visible");
     }
 
+    /**
+     * The comment as this reader may see it: its text only when it is shown to everyone or is their own;
+     * otherwise the placeholder, so no page quotes a held, rejected or removed comment to anyone else.
+     */
+    public Comment shownTo(long viewerId) {
+        if (visible() || (userId != null && userId == viewerId)) return this;
+        return new Comment(id, articleId, userId, authorName, rootId, replyToId, replyToName, "",
+                "<p>" + placeholder() + "</p>", status, likeCount, createdAt, editedAt, version);
+    }
+
     static final String COLUMNS = """
             c.id, c.article_id, c.user_id, c.author_name, c.root_id, c.reply_to_id,
             (select p.author_name from comments p where p.id = c.reply_to_id and c.reply_to_id <> c.root_id) as reply_to_name,

@@ -348,7 +348,7 @@ public final class CommentPages {
             default -> "Report a comment";
         };
         Meta meta = Meta.page(title, title, ctx.path()).hidden();
-        Personal.html(ctx, views.render("comments/action.jte", new ActionPage(chrome.layout(meta), csrf.token(ctx), kind, c, a, error,
+        Personal.html(ctx, views.render("comments/action.jte", new ActionPage(chrome.layout(meta), csrf.token(ctx), kind, c.shownTo(u.id()), a, error,
                 reason == null ? "" : reason, detail == null ? "" : detail, liked, CommentService.REPORT_REASONS)));
     }
 
@@ -379,6 +379,11 @@ public final class CommentPages {
             default -> "/articles/" + a.id() + "/comments";
         };
         Meta meta = Meta.page(title, title + " on " + a.headline(), ctx.path()).hidden();
+        long viewer = user(ctx).id();
+        if (target != null && target.shownTo(viewer) != target) {
+            if (kind.equals("edit")) text = ""; // never put someone else's hidden text in a form
+            target = target.shownTo(viewer);
+        }
         Personal.html(ctx, views.render("comments/form.jte", new FormPage(chrome.layout(meta), csrf.token(ctx), kind, action, a,
                 chrome.site().articlePath(a.slug(), a.publishedAt()), target, text == null ? "" : text, version, error,
                 comments.settings())));

@@ -64,7 +64,14 @@ public final class DigestSender implements AutoCloseable {
                 List<Feed.Item> items = feed.page(d.userId(), Cursor.first(), MOST + 1).items().stream()
                         .filter(i -> i.article().publishedAt().isAfter(d.sentThrough())).toList();
                 if (!items.isEmpty() && !d.suppressed()) { // a bounced or complaining address is never mailed (see newsletters)
-                    mailer.send(mail(d, items));
+                    try {
+                        mailer.send(mail(d, items));
+                    } catch (RuntimeException e) {
+                        // one address the server refuses must not hold up everyone after it: try this one tomorrow
+                        LOG.warn("Following digest to reader {} not sent: {}", d.userId(), e.getMessage());
+                        done(d, d.sentThrough());
+                        continue;
+                    }
                     sent++;
                     through = items.get(0).article().publishedAt().isAfter(through) ? items.get(0).article().publishedAt() : through;
                 }

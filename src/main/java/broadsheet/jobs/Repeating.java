@@ -47,6 +47,9 @@ public final class Repeating implements AutoCloseable {
             pass.run();
         } catch (RuntimeException e) {
             LOG.warn("{} failed, will try again at the next pass: {}", name, e.getMessage());
+        } catch (Error e) {
+            // an Error escaping would cancel every later pass without a word; log it and keep the timer
+            LOG.error("{} failed badly, will try again at the next pass", name, e);
         }
     }
 

@@ -72,7 +72,12 @@ public final class AccessCheck {
 
     /** A local path to return to after signing in; anything else goes home (no open redirects). */
     public static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.length() > 500) return "/";
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.length() > 500) return "/";
+        // browsers drop tabs and newlines and read a backslash as "/": "/<tab>/evil.example" would leave the site
+        for (int i = 0; i < next.length(); i++) {
+            char c = next.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\\') return "/";
+        }
         return next;
     }
 }

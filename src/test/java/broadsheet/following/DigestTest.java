@@ -70,6 +70,11 @@ class DigestTest {
         }).toList();
     }
 
+    static void waitForMail(String address) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (mailTo(address).isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(50);
+    }
+
     /** A reader who follows Tides and asked for the digest, made due now. */
     static String subscribedReader() {
         String email = "digest" + (++readers) + "@example.org";
@@ -94,7 +99,8 @@ class DigestTest {
     void aDueReaderGetsTheNewArticlesOnceWithOneClickUnsubscribe() throws Exception {
         String email = subscribedReader();
         article("spring-tide-floods-quay", "Spring tide floods the quay");
-        assertThat(sender().runOnce()).isGreaterThanOrEqualTo(1);
+        sender().runOnce();
+        waitForMail(email);
         List<MimeMessage> got = mailTo(email);
         assertThat(got).hasSize(1);
         MimeMessage m = got.get(0);
@@ -137,7 +143,11 @@ class DigestTest {
         DigestSender a = sender(), b = sender();
         CompletableFuture<Integer> one = CompletableFuture.supplyAsync(a::runOnce);
         CompletableFuture<Integer> two = CompletableFuture.supplyAsync(b::runOnce);
-        assertThat(one.get() + two.get()).isGreaterThanOrEqualTo(12);
+        one.get();
+        two.get();
+        // the app's own sender runs too (as a third node would), so wait for every mail, then look for repeats
+        for (String e : emails) waitForMail(e);
+        Thread.sleep(500);
         for (String e : emails) assertThat(mailTo(e)).as(e).hasSize(1);
     }
 
@@ -162,5 +172,28 @@ class DigestTest {
         article("tide-gauge-broken", "Tide gauge broken");
         sender().runOnce();
         assertThat(mailTo(email)).isEmpty();
+    }
+
+    @Test
+    void anAddressTheServerRefusesDoesNotHoldUpTheOthers() throws Exception {
+        String refused = subscribedReader();
+        List<String> others = java.util.stream.IntStream.range(0, 3).mapToObj(i -> subscribedReader()).toList();
+        article("harbour-light-relit", "Harbour light relit");
+        SmtpMailer smtpMailer = new SmtpMailer(mail);
+        // stands in for a server answering "550 no such mailbox" for one address
+        broadsheet.mail.Mailer refusing = m -> {
+            if (m.to().equals(refused)) throw new IllegalStateException("550 5.1.1 no such mailbox: " + refused);
+            smtpMailer.send(m);
+        };
+        DigestSender s = new DigestSender(t.fixtures.jdbi(), new Feed(t.fixtures.jdbi(), new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
+                refusing, new Views(false), () -> new broadsheet.web.Site("The Ledger", "", "http://news.example",
+                java.time.ZoneId.of("Europe/London"), "en"));
+        s.runOnce();
+        for (String e : others) waitForMail(e);
+        for (String e : others) assertThat(mailTo(e)).as(e).hasSize(1);
+        boolean movedOn = t.fixtures.jdbi().withHandle(h -> h.createQuery("""
+                select next_due_at > now() and claimed_until is null from following_digests
+                 where user_id = (select id from users where email = ?)""").bind(0, refused).mapTo(Boolean.class).one());
+        assertThat(movedOn).as("the refused reader is tried again tomorrow, not every minute").isTrue();
     }
 }

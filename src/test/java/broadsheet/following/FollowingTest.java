@@ -291,6 +291,10 @@ class FollowingTest {
         assertThat(Jsoup.parse(c.get("/follow?kind=topic&slug=energy&next=/").body()).select("h1").text()).isEqualTo("You follow Energy");
         assertThat(c.post("/follow", Map.of("kind", "topic", "slug", "energy", "next", "https://evil.example/")).headers()
                 .firstValue("Location")).as("no open redirect").hasValue("/");
+        for (String sneaky : List.of("/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/a\\..\\/evil.example")) {
+            assertThat(c.post("/follow", Map.of("kind", "topic", "slug", "energy", "next", sneaky)).headers()
+                    .firstValue("Location")).as("no open redirect through " + sneaky.replace("\t", "<tab>")).hasValue("/");
+        }
     }
 
     @Test
