@@ -83,6 +83,10 @@ public final class Signups {
                            updated_at = now()
                     returning status""").bind("n", n.id()).bind("e", email).mapTo(String.class).one();
             if (status.equals("active")) return Optional.<Mail>empty();
+            // a bounced or complaining address is never mailed, not even to confirm (the page looks the same)
+            boolean suppressed = h.createQuery("select exists (select 1 from mail_suppressions where email = :e)")
+                    .bind("e", email).mapTo(Boolean.class).one();
+            if (suppressed) return Optional.<Mail>empty();
             boolean mailedRecently = h.createQuery("select exists (select 1 from newsletter_confirmations where email = :e and created_at > :since)")
                     .bind("e", email).bind("since", Timestamp.from(Instant.now().minus(MAIL_INTERVAL))).mapTo(Boolean.class).one();
             if (mailedRecently) return Optional.<Mail>empty();

@@ -130,6 +130,17 @@ class NewsletterFlowsTest {
     }
 
     @Test
+    void aSuppressedAddressGetsNoConfirmationMail() throws Exception {
+        t.db.jdbi().useHandle(h -> h.execute("insert into mail_suppressions (email, reason) values ('undeliverable@example.org', 'bounce')"));
+        HttpResponse<String> r = signUp(t.client(), "morning-briefing", "undeliverable@example.org");
+        assertThat(r.statusCode()).isEqualTo(200);
+        Thread.sleep(1000);
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> NewsletterSenderTest.to(m).equals("undeliverable@example.org")))
+                .isEmpty();
+        assertThat(status("undeliverable@example.org", morning)).isEqualTo("pending");
+    }
+
+    @Test
     void anInvalidAddressIsRefusedWithTheFormShownAgain() {
         WebClient c = t.client();
         HttpResponse<String> typed = c.get("/newsletters/morning-briefing/sign-up?email=not-an-address");
