@@ -6,7 +6,6 @@ import broadsheet.db.Cursor;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -107,7 +106,8 @@ public final class Feed {
             Hit last = hits.get(size - 1);
             next = new Cursor(last.at().toInstant(), last.id());
         }
-        Map<String, Followable> names = names(hits.stream().flatMap(x -> java.util.Arrays.stream(x.reasons())).distinct().toList());
+        List<String> reasonKeys = hits.stream().flatMap(x -> java.util.Arrays.stream(x.reasons())).distinct().toList();
+        Map<String, Followable> names = jdbi.withHandle(h -> Follows.byKeys(h, reasonKeys));
         Map<Long, ArticleSummary> byId = new HashMap<>();
         for (ArticleSummary a : articles.byIds(hits.stream().map(Hit::id).toList())) byId.put(a.id(), a);
         List<Item> items = new ArrayList<>();
@@ -118,28 +118,5 @@ public final class Feed {
             items.add(new Item(a, why));
         }
         return new Page(items, next);
-    }
-
-    /** Names for "kind:id" keys, in one query. */
-    private Map<String, Followable> names(List<String> keys) {
-        Map<String, Followable> out = new LinkedHashMap<>();
-        if (keys.isEmpty()) return out;
-        Map<FollowKind, List<Long>> ids = new LinkedHashMap<>();
-        for (String k : keys) {
-            int colon = k.indexOf(':');
-            FollowKind.of(k.substring(0, colon)).ifPresent(kind ->
-                    ids.computeIfAbsent(kind, x -> new ArrayList<>()).add(Long.parseLong(k.substring(colon + 1))));
-        }
-        List<String> parts = new ArrayList<>();
-        for (FollowKind kind : ids.keySet()) {
-            parts.add("select '" + kind.key() + "' as kind, id, slug, name from " + kind.table() + " where id = any(:" + kind.key() + ")");
-        }
-        jdbi.useHandle(h -> {
-            var q = h.createQuery(String.join(" union all ", parts));
-            ids.forEach((kind, list) -> q.bind(kind.key(), list.toArray(Long[]::new)));
-            q.map((rs, ctx) -> new Followable(FollowKind.of(rs.getString(1)).orElseThrow(), rs.getLong(2), rs.getString(3), rs.getString(4)))
-                    .forEach(fo -> out.put(fo.kind().key() + ":" + fo.id(), fo));
-        });
-        return out;
     }
 }

@@ -108,8 +108,9 @@ public final class FollowingPages {
         User user = sessions.current(ctx).orElseThrow();
         FollowKind kind = kind(ctx.queryParam("kind"));
         Followable target = follows.find(kind, ctx.queryParam("slug")).orElseThrow(NotFoundResponse::new);
-        boolean following = follows.list(user.id()).stream().anyMatch(f -> f.key().equals(target.key()));
-        String problem = !following && follows.list(user.id()).size() >= Follows.LIMIT ? limitMessage() : null;
+        List<Followable> mine = follows.list(user.id());
+        boolean following = mine.stream().anyMatch(f -> f.key().equals(target.key()));
+        String problem = !following && mine.size() >= Follows.LIMIT ? limitMessage() : null;
         confirmPage(ctx, target, following, AccessCheck.safeNext(ctx.queryParam("next")), problem);
     }
 

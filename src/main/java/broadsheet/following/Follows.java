@@ -1,7 +1,9 @@
 package broadsheet.following;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -86,5 +88,26 @@ public final class Follows {
                     .map((rs, ctx) -> new Followable(k, rs.getLong(1), rs.getString(2), rs.getString(3))).list());
         }
         return all;
+    }
+
+    /** The authors, topics and sections named by "kind:id" keys, in one query, keyed the same way. */
+    static Map<String, Followable> byKeys(Handle h, List<String> keys) {
+        Map<String, Followable> out = new LinkedHashMap<>();
+        Map<FollowKind, List<Long>> ids = new LinkedHashMap<>();
+        for (String k : keys) {
+            int colon = k.indexOf(':');
+            FollowKind.of(k.substring(0, colon)).ifPresent(kind ->
+                    ids.computeIfAbsent(kind, x -> new ArrayList<>()).add(Long.parseLong(k.substring(colon + 1))));
+        }
+        if (ids.isEmpty()) return out;
+        List<String> parts = new ArrayList<>();
+        for (FollowKind kind : ids.keySet()) {
+            parts.add("select '" + kind.key() + "' as kind, id, slug, name from " + kind.table() + " where id = any(:" + kind.key() + ")");
+        }
+        var q = h.createQuery(String.join(" union all ", parts));
+        ids.forEach((kind, list) -> q.bind(kind.key(), list.toArray(Long[]::new)));
+        q.map((rs, ctx) -> new Followable(FollowKind.of(rs.getString(1)).orElseThrow(), rs.getLong(2), rs.getString(3), rs.getString(4)))
+                .forEach(fo -> out.put(fo.kind().key() + ":" + fo.id(), fo));
+        return out;
     }
 }

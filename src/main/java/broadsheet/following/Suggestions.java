@@ -2,6 +2,7 @@ package broadsheet.following;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -87,15 +88,8 @@ public final class Suggestions {
                     if (keys.size() < n && !keys.contains(k)) keys.add(k);
                 }
             }
-            List<Followable> out = new ArrayList<>();
-            for (String k : keys) {
-                int colon = k.indexOf(':');
-                FollowKind kind = FollowKind.of(k.substring(0, colon)).orElseThrow();
-                h.createQuery("select id, slug, name from " + kind.table() + " where id = :id").bind("id", Long.parseLong(k.substring(colon + 1)))
-                        .map((rs, ctx) -> new Followable(kind, rs.getLong(1), rs.getString(2), rs.getString(3))).findOne()
-                        .ifPresent(out::add);
-            }
-            return out;
+            Map<String, Followable> found = Follows.byKeys(h, keys);
+            return keys.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
         });
     }
 }
