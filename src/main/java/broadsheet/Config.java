@@ -25,7 +25,14 @@ public record Config(
     public static final int DEFAULT_PORT = 8080;
 
     /** Without Stripe: online payment off. */
-    public Config(int port, Path dataDir, String databaseUrl, String baseUrl, boolean pageCache, boolean devTemplates, MailConfig mail) {
+    public Config(
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String baseUrl,
+            boolean pageCache,
+            boolean devTemplates,
+            MailConfig mail) {
         this(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, StripeConfig.none());
     }
 

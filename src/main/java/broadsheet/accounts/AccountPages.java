@@ -21,8 +21,15 @@ public final class AccountPages {
 
     public record MessagePage(Layout layout, String heading, String message, String linkText, String linkHref) {}
 
-    public record AccountPage(Layout layout, String csrf, User user, Form passwordForm, Form emailForm, Form deleteForm,
-                              String notice, ReaderSubscriptions.Panel subscription) {}
+    public record AccountPage(
+            Layout layout,
+            String csrf,
+            User user,
+            Form passwordForm,
+            Form emailForm,
+            Form deleteForm,
+            String notice,
+            ReaderSubscriptions.Panel subscription) {}
 
     /** What signing in does before it sends the reader on (a Follow pressed while signed out, say). */
     @FunctionalInterface
@@ -39,8 +46,14 @@ public final class AccountPages {
     private final Views views;
     private final ReaderSubscriptions subscriptions;
 
-    public AccountPages(AccountService accounts, Sessions sessions, Csrf csrf, Chrome chrome, Views views, AfterSignIn afterSignIn,
-                        ReaderSubscriptions subscriptions) {
+    public AccountPages(
+            AccountService accounts,
+            Sessions sessions,
+            Csrf csrf,
+            Chrome chrome,
+            Views views,
+            AfterSignIn afterSignIn,
+            ReaderSubscriptions subscriptions) {
         this.subscriptions = subscriptions;
         this.accounts = accounts;
         this.afterSignIn = afterSignIn;
@@ -54,8 +67,10 @@ public final class AccountPages {
 
     /** Why the reader was sent to sign in, when the next address says ("Sign in to follow Trade policy."). */
     private String reason(String next) {
-        if (next.startsWith("/follow?")) return "Sign in or create an account to follow this. You will come back to the page you were on.";
-        if (next.startsWith("/following")) return "Sign in or create an account to see your personal news feed in Following.";
+        if (next.startsWith("/follow?"))
+            return "Sign in or create an account to follow this. You will come back to the page you were on.";
+        if (next.startsWith("/following"))
+            return "Sign in or create an account to see your personal news feed in Following.";
         return null;
     }
 
@@ -74,13 +89,32 @@ public final class AccountPages {
                 String next = afterSignIn.complete(result.user().id(), AccessCheck.safeNext(form.raw("next")));
                 ctx.redirect(AccessCheck.safeNext(next), io.javalin.http.HttpStatus.SEE_OTHER);
             }
-            case WRONG -> form(ctx.status(422), "accounts/sign-in.jte", "Sign in", "/sign-in",
-                    form.error("email", "The email address or password is not right."), null);
-            case THROTTLED -> form(ctx.status(429), "accounts/sign-in.jte", "Sign in", "/sign-in",
-                    form.error("email", "Too many attempts to sign in. Wait 15 minutes and try again, or reset your password."), null);
-            case UNCONFIRMED -> message(ctx, "Confirm your email address first",
-                    "We have sent a new confirmation link to " + result.user().email() + ". Open it, then sign in.", "Sign in",
-                    signInPath(form.raw("next")));
+            case WRONG ->
+                form(
+                        ctx.status(422),
+                        "accounts/sign-in.jte",
+                        "Sign in",
+                        "/sign-in",
+                        form.error("email", "The email address or password is not right."),
+                        null);
+            case THROTTLED ->
+                form(
+                        ctx.status(429),
+                        "accounts/sign-in.jte",
+                        "Sign in",
+                        "/sign-in",
+                        form.error(
+                                "email",
+                                "Too many attempts to sign in. Wait 15 minutes and try again, or reset your password."),
+                        null);
+            case UNCONFIRMED ->
+                message(
+                        ctx,
+                        "Confirm your email address first",
+                        "We have sent a new confirmation link to "
+                                + result.user().email() + ". Open it, then sign in.",
+                        "Sign in",
+                        signInPath(form.raw("next")));
         }
     }
 
@@ -100,7 +134,9 @@ public final class AccountPages {
     /** The sign-in page, keeping where the reader was going. */
     private static String signInPath(String next) {
         String n = AccessCheck.safeNext(next);
-        return n.equals("/") ? "/sign-in" : "/sign-in?next=" + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8);
+        return n.equals("/")
+                ? "/sign-in"
+                : "/sign-in?next=" + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public void register(Context ctx) {
@@ -109,16 +145,30 @@ public final class AccountPages {
             form(ctx.status(422), "accounts/register.jte", "Create an account", "/register", form, null);
             return;
         }
-        message(ctx, "Check your email", "We have sent a link to " + form.value("email").strip().toLowerCase()
-                + ". Open it within 48 hours to confirm your address, then sign in.", "Sign in", signInPath(form.raw("next")));
+        message(
+                ctx,
+                "Check your email",
+                "We have sent a link to " + form.value("email").strip().toLowerCase()
+                        + ". Open it within 48 hours to confirm your address, then sign in.",
+                "Sign in",
+                signInPath(form.raw("next")));
     }
 
     public void confirm(Context ctx) {
         if (accounts.confirm(ctx.queryParam("token"))) {
-            message(ctx, "Your email address is confirmed", "Thank you. You can now sign in.", "Sign in", signInPath(ctx.queryParam("next")));
+            message(
+                    ctx,
+                    "Your email address is confirmed",
+                    "Thank you. You can now sign in.",
+                    "Sign in",
+                    signInPath(ctx.queryParam("next")));
         } else {
-            message(ctx.status(400), "This link does not work",
-                    "It may have expired, been used already, or been copied incompletely. Sign in to get a new one.", "Sign in", "/sign-in");
+            message(
+                    ctx.status(400),
+                    "This link does not work",
+                    "It may have expired, been used already, or been copied incompletely. Sign in to get a new one.",
+                    "Sign in",
+                    "/sign-in");
         }
     }
 
@@ -132,32 +182,64 @@ public final class AccountPages {
         Form form = Form.of(ctx, List.of("email"));
         String problem = AccountService.emailProblem(form.raw("email").strip());
         if (problem != null) {
-            form(ctx.status(422), "accounts/forgot.jte", "Reset your password", "/password/forgot", form.error("email", problem), null);
+            form(
+                    ctx.status(422),
+                    "accounts/forgot.jte",
+                    "Reset your password",
+                    "/password/forgot",
+                    form.error("email", problem),
+                    null);
             return;
         }
         accounts.requestPasswordReset(form.raw("email"));
-        message(ctx, "Check your email", "If " + form.raw("email").strip().toLowerCase()
-                + " has an account here, we have sent it a link to choose a new password. The link works for an hour.", "Sign in", "/sign-in");
+        message(
+                ctx,
+                "Check your email",
+                "If " + form.raw("email").strip().toLowerCase()
+                        + " has an account here, we have sent it a link to choose a new password. The link works for an hour.",
+                "Sign in",
+                "/sign-in");
     }
 
     public void resetForm(Context ctx) {
         String token = ctx.queryParam("token");
         if (!accounts.resetLinkUsable(token)) {
-            message(ctx.status(400), "This link does not work",
-                    "Password reset links work once, for an hour. Ask for a new one.", "Reset your password", "/password/forgot");
+            message(
+                    ctx.status(400),
+                    "This link does not work",
+                    "Password reset links work once, for an hour. Ask for a new one.",
+                    "Reset your password",
+                    "/password/forgot");
             return;
         }
-        form(ctx, "accounts/reset.jte", "Choose a new password", "/password/reset", Form.empty().set("token", token), null);
+        form(
+                ctx,
+                "accounts/reset.jte",
+                "Choose a new password",
+                "/password/reset",
+                Form.empty().set("token", token),
+                null);
     }
 
     public void reset(Context ctx) {
         Form form = Form.of(ctx, List.of("token", "password"));
         switch (accounts.resetPassword(form.raw("token"), form)) {
-            case OK -> message(ctx, "Your password has been changed",
-                    "You have been signed out everywhere. Sign in with your new password.", "Sign in", "/sign-in");
-            case INVALID -> form(ctx.status(422), "accounts/reset.jte", "Choose a new password", "/password/reset", form, null);
-            case BAD_LINK -> message(ctx.status(400), "This link does not work",
-                    "Password reset links work once, for an hour. Ask for a new one.", "Reset your password", "/password/forgot");
+            case OK ->
+                message(
+                        ctx,
+                        "Your password has been changed",
+                        "You have been signed out everywhere. Sign in with your new password.",
+                        "Sign in",
+                        "/sign-in");
+            case INVALID ->
+                form(ctx.status(422), "accounts/reset.jte", "Choose a new password", "/password/reset", form, null);
+            case BAD_LINK ->
+                message(
+                        ctx.status(400),
+                        "This link does not work",
+                        "Password reset links work once, for an hour. Ask for a new one.",
+                        "Reset your password",
+                        "/password/forgot");
         }
     }
 
@@ -190,10 +272,19 @@ public final class AccountPages {
 
     public void confirmEmailChange(Context ctx) {
         if (accounts.confirmEmailChange(ctx.queryParam("token"))) {
-            message(ctx, "Your email address has changed", "Use your new address to sign in from now on.", "Your account", "/account");
+            message(
+                    ctx,
+                    "Your email address has changed",
+                    "Use your new address to sign in from now on.",
+                    "Your account",
+                    "/account");
         } else {
-            message(ctx.status(400), "This link does not work",
-                    "It may have expired or been used, or the address now belongs to another account.", "Your account", "/account");
+            message(
+                    ctx.status(400),
+                    "This link does not work",
+                    "It may have expired or been used, or the address now belongs to another account.",
+                    "Your account",
+                    "/account");
         }
     }
 
@@ -201,7 +292,12 @@ public final class AccountPages {
         User user = sessions.current(ctx).orElseThrow();
         sessions.endAll(user.id(), null);
         sessions.end(ctx);
-        message(ctx, "You have been signed out everywhere", "Every browser signed in to your account has been signed out.", "Sign in", "/sign-in");
+        message(
+                ctx,
+                "You have been signed out everywhere",
+                "Every browser signed in to your account has been signed out.",
+                "Sign in",
+                "/sign-in");
     }
 
     public void export(Context ctx) {
@@ -224,26 +320,45 @@ public final class AccountPages {
 
     private void accountPage(Context ctx, Form password, Form email, Form delete, String done) {
         User user = sessions.current(ctx).orElseThrow();
-        String notice = done == null ? null : switch (done) {
-            case "password" -> "Your password has been changed. Other browsers have been signed out.";
-            case "email" -> "We have sent a link to your new address. Open it to finish the change.";
-            case "subscription-cancelled" -> "Your subscription will end at the end of this period. Nothing more will be charged.";
-            case "subscription-resumed" -> "Your subscription will carry on: it renews at the end of this period.";
-            default -> null;
-        };
+        String notice = done == null
+                ? null
+                : switch (done) {
+                    case "password" -> "Your password has been changed. Other browsers have been signed out.";
+                    case "email" -> "We have sent a link to your new address. Open it to finish the change.";
+                    case "subscription-cancelled" ->
+                        "Your subscription will end at the end of this period. Nothing more will be charged.";
+                    case "subscription-resumed" ->
+                        "Your subscription will carry on: it renews at the end of this period.";
+                    default -> null;
+                };
         Meta meta = Meta.page("Your account", "Your account", "/account").hidden();
-        Personal.html(ctx, views.render("accounts/account.jte",
-                new AccountPage(chrome.layout(meta), csrf.token(ctx), user, password, email, delete, notice,
-                        subscriptions.panel(user.id()))));
+        Personal.html(
+                ctx,
+                views.render(
+                        "accounts/account.jte",
+                        new AccountPage(
+                                chrome.layout(meta),
+                                csrf.token(ctx),
+                                user,
+                                password,
+                                email,
+                                delete,
+                                notice,
+                                subscriptions.panel(user.id()))));
     }
 
     private void form(Context ctx, String template, String title, String path, Form form, String notice) {
-        Meta meta = Meta.page(title, title + " at " + chrome.site().name(), path).hidden();
+        Meta meta =
+                Meta.page(title, title + " at " + chrome.site().name(), path).hidden();
         Personal.html(ctx, views.render(template, new FormPage(chrome.layout(meta), csrf.token(ctx), form, notice)));
     }
 
     private void message(Context ctx, String heading, String message, String linkText, String linkHref) {
         Meta meta = Meta.page(heading, message, ctx.path()).hidden();
-        Personal.html(ctx, views.render("accounts/message.jte", new MessagePage(chrome.layout(meta), heading, message, linkText, linkHref)));
+        Personal.html(
+                ctx,
+                views.render(
+                        "accounts/message.jte",
+                        new MessagePage(chrome.layout(meta), heading, message, linkText, linkHref)));
     }
 }

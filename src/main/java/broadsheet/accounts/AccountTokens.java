@@ -12,7 +12,9 @@ final class AccountTokens {
     private AccountTokens() {}
 
     enum Purpose {
-        CONFIRM_EMAIL(Duration.ofHours(48)), RESET_PASSWORD(Duration.ofHours(1)), CHANGE_EMAIL(Duration.ofHours(24));
+        CONFIRM_EMAIL(Duration.ofHours(48)),
+        RESET_PASSWORD(Duration.ofHours(1)),
+        CHANGE_EMAIL(Duration.ofHours(24));
 
         final Duration lifetime;
 
@@ -32,8 +34,12 @@ final class AccountTokens {
         // a new link replaces older unused ones of the same kind
         h.execute("delete from tokens where user_id = ? and purpose = ? and used_at is null", userId, purpose.db());
         h.createUpdate("insert into tokens (hash, user_id, purpose, new_email, expires_at) values (:h, :u, :p, :e, :x)")
-                .bind("h", Tokens.sha256(token)).bind("u", userId).bind("p", purpose.db()).bind("e", newEmail)
-                .bind("x", Timestamp.from(Instant.now().plus(purpose.lifetime))).execute();
+                .bind("h", Tokens.sha256(token))
+                .bind("u", userId)
+                .bind("p", purpose.db())
+                .bind("e", newEmail)
+                .bind("x", Timestamp.from(Instant.now().plus(purpose.lifetime)))
+                .execute();
         return token;
     }
 
@@ -44,13 +50,20 @@ final class AccountTokens {
                 update tokens set used_at = now()
                  where hash = :h and purpose = :p and used_at is null and expires_at > now()
                 returning user_id, new_email""")
-                .bind("h", Tokens.sha256(token)).bind("p", purpose.db())
-                .map((rs, ctx) -> new Claimed(rs.getLong(1), rs.getString(2))).findOne();
+                .bind("h", Tokens.sha256(token))
+                .bind("p", purpose.db())
+                .map((rs, ctx) -> new Claimed(rs.getLong(1), rs.getString(2)))
+                .findOne();
     }
 
     static boolean usable(Handle h, String token, Purpose purpose) {
         if (token == null || token.isBlank() || token.length() > 100) return false;
-        return h.createQuery("select 1 from tokens where hash = :h and purpose = :p and used_at is null and expires_at > now()")
-                .bind("h", Tokens.sha256(token)).bind("p", purpose.db()).mapTo(Integer.class).findOne().isPresent();
+        return h.createQuery(
+                        "select 1 from tokens where hash = :h and purpose = :p and used_at is null and expires_at > now()")
+                .bind("h", Tokens.sha256(token))
+                .bind("p", purpose.db())
+                .mapTo(Integer.class)
+                .findOne()
+                .isPresent();
     }
 }

@@ -20,10 +20,17 @@ final class SignInThrottle {
 
     boolean allowed(String email, String address) {
         return jdbi.withHandle(h -> {
-            int account = h.createQuery("select count(*) from sign_in_failures where key = :k and at > now() - interval '" + WINDOW + "'")
-                    .bind("k", "account:" + email).mapTo(Integer.class).one();
-            int ip = h.createQuery("select count(*) from sign_in_failures where key = :k and at > now() - interval '" + WINDOW + "'")
-                    .bind("k", "address:" + address).mapTo(Integer.class).one();
+            int account = h.createQuery(
+                            "select count(*) from sign_in_failures where key = :k and at > now() - interval '" + WINDOW
+                                    + "'")
+                    .bind("k", "account:" + email)
+                    .mapTo(Integer.class)
+                    .one();
+            int ip = h.createQuery("select count(*) from sign_in_failures where key = :k and at > now() - interval '"
+                            + WINDOW + "'")
+                    .bind("k", "address:" + address)
+                    .mapTo(Integer.class)
+                    .one();
             return account < PER_ACCOUNT && ip < PER_ADDRESS;
         });
     }

@@ -20,7 +20,8 @@ public final class StaffAccounts {
         if (problem != null) throw new IllegalArgumentException(email + ": " + problem);
         problem = Passwords.problem(password, email);
         if (problem != null) throw new IllegalArgumentException("password: " + problem);
-        if (role == Role.ANYONE) throw new IllegalArgumentException("role: choose reader, contributor, editor or admin");
+        if (role == Role.ANYONE)
+            throw new IllegalArgumentException("role: choose reader, contributor, editor or admin");
         String hash = Passwords.hash(password);
         return jdbi.inTransaction(h -> {
             long id = h.createQuery("""
@@ -29,7 +30,12 @@ public final class StaffAccounts {
                     on conflict (email) do update set password_hash = excluded.password_hash, role = excluded.role,
                         display_name = excluded.display_name, updated_at = now()
                     returning id""")
-                    .bind("e", email).bind("p", hash).bind("n", displayName).bind("r", role.dbValue()).mapTo(Long.class).one();
+                    .bind("e", email)
+                    .bind("p", hash)
+                    .bind("n", displayName)
+                    .bind("r", role.dbValue())
+                    .mapTo(Long.class)
+                    .one();
             Audit.record(h, null, "saved staff account (" + role.dbValue() + ")", "user", id, email);
             return id;
         });

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 public final class UserDao {
 
-    public static final String COLUMNS = "select id, email, email_confirmed_at, display_name, role, created_at from users";
+    public static final String COLUMNS =
+            "select id, email, email_confirmed_at, display_name, role, created_at from users";
 
     /** Maps a row of {@link #COLUMNS}. */
     public static final org.jdbi.v3.core.mapper.RowMapper<User> ROW_MAPPER = UserDao::map;
@@ -24,7 +25,10 @@ public final class UserDao {
     }
 
     public Optional<User> byId(long id) {
-        return jdbi.withHandle(h -> h.createQuery(COLUMNS + " where id = :id").bind("id", id).map(UserDao::map).findOne());
+        return jdbi.withHandle(h -> h.createQuery(COLUMNS + " where id = :id")
+                .bind("id", id)
+                .map(UserDao::map)
+                .findOne());
     }
 
     public Optional<User> byEmail(String email) {
@@ -32,16 +36,23 @@ public final class UserDao {
     }
 
     static Optional<User> byEmail(Handle h, String email) {
-        return h.createQuery(COLUMNS + " where email = :e").bind("e", normalize(email)).map(UserDao::map).findOne();
+        return h.createQuery(COLUMNS + " where email = :e")
+                .bind("e", normalize(email))
+                .map(UserDao::map)
+                .findOne();
     }
 
     Optional<String> passwordHash(long id) {
-        return jdbi.withHandle(h -> h.createQuery("select password_hash from users where id = :id").bind("id", id)
-                .mapTo(String.class).findOne());
+        return jdbi.withHandle(h -> h.createQuery("select password_hash from users where id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne());
     }
 
     public List<User> all() {
-        return jdbi.withHandle(h -> h.createQuery(COLUMNS + " order by role desc, email").map(UserDao::map).list());
+        return jdbi.withHandle(h -> h.createQuery(COLUMNS + " order by role desc, email")
+                .map(UserDao::map)
+                .list());
     }
 
     public static String normalize(String email) {
@@ -50,7 +61,12 @@ public final class UserDao {
 
     static User map(ResultSet rs, StatementContext ctx) throws SQLException {
         Timestamp confirmed = rs.getTimestamp("email_confirmed_at");
-        return new User(rs.getLong("id"), rs.getString("email"), confirmed == null ? null : confirmed.toInstant(),
-                rs.getString("display_name"), Role.of(rs.getString("role")), rs.getTimestamp("created_at").toInstant());
+        return new User(
+                rs.getLong("id"),
+                rs.getString("email"),
+                confirmed == null ? null : confirmed.toInstant(),
+                rs.getString("display_name"),
+                Role.of(rs.getString("role")),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.sql.PreparedStatement;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -73,12 +73,17 @@ public final class ArticleDao {
 
     public Optional<ArticleView> findPublished(String slug) {
         return jdbi.withHandle(h -> h.createQuery(ONE + " where a.slug = :slug and a.status = 'published'")
-                .bind("slug", slug).map(ArticleDao::view).findOne());
+                .bind("slug", slug)
+                .map(ArticleDao::view)
+                .findOne());
     }
 
     /** An article in any state, as its page would show it (for signed preview links). */
     public Optional<ArticleView> findAny(long id) {
-        return jdbi.withHandle(h -> h.createQuery(ONE + " where a.id = :id").bind("id", id).map(ArticleDao::view).findOne());
+        return jdbi.withHandle(h -> h.createQuery(ONE + " where a.id = :id")
+                .bind("id", id)
+                .map(ArticleDao::view)
+                .findOne());
     }
 
     /**
@@ -132,7 +137,10 @@ public final class ArticleDao {
             return q.map(ArticleDao::summary).list();
         });
         Map<String, List<ArticleSummary>> bySection = new java.util.LinkedHashMap<>();
-        for (ArticleSummary a : rows) bySection.computeIfAbsent(a.sectionSlug(), k -> new java.util.ArrayList<>()).add(a);
+        for (ArticleSummary a : rows)
+            bySection
+                    .computeIfAbsent(a.sectionSlug(), k -> new java.util.ArrayList<>())
+                    .add(a);
         return bySection;
     }
 
@@ -142,9 +150,14 @@ public final class ArticleDao {
         // "in (?, ?, ...)" rather than "= any(?)": with the number of values in the SQL, the generic plan's
         // estimate matches a custom plan's and PostgreSQL stops planning the statement on every call.
         String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.id in (<ids>)";
-        Map<Long, ArticleSummary> found = jdbi.withHandle(h -> h.createQuery(sql)
-                .bindList("ids", ids).map(ArticleDao::summary).list())
-                .stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
+        Map<Long, ArticleSummary> found =
+                jdbi
+                        .withHandle(h -> h.createQuery(sql)
+                                .bindList("ids", ids)
+                                .map(ArticleDao::summary)
+                                .list())
+                        .stream()
+                        .collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
@@ -152,18 +165,26 @@ public final class ArticleDao {
     public Map<String, ArticleSummary> bySlugs(Collection<String> slugs) {
         if (slugs.isEmpty()) return Map.of();
         String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.slug in (<slugs>)"; // see byIds
-        return jdbi.withHandle(h -> h.createQuery(sql).bindList("slugs", List.copyOf(new java.util.LinkedHashSet<>(slugs)))
-                .map(ArticleDao::summary).list())
-                .stream().collect(Collectors.toMap(ArticleSummary::slug, Function.identity()));
+        return jdbi
+                .withHandle(h -> h.createQuery(sql)
+                        .bindList("slugs", List.copyOf(new java.util.LinkedHashSet<>(slugs)))
+                        .map(ArticleDao::summary)
+                        .list())
+                .stream()
+                .collect(Collectors.toMap(ArticleSummary::slug, Function.identity()));
     }
 
     /** Published articles in a time range, newest first. */
     public List<ArticleSummary> between(Instant from, Instant to, int limit) {
-        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.published_at >= :from and a.published_at < :to"
-                + " order by a.published_at desc, a.id desc limit :limit";
+        String sql =
+                SUMMARY_COLUMNS + " where a.status = 'published' and a.published_at >= :from and a.published_at < :to"
+                        + " order by a.published_at desc, a.id desc limit :limit";
         return jdbi.withHandle(h -> h.createQuery(sql)
-                .bind("from", Timestamp.from(from)).bind("to", Timestamp.from(to)).bind("limit", limit)
-                .map(ArticleDao::summary).list());
+                .bind("from", Timestamp.from(from))
+                .bind("to", Timestamp.from(to))
+                .bind("limit", limit)
+                .map(ArticleDao::summary)
+                .list());
     }
 
     /** Months that have published articles, newest first, with counts, as "yyyy-mm". */
@@ -172,33 +193,59 @@ public final class ArticleDao {
                 select to_char(published_at at time zone :zone, 'YYYY-MM') as month, count(*) as n
                   from articles where status = 'published' group by 1 order by 1 desc""")
                 .bind("zone", zone)
-                .map((rs, ctx) -> Map.entry(rs.getString("month"), rs.getInt("n"))).list());
+                .map((rs, ctx) -> Map.entry(rs.getString("month"), rs.getInt("n")))
+                .list());
     }
 
     /** Newest change to any published article: a cheap validator for list pages. */
     public Optional<Instant> lastChange() {
         return jdbi.withHandle(h -> h.createQuery("select max(updated_at) from articles where status = 'published'")
-                .map((rs, ctx) -> ts(rs, 1)).findOne());
+                .map((rs, ctx) -> ts(rs, 1))
+                .findOne());
     }
 
     static ArticleSummary summary(ResultSet rs, StatementContext ctx) throws SQLException {
         long photoId = rs.getLong("p_id");
-        Photo photo = rs.wasNull() ? null : new Photo(photoId, rs.getString("file_key"), rs.getString("mime_type"),
-                rs.getInt("width"), rs.getInt("height"), rs.getString("caption"), rs.getString("credit"), rs.getString("alt_text"));
+        Photo photo = rs.wasNull()
+                ? null
+                : new Photo(
+                        photoId,
+                        rs.getString("file_key"),
+                        rs.getString("mime_type"),
+                        rs.getInt("width"),
+                        rs.getInt("height"),
+                        rs.getString("caption"),
+                        rs.getString("credit"),
+                        rs.getString("alt_text"));
         Array names = rs.getArray("author_names");
-        return new ArticleSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("deck"),
-                Kind.of(rs.getString("kind")), rs.getString("section_slug"), rs.getString("section_name"),
-                ts(rs, "published_at"), ts(rs, "updated_at"),
-                Arrays.asList((String[]) names.getArray()), photo);
+        return new ArticleSummary(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("headline"),
+                rs.getString("deck"),
+                Kind.of(rs.getString("kind")),
+                rs.getString("section_slug"),
+                rs.getString("section_name"),
+                ts(rs, "published_at"),
+                ts(rs, "updated_at"),
+                Arrays.asList((String[]) names.getArray()),
+                photo);
     }
 
     private static ArticleView view(ResultSet rs, StatementContext ctx) throws SQLException {
         try {
             String lead = rs.getString("lead_photo");
-            return new ArticleView(rs.getLong("id"), rs.getString("slug"), rs.getString("headline"), rs.getString("deck"),
-                    rs.getString("body"), Kind.of(rs.getString("kind")),
-                    rs.getString("section_slug"), rs.getString("section_name"),
-                    ts(rs, "published_at"), ts(rs, "updated_at"),
+            return new ArticleView(
+                    rs.getLong("id"),
+                    rs.getString("slug"),
+                    rs.getString("headline"),
+                    rs.getString("deck"),
+                    rs.getString("body"),
+                    Kind.of(rs.getString("kind")),
+                    rs.getString("section_slug"),
+                    rs.getString("section_name"),
+                    ts(rs, "published_at"),
+                    ts(rs, "updated_at"),
                     JSON.readValue(rs.getString("authors"), new TypeReference<List<ArticleView.Byline>>() {}),
                     JSON.readValue(rs.getString("topics"), new TypeReference<List<ArticleView.TopicRef>>() {}),
                     lead == null ? null : JSON.readValue(lead, Photo.class),
@@ -225,8 +272,15 @@ public final class ArticleDao {
         return jdbi.withHandle(h -> h.createQuery("""
                 select id as p_id, file_key, mime_type, width, height, caption, credit, alt_text from photos where id = :id""")
                 .bind("id", id)
-                .map((rs, ctx) -> new Photo(rs.getLong("p_id"), rs.getString("file_key"), rs.getString("mime_type"),
-                        rs.getInt("width"), rs.getInt("height"), rs.getString("caption"), rs.getString("credit"), rs.getString("alt_text")))
+                .map((rs, ctx) -> new Photo(
+                        rs.getLong("p_id"),
+                        rs.getString("file_key"),
+                        rs.getString("mime_type"),
+                        rs.getInt("width"),
+                        rs.getInt("height"),
+                        rs.getString("caption"),
+                        rs.getString("credit"),
+                        rs.getString("alt_text")))
                 .findOne());
     }
 }

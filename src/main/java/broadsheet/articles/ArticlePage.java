@@ -14,9 +14,18 @@ import java.util.List;
  * @param lockedParts the rest of a body behind the paywall, for readers with access; empty otherwise
  * @param offer what a reader without access is offered instead of the rest, or null
  */
-public record ArticlePage(Layout layout, ArticleView article, String path, String url,
-                          List<Part> parts, List<Photo> photos, String galleryJson, List<ShareLink> shares, String banner,
-                          List<Part> lockedParts, Offer offer) {
+public record ArticlePage(
+        Layout layout,
+        ArticleView article,
+        String path,
+        String url,
+        List<Part> parts,
+        List<Photo> photos,
+        String galleryJson,
+        List<ShareLink> shares,
+        String banner,
+        List<Part> lockedParts,
+        Offer offer) {
 
     public sealed interface Part permits HtmlPart, RelatedPart, PromoPart {}
 

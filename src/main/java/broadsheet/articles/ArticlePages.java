@@ -14,9 +14,9 @@ import broadsheet.web.PageCache;
 import broadsheet.web.Site;
 import broadsheet.web.Views;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.RedirectResponse;
-import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,8 +53,15 @@ public final class ArticlePages {
             ArticlePage page = page(a, d.shown());
             // the deck, or the first paragraph, which is never behind the paywall
             String description = a.deck().isEmpty() ? bodies.firstParagraphText(a.body()) : a.deck();
-            Meta meta = new Meta(a.headline(), description, page.path(), "article", a.leadPhoto(),
-                    StructuredData.newsArticle(chrome.site(), a, page.url(), description), List.of(), false);
+            Meta meta = new Meta(
+                    a.headline(),
+                    description,
+                    page.path(),
+                    "article",
+                    a.leadPhoto(),
+                    StructuredData.newsArticle(chrome.site(), a, page.url(), description),
+                    List.of(),
+                    false);
             return PageCache.Page.html(views.render("articles/show.jte", withMeta(page, meta)), a.updatedAt(), keys(a));
         });
     }
@@ -73,7 +80,8 @@ public final class ArticlePages {
             Photo p = page.photos().get(n - 1);
             String title = "Photo " + n + " of " + page.photos().size() + ": " + a.headline();
             Meta meta = new Meta(title, p.caption(), page.photoPath(n), "article", p, null, List.of(), false);
-            PhotoPage model = new PhotoPage(chrome.layout(meta), a, page.path(), p, n, page.photos().size());
+            PhotoPage model = new PhotoPage(
+                    chrome.layout(meta), a, page.path(), p, n, page.photos().size());
             return PageCache.Page.html(views.render("articles/photo.jte", model), a.updatedAt(), keys(a));
         });
     }
@@ -107,14 +115,17 @@ public final class ArticlePages {
             parts = bodyParts(a.id(), a.body(), a.sectionSlug());
         } else {
             String[] split = BodyRenderer.splitAfterFirstParagraph(a.body());
-            // the section's newsletter promo: after the third paragraph for readers with access, after the first otherwise
+            // the section's newsletter promo: after the third paragraph for readers with access, after the first
+            // otherwise
             parts = bodyParts(a.id(), split[0], locked ? a.sectionSlug() : null);
             if (!locked) lockedParts = bodyParts(a.id(), split[1], a.sectionSlug());
         }
         List<Photo> photos = new ArrayList<>(a.gallery());
-        if (a.leadPhoto() != null && photos.stream().noneMatch(p -> p.id() == a.leadPhoto().id())) photos.add(0, a.leadPhoto());
+        if (a.leadPhoto() != null
+                && photos.stream().noneMatch(p -> p.id() == a.leadPhoto().id())) photos.add(0, a.leadPhoto());
         Offer offer = locked ? new Offer(a.access(), shown, paywall.settings().meter(), path) : null;
-        return new ArticlePage(null, a, path, url, parts, photos, galleryJson(photos, path), shares(a, url), null, lockedParts, offer);
+        return new ArticlePage(
+                null, a, path, url, parts, photos, galleryJson(photos, path), shares(a, url), null, lockedParts, offer);
     }
 
     /**
@@ -124,8 +135,11 @@ public final class ArticlePages {
     public List<ArticlePage.Part> bodyParts(long articleId, String body, String sectionSlug) {
         Site site = chrome.site();
         List<Newsletter> newsletters = chrome.newsletters();
-        String defaultPromo = sectionSlug == null ? null
-                : NewsletterDao.promoFor(newsletters, sectionSlug).map(Newsletter::slug).orElse(null);
+        String defaultPromo = sectionSlug == null
+                ? null
+                : NewsletterDao.promoFor(newsletters, sectionSlug)
+                        .map(Newsletter::slug)
+                        .orElse(null);
         List<BodyRenderer.Block> blocks = bodies.render(body, defaultPromo);
         Map<String, ArticleSummary> related = articles.bySlugs(BodyRenderer.relatedSlugs(body));
         List<ArticlePage.Part> parts = new ArrayList<>();
@@ -135,11 +149,15 @@ public final class ArticlePages {
                 case BodyRenderer.Related r -> {
                     ArticleSummary s = related.get(r.slug());
                     if (s != null && s.id() != articleId) {
-                        parts.add(new ArticlePage.RelatedPart(s.kind().label(), s.headline(), site.articlePath(s.slug(), s.publishedAt())));
+                        parts.add(new ArticlePage.RelatedPart(
+                                s.kind().label(), s.headline(), site.articlePath(s.slug(), s.publishedAt())));
                     }
                 }
-                case BodyRenderer.Promo p -> newsletters.stream().filter(n -> n.slug().equals(p.slug())).findFirst()
-                        .ifPresent(n -> parts.add(new ArticlePage.PromoPart(n)));
+                case BodyRenderer.Promo p ->
+                    newsletters.stream()
+                            .filter(n -> n.slug().equals(p.slug()))
+                            .findFirst()
+                            .ifPresent(n -> parts.add(new ArticlePage.PromoPart(n)));
             }
         }
         return parts;
@@ -154,23 +172,70 @@ public final class ArticlePages {
         now = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         if (a.publishedAt() == null || a.updatedAt().isBefore(a.publishedAt())) {
             java.time.Instant at = a.publishedAt() == null ? now : a.publishedAt();
-            a = new ArticleView(a.id(), a.slug(), a.headline(), a.deck(), a.body(), a.kind(), a.sectionSlug(), a.sectionName(),
-                    at, at, a.authors(), a.topics(), a.leadPhoto(), a.gallery(), a.corrections(), a.access());
+            a = new ArticleView(
+                    a.id(),
+                    a.slug(),
+                    a.headline(),
+                    a.deck(),
+                    a.body(),
+                    a.kind(),
+                    a.sectionSlug(),
+                    a.sectionName(),
+                    at,
+                    at,
+                    a.authors(),
+                    a.topics(),
+                    a.leadPhoto(),
+                    a.gallery(),
+                    a.corrections(),
+                    a.access());
         }
         // the newsroom's link shows everything, with the part behind the paywall marked as subscribers see it
         ArticlePage p = page(a, Level.SUBSCRIBER);
-        String note = a.access() == Access.FREE ? "" : " For " + a.access().label().toLowerCase(java.util.Locale.ROOT)
-                + " only: readers without access see the text up to the first paragraph.";
+        String note = a.access() == Access.FREE
+                ? ""
+                : " For " + a.access().label().toLowerCase(java.util.Locale.ROOT)
+                        + " only: readers without access see the text up to the first paragraph.";
         String description = a.deck().isEmpty() ? bodies.firstParagraphText(a.body()) : a.deck();
-        Meta meta = new Meta("Preview: " + a.headline(), description, "/preview/" + a.id(), "article", a.leadPhoto(), null, List.of(), true);
-        return views.render("articles/show.jte", new ArticlePage(chrome.layout(meta), p.article(), p.path(), p.url(), p.parts(),
-                p.photos(), p.galleryJson(), p.shares(), "Preview — not published. This link works only for a limited time; readers cannot see this page."
-                + note, p.lockedParts(), p.offer()));
+        Meta meta = new Meta(
+                "Preview: " + a.headline(),
+                description,
+                "/preview/" + a.id(),
+                "article",
+                a.leadPhoto(),
+                null,
+                List.of(),
+                true);
+        return views.render(
+                "articles/show.jte",
+                new ArticlePage(
+                        chrome.layout(meta),
+                        p.article(),
+                        p.path(),
+                        p.url(),
+                        p.parts(),
+                        p.photos(),
+                        p.galleryJson(),
+                        p.shares(),
+                        "Preview — not published. This link works only for a limited time; readers cannot see this page."
+                                + note,
+                        p.lockedParts(),
+                        p.offer()));
     }
 
     private ArticlePage withMeta(ArticlePage p, Meta meta) {
-        return new ArticlePage(chrome.layout(meta), p.article(), p.path(), p.url(), p.parts(), p.photos(), p.galleryJson(), p.shares(), p.banner(),
-                p.lockedParts(), p.offer());
+        return new ArticlePage(
+                chrome.layout(meta),
+                p.article(),
+                p.path(),
+                p.url(),
+                p.parts(),
+                p.photos(),
+                p.galleryJson(),
+                p.shares(),
+                p.banner(),
+                p.lockedParts(),
+                p.offer());
     }
 
     private static String galleryJson(List<Photo> photos, String path) {

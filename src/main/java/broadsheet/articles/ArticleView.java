@@ -7,11 +7,22 @@ import java.util.List;
 
 /** A published article with everything its page shows, and who may read it in full. */
 public record ArticleView(
-        long id, String slug, String headline, String deck, String body, Kind kind,
-        String sectionSlug, String sectionName,
-        Instant publishedAt, Instant updatedAt,
-        List<Byline> authors, List<TopicRef> topics,
-        Photo leadPhoto, List<Photo> gallery, List<Correction> corrections, Access access) {
+        long id,
+        String slug,
+        String headline,
+        String deck,
+        String body,
+        Kind kind,
+        String sectionSlug,
+        String sectionName,
+        Instant publishedAt,
+        Instant updatedAt,
+        List<Byline> authors,
+        List<TopicRef> topics,
+        Photo leadPhoto,
+        List<Photo> gallery,
+        List<Correction> corrections,
+        Access access) {
 
     public record Byline(long id, String slug, String name, String title) {}
 

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.node.Text;
 import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -30,9 +30,11 @@ public final class BodyRenderer {
 
     public record Promo(String slug) implements Block {}
 
-    private static final Parser SPANS = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    private static final Parser SPANS =
+            Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private final HtmlRenderer renderer =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
     /**
      * @param defaultPromo newsletter to place after the third paragraph when the body places none (may be null)
@@ -41,7 +43,8 @@ public final class BodyRenderer {
         Node doc = parser.parse(body);
         List<Block> blocks = new ArrayList<>();
         StringBuilder html = new StringBuilder();
-        boolean promoPlaced = MARKER.matcher(body).results().anyMatch(m -> m.group(1).equals("newsletter"));
+        boolean promoPlaced =
+                MARKER.matcher(body).results().anyMatch(m -> m.group(1).equals("newsletter"));
         int paragraphs = 0;
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
             Matcher m = markerOf(n);
@@ -64,7 +67,11 @@ public final class BodyRenderer {
 
     /** Slugs of the related stories a body links to, in order. */
     public static List<String> relatedSlugs(String body) {
-        return MARKER.matcher(body).results().filter(m -> m.group(1).equals("related")).map(m -> m.group(2)).toList();
+        return MARKER.matcher(body)
+                .results()
+                .filter(m -> m.group(1).equals("related"))
+                .map(m -> m.group(2))
+                .toList();
     }
 
     /**
@@ -74,7 +81,9 @@ public final class BodyRenderer {
     public static String[] splitAfterFirstParagraph(String body) {
         Node doc = SPANS.parse(body);
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof Paragraph && markerOf(n) == null && !n.getSourceSpans().isEmpty()) {
+            if (n instanceof Paragraph
+                    && markerOf(n) == null
+                    && !n.getSourceSpans().isEmpty()) {
                 SourceSpan last = n.getSourceSpans().get(n.getSourceSpans().size() - 1);
                 int end = Math.min(body.length(), last.getInputIndex() + last.getLength());
                 return new String[] {body.substring(0, end), body.substring(end)};

@@ -2,7 +2,10 @@ package broadsheet.articles;
 
 /** What sort of piece an article is; readers see the label on links to it ("Opinion: ..."). */
 public enum Kind {
-    NEWS(""), OPINION("Opinion"), ANALYSIS("Analysis"), EXPLAINER("Explainer");
+    NEWS(""),
+    OPINION("Opinion"),
+    ANALYSIS("Analysis"),
+    EXPLAINER("Explainer");
 
     private final String label;
 

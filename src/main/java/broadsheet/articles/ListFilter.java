@@ -20,13 +20,17 @@ public record ListFilter(String sql, Map<String, Object> params, boolean planEac
     }
 
     public static ListFilter author(long authorId) {
-        return new ListFilter("and exists (select 1 from article_authors x where x.article_id = a.id and x.author_id = :authorId)",
-                Map.of("authorId", authorId), true);
+        return new ListFilter(
+                "and exists (select 1 from article_authors x where x.article_id = a.id and x.author_id = :authorId)",
+                Map.of("authorId", authorId),
+                true);
     }
 
     public static ListFilter topic(long topicId) {
-        return new ListFilter("and exists (select 1 from article_topics x where x.article_id = a.id and x.topic_id = :topicId)",
-                Map.of("topicId", topicId), true);
+        return new ListFilter(
+                "and exists (select 1 from article_topics x where x.article_id = a.id and x.topic_id = :topicId)",
+                Map.of("topicId", topicId),
+                true);
     }
 
     public static ListFilter notIn(ListFilter base, java.util.List<Long> ids) {

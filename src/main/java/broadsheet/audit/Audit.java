@@ -13,7 +13,9 @@ public final class Audit {
                 values (:actor, :label, :action, :type, :id, :detail)""")
                 .bind("actor", actor == null ? null : actor.id())
                 .bind("label", actor == null ? "system" : actor.label())
-                .bind("action", action).bind("type", subjectType).bind("id", subjectId)
+                .bind("action", action)
+                .bind("type", subjectType)
+                .bind("id", subjectId)
                 .bind("detail", detail == null ? "" : detail)
                 .execute();
     }

@@ -13,13 +13,17 @@ public final class AuthorDao {
     }
 
     public Optional<Author> bySlug(String slug) {
-        return jdbi.withHandle(h -> h.createQuery(COLUMNS + " where slug = :slug").bind("slug", slug)
-                .map((rs, ctx) -> new Author(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        (Long) rs.getObject(6)))
+        return jdbi.withHandle(h -> h.createQuery(COLUMNS + " where slug = :slug")
+                .bind("slug", slug)
+                .map((rs, ctx) -> new Author(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), (Long)
+                                rs.getObject(6)))
                 .findOne());
     }
 
     public List<String> slugs() {
-        return jdbi.withHandle(h -> h.createQuery("select slug from authors order by slug").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("select slug from authors order by slug")
+                .mapTo(String.class)
+                .list());
     }
 }

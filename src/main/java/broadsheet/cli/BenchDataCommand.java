@@ -49,26 +49,44 @@ import picocli.CommandLine.Option;
  * authors, a skewed set of topics, drawn photos and N published articles over about three
  * years, loaded with COPY. The text is nonsense built from our own word lists.
  */
-@Command(name = "bench-data", description = "Fill an empty database with a large generated archive for benchmarks "
-        + "(not demo content). Also writes DATA_DIR/bench-urls.txt (every article path) and DATA_DIR/bench-topics.txt.")
+@Command(
+        name = "bench-data",
+        description =
+                "Fill an empty database with a large generated archive for benchmarks "
+                        + "(not demo content). Also writes DATA_DIR/bench-urls.txt (every article path) and DATA_DIR/bench-topics.txt.")
 final class BenchDataCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--articles", paramLabel = "N", defaultValue = "100000", description = "How many articles to generate (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--articles",
+            paramLabel = "N",
+            defaultValue = "100000",
+            description = "How many articles to generate (default ${DEFAULT-VALUE}).")
     int articles;
 
     @Option(names = "--append", description = "Add to a database that already has articles instead of refusing.")
     boolean append;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed, for the same archive every time (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Random seed, for the same archive every time (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--authors", paramLabel = "N", defaultValue = "500", description = "How many authors (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--authors",
+            paramLabel = "N",
+            defaultValue = "500",
+            description = "How many authors (default ${DEFAULT-VALUE}).")
     int authorCount;
 
-    @Option(names = "--topics", paramLabel = "N", defaultValue = "2000", description = "How many topics (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--topics",
+            paramLabel = "N",
+            defaultValue = "2000",
+            description = "How many topics (default ${DEFAULT-VALUE}).")
     int topicCount;
 
     static final int SECTIONS = 6;
@@ -78,12 +96,15 @@ final class BenchDataCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (articles < 1) throw new Main.UserError("--articles must be at least 1");
-        if (authorCount < 2 || topicCount < 5) throw new Main.UserError("--authors must be at least 2 and --topics at least 5");
+        if (authorCount < 2 || topicCount < 5)
+            throw new Main.UserError("--authors must be at least 2 and --topics at least 5");
         Config config = common.config();
         long started = System.nanoTime();
         try (Database db = Database.open(config)) {
             Jdbi jdbi = db.jdbi();
-            long existing = jdbi.withHandle(h -> h.createQuery("select count(*) from articles").mapTo(Long.class).one());
+            long existing = jdbi.withHandle(h -> h.createQuery("select count(*) from articles")
+                    .mapTo(Long.class)
+                    .one());
             if (existing > 0 && !append) {
                 throw new Main.UserError("the database already has " + existing
                         + " articles; bench-data fills an empty one (add --append to add more anyway)");
@@ -109,9 +130,18 @@ final class BenchDataCommand implements Callable<Integer> {
             Path topics = config.dataDir().resolve("bench-topics.txt");
             int paths = writeUrls(jdbi, urls);
             writeTopics(jdbi, topics);
-            System.out.printf(Locale.ROOT, "Generated %d articles (%d bylines, %d topic tags, %d gallery photos), %d sections, %d authors, "
+            System.out.printf(
+                    Locale.ROOT,
+                    "Generated %d articles (%d bylines, %d topic tags, %d gallery photos), %d sections, %d authors, "
                             + "%d topics, %d photos in %.1f s.%n",
-                    counts[0], counts[1], counts[2], counts[3], SECTIONS, authorCount, topicCount, photoIds.size(),
+                    counts[0],
+                    counts[1],
+                    counts[2],
+                    counts[3],
+                    SECTIONS,
+                    authorCount,
+                    topicCount,
+                    photoIds.size(),
                     (System.nanoTime() - started) / 1e9);
             System.out.printf("Wrote %d article paths to %s and topic paths by size to %s.%n", paths, urls, topics);
             return 0;
@@ -134,27 +164,41 @@ final class BenchDataCommand implements Callable<Integer> {
     }
 
     private static final String[][] SECTION_NAMES = {
-            {"news", "News"}, {"politics", "Politics"}, {"business", "Business"},
-            {"world", "World"}, {"culture", "Culture"}, {"sport", "Sport"}};
+        {"news", "News"}, {"politics", "Politics"}, {"business", "Business"},
+        {"world", "World"}, {"culture", "Culture"}, {"sport", "Sport"}
+    };
 
     private static List<Long> sections(Handle h) {
-        PreparedBatch b = h.prepareBatch("insert into sections (slug, name, description, position) values (?, ?, ?, ?) on conflict (slug) do nothing");
+        PreparedBatch b = h.prepareBatch(
+                "insert into sections (slug, name, description, position) values (?, ?, ?, ?) on conflict (slug) do nothing");
         for (int i = 0; i < SECTION_NAMES.length; i++) {
-            b.add(SECTION_NAMES[i][0], SECTION_NAMES[i][1], "The latest " + SECTION_NAMES[i][1].toLowerCase(Locale.ROOT) + " from the Gazette", i);
+            b.add(
+                    SECTION_NAMES[i][0],
+                    SECTION_NAMES[i][1],
+                    "The latest " + SECTION_NAMES[i][1].toLowerCase(Locale.ROOT) + " from the Gazette",
+                    i);
         }
         b.execute();
-        return idsBySlug(h, "sections", java.util.Arrays.stream(SECTION_NAMES).map(s -> s[0]).toList());
+        return idsBySlug(
+                h,
+                "sections",
+                java.util.Arrays.stream(SECTION_NAMES).map(s -> s[0]).toList());
     }
 
     private List<Long> authors(Handle h, BenchWords w) {
         List<String> slugs = new ArrayList<>();
-        PreparedBatch b = h.prepareBatch("insert into authors (slug, name, title, bio) values (?, ?, ?, ?) on conflict (slug) do nothing");
+        PreparedBatch b = h.prepareBatch(
+                "insert into authors (slug, name, title, bio) values (?, ?, ?, ?) on conflict (slug) do nothing");
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < authorCount; i++) {
             String name = w.personName();
             String slug = unique(BenchWords.slug(name), seen);
             slugs.add(slug);
-            b.add(slug, name, w.pick(BenchWords.TITLES), name + " writes about " + w.pick(BenchWords.NOUNS) + " and " + w.pick(BenchWords.NOUNS) + ".");
+            b.add(
+                    slug,
+                    name,
+                    w.pick(BenchWords.TITLES),
+                    name + " writes about " + w.pick(BenchWords.NOUNS) + " and " + w.pick(BenchWords.NOUNS) + ".");
         }
         b.execute();
         return idsBySlug(h, "authors", slugs);
@@ -162,7 +206,8 @@ final class BenchDataCommand implements Callable<Integer> {
 
     private List<Long> topics(Handle h, BenchWords w) {
         List<String> slugs = new ArrayList<>();
-        PreparedBatch b = h.prepareBatch("insert into topics (slug, name, kind) values (?, ?, ?) on conflict (slug) do nothing");
+        PreparedBatch b =
+                h.prepareBatch("insert into topics (slug, name, kind) values (?, ?, ?) on conflict (slug) do nothing");
         Set<String> seen = new HashSet<>();
         String[] kinds = {"person", "organization", "place", "subject"};
         for (int i = 0; i < topicCount; i++) {
@@ -183,8 +228,10 @@ final class BenchDataCommand implements Callable<Integer> {
 
     private static List<Long> idsBySlug(Handle h, String table, List<String> slugs) {
         Map<String, Long> ids = new java.util.HashMap<>();
-        h.createQuery("select slug, id from " + table + " where slug = any(:s)").bind("s", slugs.toArray(String[]::new))
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> ids.put(e.getKey(), e.getValue()));
+        h.createQuery("select slug, id from " + table + " where slug = any(:s)")
+                .bind("s", slugs.toArray(String[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> ids.put(e.getKey(), e.getValue()));
         return slugs.stream().map(ids::get).toList();
     }
 
@@ -208,9 +255,11 @@ final class BenchDataCommand implements Callable<Integer> {
             String alt = "Coloured shapes on a gradient, number " + (i + 1);
             jdbi.useHandle(h -> h.execute("""
                     insert into photos (external_id, file_key, mime_type, width, height, caption, credit, alt_text)
-                    values (?, ?, ?, ?, ?, ?, 'Bench Gazette', ?) on conflict (external_id) do nothing""",
-                    ext, s.fileKey(), s.mimeType(), s.width(), s.height(), caption, alt));
-            ids.add(jdbi.withHandle(h -> h.createQuery("select id from photos where external_id = ?").bind(0, ext).mapTo(Long.class).one()));
+                    values (?, ?, ?, ?, ?, ?, 'Bench Gazette', ?) on conflict (external_id) do nothing""", ext, s.fileKey(), s.mimeType(), s.width(), s.height(), caption, alt));
+            ids.add(jdbi.withHandle(h -> h.createQuery("select id from photos where external_id = ?")
+                    .bind(0, ext)
+                    .mapTo(Long.class)
+                    .one()));
         }
         return ids;
     }
@@ -246,11 +295,20 @@ final class BenchDataCommand implements Callable<Integer> {
 
     // ---- articles: COPY in, then the join tables by the ids PostgreSQL gave ----
 
-    private long[] articles(Handle h, BenchWords w, Random rnd, List<Long> sectionIds, List<Long> authorIds,
-                            List<Long> topicIds, List<Long> photoIds) throws SQLException, IOException {
+    private long[] articles(
+            Handle h,
+            BenchWords w,
+            Random rnd,
+            List<Long> sectionIds,
+            List<Long> authorIds,
+            List<Long> topicIds,
+            List<Long> photoIds)
+            throws SQLException, IOException {
         Connection c = h.getConnection();
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        int first = h.createQuery("select count(*) from articles where external_id like 'bench-%'").mapTo(Integer.class).one();
+        int first = h.createQuery("select count(*) from articles where external_id like 'bench-%'")
+                .mapTo(Integer.class)
+                .one();
         Instant end = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         Instant start = end.minus(SPAN);
         long step = SPAN.toSeconds() / articles;
@@ -260,8 +318,9 @@ final class BenchDataCommand implements Callable<Integer> {
         String[] slugs = new String[articles];
         String[] ext = new String[articles];
 
-        CopyIn in = copy.copyIn("copy articles (external_id, slug, headline, deck, body, section_id, kind, status, published_at, "
-                + "updated_at, created_at, lead_photo_id) from stdin");
+        CopyIn in = copy.copyIn(
+                "copy articles (external_id, slug, headline, deck, body, section_id, kind, status, published_at, "
+                        + "updated_at, created_at, lead_photo_id) from stdin");
         BenchRows rows = new BenchRows(in);
         for (int i = 0; i < articles; i++) {
             String headline = w.headline();
@@ -274,16 +333,27 @@ final class BenchDataCommand implements Callable<Integer> {
             Instant updated = rnd.nextInt(20) == 0 ? published.plus(1 + rnd.nextInt(48), ChronoUnit.HOURS) : published;
             if (updated.isAfter(end)) updated = published;
             String related = i > 0 ? slugs[rnd.nextInt(i)] : null;
-            rows.row(ext[i], slug, headline, w.sentence(12, 24), w.body(6 + rnd.nextInt(5), related),
-                    String.valueOf(sectionIds.get(pickWeighted(rnd, sectionWeights))), kind(rnd), "published",
-                    published.toString(), updated.toString(), published.minus(2, ChronoUnit.HOURS).toString(),
+            rows.row(
+                    ext[i],
+                    slug,
+                    headline,
+                    w.sentence(12, 24),
+                    w.body(6 + rnd.nextInt(5), related),
+                    String.valueOf(sectionIds.get(pickWeighted(rnd, sectionWeights))),
+                    kind(rnd),
+                    "published",
+                    published.toString(),
+                    updated.toString(),
+                    published.minus(2, ChronoUnit.HOURS).toString(),
                     String.valueOf(photoIds.get(rnd.nextInt(photoIds.size()))));
         }
         rows.end();
 
         Map<String, Long> idOf = new java.util.HashMap<>(articles * 2);
-        h.createQuery("select external_id, id from articles where external_id = any(:e)").bind("e", ext)
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> idOf.put(e.getKey(), e.getValue()));
+        h.createQuery("select external_id, id from articles where external_id = any(:e)")
+                .bind("e", ext)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(e -> idOf.put(e.getKey(), e.getValue()));
 
         long bylines = 0, tags = 0, gallery = 0;
         BenchRows au = new BenchRows(copy.copyIn("copy article_authors (article_id, author_id, position) from stdin"));
@@ -293,7 +363,8 @@ final class BenchDataCommand implements Callable<Integer> {
             Set<Integer> picked = new HashSet<>();
             for (int p = 0; p < n; p++) {
                 int r;
-                do r = authorRank.next(rnd); while (!picked.add(r));
+                do r = authorRank.next(rnd);
+                while (!picked.add(r));
                 au.row(String.valueOf(id), String.valueOf(authorIds.get(r)), String.valueOf(p));
                 bylines++;
             }
@@ -306,7 +377,8 @@ final class BenchDataCommand implements Callable<Integer> {
             Set<Integer> picked = new HashSet<>();
             for (int p = 0; p < n; p++) {
                 int r;
-                do r = topicRank.next(rnd); while (!picked.add(r));
+                do r = topicRank.next(rnd);
+                while (!picked.add(r));
                 tp.row(String.valueOf(id), String.valueOf(topicIds.get(r)), String.valueOf(p));
                 tags++;
             }
@@ -319,16 +391,21 @@ final class BenchDataCommand implements Callable<Integer> {
             Set<Long> picked = new HashSet<>();
             for (int p = 0; p < 3; p++) {
                 long photo;
-                do photo = photoIds.get(rnd.nextInt(photoIds.size())); while (!picked.add(photo));
+                do photo = photoIds.get(rnd.nextInt(photoIds.size()));
+                while (!picked.add(photo));
                 ph.row(String.valueOf(id), String.valueOf(photo), String.valueOf(p));
                 gallery++;
             }
         }
         ph.end();
-        boolean noFront = h.createQuery("select count(*) from front_items where front = 'home'").mapTo(Integer.class).one() == 0;
+        boolean noFront = h.createQuery("select count(*) from front_items where front = 'home'")
+                        .mapTo(Integer.class)
+                        .one()
+                == 0;
         if (noFront) {
             // An editor's pick of three recent stories, as on a real home page.
-            PreparedBatch f = h.prepareBatch("insert into front_items (front, position, article_id) values ('home', ?, ?)");
+            PreparedBatch f =
+                    h.prepareBatch("insert into front_items (front, position, article_id) values ('home', ?, ?)");
             for (int p = 0; p < 3 && p < ext.length; p++) f.add(p, idOf.get(ext[ext.length - 1 - 3 * p]));
             f.execute();
         }
@@ -352,9 +429,12 @@ final class BenchDataCommand implements Callable<Integer> {
     // ---- the URL lists bench/run.sh reads ----
 
     private static int writeUrls(Jdbi jdbi, Path file) throws IOException {
-        Map<String, String> s = jdbi.withHandle(h -> h.createQuery("select key, value from settings")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list())
-                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, String> s = jdbi
+                .withHandle(h -> h.createQuery("select key, value from settings")
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                        .list())
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         ZoneId zone;
         try {
             zone = ZoneId.of(s.getOrDefault("site_time_zone", "UTC"));
@@ -365,9 +445,11 @@ final class BenchDataCommand implements Callable<Integer> {
         Files.createDirectories(file.toAbsolutePath().getParent());
         int[] n = {0};
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            jdbi.useHandle(h -> h.createQuery("select slug, published_at from articles where status = 'published' order by published_at, id")
+            jdbi.useHandle(h -> h.createQuery(
+                            "select slug, published_at from articles where status = 'published' order by published_at, id")
                     .setFetchSize(10_000)
-                    .map((rs, ctx) -> site.articlePath(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                    .map((rs, ctx) ->
+                            site.articlePath(rs.getString(1), rs.getTimestamp(2).toInstant()))
                     .forEach(p -> {
                         try {
                             out.write(p);
@@ -382,10 +464,10 @@ final class BenchDataCommand implements Callable<Integer> {
     }
 
     private static void writeTopics(Jdbi jdbi, Path file) throws IOException {
-        List<String> lines = jdbi.withHandle(h -> h.createQuery("""
+        List<String> lines =
+                jdbi.withHandle(h -> h.createQuery("""
                 select '/topics/' || t.slug || ' ' || count(*) from topics t join article_topics x on x.topic_id = t.id
                  group by t.id order by count(*) desc, t.slug""").mapTo(String.class).list());
         Files.write(file, lines);
     }
-
 }

@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -32,18 +31,27 @@ final class BenchFollows {
 
     void generate(int readers) throws SQLException {
         jdbi.<SQLException>useTransaction(h -> {
-            List<Long> topics = h.createQuery("select topic_id from article_topics group by topic_id order by count(*) desc, topic_id")
-                    .mapTo(Long.class).list();
-            List<Long> authors = h.createQuery("select author_id from article_authors group by author_id order by count(*) desc, author_id")
-                    .mapTo(Long.class).list();
-            List<Long> sections = h.createQuery("select id from sections order by id").mapTo(Long.class).list();
+            List<Long> topics = h.createQuery(
+                            "select topic_id from article_topics group by topic_id order by count(*) desc, topic_id")
+                    .mapTo(Long.class)
+                    .list();
+            List<Long> authors = h.createQuery(
+                            "select author_id from article_authors group by author_id order by count(*) desc, author_id")
+                    .mapTo(Long.class)
+                    .list();
+            List<Long> sections = h.createQuery("select id from sections order by id")
+                    .mapTo(Long.class)
+                    .list();
             List<Long> quiet = h.createQuery("""
                     select topic_id from article_topics group by topic_id
                     having max(published_at) < now() - interval '90 days' order by topic_id limit 20""").mapTo(Long.class).list();
-            if (quiet.isEmpty()) throw new Main.UserError("no topic has been quiet for 90 days; generate a bigger archive");
+            if (quiet.isEmpty())
+                throw new Main.UserError("no topic has been quiet for 90 days; generate a bigger archive");
             CopyManager copy = h.getConnection().unwrap(PGConnection.class).getCopyAPI();
             users(copy, readers);
-            List<Long> ids = h.createQuery("select id from users where email like 'reader-%@bench.example' order by id").mapTo(Long.class).list();
+            List<Long> ids = h.createQuery("select id from users where email like 'reader-%@bench.example' order by id")
+                    .mapTo(Long.class)
+                    .list();
             h.execute("alter table follows disable trigger follows_count");
             BenchRows rows = new BenchRows(copy.copyIn("copy follows (user_id, kind, target_id) from stdin"));
             Zipf topicRank = new Zipf(topics.size(), 0.9);
@@ -90,12 +98,13 @@ final class BenchFollows {
     }
 
     private static void users(CopyManager copy, int readers) throws SQLException {
-        BenchRows rows = new BenchRows(copy.copyIn("copy users (email, email_confirmed_at, password_hash, display_name) from stdin"));
+        BenchRows rows = new BenchRows(
+                copy.copyIn("copy users (email, email_confirmed_at, password_hash, display_name) from stdin"));
         // No password: these accounts are signed in by the benchmark's own sessions and cannot sign in otherwise.
         rows.row("reader-heavy@bench.example", "2026-01-01T00:00:00Z", "!", "Heavy Reader");
         rows.row("reader-stale@bench.example", "2026-01-01T00:00:00Z", "!", "Quiet Reader");
-        for (int i = 2; i < readers; i++) rows.row("reader-" + i + "@bench.example", "2026-01-01T00:00:00Z", "!", "Reader " + i);
+        for (int i = 2; i < readers; i++)
+            rows.row("reader-" + i + "@bench.example", "2026-01-01T00:00:00Z", "!", "Reader " + i);
         rows.end();
     }
-
 }

@@ -7,11 +7,17 @@ import picocli.CommandLine.Option;
 /** Options every command shares; each falls back to its environment variable. */
 final class CommonOptions {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the embedded database and photos live (env DATA_DIR, default ./data).")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Where the embedded database and photos live (env DATA_DIR, default ./data).")
     Path dataDir;
 
-    @Option(names = "--database-url", paramLabel = "URL",
-            description = "An external PostgreSQL 14+ instead of the embedded one: jdbc:postgresql://... or postgres://user:pass@host:5432/db (env DATABASE_URL).")
+    @Option(
+            names = "--database-url",
+            paramLabel = "URL",
+            description =
+                    "An external PostgreSQL 14+ instead of the embedded one: jdbc:postgresql://... or postgres://user:pass@host:5432/db (env DATABASE_URL).")
     String databaseUrl;
 
     Config config() {

@@ -41,19 +41,26 @@ final class DemoContent {
 
     static void loadIfEmpty(Database db, Config config) {
         broadsheet.subscriptions.Plans.seedDemo(db.jdbi()); // once: the demo paper's monthly and annual plans
-        long articles = db.jdbi().withHandle(h -> h.createQuery("select count(*) from articles").mapTo(Long.class).one());
+        long articles = db.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from articles")
+                        .mapTo(Long.class)
+                        .one());
         if (articles > 0) return;
         Path dir = null;
         try {
             dir = Files.createTempDirectory("broadsheet-demo");
             Path json = dir.resolve("content.json");
-            Files.write(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(shiftedToNow(read(), Instant.now())));
+            Files.write(
+                    json, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(shiftedToNow(read(), Instant.now())));
             DemoPhotos.writeAll(json, dir);
             var result = new Importer(db.jdbi(), new MediaFiles(config.mediaDir())).importFile(json);
             LOG.info("Loaded the demo newspaper: {} articles", result.articlesCreated());
             String password = Tokens.random().substring(0, 16);
             new StaffAccounts(db.jdbi()).save(DEMO_EDITOR, "Demo Editor", Role.ADMIN, password);
-            LOG.info("Newsroom sign-in for the demo: {} with password {} (shown once; change it at /account)", DEMO_EDITOR, password);
+            LOG.info(
+                    "Newsroom sign-in for the demo: {} with password {} (shown once; change it at /account)",
+                    DEMO_EDITOR,
+                    password);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ImportException e) {
@@ -78,7 +85,8 @@ final class DemoContent {
             newest = later(newest, a.path("updatedAt"));
             for (JsonNode c : a.path("corrections")) newest = later(newest, c.path("createdAt"));
         }
-        Duration shift = Duration.between(newest, now.minus(Duration.ofMinutes(30))).truncatedTo(ChronoUnit.HOURS);
+        Duration shift =
+                Duration.between(newest, now.minus(Duration.ofMinutes(30))).truncatedTo(ChronoUnit.HOURS);
         for (JsonNode a : content.path("articles")) {
             shift((ObjectNode) a, "publishedAt", shift);
             shift((ObjectNode) a, "updatedAt", shift);
@@ -94,7 +102,8 @@ final class DemoContent {
     }
 
     private static void shift(ObjectNode node, String field, Duration by) {
-        if (node.hasNonNull(field)) node.put(field, Instant.parse(node.get(field).asText()).plus(by).toString());
+        if (node.hasNonNull(field))
+            node.put(field, Instant.parse(node.get(field).asText()).plus(by).toString());
     }
 
     private static void deleteQuietly(Path dir) {

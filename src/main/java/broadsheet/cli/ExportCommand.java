@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "export", description = "Export all content to DIR/content.json with photos under DIR/photos, ready to import elsewhere.")
+@Command(
+        name = "export",
+        description = "Export all content to DIR/content.json with photos under DIR/photos, ready to import elsewhere.")
 final class ExportCommand implements Callable<Integer> {
 
     @Mixin
@@ -23,7 +25,8 @@ final class ExportCommand implements Callable<Integer> {
         var config = common.config();
         try (Database db = Database.open(config)) {
             var result = new Exporter(db.jdbi(), new MediaFiles(config.mediaDir())).export(dir);
-            System.out.printf("Exported %d articles and %d photos to %s.%n", result.articles(), result.photos(), result.file());
+            System.out.printf(
+                    "Exported %d articles and %d photos to %s.%n", result.articles(), result.photos(), result.file());
             return 0;
         }
     }

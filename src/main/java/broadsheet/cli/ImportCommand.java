@@ -11,14 +11,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = "Import articles, authors, topics, sections, photos and newsletters from a content file "
-        + "(docs/content-format.md). A bad file imports nothing; re-importing updates in place.")
+@Command(
+        name = "import",
+        description = "Import articles, authors, topics, sections, photos and newsletters from a content file "
+                + "(docs/content-format.md). A bad file imports nothing; re-importing updates in place.")
 final class ImportCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "FILE", description = "The content.json to import; photo paths are relative to its folder.")
+    @Parameters(
+            paramLabel = "FILE",
+            description = "The content.json to import; photo paths are relative to its folder.")
     Path file;
 
     @Override
@@ -27,9 +31,16 @@ final class ImportCommand implements Callable<Integer> {
         var config = common.config();
         try (Database db = Database.open(config)) {
             var result = new Importer(db.jdbi(), new MediaFiles(config.mediaDir())).importFile(file);
-            System.out.printf("Imported %s: %d articles created, %d updated; %d sections, %d authors, %d topics, %d photos, %d newsletters.%n",
-                    file, result.articlesCreated(), result.articlesUpdated(), result.sections(), result.authors(),
-                    result.topics(), result.photos(), result.newsletters());
+            System.out.printf(
+                    "Imported %s: %d articles created, %d updated; %d sections, %d authors, %d topics, %d photos, %d newsletters.%n",
+                    file,
+                    result.articlesCreated(),
+                    result.articlesUpdated(),
+                    result.sections(),
+                    result.authors(),
+                    result.topics(),
+                    result.photos(),
+                    result.newsletters());
             return 0;
         } catch (ImportException e) {
             System.err.println("Nothing was imported:");

@@ -6,11 +6,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line: {@code java -jar broadsheet.jar serve|migrate|import|export|bench}. */
-@Command(name = "broadsheet", mixinStandardHelpOptions = true, version = "Broadsheet 0.1",
+@Command(
+        name = "broadsheet",
+        mixinStandardHelpOptions = true,
+        version = "Broadsheet 0.1",
         description = "Runs a newspaper's website and newsroom.",
-        subcommands = {ServeCommand.class, MigrateCommand.class, ImportCommand.class, ExportCommand.class, UserCommand.class,
-                BenchDataCommand.class, BenchFollowingCommand.class, BenchCommentsCommand.class, SuppressCommand.class,
-                BenchNewsletterCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            MigrateCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            UserCommand.class,
+            BenchDataCommand.class,
+            BenchFollowingCommand.class,
+            BenchCommentsCommand.class,
+            SuppressCommand.class,
+            BenchNewsletterCommand.class
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -22,13 +22,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (env PORT, default 8080).")
     Integer port;
 
-    @Option(names = "--base-url", description = "Public origin for canonical links, feeds and sitemaps (env BASE_URL, default http://localhost:PORT).")
+    @Option(
+            names = "--base-url",
+            description =
+                    "Public origin for canonical links, feeds and sitemaps (env BASE_URL, default http://localhost:PORT).")
     String baseUrl;
 
     @Option(names = "--demo", description = "Load the demo newspaper if the database has no articles yet.")
     boolean demo;
 
-    @Option(names = "--no-page-cache", description = "Render every page afresh (env PAGE_CACHE=off); for benchmarks and debugging.")
+    @Option(
+            names = "--no-page-cache",
+            description = "Render every page afresh (env PAGE_CACHE=off); for benchmarks and debugging.")
     boolean noPageCache;
 
     static boolean keepsRunning(String[] args) {
@@ -41,7 +46,8 @@ final class ServeCommand implements Callable<Integer> {
         Config config = common.config();
         if (port != null) {
             config = config.withPort(port);
-            if (baseUrl == null && System.getenv("BASE_URL") == null) config = config.withBaseUrl("http://localhost:" + port);
+            if (baseUrl == null && System.getenv("BASE_URL") == null)
+                config = config.withBaseUrl("http://localhost:" + port);
         }
         if (baseUrl != null) config = config.withBaseUrl(baseUrl);
         if (noPageCache) config = config.withPageCache(false);
@@ -54,7 +60,10 @@ final class ServeCommand implements Callable<Integer> {
                 app.close();
                 db.close();
             }));
-            LOG.info("Broadsheet is serving {} (port {}) in {} ms", config.baseUrl(), app.port(),
+            LOG.info(
+                    "Broadsheet is serving {} (port {}) in {} ms",
+                    config.baseUrl(),
+                    app.port(),
                     (System.nanoTime() - started) / 1_000_000);
             return 0;
         } catch (RuntimeException e) {

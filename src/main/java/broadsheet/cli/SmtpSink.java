@@ -42,8 +42,10 @@ final class SmtpSink implements AutoCloseable {
     }
 
     private void serve(Socket s) {
-        try (s; BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1), 64 * 1024);
-             OutputStream out = s.getOutputStream()) {
+        try (s;
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1), 64 * 1024);
+                OutputStream out = s.getOutputStream()) {
             reply(out, "220 localhost sink");
             String line;
             while ((line = in.readLine()) != null) {

@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Feeds bounces and complaints back: the addresses go on the suppression list, and no newsletter is sent to them again. */
-@Command(name = "suppress", description = "Put addresses that bounced or complained on the suppression list: no newsletter is sent to them again.")
+@Command(
+        name = "suppress",
+        description =
+                "Put addresses that bounced or complained on the suppression list: no newsletter is sent to them again.")
 final class SuppressCommand implements Callable<Integer> {
 
     @Mixin
@@ -25,10 +28,17 @@ final class SuppressCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EMAIL", arity = "0..*", description = "Addresses to suppress.")
     List<String> emails = new ArrayList<>();
 
-    @Option(names = "--file", paramLabel = "FILE", description = "Also read addresses from this file, one a line (- for standard input); lines starting with # are skipped.")
+    @Option(
+            names = "--file",
+            paramLabel = "FILE",
+            description =
+                    "Also read addresses from this file, one a line (- for standard input); lines starting with # are skipped.")
     String file;
 
-    @Option(names = "--reason", defaultValue = "bounce", description = "bounce, complaint or manual (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--reason",
+            defaultValue = "bounce",
+            description = "bounce, complaint or manual (default ${DEFAULT-VALUE}).")
     String reason;
 
     @Option(names = "--note", defaultValue = "", description = "What the mail provider said, kept with each address.")
@@ -36,13 +46,19 @@ final class SuppressCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Suppressions.REASONS.contains(reason)) throw new Main.UserError("--reason must be bounce, complaint or manual, not " + reason);
+        if (!Suppressions.REASONS.contains(reason))
+            throw new Main.UserError("--reason must be bounce, complaint or manual, not " + reason);
         List<String> all = new ArrayList<>(emails);
         if (file != null) {
             List<String> lines = file.equals("-")
-                    ? new java.io.BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList()
+                    ? new java.io.BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                            .lines()
+                            .toList()
                     : readFile(Path.of(file));
-            lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(all::add);
+            lines.stream()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .forEach(all::add);
         }
         if (all.isEmpty()) throw new Main.UserError("give at least one address, or --file FILE");
         try (Database db = Database.open(common.config())) {

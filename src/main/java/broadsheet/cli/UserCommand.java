@@ -14,8 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "user", description = "Create a confirmed account with a role (or update the role and password of an existing one), "
-        + "for example the first admin.")
+@Command(
+        name = "user",
+        description = "Create a confirmed account with a role (or update the role and password of an existing one), "
+                + "for example the first admin.")
 final class UserCommand implements Callable<Integer> {
 
     @Mixin
@@ -24,13 +26,18 @@ final class UserCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EMAIL", description = "The account's email address.")
     String email;
 
-    @Option(names = "--role", defaultValue = "admin", description = "reader, contributor, editor or admin (default admin).")
+    @Option(
+            names = "--role",
+            defaultValue = "admin",
+            description = "reader, contributor, editor or admin (default admin).")
     String role;
 
     @Option(names = "--name", defaultValue = "", description = "Display name.")
     String name;
 
-    @Option(names = "--password-stdin", description = "Read the password from standard input instead of generating one.")
+    @Option(
+            names = "--password-stdin",
+            description = "Read the password from standard input instead of generating one.")
     boolean passwordStdin;
 
     @Override

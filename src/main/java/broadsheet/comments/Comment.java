@@ -8,8 +8,21 @@ import java.time.Instant;
  * @param rootId the thread's top-level comment, null for a top-level comment
  * @param replyToName whom a reply answers, when it answers a reply rather than the top-level comment
  */
-public record Comment(long id, long articleId, Long userId, String authorName, Long rootId, Long replyToId, String replyToName,
-                      String body, String bodyHtml, String status, int likeCount, Instant createdAt, Instant editedAt, int version) {
+public record Comment(
+        long id,
+        long articleId,
+        Long userId,
+        String authorName,
+        Long rootId,
+        Long replyToId,
+        String replyToName,
+        String body,
+        String bodyHtml,
+        String status,
+        int likeCount,
+        Instant createdAt,
+        Instant editedAt,
+        int version) {
 
     public boolean deleted() {
         return status.equals("deleted");
@@ -34,8 +47,21 @@ public record Comment(long id, long articleId, Long userId, String authorName, L
      */
     public Comment shownTo(long viewerId) {
         if (visible() || (userId != null && userId == viewerId)) return this;
-        return new Comment(id, articleId, userId, authorName, rootId, replyToId, replyToName, "",
-                "<p>" + placeholder() + "</p>", status, likeCount, createdAt, editedAt, version);
+        return new Comment(
+                id,
+                articleId,
+                userId,
+                authorName,
+                rootId,
+                replyToId,
+                replyToName,
+                "",
+                "<p>" + placeholder() + "</p>",
+                status,
+                likeCount,
+                createdAt,
+                editedAt,
+                version);
     }
 
     static final String COLUMNS = """
@@ -44,10 +70,20 @@ public record Comment(long id, long articleId, Long userId, String authorName, L
             c.body, c.body_html, c.status, c.like_count, c.created_at, c.edited_at, c.version""";
 
     static final org.jdbi.v3.core.mapper.RowMapper<Comment> MAPPER = (rs, ctx) -> new Comment(
-            rs.getLong("id"), rs.getLong("article_id"), (Long) rs.getObject("user_id"), rs.getString("author_name"),
-            (Long) rs.getObject("root_id"), (Long) rs.getObject("reply_to_id"), rs.getString("reply_to_name"),
-            rs.getString("body"), rs.getString("body_html"), rs.getString("status"), rs.getInt("like_count"),
-            seconds(rs.getTimestamp("created_at")), seconds(rs.getTimestamp("edited_at")), rs.getInt("version"));
+            rs.getLong("id"),
+            rs.getLong("article_id"),
+            (Long) rs.getObject("user_id"),
+            rs.getString("author_name"),
+            (Long) rs.getObject("root_id"),
+            (Long) rs.getObject("reply_to_id"),
+            rs.getString("reply_to_name"),
+            rs.getString("body"),
+            rs.getString("body_html"),
+            rs.getString("status"),
+            rs.getInt("like_count"),
+            seconds(rs.getTimestamp("created_at")),
+            seconds(rs.getTimestamp("edited_at")),
+            rs.getInt("version"));
 
     /** Whole seconds: what pages show, and what HTML's datetime attribute accepts. */
     static Instant seconds(java.sql.Timestamp t) {

@@ -30,24 +30,58 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class CommentPages {
 
-    public record ThreadPage(Layout layout, CommentArticle article, String articlePath, String state, boolean closed, int count,
-                             CommentThreads.Sort sort, List<CommentThreads.Sort> sorts, List<CommentThreads.Thread> threads,
-                             int page, boolean more) {
+    public record ThreadPage(
+            Layout layout,
+            CommentArticle article,
+            String articlePath,
+            String state,
+            boolean closed,
+            int count,
+            CommentThreads.Sort sort,
+            List<CommentThreads.Sort> sorts,
+            List<CommentThreads.Thread> threads,
+            int page,
+            boolean more) {
         public String base() {
             return "/articles/" + article.id() + "/comments";
         }
     }
 
     /** @param kind "new", "reply" or "edit" */
-    public record FormPage(Layout layout, String csrf, String kind, String action, CommentArticle article, String articlePath,
-                           Comment target, String text, int version, String error, CommentSettings settings) {}
+    public record FormPage(
+            Layout layout,
+            String csrf,
+            String kind,
+            String action,
+            CommentArticle article,
+            String articlePath,
+            Comment target,
+            String text,
+            int version,
+            String error,
+            CommentSettings settings) {}
 
     /** @param kind "delete", "like" or "report" */
-    public record ActionPage(Layout layout, String csrf, String kind, Comment comment, CommentArticle article, String error,
-                             String reason, String detail, boolean liked, List<String> reasons) {}
+    public record ActionPage(
+            Layout layout,
+            String csrf,
+            String kind,
+            Comment comment,
+            CommentArticle article,
+            String error,
+            String reason,
+            String detail,
+            boolean liked,
+            List<String> reasons) {}
 
-    public record AccountCommentsPage(Layout layout, String csrf, List<ReplyNotices.Notice> notices, int unread,
-                                      List<CommentThreads.Own> own, boolean emailReplies, String notice) {}
+    public record AccountCommentsPage(
+            Layout layout,
+            String csrf,
+            List<ReplyNotices.Notice> notices,
+            int unread,
+            List<CommentThreads.Own> own,
+            boolean emailReplies,
+            String notice) {}
 
     private final Jdbi jdbi;
     private final CommentService comments;
@@ -58,8 +92,15 @@ public final class CommentPages {
     private final Chrome chrome;
     private final Views views;
 
-    public CommentPages(Jdbi jdbi, CommentService comments, CommentThreads threads, ReplyNotices notices, Sessions sessions,
-                        Csrf csrf, Chrome chrome, Views views) {
+    public CommentPages(
+            Jdbi jdbi,
+            CommentService comments,
+            CommentThreads threads,
+            ReplyNotices notices,
+            Sessions sessions,
+            Csrf csrf,
+            Chrome chrome,
+            Views views) {
         this.jdbi = jdbi;
         this.comments = comments;
         this.threads = threads;
@@ -80,23 +121,46 @@ public final class CommentPages {
         CommentSettings s = comments.settings();
         String mode = a.effectiveMode(s, Instant.now());
         String state = switch (mode) {
-            case "closed" -> a.closedBySetting(s, Instant.now())
-                    ? "Comments closed automatically " + s.autoCloseDays() + " days after publication."
-                    : "Comments on this article are closed.";
+            case "closed" ->
+                a.closedBySetting(s, Instant.now())
+                        ? "Comments closed automatically " + s.autoCloseDays() + " days after publication."
+                        : "Comments on this article are closed.";
             case "premoderated" -> "Comments on this article are checked by an editor before they appear.";
             default -> "";
         };
-        if (a.subscribersOnly(s) && !mode.equals("closed")) state = (state + " Only subscribers may comment here.").strip();
+        if (a.subscribersOnly(s) && !mode.equals("closed"))
+            state = (state + " Only subscribers may comment here.").strip();
         List<CommentThreads.Thread> list = threads.page(a.id(), sort, page);
         boolean more = threads.threadCount(a.id()) > page * CommentThreads.PAGE_SIZE;
         String path = chrome.site().articlePath(a.slug(), a.publishedAt());
-        Meta meta = new Meta("Comments: " + a.headline(), "Readers' comments on " + a.headline(), "/articles/" + a.id() + "/comments",
-                "website", null, null, List.of(), sort != CommentThreads.Sort.NEWEST || page > 1);
-        byte[] body = views.render("comments/thread.jte", new ThreadPage(chrome.layout(meta), a, path, state, mode.equals("closed"), threads.count(a.id()),
-                sort, List.of(CommentThreads.Sort.values()), list, page, more));
+        Meta meta = new Meta(
+                "Comments: " + a.headline(),
+                "Readers' comments on " + a.headline(),
+                "/articles/" + a.id() + "/comments",
+                "website",
+                null,
+                null,
+                List.of(),
+                sort != CommentThreads.Sort.NEWEST || page > 1);
+        byte[] body = views.render(
+                "comments/thread.jte",
+                new ThreadPage(
+                        chrome.layout(meta),
+                        a,
+                        path,
+                        state,
+                        mode.equals("closed"),
+                        threads.count(a.id()),
+                        sort,
+                        List.of(CommentThreads.Sort.values()),
+                        list,
+                        page,
+                        more));
         // The same for everyone, so shared caches may keep it; they must ask again each time (no-cache)
         // so a reader who has just posted sees the comment.
-        PageCache.send(ctx, PageCache.Page.html(body, Instant.now(), "comments-" + a.id() + " article-" + a.id()),
+        PageCache.send(
+                ctx,
+                PageCache.Page.html(body, Instant.now(), "comments-" + a.id() + " article-" + a.id()),
                 "public, no-cache");
     }
 
@@ -110,9 +174,11 @@ public final class CommentPages {
                 try {
                     ids.add(Long.parseLong(p.strip()));
                 } catch (NumberFormatException e) {
-                    throw new io.javalin.http.BadRequestResponse("ids must be article numbers separated by commas, e.g. 12,15.");
+                    throw new io.javalin.http.BadRequestResponse(
+                            "ids must be article numbers separated by commas, e.g. 12,15.");
                 }
-                if (ids.size() > 100) throw new io.javalin.http.BadRequestResponse("Ask for at most 100 articles at a time.");
+                if (ids.size() > 100)
+                    throw new io.javalin.http.BadRequestResponse("Ask for at most 100 articles at a time.");
             }
         }
         Map<String, Integer> out = new LinkedHashMap<>();
@@ -169,8 +235,11 @@ public final class CommentPages {
         CommentArticle a = article(Long.toString(target.articleId()));
         if (refuseOnForm(ctx, u, a)) return;
         if (!target.visible()) {
-            message(ctx.status(409), "This comment cannot take replies",
-                    "The comment you want to reply to has been deleted or removed.", a);
+            message(
+                    ctx.status(409),
+                    "This comment cannot take replies",
+                    "The comment you want to reply to has been deleted or removed.",
+                    a);
             return;
         }
         form(ctx, "reply", a, target, "", 0, null);
@@ -248,13 +317,16 @@ public final class CommentPages {
             int count = comments.like(u, c.id(), like);
             if (wantsJson) {
                 ctx.header("Cache-Control", "private, no-store");
-                ctx.contentType("application/json; charset=utf-8").result(Json.forScript(Map.of("likes", count, "liked", like)));
+                ctx.contentType("application/json; charset=utf-8")
+                        .result(Json.forScript(Map.of("likes", count, "liked", like)));
             } else {
                 ctx.redirect("/articles/" + c.articleId() + "/comments#c" + c.id(), HttpStatus.SEE_OTHER);
             }
         } catch (CommentRefused e) {
             if (wantsJson) {
-                ctx.status(e.status()).contentType("application/json; charset=utf-8").result(Json.forScript(Map.of("error", e.getMessage())));
+                ctx.status(e.status())
+                        .contentType("application/json; charset=utf-8")
+                        .result(Json.forScript(Map.of("error", e.getMessage())));
             } else {
                 action(ctx.status(e.status()), "like", e.getMessage(), null, null);
             }
@@ -272,8 +344,12 @@ public final class CommentPages {
         String detail = ctx.formParam("detail");
         try {
             comments.report(u, c.id(), reason, detail);
-            message(ctx, "Thank you for your report", "The editors will look at this comment. Reports are anonymous: the writer "
-                    + "is not told who reported it.", article(Long.toString(c.articleId())));
+            message(
+                    ctx,
+                    "Thank you for your report",
+                    "The editors will look at this comment. Reports are anonymous: the writer "
+                            + "is not told who reported it.",
+                    article(Long.toString(c.articleId())));
         } catch (CommentRefused e) {
             action(ctx.status(e.status()), "report", e.getMessage(), reason, detail);
         }
@@ -298,15 +374,27 @@ public final class CommentPages {
 
     private void accountPage(Context ctx, String done) {
         User u = user(ctx);
-        String notice = done == null ? null : switch (done) {
-            case "email" -> "Your email choice has been saved.";
-            case "read" -> "All replies are marked as read.";
-            default -> null;
-        };
-        Meta meta = Meta.page("Your comments and replies", "Replies to your comments", "/account/comments").hidden();
-        Personal.html(ctx, views.render("comments/account.jte", new AccountCommentsPage(chrome.layout(meta), csrf.token(ctx),
-                notices.recent(u.id(), 50), notices.unread(u.id()), threads.byUser(u.id(), comments.settings().editMinutes(), 50),
-                notices.wantsEmail(u.id()), notice)));
+        String notice = done == null
+                ? null
+                : switch (done) {
+                    case "email" -> "Your email choice has been saved.";
+                    case "read" -> "All replies are marked as read.";
+                    default -> null;
+                };
+        Meta meta = Meta.page("Your comments and replies", "Replies to your comments", "/account/comments")
+                .hidden();
+        Personal.html(
+                ctx,
+                views.render(
+                        "comments/account.jte",
+                        new AccountCommentsPage(
+                                chrome.layout(meta),
+                                csrf.token(ctx),
+                                notices.recent(u.id(), 50),
+                                notices.unread(u.id()),
+                                threads.byUser(u.id(), comments.settings().editMinutes(), 50),
+                                notices.wantsEmail(u.id()),
+                                notice)));
     }
 
     // --- helpers
@@ -314,11 +402,18 @@ public final class CommentPages {
     private void posted(Context ctx, CommentService.Posted p) {
         CommentArticle a = article(Long.toString(p.articleId()));
         if (p.held()) {
-            message(ctx.status(202), "Your comment is waiting for review", switch (String.valueOf(p.holdReason())) {
-                case "premoderation" -> "An editor checks every comment on this article before it appears.";
-                case "new_account" -> "A new account's first comments are checked by an editor before they appear.";
-                default -> "Something in it needs an editor's look before it appears.";
-            } + " You can see where it stands under Your comments in your account.", a);
+            message(
+                    ctx.status(202),
+                    "Your comment is waiting for review",
+                    switch (String.valueOf(p.holdReason())) {
+                                case "premoderation" ->
+                                    "An editor checks every comment on this article before it appears.";
+                                case "new_account" ->
+                                    "A new account's first comments are checked by an editor before they appear.";
+                                default -> "Something in it needs an editor's look before it appears.";
+                            }
+                            + " You can see where it stands under Your comments in your account.",
+                    a);
             return;
         }
         ctx.redirect("/articles/" + p.articleId() + "/comments#c" + p.id(), HttpStatus.SEE_OTHER);
@@ -331,7 +426,11 @@ public final class CommentPages {
         if (error == null) {
             if (refuseBanned(ctx, u, a)) return;
             if (!c.visible() && !(kind.equals("delete") && c.status().equals("pending"))) {
-                message(ctx.status(409), "This comment is not shown", "It has been deleted or is waiting for review.", a);
+                message(
+                        ctx.status(409),
+                        "This comment is not shown",
+                        "It has been deleted or is waiting for review.",
+                        a);
                 return;
             }
             if (kind.equals("delete") && (c.userId() == null || c.userId() != u.id())) {
@@ -339,24 +438,45 @@ public final class CommentPages {
                 return;
             }
         }
-        boolean liked = kind.equals("like") && jdbi.withHandle(h -> h.createQuery(
-                "select exists (select 1 from comment_likes where comment_id = :c and user_id = :u)")
-                .bind("c", c.id()).bind("u", u.id()).mapTo(Boolean.class).one());
+        boolean liked = kind.equals("like")
+                && jdbi.withHandle(h -> h.createQuery(
+                                "select exists (select 1 from comment_likes where comment_id = :c and user_id = :u)")
+                        .bind("c", c.id())
+                        .bind("u", u.id())
+                        .mapTo(Boolean.class)
+                        .one());
         String title = switch (kind) {
             case "delete" -> "Delete your comment";
             case "like" -> "Like a comment";
             default -> "Report a comment";
         };
         Meta meta = Meta.page(title, title, ctx.path()).hidden();
-        Personal.html(ctx, views.render("comments/action.jte", new ActionPage(chrome.layout(meta), csrf.token(ctx), kind, c.shownTo(u.id()), a, error,
-                reason == null ? "" : reason, detail == null ? "" : detail, liked, CommentService.REPORT_REASONS)));
+        Personal.html(
+                ctx,
+                views.render(
+                        "comments/action.jte",
+                        new ActionPage(
+                                chrome.layout(meta),
+                                csrf.token(ctx),
+                                kind,
+                                c.shownTo(u.id()),
+                                a,
+                                error,
+                                reason == null ? "" : reason,
+                                detail == null ? "" : detail,
+                                liked,
+                                CommentService.REPORT_REASONS)));
     }
 
     private boolean refuseOnForm(Context ctx, User u, CommentArticle a) {
         CommentSettings s = comments.settings();
         Optional<CommentRefused> no = jdbi.withHandle(h -> comments.refusal(h, u, a, s));
         if (no.isEmpty()) return false;
-        message(ctx.status(no.get().status()), "You cannot comment here", no.get().getMessage(), a);
+        message(
+                ctx.status(no.get().status()),
+                "You cannot comment here",
+                no.get().getMessage(),
+                a);
         return true;
     }
 
@@ -367,7 +487,8 @@ public final class CommentPages {
         return true;
     }
 
-    private void form(Context ctx, String kind, CommentArticle a, Comment target, String text, int version, String error) {
+    private void form(
+            Context ctx, String kind, CommentArticle a, Comment target, String text, int version, String error) {
         String title = switch (kind) {
             case "reply" -> "Reply to " + target.authorName();
             case "edit" -> "Edit your comment";
@@ -384,15 +505,36 @@ public final class CommentPages {
             if (kind.equals("edit")) text = ""; // never put someone else's hidden text in a form
             target = target.shownTo(viewer);
         }
-        Personal.html(ctx, views.render("comments/form.jte", new FormPage(chrome.layout(meta), csrf.token(ctx), kind, action, a,
-                chrome.site().articlePath(a.slug(), a.publishedAt()), target, text == null ? "" : text, version, error,
-                comments.settings())));
+        Personal.html(
+                ctx,
+                views.render(
+                        "comments/form.jte",
+                        new FormPage(
+                                chrome.layout(meta),
+                                csrf.token(ctx),
+                                kind,
+                                action,
+                                a,
+                                chrome.site().articlePath(a.slug(), a.publishedAt()),
+                                target,
+                                text == null ? "" : text,
+                                version,
+                                error,
+                                comments.settings())));
     }
 
     private void message(Context ctx, String heading, String text, CommentArticle a) {
         Meta meta = Meta.page(heading, text, ctx.path()).hidden();
-        Personal.html(ctx, views.render("accounts/message.jte", new MessagePage(chrome.layout(meta), heading, text,
-                "Back to the comments", "/articles/" + a.id() + "/comments")));
+        Personal.html(
+                ctx,
+                views.render(
+                        "accounts/message.jte",
+                        new MessagePage(
+                                chrome.layout(meta),
+                                heading,
+                                text,
+                                "Back to the comments",
+                                "/articles/" + a.id() + "/comments")));
     }
 
     private User user(Context ctx) {

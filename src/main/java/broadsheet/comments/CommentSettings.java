@@ -20,17 +20,35 @@ import org.jdbi.v3.core.Handle;
  * @param perMinute most comments one reader may post in a minute
  * @param editMinutes how long after posting a comment its author may edit it
  */
-public record CommentSettings(boolean subscribersOnly, int autoCloseDays, int reportThreshold, List<String> blockedWords,
-                              List<String> blockedLinks, int maxLinks, int newAccountHold, int perMinute, int editMinutes) {
+public record CommentSettings(
+        boolean subscribersOnly,
+        int autoCloseDays,
+        int reportThreshold,
+        List<String> blockedWords,
+        List<String> blockedLinks,
+        int maxLinks,
+        int newAccountHold,
+        int perMinute,
+        int editMinutes) {
 
-    public static final List<String> KEYS = List.of("comments_subscribers_only", "comments_auto_close_days",
-            "comments_report_threshold", "comments_blocked_words", "comments_blocked_links", "comments_max_links",
-            "comments_new_account_hold", "comments_per_minute", "comments_edit_minutes");
+    public static final List<String> KEYS = List.of(
+            "comments_subscribers_only",
+            "comments_auto_close_days",
+            "comments_report_threshold",
+            "comments_blocked_words",
+            "comments_blocked_links",
+            "comments_max_links",
+            "comments_new_account_hold",
+            "comments_per_minute",
+            "comments_edit_minutes");
 
     public static CommentSettings load(Handle h) {
-        Map<String, String> s = h.createQuery("select key, value from settings where key like 'comments\\_%'")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list()
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, String> s = h
+                .createQuery("select key, value from settings where key like 'comments\\_%'")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return new CommentSettings(
                 "true".equals(s.get("comments_subscribers_only")),
                 number(s, "comments_auto_close_days", 0),
@@ -54,8 +72,11 @@ public record CommentSettings(boolean subscribersOnly, int autoCloseDays, int re
 
     static List<String> lines(String v) {
         if (v == null) return List.of();
-        return Arrays.stream(v.split("[\\r\\n,]+")).map(x -> x.strip().toLowerCase(Locale.ROOT))
-                .filter(x -> !x.isEmpty()).distinct().toList();
+        return Arrays.stream(v.split("[\\r\\n,]+"))
+                .map(x -> x.strip().toLowerCase(Locale.ROOT))
+                .filter(x -> !x.isEmpty())
+                .distinct()
+                .toList();
     }
 
     private static int number(Map<String, String> s, String key, int fallback) {

@@ -26,8 +26,11 @@ public final class CommentText {
     private static final Parser PARSER = Parser.builder()
             .enabledBlockTypes(Set.of()) // no headings, lists, quotes, code blocks: paragraphs only
             .build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-            .softbreak("<br>").build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .softbreak("<br>")
+            .build();
     private static final Safelist SAFE = new Safelist()
             .addTags("p", "br", "em", "strong", "a")
             .addAttributes("a", "href")
@@ -40,7 +43,8 @@ public final class CommentText {
 
     /** Safe HTML for a comment's text. */
     public static String toHtml(String text) {
-        String withLinks = BARE_URL.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement("<" + m.group() + ">"));
+        String withLinks =
+                BARE_URL.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement("<" + m.group() + ">"));
         Node doc = PARSER.parse(withLinks);
         String html = RENDERER.render(doc);
         Document dirty = Jsoup.parseBodyFragment(html);

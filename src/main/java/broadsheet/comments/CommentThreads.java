@@ -55,24 +55,33 @@ public final class CommentThreads {
     /** One page of threads (page 1 first). */
     public List<Thread> page(long articleId, Sort sort, int page) {
         return jdbi.withHandle(h -> {
-            List<Comment> roots = h.createQuery("select " + Comment.COLUMNS + " from comments c where c.article_id = :a and c.root_id is null and "
-                            + SHOWN + " order by " + sort.order + " limit :n offset :off")
-                    .bind("a", articleId).bind("n", PAGE_SIZE).bind("off", (page - 1) * PAGE_SIZE).map(Comment.MAPPER).list();
+            List<Comment> roots = h.createQuery("select " + Comment.COLUMNS
+                            + " from comments c where c.article_id = :a and c.root_id is null and " + SHOWN
+                            + " order by " + sort.order + " limit :n offset :off")
+                    .bind("a", articleId)
+                    .bind("n", PAGE_SIZE)
+                    .bind("off", (page - 1) * PAGE_SIZE)
+                    .map(Comment.MAPPER)
+                    .list();
             if (roots.isEmpty()) return List.of();
             Map<Long, List<Comment>> replies = new LinkedHashMap<>();
             roots.forEach(r -> replies.put(r.id(), new ArrayList<>()));
             h.createQuery("select " + Comment.COLUMNS + " from comments c where c.root_id = any(:roots) and " + SHOWN
                             + " order by c.created_at, c.id")
                     .bind("roots", roots.stream().map(Comment::id).toArray(Long[]::new))
-                    .map(Comment.MAPPER).forEach(c -> replies.get(c.rootId()).add(c));
+                    .map(Comment.MAPPER)
+                    .forEach(c -> replies.get(c.rootId()).add(c));
             return roots.stream().map(r -> new Thread(r, replies.get(r.id()))).toList();
         });
     }
 
     /** How many top-level threads are shown, for paging. */
     public int threadCount(long articleId) {
-        return jdbi.withHandle(h -> h.createQuery("select count(*) from comments c where c.article_id = :a and c.root_id is null and " + SHOWN)
-                .bind("a", articleId).mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select count(*) from comments c where c.article_id = :a and c.root_id is null and " + SHOWN)
+                .bind("a", articleId)
+                .mapTo(Integer.class)
+                .one());
     }
 
     /** Visible comments per article, for the counts on article pages and lists. */
@@ -98,24 +107,43 @@ public final class CommentThreads {
 
     public Mine mine(long articleId, long userId, int editMinutes) {
         return jdbi.withHandle(h -> {
-            List<Long> own = h.createQuery("select id from comments where article_id = :a and user_id = :u and status = 'visible'")
-                    .bind("a", articleId).bind("u", userId).mapTo(Long.class).list();
+            List<Long> own = h.createQuery(
+                            "select id from comments where article_id = :a and user_id = :u and status = 'visible'")
+                    .bind("a", articleId)
+                    .bind("u", userId)
+                    .mapTo(Long.class)
+                    .list();
             List<Long> editable = h.createQuery("""
                     select id from comments where article_id = :a and user_id = :u and status = 'visible'
                        and created_at > now() - make_interval(mins => :m)""")
-                    .bind("a", articleId).bind("u", userId).bind("m", editMinutes).mapTo(Long.class).list();
+                    .bind("a", articleId)
+                    .bind("u", userId)
+                    .bind("m", editMinutes)
+                    .mapTo(Long.class)
+                    .list();
             List<Long> liked = h.createQuery("""
                     select l.comment_id from comment_likes l join comments c on c.id = l.comment_id
                      where c.article_id = :a and l.user_id = :u""")
-                    .bind("a", articleId).bind("u", userId).mapTo(Long.class).list();
+                    .bind("a", articleId)
+                    .bind("u", userId)
+                    .mapTo(Long.class)
+                    .list();
             return new Mine(own, editable, liked);
         });
     }
 
     /** A reader's own recent comments, with where they stand, for their account area. */
     /** @param note what the editors said when they decided on it */
-    public record Own(long id, long articleId, String headline, String excerpt, String status, String holdReason,
-                      java.time.Instant at, boolean editable, String note) {}
+    public record Own(
+            long id,
+            long articleId,
+            String headline,
+            String excerpt,
+            String status,
+            String holdReason,
+            java.time.Instant at,
+            boolean editable,
+            String note) {}
 
     public List<Own> byUser(long userId, int editMinutes, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
@@ -124,9 +152,19 @@ public final class CommentThreads {
                   from comments c join articles a on a.id = c.article_id
                  where c.user_id = :u and c.status <> 'deleted'
                  order by c.created_at desc, c.id desc limit :n""")
-                .bind("u", userId).bind("m", editMinutes).bind("n", limit)
-                .map((rs, ctx) -> new Own(rs.getLong(1), rs.getLong(2), rs.getString(3), ReplyNotices.excerpt(rs.getString(4), 160),
-                        rs.getString(5), rs.getString(6), Comment.seconds(rs.getTimestamp(7)), rs.getBoolean(8), rs.getString(9)))
+                .bind("u", userId)
+                .bind("m", editMinutes)
+                .bind("n", limit)
+                .map((rs, ctx) -> new Own(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        ReplyNotices.excerpt(rs.getString(4), 160),
+                        rs.getString(5),
+                        rs.getString(6),
+                        Comment.seconds(rs.getTimestamp(7)),
+                        rs.getBoolean(8),
+                        rs.getString(9)))
                 .list());
     }
 }

@@ -4,7 +4,6 @@ import broadsheet.mail.Mail;
 import broadsheet.mail.Mailer;
 import broadsheet.web.Site;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -22,8 +21,15 @@ public final class ReplyNotices {
     private static final Logger LOG = LoggerFactory.getLogger(ReplyNotices.class);
 
     /** One notice in the reader's list. */
-    public record Notice(long id, long commentId, long articleId, String replierName, String headline, String excerpt,
-                         Instant at, boolean unread) {}
+    public record Notice(
+            long id,
+            long commentId,
+            long articleId,
+            String replierName,
+            String headline,
+            String excerpt,
+            Instant at,
+            boolean unread) {}
 
     private final Jdbi jdbi;
     private final Mailer mailer;
@@ -47,12 +53,14 @@ public final class ReplyNotices {
                   join users u on u.id = p.user_id
                   join articles a on a.id = r.article_id
                   left join commenters cm on cm.user_id = p.user_id
-                 where r.id = :id and r.status = 'visible' and (r.user_id is null or r.user_id <> p.user_id)""")
-                .bind("id", replyId).mapToMap().findOne();
+                 where r.id = :id and r.status = 'visible' and (r.user_id is null or r.user_id <> p.user_id)""").bind("id", replyId).mapToMap().findOne();
         if (row.isEmpty()) return Optional.empty();
         var m = row.get();
-        int added = h.createUpdate("insert into comment_notifications (user_id, comment_id) values (:u, :c) on conflict do nothing")
-                .bind("u", (Long) m.get("user_id")).bind("c", replyId).execute();
+        int added = h.createUpdate(
+                        "insert into comment_notifications (user_id, comment_id) values (:u, :c) on conflict do nothing")
+                .bind("u", (Long) m.get("user_id"))
+                .bind("c", replyId)
+                .execute();
         if (added == 0 || !(Boolean) m.get("wants_mail")) return Optional.empty();
         Site s = site.get();
         String link = s.absolute("/articles/" + m.get("article_id") + "/comments#c" + replyId);
@@ -82,25 +90,38 @@ public final class ReplyNotices {
                   join articles a on a.id = c.article_id
                  where n.user_id = :u
                  order by n.created_at desc, n.id desc limit :limit""")
-                .bind("u", userId).bind("limit", limit)
-                .map((rs, ctx) -> new Notice(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-                        excerpt(rs.getString(6), 200), Comment.seconds(rs.getTimestamp(7)), rs.getBoolean(8)))
+                .bind("u", userId)
+                .bind("limit", limit)
+                .map((rs, ctx) -> new Notice(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        excerpt(rs.getString(6), 200),
+                        Comment.seconds(rs.getTimestamp(7)),
+                        rs.getBoolean(8)))
                 .list());
     }
 
     public int unread(long userId) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(
+                h -> h.createQuery("""
                 select count(*) from comment_notifications n join comments c on c.id = n.comment_id and c.status = 'visible'
                  where n.user_id = :u and n.read_at is null""").bind("u", userId).mapTo(Integer.class).one());
     }
 
     public void markAllRead(long userId) {
-        jdbi.useHandle(h -> h.execute("update comment_notifications set read_at = now() where user_id = ? and read_at is null", userId));
+        jdbi.useHandle(h -> h.execute(
+                "update comment_notifications set read_at = now() where user_id = ? and read_at is null", userId));
     }
 
     public boolean wantsEmail(long userId) {
         return jdbi.withHandle(h -> h.createQuery("select email_replies from commenters where user_id = :u")
-                .bind("u", userId).mapTo(Boolean.class).findOne().orElse(false));
+                .bind("u", userId)
+                .mapTo(Boolean.class)
+                .findOne()
+                .orElse(false));
     }
 
     public void setWantsEmail(long userId, boolean wants) {

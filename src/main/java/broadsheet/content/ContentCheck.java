@@ -40,8 +40,11 @@ final class ContentCheck {
 
     /** What a reference can name, and where the database keeps its key. */
     enum Target {
-        SECTION("section", "sections", "slug"), AUTHOR("author", "authors", "slug"), TOPIC("topic", "topics", "slug"),
-        PHOTO("photo", "photos", "external_id"), NEWSLETTER("newsletter", "newsletters", "slug"),
+        SECTION("section", "sections", "slug"),
+        AUTHOR("author", "authors", "slug"),
+        TOPIC("topic", "topics", "slug"),
+        PHOTO("photo", "photos", "external_id"),
+        NEWSLETTER("newsletter", "newsletters", "slug"),
         ARTICLE("article", "articles", "slug");
 
         final String noun;
@@ -92,7 +95,8 @@ final class ContentCheck {
         each("topics", c.topics(), (path, t) -> {
             key(Target.TOPIC, path + ".slug", t.slug(), true);
             text(path + ".name", t.name(), 120, true);
-            if (t.kind() == null) problems.add(path + ".kind", "required (one of " + String.join(", ", TOPIC_KINDS) + ")");
+            if (t.kind() == null)
+                problems.add(path + ".kind", "required (one of " + String.join(", ", TOPIC_KINDS) + ")");
             oneOf(path + ".kind", t.kind(), TOPIC_KINDS);
             List<String> aliases = list(t.aliases());
             for (int i = 0; i < aliases.size(); i++) text(path + ".aliases[" + i + "]", aliases.get(i), 120, true);
@@ -201,12 +205,19 @@ final class ContentCheck {
      */
     private Map<Integer, Long> matchArticles() {
         List<Article> articles = list(c.articles());
-        List<String> ids = articles.stream().filter(a -> a != null && a.id() != null).map(Article::id).toList();
-        List<String> slugs = articles.stream().filter(a -> a != null && a.slug() != null).map(Article::slug).toList();
+        List<String> ids = articles.stream()
+                .filter(a -> a != null && a.id() != null)
+                .map(Article::id)
+                .toList();
+        List<String> slugs = articles.stream()
+                .filter(a -> a != null && a.slug() != null)
+                .map(Article::slug)
+                .toList();
         Map<String, Row> byId = new HashMap<>();
         Map<String, Row> bySlug = new HashMap<>();
         h.createQuery("select id, external_id, slug from articles where external_id = any(:ids) or slug = any(:slugs)")
-                .bind("ids", ids.toArray(String[]::new)).bind("slugs", slugs.toArray(String[]::new))
+                .bind("ids", ids.toArray(String[]::new))
+                .bind("slugs", slugs.toArray(String[]::new))
                 .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("external_id"), rs.getString("slug")))
                 .forEach(r -> {
                     if (r.externalId() != null) byId.put(r.externalId(), r);
@@ -222,7 +233,9 @@ final class ContentCheck {
             Row match = a.id() == null ? holder : byId.get(a.id());
             if (match == null && holder != null && holder.externalId() == null) match = holder;
             if (holder != null && (match == null || holder.id() != match.id())) {
-                String owner = holder.externalId() == null ? "another article" : "the article with id \"" + holder.externalId() + "\"";
+                String owner = holder.externalId() == null
+                        ? "another article"
+                        : "the article with id \"" + holder.externalId() + "\"";
                 problems.add(path + ".slug", "\"" + a.slug() + "\" already belongs to " + owner + " in the database");
                 continue;
             }
@@ -241,12 +254,17 @@ final class ContentCheck {
     /** Every reference must name something in this file or already in the database. */
     private void resolveRefs() {
         for (Target t : Target.values()) {
-            String[] wanted = refs.stream().filter(r -> r.target() == t && !inFile.get(t).contains(r.key()))
-                    .map(Ref::key).distinct().toArray(String[]::new);
+            String[] wanted = refs.stream()
+                    .filter(r -> r.target() == t && !inFile.get(t).contains(r.key()))
+                    .map(Ref::key)
+                    .distinct()
+                    .toArray(String[]::new);
             Set<String> inDb = new HashSet<>();
             if (wanted.length > 0) {
                 inDb.addAll(h.createQuery("select " + t.key + " from " + t.table + " where " + t.key + " = any(:keys)")
-                        .bind("keys", wanted).mapTo(String.class).list());
+                        .bind("keys", wanted)
+                        .mapTo(String.class)
+                        .list());
             }
             if (t == Target.ARTICLE) inDb.removeAll(renamedAway);
             for (Ref r : refs) {
@@ -271,8 +289,10 @@ final class ContentCheck {
         if (value == null || value.isBlank()) {
             problems.add(path, "required");
         } else if (slugShaped && !SLUG.matcher(value).matches()) {
-            problems.add(path, "\"" + value + "\" is not a valid slug (lower-case letters and digits in words"
-                    + " joined by single hyphens, e.g. harbour-bill)");
+            problems.add(
+                    path,
+                    "\"" + value + "\" is not a valid slug (lower-case letters and digits in words"
+                            + " joined by single hyphens, e.g. harbour-bill)");
         } else if (!inFile.get(t).add(value)) {
             problems.add(path, "\"" + value + "\" is used twice in this file");
         }

@@ -15,8 +15,14 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"format", "site", "sections", "authors", "topics", "photos", "newsletters", "articles", "fronts"})
 public record ContentFile(
-        String format, Site site, List<Section> sections, List<Author> authors, List<Topic> topics,
-        List<Photo> photos, List<Newsletter> newsletters, List<Article> articles,
+        String format,
+        Site site,
+        List<Section> sections,
+        List<Author> authors,
+        List<Topic> topics,
+        List<Photo> photos,
+        List<Newsletter> newsletters,
+        List<Article> articles,
         LinkedHashMap<String, List<String>> fronts) {
 
     public static final String FORMAT = "broadsheet-content/1";
@@ -42,12 +48,40 @@ public record ContentFile(
     public record Newsletter(String slug, String name, String description, String audience, String schedule) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "slug", "headline", "deck", "section", "kind", "status", "access", "publishedAt", "updatedAt",
-            "authors", "topics", "leadPhoto", "gallery", "body", "corrections"})
+    @JsonPropertyOrder({
+        "id",
+        "slug",
+        "headline",
+        "deck",
+        "section",
+        "kind",
+        "status",
+        "access",
+        "publishedAt",
+        "updatedAt",
+        "authors",
+        "topics",
+        "leadPhoto",
+        "gallery",
+        "body",
+        "corrections"
+    })
     public record Article(
-            String id, String slug, String headline, String deck, String section, String kind, String status,
-            Instant publishedAt, Instant updatedAt, List<String> authors, List<String> topics,
-            String leadPhoto, List<String> gallery, String body, List<Correction> corrections,
+            String id,
+            String slug,
+            String headline,
+            String deck,
+            String section,
+            String kind,
+            String status,
+            Instant publishedAt,
+            Instant updatedAt,
+            List<String> authors,
+            List<String> topics,
+            String leadPhoto,
+            List<String> gallery,
+            String body,
+            List<Correction> corrections,
             /* who may read it in full: free (when absent), registered, subscribers */ String access) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

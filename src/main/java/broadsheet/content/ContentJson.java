@@ -39,7 +39,8 @@ final class ContentJson {
         String name = file.getFileName().toString();
         try {
             byte[] bytes = Files.readAllBytes(file);
-            if (new String(bytes, StandardCharsets.UTF_8).isBlank()) throw new ImportException(List.of(name + ": the file is empty"));
+            if (new String(bytes, StandardCharsets.UTF_8).isBlank())
+                throw new ImportException(List.of(name + ": the file is empty"));
             return JSON.readValue(bytes, ContentFile.class);
         } catch (NoSuchFileException e) {
             throw new ImportException(name + ": no such file (" + file.toAbsolutePath() + ")", e);
@@ -65,7 +66,8 @@ final class ContentJson {
     private static String describe(JsonMappingException e) {
         String path = path(e.getPath());
         String where = at(e.getLocation());
-        if (path.isEmpty() && e instanceof MismatchedInputException) return "the file must hold one JSON object" + where;
+        if (path.isEmpty() && e instanceof MismatchedInputException)
+            return "the file must hold one JSON object" + where;
         if (path.isEmpty()) return "invalid JSON" + where + ": " + e.getOriginalMessage();
         if (e instanceof UnrecognizedPropertyException u) {
             return path + ": unknown field \"" + u.getPropertyName() + "\"" + where;

@@ -31,8 +31,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 public final class Exporter {
 
-    public record ExportResult(Path file, int sections, int authors, int topics, int photos, int newsletters,
-                               int articles) {}
+    public record ExportResult(
+            Path file, int sections, int authors, int topics, int photos, int newsletters, int articles) {}
 
     private static final Map<String, String> EXTENSIONS =
             Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
@@ -62,8 +62,14 @@ public final class Exporter {
             }
             Path file = outDir.resolve("content.json");
             ContentJson.write(file, content);
-            return new ExportResult(file, content.sections().size(), content.authors().size(), content.topics().size(),
-                    content.photos().size(), content.newsletters().size(), content.articles().size());
+            return new ExportResult(
+                    file,
+                    content.sections().size(),
+                    content.authors().size(),
+                    content.topics().size(),
+                    content.photos().size(),
+                    content.newsletters().size(),
+                    content.articles().size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the export to " + outDir.toAbsolutePath(), e);
         }
@@ -72,20 +78,38 @@ public final class Exporter {
     private ContentFile read(Handle h) {
         Map<Long, String> photoIds = new HashMap<>();
         List<ContentFile.Photo> photos = photos(h, photoIds);
-        return new ContentFile(ContentFile.FORMAT, site(h),
+        return new ContentFile(
+                ContentFile.FORMAT,
+                site(h),
                 h.createQuery("select slug, name, description, position from sections order by position, slug")
-                        .map((rs, ctx) -> new ContentFile.Section(rs.getString("slug"), rs.getString("name"),
-                                rs.getString("description"), rs.getInt("position"))).list(),
+                        .map((rs, ctx) -> new ContentFile.Section(
+                                rs.getString("slug"),
+                                rs.getString("name"),
+                                rs.getString("description"),
+                                rs.getInt("position")))
+                        .list(),
                 h.createQuery("select slug, name, title, bio, portrait_photo_id from authors order by slug")
-                        .map((rs, ctx) -> new ContentFile.Author(rs.getString("slug"), rs.getString("name"),
-                                rs.getString("title"), rs.getString("bio"), photoIds.get(id(rs, "portrait_photo_id")))).list(),
+                        .map((rs, ctx) -> new ContentFile.Author(
+                                rs.getString("slug"),
+                                rs.getString("name"),
+                                rs.getString("title"),
+                                rs.getString("bio"),
+                                photoIds.get(id(rs, "portrait_photo_id"))))
+                        .list(),
                 h.createQuery("select slug, name, kind, aliases from topics order by slug")
-                        .map((rs, ctx) -> new ContentFile.Topic(rs.getString("slug"), rs.getString("name"),
-                                rs.getString("kind"), List.of((String[]) rs.getArray("aliases").getArray()))).list(),
+                        .map((rs, ctx) -> new ContentFile.Topic(
+                                rs.getString("slug"), rs.getString("name"), rs.getString("kind"), List.of((String[])
+                                        rs.getArray("aliases").getArray())))
+                        .list(),
                 photos,
                 h.createQuery("select slug, name, description, audience, schedule from newsletters order by slug")
-                        .map((rs, ctx) -> new ContentFile.Newsletter(rs.getString("slug"), rs.getString("name"),
-                                rs.getString("description"), rs.getString("audience"), rs.getString("schedule"))).list(),
+                        .map((rs, ctx) -> new ContentFile.Newsletter(
+                                rs.getString("slug"),
+                                rs.getString("name"),
+                                rs.getString("description"),
+                                rs.getString("audience"),
+                                rs.getString("schedule")))
+                        .list(),
                 articles(h, photoIds),
                 fronts(h));
     }
@@ -95,15 +119,25 @@ public final class Exporter {
         h.createQuery("select key, value from settings where key in ('site_name', 'site_tagline', 'site_time_zone')")
                 .map((rs, ctx) -> Map.entry(rs.getString("key"), rs.getString("value")))
                 .forEach(e -> s.put(e.getKey(), e.getValue()));
-        return s.isEmpty() ? null : new ContentFile.Site(s.get("site_name"), s.get("site_tagline"), s.get("site_time_zone"));
+        return s.isEmpty()
+                ? null
+                : new ContentFile.Site(s.get("site_name"), s.get("site_tagline"), s.get("site_time_zone"));
     }
 
     /** Photos keep their external id; one uploaded in the newsroom has none and is named photo-<number>. */
     private static List<ContentFile.Photo> photos(Handle h, Map<Long, String> idsOut) {
-        record Row(long id, String externalId, String fileKey, String mime, String caption, String credit, String alt) {}
-        List<Row> rows = h.createQuery("select id, external_id, file_key, mime_type, caption, credit, alt_text from photos order by id")
-                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("external_id"), rs.getString("file_key"),
-                        rs.getString("mime_type"), rs.getString("caption"), rs.getString("credit"), rs.getString("alt_text")))
+        record Row(
+                long id, String externalId, String fileKey, String mime, String caption, String credit, String alt) {}
+        List<Row> rows = h.createQuery(
+                        "select id, external_id, file_key, mime_type, caption, credit, alt_text from photos order by id")
+                .map((rs, ctx) -> new Row(
+                        rs.getLong("id"),
+                        rs.getString("external_id"),
+                        rs.getString("file_key"),
+                        rs.getString("mime_type"),
+                        rs.getString("caption"),
+                        rs.getString("credit"),
+                        rs.getString("alt_text")))
                 .list();
         Set<String> taken = new HashSet<>();
         rows.stream().map(Row::externalId).filter(x -> x != null).forEach(taken::add);
@@ -124,9 +158,12 @@ public final class Exporter {
     private static List<Article> articles(Handle h, Map<Long, String> photoIds) {
         Map<Long, List<Correction>> corrections = new HashMap<>();
         h.createQuery("select article_id, kind, body, created_at from corrections order by article_id, created_at, id")
-                .map((rs, ctx) -> Map.entry(rs.getLong("article_id"),
+                .map((rs, ctx) -> Map.entry(
+                        rs.getLong("article_id"),
                         new Correction(rs.getString("kind"), rs.getString("body"), instant(rs, "created_at"))))
-                .forEach(e -> corrections.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .forEach(e -> corrections
+                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return h.createQuery("""
                 select a.id, a.external_id, a.slug, a.headline, a.deck, a.body, s.slug as section, a.kind, a.status, a.access,
                        a.published_at, a.updated_at, a.lead_photo_id,
@@ -139,13 +176,26 @@ public final class Exporter {
                   from articles a join sections s on s.id = a.section_id
                  order by a.id""")
                 .map((rs, ctx) -> {
-                    List<String> gallery = Arrays.stream((Long[]) rs.getArray("gallery").getArray()).map(photoIds::get).toList();
-                    return new Article(rs.getString("external_id"), rs.getString("slug"), rs.getString("headline"),
-                            rs.getString("deck"), rs.getString("section"), rs.getString("kind"), rs.getString("status"),
-                            instant(rs, "published_at"), instant(rs, "updated_at"),
-                            strings(rs.getArray("authors")), strings(rs.getArray("topics")),
-                            photoIds.get(id(rs, "lead_photo_id")), gallery.isEmpty() ? null : gallery,
-                            rs.getString("body"), corrections.get(rs.getLong("id")),
+                    List<String> gallery = Arrays.stream(
+                                    (Long[]) rs.getArray("gallery").getArray())
+                            .map(photoIds::get)
+                            .toList();
+                    return new Article(
+                            rs.getString("external_id"),
+                            rs.getString("slug"),
+                            rs.getString("headline"),
+                            rs.getString("deck"),
+                            rs.getString("section"),
+                            rs.getString("kind"),
+                            rs.getString("status"),
+                            instant(rs, "published_at"),
+                            instant(rs, "updated_at"),
+                            strings(rs.getArray("authors")),
+                            strings(rs.getArray("topics")),
+                            photoIds.get(id(rs, "lead_photo_id")),
+                            gallery.isEmpty() ? null : gallery,
+                            rs.getString("body"),
+                            corrections.get(rs.getLong("id")),
                             "free".equals(rs.getString("access")) ? null : rs.getString("access"));
                 })
                 .list();
@@ -157,7 +207,8 @@ public final class Exporter {
                 select f.front, a.slug from front_items f join articles a on a.id = f.article_id
                  order by f.front = 'home' desc, f.front, f.position""")
                 .map((rs, ctx) -> Map.entry(rs.getString("front"), rs.getString("slug")))
-                .forEach(e -> fronts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .forEach(e -> fronts.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return fronts.isEmpty() ? null : fronts;
     }
 

@@ -19,8 +19,14 @@ import org.jdbi.v3.core.JdbiException;
  */
 public final class Importer {
 
-    public record ImportResult(int sections, int authors, int topics, int photos, int newsletters,
-                               int articlesCreated, int articlesUpdated) {}
+    public record ImportResult(
+            int sections,
+            int authors,
+            int topics,
+            int photos,
+            int newsletters,
+            int articlesCreated,
+            int articlesUpdated) {}
 
     private final Jdbi jdbi;
     private final MediaFiles media;
@@ -54,7 +60,8 @@ public final class Importer {
         List<ContentFile.Photo> photos = list(content.photos());
         for (int i = 0; i < photos.size(); i++) {
             ContentFile.Photo p = photos.get(i);
-            if (p == null || p.id() == null || p.file() == null || p.file().isBlank()) continue; // reported by the check
+            if (p == null || p.id() == null || p.file() == null || p.file().isBlank())
+                continue; // reported by the check
             String path = "photos[" + i + "].file";
             Path file;
             try {

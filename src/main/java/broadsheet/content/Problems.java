@@ -34,7 +34,8 @@ final class Problems {
         List<String> lines = found.stream()
                 .sorted(Comparator.comparingInt((Problem p) -> rank(p.path())).thenComparingInt(p -> index(p.path())))
                 .map(p -> file + ": " + p.path() + ": " + p.message())
-                .limit(SHOWN).toList();
+                .limit(SHOWN)
+                .toList();
         if (found.size() > SHOWN) {
             lines = new ArrayList<>(lines);
             lines.add(file + ": ... and " + (found.size() - SHOWN) + " more problems");

@@ -20,7 +20,9 @@ public final class ContentChanges implements AutoCloseable {
 
     /** Announces, when the surrounding transaction commits, that published content changed. */
     public static void announce(org.jdbi.v3.core.Handle h) {
-        h.createQuery("select pg_notify('" + CHANNEL + "', '')").mapTo(String.class).findOne();
+        h.createQuery("select pg_notify('" + CHANNEL + "', '')")
+                .mapTo(String.class)
+                .findOne();
     }
 
     private final DataSource ds;
@@ -36,7 +38,8 @@ public final class ContentChanges implements AutoCloseable {
 
     private void listen() {
         while (running) {
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = ds.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("listen " + CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 onChange.run(); // anything may have changed while we were not listening

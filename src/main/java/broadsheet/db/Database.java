@@ -75,7 +75,11 @@ public final class Database implements AutoCloseable {
     }
 
     public static void migrate(DataSource ds) {
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     private static EmbeddedPostgres startEmbedded(Path dir) {
@@ -83,7 +87,8 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) throw new IOException("not writable");
         } catch (IOException | SecurityException e) {
-            throw new StartupException("the data directory " + dir.toAbsolutePath() + " is not writable (" + e.getMessage() + ")");
+            throw new StartupException(
+                    "the data directory " + dir.toAbsolutePath() + " is not writable (" + e.getMessage() + ")");
         }
         try {
             return EmbeddedPostgres.builder()
@@ -94,7 +99,8 @@ public final class Database implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new StartupException("cannot start the embedded PostgreSQL in " + dir.toAbsolutePath() + ": " + rootMessage(e));
+            throw new StartupException(
+                    "cannot start the embedded PostgreSQL in " + dir.toAbsolutePath() + ": " + rootMessage(e));
         }
     }
 
@@ -149,7 +155,8 @@ public final class Database implements AutoCloseable {
                 }
                 int port = u.getPort() < 0 ? 5432 : u.getPort();
                 String query = u.getQuery() == null ? "" : "?" + u.getQuery();
-                return new JdbcUrl("jdbc:postgresql://" + u.getHost() + ":" + port + u.getPath() + query, user, password);
+                return new JdbcUrl(
+                        "jdbc:postgresql://" + u.getHost() + ":" + port + u.getPath() + query, user, password);
             }
             throw new StartupException("DATABASE_URL must start with jdbc:postgresql: or postgres://, got: " + raw);
         }

@@ -36,7 +36,8 @@ public final class Discovery {
     private final PageCache cache;
     private final Jdbi jdbi;
 
-    public Discovery(ArticleDao articles, AuthorDao authors, TopicDao topics, Chrome chrome, PageCache cache, Jdbi jdbi) {
+    public Discovery(
+            ArticleDao articles, AuthorDao authors, TopicDao topics, Chrome chrome, PageCache cache, Jdbi jdbi) {
         this.articles = articles;
         this.authors = authors;
         this.topics = topics;
@@ -51,26 +52,46 @@ public final class Discovery {
 
     public void sectionFeed(Context ctx) {
         feed(ctx, () -> {
-            Section s = chrome.nav().stream().filter(x -> x.slug().equals(ctx.pathParam("slug"))).findFirst()
+            Section s = chrome.nav().stream()
+                    .filter(x -> x.slug().equals(ctx.pathParam("slug")))
+                    .findFirst()
                     .orElseThrow(NotFoundResponse::new);
-            return new Source(new Channel(s.name() + " — " + chrome.site().name(), description(s.description(), s.name()), s.path(),
-                    s.path() + "/feed"), ListFilter.section(s.id()), "section-" + s.slug());
+            return new Source(
+                    new Channel(
+                            s.name() + " — " + chrome.site().name(),
+                            description(s.description(), s.name()),
+                            s.path(),
+                            s.path() + "/feed"),
+                    ListFilter.section(s.id()),
+                    "section-" + s.slug());
         });
     }
 
     public void authorFeed(Context ctx) {
         feed(ctx, () -> {
             Author a = authors.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-            return new Source(new Channel(a.name() + " — " + chrome.site().name(), description(a.title(), a.name()), a.path(),
-                    a.path() + "/feed"), ListFilter.author(a.id()), "author-" + a.slug());
+            return new Source(
+                    new Channel(
+                            a.name() + " — " + chrome.site().name(),
+                            description(a.title(), a.name()),
+                            a.path(),
+                            a.path() + "/feed"),
+                    ListFilter.author(a.id()),
+                    "author-" + a.slug());
         });
     }
 
     public void topicFeed(Context ctx) {
         feed(ctx, () -> {
             Topic t = topics.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-            return new Source(new Channel(t.name() + " — " + chrome.site().name(), description("", t.name()), t.path(),
-                    t.path() + "/feed"), ListFilter.topic(t.id()), "topic-" + t.slug());
+            return new Source(
+                    new Channel(
+                            t.name() + " — " + chrome.site().name(),
+                            description("", t.name()),
+                            t.path(),
+                            t.path() + "/feed"),
+                    ListFilter.topic(t.id()),
+                    "topic-" + t.slug());
         });
     }
 
@@ -84,11 +105,17 @@ public final class Discovery {
             Source src = lookup.get();
             List<ArticleSummary> items = articles.latest(src.filter(), Cursor.first(), FEED_SIZE);
             Feeds feeds = new Feeds(chrome.site());
-            Instant lm = items.stream().map(ArticleSummary::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+            Instant lm = items.stream()
+                    .map(ArticleSummary::updatedAt)
+                    .max(Instant::compareTo)
+                    .orElse(Instant.EPOCH);
             return switch (format) {
-                case "rss" -> page(feeds.rss(src.channel(), items), "application/rss+xml; charset=utf-8", lm, src.key());
-                case "atom" -> page(feeds.atom(src.channel(), items), "application/atom+xml; charset=utf-8", lm, src.key());
-                default -> page(feeds.jsonFeed(src.channel(), items), "application/feed+json; charset=utf-8", lm, src.key());
+                case "rss" ->
+                    page(feeds.rss(src.channel(), items), "application/rss+xml; charset=utf-8", lm, src.key());
+                case "atom" ->
+                    page(feeds.atom(src.channel(), items), "application/atom+xml; charset=utf-8", lm, src.key());
+                default ->
+                    page(feeds.jsonFeed(src.channel(), items), "application/feed+json; charset=utf-8", lm, src.key());
             };
         });
     }
@@ -96,7 +123,8 @@ public final class Discovery {
     public void sitemapIndex(Context ctx) {
         cache.serve(ctx, () -> {
             List<String> paths = new ArrayList<>(List.of("/sitemaps/pages.xml", "/sitemaps/news.xml"));
-            articles.months(chrome.site().zone().getId()).forEach(m -> paths.add("/sitemaps/articles-" + m.getKey() + ".xml"));
+            articles.months(chrome.site().zone().getId())
+                    .forEach(m -> paths.add("/sitemaps/articles-" + m.getKey() + ".xml"));
             Instant lm = articles.lastChange().orElse(Instant.EPOCH);
             return page(new Sitemaps(chrome.site()).index(paths, lm), "application/xml; charset=utf-8", lm, "sitemap");
         });
@@ -119,12 +147,15 @@ public final class Discovery {
         }
         cache.serve(ctx, () -> {
             var zone = chrome.site().zone();
-            List<ArticleSummary> items = articles.between(ym.atDay(1).atStartOfDay(zone).toInstant(),
-                    ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), 50_000);
+            List<ArticleSummary> items = articles.between(
+                    ym.atDay(1).atStartOfDay(zone).toInstant(),
+                    ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+                    50_000);
             if (items.isEmpty()) throw new NotFoundResponse();
             Site site = chrome.site();
             List<UrlEntry> entries = items.stream()
-                    .map(a -> new UrlEntry(site.articlePath(a.slug(), a.publishedAt()), a.updatedAt())).toList();
+                    .map(a -> new UrlEntry(site.articlePath(a.slug(), a.publishedAt()), a.updatedAt()))
+                    .toList();
             return page(new Sitemaps(site).urls(entries), "application/xml; charset=utf-8", null, "sitemap");
         });
     }
@@ -145,8 +176,11 @@ public final class Discovery {
 
     public void robots(Context ctx) {
         String body = "User-agent: *\nAllow: /\n\nSitemap: " + chrome.site().absolute("/sitemap.xml") + "\n";
-        PageCache.send(ctx, PageCache.Page.of(body.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8",
-                Instant.EPOCH, ""), PageCache.CACHE_CONTROL);
+        PageCache.send(
+                ctx,
+                PageCache.Page.of(
+                        body.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", Instant.EPOCH, ""),
+                PageCache.CACHE_CONTROL);
     }
 
     /** 200 when the database answers; load balancers use this. */
@@ -165,6 +199,8 @@ public final class Discovery {
     }
 
     private String description(String own, String name) {
-        return own == null || own.isBlank() ? "The latest from " + name + " at " + chrome.site().name() : own;
+        return own == null || own.isBlank()
+                ? "The latest from " + name + " at " + chrome.site().name()
+                : own;
     }
 }

@@ -49,6 +49,7 @@ public final class Feeds {
     static final int IMAGE_WIDTH = 1280;
     /** Derivatives are always JPEG, whatever the original was. */
     static final String IMAGE_TYPE = "image/jpeg";
+
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
     private static final Namespace MEDIA = Namespace.getNamespace("media", "http://search.yahoo.com/mrss/");
 
@@ -73,8 +74,10 @@ public final class Feeds {
         ch.setLanguage(site.language());
         ch.setLastBuildDate(Date.from(lastUpdated(items)));
         ch.setGenerator(GENERATOR);
-        Element self = new Element("link", ATOM).setAttribute("href", site.absolute(c.rssPath()))
-                .setAttribute("rel", "self").setAttribute("type", "application/rss+xml");
+        Element self = new Element("link", ATOM)
+                .setAttribute("href", site.absolute(c.rssPath()))
+                .setAttribute("rel", "self")
+                .setAttribute("type", "application/rss+xml");
         ch.setForeignMarkup(List.of(self));
         ch.setItems(items.stream().map(this::rssItem).toList());
         boolean photos = items.stream().anyMatch(a -> a.leadPhoto() != null);
@@ -117,11 +120,15 @@ public final class Feeds {
     /** Media RSS rather than an RSS enclosure, which would need a byte length we do not know here. */
     private Element mediaContent(Photo p) {
         var e = new Element("content", MEDIA)
-                .setAttribute("url", image(p)).setAttribute("type", IMAGE_TYPE).setAttribute("medium", "image")
+                .setAttribute("url", image(p))
+                .setAttribute("type", IMAGE_TYPE)
+                .setAttribute("medium", "image")
                 .setAttribute("width", String.valueOf(p.fit(IMAGE_WIDTH)))
                 .setAttribute("height", String.valueOf(p.heightAt(IMAGE_WIDTH)));
         if (notBlank(p.caption())) {
-            e.addContent(new Element("description", MEDIA).setAttribute("type", "plain").setText(Text.clean(p.caption())));
+            e.addContent(new Element("description", MEDIA)
+                    .setAttribute("type", "plain")
+                    .setText(Text.clean(p.caption())));
         }
         if (notBlank(p.credit())) e.addContent(new Element("credit", MEDIA).setText(Text.clean(p.credit())));
         return e;
@@ -155,7 +162,8 @@ public final class Feeds {
         List<Link> others = new ArrayList<>();
         if (a.leadPhoto() != null) {
             Link enclosure = link("enclosure", image(a.leadPhoto()), IMAGE_TYPE);
-            if (notBlank(a.leadPhoto().caption())) enclosure.setTitle(Text.clean(a.leadPhoto().caption()));
+            if (notBlank(a.leadPhoto().caption()))
+                enclosure.setTitle(Text.clean(a.leadPhoto().caption()));
             others.add(enclosure);
         }
         e.setAlternateLinks(List.of(link("alternate", url, "text/html")));
@@ -193,19 +201,39 @@ public final class Feeds {
 
     // ---- JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) ----
 
-    record JsonFeed(String version, String title, String homePageUrl, String feedUrl, String description,
-                    String language, List<JsonItem> items) {}
+    record JsonFeed(
+            String version,
+            String title,
+            String homePageUrl,
+            String feedUrl,
+            String description,
+            String language,
+            List<JsonItem> items) {}
 
     /** content_text repeats the deck because JSON Feed requires content_text or content_html. */
-    record JsonItem(String id, String url, String title, String summary, String contentText, String image,
-                    String datePublished, String dateModified, List<JsonAuthor> authors, List<String> tags) {}
+    record JsonItem(
+            String id,
+            String url,
+            String title,
+            String summary,
+            String contentText,
+            String image,
+            String datePublished,
+            String dateModified,
+            List<JsonAuthor> authors,
+            List<String> tags) {}
 
     record JsonAuthor(String name) {}
 
     public String jsonFeed(Channel c, List<ArticleSummary> items) {
-        var feed = new JsonFeed("https://jsonfeed.org/version/1.1", Text.clean(c.title()),
-                site.absolute(c.htmlPath()), site.absolute(c.jsonPath()), Text.clean(c.description()),
-                site.language(), items.stream().map(this::jsonItem).toList());
+        var feed = new JsonFeed(
+                "https://jsonfeed.org/version/1.1",
+                Text.clean(c.title()),
+                site.absolute(c.htmlPath()),
+                site.absolute(c.jsonPath()),
+                Text.clean(c.description()),
+                site.language(),
+                items.stream().map(this::jsonItem).toList());
         try {
             return json.writeValueAsString(feed) + "\n";
         } catch (JsonProcessingException e) {
@@ -216,11 +244,21 @@ public final class Feeds {
     private JsonItem jsonItem(ArticleSummary a) {
         String url = url(a);
         String deck = Text.clean(a.deck());
-        List<JsonAuthor> authors = a.authorNames().isEmpty() ? null
-                : a.authorNames().stream().map(n -> new JsonAuthor(Text.clean(n))).toList();
-        return new JsonItem(url, url, title(a), deck, deck,
+        List<JsonAuthor> authors = a.authorNames().isEmpty()
+                ? null
+                : a.authorNames().stream()
+                        .map(n -> new JsonAuthor(Text.clean(n)))
+                        .toList();
+        return new JsonItem(
+                url,
+                url,
+                title(a),
+                deck,
+                deck,
                 a.leadPhoto() == null ? null : image(a.leadPhoto()),
-                Text.rfc3339(a.publishedAt()), Text.rfc3339(a.updatedAt()), authors,
+                Text.rfc3339(a.publishedAt()),
+                Text.rfc3339(a.updatedAt()),
+                authors,
                 List.of(Text.clean(a.sectionName())));
     }
 
@@ -240,7 +278,10 @@ public final class Feeds {
 
     /** Newest change among the items; the epoch when there are none, never "now". */
     private static Instant lastUpdated(List<ArticleSummary> items) {
-        return items.stream().map(ArticleSummary::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+        return items.stream()
+                .map(ArticleSummary::updatedAt)
+                .max(Instant::compareTo)
+                .orElse(Instant.EPOCH);
     }
 
     private static boolean notBlank(String s) {

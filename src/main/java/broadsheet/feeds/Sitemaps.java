@@ -32,7 +32,10 @@ public final class Sitemaps {
     /** A sitemap index listing other sitemaps, all marked as changed at {@code lastModified} (may be null). */
     public String index(List<String> sitemapPaths, Instant lastModified) {
         limit(sitemapPaths.size(), MAX_URLS, "sitemaps in an index");
-        var x = new StringBuilder(DECLARATION).append("<sitemapindex xmlns=\"").append(SITEMAP_NS).append("\">\n");
+        var x = new StringBuilder(DECLARATION)
+                .append("<sitemapindex xmlns=\"")
+                .append(SITEMAP_NS)
+                .append("\">\n");
         for (String path : sitemapPaths) {
             x.append("  <sitemap>\n");
             leaf(x, "    ", "loc", site.absolute(path));
@@ -44,7 +47,10 @@ public final class Sitemaps {
 
     public String urls(List<UrlEntry> entries) {
         limit(entries.size(), MAX_URLS, "URLs in a sitemap");
-        var x = new StringBuilder(DECLARATION).append("<urlset xmlns=\"").append(SITEMAP_NS).append("\">\n");
+        var x = new StringBuilder(DECLARATION)
+                .append("<urlset xmlns=\"")
+                .append(SITEMAP_NS)
+                .append("\">\n");
         for (UrlEntry e : entries) {
             x.append("  <url>\n");
             leaf(x, "    ", "loc", site.absolute(e.path()));
@@ -60,8 +66,12 @@ public final class Sitemaps {
      */
     public String news(List<ArticleSummary> lastTwoDays) {
         limit(lastTwoDays.size(), MAX_NEWS_URLS, "articles in a news sitemap");
-        var x = new StringBuilder(DECLARATION).append("<urlset xmlns=\"").append(SITEMAP_NS)
-                .append("\" xmlns:news=\"").append(NEWS_NS).append("\">\n");
+        var x = new StringBuilder(DECLARATION)
+                .append("<urlset xmlns=\"")
+                .append(SITEMAP_NS)
+                .append("\" xmlns:news=\"")
+                .append(NEWS_NS)
+                .append("\">\n");
         for (ArticleSummary a : lastTwoDays) {
             x.append("  <url>\n");
             leaf(x, "    ", "loc", site.absolute(site.articlePath(a.slug(), a.publishedAt())));
@@ -77,8 +87,14 @@ public final class Sitemaps {
     }
 
     private static void leaf(StringBuilder x, String indent, String name, String text) {
-        x.append(indent).append('<').append(name).append('>').append(Text.xml(text))
-                .append("</").append(name).append(">\n");
+        x.append(indent)
+                .append('<')
+                .append(name)
+                .append('>')
+                .append(Text.xml(text))
+                .append("</")
+                .append(name)
+                .append(">\n");
     }
 
     private static void limit(int size, int max, String what) {

@@ -62,8 +62,10 @@ public final class DigestSender implements AutoCloseable {
             for (Due d : batch) {
                 Instant through = Instant.now();
                 List<Feed.Item> items = feed.page(d.userId(), Cursor.first(), MOST + 1).items().stream()
-                        .filter(i -> i.article().publishedAt().isAfter(d.sentThrough())).toList();
-                if (!items.isEmpty() && !d.suppressed()) { // a bounced or complaining address is never mailed (see newsletters)
+                        .filter(i -> i.article().publishedAt().isAfter(d.sentThrough()))
+                        .toList();
+                if (!items.isEmpty()
+                        && !d.suppressed()) { // a bounced or complaining address is never mailed (see newsletters)
                     try {
                         mailer.send(mail(d, items));
                     } catch (RuntimeException e) {
@@ -73,7 +75,9 @@ public final class DigestSender implements AutoCloseable {
                         continue;
                     }
                     sent++;
-                    through = items.get(0).article().publishedAt().isAfter(through) ? items.get(0).article().publishedAt() : through;
+                    through = items.get(0).article().publishedAt().isAfter(through)
+                            ? items.get(0).article().publishedAt()
+                            : through;
                 }
                 done(d, through);
             }
@@ -93,7 +97,12 @@ public final class DigestSender implements AutoCloseable {
                 returning g.user_id, u.email, u.display_name, g.sent_through, g.unsubscribe_token,
                           exists (select 1 from mail_suppressions m where m.email = u.email)""")
                 .bind("batch", BATCH)
-                .map((rs, ctx) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5),
+                .map((rs, ctx) -> new Due(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5),
                         rs.getBoolean(6)))
                 .list());
     }
@@ -101,8 +110,12 @@ public final class DigestSender implements AutoCloseable {
     private void done(Due d, Instant through) {
         jdbi.useHandle(h -> h.createUpdate("""
                 update following_digests set sent_through = :through, next_due_at = :next, claimed_until = null where user_id = :u""")
-                .bind("through", Timestamp.from(through)).bind("next", Timestamp.from(Digests.nextDue(Instant.now(), site.get().zone())))
-                .bind("u", d.userId()).execute());
+                .bind("through", Timestamp.from(through))
+                .bind(
+                        "next",
+                        Timestamp.from(Digests.nextDue(Instant.now(), site.get().zone())))
+                .bind("u", d.userId())
+                .execute());
     }
 
     private Mail mail(Due d, List<Feed.Item> items) {
@@ -113,19 +126,38 @@ public final class DigestSender implements AutoCloseable {
         StringBuilder text = new StringBuilder("New from what you follow at " + s.name() + ":\n\n");
         for (Feed.Item i : shown) {
             ArticleSummary a = i.article();
-            text.append("- ").append(a.headline()).append("\n  ").append(i.why()).append("\n  ")
-                    .append(s.absolute(s.articlePath(a.slug(), a.publishedAt()))).append("\n\n");
+            text.append("- ")
+                    .append(a.headline())
+                    .append("\n  ")
+                    .append(i.why())
+                    .append("\n  ")
+                    .append(s.absolute(s.articlePath(a.slug(), a.publishedAt())))
+                    .append("\n\n");
         }
-        if (more) text.append("More in Following: ").append(s.absolute("/following")).append("\n\n");
-        text.append("Manage what you follow: ").append(s.absolute("/following/manage")).append('\n')
-                .append("Stop these emails: ").append(unsubscribe).append('\n');
-        String html = new String(views.render("following/digest-mail.jte",
-                new DigestMail(s, d.name(), shown, more, unsubscribe)), java.nio.charset.StandardCharsets.UTF_8);
-        String subject = shown.size() == 1 ? "New from what you follow: " + shown.get(0).article().headline()
+        if (more)
+            text.append("More in Following: ").append(s.absolute("/following")).append("\n\n");
+        text.append("Manage what you follow: ")
+                .append(s.absolute("/following/manage"))
+                .append('\n')
+                .append("Stop these emails: ")
+                .append(unsubscribe)
+                .append('\n');
+        String html = new String(
+                views.render("following/digest-mail.jte", new DigestMail(s, d.name(), shown, more, unsubscribe)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String subject = shown.size() == 1
+                ? "New from what you follow: " + shown.get(0).article().headline()
                 : shown.size() + (more ? "+" : "") + " new articles from what you follow";
-        return new Mail(d.email(), subject, text.toString(), html, Map.of(
-                "List-Unsubscribe", "<" + unsubscribe + ">",
-                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+        return new Mail(
+                d.email(),
+                subject,
+                text.toString(),
+                html,
+                Map.of(
+                        "List-Unsubscribe",
+                        "<" + unsubscribe + ">",
+                        "List-Unsubscribe-Post",
+                        "List-Unsubscribe=One-Click"));
     }
 
     @Override

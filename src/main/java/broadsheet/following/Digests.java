@@ -23,7 +23,9 @@ public final class Digests {
 
     public boolean wanted(long userId) {
         return jdbi.withHandle(h -> h.createQuery("select exists (select 1 from following_digests where user_id = :u)")
-                .bind("u", userId).mapTo(Boolean.class).one());
+                .bind("u", userId)
+                .mapTo(Boolean.class)
+                .one());
     }
 
     /** Asks for the digest (again: harmless); the first one covers what is published from now on. */
@@ -31,7 +33,10 @@ public final class Digests {
         jdbi.useHandle(h -> h.createUpdate("""
                 insert into following_digests (user_id, next_due_at, unsubscribe_token) values (:u, :due, :token)
                 on conflict (user_id) do nothing""")
-                .bind("u", userId).bind("due", Timestamp.from(nextDue(Instant.now(), zone))).bind("token", Tokens.random()).execute());
+                .bind("u", userId)
+                .bind("due", Timestamp.from(nextDue(Instant.now(), zone)))
+                .bind("token", Tokens.random())
+                .execute());
     }
 
     public void optOut(long userId) {
@@ -41,14 +46,20 @@ public final class Digests {
     /** The one-click unsubscribe: the link's token is the permission. Empty when it is unknown (or used already). */
     public Optional<Long> unsubscribe(String token) {
         if (token == null || token.length() > 100) return Optional.empty();
-        return jdbi.withHandle(h -> h.createQuery("delete from following_digests where unsubscribe_token = :t returning user_id")
-                .bind("t", token).mapTo(Long.class).findOne());
+        return jdbi.withHandle(
+                h -> h.createQuery("delete from following_digests where unsubscribe_token = :t returning user_id")
+                        .bind("t", token)
+                        .mapTo(Long.class)
+                        .findOne());
     }
 
     public boolean knownToken(String token) {
         if (token == null || token.length() > 100) return false;
-        return jdbi.withHandle(h -> h.createQuery("select exists (select 1 from following_digests where unsubscribe_token = :t)")
-                .bind("t", token).mapTo(Boolean.class).one());
+        return jdbi.withHandle(
+                h -> h.createQuery("select exists (select 1 from following_digests where unsubscribe_token = :t)")
+                        .bind("t", token)
+                        .mapTo(Boolean.class)
+                        .one());
     }
 
     /** The next {@link #SEND_AT} in the paper's zone after {@code now}. */

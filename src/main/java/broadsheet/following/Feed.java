@@ -29,7 +29,8 @@ public final class Feed {
         /** "You follow Trade policy and Ana Ortiz". */
         public String why() {
             List<String> names = reasons.stream().map(Followable::name).toList();
-            String joined = names.size() == 1 ? names.get(0)
+            String joined = names.size() == 1
+                    ? names.get(0)
                     : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
             return "You follow " + joined;
         }
@@ -46,7 +47,8 @@ public final class Feed {
         return "with f as (select kind, target_id from follows where user_id = :u),\n"
                 + "heads as (" + links(1, "'-infinity'::timestamptz") + "),\n"
                 + "floor as (select coalesce((select published_at from (select distinct article_id, published_at from heads) d\n"
-                + "           order by published_at desc, article_id desc offset " + (limit - 1) + " limit 1), '-infinity') as at),\n"
+                + "           order by published_at desc, article_id desc offset " + (limit - 1)
+                + " limit 1), '-infinity') as at),\n"
                 + "hits as (" + links(limit, "(select at from floor)") + ")\n"
                 + """
                 select article_id, published_at, array_agg(kind || ':' || target_id order by kind, target_id) as reasons
@@ -98,15 +100,22 @@ public final class Feed {
     public Page page(long userId, Cursor after, int size) {
         record Hit(long id, Timestamp at, String[] reasons) {}
         List<Hit> hits = jdbi.withHandle(h -> h.createQuery(sql(size + 1))
-                .bind("u", userId).bind("at", Timestamp.from(after.at())).bind("id", after.id())
-                .map((rs, ctx) -> new Hit(rs.getLong(1), rs.getTimestamp(2), (String[]) rs.getArray(3).getArray())).list());
+                .bind("u", userId)
+                .bind("at", Timestamp.from(after.at()))
+                .bind("id", after.id())
+                .map((rs, ctx) -> new Hit(rs.getLong(1), rs.getTimestamp(2), (String[])
+                        rs.getArray(3).getArray()))
+                .list());
         Cursor next = null;
         if (hits.size() > size) {
             hits = hits.subList(0, size);
             Hit last = hits.get(size - 1);
             next = new Cursor(last.at().toInstant(), last.id());
         }
-        List<String> reasonKeys = hits.stream().flatMap(x -> java.util.Arrays.stream(x.reasons())).distinct().toList();
+        List<String> reasonKeys = hits.stream()
+                .flatMap(x -> java.util.Arrays.stream(x.reasons()))
+                .distinct()
+                .toList();
         Map<String, Followable> names = jdbi.withHandle(h -> Follows.byKeys(h, reasonKeys));
         Map<Long, ArticleSummary> byId = new HashMap<>();
         for (ArticleSummary a : articles.byIds(hits.stream().map(Hit::id).toList())) byId.put(a.id(), a);
@@ -114,7 +123,10 @@ public final class Feed {
         for (Hit x : hits) {
             ArticleSummary a = byId.get(x.id());
             if (a == null) continue; // unpublished between the two reads
-            List<Followable> why = java.util.Arrays.stream(x.reasons()).map(names::get).filter(java.util.Objects::nonNull).toList();
+            List<Followable> why = java.util.Arrays.stream(x.reasons())
+                    .map(names::get)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
             items.add(new Item(a, why));
         }
         return new Page(items, next);

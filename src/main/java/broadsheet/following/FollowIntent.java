@@ -25,7 +25,8 @@ public record FollowIntent(FollowKind kind, String slug, String next) {
 
     public static Optional<FollowIntent> parse(String next) {
         if (next == null || !next.startsWith(PATH + "?")) return Optional.empty();
-        Map<String, String> q = query(URI.create("http://x" + next.replace(" ", "%20")).getRawQuery());
+        Map<String, String> q =
+                query(URI.create("http://x" + next.replace(" ", "%20")).getRawQuery());
         Optional<FollowKind> kind = FollowKind.of(q.get("kind"));
         String slug = q.get("slug");
         if (kind.isEmpty() || slug == null || slug.isBlank()) return Optional.empty();
@@ -35,11 +36,13 @@ public record FollowIntent(FollowKind kind, String slug, String next) {
     /** What signing in does with its next address: follows if it is an intent, and says where to go. */
     public static String complete(Follows follows, long userId, String next) {
         try {
-            return parse(next).map(i -> {
-                var r = follows.follow(userId, i.kind(), i.slug()).result();
-                // Done: back to the page. Not done (gone, or the list is full): the follow page says why.
-                return r == Follows.Result.FOLLOWED || r == Follows.Result.ALREADY ? i.next() : i.toPath();
-            }).orElse(next);
+            return parse(next)
+                    .map(i -> {
+                        var r = follows.follow(userId, i.kind(), i.slug()).result();
+                        // Done: back to the page. Not done (gone, or the list is full): the follow page says why.
+                        return r == Follows.Result.FOLLOWED || r == Follows.Result.ALREADY ? i.next() : i.toPath();
+                    })
+                    .orElse(next);
         } catch (IllegalArgumentException e) {
             return next;
         }

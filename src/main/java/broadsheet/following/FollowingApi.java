@@ -9,7 +9,6 @@ import broadsheet.web.Json;
 import broadsheet.web.Sessions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,8 +32,17 @@ public final class FollowingApi {
 
     record Me(boolean signedIn, String name, String csrfToken, List<Target> follows) {}
 
-    record FeedEntry(long id, String headline, String deck, String kind, String url, String section, List<String> authors,
-                     Instant publishedAt, String why, List<Target> reasons) {}
+    record FeedEntry(
+            long id,
+            String headline,
+            String deck,
+            String kind,
+            String url,
+            String section,
+            List<String> authors,
+            Instant publishedAt,
+            String why,
+            List<Target> reasons) {}
 
     record FeedPage(List<FeedEntry> items, String next) {}
 
@@ -52,7 +60,8 @@ public final class FollowingApi {
     private final Chrome chrome;
     private final byte[] openApi;
 
-    public FollowingApi(Follows follows, Feed feed, Suggestions suggestions, Sessions sessions, Csrf csrf, Chrome chrome) {
+    public FollowingApi(
+            Follows follows, Feed feed, Suggestions suggestions, Sessions sessions, Csrf csrf, Chrome chrome) {
         this.follows = follows;
         this.feed = feed;
         this.suggestions = suggestions;
@@ -69,7 +78,10 @@ public final class FollowingApi {
     /** Who is signed in and what they follow: the one personal request a cached page makes. */
     public void me(Context ctx) {
         Optional<User> user = sessions.current(ctx);
-        Me me = user.map(u -> new Me(true, u.displayName().isBlank() ? u.email() : u.displayName(), csrf.token(ctx),
+        Me me = user.map(u -> new Me(
+                        true,
+                        u.displayName().isBlank() ? u.email() : u.displayName(),
+                        csrf.token(ctx),
                         follows.list(u.id()).stream().map(Target::of).toList()))
                 .orElseGet(() -> new Me(false, null, null, List.of()));
         json(ctx, 200, me);
@@ -77,7 +89,10 @@ public final class FollowingApi {
 
     public void list(Context ctx) {
         User user = sessions.current(ctx).orElseThrow();
-        json(ctx, 200, new FollowList(follows.list(user.id()).stream().map(Target::of).toList(), Follows.LIMIT));
+        json(
+                ctx,
+                200,
+                new FollowList(follows.list(user.id()).stream().map(Target::of).toList(), Follows.LIMIT));
     }
 
     /** POST /api/following with {"kind": "topic", "slug": "..."} (JSON or a form). */
@@ -96,7 +111,8 @@ public final class FollowingApi {
         String slug = body.get("slug");
         Follows.Outcome o = follows.follow(user.id(), kind.get(), slug);
         switch (o.result()) {
-            case NOT_FOUND -> json(ctx, 404, new Problem(404, "There is no " + kind.get().key() + " \"" + slug + "\" to follow."));
+            case NOT_FOUND ->
+                json(ctx, 404, new Problem(404, "There is no " + kind.get().key() + " \"" + slug + "\" to follow."));
             case LIMIT_REACHED -> json(ctx, 422, new Problem(422, FollowingPages.limitMessage()));
             case ALREADY -> json(ctx, 200, new Changed(Target.of(o.target()), true, false));
             case FOLLOWED -> json(ctx, 201, new Changed(Target.of(o.target()), true, true));
@@ -141,19 +157,38 @@ public final class FollowingApi {
         }
         Feed.Page page = feed.page(user.id(), after.get(), size);
         var site = chrome.site();
-        List<FeedEntry> items = page.items().stream().map(i -> {
-            ArticleSummary a = i.article();
-            return new FeedEntry(a.id(), a.headline(), a.deck(), a.kind().name().toLowerCase(), site.absolute(site.articlePath(a.slug(), a.publishedAt())),
-                    a.sectionName(), a.authorNames(), a.publishedAt(), i.why(), i.reasons().stream().map(Target::of).toList());
-        }).toList();
-        String next = page.next() == null ? null
+        List<FeedEntry> items = page.items().stream()
+                .map(i -> {
+                    ArticleSummary a = i.article();
+                    return new FeedEntry(
+                            a.id(),
+                            a.headline(),
+                            a.deck(),
+                            a.kind().name().toLowerCase(),
+                            site.absolute(site.articlePath(a.slug(), a.publishedAt())),
+                            a.sectionName(),
+                            a.authorNames(),
+                            a.publishedAt(),
+                            i.why(),
+                            i.reasons().stream().map(Target::of).toList());
+                })
+                .toList();
+        String next = page.next() == null
+                ? null
                 : "/api/feed?before=" + page.next() + (limit == null ? "" : "&limit=" + size);
         json(ctx, 200, new FeedPage(items, next));
     }
 
     public void suggestions(Context ctx) {
         User user = sessions.current(ctx).orElseThrow();
-        json(ctx, 200, Map.of("suggestions", suggestions.forReader(user.id(), 12).stream().map(Target::of).toList()));
+        json(
+                ctx,
+                200,
+                Map.of(
+                        "suggestions",
+                        suggestions.forReader(user.id(), 12).stream()
+                                .map(Target::of)
+                                .toList()));
     }
 
     public void openApi(Context ctx) {

@@ -19,16 +19,28 @@ import java.util.Optional;
 /** The reader's Following feed, the page to manage follows, and the plain-form follow and unfollow. */
 public final class FollowingPages {
 
-    public record FeedPage(Layout layout, String csrf, List<Feed.Item> items, String morePath, boolean first,
-                           List<Followable> suggestions) {}
+    public record FeedPage(
+            Layout layout,
+            String csrf,
+            List<Feed.Item> items,
+            String morePath,
+            boolean first,
+            List<Followable> suggestions) {}
 
-    public record ManagePage(Layout layout, String csrf, List<Followable> follows, List<Followable> suggestions, int limit,
-                             boolean digest, String notice) {}
+    public record ManagePage(
+            Layout layout,
+            String csrf,
+            List<Followable> follows,
+            List<Followable> suggestions,
+            int limit,
+            boolean digest,
+            String notice) {}
 
     public record UnsubscribePage(Layout layout, String token, boolean known, boolean done) {}
 
     /** @param problem why it cannot be done, or null */
-    public record ConfirmPage(Layout layout, String csrf, Followable target, boolean following, String next, String problem) {}
+    public record ConfirmPage(
+            Layout layout, String csrf, Followable target, boolean following, String next, String problem) {}
 
     private final Follows follows;
     private final Feed feed;
@@ -39,8 +51,15 @@ public final class FollowingPages {
     private final Chrome chrome;
     private final Views views;
 
-    public FollowingPages(Follows follows, Feed feed, Suggestions suggestions, Digests digests, Sessions sessions, Csrf csrf,
-                          Chrome chrome, Views views) {
+    public FollowingPages(
+            Follows follows,
+            Feed feed,
+            Suggestions suggestions,
+            Digests digests,
+            Sessions sessions,
+            Csrf csrf,
+            Chrome chrome,
+            Views views) {
         this.follows = follows;
         this.digests = digests;
         this.feed = feed;
@@ -57,23 +76,41 @@ public final class FollowingPages {
         Feed.Page page = feed.page(user.id(), after, Feed.PAGE_SIZE);
         boolean first = after.equals(Cursor.first());
         if (!first && page.items().isEmpty()) throw new NotFoundResponse();
-        List<Followable> suggested = !first ? List.of() : suggestions.forReader(user.id(), page.items().isEmpty() ? 12 : 5);
+        List<Followable> suggested = !first
+                ? List.of()
+                : suggestions.forReader(user.id(), page.items().isEmpty() ? 12 : 5);
         String more = page.next() == null ? null : "/following?before=" + page.next();
-        Meta meta = Meta.page(first ? "Following" : "Following (older articles)", "Your personal news feed", "/following").hidden();
-        Personal.html(ctx, views.render("following/feed.jte",
-                new FeedPage(chrome.layout(meta), csrf.token(ctx), page.items(), more, first, suggested)));
+        Meta meta = Meta.page(
+                        first ? "Following" : "Following (older articles)", "Your personal news feed", "/following")
+                .hidden();
+        Personal.html(
+                ctx,
+                views.render(
+                        "following/feed.jte",
+                        new FeedPage(chrome.layout(meta), csrf.token(ctx), page.items(), more, first, suggested)));
     }
 
     public void manage(Context ctx) {
         User user = sessions.current(ctx).orElseThrow();
-        Meta meta = Meta.page("Manage what you follow", "Authors, topics and sections you follow", "/following/manage").hidden();
+        Meta meta = Meta.page("Manage what you follow", "Authors, topics and sections you follow", "/following/manage")
+                .hidden();
         String notice = switch (String.valueOf(ctx.queryParam("digest"))) {
             case "on" -> "Done: a daily email with new articles from what you follow will come each morning.";
             case "off" -> "Done: no more daily emails.";
             default -> null;
         };
-        Personal.html(ctx, views.render("following/manage.jte", new ManagePage(chrome.layout(meta), csrf.token(ctx),
-                follows.list(user.id()), suggestions.forReader(user.id(), 12), Follows.LIMIT, digests.wanted(user.id()), notice)));
+        Personal.html(
+                ctx,
+                views.render(
+                        "following/manage.jte",
+                        new ManagePage(
+                                chrome.layout(meta),
+                                csrf.token(ctx),
+                                follows.list(user.id()),
+                                suggestions.forReader(user.id(), 12),
+                                Follows.LIMIT,
+                                digests.wanted(user.id()),
+                                notice)));
     }
 
     /** POST /following/digest: the daily email, on or off. */
@@ -99,8 +136,12 @@ public final class FollowingPages {
     }
 
     private void unsubscribePage(Context ctx, String token, boolean known, boolean done) {
-        Meta meta = Meta.page("Stop the Following email", "Stop the daily Following email", "/following/digest").hidden();
-        Personal.html(ctx, views.render("following/unsubscribe.jte", new UnsubscribePage(chrome.layout(meta), token, known, done)));
+        Meta meta = Meta.page("Stop the Following email", "Stop the daily Following email", "/following/digest")
+                .hidden();
+        Personal.html(
+                ctx,
+                views.render(
+                        "following/unsubscribe.jte", new UnsubscribePage(chrome.layout(meta), token, known, done)));
     }
 
     /** GET /follow: what a Follow button leads to without JavaScript; asks to confirm (a GET changes nothing). */
@@ -140,19 +181,28 @@ public final class FollowingPages {
     /** A follow of something that is not an author, a topic or a section: answered 422. */
     public static final class NotFollowable extends RuntimeException {
         NotFollowable(String kind) {
-            super("You can follow an author, a topic or a section; \"" + (kind == null ? "" : kind) + "\" is none of those.");
+            super("You can follow an author, a topic or a section; \"" + (kind == null ? "" : kind)
+                    + "\" is none of those.");
         }
     }
 
     static String limitMessage() {
-        return "You already follow " + Follows.LIMIT + " authors, topics and sections, the most one account can follow. "
+        return "You already follow " + Follows.LIMIT
+                + " authors, topics and sections, the most one account can follow. "
                 + "Unfollow some on the Following page to make room.";
     }
 
     private void confirmPage(Context ctx, Followable target, boolean following, String next, String problem) {
-        Meta meta = Meta.page((following ? "Unfollow " : "Follow ") + target.name(), "Follow " + target.name(), FollowIntent.PATH).hidden();
-        Personal.html(ctx, views.render("following/confirm.jte",
-                new ConfirmPage(chrome.layout(meta), csrf.token(ctx), target, following, next, problem)));
+        Meta meta = Meta.page(
+                        (following ? "Unfollow " : "Follow ") + target.name(),
+                        "Follow " + target.name(),
+                        FollowIntent.PATH)
+                .hidden();
+        Personal.html(
+                ctx,
+                views.render(
+                        "following/confirm.jte",
+                        new ConfirmPage(chrome.layout(meta), csrf.token(ctx), target, following, next, problem)));
     }
 
     private static FollowKind kind(String key) {

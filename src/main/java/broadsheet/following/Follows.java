@@ -13,7 +13,12 @@ public final class Follows {
 
     public static final int LIMIT = 1000;
 
-    public enum Result { FOLLOWED, ALREADY, NOT_FOUND, LIMIT_REACHED }
+    public enum Result {
+        FOLLOWED,
+        ALREADY,
+        NOT_FOUND,
+        LIMIT_REACHED
+    }
 
     public record Outcome(Result result, Followable target) {}
 
@@ -32,8 +37,10 @@ public final class Follows {
 
     static Optional<Followable> find(Handle h, FollowKind kind, String slug) {
         if (slug == null || slug.length() > 200) return Optional.empty();
-        return h.createQuery("select id, slug, name from " + kind.table() + " where slug = :s").bind("s", slug)
-                .map((rs, ctx) -> new Followable(kind, rs.getLong(1), rs.getString(2), rs.getString(3))).findOne();
+        return h.createQuery("select id, slug, name from " + kind.table() + " where slug = :s")
+                .bind("s", slug)
+                .map((rs, ctx) -> new Followable(kind, rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .findOne();
     }
 
     /**
@@ -44,16 +51,29 @@ public final class Follows {
         Outcome o = jdbi.inTransaction(h -> {
             Optional<Followable> target = find(h, kind, slug);
             if (target.isEmpty()) return new Outcome(Result.NOT_FOUND, null);
-            h.createQuery("select id from users where id = :u for update").bind("u", userId).mapTo(Long.class).one();
+            h.createQuery("select id from users where id = :u for update")
+                    .bind("u", userId)
+                    .mapTo(Long.class)
+                    .one();
             boolean inserted = h.createQuery("""
                     insert into follows (user_id, kind, target_id) select :u, :k, :t
                      where (select count(*) from follows where user_id = :u) < :limit
                     on conflict do nothing returning true""")
-                    .bind("u", userId).bind("k", kind.key()).bind("t", target.get().id()).bind("limit", LIMIT)
-                    .mapTo(Boolean.class).findOne().isPresent();
+                    .bind("u", userId)
+                    .bind("k", kind.key())
+                    .bind("t", target.get().id())
+                    .bind("limit", LIMIT)
+                    .mapTo(Boolean.class)
+                    .findOne()
+                    .isPresent();
             if (!inserted) {
-                boolean already = h.createQuery("select exists (select 1 from follows where user_id = :u and kind = :k and target_id = :t)")
-                        .bind("u", userId).bind("k", kind.key()).bind("t", target.get().id()).mapTo(Boolean.class).one();
+                boolean already = h.createQuery(
+                                "select exists (select 1 from follows where user_id = :u and kind = :k and target_id = :t)")
+                        .bind("u", userId)
+                        .bind("k", kind.key())
+                        .bind("t", target.get().id())
+                        .mapTo(Boolean.class)
+                        .one();
                 return new Outcome(already ? Result.ALREADY : Result.LIMIT_REACHED, target.get());
             }
             return new Outcome(Result.FOLLOWED, target.get());
@@ -66,8 +86,12 @@ public final class Follows {
     public Optional<Followable> unfollow(long userId, FollowKind kind, String slug) {
         Optional<Followable> gone = jdbi.inTransaction(h -> {
             Optional<Followable> target = find(h, kind, slug);
-            target.ifPresent(t -> h.createUpdate("delete from follows where user_id = :u and kind = :k and target_id = :t")
-                    .bind("u", userId).bind("k", kind.key()).bind("t", t.id()).execute());
+            target.ifPresent(
+                    t -> h.createUpdate("delete from follows where user_id = :u and kind = :k and target_id = :t")
+                            .bind("u", userId)
+                            .bind("k", kind.key())
+                            .bind("t", t.id())
+                            .execute());
             return target;
         });
         if (gone.isPresent()) changed.accept(userId);
@@ -82,10 +106,13 @@ public final class Follows {
     static List<Followable> list(Handle h, long userId) {
         List<Followable> all = new ArrayList<>();
         for (FollowKind k : FollowKind.values()) {
-            all.addAll(h.createQuery("select t.id, t.slug, t.name from follows f join " + k.table() + " t on t.id = f.target_id"
-                            + " where f.user_id = :u and f.kind = :k order by lower(t.name), t.id")
-                    .bind("u", userId).bind("k", k.key())
-                    .map((rs, ctx) -> new Followable(k, rs.getLong(1), rs.getString(2), rs.getString(3))).list());
+            all.addAll(h.createQuery(
+                            "select t.id, t.slug, t.name from follows f join " + k.table() + " t on t.id = f.target_id"
+                                    + " where f.user_id = :u and f.kind = :k order by lower(t.name), t.id")
+                    .bind("u", userId)
+                    .bind("k", k.key())
+                    .map((rs, ctx) -> new Followable(k, rs.getLong(1), rs.getString(2), rs.getString(3)))
+                    .list());
         }
         return all;
     }
@@ -96,17 +123,20 @@ public final class Follows {
         Map<FollowKind, List<Long>> ids = new LinkedHashMap<>();
         for (String k : keys) {
             int colon = k.indexOf(':');
-            FollowKind.of(k.substring(0, colon)).ifPresent(kind ->
-                    ids.computeIfAbsent(kind, x -> new ArrayList<>()).add(Long.parseLong(k.substring(colon + 1))));
+            FollowKind.of(k.substring(0, colon))
+                    .ifPresent(kind -> ids.computeIfAbsent(kind, x -> new ArrayList<>())
+                            .add(Long.parseLong(k.substring(colon + 1))));
         }
         if (ids.isEmpty()) return out;
         List<String> parts = new ArrayList<>();
         for (FollowKind kind : ids.keySet()) {
-            parts.add("select '" + kind.key() + "' as kind, id, slug, name from " + kind.table() + " where id = any(:" + kind.key() + ")");
+            parts.add("select '" + kind.key() + "' as kind, id, slug, name from " + kind.table() + " where id = any(:"
+                    + kind.key() + ")");
         }
         var q = h.createQuery(String.join(" union all ", parts));
         ids.forEach((kind, list) -> q.bind(kind.key(), list.toArray(Long[]::new)));
-        q.map((rs, ctx) -> new Followable(FollowKind.of(rs.getString(1)).orElseThrow(), rs.getLong(2), rs.getString(3), rs.getString(4)))
+        q.map((rs, ctx) -> new Followable(
+                        FollowKind.of(rs.getString(1)).orElseThrow(), rs.getLong(2), rs.getString(3), rs.getString(4)))
                 .forEach(fo -> out.put(fo.kind().key() + ":" + fo.id(), fo));
         return out;
     }

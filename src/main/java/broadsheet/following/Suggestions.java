@@ -63,9 +63,15 @@ public final class Suggestions {
      */
     public List<Followable> forReader(long userId, int n) {
         List<Followable> candidates = n > KEPT ? search(userId, n) : recent.get(userId, k -> search(userId, KEPT));
-        java.util.Set<String> followed = new java.util.HashSet<>(jdbi.withHandle(h -> h.createQuery(
-                "select kind || ':' || target_id from follows where user_id = :u").bind("u", userId).mapTo(String.class).list()));
-        return candidates.stream().filter(f -> !followed.contains(f.kind().key() + ":" + f.id())).limit(n).toList();
+        java.util.Set<String> followed = new java.util.HashSet<>(
+                jdbi.withHandle(h -> h.createQuery("select kind || ':' || target_id from follows where user_id = :u")
+                        .bind("u", userId)
+                        .mapTo(String.class)
+                        .list()));
+        return candidates.stream()
+                .filter(f -> !followed.contains(f.kind().key() + ":" + f.id()))
+                .limit(n)
+                .toList();
     }
 
     /** Forgets the reader's kept suggestions (they just followed or unfollowed something). */
@@ -75,21 +81,30 @@ public final class Suggestions {
 
     private static final int KEPT = 25;
 
-    private final com.github.benmanes.caffeine.cache.Cache<Long, List<Followable>> recent = com.github.benmanes.caffeine.cache.Caffeine
-            .newBuilder().maximumSize(50_000).expireAfterWrite(java.time.Duration.ofMinutes(5)).build();
+    private final com.github.benmanes.caffeine.cache.Cache<Long, List<Followable>> recent =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .maximumSize(50_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(5))
+                    .build();
 
     private List<Followable> search(long userId, int n) {
         return jdbi.withHandle(h -> {
             List<String> keys = new ArrayList<>();
             for (String sql : List.of(RELATED, POPULAR, BUSY)) {
                 if (keys.size() >= n) break;
-                for (String k : h.createQuery(sql).bind("u", userId).bind("n", n)
-                        .map((rs, ctx) -> rs.getString(1) + ":" + rs.getLong(2)).list()) {
+                for (String k : h.createQuery(sql)
+                        .bind("u", userId)
+                        .bind("n", n)
+                        .map((rs, ctx) -> rs.getString(1) + ":" + rs.getLong(2))
+                        .list()) {
                     if (keys.size() < n && !keys.contains(k)) keys.add(k);
                 }
             }
             Map<String, Followable> found = Follows.byKeys(h, keys);
-            return keys.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+            return keys.stream()
+                    .map(found::get)
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
         });
     }
 }

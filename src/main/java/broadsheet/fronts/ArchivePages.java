@@ -40,13 +40,19 @@ public final class ArchivePages {
 
     public void index(Context ctx) {
         cache.serve(ctx, () -> {
-            List<Month> months = articles.months(chrome.site().zone().getId()).stream().map(e -> {
-                YearMonth ym = YearMonth.parse(e.getKey());
-                return new Month(MONTH.format(ym), "/archive/%04d/%02d".formatted(ym.getYear(), ym.getMonthValue()), e.getValue());
-            }).toList();
-            Meta meta = Meta.page("Archive", "Every article " + chrome.site().name() + " has published, by date.", "/archive");
-            return PageCache.Page.html(views.render("fronts/archive.jte", new ArchiveIndex(chrome.layout(meta), months)),
-                    null, "archive");
+            List<Month> months = articles.months(chrome.site().zone().getId()).stream()
+                    .map(e -> {
+                        YearMonth ym = YearMonth.parse(e.getKey());
+                        return new Month(
+                                MONTH.format(ym),
+                                "/archive/%04d/%02d".formatted(ym.getYear(), ym.getMonthValue()),
+                                e.getValue());
+                    })
+                    .toList();
+            Meta meta = Meta.page(
+                    "Archive", "Every article " + chrome.site().name() + " has published, by date.", "/archive");
+            return PageCache.Page.html(
+                    views.render("fronts/archive.jte", new ArchiveIndex(chrome.layout(meta), months)), null, "archive");
         });
     }
 
@@ -55,12 +61,15 @@ public final class ArchivePages {
         YearMonth ym = parseMonth(ctx);
         cache.serve(ctx, () -> {
             var zone = chrome.site().zone();
-            List<ArticleSummary> items = articles.between(ym.atDay(1).atStartOfDay(zone).toInstant(),
-                    ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(), 1000);
+            List<ArticleSummary> items = articles.between(
+                    ym.atDay(1).atStartOfDay(zone).toInstant(),
+                    ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
+                    1000);
             if (items.isEmpty()) throw new NotFoundResponse();
             String path = "/archive/%04d/%02d".formatted(ym.getYear(), ym.getMonthValue());
             Meta meta = Meta.page(MONTH.format(ym), "Articles published in " + MONTH.format(ym) + ".", path);
-            ListPage page = new ListPage(chrome.layout(meta), "Archive", MONTH.format(ym), "", "", null, List.of(), items, null, null, null);
+            ListPage page = new ListPage(
+                    chrome.layout(meta), "Archive", MONTH.format(ym), "", "", null, List.of(), items, null, null, null);
             return PageCache.Page.html(views.render("fronts/list.jte", page), FrontPages.newest(items), "archive");
         });
     }
@@ -68,18 +77,25 @@ public final class ArchivePages {
     public void day(Context ctx) {
         LocalDate d;
         try {
-            d = LocalDate.of(Integer.parseInt(ctx.pathParam("y")), Integer.parseInt(ctx.pathParam("m")), Integer.parseInt(ctx.pathParam("d")));
+            d = LocalDate.of(
+                    Integer.parseInt(ctx.pathParam("y")),
+                    Integer.parseInt(ctx.pathParam("m")),
+                    Integer.parseInt(ctx.pathParam("d")));
         } catch (NumberFormatException | DateTimeException e) {
             throw new NotFoundResponse();
         }
         cache.serve(ctx, () -> {
             var zone = chrome.site().zone();
-            List<ArticleSummary> items = articles.between(d.atStartOfDay(zone).toInstant(), d.plusDays(1).atStartOfDay(zone).toInstant(), 1000);
+            List<ArticleSummary> items = articles.between(
+                    d.atStartOfDay(zone).toInstant(),
+                    d.plusDays(1).atStartOfDay(zone).toInstant(),
+                    1000);
             if (items.isEmpty()) throw new NotFoundResponse();
             String path = "/archive/%04d/%02d/%02d".formatted(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
             String label = chrome.site().day(d);
             Meta meta = Meta.page(label, "Articles published on " + label + ".", path);
-            ListPage page = new ListPage(chrome.layout(meta), "Archive", label, "", "", null, List.of(), items, null, null, null);
+            ListPage page = new ListPage(
+                    chrome.layout(meta), "Archive", label, "", "", null, List.of(), items, null, null, null);
             return PageCache.Page.html(views.render("fronts/list.jte", page), FrontPages.newest(items), "archive");
         });
     }
@@ -91,5 +107,4 @@ public final class ArchivePages {
             throw new NotFoundResponse();
         }
     }
-
 }

@@ -12,7 +12,10 @@ public final class FrontDao {
     }
 
     public List<Long> articleIds(String front) {
-        return jdbi.withHandle(h -> h.createQuery("select article_id from front_items where front = :f order by position")
-                .bind("f", front).mapTo(Long.class).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("select article_id from front_items where front = :f order by position")
+                        .bind("f", front)
+                        .mapTo(Long.class)
+                        .list());
     }
 }

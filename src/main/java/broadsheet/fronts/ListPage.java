@@ -14,6 +14,15 @@ import java.util.List;
  * @param morePath the next page's URL, or null on the last page
  * @param follow   what the page's Follow button follows (an author, topic or section), or null
  */
-public record ListPage(Layout layout, String kicker, String heading, String subheading, String intro,
-                       Photo portrait, List<ArticleSummary> lead, List<ArticleSummary> items, String morePath,
-                       String feedBase, broadsheet.following.Followable follow) {}
+public record ListPage(
+        Layout layout,
+        String kicker,
+        String heading,
+        String subheading,
+        String intro,
+        Photo portrait,
+        List<ArticleSummary> lead,
+        List<ArticleSummary> items,
+        String morePath,
+        String feedBase,
+        broadsheet.following.Followable follow) {}

@@ -50,8 +50,12 @@ public final class DevMailPages {
         allowed(ctx);
         List<Message> messages;
         try (Stream<Path> files = Files.list(mailer.dir())) {
-            messages = files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparing(Path::getFileName).reversed()).limit(200).map(DevMailPages::read).toList();
+            messages = files.filter(
+                            p -> NAME.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing(Path::getFileName).reversed())
+                    .limit(200)
+                    .map(DevMailPages::read)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,7 +70,8 @@ public final class DevMailPages {
     }
 
     private void render(Context ctx, List<Message> messages, Message open) {
-        Meta meta = Meta.page("Mail sent by this site", "Mail kept on this machine", "/dev/mail").hidden();
+        Meta meta = Meta.page("Mail sent by this site", "Mail kept on this machine", "/dev/mail")
+                .hidden();
         Personal.html(ctx, views.render("mail/dev.jte", new MailPage(chrome.layout(meta), messages, open)));
     }
 
@@ -80,8 +85,12 @@ public final class DevMailPages {
         try (InputStream in = Files.newInputStream(file)) {
             MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), in);
             String text = textOf(m.getContent());
-            return new Message(file.getFileName().toString(), m.getHeader("To", ", "), m.getSubject(),
-                    m.getSentDate() == null ? "" : m.getSentDate().toInstant().toString(), text,
+            return new Message(
+                    file.getFileName().toString(),
+                    m.getHeader("To", ", "),
+                    m.getSubject(),
+                    m.getSentDate() == null ? "" : m.getSentDate().toInstant().toString(),
+                    text,
                     LINK.matcher(text).results().map(r -> r.group()).toList());
         } catch (IOException | MessagingException e) {
             return new Message(file.getFileName().toString(), "", "(unreadable)", "", e.getMessage(), List.of());
@@ -92,7 +101,8 @@ public final class DevMailPages {
         if (content instanceof String s) return s;
         if (content instanceof Multipart mp) {
             for (int i = 0; i < mp.getCount(); i++) {
-                if (mp.getBodyPart(i).isMimeType("text/plain")) return (String) mp.getBodyPart(i).getContent();
+                if (mp.getBodyPart(i).isMimeType("text/plain"))
+                    return (String) mp.getBodyPart(i).getContent();
             }
         }
         return "";

@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FileMailer implements Mailer {
 
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private final Path dir;
     private final String from;
     private final AtomicLong counter = new AtomicLong();
@@ -37,7 +38,8 @@ public final class FileMailer implements Mailer {
     public void send(Mail mail) {
         Path file = dir.resolve(NAME.format(Instant.now()) + "-" + counter.incrementAndGet() + ".eml");
         try (OutputStream out = Files.newOutputStream(file)) {
-            SmtpMailer.message(Session.getInstance(new Properties()), from, mail).writeTo(out);
+            SmtpMailer.message(Session.getInstance(new Properties()), from, mail)
+                    .writeTo(out);
         } catch (IOException | jakarta.mail.MessagingException e) {
             throw new UncheckedIOException(new IOException("could not write mail to " + file, e));
         }

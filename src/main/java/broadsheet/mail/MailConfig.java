@@ -9,8 +9,11 @@ import java.util.Map;
 public record MailConfig(String host, int port, String user, String password, boolean startTls, String from) {
 
     public static MailConfig fromEnv(Map<String, String> env) {
-        return new MailConfig(env.getOrDefault("SMTP_HOST", ""), Integer.parseInt(env.getOrDefault("SMTP_PORT", "587")),
-                env.getOrDefault("SMTP_USER", ""), env.getOrDefault("SMTP_PASSWORD", ""),
+        return new MailConfig(
+                env.getOrDefault("SMTP_HOST", ""),
+                Integer.parseInt(env.getOrDefault("SMTP_PORT", "587")),
+                env.getOrDefault("SMTP_USER", ""),
+                env.getOrDefault("SMTP_PASSWORD", ""),
                 !"false".equalsIgnoreCase(env.getOrDefault("SMTP_STARTTLS", "true")),
                 env.getOrDefault("MAIL_FROM", "Broadsheet <no-reply@localhost>"));
     }

@@ -72,7 +72,11 @@ public final class MediaFiles {
     public static final class NotAnImage extends Exception {
 
         /** Why, so a form can say it in its own words. */
-        public enum Reason { NOT_AN_IMAGE, DAMAGED, TOO_MANY_PIXELS }
+        public enum Reason {
+            NOT_AN_IMAGE,
+            DAMAGED,
+            TOO_MANY_PIXELS
+        }
 
         private final Reason reason;
 
@@ -104,7 +108,8 @@ public final class MediaFiles {
      * and re-encoded once, since the orientation tag goes with the EXIF block.
      */
     public Checked check(byte[] upload) throws NotAnImage {
-        String mime = sniff(upload).orElseThrow(() -> new NotAnImage(NotAnImage.Reason.NOT_AN_IMAGE, "not a JPEG, PNG or WebP image"));
+        String mime = sniff(upload)
+                .orElseThrow(() -> new NotAnImage(NotAnImage.Reason.NOT_AN_IMAGE, "not a JPEG, PNG or WebP image"));
         Metadata.Cleaned cleaned = Metadata.strip(upload, mime);
         byte[] bytes = cleaned.bytes();
         BufferedImage img = decode(bytes);
@@ -165,15 +170,19 @@ public final class MediaFiles {
                 r.setInput(in, true, true);
                 long pixels = (long) r.getWidth(0) * r.getHeight(0);
                 if (pixels > MAX_PIXELS) {
-                    throw new NotAnImage(NotAnImage.Reason.TOO_MANY_PIXELS, "the image is " + r.getWidth(0) + " × " + r.getHeight(0)
-                            + " pixels; at most " + MAX_PIXELS / 1_000_000 + " megapixels are accepted");
+                    throw new NotAnImage(
+                            NotAnImage.Reason.TOO_MANY_PIXELS,
+                            "the image is " + r.getWidth(0) + " × " + r.getHeight(0) + " pixels; at most "
+                                    + MAX_PIXELS / 1_000_000 + " megapixels are accepted");
                 }
                 List<String> warnings = new ArrayList<>();
                 r.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage img = r.read(0);
                 if (img == null) throw new NotAnImage(NotAnImage.Reason.DAMAGED, "the image data cannot be read");
                 // decoders paint over broken data and only warn: a warning means the pixels are not all there
-                if (!warnings.isEmpty()) throw new NotAnImage(NotAnImage.Reason.DAMAGED, "the image data is damaged (" + warnings.get(0) + ")");
+                if (!warnings.isEmpty())
+                    throw new NotAnImage(
+                            NotAnImage.Reason.DAMAGED, "the image data is damaged (" + warnings.get(0) + ")");
                 return img;
             } finally {
                 r.dispose();
@@ -262,10 +271,19 @@ public final class MediaFiles {
     }
 
     static Optional<String> sniff(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff) return Optional.of("image/jpeg");
-        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return Optional.of("image/png");
-        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
-                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') return Optional.of("image/webp");
+        if (b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff)
+            return Optional.of("image/jpeg");
+        if (b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G')
+            return Optional.of("image/png");
+        if (b.length > 12
+                && b[0] == 'R'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == 'F'
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
+                && b[11] == 'P') return Optional.of("image/webp");
         return Optional.empty();
     }
 

@@ -33,7 +33,8 @@ final class Metadata {
     }
 
     private static MediaFiles.NotAnImage damaged(String why) {
-        return new MediaFiles.NotAnImage(MediaFiles.NotAnImage.Reason.DAMAGED, "the image data is damaged (" + why + ")");
+        return new MediaFiles.NotAnImage(
+                MediaFiles.NotAnImage.Reason.DAMAGED, "the image data is damaged (" + why + ")");
     }
 
     // --- JPEG: a sequence of marker segments; entropy-coded scan data follows each SOS
@@ -66,7 +67,8 @@ final class Metadata {
             if (len < 2 || p + len > n) throw damaged("a segment is longer than the file");
             int data = p + 2;
             int dataLen = len - 2;
-            if (m == 0xE1 && startsWith(b, data, dataLen, "Exif\0\0")) orientation = orientation(b, data + 6, dataLen - 6);
+            if (m == 0xE1 && startsWith(b, data, dataLen, "Exif\0\0"))
+                orientation = orientation(b, data + 6, dataLen - 6);
             if (keepJpegSegment(m, b, data, dataLen)) {
                 out.write(0xFF);
                 out.write(m);
@@ -127,7 +129,8 @@ final class Metadata {
     // --- PNG: signature, then length-type-data-CRC chunks up to IEND
 
     /** Ancillary chunks about how to show the pixels; text, EXIF, time and animation chunks are dropped. */
-    private static final Set<String> PNG_KEEP = Set.of("tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "bKGD", "cICP");
+    private static final Set<String> PNG_KEEP =
+            Set.of("tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "bKGD", "cICP");
 
     private static byte[] png(byte[] b) throws MediaFiles.NotAnImage {
         int n = b.length;

@@ -3,8 +3,15 @@ package broadsheet.media;
 import java.util.StringJoiner;
 
 /** A stored photo and what readers are told about it. {@code fileKey} names the original's bytes (sha-256). */
-public record Photo(long id, String fileKey, String mimeType, int width, int height,
-                    String caption, String credit, String altText) {
+public record Photo(
+        long id,
+        String fileKey,
+        String mimeType,
+        int width,
+        int height,
+        String caption,
+        String credit,
+        String altText) {
 
     /** Widths that derivatives are made at (never wider than the original). */
     public static final int[] WIDTHS = {320, 640, 960, 1280, 1920};

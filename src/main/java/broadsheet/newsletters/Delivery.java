@@ -91,7 +91,8 @@ public interface Delivery {
         }
 
         @Override
-        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) throws IOException {
+        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort)
+                throws IOException {
             return tuned(new java.net.Socket(host, port, local, localPort));
         }
 
@@ -101,7 +102,8 @@ public interface Delivery {
         }
 
         @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort) throws IOException {
+        public java.net.Socket createSocket(
+                java.net.InetAddress host, int port, java.net.InetAddress local, int localPort) throws IOException {
             return tuned(new java.net.Socket(host, port, local, localPort));
         }
 
@@ -114,7 +116,8 @@ public interface Delivery {
     static Delivery files(Path dir) {
         Session session = Session.getInstance(new Properties());
         AtomicLong counter = new AtomicLong();
-        var names = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(java.time.ZoneOffset.UTC);
+        var names = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+                .withZone(java.time.ZoneOffset.UTC);
         return new Delivery() {
             @Override
             public Session session() {
@@ -129,7 +132,8 @@ public interface Delivery {
                         try {
                             Files.createDirectories(dir);
                             // the name /dev/mail lists: date-time-millis-counter.eml
-                            Path f = dir.resolve(names.format(java.time.Instant.now()) + "-" + (1_000_000 + counter.incrementAndGet()) + ".eml");
+                            Path f = dir.resolve(names.format(java.time.Instant.now()) + "-"
+                                    + (1_000_000 + counter.incrementAndGet()) + ".eml");
                             try (OutputStream out = Files.newOutputStream(f)) {
                                 m.writeTo(out);
                             }

@@ -40,7 +40,8 @@ public final class Dkim {
         String selector = env.getOrDefault("DKIM_SELECTOR", "");
         String domain = env.getOrDefault("DKIM_DOMAIN", "");
         if (selector.isBlank() || domain.isBlank()) {
-            throw new IllegalArgumentException("DKIM_PRIVATE_KEY_FILE is set, so DKIM_SELECTOR and DKIM_DOMAIN must be set too");
+            throw new IllegalArgumentException(
+                    "DKIM_PRIVATE_KEY_FILE is set, so DKIM_SELECTOR and DKIM_DOMAIN must be set too");
         }
         return of(Path.of(file), selector, domain);
     }
@@ -51,12 +52,14 @@ public final class Dkim {
             String text = new String(bytes, StandardCharsets.US_ASCII);
             if (text.contains("-----BEGIN")) {
                 if (text.contains("BEGIN RSA PRIVATE KEY")) {
-                    throw new IllegalArgumentException("DKIM key " + keyFile + " is PKCS#1; convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem");
+                    throw new IllegalArgumentException("DKIM key " + keyFile
+                            + " is PKCS#1; convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem");
                 }
                 String b64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
                 bytes = Base64.getDecoder().decode(b64);
             }
-            RSAPrivateKey key = (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(bytes));
+            RSAPrivateKey key =
+                    (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(bytes));
             return new Dkim(domain, selector, key);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException("cannot read the DKIM key " + keyFile + ": " + e.getMessage(), e);

@@ -4,8 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /** One issue of a newsletter: its subject, introduction (CommonMark) and picked articles, in order. */
-public record Issue(long id, long newsletterId, String subject, String intro, String status, Instant sendAt, Instant sentAt,
-                    int version, List<Long> articleIds) {
+public record Issue(
+        long id,
+        long newsletterId,
+        String subject,
+        String intro,
+        String status,
+        Instant sendAt,
+        Instant sentAt,
+        int version,
+        List<Long> articleIds) {
 
     public boolean editable() {
         return status.equals("draft") || status.equals("scheduled");

@@ -26,13 +26,21 @@ public final class IssueDao {
     }
 
     static Optional<Issue> find(Handle h, long id) {
-        return h.createQuery(COLUMNS + " where i.id = :id").bind("id", id).map(IssueDao::row).findOne();
+        return h.createQuery(COLUMNS + " where i.id = :id")
+                .bind("id", id)
+                .map(IssueDao::row)
+                .findOne();
     }
 
     /** Sent issues, newest first. */
     public List<Issue> archive(long newsletterId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(COLUMNS + " where i.newsletter_id = :n and i.status = 'sent' order by i.sent_at desc, i.id desc limit :l")
-                .bind("n", newsletterId).bind("l", limit).map(IssueDao::row).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        COLUMNS
+                                + " where i.newsletter_id = :n and i.status = 'sent' order by i.sent_at desc, i.id desc limit :l")
+                .bind("n", newsletterId)
+                .bind("l", limit)
+                .map(IssueDao::row)
+                .list());
     }
 
     /** Every issue of a newsletter, drafts first, for the newsroom. */
@@ -41,7 +49,9 @@ public final class IssueDao {
                  i.newsletter_id = :n
                  order by case i.status when 'draft' then 0 when 'scheduled' then 1 when 'sending' then 2 else 3 end,
                           coalesce(i.sent_at, i.send_at, i.created_at) desc, i.id desc limit 200""")
-                .bind("n", newsletterId).map(IssueDao::row).list());
+                .bind("n", newsletterId)
+                .map(IssueDao::row)
+                .list());
     }
 
     /** How far an issue's send has come: recipients by state. */
@@ -56,18 +66,30 @@ public final class IssueDao {
                 select count(*) filter (where state = 'pending'), count(*) filter (where state = 'sending'),
                        count(*) filter (where state = 'sent'), count(*) filter (where state = 'failed'),
                        count(*) filter (where state = 'suppressed')
-                  from newsletter_outbox where issue_id = :i""").bind("i", issueId)
-                .map((rs, ctx) -> new Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5))).one());
+                  from newsletter_outbox where issue_id = :i""")
+                .bind("i", issueId)
+                .map((rs, ctx) -> new Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .one());
     }
 
-    private static Issue row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+    private static Issue row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
         Long[] ids = (Long[]) rs.getArray("articles").getArray();
-        return new Issue(rs.getLong("id"), rs.getLong("newsletter_id"), rs.getString("subject"), rs.getString("intro"),
-                rs.getString("status"), instant(rs.getTimestamp("send_at")), instant(rs.getTimestamp("sent_at")), rs.getInt("version"),
+        return new Issue(
+                rs.getLong("id"),
+                rs.getLong("newsletter_id"),
+                rs.getString("subject"),
+                rs.getString("intro"),
+                rs.getString("status"),
+                instant(rs.getTimestamp("send_at")),
+                instant(rs.getTimestamp("sent_at")),
+                rs.getInt("version"),
                 List.of(ids));
     }
 
     private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // valid HTML datetime
+        return t == null
+                ? null
+                : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // valid HTML datetime
     }
 }

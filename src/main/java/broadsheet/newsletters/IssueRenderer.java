@@ -23,7 +23,8 @@ public final class IssueRenderer {
     public record Item(String headline, String deck, String url, String section, String byline) {}
 
     /** An issue ready to show: the introduction as safe HTML and as text, and its articles. */
-    public record Content(Site site, Newsletter newsletter, Issue issue, String introHtml, String introText, List<Item> items) {
+    public record Content(
+            Site site, Newsletter newsletter, Issue issue, String introHtml, String introText, List<Item> items) {
         public String webUrl() {
             return site.absolute(issue.path(newsletter));
         }
@@ -47,9 +48,12 @@ public final class IssueRenderer {
     }
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
-    private static final Safelist SAFE = Safelist.basic().removeTags("span", "cite", "q", "sub", "sup")
-            .addTags("h3", "h4").addEnforcedAttribute("a", "rel", "noopener");
+    private static final HtmlRenderer HTML =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final Safelist SAFE = Safelist.basic()
+            .removeTags("span", "cite", "q", "sub", "sup")
+            .addTags("h3", "h4")
+            .addEnforcedAttribute("a", "rel", "noopener");
 
     private final ArticleDao articles;
     private final Views views;
@@ -69,13 +73,18 @@ public final class IssueRenderer {
 
     public Content content(Newsletter n, Issue issue) {
         Site s = site.get();
-        List<Item> items = articles.byIds(issue.articleIds()).stream().map(a -> item(s, a)).toList();
+        List<Item> items =
+                articles.byIds(issue.articleIds()).stream().map(a -> item(s, a)).toList();
         return new Content(s, n, issue, introHtml(issue.intro()), issue.intro().strip(), items);
     }
 
     private static Item item(Site s, ArticleSummary a) {
-        return new Item(a.headline(), a.deck() == null ? "" : a.deck(), s.absolute(s.articlePath(a.slug(), a.publishedAt())),
-                a.sectionName(), a.bylineText());
+        return new Item(
+                a.headline(),
+                a.deck() == null ? "" : a.deck(),
+                s.absolute(s.articlePath(a.slug(), a.publishedAt())),
+                a.sectionName(),
+                a.bylineText());
     }
 
     /** Renders the message once; {@code test} marks it as a test sent to its editor. */
@@ -83,7 +92,8 @@ public final class IssueRenderer {
         String unsub = "bs-unsubscribe-" + Tokens.random();
         String prefs = "bs-preferences-" + Tokens.random();
         String subject = (test ? "[Test] " : "") + c.issue().subject();
-        String html = new String(views.render("newsletters/mail.jte", new MailView(c, unsub, prefs, test)), StandardCharsets.UTF_8);
+        String html = new String(
+                views.render("newsletters/mail.jte", new MailView(c, unsub, prefs, test)), StandardCharsets.UTF_8);
         return new MailParts(subject, html, text(c, unsub, prefs, test), unsub, prefs);
     }
 
@@ -91,7 +101,10 @@ public final class IssueRenderer {
         StringBuilder t = new StringBuilder();
         if (test) t.append("TEST MESSAGE: only you received it.\n\n");
         t.append(c.newsletter().name()).append(" — ").append(c.site().name()).append("\n\n");
-        t.append(c.issue().subject()).append("\n").append("=".repeat(Math.min(70, c.issue().subject().length()))).append("\n\n");
+        t.append(c.issue().subject())
+                .append("\n")
+                .append("=".repeat(Math.min(70, c.issue().subject().length())))
+                .append("\n\n");
         if (!c.introText().isEmpty()) t.append(c.introText()).append("\n\n");
         for (Item i : c.items()) {
             t.append("* ").append(i.headline()).append("\n");
@@ -99,7 +112,11 @@ public final class IssueRenderer {
             t.append("  ").append(i.url()).append("\n\n");
         }
         t.append("Read this issue on the web: ").append(c.webUrl()).append("\n\n");
-        t.append("-- \nYou receive ").append(c.newsletter().name()).append(" because you signed up at ").append(c.site().name()).append(".\n");
+        t.append("-- \nYou receive ")
+                .append(c.newsletter().name())
+                .append(" because you signed up at ")
+                .append(c.site().name())
+                .append(".\n");
         t.append("Unsubscribe: ").append(unsub).append("\n");
         t.append("Choose your newsletters: ").append(prefs).append("\n");
         return t.toString();

@@ -14,8 +14,13 @@ public final class NewsletterDao {
     public List<Newsletter> all() {
         return jdbi.withHandle(h -> h.createQuery(
                         "select id, slug, name, description, audience, schedule from newsletters order by name")
-                .map((rs, ctx) -> new Newsletter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
+                .map((rs, ctx) -> new Newsletter(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
                 .list());
     }
 
@@ -29,7 +34,9 @@ public final class NewsletterDao {
 
     /** The promo an article shows when its body places none: a newsletter named for its section if there is one, else the first. */
     public static Optional<Newsletter> promoFor(List<Newsletter> all, String sectionSlug) {
-        return all.stream().filter(n -> n.slug().startsWith(sectionSlug)).findFirst()
+        return all.stream()
+                .filter(n -> n.slug().startsWith(sectionSlug))
+                .findFirst()
                 .or(() -> all.stream().findFirst());
     }
 }

@@ -76,7 +76,8 @@ public final class NewsletterLinks {
         if (dot <= 0) return Optional.empty();
         String body = token.substring(0, dot);
         String expected = sign(purpose + body);
-        boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        boolean same = MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII),
                 token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
         return same ? Optional.of(body) : Optional.empty();
     }
@@ -91,10 +92,16 @@ public final class NewsletterLinks {
         SecretKeySpec k = key;
         if (k != null) return k;
         String secret = jdbi.withHandle(h -> h.createQuery("select value from settings where key = 'newsletter_secret'")
-                .mapTo(String.class).findOne()).orElseGet(() -> jdbi.inTransaction(h -> {
-                    h.createUpdate("insert into settings (key, value) values ('newsletter_secret', :v) on conflict (key) do nothing")
-                            .bind("v", Tokens.random() + Tokens.random()).execute();
-                    return h.createQuery("select value from settings where key = 'newsletter_secret'").mapTo(String.class).one();
+                        .mapTo(String.class)
+                        .findOne())
+                .orElseGet(() -> jdbi.inTransaction(h -> {
+                    h.createUpdate(
+                                    "insert into settings (key, value) values ('newsletter_secret', :v) on conflict (key) do nothing")
+                            .bind("v", Tokens.random() + Tokens.random())
+                            .execute();
+                    return h.createQuery("select value from settings where key = 'newsletter_secret'")
+                            .mapTo(String.class)
+                            .one();
                 }));
         key = k = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         return k;

@@ -25,7 +25,13 @@ public final class NewsletterPages {
     private final Views views;
     private final PageCache cache;
 
-    public NewsletterPages(NewsletterDao newsletters, IssueDao issues, IssueRenderer renderer, Chrome chrome, Views views, PageCache cache) {
+    public NewsletterPages(
+            NewsletterDao newsletters,
+            IssueDao issues,
+            IssueRenderer renderer,
+            Chrome chrome,
+            Views views,
+            PageCache cache) {
         this.newsletters = newsletters;
         this.issues = issues;
         this.renderer = renderer;
@@ -36,9 +42,14 @@ public final class NewsletterPages {
 
     public void index(Context ctx) {
         cache.serve(ctx, () -> {
-            Meta meta = Meta.page("Newsletters", "The newsletters of " + chrome.site().name() + ".", "/newsletters");
-            return PageCache.Page.html(views.render("newsletters/index.jte",
-                    new NewsletterPage(chrome.layout(meta), null, newsletters.all(), List.of())), null, "newsletters");
+            Meta meta = Meta.page(
+                    "Newsletters", "The newsletters of " + chrome.site().name() + ".", "/newsletters");
+            return PageCache.Page.html(
+                    views.render(
+                            "newsletters/index.jte",
+                            new NewsletterPage(chrome.layout(meta), null, newsletters.all(), List.of())),
+                    null,
+                    "newsletters");
         });
     }
 
@@ -46,9 +57,14 @@ public final class NewsletterPages {
         cache.serve(ctx, () -> {
             Newsletter n = newsletters.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
             Meta meta = Meta.page(n.name(), n.description(), n.path());
-            List<Newsletter> others = newsletters.all().stream().filter(x -> x.id() != n.id()).toList();
-            return PageCache.Page.html(views.render("newsletters/show.jte",
-                    new NewsletterPage(chrome.layout(meta), n, others, issues.archive(n.id(), ARCHIVE_LIMIT))), null, "newsletters");
+            List<Newsletter> others =
+                    newsletters.all().stream().filter(x -> x.id() != n.id()).toList();
+            return PageCache.Page.html(
+                    views.render(
+                            "newsletters/show.jte",
+                            new NewsletterPage(chrome.layout(meta), n, others, issues.archive(n.id(), ARCHIVE_LIMIT))),
+                    null,
+                    "newsletters");
         });
     }
 
@@ -62,10 +78,15 @@ public final class NewsletterPages {
             } catch (NumberFormatException e) {
                 throw new NotFoundResponse();
             }
-            Issue issue = issues.find(id).filter(i -> i.newsletterId() == n.id() && i.status().equals("sent")).orElseThrow(NotFoundResponse::new);
+            Issue issue = issues.find(id)
+                    .filter(i -> i.newsletterId() == n.id() && i.status().equals("sent"))
+                    .orElseThrow(NotFoundResponse::new);
             Meta meta = Meta.page(issue.subject() + " — " + n.name(), n.description(), issue.path(n));
-            return PageCache.Page.html(views.render("newsletters/issue.jte", new IssuePage(chrome.layout(meta), renderer.content(n, issue))),
-                    issue.sentAt(), "newsletters");
+            return PageCache.Page.html(
+                    views.render(
+                            "newsletters/issue.jte", new IssuePage(chrome.layout(meta), renderer.content(n, issue))),
+                    issue.sentAt(),
+                    "newsletters");
         });
     }
 }

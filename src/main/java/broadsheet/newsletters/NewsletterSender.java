@@ -1,7 +1,7 @@
 package broadsheet.newsletters;
 
-import broadsheet.jobs.Repeating;
 import broadsheet.db.ContentChanges;
+import broadsheet.jobs.Repeating;
 import broadsheet.web.Site;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -69,8 +69,17 @@ public final class NewsletterSender implements AutoCloseable {
     private final Repeating timer = new Repeating("newsletter-sender", this::runOnce);
     private volatile int limit = Integer.MAX_VALUE;
 
-    public NewsletterSender(Jdbi jdbi, Delivery delivery, IssueRenderer renderer, NewsletterDao newsletters, NewsletterLinks links,
-                            Supplier<Site> site, String from, Dkim dkim, int batch, int workers) {
+    public NewsletterSender(
+            Jdbi jdbi,
+            Delivery delivery,
+            IssueRenderer renderer,
+            NewsletterDao newsletters,
+            NewsletterLinks links,
+            Supplier<Site> site,
+            String from,
+            Dkim dkim,
+            int batch,
+            int workers) {
         this.jdbi = jdbi;
         this.delivery = delivery;
         this.renderer = renderer;
@@ -171,12 +180,19 @@ public final class NewsletterSender implements AutoCloseable {
                        and (o.state = 'pending' or o.claimed_at < now() - make_interval(secs => :lease))
                      order by o.id
                      for update of o skip locked
-                     limit :n""").bind("lease", LEASE.toSeconds()).bind("n", n).mapToMap().list();
+                     limit :n""")
+                    .bind("lease", LEASE.toSeconds())
+                    .bind("n", n)
+                    .mapToMap()
+                    .list();
             List<Long> take = new ArrayList<>();
             for (var r : rows) {
                 long id = ((Number) r.get("id")).longValue();
                 if (r.get("skip") != null) {
-                    h.execute("update newsletter_outbox set state = 'suppressed', error = ? where id = ?", r.get("skip"), id);
+                    h.execute(
+                            "update newsletter_outbox set state = 'suppressed', error = ? where id = ?",
+                            r.get("skip"),
+                            id);
                 } else {
                     take.add(id);
                 }
@@ -188,8 +204,10 @@ public final class NewsletterSender implements AutoCloseable {
                                '<nl.' || issue_id || '.' || id || '.' || substr(md5(random()::text), 1, 12) || '@' || :domain || '>')
                      where id = any(:ids)
                     returning id, issue_id, subscriber_id, email, message_id""")
-                    .bind("domain", domain).bind("ids", take.toArray(Long[]::new))
-                    .map((rs, ctx) -> new Claimed(rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getString(4), rs.getString(5)))
+                    .bind("domain", domain)
+                    .bind("ids", take.toArray(Long[]::new))
+                    .map((rs, ctx) -> new Claimed(
+                            rs.getLong(1), rs.getLong(2), (Long) rs.getObject(3), rs.getString(4), rs.getString(5)))
                     .list();
         });
     }
@@ -222,7 +240,9 @@ public final class NewsletterSender implements AutoCloseable {
                 } catch (SendFailedException e) {
                     if (e.getValidSentAddresses() != null && e.getValidSentAddresses().length > 0) {
                         r.sent.add(row.id());
-                    } else if (e.getNextException() == null && e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
+                    } else if (e.getNextException() == null
+                            && e.getInvalidAddresses() != null
+                            && e.getInvalidAddresses().length > 0) {
                         r.failed.put(row.id(), "refused: " + e.getMessage());
                     } else {
                         throw e;
@@ -233,7 +253,11 @@ public final class NewsletterSender implements AutoCloseable {
             r.serverFailed = true;
             r.retryReason = String.valueOf(e.getMessage());
             for (; i < rows.size(); i++) r.retry.add(rows.get(i).id());
-            LOG.warn("mail server failed after {} message(s) of a batch of {}: {}", r.sent.size(), rows.size(), e.getMessage());
+            LOG.warn(
+                    "mail server failed after {} message(s) of a batch of {}: {}",
+                    r.sent.size(),
+                    rows.size(),
+                    e.getMessage());
         }
         return r;
     }
@@ -241,17 +265,25 @@ public final class NewsletterSender implements AutoCloseable {
     private void mark(BatchResult r) {
         jdbi.useTransaction(h -> {
             if (!r.sent.isEmpty()) {
-                h.createUpdate("update newsletter_outbox set state = 'sent', sent_at = now(), error = null where id = any(:ids) and state = 'sending'")
-                        .bind("ids", r.sent.toArray(Long[]::new)).execute();
+                h.createUpdate(
+                                "update newsletter_outbox set state = 'sent', sent_at = now(), error = null where id = any(:ids) and state = 'sending'")
+                        .bind("ids", r.sent.toArray(Long[]::new))
+                        .execute();
             }
             for (var f : r.failed.entrySet()) {
-                h.execute("update newsletter_outbox set state = 'failed', error = ? where id = ? and state = 'sending'", f.getValue(), f.getKey());
+                h.execute(
+                        "update newsletter_outbox set state = 'failed', error = ? where id = ? and state = 'sending'",
+                        f.getValue(),
+                        f.getKey());
             }
             if (!r.retry.isEmpty()) {
                 h.createUpdate("""
                         update newsletter_outbox set state = case when attempts >= :max then 'failed' else 'pending' end, error = :e
                          where id = any(:ids) and state = 'sending'""")
-                        .bind("max", MAX_ATTEMPTS).bind("e", r.retryReason).bind("ids", r.retry.toArray(Long[]::new)).execute();
+                        .bind("max", MAX_ATTEMPTS)
+                        .bind("e", r.retryReason)
+                        .bind("ids", r.retry.toArray(Long[]::new))
+                        .execute();
             }
         });
     }
@@ -275,11 +307,20 @@ public final class NewsletterSender implements AutoCloseable {
     private MimeMessage message(Claimed row) throws MessagingException {
         Prepared p = prepared.computeIfAbsent(row.issueId(), this::prepare);
         Site s = site.get();
-        String unsubscribe = s.absolute("/newsletters/unsubscribe/" + (row.subscriberId() == null ? "gone" : links.unsubscribeToken(row.subscriberId())));
+        String unsubscribe = s.absolute("/newsletters/unsubscribe/"
+                + (row.subscriberId() == null ? "gone" : links.unsubscribeToken(row.subscriberId())));
         String preferences = s.absolute("/newsletters/preferences/" + links.preferencesToken(row.email()));
-        return build(delivery.session(), from, row.email(), row.messageId(), p.parts().subject(),
-                p.parts().text(unsubscribe, preferences), p.parts().html(unsubscribe, preferences),
-                unsubscribe, "<" + p.newsletter().slug() + ".newsletters." + domain + ">", domain);
+        return build(
+                delivery.session(),
+                from,
+                row.email(),
+                row.messageId(),
+                p.parts().subject(),
+                p.parts().text(unsubscribe, preferences),
+                p.parts().html(unsubscribe, preferences),
+                unsubscribe,
+                "<" + p.newsletter().slug() + ".newsletters." + domain + ">",
+                domain);
     }
 
     private Prepared prepare(long issueId) {
@@ -307,15 +348,26 @@ public final class NewsletterSender implements AutoCloseable {
      * One recipient's message: multipart/alternative with a plain-text and an HTML part, and the
      * RFC 8058 one-click unsubscribe headers (the URL, plus a mailto for clients that only mail).
      */
-    public static MimeMessage build(Session session, InternetAddress from, String to, String messageId, String subject,
-                                    String text, String html, String unsubscribeUrl, String listId, String domain) throws MessagingException {
+    public static MimeMessage build(
+            Session session,
+            InternetAddress from,
+            String to,
+            String messageId,
+            String subject,
+            String text,
+            String html,
+            String unsubscribeUrl,
+            String listId,
+            String domain)
+            throws MessagingException {
         MimeMessage m = new FixedIdMessage(session, messageId);
         m.setFrom(from);
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, false));
         m.setSubject(subject, "UTF-8");
         m.setSentDate(new Date());
         m.setContent(new MimeMultipart("alternative", encoded("text/plain", text), encoded("text/html", html)));
-        m.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">, <mailto:" + from.getAddress() + "?subject=unsubscribe>");
+        m.setHeader(
+                "List-Unsubscribe", "<" + unsubscribeUrl + ">, <mailto:" + from.getAddress() + "?subject=unsubscribe>");
         m.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         if (listId != null) m.setHeader("List-Id", listId);
         m.saveChanges();

@@ -13,13 +13,15 @@ public final class Outbox {
 
     /** Fills the outbox of a locked issue; returns how many recipients it has. */
     public static int fill(Handle h, long issueId) {
-        String audience = h.createQuery("""
-                select n.audience from newsletter_issues i join newsletters n on n.id = i.newsletter_id where i.id = :i""")
-                .bind("i", issueId).mapTo(String.class).one();
+        String audience =
+                h.createQuery("""
+                select n.audience from newsletter_issues i join newsletters n on n.id = i.newsletter_id where i.id = :i""").bind("i", issueId).mapTo(String.class).one();
         String subscribersOnly = audience.equals("subscribers")
                 // the alias is not "s": activeFor's own subquery names subscriptions "s"
-                ? " and ns.user_id is not null and " + Subscriptions.activeFor("ns.user_id") : "";
-        int rows = h.createUpdate("""
+                ? " and ns.user_id is not null and " + Subscriptions.activeFor("ns.user_id")
+                : "";
+        int rows =
+                h.createUpdate("""
                 insert into newsletter_outbox (issue_id, subscriber_id, email, state, error)
                 select i.id, ns.id, ns.email, case when ms.email is null then 'pending' else 'suppressed' end, ms.reason
                   from newsletter_issues i
@@ -29,7 +31,9 @@ public final class Outbox {
 
                  order by ns.id
                 on conflict (issue_id, email) do nothing""").bind("i", issueId).execute();
-        h.execute("update newsletter_issues set status = 'sending', started_at = now(), updated_at = now(), version = version + 1 where id = ?", issueId);
+        h.execute(
+                "update newsletter_issues set status = 'sending', started_at = now(), updated_at = now(), version = version + 1 where id = ?",
+                issueId);
         return rows;
     }
 }

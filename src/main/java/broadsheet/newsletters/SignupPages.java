@@ -28,19 +28,33 @@ import java.util.Set;
 public final class SignupPages {
 
     /** @param reader the signed-in reader, or null */
-    public record SignupPage(Layout layout, String csrf, Newsletter newsletter, User reader, boolean subscriber, Form form) {
+    public record SignupPage(
+            Layout layout, String csrf, Newsletter newsletter, User reader, boolean subscriber, Form form) {
         public String signInHref() {
             return "/sign-in?next=" + URLEncoder.encode(newsletter.path() + "/sign-up", StandardCharsets.UTF_8);
         }
     }
 
-    public record MessagePage(Layout layout, String heading, String message, List<String> items, String linkText, String linkHref) {}
+    public record MessagePage(
+            Layout layout, String heading, String message, List<String> items, String linkText, String linkHref) {}
 
-    public record UnsubscribePage(Layout layout, String csrf, String action, Newsletter newsletter, String email, boolean done,
-                                  String preferencesHref) {}
+    public record UnsubscribePage(
+            Layout layout,
+            String csrf,
+            String action,
+            Newsletter newsletter,
+            String email,
+            boolean done,
+            String preferencesHref) {}
 
-    public record PreferencesPage(Layout layout, String csrf, String action, String email, boolean signedIn,
-                                  List<Signups.Preference> preferences, String notice) {}
+    public record PreferencesPage(
+            Layout layout,
+            String csrf,
+            String action,
+            String email,
+            boolean signedIn,
+            List<Signups.Preference> preferences,
+            String notice) {}
 
     private final Signups signups;
     private final NewsletterDao newsletters;
@@ -49,7 +63,8 @@ public final class SignupPages {
     private final Chrome chrome;
     private final Views views;
 
-    public SignupPages(Signups signups, NewsletterDao newsletters, Sessions sessions, Csrf csrf, Chrome chrome, Views views) {
+    public SignupPages(
+            Signups signups, NewsletterDao newsletters, Sessions sessions, Csrf csrf, Chrome chrome, Views views) {
         this.signups = signups;
         this.newsletters = newsletters;
         this.sessions = sessions;
@@ -87,29 +102,64 @@ public final class SignupPages {
                 signUpPage(ctx, n, reader, form.error("email", r.problem()));
             }
             case SUBSCRIBERS_ONLY -> signUpPage(ctx, n, reader, form);
-            case JOINED -> message(ctx, "You are signed up", "You will receive " + n.name() + " at " + r.email() + ".",
-                    List.of(), "Choose your newsletters", "/account/newsletters");
-            case CHECK_EMAIL -> message(ctx, "Check your email", "If " + r.email() + " is not on the list for " + n.name()
-                    + " yet, we have sent it a link to confirm. Open it within 48 hours; nothing is sent until you do.",
-                    List.of(), n.name(), n.path());
+            case JOINED ->
+                message(
+                        ctx,
+                        "You are signed up",
+                        "You will receive " + n.name() + " at " + r.email() + ".",
+                        List.of(),
+                        "Choose your newsletters",
+                        "/account/newsletters");
+            case CHECK_EMAIL ->
+                message(
+                        ctx,
+                        "Check your email",
+                        "If " + r.email() + " is not on the list for " + n.name()
+                                + " yet, we have sent it a link to confirm. Open it within 48 hours; nothing is sent until you do.",
+                        List.of(),
+                        n.name(),
+                        n.path());
         }
     }
 
     private void signUpPage(Context ctx, Newsletter n, User reader, Form form) {
-        Meta meta = Meta.page("Sign up: " + n.name(), n.description(), n.path() + "/sign-up").hidden();
-        Personal.html(ctx, views.render("newsletters/sign-up.jte",
-                new SignupPage(chrome.layout(meta), csrf.token(ctx), n, reader, signups.isSubscriber(reader), form)));
+        Meta meta = Meta.page("Sign up: " + n.name(), n.description(), n.path() + "/sign-up")
+                .hidden();
+        Personal.html(
+                ctx,
+                views.render(
+                        "newsletters/sign-up.jte",
+                        new SignupPage(
+                                chrome.layout(meta), csrf.token(ctx), n, reader, signups.isSubscriber(reader), form)));
     }
 
     public void confirm(Context ctx) {
         Signups.Confirmation c = signups.confirm(ctx.pathParam("token"));
         switch (c.outcome()) {
-            case CONFIRMED -> message(ctx, "Your sign-up is confirmed", "From the next issue, " + c.email() + " will receive:",
-                    c.newsletters(), "Newsletters", "/newsletters");
-            case EXPIRED -> message(ctx.status(HttpStatus.GONE), "This confirmation link has expired",
-                    "Confirmation links work for 48 hours. Sign up again and we will send you a new one.", List.of(), "Newsletters", "/newsletters");
-            case UNKNOWN -> message(ctx.status(HttpStatus.NOT_FOUND), "This confirmation link does not work",
-                    "It may have been copied incompletely. Sign up again and we will send you a new one.", List.of(), "Newsletters", "/newsletters");
+            case CONFIRMED ->
+                message(
+                        ctx,
+                        "Your sign-up is confirmed",
+                        "From the next issue, " + c.email() + " will receive:",
+                        c.newsletters(),
+                        "Newsletters",
+                        "/newsletters");
+            case EXPIRED ->
+                message(
+                        ctx.status(HttpStatus.GONE),
+                        "This confirmation link has expired",
+                        "Confirmation links work for 48 hours. Sign up again and we will send you a new one.",
+                        List.of(),
+                        "Newsletters",
+                        "/newsletters");
+            case UNKNOWN ->
+                message(
+                        ctx.status(HttpStatus.NOT_FOUND),
+                        "This confirmation link does not work",
+                        "It may have been copied incompletely. Sign up again and we will send you a new one.",
+                        List.of(),
+                        "Newsletters",
+                        "/newsletters");
         }
     }
 
@@ -135,15 +185,33 @@ public final class SignupPages {
     }
 
     private void unsubscribePage(Context ctx, Signups.Listing l, boolean done) {
-        Meta meta = Meta.page("Unsubscribe: " + l.newsletter().name(), "Stop receiving " + l.newsletter().name(), "/newsletters").hidden();
-        Personal.html(ctx, views.render("newsletters/unsubscribe.jte", new UnsubscribePage(chrome.layout(meta), csrf.token(ctx),
-                ctx.path(), l.newsletter(), l.email(), done, "/newsletters/preferences/" + signups.links().preferencesToken(l.email()))));
+        Meta meta = Meta.page(
+                        "Unsubscribe: " + l.newsletter().name(),
+                        "Stop receiving " + l.newsletter().name(),
+                        "/newsletters")
+                .hidden();
+        Personal.html(
+                ctx,
+                views.render(
+                        "newsletters/unsubscribe.jte",
+                        new UnsubscribePage(
+                                chrome.layout(meta),
+                                csrf.token(ctx),
+                                ctx.path(),
+                                l.newsletter(),
+                                l.email(),
+                                done,
+                                "/newsletters/preferences/" + signups.links().preferencesToken(l.email()))));
     }
 
     private void badLink(Context ctx) {
-        message(ctx.status(HttpStatus.NOT_FOUND), "This link does not work",
+        message(
+                ctx.status(HttpStatus.NOT_FOUND),
+                "This link does not work",
                 "It may have been copied incompletely. Use the link in a recent newsletter, or sign in and choose your newsletters.",
-                List.of(), "Choose your newsletters", "/account/newsletters");
+                List.of(),
+                "Choose your newsletters",
+                "/account/newsletters");
     }
 
     // --- preferences: signed in at /account/newsletters, or from the signed link in every message
@@ -165,7 +233,8 @@ public final class SignupPages {
             badLink(ctx);
             return;
         }
-        User reader = sessions.current(ctx).filter(u -> u.email().equals(email.get())).orElse(null);
+        User reader =
+                sessions.current(ctx).filter(u -> u.email().equals(email.get())).orElse(null);
         preferencesPage(ctx, email.get(), reader, ctx.path(), "saved".equals(ctx.queryParam("done")));
     }
 
@@ -175,15 +244,27 @@ public final class SignupPages {
             badLink(ctx);
             return;
         }
-        User reader = sessions.current(ctx).filter(u -> u.email().equals(email.get())).orElse(null);
+        User reader =
+                sessions.current(ctx).filter(u -> u.email().equals(email.get())).orElse(null);
         signups.setPreferences(email.get(), reader, wanted(ctx));
         ctx.redirect(ctx.path() + "?done=saved", HttpStatus.SEE_OTHER);
     }
 
     private void preferencesPage(Context ctx, String email, User reader, String action, boolean saved) {
-        Meta meta = Meta.page("Your newsletters", "Choose the newsletters you receive", "/account/newsletters").hidden();
-        Personal.html(ctx, views.render("newsletters/preferences.jte", new PreferencesPage(chrome.layout(meta), csrf.token(ctx), action,
-                email, reader != null, signups.preferences(email, reader), saved ? "Your choices have been saved." : null)));
+        Meta meta = Meta.page("Your newsletters", "Choose the newsletters you receive", "/account/newsletters")
+                .hidden();
+        Personal.html(
+                ctx,
+                views.render(
+                        "newsletters/preferences.jte",
+                        new PreferencesPage(
+                                chrome.layout(meta),
+                                csrf.token(ctx),
+                                action,
+                                email,
+                                reader != null,
+                                signups.preferences(email, reader),
+                                saved ? "Your choices have been saved." : null)));
     }
 
     private static Set<Long> wanted(Context ctx) {
@@ -202,8 +283,13 @@ public final class SignupPages {
         return newsletters.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
     }
 
-    private void message(Context ctx, String heading, String message, List<String> items, String linkText, String linkHref) {
+    private void message(
+            Context ctx, String heading, String message, List<String> items, String linkText, String linkHref) {
         Meta meta = Meta.page(heading, heading, "/newsletters").hidden();
-        Personal.html(ctx, views.render("newsletters/message.jte", new MessagePage(chrome.layout(meta), heading, message, items, linkText, linkHref)));
+        Personal.html(
+                ctx,
+                views.render(
+                        "newsletters/message.jte",
+                        new MessagePage(chrome.layout(meta), heading, message, items, linkText, linkHref)));
     }
 }

@@ -30,11 +30,20 @@ public final class Signups {
     /** At most one confirmation mail per address in this long, however often the form is sent. */
     static final Duration MAIL_INTERVAL = Duration.ofMinutes(5);
 
-    public enum Outcome { CHECK_EMAIL, JOINED, INVALID, SUBSCRIBERS_ONLY }
+    public enum Outcome {
+        CHECK_EMAIL,
+        JOINED,
+        INVALID,
+        SUBSCRIBERS_ONLY
+    }
 
     public record Result(Outcome outcome, String email, String problem) {}
 
-    public enum ConfirmOutcome { CONFIRMED, EXPIRED, UNKNOWN }
+    public enum ConfirmOutcome {
+        CONFIRMED,
+        EXPIRED,
+        UNKNOWN
+    }
 
     public record Confirmation(ConfirmOutcome outcome, String email, List<String> newsletters) {}
 
@@ -66,7 +75,8 @@ public final class Signups {
         String typed = normalize(typedEmail);
         boolean own = reader != null && (typed.isEmpty() || typed.equals(reader.email()));
         String email = own ? reader.email() : typed;
-        if (n.subscribersOnly() && !(own && isSubscriber(reader))) return new Result(Outcome.SUBSCRIBERS_ONLY, email, null);
+        if (n.subscribersOnly() && !(own && isSubscriber(reader)))
+            return new Result(Outcome.SUBSCRIBERS_ONLY, email, null);
         String problem = AccountService.emailProblem(email);
         if (problem != null) return new Result(Outcome.INVALID, email, problem);
         if (own) {
@@ -81,14 +91,24 @@ public final class Signups {
                     on conflict (newsletter_id, email) do update
                        set status = case when newsletter_subscribers.status = 'active' then 'active' else 'pending' end,
                            updated_at = now()
-                    returning status""").bind("n", n.id()).bind("e", email).mapTo(String.class).one();
+                    returning status""")
+                    .bind("n", n.id())
+                    .bind("e", email)
+                    .mapTo(String.class)
+                    .one();
             if (status.equals("active")) return Optional.<Mail>empty();
             // a bounced or complaining address is never mailed, not even to confirm (the page looks the same)
             boolean suppressed = h.createQuery("select exists (select 1 from mail_suppressions where email = :e)")
-                    .bind("e", email).mapTo(Boolean.class).one();
+                    .bind("e", email)
+                    .mapTo(Boolean.class)
+                    .one();
             if (suppressed) return Optional.<Mail>empty();
-            boolean mailedRecently = h.createQuery("select exists (select 1 from newsletter_confirmations where email = :e and created_at > :since)")
-                    .bind("e", email).bind("since", Timestamp.from(Instant.now().minus(MAIL_INTERVAL))).mapTo(Boolean.class).one();
+            boolean mailedRecently = h.createQuery(
+                            "select exists (select 1 from newsletter_confirmations where email = :e and created_at > :since)")
+                    .bind("e", email)
+                    .bind("since", Timestamp.from(Instant.now().minus(MAIL_INTERVAL)))
+                    .mapTo(Boolean.class)
+                    .one();
             if (mailedRecently) return Optional.<Mail>empty();
             return Optional.of(confirmationMail(h, email));
         });
@@ -99,13 +119,20 @@ public final class Signups {
     private Mail confirmationMail(Handle h, String email) {
         String token = Tokens.random();
         h.createUpdate("insert into newsletter_confirmations (hash, email, expires_at) values (:h, :e, :x)")
-                .bind("h", Tokens.sha256(token)).bind("e", email).bind("x", Timestamp.from(Instant.now().plus(CONFIRM_LIFETIME))).execute();
-        List<String> names = h.createQuery("""
+                .bind("h", Tokens.sha256(token))
+                .bind("e", email)
+                .bind("x", Timestamp.from(Instant.now().plus(CONFIRM_LIFETIME)))
+                .execute();
+        List<String> names =
+                h.createQuery("""
                 select n.name from newsletter_subscribers s join newsletters n on n.id = s.newsletter_id
                  where s.email = :e and s.status = 'pending' order by n.name""").bind("e", email).mapTo(String.class).list();
         Site s = site.get();
-        return Mail.text(email, "Confirm your newsletter sign-up at " + s.name(),
-                "Someone, perhaps you, asked to receive " + String.join(", ", names) + " from " + s.name() + " at this address.\n\n"
+        return Mail.text(
+                email,
+                "Confirm your newsletter sign-up at " + s.name(),
+                "Someone, perhaps you, asked to receive " + String.join(", ", names) + " from " + s.name()
+                        + " at this address.\n\n"
                         + "To confirm, open this link within 48 hours:\n\n"
                         + s.absolute("/newsletters/confirm/" + token) + "\n\n"
                         + "If it was not you, ignore this message: nothing will be sent to you.\n");
@@ -113,15 +140,22 @@ public final class Signups {
 
     /** Opens a confirmation link: every pending sign-up of its address becomes active. */
     public Confirmation confirm(String token) {
-        if (token == null || token.isBlank() || token.length() > 100) return new Confirmation(ConfirmOutcome.UNKNOWN, null, List.of());
+        if (token == null || token.isBlank() || token.length() > 100)
+            return new Confirmation(ConfirmOutcome.UNKNOWN, null, List.of());
         return jdbi.inTransaction(h -> {
-            var row = h.createQuery("select email, expires_at > now() as live, used_at is not null as used from newsletter_confirmations where hash = :h for update")
-                    .bind("h", Tokens.sha256(token)).mapToMap().findOne();
+            var row = h.createQuery(
+                            "select email, expires_at > now() as live, used_at is not null as used from newsletter_confirmations where hash = :h for update")
+                    .bind("h", Tokens.sha256(token))
+                    .mapToMap()
+                    .findOne();
             if (row.isEmpty()) return new Confirmation(ConfirmOutcome.UNKNOWN, null, List.of());
             String email = (String) row.get().get("email");
             if (!(Boolean) row.get().get("live")) return new Confirmation(ConfirmOutcome.EXPIRED, email, List.of());
-            h.execute("update newsletter_confirmations set used_at = coalesce(used_at, now()) where hash = ?", Tokens.sha256(token));
-            List<String> names = h.createQuery("""
+            h.execute(
+                    "update newsletter_confirmations set used_at = coalesce(used_at, now()) where hash = ?",
+                    Tokens.sha256(token));
+            List<String> names =
+                    h.createQuery("""
                     update newsletter_subscribers s set status = 'active', confirmed_at = now(), updated_at = now()
                       from newsletters n
                      where n.id = s.newsletter_id and s.email = :e and s.status = 'pending'
@@ -142,13 +176,21 @@ public final class Signups {
             return h.createQuery("""
                     select n.id, n.slug, n.name, n.description, n.audience, n.schedule, s.status
                       from newsletters n left join newsletter_subscribers s on s.newsletter_id = n.id and s.email = :e
-                     order by n.name""").bind("e", email)
+                     order by n.name""")
+                    .bind("e", email)
                     .map((rs, ctx) -> {
-                        Newsletter n = new Newsletter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+                        Newsletter n = new Newsletter(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6));
                         String st = rs.getString(7);
                         boolean on = "active".equals(st);
                         return new Preference(n, on, "pending".equals(st), on || !n.subscribersOnly() || subscriber);
-                    }).list();
+                    })
+                    .list();
         });
     }
 
@@ -165,7 +207,10 @@ public final class Signups {
                 if (wanted.contains(id) && !p.on() && (!p.newsletter().subscribersOnly() || subscriber)) {
                     activate(h, id, email, reader == null ? null : reader.id());
                 } else if (!wanted.contains(id) && (p.on() || p.pending())) {
-                    h.execute("update newsletter_subscribers set status = 'unsubscribed', updated_at = now() where newsletter_id = ? and email = ?", id, email);
+                    h.execute(
+                            "update newsletter_subscribers set status = 'unsubscribed', updated_at = now() where newsletter_id = ? and email = ?",
+                            id,
+                            email);
                 }
             }
         });
@@ -174,29 +219,53 @@ public final class Signups {
     private List<Preference> preferences(Handle h, String email) {
         return h.createQuery("""
                 select n.id, n.slug, n.name, n.description, n.audience, n.schedule, s.status
-                  from newsletters n left join newsletter_subscribers s on s.newsletter_id = n.id and s.email = :e""").bind("e", email)
+                  from newsletters n left join newsletter_subscribers s on s.newsletter_id = n.id and s.email = :e""")
+                .bind("e", email)
                 .map((rs, ctx) -> {
                     String st = rs.getString(7);
-                    return new Preference(new Newsletter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6)), "active".equals(st), "pending".equals(st), true);
-                }).list();
+                    return new Preference(
+                            new Newsletter(
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6)),
+                            "active".equals(st),
+                            "pending".equals(st),
+                            true);
+                })
+                .list();
     }
 
     /** What an unsubscribe link names: the newsletter and address, if the row still exists. */
     public record Listing(long subscriberId, Newsletter newsletter, String email, String status) {}
 
     public Optional<Listing> listing(String unsubscribeToken) {
-        return links.subscriberOf(unsubscribeToken).flatMap(id -> jdbi.withHandle(h -> h.createQuery("""
+        return links.subscriberOf(unsubscribeToken)
+                .flatMap(id -> jdbi.withHandle(h -> h.createQuery("""
                 select s.id, n.id, n.slug, n.name, n.description, n.audience, n.schedule, s.email, s.status
-                  from newsletter_subscribers s join newsletters n on n.id = s.newsletter_id where s.id = :id""").bind("id", id)
-                .map((rs, ctx) -> new Listing(rs.getLong(1), new Newsletter(rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7)), rs.getString(8), rs.getString(9))).findOne()));
+                  from newsletter_subscribers s join newsletters n on n.id = s.newsletter_id where s.id = :id""")
+                        .bind("id", id)
+                        .map((rs, ctx) -> new Listing(
+                                rs.getLong(1),
+                                new Newsletter(
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        rs.getString(5),
+                                        rs.getString(6),
+                                        rs.getString(7)),
+                                rs.getString(8),
+                                rs.getString(9)))
+                        .findOne()));
     }
 
     /** Takes the address off that newsletter; doing it again changes nothing. */
     public void unsubscribe(long subscriberId) {
         jdbi.useHandle(h -> h.execute(
-                "update newsletter_subscribers set status = 'unsubscribed', updated_at = now() where id = ? and status <> 'unsubscribed'", subscriberId));
+                "update newsletter_subscribers set status = 'unsubscribed', updated_at = now() where id = ? and status <> 'unsubscribed'",
+                subscriberId));
     }
 
     public boolean isSubscriber(User reader) {
@@ -209,7 +278,10 @@ public final class Signups {
                 on conflict (newsletter_id, email) do update
                    set status = 'active', user_id = coalesce(excluded.user_id, newsletter_subscribers.user_id),
                        confirmed_at = coalesce(newsletter_subscribers.confirmed_at, now()), updated_at = now()""")
-                .bind("n", newsletterId).bind("e", email).bind("u", userId).execute();
+                .bind("n", newsletterId)
+                .bind("e", email)
+                .bind("u", userId)
+                .execute();
     }
 
     public NewsletterLinks links() {

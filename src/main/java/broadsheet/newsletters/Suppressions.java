@@ -28,7 +28,8 @@ public final class Suppressions {
     }
 
     public Added add(Collection<String> emails, String reason, String detail) {
-        if (!REASONS.contains(reason)) throw new IllegalArgumentException("reason must be bounce, complaint or manual, not " + reason);
+        if (!REASONS.contains(reason))
+            throw new IllegalArgumentException("reason must be bounce, complaint or manual, not " + reason);
         List<String> rejected = new ArrayList<>();
         List<String> ok = new ArrayList<>();
         for (String raw : emails) {
@@ -40,8 +41,12 @@ public final class Suppressions {
         int added = jdbi.inTransaction(h -> {
             int n = 0;
             for (String e : ok) {
-                n += h.createUpdate("insert into mail_suppressions (email, reason, detail) values (:e, :r, :d) on conflict (email) do nothing")
-                        .bind("e", e).bind("r", reason).bind("d", detail == null ? "" : detail).execute();
+                n += h.createUpdate(
+                                "insert into mail_suppressions (email, reason, detail) values (:e, :r, :d) on conflict (email) do nothing")
+                        .bind("e", e)
+                        .bind("r", reason)
+                        .bind("d", detail == null ? "" : detail)
+                        .execute();
             }
             return n;
         });
@@ -49,16 +54,26 @@ public final class Suppressions {
     }
 
     public boolean remove(String email) {
-        return jdbi.withHandle(h -> h.execute("delete from mail_suppressions where email = ?", Signups.normalize(email))) > 0;
+        return jdbi.withHandle(
+                        h -> h.execute("delete from mail_suppressions where email = ?", Signups.normalize(email)))
+                > 0;
     }
 
     public List<Entry> recent(int limit) {
-        return jdbi.withHandle(h -> h.createQuery("select email, reason, detail, created_at from mail_suppressions order by created_at desc, email limit :l")
-                .bind("l", limit).map((rs, ctx) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select email, reason, detail, created_at from mail_suppressions order by created_at desc, email limit :l")
+                .bind("l", limit)
+                .map((rs, ctx) -> new Entry(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant()))
                 .list());
     }
 
     public int count() {
-        return jdbi.withHandle(h -> h.createQuery("select count(*) from mail_suppressions").mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from mail_suppressions")
+                .mapTo(Integer.class)
+                .one());
     }
 }

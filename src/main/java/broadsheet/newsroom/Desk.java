@@ -38,7 +38,11 @@ public final class Desk {
 
     /** @param area which newsroom tab is current: "articles", "photos", "fronts", "authors", "topics", "sections", "people", "audit" */
     public Frame frame(Context ctx, String title, String area) {
-        Meta meta = Meta.page(title + " — Newsroom", "The newsroom of " + chrome.site().name(), ctx.path()).hidden();
+        Meta meta = Meta.page(
+                        title + " — Newsroom",
+                        "The newsroom of " + chrome.site().name(),
+                        ctx.path())
+                .hidden();
         return new Frame(chrome.layout(meta), user(ctx), csrf.token(ctx), area);
     }
 

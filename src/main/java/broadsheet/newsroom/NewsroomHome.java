@@ -22,7 +22,8 @@ public final class NewsroomHome {
     public void show(Context ctx) {
         List<Count> counts = jdbi.withHandle(h -> h.createQuery("""
                 select status, count(*) from articles group by status""")
-                .map((rs, c) -> new Count(label(rs.getString(1)), "/newsroom/articles?status=" + rs.getString(1), rs.getInt(2)))
+                .map((rs, c) ->
+                        new Count(label(rs.getString(1)), "/newsroom/articles?status=" + rs.getString(1), rs.getInt(2)))
                 .list());
         desk.render(ctx, "newsroom/home.jte", new HomePage(desk.frame(ctx, "Newsroom", "home"), counts));
     }

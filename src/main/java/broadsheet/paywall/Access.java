@@ -27,7 +27,9 @@ public enum Access {
     }
 
     public static List<String> values(boolean quoted) {
-        return Arrays.stream(values()).map(a -> quoted ? "“" + a.value() + "”" : a.value()).toList();
+        return Arrays.stream(values())
+                .map(a -> quoted ? "“" + a.value() + "”" : a.value())
+                .toList();
     }
 
     public static Optional<Access> parse(String value) {

@@ -36,8 +36,18 @@ public final class GiftPages {
      * @param problem why the last attempt did not make a link, or null
      * @param url the gift link just made, or null
      */
-    public record GiftPage(Layout layout, Gifted article, String state, int left, int perMonth, String nonce, String csrf,
-                           String problem, String url, String expires, String signInHref) {}
+    public record GiftPage(
+            Layout layout,
+            Gifted article,
+            String state,
+            int left,
+            int perMonth,
+            String nonce,
+            String csrf,
+            String problem,
+            String url,
+            String expires,
+            String signInHref) {}
 
     /** @param expired false when the link is not one of ours at all */
     public record RefusedPage(Layout layout, Gifted article, boolean expired) {}
@@ -79,8 +89,13 @@ public final class GiftPages {
             case GiftLinks.Made m -> render(ctx, a, null, site.absolute(a.path() + "?gift=" + m.token()), m.expires());
             case GiftLinks.LimitReached l -> {
                 ctx.status(422);
-                render(ctx, a, "You have made all " + l.limit() + " gift links you can this month. You can make more from the first day of next month.",
-                        null, null);
+                render(
+                        ctx,
+                        a,
+                        "You have made all " + l.limit()
+                                + " gift links you can this month. You can make more from the first day of next month.",
+                        null,
+                        null);
             }
             case GiftLinks.NotSubscriber n -> {
                 ctx.status(403);
@@ -95,22 +110,47 @@ public final class GiftPages {
         Gifted a = article(String.valueOf(e.articleId)).orElseThrow(NotFoundResponse::new);
         ctx.status(e.expired ? 410 : 404);
         ctx.header("X-Robots-Tag", "noindex");
-        Layout layout = chrome.layout(Meta.page(e.expired ? "This gift link has expired" : "This gift link does not work",
-                "A gift link for " + a.headline(), a.path()).hidden());
+        Layout layout = chrome.layout(Meta.page(
+                        e.expired ? "This gift link has expired" : "This gift link does not work",
+                        "A gift link for " + a.headline(),
+                        a.path())
+                .hidden());
         Personal.html(ctx, views.render("paywall/gift-refused.jte", new RefusedPage(layout, a, e.expired)));
     }
 
     private void render(Context ctx, Gifted a, String problem, String url, Instant expires) {
         Optional<User> user = sessions.current(ctx);
-        boolean subscriber = user.isPresent() && jdbi.withHandle(h -> Subscriptions.isSubscriber(h, user.get().id()));
+        boolean subscriber = user.isPresent()
+                && jdbi.withHandle(h -> Subscriptions.isSubscriber(h, user.get().id()));
         String state = user.isEmpty() ? "anonymous" : subscriber ? "subscriber" : "reader";
         int perMonth = paywall.settings().giftsPerMonth();
-        int left = subscriber ? Math.max(0, perMonth - paywall.gifts().usedThisMonth(user.get().id(), chrome.site().zone())) : 0;
+        int left = subscriber
+                ? Math.max(
+                        0,
+                        perMonth
+                                - paywall.gifts()
+                                        .usedThisMonth(
+                                                user.get().id(), chrome.site().zone()))
+                : 0;
         String back = "/gifts/new?article=" + a.id();
-        Layout layout = chrome.layout(Meta.page("Gift this article", "Give “" + a.headline() + "” to someone", back).hidden());
-        Personal.html(ctx, views.render("paywall/gift.jte", new GiftPage(layout, a, state, left, perMonth, Tokens.random(), csrf.token(ctx),
-                problem, url, expires == null ? null : chrome.site().readable(expires),
-                "/sign-in?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8))));
+        Layout layout = chrome.layout(Meta.page("Gift this article", "Give “" + a.headline() + "” to someone", back)
+                .hidden());
+        Personal.html(
+                ctx,
+                views.render(
+                        "paywall/gift.jte",
+                        new GiftPage(
+                                layout,
+                                a,
+                                state,
+                                left,
+                                perMonth,
+                                Tokens.random(),
+                                csrf.token(ctx),
+                                problem,
+                                url,
+                                expires == null ? null : chrome.site().readable(expires),
+                                "/sign-in?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8))));
     }
 
     private Optional<Gifted> article(String id) {
@@ -121,10 +161,15 @@ public final class GiftPages {
             return Optional.empty();
         }
         Site site = chrome.site();
-        return jdbi.withHandle(h -> h.createQuery("select id, headline, slug, published_at from articles where id = :id and status = 'published'")
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select id, headline, slug, published_at from articles where id = :id and status = 'published'")
                 .bind("id", n)
-                .map((rs, c) -> new Gifted(rs.getLong("id"), rs.getString("headline"),
-                        site.articlePath(rs.getString("slug"), rs.getTimestamp("published_at").toInstant())))
+                .map((rs, c) -> new Gifted(
+                        rs.getLong("id"),
+                        rs.getString("headline"),
+                        site.articlePath(
+                                rs.getString("slug"),
+                                rs.getTimestamp("published_at").toInstant())))
                 .findOne());
     }
 }

@@ -7,7 +7,9 @@ import java.util.Locale;
  * level, never per reader. Staff read as subscribers.
  */
 public enum Level {
-    ANONYMOUS, REGISTERED, SUBSCRIBER;
+    ANONYMOUS,
+    REGISTERED,
+    SUBSCRIBER;
 
     public boolean atLeast(Level other) {
         return ordinal() >= other.ordinal();

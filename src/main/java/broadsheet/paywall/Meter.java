@@ -33,17 +33,23 @@ public final class Meter {
     public boolean readSignedIn(long userId, long articleId, int allowance) {
         if (allowance <= 0) return false;
         return jdbi.inTransaction(h -> {
-            h.createQuery("select id from users where id = :u for update").bind("u", userId).mapTo(Long.class).findOne();
+            h.createQuery("select id from users where id = :u for update")
+                    .bind("u", userId)
+                    .mapTo(Long.class)
+                    .findOne();
             boolean again = h.createQuery("""
                     select count(*) > 0 from paywall_reads
                      where user_id = :u and article_id = :a and read_at > now() - make_interval(days => :days)""")
-                    .bind("u", userId).bind("a", articleId).bind("days", (int) WINDOW.toDays()).mapTo(Boolean.class).one();
+                    .bind("u", userId)
+                    .bind("a", articleId)
+                    .bind("days", (int) WINDOW.toDays())
+                    .mapTo(Boolean.class)
+                    .one();
             if (again) return true;
             if (used(h, userId) >= allowance) return false;
             h.createUpdate("""
                     insert into paywall_reads (user_id, article_id) values (:u, :a)
-                    on conflict (user_id, article_id) do update set read_at = now()""")
-                    .bind("u", userId).bind("a", articleId).execute();
+                    on conflict (user_id, article_id) do update set read_at = now()""").bind("u", userId).bind("a", articleId).execute();
             return true;
         });
     }
@@ -54,8 +60,12 @@ public final class Meter {
     }
 
     private static int used(org.jdbi.v3.core.Handle h, long userId) {
-        return h.createQuery("select count(*) from paywall_reads where user_id = :u and read_at > now() - make_interval(days => :days)")
-                .bind("u", userId).bind("days", (int) WINDOW.toDays()).mapTo(Integer.class).one();
+        return h.createQuery(
+                        "select count(*) from paywall_reads where user_id = :u and read_at > now() - make_interval(days => :days)")
+                .bind("u", userId)
+                .bind("days", (int) WINDOW.toDays())
+                .mapTo(Integer.class)
+                .one();
     }
 
     /** The same decision for a reader who is not signed in, from and to their meter cookie. */

@@ -36,7 +36,8 @@ final class MeterCookie {
         if (!payload.isEmpty()) {
             for (String entry : payload.split("-")) {
                 int colon = entry.indexOf(':');
-                reads.add(new Read(Long.parseLong(entry.substring(0, colon)), Long.parseLong(entry.substring(colon + 1))));
+                reads.add(new Read(
+                        Long.parseLong(entry.substring(0, colon)), Long.parseLong(entry.substring(colon + 1))));
             }
         }
         return new State(reads, false);
@@ -54,7 +55,9 @@ final class MeterCookie {
     /** Only reads still inside the window count. */
     static List<Read> recent(List<Read> reads, Instant now) {
         long from = now.minus(Meter.WINDOW).getEpochSecond();
-        return reads.stream().filter(r -> r.at() > from && r.at() <= now.getEpochSecond() + 300).toList();
+        return reads.stream()
+                .filter(r -> r.at() > from && r.at() <= now.getEpochSecond() + 300)
+                .toList();
     }
 
     /** What is signed: the purpose is part of it, so no other signed value of ours passes as a meter. */

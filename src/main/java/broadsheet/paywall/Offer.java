@@ -15,6 +15,7 @@ public record Offer(Access access, Level viewer, int meter, String path) {
 
     /** The class of the element holding the text behind the paywall (named in the JSON-LD's hasPart). */
     public static final String PAYWALLED_CLASS = "paywalled";
+
     public static final String SUBSCRIBE = "/subscribe";
 
     /** The article is for signed-in readers, and this reader is not signed in. */
@@ -40,7 +41,10 @@ public record Offer(Access access, Level viewer, int meter, String path) {
 
     public String meterText() {
         if (meter <= 0) return "";
-        return "Readers without a subscription may read " + (meter == 1 ? "one subscriber article" : meter + " subscriber articles")
-                + " free in any 30 days" + (signedIn() ? ", and you have read yours." : " on each browser, and this browser has read its share.");
+        return "Readers without a subscription may read "
+                + (meter == 1 ? "one subscriber article" : meter + " subscriber articles") + " free in any 30 days"
+                + (signedIn()
+                        ? ", and you have read yours."
+                        : " on each browser, and this browser has read its share.");
     }
 }

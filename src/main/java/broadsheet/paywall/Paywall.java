@@ -76,7 +76,8 @@ public final class Paywall {
     private final Meter meter;
     private final GiftLinks gifts;
     private final String baseUrl;
-    private final Cache<String, Known> bySlug = Caffeine.newBuilder().maximumSize(200_000).build();
+    private final Cache<String, Known> bySlug =
+            Caffeine.newBuilder().maximumSize(200_000).build();
     private volatile Settings settings;
 
     public Paywall(Jdbi jdbi, Sessions sessions, String baseUrl) {
@@ -91,11 +92,15 @@ public final class Paywall {
 
     /** Re-reads the settings and forgets articles' access levels (after any content change). */
     public void reload() {
-        Map<String, String> s = jdbi.withHandle(h -> h.createQuery(
-                        "select key, value from settings where key in ('paywall_meter', 'paywall_gifts_per_month')")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list())
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        settings = new Settings(number(s.get("paywall_meter"), 3, Settings.MAX_METER),
+        Map<String, String> s = jdbi
+                .withHandle(h -> h.createQuery(
+                                "select key, value from settings where key in ('paywall_meter', 'paywall_gifts_per_month')")
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                        .list())
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        settings = new Settings(
+                number(s.get("paywall_meter"), 3, Settings.MAX_METER),
                 number(s.get("paywall_gifts_per_month"), 10, Settings.MAX_GIFTS));
         bySlug.invalidateAll();
     }
@@ -118,9 +123,14 @@ public final class Paywall {
      * the request carries a gift token that does not open the article.
      */
     public Decision decide(Context ctx, String slug) {
-        Known a = bySlug.get(slug, s -> jdbi.withHandle(h -> h.createQuery(
-                        "select id, access from articles where slug = :s and status = 'published'")
-                .bind("s", s).map((rs, c) -> new Known(rs.getLong(1), Access.of(rs.getString(2)))).findOne()).orElse(UNKNOWN));
+        Known a = bySlug.get(
+                slug,
+                s -> jdbi.withHandle(h -> h.createQuery(
+                                        "select id, access from articles where slug = :s and status = 'published'")
+                                .bind("s", s)
+                                .map((rs, c) -> new Known(rs.getLong(1), Access.of(rs.getString(2))))
+                                .findOne())
+                        .orElse(UNKNOWN));
         if (a.access() == Access.FREE) return new Decision(Access.FREE, Level.ANONYMOUS);
         Reader reader = reader(ctx);
         Level needed = a.access().needs();
@@ -144,9 +154,11 @@ public final class Paywall {
 
     private boolean metered(Context ctx, Reader reader, long articleId) {
         int allowance = settings.meter();
-        if (reader.user().isPresent()) return meter.readSignedIn(reader.user().get().id(), articleId, allowance);
+        if (reader.user().isPresent())
+            return meter.readSignedIn(reader.user().get().id(), articleId, allowance);
         Meter.Anonymous m = meter.readAnonymous(ctx.cookie(MeterCookie.NAME), articleId, allowance, Instant.now());
-        if (m.cookie() != null) Cookies.set(ctx, MeterCookie.NAME, m.cookie(), Meter.WINDOW, Cookies.secure(ctx, baseUrl));
+        if (m.cookie() != null)
+            Cookies.set(ctx, MeterCookie.NAME, m.cookie(), Meter.WINDOW, Cookies.secure(ctx, baseUrl));
         return m.granted();
     }
 
@@ -158,7 +170,8 @@ public final class Paywall {
         Optional<User> user = sessions.current(ctx);
         if (user.isEmpty()) return new Reader(Level.ANONYMOUS, user);
         if (user.get().atLeast(Role.CONTRIBUTOR)) return new Reader(Level.SUBSCRIBER, user);
-        boolean subscriber = jdbi.withHandle(h -> Subscriptions.isSubscriber(h, user.get().id()));
+        boolean subscriber =
+                jdbi.withHandle(h -> Subscriptions.isSubscriber(h, user.get().id()));
         return new Reader(subscriber ? Level.SUBSCRIBER : Level.REGISTERED, user);
     }
 

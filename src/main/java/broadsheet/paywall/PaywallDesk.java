@@ -34,10 +34,18 @@ public final class PaywallDesk {
     public void save(Context ctx) {
         User user = desk.user(ctx);
         Form f = Form.of(ctx, List.of("meter", "gifts"));
-        Integer meter = number(f, "meter", Paywall.Settings.MAX_METER,
-                "Write the number of free subscriber articles per 30 days, from 0 (no free articles) to " + Paywall.Settings.MAX_METER + ".");
-        Integer gifts = number(f, "gifts", Paywall.Settings.MAX_GIFTS,
-                "Write the number of gift links a subscriber may make each month, from 0 (none) to " + Paywall.Settings.MAX_GIFTS + ".");
+        Integer meter = number(
+                f,
+                "meter",
+                Paywall.Settings.MAX_METER,
+                "Write the number of free subscriber articles per 30 days, from 0 (no free articles) to "
+                        + Paywall.Settings.MAX_METER + ".");
+        Integer gifts = number(
+                f,
+                "gifts",
+                Paywall.Settings.MAX_GIFTS,
+                "Write the number of gift links a subscriber may make each month, from 0 (none) to "
+                        + Paywall.Settings.MAX_GIFTS + ".");
         if (f.hasErrors()) {
             render(ctx.status(422), f, null);
             return;
@@ -47,10 +55,18 @@ public final class PaywallDesk {
             h.createUpdate("""
                     insert into settings (key, value) values ('paywall_meter', :m), ('paywall_gifts_per_month', :g)
                     on conflict (key) do update set value = excluded.value""")
-                    .bind("m", String.valueOf(meter)).bind("g", String.valueOf(gifts)).execute();
+                    .bind("m", String.valueOf(meter))
+                    .bind("g", String.valueOf(gifts))
+                    .execute();
             if (before.meter() != meter || before.giftsPerMonth() != gifts) {
-                Audit.record(h, user, "changed paywall settings", "settings", null,
-                        "meter " + before.meter() + " → " + meter + ", gift links a month " + before.giftsPerMonth() + " → " + gifts);
+                Audit.record(
+                        h,
+                        user,
+                        "changed paywall settings",
+                        "settings",
+                        null,
+                        "meter " + before.meter() + " → " + meter + ", gift links a month " + before.giftsPerMonth()
+                                + " → " + gifts);
             }
             ContentChanges.announce(h); // locked pages name the meter: every node drops its cached pages
         });
@@ -59,8 +75,15 @@ public final class PaywallDesk {
     }
 
     private void render(Context ctx, Form f, String notice) {
-        desk.render(ctx, "newsroom/paywall.jte", new SettingsPage(desk.frame(ctx, "Paywall", "paywall"), f, notice,
-                Paywall.Settings.MAX_METER, Paywall.Settings.MAX_GIFTS));
+        desk.render(
+                ctx,
+                "newsroom/paywall.jte",
+                new SettingsPage(
+                        desk.frame(ctx, "Paywall", "paywall"),
+                        f,
+                        notice,
+                        Paywall.Settings.MAX_METER,
+                        Paywall.Settings.MAX_GIFTS));
     }
 
     private static Integer number(Form f, String field, int max, String message) {

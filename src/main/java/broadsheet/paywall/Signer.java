@@ -31,7 +31,9 @@ public final class Signer {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -40,18 +42,27 @@ public final class Signer {
     /** Whether {@code sig} is our signature of {@code text}, compared in constant time. */
     public boolean verify(String text, String sig) {
         if (sig == null) return false;
-        return MessageDigest.isEqual(sign(text).getBytes(StandardCharsets.US_ASCII), sig.getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(
+                sign(text).getBytes(StandardCharsets.US_ASCII), sig.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The secret, made on first use; two nodes making it at once agree on the first one stored. */
     private byte[] key() {
         byte[] k = key;
         if (k != null) return k;
-        String secret = jdbi.withHandle(h -> h.createQuery("select value from settings where key = :k").bind("k", SETTING)
-                .mapTo(String.class).findOne()).orElseGet(() -> jdbi.inTransaction(h -> {
+        String secret = jdbi.withHandle(h -> h.createQuery("select value from settings where key = :k")
+                        .bind("k", SETTING)
+                        .mapTo(String.class)
+                        .findOne())
+                .orElseGet(() -> jdbi.inTransaction(h -> {
                     h.createUpdate("insert into settings (key, value) values (:k, :v) on conflict (key) do nothing")
-                            .bind("k", SETTING).bind("v", Tokens.random() + Tokens.random()).execute();
-                    return h.createQuery("select value from settings where key = :k").bind("k", SETTING).mapTo(String.class).one();
+                            .bind("k", SETTING)
+                            .bind("v", Tokens.random() + Tokens.random())
+                            .execute();
+                    return h.createQuery("select value from settings where key = :k")
+                            .bind("k", SETTING)
+                            .mapTo(String.class)
+                            .one();
                 }));
         key = k = secret.getBytes(StandardCharsets.UTF_8);
         return k;

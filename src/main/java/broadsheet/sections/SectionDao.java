@@ -14,7 +14,8 @@ public final class SectionDao {
 
     public List<Section> all() {
         return jdbi.withHandle(h -> h.createQuery(COLUMNS + " order by position, name")
-                .map((rs, ctx) -> new Section(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .map((rs, ctx) ->
+                        new Section(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
                 .list());
     }
 

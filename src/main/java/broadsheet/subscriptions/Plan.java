@@ -3,8 +3,15 @@ package broadsheet.subscriptions;
 import java.util.Locale;
 
 /** Something a reader can subscribe to: a price per month or per year. */
-public record Plan(long id, String slug, String name, String interval, int priceCents, String currency,
-                   String stripePriceId, boolean active) {
+public record Plan(
+        long id,
+        String slug,
+        String name,
+        String interval,
+        int priceCents,
+        String currency,
+        String stripePriceId,
+        boolean active) {
 
     /** "$9.00 a month". */
     public String priceLabel() {

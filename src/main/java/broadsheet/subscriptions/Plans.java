@@ -10,8 +10,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public final class Plans {
 
     private static final String COLUMNS = "id, slug, name, interval, price_cents, currency, stripe_price_id, active";
-    static final RowMapper<Plan> MAPPER = (rs, c) -> new Plan(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
-            rs.getString("interval"), rs.getInt("price_cents"), rs.getString("currency"), rs.getString("stripe_price_id"),
+    static final RowMapper<Plan> MAPPER = (rs, c) -> new Plan(
+            rs.getLong("id"),
+            rs.getString("slug"),
+            rs.getString("name"),
+            rs.getString("interval"),
+            rs.getInt("price_cents"),
+            rs.getString("currency"),
+            rs.getString("stripe_price_id"),
             rs.getBoolean("active"));
 
     private final Jdbi jdbi;
@@ -22,28 +28,40 @@ public final class Plans {
 
     /** Plans on offer, cheapest interval first (monthly before annual). */
     public List<Plan> offered() {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from plans where active order by interval = 'year', price_cents, id")
-                .map(MAPPER).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select " + COLUMNS + " from plans where active order by interval = 'year', price_cents, id")
+                .map(MAPPER)
+                .list());
     }
 
     /** Every plan, offered or not (the newsroom can still grant a retired plan). */
     public List<Plan> all() {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from plans order by active desc, interval = 'year', price_cents, id")
-                .map(MAPPER).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select " + COLUMNS + " from plans order by active desc, interval = 'year', price_cents, id")
+                .map(MAPPER)
+                .list());
     }
 
     public Optional<Plan> bySlug(String slug) {
-        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from plans where slug = :s").bind("s", slug).map(MAPPER).findOne());
+        return jdbi.withHandle(h -> h.createQuery("select " + COLUMNS + " from plans where slug = :s")
+                .bind("s", slug)
+                .map(MAPPER)
+                .findOne());
     }
 
     public static Optional<Plan> byId(Handle h, long id) {
-        return h.createQuery("select " + COLUMNS + " from plans where id = :id").bind("id", id).map(MAPPER).findOne();
+        return h.createQuery("select " + COLUMNS + " from plans where id = :id")
+                .bind("id", id)
+                .map(MAPPER)
+                .findOne();
     }
 
     /** Sets (or clears, with blank) the Stripe price a plan is paid with. */
     public static void setStripePrice(Handle h, long planId, String priceId) {
         h.createUpdate("update plans set stripe_price_id = :p where id = :id")
-                .bind("p", priceId == null || priceId.isBlank() ? null : priceId.strip()).bind("id", planId).execute();
+                .bind("p", priceId == null || priceId.isBlank() ? null : priceId.strip())
+                .bind("id", planId)
+                .execute();
     }
 
     /**

@@ -54,16 +54,18 @@ public final class ReaderSubscriptions {
         Optional<Subscription> s = jdbi.withHandle(h -> Subscription.forUser(h, userId));
         if (s.isEmpty() || !s.get().givesAccess(Instant.now())) return false;
         if (s.get().stripe() && s.get().stripeSubscriptionId() != null) {
-            if (stripe == null) throw new StripeUnavailable("Online payment is not set up on this site at the moment.", null);
+            if (stripe == null)
+                throw new StripeUnavailable("Online payment is not set up on this site at the moment.", null);
             try {
                 stripe.cancelAtPeriodEnd(s.get().stripeSubscriptionId(), cancel);
             } catch (StripeException e) {
                 throw new StripeUnavailable("Stripe did not answer as expected (" + e.getMessage() + ").", e);
             }
         }
-        return jdbi.withHandle(h -> h.createUpdate("""
+        return jdbi.withHandle(h ->
+                        h.createUpdate("""
                 update subscriptions set cancel_at_period_end = :c, updated_at = now(), version = version + 1
-                 where user_id = :u and status in ('active', 'past_due') and current_period_end > now()""")
-                .bind("c", cancel).bind("u", userId).execute()) == 1;
+                 where user_id = :u and status in ('active', 'past_due') and current_period_end > now()""").bind("c", cancel).bind("u", userId).execute())
+                == 1;
     }
 }

@@ -15,8 +15,10 @@ public final class StripeApi {
     private final StripeClient client;
 
     public StripeApi(StripeConfig config) {
-        StripeClient.StripeClientBuilder b = StripeClient.builder().setApiKey(config.secretKey())
-                .setConnectTimeout(10_000).setReadTimeout(20_000);
+        StripeClient.StripeClientBuilder b = StripeClient.builder()
+                .setApiKey(config.secretKey())
+                .setConnectTimeout(10_000)
+                .setReadTimeout(20_000);
         if (config.apiBase() != null && !config.apiBase().isBlank()) b.setApiBase(config.apiBase());
         this.client = b.build();
     }
@@ -31,14 +33,19 @@ public final class StripeApi {
             throws StripeException {
         SessionCreateParams.Builder p = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
-                .addLineItem(SessionCreateParams.LineItem.builder().setPrice(plan.stripePriceId()).setQuantity(1L).build())
+                .addLineItem(SessionCreateParams.LineItem.builder()
+                        .setPrice(plan.stripePriceId())
+                        .setQuantity(1L)
+                        .build())
                 .setClientReferenceId(Long.toString(userId))
                 .setSuccessUrl(successUrl)
                 .setCancelUrl(cancelUrl)
                 .putMetadata("user_id", Long.toString(userId))
                 .putMetadata("plan", plan.slug())
                 .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
-                        .putMetadata("user_id", Long.toString(userId)).putMetadata("plan", plan.slug()).build());
+                        .putMetadata("user_id", Long.toString(userId))
+                        .putMetadata("plan", plan.slug())
+                        .build());
         if (customerId != null && !customerId.isBlank()) p.setCustomer(customerId);
         else p.setCustomerEmail(email);
         Session s = client.v1().checkout().sessions().create(p.build());
@@ -47,6 +54,12 @@ public final class StripeApi {
 
     /** Asks Stripe to end (or, with false, to keep) the subscription at the end of its period. */
     public void cancelAtPeriodEnd(String subscriptionId, boolean cancel) throws StripeException {
-        client.v1().subscriptions().update(subscriptionId, SubscriptionUpdateParams.builder().setCancelAtPeriodEnd(cancel).build());
+        client.v1()
+                .subscriptions()
+                .update(
+                        subscriptionId,
+                        SubscriptionUpdateParams.builder()
+                                .setCancelAtPeriodEnd(cancel)
+                                .build());
     }
 }

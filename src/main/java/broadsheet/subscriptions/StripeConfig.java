@@ -10,8 +10,10 @@ import java.util.Map;
 public record StripeConfig(String secretKey, String webhookSecret, String apiBase) {
 
     public static StripeConfig fromEnv(Map<String, String> env) {
-        return new StripeConfig(env.getOrDefault("STRIPE_SECRET_KEY", "").strip(),
-                env.getOrDefault("STRIPE_WEBHOOK_SECRET", "").strip(), env.getOrDefault("STRIPE_API_BASE", "").strip());
+        return new StripeConfig(
+                env.getOrDefault("STRIPE_SECRET_KEY", "").strip(),
+                env.getOrDefault("STRIPE_WEBHOOK_SECRET", "").strip(),
+                env.getOrDefault("STRIPE_API_BASE", "").strip());
     }
 
     public static StripeConfig none() {

@@ -39,7 +39,11 @@ public final class StripeEvents {
         }
     }
 
-    public enum Outcome { APPLIED, DUPLICATE, IGNORED }
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        IGNORED
+    }
 
     private final Jdbi jdbi;
     private final String secret;
@@ -68,12 +72,17 @@ public final class StripeEvents {
         Instant created = Instant.ofEpochSecond(event.getCreated());
         String type = event.getType();
         Outcome outcome = jdbi.inTransaction(h -> {
-            int fresh = h.createUpdate("insert into stripe_events (id, type, created_at) values (:id, :type, :at) on conflict (id) do nothing")
-                    .bind("id", event.getId()).bind("type", type).bind("at", Timestamp.from(created)).execute();
+            int fresh = h.createUpdate(
+                            "insert into stripe_events (id, type, created_at) values (:id, :type, :at) on conflict (id) do nothing")
+                    .bind("id", event.getId())
+                    .bind("type", type)
+                    .bind("at", Timestamp.from(created))
+                    .execute();
             if (fresh == 0) return Outcome.DUPLICATE;
             boolean applied = switch (type) {
                 case "checkout.session.completed" -> checkoutCompleted(h, object);
-                case "customer.subscription.created", "customer.subscription.updated" -> subscriptionChanged(h, object, created, false);
+                case "customer.subscription.created", "customer.subscription.updated" ->
+                    subscriptionChanged(h, object, created, false);
                 case "customer.subscription.deleted" -> subscriptionChanged(h, object, created, true);
                 case "invoice.paid" -> invoicePaid(h, object, created);
                 case "invoice.payment_failed" -> paymentFailed(h, object, created);
@@ -98,21 +107,34 @@ public final class StripeEvents {
         int inserted = h.createUpdate("""
                 insert into subscriptions (user_id, plan_id, status, current_period_end, source, stripe_customer_id, stripe_subscription_id)
                 values (:u, :plan, 'incomplete', now(), 'stripe', :cust, :sub) on conflict (user_id) do nothing""")
-                .bind("u", userId).bind("plan", planId).bind("cust", customer).bind("sub", subId).execute();
+                .bind("u", userId)
+                .bind("plan", planId)
+                .bind("cust", customer)
+                .bind("sub", subId)
+                .execute();
         if (inserted == 1) return true;
         Row row = lockByUser(h, userId);
         if (subId.equals(row.stripeSubscriptionId) || row.givesAccess()) {
             // already told by the subscription's own event, or the reader has access from elsewhere
             // until the subscription's event arrives and takes the row over
-            h.createUpdate("update subscriptions set stripe_customer_id = coalesce(:cust, stripe_customer_id), updated_at = now(), "
-                    + "version = version + 1 where id = :id").bind("cust", customer).bind("id", row.id).execute();
+            h.createUpdate(
+                            "update subscriptions set stripe_customer_id = coalesce(:cust, stripe_customer_id), updated_at = now(), "
+                                    + "version = version + 1 where id = :id")
+                    .bind("cust", customer)
+                    .bind("id", row.id)
+                    .execute();
             return true;
         }
         h.createUpdate("""
                 update subscriptions set stripe_subscription_id = :sub, stripe_customer_id = coalesce(:cust, stripe_customer_id),
                        plan_id = coalesce(:plan, plan_id), source = 'stripe', status = 'incomplete', cancel_at_period_end = false,
                        stripe_event_at = null, updated_at = now(), version = version + 1
-                 where id = :id""").bind("sub", subId).bind("cust", customer).bind("plan", planId).bind("id", row.id).execute();
+                 where id = :id""")
+                .bind("sub", subId)
+                .bind("cust", customer)
+                .bind("plan", planId)
+                .bind("id", row.id)
+                .execute();
         return true;
     }
 
@@ -127,10 +149,14 @@ public final class StripeEvents {
             Instant ended = Instant.ofEpochSecond(sub.path("ended_at").asLong());
             if (ended.isBefore(periodEnd)) periodEnd = ended;
         }
-        boolean cancelAtEnd = !deleted && (sub.path("cancel_at_period_end").asBoolean(false) || sub.hasNonNull("cancel_at"));
+        boolean cancelAtEnd =
+                !deleted && (sub.path("cancel_at_period_end").asBoolean(false) || sub.hasNonNull("cancel_at"));
         String customer = id(sub.path("customer"));
         JsonNode item = sub.path("items").path("data").path(0);
-        Long planId = planId(h, item.path("price").path("id").asText(null), sub.path("metadata").path("plan").asText(null));
+        Long planId = planId(
+                h,
+                item.path("price").path("id").asText(null),
+                sub.path("metadata").path("plan").asText(null));
 
         Optional<Row> found = lockBySubscription(h, subId);
         Row row;
@@ -141,12 +167,18 @@ public final class StripeEvents {
         } else {
             Long userId = user(h, sub.path("metadata").path("user_id").asText(null));
             if (userId == null && customer != null) {
-                userId = h.createQuery("select user_id from subscriptions where stripe_customer_id = :c").bind("c", customer)
-                        .mapTo(Long.class).findFirst().orElse(null);
+                userId = h.createQuery("select user_id from subscriptions where stripe_customer_id = :c")
+                        .bind("c", customer)
+                        .mapTo(Long.class)
+                        .findFirst()
+                        .orElse(null);
             }
             if (userId == null) return false; // not a subscription made through this site
-            h.createUpdate("insert into subscriptions (user_id, status, current_period_end, source) values (:u, 'incomplete', now(), 'stripe') "
-                    + "on conflict (user_id) do nothing").bind("u", userId).execute();
+            h.createUpdate(
+                            "insert into subscriptions (user_id, status, current_period_end, source) values (:u, 'incomplete', now(), 'stripe') "
+                                    + "on conflict (user_id) do nothing")
+                    .bind("u", userId)
+                    .execute();
             row = lockByUser(h, userId);
             // news of some other subscription may not take away access the reader has now,
             // nor replace a subscription Stripe has told us about since
@@ -156,7 +188,9 @@ public final class StripeEvents {
         }
         if (lastApplied != null) {
             if (created.isBefore(lastApplied)) return false;
-            if (created.equals(lastApplied) && !deleted && ("canceled".equals(row.status) || periodEnd.isBefore(row.periodEnd))) {
+            if (created.equals(lastApplied)
+                    && !deleted
+                    && ("canceled".equals(row.status) || periodEnd.isBefore(row.periodEnd))) {
                 return false; // same second: a deletion, or the later period, wins
             }
         }
@@ -166,9 +200,15 @@ public final class StripeEvents {
                        plan_id = coalesce(:plan, plan_id), status = :status, current_period_end = :end,
                        cancel_at_period_end = :cae, stripe_event_at = :at, updated_at = now(), version = version + 1
                  where id = :id""")
-                .bind("sub", subId).bind("cust", customer).bind("plan", planId).bind("status", status)
-                .bind("end", Timestamp.from(periodEnd)).bind("cae", cancelAtEnd).bind("at", Timestamp.from(created))
-                .bind("id", row.id).execute();
+                .bind("sub", subId)
+                .bind("cust", customer)
+                .bind("plan", planId)
+                .bind("status", status)
+                .bind("end", Timestamp.from(periodEnd))
+                .bind("cae", cancelAtEnd)
+                .bind("at", Timestamp.from(created))
+                .bind("id", row.id)
+                .execute();
         return true;
     }
 
@@ -182,13 +222,17 @@ public final class StripeEvents {
         Instant end = row.periodEnd;
         for (JsonNode line : invoice.path("lines").path("data")) {
             if (line.path("period").hasNonNull("end")) {
-                Instant e = Instant.ofEpochSecond(line.path("period").path("end").asLong());
+                Instant e =
+                        Instant.ofEpochSecond(line.path("period").path("end").asLong());
                 if (e.isAfter(end)) end = e;
             }
         }
         if (!end.isAfter(Instant.now())) return false;
-        h.createUpdate("update subscriptions set status = 'active', current_period_end = :end, updated_at = now(), version = version + 1 where id = :id")
-                .bind("end", Timestamp.from(end)).bind("id", row.id).execute();
+        h.createUpdate(
+                        "update subscriptions set status = 'active', current_period_end = :end, updated_at = now(), version = version + 1 where id = :id")
+                .bind("end", Timestamp.from(end))
+                .bind("id", row.id)
+                .execute();
         return true;
     }
 
@@ -199,8 +243,10 @@ public final class StripeEvents {
         Row row = found.get();
         if (row.stripeEventAt != null && created.isBefore(row.stripeEventAt)) return false;
         if (!"active".equals(row.status)) return false;
-        h.createUpdate("update subscriptions set status = 'past_due', updated_at = now(), version = version + 1 where id = :id")
-                .bind("id", row.id).execute();
+        h.createUpdate(
+                        "update subscriptions set status = 'past_due', updated_at = now(), version = version + 1 where id = :id")
+                .bind("id", row.id)
+                .execute();
         return true;
     }
 
@@ -218,10 +264,13 @@ public final class StripeEvents {
 
     /** The period's end: on the subscription in older API versions, on each item since 2025-03-31. */
     static Long periodEnd(JsonNode sub) {
-        if (sub.hasNonNull("current_period_end")) return sub.path("current_period_end").asLong();
+        if (sub.hasNonNull("current_period_end"))
+            return sub.path("current_period_end").asLong();
         Long end = null;
         for (JsonNode item : sub.path("items").path("data")) {
-            if (item.hasNonNull("current_period_end")) end = Math.max(end == null ? 0 : end, item.path("current_period_end").asLong());
+            if (item.hasNonNull("current_period_end"))
+                end = Math.max(
+                        end == null ? 0 : end, item.path("current_period_end").asLong());
         }
         return end;
     }
@@ -241,16 +290,27 @@ public final class StripeEvents {
 
     private static Long user(Handle h, String id) {
         if (id == null || !id.matches("\\d{1,18}")) return null;
-        return h.createQuery("select id from users where id = :id").bind("id", Long.parseLong(id)).mapTo(Long.class).findOne().orElse(null);
+        return h.createQuery("select id from users where id = :id")
+                .bind("id", Long.parseLong(id))
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(null);
     }
 
     private static Long planId(Handle h, String priceId, String slug) {
         if (priceId != null) {
-            Optional<Long> p = h.createQuery("select id from plans where stripe_price_id = :p").bind("p", priceId).mapTo(Long.class).findOne();
+            Optional<Long> p = h.createQuery("select id from plans where stripe_price_id = :p")
+                    .bind("p", priceId)
+                    .mapTo(Long.class)
+                    .findOne();
             if (p.isPresent()) return p.get();
         }
         if (slug == null) return null;
-        return h.createQuery("select id from plans where slug = :s").bind("s", slug).mapTo(Long.class).findOne().orElse(null);
+        return h.createQuery("select id from plans where slug = :s")
+                .bind("s", slug)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(null);
     }
 
     private static boolean gives(String status, Instant end) {
@@ -263,18 +323,31 @@ public final class StripeEvents {
         }
     }
 
-    private static final String ROW = "select id, status, current_period_end, stripe_subscription_id, stripe_event_at from subscriptions ";
+    private static final String ROW =
+            "select id, status, current_period_end, stripe_subscription_id, stripe_event_at from subscriptions ";
 
     private static Optional<Row> lockBySubscription(Handle h, String subId) {
-        return h.createQuery(ROW + "where stripe_subscription_id = :s for update").bind("s", subId).map(StripeEvents::row).findOne();
+        return h.createQuery(ROW + "where stripe_subscription_id = :s for update")
+                .bind("s", subId)
+                .map(StripeEvents::row)
+                .findOne();
     }
 
     private static Row lockByUser(Handle h, long userId) {
-        return h.createQuery(ROW + "where user_id = :u for update").bind("u", userId).map(StripeEvents::row).one();
+        return h.createQuery(ROW + "where user_id = :u for update")
+                .bind("u", userId)
+                .map(StripeEvents::row)
+                .one();
     }
 
-    private static Row row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c) throws java.sql.SQLException {
+    private static Row row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
+            throws java.sql.SQLException {
         Timestamp at = rs.getTimestamp(5);
-        return new Row(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4), at == null ? null : at.toInstant());
+        return new Row(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getTimestamp(3).toInstant(),
+                rs.getString(4),
+                at == null ? null : at.toInstant());
     }
 }

@@ -28,23 +28,39 @@ public final class SubscribePages {
      * @param payments  false when no Stripe key is configured: no buttons, only how to reach the paper
      * @param current   the signed-in reader's subscription, or null when no one is signed in
      */
-    public record SubscribePage(Layout layout, String csrf, List<Plan> plans, boolean signedIn, boolean payments,
-                                String contact, ReaderSubscriptions.Panel current, String notice, String problem) {}
+    public record SubscribePage(
+            Layout layout,
+            String csrf,
+            List<Plan> plans,
+            boolean signedIn,
+            boolean payments,
+            String contact,
+            ReaderSubscriptions.Panel current,
+            String notice,
+            String problem) {}
 
     public record ThanksPage(Layout layout, ReaderSubscriptions.Panel current) {}
 
     private final Plans plans;
     private final ReaderSubscriptions readers;
-    private final StripeApi stripe;        // null: payments off
-    private final StripeEvents events;     // null: no webhook secret
+    private final StripeApi stripe; // null: payments off
+    private final StripeEvents events; // null: no webhook secret
     private final Sessions sessions;
     private final Csrf csrf;
     private final Chrome chrome;
     private final Views views;
     private final Jdbi jdbi;
 
-    public SubscribePages(Jdbi jdbi, Plans plans, ReaderSubscriptions readers, StripeApi stripe, StripeEvents events,
-                          Sessions sessions, Csrf csrf, Chrome chrome, Views views) {
+    public SubscribePages(
+            Jdbi jdbi,
+            Plans plans,
+            ReaderSubscriptions readers,
+            StripeApi stripe,
+            StripeEvents events,
+            Sessions sessions,
+            Csrf csrf,
+            Chrome chrome,
+            Views views) {
         if (stripe != null && events == null) {
             LOG.warn("STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not: online payment stays off, "
                     + "since Stripe could not tell this site about payments (see docs/subscriptions.md)");
@@ -62,7 +78,8 @@ public final class SubscribePages {
 
     public void subscribe(Context ctx) {
         String notice = "1".equals(ctx.queryParam("cancelled"))
-                ? "You left the payment page before paying: nothing was charged. Choose a plan to try again." : null;
+                ? "You left the payment page before paying: nothing was charged. Choose a plan to try again."
+                : null;
         page(ctx, notice, null);
     }
 
@@ -71,7 +88,10 @@ public final class SubscribePages {
         User user = sessions.current(ctx).orElseThrow();
         Plan plan = plans.bySlug(ctx.pathParam("plan")).filter(Plan::active).orElseThrow(NotFoundResponse::new);
         if (!payments() || !plan.payableOnline()) {
-            page(ctx.status(409), null, "The " + plan.name() + " plan cannot be paid for online at the moment. " + contact());
+            page(
+                    ctx.status(409),
+                    null,
+                    "The " + plan.name() + " plan cannot be paid for online at the moment. " + contact());
             return;
         }
         ReaderSubscriptions.Panel current = readers.panel(user.id());
@@ -79,24 +99,37 @@ public final class SubscribePages {
             page(ctx.status(409), null, "You already subscribe. Your subscription is on your account page.");
             return;
         }
-        String customer = current.subscription() == null ? null : current.subscription().stripeCustomerId();
+        String customer =
+                current.subscription() == null ? null : current.subscription().stripeCustomerId();
         String base = chrome.site().baseUrl();
         try {
-            String url = stripe.checkout(plan, user.id(), user.email(), customer,
-                    base + "/subscribe/thanks?session={CHECKOUT_SESSION_ID}", base + "/subscribe?cancelled=1");
+            String url = stripe.checkout(
+                    plan,
+                    user.id(),
+                    user.email(),
+                    customer,
+                    base + "/subscribe/thanks?session={CHECKOUT_SESSION_ID}",
+                    base + "/subscribe?cancelled=1");
             ctx.redirect(url, HttpStatus.SEE_OTHER);
         } catch (StripeException e) {
             LOG.warn("Stripe Checkout for plan {} failed: {}", plan.slug(), e.getMessage());
-            page(ctx.status(502), null, "The payment page could not be opened: Stripe did not answer as expected. "
-                    + "Nothing was charged. Try again in a minute.");
+            page(
+                    ctx.status(502),
+                    null,
+                    "The payment page could not be opened: Stripe did not answer as expected. "
+                            + "Nothing was charged. Try again in a minute.");
         }
     }
 
     /** Where Stripe sends the reader after paying; the webhook may not have arrived yet. */
     public void thanks(Context ctx) {
         User user = sessions.current(ctx).orElseThrow();
-        Meta meta = Meta.page("Thank you for subscribing", "Thank you for subscribing", "/subscribe/thanks").hidden();
-        Personal.html(ctx, views.render("subscriptions/thanks.jte", new ThanksPage(chrome.layout(meta), readers.panel(user.id()))));
+        Meta meta = Meta.page("Thank you for subscribing", "Thank you for subscribing", "/subscribe/thanks")
+                .hidden();
+        Personal.html(
+                ctx,
+                views.render(
+                        "subscriptions/thanks.jte", new ThanksPage(chrome.layout(meta), readers.panel(user.id()))));
     }
 
     public void cancel(Context ctx) {
@@ -112,29 +145,37 @@ public final class SubscribePages {
         try {
             boolean changed = readers.setCancelAtPeriodEnd(user.id(), cancel);
             if (!changed) {
-                message(ctx.status(409), "There is no subscription to change",
+                message(
+                        ctx.status(409),
+                        "There is no subscription to change",
                         "You have no subscription running at the moment.");
                 return;
             }
         } catch (ReaderSubscriptions.StripeUnavailable e) {
             LOG.warn("Could not change subscription of user {} at Stripe: {}", user.id(), e.getMessage());
-            message(ctx.status(502), "Your subscription was not changed",
+            message(
+                    ctx.status(502),
+                    "Your subscription was not changed",
                     e.getMessage() + " Nothing was changed; try again in a minute.");
             return;
         }
-        ctx.redirect("/account?done=" + (cancel ? "subscription-cancelled" : "subscription-resumed") + "#subscription-h",
+        ctx.redirect(
+                "/account?done=" + (cancel ? "subscription-cancelled" : "subscription-resumed") + "#subscription-h",
                 HttpStatus.SEE_OTHER);
     }
 
     /** Stripe's webhook: no session and no CSRF token, the signature is the permission. */
     public void webhook(Context ctx) {
         if (events == null) {
-            ctx.status(503).contentType("text/plain; charset=utf-8").result("Stripe webhooks are not set up (STRIPE_WEBHOOK_SECRET).");
+            ctx.status(503)
+                    .contentType("text/plain; charset=utf-8")
+                    .result("Stripe webhooks are not set up (STRIPE_WEBHOOK_SECRET).");
             return;
         }
         try {
             StripeEvents.Outcome outcome = events.receive(ctx.body(), ctx.header("Stripe-Signature"));
-            ctx.contentType("application/json").result("{\"received\":true,\"outcome\":\"" + outcome.name().toLowerCase() + "\"}");
+            ctx.contentType("application/json")
+                    .result("{\"received\":true,\"outcome\":\"" + outcome.name().toLowerCase() + "\"}");
         } catch (StripeEvents.BadSignature e) {
             LOG.warn("Refused a Stripe webhook from {}: {}", ctx.ip(), e.getMessage());
             ctx.status(400).contentType("text/plain; charset=utf-8").result("Bad signature.");
@@ -144,9 +185,20 @@ public final class SubscribePages {
     private void page(Context ctx, String notice, String problem) {
         Optional<User> user = sessions.current(ctx);
         Meta meta = Meta.page("Subscribe", "Subscribe to " + chrome.site().name(), "/subscribe");
-        Personal.html(ctx, views.render("subscriptions/subscribe.jte", new SubscribePage(chrome.layout(meta), csrf.token(ctx),
-                plans.offered(), user.isPresent(), payments(), contact(),
-                user.map(u -> readers.panel(u.id())).orElse(null), notice, problem)));
+        Personal.html(
+                ctx,
+                views.render(
+                        "subscriptions/subscribe.jte",
+                        new SubscribePage(
+                                chrome.layout(meta),
+                                csrf.token(ctx),
+                                plans.offered(),
+                                user.isPresent(),
+                                payments(),
+                                contact(),
+                                user.map(u -> readers.panel(u.id())).orElse(null),
+                                notice,
+                                problem)));
     }
 
     /** Readers can pay online only when Stripe can also report the payments back (both secrets set). */
@@ -156,14 +208,18 @@ public final class SubscribePages {
 
     private void message(Context ctx, String heading, String text) {
         Meta meta = Meta.page(heading, text, ctx.path()).hidden();
-        Personal.html(ctx, views.render("accounts/message.jte",
-                new AccountPages.MessagePage(chrome.layout(meta), heading, text, "Your account", "/account")));
+        Personal.html(
+                ctx,
+                views.render(
+                        "accounts/message.jte",
+                        new AccountPages.MessagePage(chrome.layout(meta), heading, text, "Your account", "/account")));
     }
 
     /** How to reach the paper's subscriptions desk (setting {@code subscriptions_contact}). */
     private String contact() {
         return jdbi.withHandle(h -> h.createQuery("select value from settings where key = 'subscriptions_contact'")
-                .mapTo(String.class).findOne())
+                        .mapTo(String.class)
+                        .findOne())
                 .orElse("Contact the newspaper's subscriptions desk, who can set up a subscription for you.");
     }
 }

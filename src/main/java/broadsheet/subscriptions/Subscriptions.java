@@ -12,7 +12,10 @@ public final class Subscriptions {
     }
 
     public static boolean isSubscriber(Handle h, long userId) {
-        return h.createQuery("select " + activeFor(":u")).bind("u", userId).mapTo(Boolean.class).one();
+        return h.createQuery("select " + activeFor(":u"))
+                .bind("u", userId)
+                .mapTo(Boolean.class)
+                .one();
     }
 
     private Subscriptions() {}

@@ -15,12 +15,15 @@ public final class TopicDao {
     public Optional<Topic> bySlug(String slug) {
         return jdbi.withHandle(h -> h.createQuery("select id, slug, name, kind, aliases from topics where slug = :slug")
                 .bind("slug", slug)
-                .map((rs, ctx) -> new Topic(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        Arrays.asList((String[]) rs.getArray(5).getArray())))
+                .map((rs, ctx) -> new Topic(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Arrays.asList((String[])
+                                rs.getArray(5).getArray())))
                 .findOne());
     }
 
     public List<String> slugs() {
-        return jdbi.withHandle(h -> h.createQuery("select slug from topics order by slug").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("select slug from topics order by slug")
+                .mapTo(String.class)
+                .list());
     }
 }

@@ -26,7 +26,6 @@ public final class AccessCheck {
         }
     }
 
-
     private final Sessions sessions;
     private final Csrf csrf;
 
@@ -44,16 +43,19 @@ public final class AccessCheck {
         ctx.header("Cache-Control", "private, no-store");
         Optional<User> user = sessions.current(ctx);
         if (user.isEmpty() && ctx.path().startsWith("/api/")) {
-            throw new io.javalin.http.UnauthorizedResponse("Sign in to use " + ctx.path() + ": send the session cookie from /sign-in.");
+            throw new io.javalin.http.UnauthorizedResponse(
+                    "Sign in to use " + ctx.path() + ": send the session cookie from /sign-in.");
         }
         if (user.isEmpty()) {
-            String back = ctx.method() == HandlerType.GET ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/";
+            String back = ctx.method() == HandlerType.GET
+                    ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
+                    : "/";
             ctx.header("Location", "/sign-in?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
             throw new RedirectResponse(HttpStatus.SEE_OTHER);
         }
         if (!user.get().role().includes(required)) {
-            throw new ForbiddenResponse("Your account (" + user.get().role().label() + ") may not use this page; it needs "
-                    + required.label().toLowerCase() + " access.");
+            throw new ForbiddenResponse("Your account (" + user.get().role().label()
+                    + ") may not use this page; it needs " + required.label().toLowerCase() + " access.");
         }
     }
 
@@ -62,8 +64,8 @@ public final class AccessCheck {
      * checked by its handler: RFC 8058 one-click unsubscribes, which mail clients POST with no cookies,
      * carry a secret token in the URL; Stripe's webhook, which no browser sends, carries Stripe-Signature.
      */
-    static final Set<String> TOKENLESS_POSTS = Set.of(
-            "/newsletters/unsubscribe/{token}", "/following/digest/unsubscribe/{token}", "/stripe/webhook");
+    static final Set<String> TOKENLESS_POSTS =
+            Set.of("/newsletters/unsubscribe/{token}", "/following/digest/unsubscribe/{token}", "/stripe/webhook");
 
     private static boolean tokenless(Context ctx) {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();

@@ -15,8 +15,15 @@ import java.util.Map;
  */
 public final class Assets {
 
-    private static final List<String> FILES = List.of("site.css", "article.js", "favicon.svg", "newsroom-editor.js",
-            "newsroom-gallery.js", "newsroom-fronts.js", "following.js", "comments.js");
+    private static final List<String> FILES = List.of(
+            "site.css",
+            "article.js",
+            "favicon.svg",
+            "newsroom-editor.js",
+            "newsroom-gallery.js",
+            "newsroom-fronts.js",
+            "following.js",
+            "comments.js");
     private static final String FOREVER = "public, max-age=31536000, immutable";
 
     private final Map<String, String> urlByName = new HashMap<>();
@@ -26,7 +33,8 @@ public final class Assets {
         for (String name : FILES) {
             byte[] bytes = read(name);
             int dot = name.lastIndexOf('.');
-            String url = "/assets/" + name.substring(0, dot) + "." + PageCache.hash(bytes).substring(0, 10) + name.substring(dot);
+            String url = "/assets/" + name.substring(0, dot) + "."
+                    + PageCache.hash(bytes).substring(0, 10) + name.substring(dot);
             urlByName.put(name, url);
             pageByUrl.put(url, PageCache.Page.of(bytes, type(name), java.time.Instant.EPOCH, ""));
         }

@@ -36,17 +36,24 @@ public final class Chrome {
 
     /** Re-reads settings, sections and newsletters (after an import or an edit). */
     public void reload() {
-        Map<String, String> s = jdbi.withHandle(h -> h.createQuery("select key, value from settings")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).list())
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, String> s = jdbi
+                .withHandle(h -> h.createQuery("select key, value from settings")
+                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                        .list())
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         ZoneId zone;
         try {
             zone = ZoneId.of(s.getOrDefault("site_time_zone", "UTC"));
         } catch (DateTimeException e) {
             zone = ZoneId.of("UTC");
         }
-        site = new Site(s.getOrDefault("site_name", "Broadsheet"), s.getOrDefault("site_tagline", ""),
-                config.baseUrl(), zone, "en");
+        site = new Site(
+                s.getOrDefault("site_name", "Broadsheet"),
+                s.getOrDefault("site_tagline", ""),
+                config.baseUrl(),
+                zone,
+                "en");
         nav = sections.all();
         newsletters = new NewsletterDao(jdbi).all();
     }

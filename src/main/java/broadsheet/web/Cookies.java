@@ -19,7 +19,8 @@ public final class Cookies {
     }
 
     public static boolean secure(Context ctx, String baseUrl) {
-        return baseUrl.startsWith("https:") || "https".equals(ctx.scheme())
+        return baseUrl.startsWith("https:")
+                || "https".equals(ctx.scheme())
                 || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 }

@@ -45,7 +45,6 @@ public final class Csrf {
         return method != HandlerType.GET && method != HandlerType.HEAD && method != HandlerType.OPTIONS;
     }
 
-
     /** True when the request carries the cookie's token and, if it says where it came from, comes from here. */
     public boolean valid(Context ctx) {
         String origin = ctx.header("Origin");

@@ -33,8 +33,12 @@ public final class ErrorPages {
         } catch (RuntimeException e) {
             latest = List.of();
         }
-        render(ctx, 404, "Page not found",
-                "We could not find a page at this address. It may have moved, or the link may be mistyped.", latest);
+        render(
+                ctx,
+                404,
+                "Page not found",
+                "We could not find a page at this address. It may have moved, or the link may be mistyped.",
+                latest);
     }
 
     public void badRequest(Context ctx, String message) {
@@ -60,8 +64,12 @@ public final class ErrorPages {
 
     public void serverError(Exception e, Context ctx) {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        render(ctx, 500, "Something went wrong",
-                "The page could not be shown because of a problem on our side. Please try again in a moment.", List.of());
+        render(
+                ctx,
+                500,
+                "Something went wrong",
+                "The page could not be shown because of a problem on our side. Please try again in a moment.",
+                List.of());
     }
 
     private void render(Context ctx, int status, String heading, String message, List<ArticleSummary> latest) {
@@ -74,6 +82,7 @@ public final class ErrorPages {
         }
         Meta meta = Meta.page(heading, message, ctx.path()).hidden();
         ctx.contentType("text/html; charset=utf-8");
-        ctx.result(views.render("errors/error.jte", new ErrorPage(chrome.layout(meta), status, heading, message, latest)));
+        ctx.result(
+                views.render("errors/error.jte", new ErrorPage(chrome.layout(meta), status, heading, message, latest)));
     }
 }

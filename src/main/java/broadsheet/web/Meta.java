@@ -9,8 +9,15 @@ import java.util.List;
  *
  * @param jsonLd serialized JSON-LD, or null
  */
-public record Meta(String title, String description, String canonicalPath, String ogType,
-                   Photo image, String jsonLd, List<FeedLink> feeds, boolean noindex) {
+public record Meta(
+        String title,
+        String description,
+        String canonicalPath,
+        String ogType,
+        Photo image,
+        String jsonLd,
+        List<FeedLink> feeds,
+        boolean noindex) {
 
     public record FeedLink(String title, String path, String type) {}
 
@@ -19,10 +26,18 @@ public record Meta(String title, String description, String canonicalPath, Strin
     }
 
     public Meta withFeeds(String title, String base) {
-        return new Meta(this.title, description, canonicalPath, ogType, image, jsonLd, List.of(
-                new FeedLink(title + " (RSS)", base + ".rss", "application/rss+xml"),
-                new FeedLink(title + " (Atom)", base + ".atom", "application/atom+xml"),
-                new FeedLink(title + " (JSON Feed)", base + ".json", "application/feed+json")), noindex);
+        return new Meta(
+                this.title,
+                description,
+                canonicalPath,
+                ogType,
+                image,
+                jsonLd,
+                List.of(
+                        new FeedLink(title + " (RSS)", base + ".rss", "application/rss+xml"),
+                        new FeedLink(title + " (Atom)", base + ".atom", "application/atom+xml"),
+                        new FeedLink(title + " (JSON Feed)", base + ".json", "application/feed+json")),
+                noindex);
     }
 
     public Meta hidden() {

@@ -47,9 +47,12 @@ public final class PageCache {
 
         public static Page of(byte[] body, String contentType, Instant lastModified, String surrogateKeys) {
             Instant lm = (lastModified == null ? Instant.now() : lastModified).truncatedTo(ChronoUnit.SECONDS);
-            return new Page(body, "W/\"" + hash(body) + "\"",
+            return new Page(
+                    body,
+                    "W/\"" + hash(body) + "\"",
                     DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(lm, ZoneOffset.UTC)),
-                    contentType, surrogateKeys);
+                    contentType,
+                    surrogateKeys);
         }
 
         public static Page html(byte[] body, Instant lastModified, String surrogateKeys) {
@@ -121,7 +124,8 @@ public final class PageCache {
         ctx.header("ETag", page.etag());
         ctx.header("Last-Modified", page.lastModified());
         ctx.header("Vary", vary);
-        if (page.surrogateKeys() != null && !page.surrogateKeys().isEmpty()) ctx.header("Surrogate-Key", page.surrogateKeys());
+        if (page.surrogateKeys() != null && !page.surrogateKeys().isEmpty())
+            ctx.header("Surrogate-Key", page.surrogateKeys());
         String inm = ctx.header("If-None-Match");
         boolean notModified = inm != null
                 ? inm.contains(page.etag()) || inm.contains(page.etag().substring(2))

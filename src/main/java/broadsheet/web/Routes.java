@@ -3,29 +3,29 @@ package broadsheet.web;
 import broadsheet.accounts.AccountPages;
 import broadsheet.articles.ArticlePages;
 import broadsheet.feeds.Discovery;
+import broadsheet.following.FollowingApi;
+import broadsheet.following.FollowingPages;
 import broadsheet.fronts.ArchivePages;
 import broadsheet.fronts.FrontPages;
 import broadsheet.mail.DevMailPages;
 import broadsheet.media.MediaPages;
+import broadsheet.newsletters.NewsletterPages;
+import broadsheet.newsletters.SignupPages;
 import broadsheet.newsroom.NewsroomHome;
 import broadsheet.newsroom.articles.ArticleDeskPages;
 import broadsheet.newsroom.articles.RevisionPages;
-import broadsheet.newsroom.photos.GalleryDesk;
-import broadsheet.newsroom.photos.PhotoDesk;
 import broadsheet.newsroom.audit.AuditDesk;
 import broadsheet.newsroom.fronts.FrontDesk;
+import broadsheet.newsroom.newsletters.NewsletterDesk;
 import broadsheet.newsroom.people.PeopleDesk;
+import broadsheet.newsroom.photos.GalleryDesk;
+import broadsheet.newsroom.photos.PhotoDesk;
+import broadsheet.newsroom.subscriptions.SubscriptionDesk;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
-import broadsheet.newsletters.NewsletterPages;
-import broadsheet.following.FollowingApi;
-import broadsheet.following.FollowingPages;
 import broadsheet.paywall.GiftPages;
 import broadsheet.paywall.Paywall;
 import broadsheet.paywall.PaywallDesk;
-import broadsheet.newsroom.subscriptions.SubscriptionDesk;
 import broadsheet.subscriptions.SubscribePages;
-import broadsheet.newsletters.SignupPages;
-import broadsheet.newsroom.newsletters.NewsletterDesk;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
@@ -33,18 +33,40 @@ import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 
 /** The one route table: every URL the site answers, with who may use it. */
-public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages archive, NewsletterPages newsletters,
-                     AccountPages accounts, DevMailPages devMail, AccessCheck access, NewsroomHome newsroom,
-                     MediaPages media, Assets assets, Logo logo, Discovery discovery, ErrorPages errors,
-                     ArticleDeskPages articleDesk, RevisionPages revisionPages,
-                     PhotoDesk photos, GalleryDesk galleries,
-                     FrontDesk frontDesk, CatalogDesk sectionDesk, CatalogDesk authorDesk, CatalogDesk topicDesk,
-                     PeopleDesk peopleDesk, AuditDesk auditDesk,
-                     FollowingPages following, FollowingApi followingApi,
-                     GiftPages gifts, PaywallDesk paywallDesk,
-                     broadsheet.comments.CommentPages comments, broadsheet.newsroom.moderation.ModerationDesk moderationDesk,
-                     SubscribePages subscribe, SubscriptionDesk subscriptionDesk,
-                     SignupPages newsletterSignups, NewsletterDesk newsletterDesk) {
+public record Routes(
+        FrontPages fronts,
+        ArticlePages articles,
+        ArchivePages archive,
+        NewsletterPages newsletters,
+        AccountPages accounts,
+        DevMailPages devMail,
+        AccessCheck access,
+        NewsroomHome newsroom,
+        MediaPages media,
+        Assets assets,
+        Logo logo,
+        Discovery discovery,
+        ErrorPages errors,
+        ArticleDeskPages articleDesk,
+        RevisionPages revisionPages,
+        PhotoDesk photos,
+        GalleryDesk galleries,
+        FrontDesk frontDesk,
+        CatalogDesk sectionDesk,
+        CatalogDesk authorDesk,
+        CatalogDesk topicDesk,
+        PeopleDesk peopleDesk,
+        AuditDesk auditDesk,
+        FollowingPages following,
+        FollowingApi followingApi,
+        GiftPages gifts,
+        PaywallDesk paywallDesk,
+        broadsheet.comments.CommentPages comments,
+        broadsheet.newsroom.moderation.ModerationDesk moderationDesk,
+        SubscribePages subscribe,
+        SubscriptionDesk subscriptionDesk,
+        SignupPages newsletterSignups,
+        NewsletterDesk newsletterDesk) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -93,10 +115,14 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         get(r, "/archive", archive::index, Role.ANYONE);
         get(r, "/archive/{y}/{m}", archive::month, Role.ANYONE);
         get(r, "/archive/{y}/{m}/{d}", archive::day, Role.ANYONE);
-        // --- newsletters: signing up, confirming, unsubscribing and preferences (the signed link or the session decides whose)
+        // --- newsletters: signing up, confirming, unsubscribing and preferences (the signed link or the session
+        // decides whose)
         get(r, "/newsletters/confirm/{token}", newsletterSignups::confirm, Role.ANYONE);
         get(r, "/newsletters/unsubscribe/{token}", newsletterSignups::unsubscribeForm, Role.ANYONE);
-        r.post("/newsletters/unsubscribe/{token}", newsletterSignups::unsubscribe, Role.ANYONE); // no CSRF token: see AccessCheck
+        r.post(
+                "/newsletters/unsubscribe/{token}",
+                newsletterSignups::unsubscribe,
+                Role.ANYONE); // no CSRF token: see AccessCheck
         get(r, "/newsletters/preferences/{token}", newsletterSignups::linkPreferences, Role.ANYONE);
         r.post("/newsletters/preferences/{token}", newsletterSignups::saveLinkPreferences, Role.ANYONE);
         get(r, "/newsletters/{slug}/sign-up", newsletterSignups::signUpForm, Role.ANYONE);
@@ -139,7 +165,10 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         get(r, "/following/manage", following::manage, Role.READER);
         r.post("/following/digest", following::digest, Role.READER);
         get(r, "/following/digest/unsubscribe/{token}", following::unsubscribeForm, Role.ANYONE);
-        r.post("/following/digest/unsubscribe/{token}", following::unsubscribe, Role.ANYONE); // one click: no CSRF token (AccessCheck)
+        r.post(
+                "/following/digest/unsubscribe/{token}",
+                following::unsubscribe,
+                Role.ANYONE); // one click: no CSRF token (AccessCheck)
         get(r, "/follow", following::confirm, Role.READER);
         r.post("/follow", following::follow, Role.READER);
         r.post("/unfollow", following::unfollow, Role.READER);
@@ -171,7 +200,8 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.post("/newsroom/people/{id}/sign-out", peopleDesk::signOutEverywhere, Role.ADMIN);
         get(r, "/newsroom/audit", auditDesk::list, Role.EDITOR);
 
-        // --- the paywall: gift links (the form tells anyone what they need; only subscribers make links) and its settings
+        // --- the paywall: gift links (the form tells anyone what they need; only subscribers make links) and its
+        // settings
         get(r, "/gifts/new", gifts::form, Role.ANYONE);
         r.post("/gifts", gifts::make, Role.READER);
         get(r, "/newsroom/paywall", paywallDesk::show, Role.EDITOR);
@@ -213,7 +243,10 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         get(r, "/subscribe/thanks", subscribe::thanks, Role.READER);
         r.post("/account/subscription/cancel", subscribe::cancel, Role.READER);
         r.post("/account/subscription/resume", subscribe::resume, Role.READER);
-        r.post("/stripe/webhook", subscribe::webhook, Role.ANYONE); // no session, no CSRF token: the Stripe signature is checked
+        r.post(
+                "/stripe/webhook",
+                subscribe::webhook,
+                Role.ANYONE); // no session, no CSRF token: the Stripe signature is checked
         get(r, "/newsroom/subscriptions", subscriptionDesk::show, Role.ADMIN);
         r.post("/newsroom/subscriptions/grant", subscriptionDesk::grant, Role.ADMIN);
         r.post("/newsroom/subscriptions/extend", subscriptionDesk::extend, Role.ADMIN);
@@ -254,8 +287,11 @@ public record Routes(FrontPages fronts, ArticlePages articles, ArchivePages arch
         r.exception(ForbiddenResponse.class, (e, ctx) -> errors.forbidden(ctx, e.getMessage()));
         r.exception(FollowingPages.NotFollowable.class, (e, ctx) -> errors.unprocessable(ctx, e.getMessage()));
         r.exception(io.javalin.http.UnauthorizedResponse.class, (e, ctx) -> errors.unauthorized(ctx, e.getMessage()));
-        r.exception(AccessCheck.CsrfRejected.class, (e, ctx) -> errors.forbidden(ctx,
-                "This form has expired or did not come from this site. Go back, reload the page and try again."));
+        r.exception(
+                AccessCheck.CsrfRejected.class,
+                (e, ctx) -> errors.forbidden(
+                        ctx,
+                        "This form has expired or did not come from this site. Go back, reload the page and try again."));
         r.exception(Paywall.GiftRefused.class, gifts::refused);
         r.exception(Exception.class, errors::serverError);
     }

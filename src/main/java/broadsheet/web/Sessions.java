@@ -32,7 +32,9 @@ public final class Sessions {
         end(ctx);
         String token = Tokens.random();
         jdbi.useHandle(h -> h.createUpdate("insert into sessions (id, user_id, expires_at) values (:id, :u, :exp)")
-                .bind("id", Tokens.sha256(token)).bind("u", userId).bind("exp", Timestamp.from(Instant.now().plus(LIFETIME)))
+                .bind("id", Tokens.sha256(token))
+                .bind("u", userId)
+                .bind("exp", Timestamp.from(Instant.now().plus(LIFETIME)))
                 .execute());
         Cookies.set(ctx, COOKIE, token, LIFETIME, Cookies.secure(ctx, baseUrl));
         ctx.attribute(USER_ATTRIBUTE, null);
@@ -46,13 +48,14 @@ public final class Sessions {
         if (token == null || token.length() > 100) return Optional.empty();
         Optional<User> user = jdbi.withHandle(h -> {
             String id = Tokens.sha256(token);
-            h.createUpdate("update sessions set last_seen_at = now() where id = :id and last_seen_at < now() - interval '5 minutes'")
-                    .bind("id", id).execute();
+            h.createUpdate(
+                            "update sessions set last_seen_at = now() where id = :id and last_seen_at < now() - interval '5 minutes'")
+                    .bind("id", id)
+                    .execute();
             return h.createQuery("""
                     select u.id, u.email, u.email_confirmed_at, u.display_name, u.role, u.created_at
                       from sessions s join users u on u.id = s.user_id
-                     where s.id = :id and s.expires_at > now()""")
-                    .bind("id", id).map(UserDao.ROW_MAPPER).findOne();
+                     where s.id = :id and s.expires_at > now()""").bind("id", id).map(UserDao.ROW_MAPPER).findOne();
         });
         user.ifPresent(u -> ctx.attribute(USER_ATTRIBUTE, u));
         return user;

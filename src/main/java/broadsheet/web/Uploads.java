@@ -19,8 +19,8 @@ public final class Uploads {
      */
     public static final long MAX_REQUEST_MB = 60;
 
-    static final String TOO_LARGE = "The file you sent is far too large to read: uploads must be under " + MAX_REQUEST_MB
-            + " MB, and photos at most 20 MB. Go back and choose a smaller file.";
+    static final String TOO_LARGE = "The file you sent is far too large to read: uploads must be under "
+            + MAX_REQUEST_MB + " MB, and photos at most 20 MB. Go back and choose a smaller file.";
 
     /** A field of a multipart form, refusing bodies over the limit and bodies that are not a proper multipart form. */
     static String field(Context ctx, String name) {
@@ -29,11 +29,14 @@ public final class Uploads {
             return ctx.formParam(name);
         } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
             for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof IllegalStateException && c.getMessage() != null && c.getMessage().contains("exceeded")) {
+                if (c instanceof IllegalStateException
+                        && c.getMessage() != null
+                        && c.getMessage().contains("exceeded")) {
                     throw new ContentTooLargeResponse(TOO_LARGE); // no Content-Length: the parser found out
                 }
             }
-            throw new BadRequestResponse("The form could not be read: it was cut short or is not a proper upload. Go back and send it again.");
+            throw new BadRequestResponse(
+                    "The form could not be read: it was cut short or is not a proper upload. Go back and send it again.");
         }
     }
 }

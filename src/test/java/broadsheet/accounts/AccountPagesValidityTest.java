@@ -30,14 +30,23 @@ class AccountPagesValidityTest {
     @Test
     void formsAreValidBlankAndWithErrors() {
         WebClient c = t.client();
-        for (String p : new String[] {"/sign-in", "/register", "/password/forgot", "/password/reset?token=bad", "/account/confirm?token=bad"}) {
+        for (String p : new String[] {
+            "/sign-in", "/register", "/password/forgot", "/password/reset?token=bad", "/account/confirm?token=bad"
+        }) {
             assertThat(HtmlValidator.problems(c.get(p).body())).as(p).isEmpty();
         }
-        assertThat(HtmlValidator.problems(c.post("/register", Map.of("email", "x", "password", "y")).body())).isEmpty();
-        assertThat(HtmlValidator.problems(c.post("/sign-in", Map.of("email", "x@example.org", "password", "y")).body())).isEmpty();
+        assertThat(HtmlValidator.problems(c.post("/register", Map.of("email", "x", "password", "y"))
+                        .body()))
+                .isEmpty();
+        assertThat(HtmlValidator.problems(c.post("/sign-in", Map.of("email", "x@example.org", "password", "y"))
+                        .body()))
+                .isEmpty();
         WebClient staff = t.signedIn("valid@example.org", Role.EDITOR);
         assertThat(HtmlValidator.problems(staff.get("/account").body())).isEmpty();
-        assertThat(HtmlValidator.problems(staff.post("/account/password", Map.of("currentPassword", "no", "newPassword", "no")).body())).isEmpty();
+        assertThat(HtmlValidator.problems(
+                        staff.post("/account/password", Map.of("currentPassword", "no", "newPassword", "no"))
+                                .body()))
+                .isEmpty();
         assertThat(HtmlValidator.problems(staff.get("/newsroom").body())).isEmpty();
     }
 
@@ -49,10 +58,17 @@ class AccountPagesValidityTest {
         var list = c.get("/dev/mail");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("Confirm your email address for").contains("local@example.org");
-        String href = org.jsoup.Jsoup.parse(list.body()).select("a[href^=/dev/mail/]").first().attr("href");
+        String href = org.jsoup.Jsoup.parse(list.body())
+                .select("a[href^=/dev/mail/]")
+                .first()
+                .attr("href");
         var mail = c.get(href);
         assertThat(HtmlValidator.problems(mail.body())).isEmpty();
-        String confirm = org.jsoup.Jsoup.parse(mail.body()).select("a[href*=/account/confirm]").first().attr("href");
-        assertThat(c.get(confirm.replace("http://news.example", "")).body()).contains("Your email address is confirmed");
+        String confirm = org.jsoup.Jsoup.parse(mail.body())
+                .select("a[href*=/account/confirm]")
+                .first()
+                .attr("href");
+        assertThat(c.get(confirm.replace("http://news.example", "")).body())
+                .contains("Your email address is confirmed");
     }
 }

@@ -21,14 +21,16 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class RegisterBrowserTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     static TestApp t;
     static ChromeDriver browser;
 
     @BeforeAll
     static void setUp() {
-        t = new TestApp(new MailConfig("localhost", smtp.getSmtp().getPort(), "", "", false, "Ledger <news@example.org>"));
+        t = new TestApp(
+                new MailConfig("localhost", smtp.getSmtp().getPort(), "", "", false, "Ledger <news@example.org>"));
         browser = Browser.start();
     }
 
@@ -48,11 +50,15 @@ class RegisterBrowserTest {
         browser.findElement(By.id("f-displayName")).sendKeys("Bea Browser");
         browser.findElement(By.id("f-password")).sendKeys("a browser password");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        Browser.waitUntil(browser, 10, d -> d.findElement(By.tagName("h1")).getText().equals("Check your email"));
+        Browser.waitUntil(
+                browser, 10, d -> d.findElement(By.tagName("h1")).getText().equals("Check your email"));
 
         assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-        String body = GreenMailUtil.getBody(smtp.getReceivedMessages()[0]).replace("=\r\n", "").replace("=3D", "=");
-        Matcher m = Pattern.compile("http://news\\.example(/account/confirm\\S+)").matcher(body);
+        String body = GreenMailUtil.getBody(smtp.getReceivedMessages()[0])
+                .replace("=\r\n", "")
+                .replace("=3D", "=");
+        Matcher m =
+                Pattern.compile("http://news\\.example(/account/confirm\\S+)").matcher(body);
         assertThat(m.find()).isTrue();
         browser.get(t.url(m.group(1)));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your email address is confirmed");
@@ -64,6 +70,8 @@ class RegisterBrowserTest {
         Browser.waitUntil(browser, 10, d -> !d.getCurrentUrl().contains("/sign-in"));
         browser.get(t.url("/account"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your account");
-        assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("browser@example.org").contains("Bea Browser");
+        assertThat(browser.findElement(By.cssSelector(".facts")).getText())
+                .contains("browser@example.org")
+                .contains("Bea Browser");
     }
 }

@@ -39,8 +39,13 @@ class ArticleDaoTest {
         Instant start = Instant.parse("2026-01-01T08:00:00Z");
         for (int i = 0; i < 60; i++) {
             boolean inSport = i % 3 == 0;
-            long id = f.article("story-" + i, "Story " + i, inSport ? sport : news, "news",
-                    start.plus(Duration.ofHours(i)), "Body of story " + i + ".");
+            long id = f.article(
+                    "story-" + i,
+                    "Story " + i,
+                    inSport ? sport : news,
+                    "news",
+                    start.plus(Duration.ofHours(i)),
+                    "Body of story " + i + ".");
             newestFirst.add(0, id);
             if (inSport) sportSection.add(0, id);
             f.tag(id, i % 5 == 0 ? unrelated : big);
@@ -51,8 +56,11 @@ class ArticleDaoTest {
             if (i % 5 != 0) bigTopic.add(0, id);
         }
         // a draft is never listed
-        t.fixtures.jdbi().useHandle(h -> h.execute(
-                "insert into articles (slug, headline, section_id, status) values ('draft-story', 'Draft', ?, 'draft')", news));
+        t.fixtures
+                .jdbi()
+                .useHandle(h -> h.execute(
+                        "insert into articles (slug, headline, section_id, status) values ('draft-story', 'Draft', ?, 'draft')",
+                        news));
         dao = new ArticleDao(t.db.jdbi());
     }
 
@@ -90,9 +98,12 @@ class ArticleDaoTest {
         List<Long> shown = newestFirst.subList(0, 3);
         for (int round = 0; round < 8; round++) {
             assertThat(dao.latest(ListFilter.notIn(ListFilter.all(), shown), Cursor.first(), 4))
-                    .extracting(ArticleSummary::id).isEqualTo(newestFirst.subList(3, 7));
+                    .extracting(ArticleSummary::id)
+                    .isEqualTo(newestFirst.subList(3, 7));
             assertThat(dao.latest(ListFilter.notIn(ListFilter.topic(big), shown), Cursor.first(), 2))
-                    .extracting(ArticleSummary::id).doesNotContainAnyElementsOf(shown).hasSize(2);
+                    .extracting(ArticleSummary::id)
+                    .doesNotContainAnyElementsOf(shown)
+                    .hasSize(2);
         }
     }
 
@@ -100,12 +111,14 @@ class ArticleDaoTest {
     void byIdsKeepsTheGivenOrderAndBySlugsFindsEachOnce() {
         List<Long> wanted = List.of(newestFirst.get(10), newestFirst.get(2), -1L, newestFirst.get(30));
         for (int round = 0; round < 8; round++) {
-            assertThat(dao.byIds(wanted)).extracting(ArticleSummary::id)
+            assertThat(dao.byIds(wanted))
+                    .extracting(ArticleSummary::id)
                     .containsExactly(newestFirst.get(10), newestFirst.get(2), newestFirst.get(30));
             assertThat(dao.bySlugs(List.of("story-4", "story-9", "story-4", "draft-story", "no-such-story")))
                     .containsOnlyKeys("story-4", "story-9");
         }
-        assertThat(IntStream.range(1, 6).mapToObj(n -> dao.byIds(newestFirst.subList(0, n)).size()))
+        assertThat(IntStream.range(1, 6)
+                        .mapToObj(n -> dao.byIds(newestFirst.subList(0, n)).size()))
                 .containsExactly(1, 2, 3, 4, 5);
     }
 }

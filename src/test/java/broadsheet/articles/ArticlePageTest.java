@@ -33,18 +33,46 @@ class ArticlePageTest {
         long ben = f.author("ben-marsh", "Ben Marsh");
         long harbour = f.topic("harbour-bill", "Harbour Bill", "subject");
         long port = f.topic("port-vell", "Port Vell", "place");
-        f.newsletter("politics-briefing", "Politics Briefing",
-                "The day's top political headlines and commentary as selected by our editors", "subscribers");
-        long lead = f.photo(1600, 1000, Color.BLUE, "Cranes over the east quay at dusk.", "Illustration: Ledger graphics desk",
+        f.newsletter(
+                "politics-briefing",
+                "Politics Briefing",
+                "The day's top political headlines and commentary as selected by our editors",
+                "subscribers");
+        long lead = f.photo(
+                1600,
+                1000,
+                Color.BLUE,
+                "Cranes over the east quay at dusk.",
+                "Illustration: Ledger graphics desk",
                 "Three cranes against an orange sky");
-        photo2 = f.photo(1600, 1000, Color.GREEN, "The chamber during the vote.", "Illustration: Ledger graphics desk",
+        photo2 = f.photo(
+                1600,
+                1000,
+                Color.GREEN,
+                "The chamber during the vote.",
+                "Illustration: Ledger graphics desk",
                 "A round chamber with green benches");
-        long op = f.article("the-bill-is-a-mistake", "The bill is a mistake", opinion, "opinion",
-                Instant.parse("2026-11-28T09:00:00Z"), "An opinion.");
-        long news = f.article("dockers-vote-to-strike", "Dockers vote to strike", politics, "news",
-                Instant.parse("2026-11-27T09:00:00Z"), "News.");
-        long a = f.article("harbour-bill-clears-second-reading", "Harbour bill clears second reading", politics, "news",
-                Instant.parse("2026-11-29T08:30:00Z"), """
+        long op = f.article(
+                "the-bill-is-a-mistake",
+                "The bill is a mistake",
+                opinion,
+                "opinion",
+                Instant.parse("2026-11-28T09:00:00Z"),
+                "An opinion.");
+        long news = f.article(
+                "dockers-vote-to-strike",
+                "Dockers vote to strike",
+                politics,
+                "news",
+                Instant.parse("2026-11-27T09:00:00Z"),
+                "News.");
+        long a = f.article(
+                "harbour-bill-clears-second-reading",
+                "Harbour bill clears second reading",
+                politics,
+                "news",
+                Instant.parse("2026-11-29T08:30:00Z"),
+                """
                         The harbour bill passed its second reading by **41 votes**.
 
                         [[related:the-bill-is-a-mistake]]
@@ -65,7 +93,11 @@ class ArticlePageTest {
         f.tag(a, port);
         f.leadPhoto(a, lead);
         f.gallery(a, lead, photo2);
-        f.correction(a, "correction", "An earlier version gave the wrong vote count.", Instant.parse("2026-11-29T12:00:00Z"));
+        f.correction(
+                a,
+                "correction",
+                "An earlier version gave the wrong vote count.",
+                Instant.parse("2026-11-29T12:00:00Z"));
         t.contentChanged();
     }
 
@@ -98,9 +130,12 @@ class ArticlePageTest {
         assertThat(d.select(".kicker a").text()).isEqualTo("Politics");
         assertThat(d.select(".deck").text()).isEqualTo("Deck of Harbour bill clears second reading");
         assertThat(d.select(".byline__names").text()).isEqualTo("By Ada Quill and Ben Marsh");
-        assertThat(d.select(".byline__names a").eachAttr("href")).containsExactly("/authors/ada-quill", "/authors/ben-marsh");
+        assertThat(d.select(".byline__names a").eachAttr("href"))
+                .containsExactly("/authors/ada-quill", "/authors/ben-marsh");
         assertThat(d.select(".byline__times time").first().attr("datetime")).isEqualTo("2026-11-29T08:30:00Z");
-        assertThat(d.select(".byline__times").text()).contains("29 November 2026, 08:30").contains("Updated");
+        assertThat(d.select(".byline__times").text())
+                .contains("29 November 2026, 08:30")
+                .contains("Updated");
     }
 
     @Test
@@ -111,8 +146,11 @@ class ArticlePageTest {
         assertThat(fig.selectFirst("img").attr("alt")).isEqualTo("Three cranes against an orange sky");
         assertThat(fig.selectFirst("img").attr("width")).isEqualTo("960");
         assertThat(fig.selectFirst("img").attr("height")).isEqualTo("600");
-        assertThat(fig.selectFirst("img").attr("srcset")).contains("-w320.jpg 320w").contains("-w1280.jpg 1280w");
-        assertThat(fig.select("figcaption").text()).contains("Cranes over the east quay at dusk.")
+        assertThat(fig.selectFirst("img").attr("srcset"))
+                .contains("-w320.jpg 320w")
+                .contains("-w1280.jpg 1280w");
+        assertThat(fig.select("figcaption").text())
+                .contains("Cranes over the east quay at dusk.")
                 .contains("Illustration: Ledger graphics desk");
         assertThat(open.text()).isEqualTo("Open this photo in gallery");
         assertThat(open.attr("href")).isEqualTo(PATH + "/photos/1");
@@ -125,13 +163,16 @@ class ArticlePageTest {
         assertThat(related.eachText()).containsExactly("Opinion: The bill is a mistake", "Dockers vote to strike");
         assertThat(related.first().attr("href")).isEqualTo("/2026/11/28/the-bill-is-a-mistake");
         Element promo = d.selectFirst(".article__body aside.promo");
-        assertThat(promo.text()).contains("Politics Briefing")
-                .contains("The day's top political headlines and commentary as selected by our editors (subscribers only)")
+        assertThat(promo.text())
+                .contains("Politics Briefing")
+                .contains(
+                        "The day's top political headlines and commentary as selected by our editors (subscribers only)")
                 .contains("Sign up today.");
         assertThat(promo.selectFirst("a").attr("href")).isEqualTo("/newsletters/politics-briefing");
         // blocks keep the editor's order: paragraph, related, paragraph, related, paragraph, promo, paragraph
         assertThat(d.select(".article__body > p, .article__body > aside").stream()
-                .map(e -> e.tagName() + (e.className().isEmpty() ? "" : "." + e.className())).toList())
+                        .map(e -> e.tagName() + (e.className().isEmpty() ? "" : "." + e.className()))
+                        .toList())
                 .containsExactly("p", "p.related", "p", "p.related", "p", "aside.promo", "p");
         assertThat(d.select(".article__body strong").text()).isEqualTo("41 votes");
         // raw HTML in a body is shown as text, never run
@@ -143,9 +184,11 @@ class ArticlePageTest {
     void followBlockListsAuthorsAndTopics() {
         Element follow = page().selectFirst("section.follow");
         assertThat(follow.selectFirst("h2").text()).isEqualTo("Follow related authors and topics");
-        assertThat(follow.text()).contains("Authors and topics you follow will be added to your personal news feed in Following.");
+        assertThat(follow.text())
+                .contains("Authors and topics you follow will be added to your personal news feed in Following.");
         assertThat(follow.select("a").eachAttr("href"))
-                .containsExactly("/authors/ada-quill", "/authors/ben-marsh", "/topics/harbour-bill", "/topics/port-vell");
+                .containsExactly(
+                        "/authors/ada-quill", "/authors/ben-marsh", "/topics/harbour-bill", "/topics/port-vell");
     }
 
     @Test
@@ -153,8 +196,10 @@ class ArticlePageTest {
         Element interact = page().selectFirst("section.interact");
         assertThat(interact.selectFirst("h2").text()).isEqualTo("Interact");
         assertThat(interact.selectFirst("input#share-url").val()).isEqualTo("https://news.example" + PATH);
-        assertThat(interact.select("a").eachAttr("href")).anyMatch(h -> h.startsWith("mailto:?subject=Harbour%20bill"))
-                .anyMatch(h -> h.startsWith("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2F2026"))
+        assertThat(interact.select("a").eachAttr("href"))
+                .anyMatch(h -> h.startsWith("mailto:?subject=Harbour%20bill"))
+                .anyMatch(h ->
+                        h.startsWith("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2F2026"))
                 .anyMatch(h -> h.startsWith("https://twitter.com/intent/tweet"))
                 .anyMatch(h -> h.startsWith("https://www.linkedin.com/"));
     }
@@ -162,7 +207,9 @@ class ArticlePageTest {
     @Test
     void correctionsAreShownWithTheirTime() {
         Element c = page().selectFirst("section.corrections");
-        assertThat(c.text()).contains("Correction").contains("29 November 2026, 12:00")
+        assertThat(c.text())
+                .contains("Correction")
+                .contains("29 November 2026, 12:00")
                 .contains("An earlier version gave the wrong vote count.");
         assertThat(c.selectFirst("time").attr("datetime")).isEqualTo("2026-11-29T12:00:00Z");
     }
@@ -171,11 +218,13 @@ class ArticlePageTest {
     void headCarriesCanonicalSocialCardsAndNewsArticleJsonLd() throws Exception {
         Document d = page();
         assertThat(d.selectFirst("link[rel=canonical]").attr("href")).isEqualTo("https://news.example" + PATH);
-        assertThat(d.selectFirst("meta[property=og:title]").attr("content")).isEqualTo("Harbour bill clears second reading");
+        assertThat(d.selectFirst("meta[property=og:title]").attr("content"))
+                .isEqualTo("Harbour bill clears second reading");
         assertThat(d.selectFirst("meta[property=og:image]").attr("content")).startsWith("https://news.example/media/");
         assertThat(d.selectFirst("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
         assertThat(d.title()).isEqualTo("Harbour bill clears second reading — The Test Ledger");
-        JsonNode ld = new ObjectMapper().readTree(d.selectFirst("script[type=application/ld+json]").data());
+        JsonNode ld = new ObjectMapper()
+                .readTree(d.selectFirst("script[type=application/ld+json]").data());
         assertThat(ld.get("@type").asText()).isEqualTo("NewsArticle");
         assertThat(ld.get("headline").asText()).isEqualTo("Harbour bill clears second reading");
         assertThat(ld.get("datePublished").asText()).isEqualTo("2026-11-29T08:30:00Z");
@@ -193,7 +242,8 @@ class ArticlePageTest {
         assertThat(first.select(".gallery-page__count").text()).isEqualTo("Photo 1 of 2");
         assertThat(first.select("a[rel=prev]")).isEmpty();
         assertThat(first.selectFirst("a[rel=next]").attr("href")).isEqualTo(PATH + "/photos/2");
-        assertThat(first.select("a:containsOwn(Back to the article)").first().attr("href")).isEqualTo(PATH);
+        assertThat(first.select("a:containsOwn(Back to the article)").first().attr("href"))
+                .isEqualTo(PATH);
         Document second = Jsoup.parse(t.get(PATH + "/photos/2").body());
         assertThat(second.selectFirst("img").attr("alt")).isEqualTo("A round chamber with green benches");
         assertThat(second.select("figcaption").text()).contains("The chamber during the vote.");
@@ -222,7 +272,8 @@ class ArticlePageTest {
         HttpResponse<String> missing = t.get("/2026/11/29/no-such-story");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(Jsoup.parse(missing.body()).select("h1").text()).isEqualTo("Page not found");
-        assertThat(Jsoup.parse(missing.body()).select(".error-page li a").eachText()).contains("Harbour bill clears second reading");
+        assertThat(Jsoup.parse(missing.body()).select(".error-page li a").eachText())
+                .contains("Harbour bill clears second reading");
     }
 
     @Test
@@ -230,7 +281,9 @@ class ArticlePageTest {
         HttpResponse<String> r = t.get(PATH);
         String etag = r.headers().firstValue("ETag").orElseThrow();
         assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public");
-        assertThat(r.headers().firstValue("Surrogate-Key").orElseThrow()).contains("section-politics").contains("topic-harbour-bill");
+        assertThat(r.headers().firstValue("Surrogate-Key").orElseThrow())
+                .contains("section-politics")
+                .contains("topic-harbour-bill");
         assertThat(r.headers().firstValue("Last-Modified")).hasValue("Sun, 29 Nov 2026 12:00:00 GMT");
         assertThat(t.get(PATH, "If-None-Match", etag).statusCode()).isEqualTo(304);
         HttpResponse<byte[]> gz = t.getBytes(PATH, "Accept-Encoding", "gzip");
@@ -244,7 +297,9 @@ class ArticlePageTest {
     void securityHeadersForbidInlineScriptsAndFraming() {
         HttpResponse<String> r = t.get(PATH);
         assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe-inline")
+                .contains("frame-ancestors 'none'");
         assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 }

@@ -54,13 +54,15 @@ class GalleryBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> dialog.getAttribute("open") != null);
         assertThat(browser.getCurrentUrl()).endsWith(PATH); // no navigation: the overlay opened
         assertThat(dialog.findElement(By.cssSelector(".position")).getText()).isEqualTo("Photo 1 of 3");
-        assertThat(dialog.findElement(By.cssSelector("img")).getAttribute("alt")).isEqualTo("A red field");
+        assertThat(dialog.findElement(By.cssSelector("img")).getAttribute("alt"))
+                .isEqualTo("A red field");
         new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
         assertThat(dialog.findElement(By.cssSelector(".position")).getText()).isEqualTo("Photo 2 of 3");
         assertThat(dialog.findElement(By.cssSelector(".caption")).getText()).isEqualTo("Second caption.");
         assertThat(dialog.findElement(By.cssSelector(".credit")).getText()).isEqualTo("Credit two");
         dialog.findElement(By.cssSelector("button.next")).click();
-        assertThat(dialog.findElement(By.cssSelector("img")).getAttribute("alt")).isEqualTo("A blue field");
+        assertThat(dialog.findElement(By.cssSelector("img")).getAttribute("alt"))
+                .isEqualTo("A blue field");
         new Actions(browser).sendKeys(Keys.ARROW_LEFT).perform();
         assertThat(dialog.findElement(By.cssSelector(".position")).getText()).isEqualTo("Photo 2 of 3");
         new Actions(browser).sendKeys(Keys.ESCAPE).perform();
@@ -74,10 +76,12 @@ class GalleryBrowserTest {
         browser.get(t.url(PATH));
         WebElement copy = browser.findElement(By.cssSelector("button.share__copy"));
         assertThat(copy.isDisplayed()).isTrue(); // hidden in the HTML, shown by the script
-        assertThat(browser.findElement(By.cssSelector("#share-url")).getAttribute("value")).isEqualTo("https://news.example" + PATH);
+        assertThat(browser.findElement(By.cssSelector("#share-url")).getAttribute("value"))
+                .isEqualTo("https://news.example" + PATH);
         copy.click();
         WebElement status = browser.findElement(By.cssSelector(".share__status"));
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !status.getText().isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> !status.getText().isEmpty());
         // headless Chromium may refuse clipboard access; then the link is selected for the reader to copy
         assertThat(status.getText()).isIn("Link copied.", "Press Ctrl+C to copy the selected link.");
     }

@@ -22,9 +22,21 @@ class OpenGraphTest {
         var f = t.fixtures;
         f.setting("site_time_zone", "UTC");
         long s = f.section("city", "City");
-        long withPhoto = f.article("tram-line-opens", "Tram line opens", s, "news", Instant.parse("2026-11-20T09:00:00Z"), "Crowds rode the first tram.");
+        long withPhoto = f.article(
+                "tram-line-opens",
+                "Tram line opens",
+                s,
+                "news",
+                Instant.parse("2026-11-20T09:00:00Z"),
+                "Crowds rode the first tram.");
         f.leadPhoto(withPhoto, f.photo(1600, 900, Color.RED, "The first tram.", "Photo: desk", "A red tram at a stop"));
-        f.article("council-meets", "Council meets", s, "news", Instant.parse("2026-11-21T09:00:00Z"), "The council met on Tuesday.");
+        f.article(
+                "council-meets",
+                "Council meets",
+                s,
+                "news",
+                Instant.parse("2026-11-21T09:00:00Z"),
+                "The council met on Tuesday.");
         t.contentChanged();
     }
 
@@ -48,11 +60,19 @@ class OpenGraphTest {
         assertThat(meta(d, "og:image")).startsWith("https://news.example/media/");
         assertThat(meta(d, "og:image:alt")).isEqualTo("A red tram at a stop");
         assertThat(meta(d, "twitter:card")).isEqualTo("summary_large_image");
-        assertThat(d.select(".share__links a").eachText()).contains("Share by Email", "Share by Facebook", "Share by X",
-                "Share by LinkedIn", "Share by WhatsApp", "Share by Bluesky", "Share by Reddit");
+        assertThat(d.select(".share__links a").eachText())
+                .contains(
+                        "Share by Email",
+                        "Share by Facebook",
+                        "Share by X",
+                        "Share by LinkedIn",
+                        "Share by WhatsApp",
+                        "Share by Bluesky",
+                        "Share by Reddit");
         assertThat(d.selectFirst(".share__links a[href^=mailto]").attr("href"))
                 .contains("https%3A%2F%2Fnews.example%2F2026%2F11%2F20%2Ftram-line-opens");
-        assertThat(d.selectFirst("#share-url").attr("value")).isEqualTo("https://news.example/2026/11/20/tram-line-opens");
+        assertThat(d.selectFirst("#share-url").attr("value"))
+                .isEqualTo("https://news.example/2026/11/20/tram-line-opens");
     }
 
     @Test

@@ -19,23 +19,50 @@ class BenchDataTest {
         try (Database db = TestDb.fresh()) {
             String url = db.jdbcUrl().replace("jdbc:postgresql://", "postgres://postgres@");
             String[] args = {"bench-data", "--articles", "300", "--database-url", url, "--data-dir", dir.toString()};
-            assertThat(Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), args)).isZero();
-            long published = db.jdbi().withHandle(h -> h.createQuery("select count(*) from articles where status = 'published'")
-                    .mapTo(Long.class).one());
+            assertThat(Main.execute(
+                            new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), args))
+                    .isZero();
+            long published = db.jdbi()
+                    .withHandle(h -> h.createQuery("select count(*) from articles where status = 'published'")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(published).isEqualTo(300);
-            long withoutByline = db.jdbi().withHandle(h -> h.createQuery(
-                    "select count(*) from articles a where not exists (select 1 from article_authors x where x.article_id = a.id)")
-                    .mapTo(Long.class).one());
+            long withoutByline = db.jdbi()
+                    .withHandle(h -> h.createQuery(
+                                    "select count(*) from articles a where not exists (select 1 from article_authors x where x.article_id = a.id)")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(withoutByline).isZero();
-            assertThat(Files.readAllLines(dir.resolve("bench-urls.txt"))).hasSize(300).allMatch(l -> l.matches("/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+"));
+            assertThat(Files.readAllLines(dir.resolve("bench-urls.txt")))
+                    .hasSize(300)
+                    .allMatch(l -> l.matches("/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+"));
 
             StringWriter err = new StringWriter();
-            assertThat(Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args)).isEqualTo(2);
+            assertThat(Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args))
+                    .isEqualTo(2);
             assertThat(err.toString()).contains("already has 300 articles");
 
-            String[] append = {"bench-data", "--articles", "50", "--append", "--seed", "7", "--database-url", url, "--data-dir", dir.toString()};
-            assertThat(Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), append)).isZero();
-            long after = db.jdbi().withHandle(h -> h.createQuery("select count(*) from articles").mapTo(Long.class).one());
+            String[] append = {
+                "bench-data",
+                "--articles",
+                "50",
+                "--append",
+                "--seed",
+                "7",
+                "--database-url",
+                url,
+                "--data-dir",
+                dir.toString()
+            };
+            assertThat(Main.execute(
+                            new PrintWriter(new StringWriter(), true),
+                            new PrintWriter(new StringWriter(), true),
+                            append))
+                    .isZero();
+            long after = db.jdbi()
+                    .withHandle(h -> h.createQuery("select count(*) from articles")
+                            .mapTo(Long.class)
+                            .one());
             assertThat(after).isEqualTo(350);
         }
     }

@@ -26,8 +26,14 @@ class StartupErrorsTest {
     @Test
     void portAlreadyTaken(@TempDir Path dir) throws IOException {
         try (ServerSocket taken = new ServerSocket(0)) {
-            Run r = run("serve", "--port", String.valueOf(taken.getLocalPort()),
-                    "--database-url", "jdbc:postgresql://127.0.0.1:1/none", "--data-dir", dir.toString());
+            Run r = run(
+                    "serve",
+                    "--port",
+                    String.valueOf(taken.getLocalPort()),
+                    "--database-url",
+                    "jdbc:postgresql://127.0.0.1:1/none",
+                    "--data-dir",
+                    dir.toString());
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().lines()).hasSize(1);
             assertThat(r.err()).startsWith("broadsheet: port " + taken.getLocalPort() + " is already in use");
@@ -45,10 +51,12 @@ class StartupErrorsTest {
 
     @Test
     void databaseUnreachable(@TempDir Path dir) {
-        Run r = run("migrate", "--data-dir", dir.toString(), "--database-url", "postgres://nobody:secret@127.0.0.1:1/news");
+        Run r = run(
+                "migrate", "--data-dir", dir.toString(), "--database-url", "postgres://nobody:secret@127.0.0.1:1/news");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1);
-        assertThat(r.err()).startsWith("broadsheet: cannot reach the database at jdbc:postgresql://127.0.0.1:1/news")
+        assertThat(r.err())
+                .startsWith("broadsheet: cannot reach the database at jdbc:postgresql://127.0.0.1:1/news")
                 .doesNotContain("secret");
     }
 
@@ -60,7 +68,8 @@ class StartupErrorsTest {
 
     @Test
     void importOfAMissingFileSaysSo(@TempDir Path dir) {
-        Run r = run("import", "--data-dir", dir.toString(), dir.resolve("nope.json").toString());
+        Run r = run(
+                "import", "--data-dir", dir.toString(), dir.resolve("nope.json").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("nope.json: no such file");
     }

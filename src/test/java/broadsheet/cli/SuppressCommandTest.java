@@ -21,16 +21,40 @@ class SuppressCommandTest {
             String url = db.jdbcUrl().replace("jdbc:postgresql://", "postgres://postgres@");
             Path file = dir.resolve("complaints.txt");
             Files.writeString(file, "# from the feedback loop\nThird@Example.org\n\nnot an address\n");
-            String[] args = {"suppress", "one@example.org", "two@example.org", "--file", file.toString(), "--reason", "complaint",
-                    "--database-url", url, "--data-dir", dir.toString()};
-            int code = Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), args);
+            String[] args = {
+                "suppress",
+                "one@example.org",
+                "two@example.org",
+                "--file",
+                file.toString(),
+                "--reason",
+                "complaint",
+                "--database-url",
+                url,
+                "--data-dir",
+                dir.toString()
+            };
+            int code = Main.execute(
+                    new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), args);
             assertThat(code).isEqualTo(1); // one line was not an address
-            List<String> rows = db.jdbi().withHandle(h -> h.createQuery("select email || ':' || reason from mail_suppressions order by email")
-                    .mapTo(String.class).list());
-            assertThat(rows).containsExactly("one@example.org:complaint", "third@example.org:complaint", "two@example.org:complaint");
+            List<String> rows = db.jdbi()
+                    .withHandle(
+                            h -> h.createQuery("select email || ':' || reason from mail_suppressions order by email")
+                                    .mapTo(String.class)
+                                    .list());
+            assertThat(rows)
+                    .containsExactly(
+                            "one@example.org:complaint", "third@example.org:complaint", "two@example.org:complaint");
             String[] again = {"suppress", "one@example.org", "--database-url", url, "--data-dir", dir.toString()};
-            assertThat(Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), again)).isZero();
-            int count = db.jdbi().withHandle(h -> h.createQuery("select count(*) from mail_suppressions").mapTo(Integer.class).one());
+            assertThat(Main.execute(
+                            new PrintWriter(new StringWriter(), true),
+                            new PrintWriter(new StringWriter(), true),
+                            again))
+                    .isZero();
+            int count = db.jdbi()
+                    .withHandle(h -> h.createQuery("select count(*) from mail_suppressions")
+                            .mapTo(Integer.class)
+                            .one());
             assertThat(count).isEqualTo(3);
         }
     }

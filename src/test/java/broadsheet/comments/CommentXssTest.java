@@ -73,11 +73,17 @@ class CommentXssTest {
                 if (e == body) continue;
                 assertThat(ALLOWED).as("element <%s> from %s", e.tagName(), p).contains(e.tagName());
                 for (Attribute at : e.attributes()) {
-                    assertThat(at.getKey()).as("attribute from %s", p).doesNotStartWith("on").isIn("href", "rel");
-                    if (at.getKey().equals("href")) assertThat(at.getValue()).as("link from %s", p).matches("https?://.*");
+                    assertThat(at.getKey())
+                            .as("attribute from %s", p)
+                            .doesNotStartWith("on")
+                            .isIn("href", "rel");
+                    if (at.getKey().equals("href"))
+                        assertThat(at.getValue()).as("link from %s", p).matches("https?://.*");
                 }
             }
-            assertThat(d.select("script[src*=evil], script:containsData(alert)")).as(p).isEmpty();
+            assertThat(d.select("script[src*=evil], script:containsData(alert)"))
+                    .as(p)
+                    .isEmpty();
             // whatever looked like a tag is shown as text
             if (p.startsWith("<script>")) assertThat(body.text()).contains("<script>alert(1)</script>");
         }
@@ -86,11 +92,15 @@ class CommentXssTest {
     @Test
     void emphasisAndLinksAreKeptAndLinksMarkedAsUserContent() {
         long a = f.article("Formatting");
-        long id = posted(f.reader("ann"), a, "This is *really* **important**: see https://example.org/report and [the plan](https://example.org/plan).");
+        long id = posted(
+                f.reader("ann"),
+                a,
+                "This is *really* **important**: see https://example.org/report and [the plan](https://example.org/plan).");
         Element body = f.thread(a, "").getElementById("c" + id).selectFirst(".comment__body");
         assertThat(body.selectFirst("em").text()).isEqualTo("really");
         assertThat(body.selectFirst("strong").text()).isEqualTo("important");
-        assertThat(body.select("a").eachAttr("href")).containsExactly("https://example.org/report", "https://example.org/plan");
+        assertThat(body.select("a").eachAttr("href"))
+                .containsExactly("https://example.org/report", "https://example.org/plan");
         assertThat(body.select("a").eachAttr("rel")).containsOnly("nofollow ugc noopener");
     }
 }

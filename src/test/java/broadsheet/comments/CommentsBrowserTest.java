@@ -28,7 +28,8 @@ class CommentsBrowserTest {
         t = new TestApp(broadsheet.mail.MailConfig.fromEnv(Map.of()));
         f = new CommentsFixture(t);
         article = f.article("Night buses return");
-        for (String who : new String[] {"ann", "ben", "cat"}) t.fixtures.user(who + "@example.org", Role.READER, "password for " + who);
+        for (String who : new String[] {"ann", "ben", "cat"})
+            t.fixtures.user(who + "@example.org", Role.READER, "password for " + who);
         t.fixtures.user("ed@example.org", Role.EDITOR, "password for ed");
         browser = Browser.start();
     }
@@ -45,11 +46,18 @@ class CommentsBrowserTest {
         browser.findElement(By.id("f-email")).sendKeys(who + "@example.org");
         browser.findElement(By.id("f-password")).sendKeys("password for " + who);
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        Browser.waitUntil(browser, 30, d -> !d.getCurrentUrl().contains("/sign-in") && d.getCurrentUrl().endsWith(next));
+        Browser.waitUntil(
+                browser,
+                30,
+                d -> !d.getCurrentUrl().contains("/sign-in")
+                        && d.getCurrentUrl().endsWith(next));
     }
 
     static WebElement comment(String text) {
-        return browser.findElements(By.cssSelector("article.comment")).stream().filter(e -> e.getText().contains(text)).findFirst().orElseThrow();
+        return browser.findElements(By.cssSelector("article.comment")).stream()
+                .filter(e -> e.getText().contains(text))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -59,46 +67,85 @@ class CommentsBrowserTest {
         browser.findElement(By.linkText("Write a comment")).click();
         browser.findElement(By.id("f-text")).sendKeys("Night buses *finally* back.");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        Browser.waitUntil(browser, 30, d -> d.getCurrentUrl().contains(thread) && !d.findElements(By.cssSelector("article.comment em")).isEmpty());
-        assertThat(comment("Night buses").findElement(By.cssSelector("em")).getText()).isEqualTo("finally");
+        Browser.waitUntil(
+                browser,
+                30,
+                d -> d.getCurrentUrl().contains(thread)
+                        && !d.findElements(By.cssSelector("article.comment em")).isEmpty());
+        assertThat(comment("Night buses").findElement(By.cssSelector("em")).getText())
+                .isEqualTo("finally");
         // the script shows the author's own Edit link
-        Browser.waitUntil(browser, 30, d -> comment("Night buses").findElement(By.linkText("Edit\nyour comment")) != null
-                || comment("Night buses").findElement(By.partialLinkText("Edit")).isDisplayed());
+        Browser.waitUntil(
+                browser,
+                30,
+                d -> comment("Night buses").findElement(By.linkText("Edit\nyour comment")) != null
+                        || comment("Night buses")
+                                .findElement(By.partialLinkText("Edit"))
+                                .isDisplayed());
 
         signIn("ben", thread);
         comment("Night buses").findElement(By.partialLinkText("Reply")).click();
         browser.findElement(By.id("f-text")).sendKeys("The 2am one is always late though.");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
         Browser.waitUntil(browser, 30, d -> d.getPageSource().contains("The 2am one is always late though."));
-        assertThat(browser.findElements(By.cssSelector("ol.comment-replies article.comment")).get(0).getText()).contains("The 2am one");
+        assertThat(browser.findElements(By.cssSelector("ol.comment-replies article.comment"))
+                        .get(0)
+                        .getText())
+                .contains("The 2am one");
         // Like works in place with the script
-        Browser.waitUntil(browser, 30, d -> !comment("Night buses").findElements(By.cssSelector("button.comment__like")).isEmpty());
-        comment("Night buses").findElement(By.cssSelector("button.comment__like")).click();
-        Browser.waitUntil(browser, 30, d -> comment("Night buses").findElement(By.cssSelector(".comment__likes")).getText().equals("1 like"));
+        Browser.waitUntil(
+                browser,
+                30,
+                d -> !comment("Night buses")
+                        .findElements(By.cssSelector("button.comment__like"))
+                        .isEmpty());
+        comment("Night buses")
+                .findElement(By.cssSelector("button.comment__like"))
+                .click();
+        Browser.waitUntil(
+                browser,
+                30,
+                d -> comment("Night buses")
+                        .findElement(By.cssSelector(".comment__likes"))
+                        .getText()
+                        .equals("1 like"));
 
         // the cached article page gets its count from the public counts endpoint
         browser.findElement(By.linkText("Back to the article")).click();
-        Browser.waitUntil(browser, 30, d -> d.findElement(By.cssSelector("[data-comment-count]")).getText().equals("(2 comments)"));
+        Browser.waitUntil(
+                browser,
+                30,
+                d -> d.findElement(By.cssSelector("[data-comment-count]"))
+                        .getText()
+                        .equals("(2 comments)"));
 
         signIn("cat", thread);
         comment("Night buses").findElement(By.partialLinkText("Report")).click();
         browser.findElement(By.id("r-abuse")).click();
         browser.findElement(By.id("f-detail")).sendKeys("Rude to drivers.");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        Browser.waitUntil(browser, 30, d -> d.findElement(By.tagName("h1")).getText().equals("Thank you for your report"));
+        Browser.waitUntil(
+                browser, 30, d -> d.findElement(By.tagName("h1")).getText().equals("Thank you for your report"));
 
         signIn("ed", "/newsroom/moderation");
         WebElement row = browser.findElements(By.cssSelector("table.queue tbody tr")).stream()
-                .filter(r -> r.getText().contains("Night buses")).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains("Night buses"))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.getText()).contains("Reported").contains("1 report (abuse)");
         browser.findElement(By.id("f-note")).sendKeys("Personal attack");
         row.findElement(By.cssSelector("button[value^=reject-]")).click();
-        Browser.waitUntil(browser, 30, d -> d.findElement(By.cssSelector(".notice")).getText().equals("1 comment rejected."));
+        Browser.waitUntil(
+                browser,
+                30,
+                d -> d.findElement(By.cssSelector(".notice")).getText().equals("1 comment rejected."));
         assertThat(browser.findElements(By.cssSelector("table.queue tbody tr"))).isEmpty();
 
         browser.get(t.url(thread));
-        assertThat(browser.findElement(By.id("comments")).getText()).doesNotContain("finally back")
-                .contains("[removed by the editors]").contains("The 2am one is always late though.");
+        assertThat(browser.findElement(By.id("comments")).getText())
+                .doesNotContain("finally back")
+                .contains("[removed by the editors]")
+                .contains("The 2am one is always late though.");
         browser.get(t.url("/newsroom/audit?action=comment.reject"));
         assertThat(browser.findElement(By.cssSelector("table.audit")).getText()).contains("Reason: Personal attack");
     }

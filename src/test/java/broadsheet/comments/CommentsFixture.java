@@ -32,7 +32,8 @@ final class CommentsFixture {
     }
 
     long article(String headline, Instant publishedAt) {
-        String slug = headline.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "") + "-" + SEQ.incrementAndGet();
+        String slug = headline.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "") + "-"
+                + SEQ.incrementAndGet();
         long id = t.fixtures.article(slug, headline, section, "news", publishedAt, "Body of " + headline + ".");
         t.contentChanged();
         return id;
@@ -74,12 +75,20 @@ final class CommentsFixture {
     }
 
     long lastCommentId() {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select max(id) from comments").mapTo(Long.class).one());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select max(id) from comments")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     String status(long commentId) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select status from comments where id = :id")
-                .bind("id", commentId).mapTo(String.class).one());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select status from comments where id = :id")
+                        .bind("id", commentId)
+                        .mapTo(String.class)
+                        .one());
     }
 
     void setting(String key, String value) {

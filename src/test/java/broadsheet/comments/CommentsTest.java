@@ -43,11 +43,16 @@ class CommentsTest {
         long id = posted(ann, a, "The early boat matters to shift workers.");
         Document d = f.thread(a, "");
         Element c = d.getElementById("c" + id);
-        assertThat(c.text()).contains("The early boat matters to shift workers.").contains("ann");
+        assertThat(c.text())
+                .contains("The early boat matters to shift workers.")
+                .contains("ann");
         assertThat(d.selectFirst(".comments-page__count").text()).isEqualTo("1 comment");
         assertThat(t.get("/comments/counts.json?ids=" + a).body()).isEqualTo("{\"" + a + "\":1}");
-        assertThat(HtmlValidator.problems(t.get("/articles/" + a + "/comments").body())).isEmpty();
-        assertThat(HtmlValidator.problems(ann.get("/articles/" + a + "/comments/new").body())).isEmpty();
+        assertThat(HtmlValidator.problems(t.get("/articles/" + a + "/comments").body()))
+                .isEmpty();
+        assertThat(HtmlValidator.problems(
+                        ann.get("/articles/" + a + "/comments/new").body()))
+                .isEmpty();
     }
 
     @Test
@@ -67,13 +72,22 @@ class CommentsTest {
         long r2 = replied(cat, r1, "They said that last spring.");
         Document d = f.thread(a, "");
         Element thread = d.getElementById("c" + root).parent();
-        assertThat(thread.select("ol.comment-replies > li > article").eachAttr("id")).containsExactly("c" + r1, "c" + r2);
+        assertThat(thread.select("ol.comment-replies > li > article").eachAttr("id"))
+                .containsExactly("c" + r1, "c" + r2);
         assertThat(d.select("ol.comment-replies ol")).isEmpty();
-        assertThat(d.getElementById("c" + r2).selectFirst(".comment__to").text()).isEqualTo("replying to " + f.t.fixtures.jdbi()
-                .withHandle(h -> h.createQuery("select author_name from comments where id = " + r1).mapTo(String.class).one()));
+        assertThat(d.getElementById("c" + r2).selectFirst(".comment__to").text())
+                .isEqualTo("replying to "
+                        + f.t.fixtures
+                                .jdbi()
+                                .withHandle(h -> h.createQuery("select author_name from comments where id = " + r1)
+                                        .mapTo(String.class)
+                                        .one()));
         assertThat(d.getElementById("c" + r1).select(".comment__to")).isEmpty();
-        assertThat(HtmlValidator.problems(ben.get("/comments/" + root + "/reply").body())).isEmpty();
-        assertThat(HtmlValidator.problems(t.get("/articles/" + a + "/comments").body())).isEmpty();
+        assertThat(HtmlValidator.problems(
+                        ben.get("/comments/" + root + "/reply").body()))
+                .isEmpty();
+        assertThat(HtmlValidator.problems(t.get("/articles/" + a + "/comments").body()))
+                .isEmpty();
     }
 
     @Test
@@ -94,8 +108,12 @@ class CommentsTest {
         assertThat(ids(f.thread(a, ""))).containsExactly(third, second, first);
         assertThat(ids(f.thread(a, "?sort=oldest"))).containsExactly(first, second, third);
         assertThat(ids(f.thread(a, "?sort=liked"))).containsExactly(second, first, third);
-        assertThat(f.thread(a, "?sort=liked").selectFirst(".comments-sort a[aria-current]").text()).isEqualTo("Most liked");
-        assertThat(t.get("/articles/" + a + "/comments?sort=loudest").statusCode()).isEqualTo(400);
+        assertThat(f.thread(a, "?sort=liked")
+                        .selectFirst(".comments-sort a[aria-current]")
+                        .text())
+                .isEqualTo("Most liked");
+        assertThat(t.get("/articles/" + a + "/comments?sort=loudest").statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -103,12 +121,18 @@ class CommentsTest {
         long a = f.article("Park benches");
         long id = posted(f.reader("ann"), a, "More benches please.");
         WebClient ben = f.reader("ben");
-        assertThat(HtmlValidator.problems(ben.get("/comments/" + id + "/like").body())).isEmpty();
+        assertThat(HtmlValidator.problems(ben.get("/comments/" + id + "/like").body()))
+                .isEmpty();
         assertThat(ben.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
         assertThat(ben.post("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(f.thread(a, "").getElementById("c" + id).selectFirst(".comment__likes").text()).isEqualTo("1 like");
+        assertThat(f.thread(a, "")
+                        .getElementById("c" + id)
+                        .selectFirst(".comment__likes")
+                        .text())
+                .isEqualTo("1 like");
         String csrf = ben.cookie("bs_csrf").orElseThrow();
-        HttpResponse<String> json = ben.postForm("/comments/" + id + "/unlike", Map.of(), "X-CSRF-Token", csrf, "Accept", "application/json");
+        HttpResponse<String> json = ben.postForm(
+                "/comments/" + id + "/unlike", Map.of(), "X-CSRF-Token", csrf, "Accept", "application/json");
         assertThat(json.body()).contains("\"likes\":0").contains("\"liked\":false");
         assertThat(ben.get("/articles/" + a + "/comments/me.json").body()).contains("\"liked\":[]");
     }
@@ -120,7 +144,9 @@ class CommentsTest {
         long id = posted(ann, a, "Teh menu is better.");
         HttpResponse<String> form = ann.get("/comments/" + id + "/edit");
         assertThat(HtmlValidator.problems(form.body())).isEmpty();
-        assertThat(ann.post("/comments/" + id + "/edit", Map.of("text", "The menu is better.", "version", "1")).statusCode()).isEqualTo(303);
+        assertThat(ann.post("/comments/" + id + "/edit", Map.of("text", "The menu is better.", "version", "1"))
+                        .statusCode())
+                .isEqualTo(303);
         Element c = f.thread(a, "").getElementById("c" + id);
         assertThat(c.text()).contains("The menu is better.").contains("(edited)");
         // an old version of the form is refused rather than overwriting
@@ -128,8 +154,14 @@ class CommentsTest {
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("changed since you opened it");
         // someone else's comment
-        assertThat(f.reader("ben").post("/comments/" + id + "/edit", Map.of("text", "Hijack", "version", "2")).statusCode()).isEqualTo(403);
-        t.fixtures.jdbi().useHandle(h -> h.execute("update comments set created_at = now() - interval '16 minutes' where id = ?", id));
+        assertThat(f.reader("ben")
+                        .post("/comments/" + id + "/edit", Map.of("text", "Hijack", "version", "2"))
+                        .statusCode())
+                .isEqualTo(403);
+        t.fixtures
+                .jdbi()
+                .useHandle(h ->
+                        h.execute("update comments set created_at = now() - interval '16 minutes' where id = ?", id));
         HttpResponse<String> late = ann.post("/comments/" + id + "/edit", Map.of("text", "Too late.", "version", "2"));
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("can be edited for 15 minutes");
@@ -143,16 +175,22 @@ class CommentsTest {
         long lonely = posted(ann, a, "Nobody will answer this.");
         long answered = posted(ann, a, "Someone will answer this.");
         long answer = replied(ben, answered, "I did.");
-        assertThat(ben.post("/comments/" + lonely + "/delete", Map.of()).statusCode()).isEqualTo(403);
-        assertThat(HtmlValidator.problems(ann.get("/comments/" + lonely + "/delete").body())).isEmpty();
-        assertThat(ann.post("/comments/" + lonely + "/delete", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(ann.post("/comments/" + answered + "/delete", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(ben.post("/comments/" + lonely + "/delete", Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(HtmlValidator.problems(
+                        ann.get("/comments/" + lonely + "/delete").body()))
+                .isEmpty();
+        assertThat(ann.post("/comments/" + lonely + "/delete", Map.of()).statusCode())
+                .isEqualTo(303);
+        assertThat(ann.post("/comments/" + answered + "/delete", Map.of()).statusCode())
+                .isEqualTo(303);
         Document d = f.thread(a, "");
         assertThat(d.getElementById("c" + lonely)).isNull();
         assertThat(d.getElementById("c" + answered).text()).isEqualTo("[deleted]");
         assertThat(d.text()).doesNotContain("Someone will answer this.");
         assertThat(d.getElementById("c" + answer).text()).contains("I did.");
-        assertThat(HtmlValidator.problems(t.get("/articles/" + a + "/comments").body())).isEmpty();
+        assertThat(HtmlValidator.problems(t.get("/articles/" + a + "/comments").body()))
+                .isEmpty();
         // a reply to a deleted comment is refused, and says why
         HttpResponse<String> r = reply(ben, answered, "Still there?");
         assertThat(r.statusCode()).isEqualTo(409);
@@ -173,7 +211,8 @@ class CommentsTest {
         HttpResponse<String> oversize = post(ann, a, big);
         assertThat(oversize.statusCode()).isEqualTo(422);
         assertThat(oversize.body()).contains("at most 5000 characters; this one has 5001");
-        assertThat(Jsoup.parse(oversize.body()).selectFirst("textarea#f-text").text()).hasSize(5001);
+        assertThat(Jsoup.parse(oversize.body()).selectFirst("textarea#f-text").text())
+                .hasSize(5001);
         f.setting("comments_per_minute", "3");
         try {
             WebClient ben = f.reader("ben");
@@ -181,7 +220,8 @@ class CommentsTest {
             HttpResponse<String> flood = post(ben, a, "Flood 3");
             assertThat(flood.statusCode()).isEqualTo(429);
             assertThat(flood.body()).contains("You are posting too quickly: at most 3 comments a minute");
-            assertThat(Jsoup.parse(flood.body()).selectFirst("textarea#f-text").text()).isEqualTo("Flood 3");
+            assertThat(Jsoup.parse(flood.body()).selectFirst("textarea#f-text").text())
+                    .isEqualTo("Flood 3");
         } finally {
             f.setting("comments_per_minute", "1000");
         }
@@ -197,8 +237,15 @@ class CommentsTest {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(f.thread(a, "").text()).doesNotContain("Forged");
         long id = posted(ann, a, "Real.");
-        assertThat(f.reader("ben").postRaw("/comments/" + id + "/like", Map.of()).statusCode()).isEqualTo(403);
-        assertThat(f.thread(a, "").getElementById("c" + id).selectFirst(".comment__likes").text()).isEqualTo("0 likes");
+        assertThat(f.reader("ben")
+                        .postRaw("/comments/" + id + "/like", Map.of())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(f.thread(a, "")
+                        .getElementById("c" + id)
+                        .selectFirst(".comment__likes")
+                        .text())
+                .isEqualTo("0 likes");
     }
 
     @Test
@@ -206,21 +253,35 @@ class CommentsTest {
         long a = f.article("Council budget");
         WebClient ann = f.reader("ann"), ben = f.reader("ben");
         long mine = posted(ann, a, "Ann's view.");
-        String path = t.fixtures.jdbi().withHandle(h -> h.createQuery("select slug from articles where id = " + a).mapTo(String.class).one());
-        String articlePath = Jsoup.parse(t.get("/articles/" + a + "/comments").body()).selectFirst(".comments-page__back a").attr("href");
+        String path = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select slug from articles where id = " + a)
+                        .mapTo(String.class)
+                        .one());
+        String articlePath = Jsoup.parse(t.get("/articles/" + a + "/comments").body())
+                .selectFirst(".comments-page__back a")
+                .attr("href");
         assertThat(articlePath).endsWith(path);
-        HttpResponse<String> forAnn = ann.get(articlePath), forBen = ben.get(articlePath), anonymous = t.get(articlePath);
+        HttpResponse<String> forAnn = ann.get(articlePath),
+                forBen = ben.get(articlePath),
+                anonymous = t.get(articlePath);
         assertThat(forAnn.body()).isEqualTo(forBen.body()).isEqualTo(anonymous.body());
         assertThat(forAnn.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public");
-        assertThat(Jsoup.parse(forAnn.body()).selectFirst(".interact a[href=/articles/" + a + "/comments]")).isNotNull();
-        HttpResponse<String> threadAnn = ann.get("/articles/" + a + "/comments"), threadBen = ben.get("/articles/" + a + "/comments");
+        assertThat(Jsoup.parse(forAnn.body()).selectFirst(".interact a[href=/articles/" + a + "/comments]"))
+                .isNotNull();
+        HttpResponse<String> threadAnn = ann.get("/articles/" + a + "/comments"),
+                threadBen = ben.get("/articles/" + a + "/comments");
         assertThat(threadAnn.body()).isEqualTo(threadBen.body());
-        assertThat(threadAnn.headers().firstValue("Cache-Control").orElseThrow()).isEqualTo("public, no-cache");
+        assertThat(threadAnn.headers().firstValue("Cache-Control").orElseThrow())
+                .isEqualTo("public, no-cache");
         assertThat(threadAnn.headers().firstValue("Set-Cookie")).isEmpty();
         // the personal part comes from an uncached endpoint
         HttpResponse<String> me = ann.get("/articles/" + a + "/comments/me.json");
         assertThat(me.headers().firstValue("Cache-Control").orElseThrow()).isEqualTo("private, no-store");
-        assertThat(me.body()).contains("\"signedIn\":true").contains("\"own\":[" + mine + "]").contains("\"editable\":[" + mine + "]");
+        assertThat(me.body())
+                .contains("\"signedIn\":true")
+                .contains("\"own\":[" + mine + "]")
+                .contains("\"editable\":[" + mine + "]");
         assertThat(ben.get("/articles/" + a + "/comments/me.json").body()).contains("\"own\":[]");
         assertThat(t.get("/articles/" + a + "/comments/me.json").body()).isEqualTo("{\"signedIn\":false}");
     }
@@ -245,9 +306,13 @@ class CommentsTest {
         long a = f.article("Privacy");
         WebClient ann = t.signedIn("leaving@example.org", broadsheet.web.Role.READER);
         long id = posted(ann, a, "My words.");
-        assertThat(ann.get("/account/export.json").body()).contains("\"text\":\"My words.\"").contains("\"likedComments\":[]");
+        assertThat(ann.get("/account/export.json").body())
+                .contains("\"text\":\"My words.\"")
+                .contains("\"likedComments\":[]");
         ann.get("/account");
-        assertThat(ann.post("/account/delete", Map.of("confirmPassword", "password for leaving@example.org")).statusCode()).isEqualTo(200);
+        assertThat(ann.post("/account/delete", Map.of("confirmPassword", "password for leaving@example.org"))
+                        .statusCode())
+                .isEqualTo(200);
         Element c = f.thread(a, "").getElementById("c" + id);
         assertThat(c.text()).contains("Former reader").doesNotContain("leaving");
     }
@@ -263,7 +328,11 @@ class CommentsTest {
             for (int i = 0; i < 8; i++) likes.add(pool.submit(() -> ben.post("/comments/" + id + "/like", Map.of())));
             for (var l : likes) assertThat(l.get().statusCode()).isEqualTo(303);
         }
-        assertThat(f.thread(a, "").getElementById("c" + id).selectFirst(".comment__likes").text()).isEqualTo("1 like");
+        assertThat(f.thread(a, "")
+                        .getElementById("c" + id)
+                        .selectFirst(".comment__likes")
+                        .text())
+                .isEqualTo("1 like");
 
         f.setting("comments_per_minute", "3");
         try {
@@ -274,7 +343,8 @@ class CommentsTest {
                 var posts = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
                 for (int i = 0; i < 8; i++) {
                     int n = i;
-                    posts.add(pool.submit(() -> cat.post("/articles/" + a + "/comments", Map.of("text", "Burst " + n))));
+                    posts.add(
+                            pool.submit(() -> cat.post("/articles/" + a + "/comments", Map.of("text", "Burst " + n))));
                 }
                 for (var p : posts) codes.add(p.get().statusCode());
             }
@@ -286,6 +356,8 @@ class CommentsTest {
     }
 
     static List<Long> ids(Document d) {
-        return d.select("ol.comment-threads > li > article").eachAttr("data-comment").stream().map(Long::parseLong).toList();
+        return d.select("ol.comment-threads > li > article").eachAttr("data-comment").stream()
+                .map(Long::parseLong)
+                .toList();
     }
 }

@@ -25,14 +25,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ReplyNoticesTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     static TestApp t;
     static CommentsFixture f;
 
     @BeforeAll
     static void setUp() {
-        t = new TestApp(new MailConfig("localhost", smtp.getSmtp().getPort(), "", "", false, "Ledger <news@example.org>"));
+        t = new TestApp(
+                new MailConfig("localhost", smtp.getSmtp().getPort(), "", "", false, "Ledger <news@example.org>"));
         f = new CommentsFixture(t);
     }
 
@@ -42,27 +44,33 @@ class ReplyNoticesTest {
     }
 
     static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(address);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(address);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     @Test
     void aReplyShowsInTheAccountAreaAndIsMailedOnlyToThoseWhoOptIn() throws Exception {
         long a = f.article("Reply notices");
         String annEmail = "ann-notices@example.org", benEmail = "ben-notices@example.org";
-        WebClient ann = t.signedIn(annEmail, broadsheet.web.Role.READER), ben = t.signedIn(benEmail, broadsheet.web.Role.READER);
+        WebClient ann = t.signedIn(annEmail, broadsheet.web.Role.READER),
+                ben = t.signedIn(benEmail, broadsheet.web.Role.READER);
         long annsComment = posted(ann, a, "What do you all think?");
         long reply1 = replied(ben, annsComment, "I think it is fine.");
         String page = ann.get("/account/comments").body();
         assertThat(HtmlValidator.problems(page)).isEmpty();
         assertThat(Jsoup.parse(page).selectFirst("#replies-h").text()).isEqualTo("Replies to you (1 new)");
-        assertThat(Jsoup.parse(page).selectFirst(".notices").text()).contains("ben-notices replied on").contains("I think it is fine.");
-        assertThat(Jsoup.parse(page).selectFirst(".notices a").attr("href")).isEqualTo("/articles/" + a + "/comments#c" + reply1);
+        assertThat(Jsoup.parse(page).selectFirst(".notices").text())
+                .contains("ben-notices replied on")
+                .contains("I think it is fine.");
+        assertThat(Jsoup.parse(page).selectFirst(".notices a").attr("href"))
+                .isEqualTo("/articles/" + a + "/comments#c" + reply1);
         assertThat(mailTo(annEmail)).isEmpty(); // not asked for yet
         // replying to oneself tells nobody
         replied(ann, reply1, "Thanks Ben.");
@@ -76,10 +84,14 @@ class ReplyNoticesTest {
         List<MimeMessage> got = mailTo(annEmail);
         assertThat(got).hasSize(1);
         assertThat(got.get(0).getSubject()).contains("New reply to your comment");
-        assertThat(GreenMailUtil.getBody(got.get(0)).replace("=\r\n", "")).contains("A second thought.").contains("Reply notices");
+        assertThat(GreenMailUtil.getBody(got.get(0)).replace("=\r\n", ""))
+                .contains("A second thought.")
+                .contains("Reply notices");
 
         ann.post("/account/comments/read", Map.of());
-        assertThat(ann.get("/account/comments").body()).contains("Replies to you</h2>").doesNotContain("New:");
+        assertThat(ann.get("/account/comments").body())
+                .contains("Replies to you</h2>")
+                .doesNotContain("New:");
         assertThat(ann.get("/account").body()).contains("href=\"/account/comments\"");
     }
 }

@@ -36,17 +36,22 @@ class ContentAccessTest {
 
     @Test
     void accessIsImportedAndExportedAndAnUnknownLevelImportsNothing() throws Exception {
-        try (Database db = TestDb.fresh(); Database again = TestDb.fresh()) {
+        try (Database db = TestDb.fresh();
+                Database again = TestDb.fresh()) {
             Jdbi jdbi = db.jdbi();
             Path bad = write("bad", FILE.formatted("paying"));
             assertThatThrownBy(() -> new Importer(jdbi, media("m0")).importFile(bad))
-                    .isInstanceOfSatisfying(ImportException.class, e -> assertThat(e.problems().toString())
-                            .contains("articles[2].access").contains("unknown access \"paying\"")
-                            .contains("free, registered, subscribers"));
+                    .isInstanceOfSatisfying(
+                            ImportException.class,
+                            e -> assertThat(e.problems().toString())
+                                    .contains("articles[2].access")
+                                    .contains("unknown access \"paying\"")
+                                    .contains("free, registered, subscribers"));
             assertThat(levels(jdbi)).isEmpty();
 
             new Importer(jdbi, media("m1")).importFile(write("good", FILE.formatted("subscribers")));
-            assertThat(levels(jdbi)).containsExactly("for-members registered", "for-subscribers subscribers", "open-to-all free");
+            assertThat(levels(jdbi))
+                    .containsExactly("for-members registered", "for-subscribers subscribers", "open-to-all free");
 
             Exporter.ExportResult out = new Exporter(jdbi, media("m1")).export(tmp.resolve("export"));
             String json = Files.readString(out.file());
@@ -68,6 +73,8 @@ class ContentAccessTest {
     }
 
     private static List<String> levels(Jdbi jdbi) {
-        return jdbi.withHandle(h -> h.createQuery("select slug || ' ' || access from articles order by slug").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery("select slug || ' ' || access from articles order by slug")
+                .mapTo(String.class)
+                .list());
     }
 }

@@ -48,12 +48,17 @@ class DemoContentTest {
 
     private static Set<String> keys(String field, String key) {
         Set<String> out = new HashSet<>();
-        for (JsonNode n : list(field)) assertThat(out.add(n.path(key).asText())).as("duplicate %s %s", field, n.path(key)).isTrue();
+        for (JsonNode n : list(field))
+            assertThat(out.add(n.path(key).asText()))
+                    .as("duplicate %s %s", field, n.path(key))
+                    .isTrue();
         return out;
     }
 
     private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
+                .toList();
     }
 
     private static List<String> blocks(JsonNode article) {
@@ -67,34 +72,45 @@ class DemoContentTest {
         assertThat(root.path("site").path("tagline").asText()).isNotBlank();
         assertThat(root.path("site").path("timeZone").asText()).isEqualTo("Europe/London");
 
-        assertThat(keys("sections", "slug")).hasSizeGreaterThanOrEqualTo(4)
+        assertThat(keys("sections", "slug"))
+                .hasSizeGreaterThanOrEqualTo(4)
                 .contains("politics", "business", "world", "opinion", "culture");
         for (JsonNode s : list("sections")) {
-            assertThat(s.path("description").asText()).as(s.path("slug").asText()).isNotBlank();
+            assertThat(s.path("description").asText())
+                    .as(s.path("slug").asText())
+                    .isNotBlank();
             assertThat(s.path("position").isInt()).isTrue();
         }
 
-        assertThat(keys("authors", "slug")).hasSizeGreaterThanOrEqualTo(5).allMatch(slug -> SLUG.matcher(slug).matches());
+        assertThat(keys("authors", "slug"))
+                .hasSizeGreaterThanOrEqualTo(5)
+                .allMatch(slug -> SLUG.matcher(slug).matches());
         assertThat(list("authors")).allSatisfy(a -> {
             assertThat(a.path("name").asText()).isNotBlank();
             assertThat(a.path("title").asText()).isNotBlank();
             assertThat(a.path("bio").asText()).isNotBlank();
         });
-        assertThat(list("authors").stream().filter(a -> a.path("portrait").isTextual())).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(list("authors").stream().filter(a -> a.path("portrait").isTextual()))
+                .hasSizeGreaterThanOrEqualTo(3);
 
         assertThat(keys("topics", "slug")).hasSizeGreaterThanOrEqualTo(12);
         Map<String, Integer> kinds = new HashMap<>();
         for (JsonNode t : list("topics")) kinds.merge(t.path("kind").asText(), 1, Integer::sum);
         assertThat(kinds).containsOnlyKeys("person", "organization", "place", "subject");
         assertThat(kinds.values()).allMatch(n -> n >= 2);
-        assertThat(list("topics").stream().filter(t -> !t.path("aliases").isEmpty())).isNotEmpty();
+        assertThat(list("topics").stream().filter(t -> !t.path("aliases").isEmpty()))
+                .isNotEmpty();
 
         assertThat(keys("newsletters", "slug")).contains("politics-briefing");
-        JsonNode briefing = list("newsletters").stream().filter(n -> n.path("slug").asText().equals("politics-briefing")).findFirst().orElseThrow();
+        JsonNode briefing = list("newsletters").stream()
+                .filter(n -> n.path("slug").asText().equals("politics-briefing"))
+                .findFirst()
+                .orElseThrow();
         assertThat(briefing.path("name").asText()).isEqualTo("Politics Briefing");
         assertThat(briefing.path("audience").asText()).isEqualTo("subscribers");
         assertThat(briefing.path("schedule").asText()).isEqualTo("Weekdays at 7:00");
-        assertThat(list("newsletters")).anySatisfy(n -> assertThat(n.path("audience").asText()).isEqualTo("everyone"));
+        assertThat(list("newsletters"))
+                .anySatisfy(n -> assertThat(n.path("audience").asText()).isEqualTo("everyone"));
     }
 
     @Test
@@ -103,36 +119,47 @@ class DemoContentTest {
         Set<String> slugs = keys("articles", "slug");
         keys("articles", "id");
         assertThat(slugs).allMatch(slug -> SLUG.matcher(slug).matches());
-        assertThat(articles.stream().filter(a -> a.path("status").asText().equals("published"))).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(articles.stream().filter(a -> a.path("status").asText().equals("published")))
+                .hasSizeGreaterThanOrEqualTo(15);
         for (JsonNode a : articles) {
             String slug = a.path("slug").asText();
             Instant published = Instant.parse(a.path("publishedAt").asText());
             assertThat(published).as(slug).isBetween(WINDOW_START, WINDOW_END);
-            if (a.has("updatedAt")) assertThat(Instant.parse(a.path("updatedAt").asText())).as(slug).isAfterOrEqualTo(published);
+            if (a.has("updatedAt"))
+                assertThat(Instant.parse(a.path("updatedAt").asText())).as(slug).isAfterOrEqualTo(published);
             assertThat(a.path("headline").asText()).as(slug).isNotBlank();
             assertThat(a.path("deck").asText()).as(slug).isNotBlank();
             assertThat(a.path("authors").size()).as(slug).isBetween(1, 2);
             assertThat(a.path("topics").size()).as(slug).isBetween(2, 4);
             assertThat(a.path("leadPhoto").asText()).as(slug).isNotBlank();
-            List<String> paragraphs = blocks(a).stream().filter(b -> !MARKER.matcher(b).matches()).toList();
+            List<String> paragraphs =
+                    blocks(a).stream().filter(b -> !MARKER.matcher(b).matches()).toList();
             assertThat(paragraphs.size()).as(slug + " paragraphs").isBetween(6, 12);
             assertThat(a.path("body").asText()).as(slug).doesNotContain("<");
         }
         Set<String> sections = new HashSet<>();
         articles.forEach(a -> sections.add(a.path("section").asText()));
         assertThat(sections).isEqualTo(keys("sections", "slug"));
-        assertThat(articles.stream().filter(a -> a.path("section").asText().equals("opinion") && a.path("kind").asText().equals("opinion")))
+        assertThat(articles.stream()
+                        .filter(a -> a.path("section").asText().equals("opinion")
+                                && a.path("kind").asText().equals("opinion")))
                 .hasSizeGreaterThanOrEqualTo(4);
-        assertThat(articles.stream().filter(a -> a.path("kind").asText().equals("analysis"))).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(articles.stream().filter(a -> a.path("kind").asText().equals("explainer"))).hasSizeGreaterThanOrEqualTo(1);
+        assertThat(articles.stream().filter(a -> a.path("kind").asText().equals("analysis")))
+                .hasSizeGreaterThanOrEqualTo(2);
+        assertThat(articles.stream().filter(a -> a.path("kind").asText().equals("explainer")))
+                .hasSizeGreaterThanOrEqualTo(1);
         assertThat(articles.stream().filter(a -> a.path("authors").size() == 2)).hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
     void everyReferenceNamesSomethingInTheFile() {
-        Set<String> photos = keys("photos", "id"), articles = keys("articles", "slug"), sections = keys("sections", "slug");
+        Set<String> photos = keys("photos", "id"),
+                articles = keys("articles", "slug"),
+                sections = keys("sections", "slug");
         Set<String> authors = keys("authors", "slug"), topics = keys("topics", "slug");
-        for (JsonNode a : list("authors")) if (a.path("portrait").isTextual()) assertThat(photos).contains(a.path("portrait").asText());
+        for (JsonNode a : list("authors"))
+            if (a.path("portrait").isTextual())
+                assertThat(photos).contains(a.path("portrait").asText());
         for (JsonNode a : list("articles")) {
             String slug = a.path("slug").asText();
             assertThat(sections).as(slug).contains(a.path("section").asText());
@@ -144,13 +171,19 @@ class DemoContentTest {
         JsonNode fronts = root.path("fronts");
         assertThat(texts(fronts.path("home"))).hasSize(6).doesNotHaveDuplicates();
         assertThat(texts(fronts.path("section:politics"))).hasSize(3).doesNotHaveDuplicates();
-        fronts.fields().forEachRemaining(f -> assertThat(articles).as(f.getKey()).containsAll(texts(f.getValue())));
+        fronts.fields()
+                .forEachRemaining(f -> assertThat(articles).as(f.getKey()).containsAll(texts(f.getValue())));
         Map<String, Instant> published = new HashMap<>();
-        list("articles").forEach(a -> published.put(a.path("slug").asText(), Instant.parse(a.path("publishedAt").asText())));
+        list("articles")
+                .forEach(a -> published.put(
+                        a.path("slug").asText(),
+                        Instant.parse(a.path("publishedAt").asText())));
         List<String> home = texts(fronts.path("home"));
         List<String> newestFirst = new ArrayList<>(home);
         newestFirst.sort(Comparator.comparing(published::get).reversed());
-        assertThat(home).as("home is an editor's order, not simply newest first").isNotEqualTo(newestFirst);
+        assertThat(home)
+                .as("home is an editor's order, not simply newest first")
+                .isNotEqualTo(newestFirst);
     }
 
     @Test
@@ -164,12 +197,18 @@ class DemoContentTest {
             Matcher m = MARKER.matcher(a.path("body").asText());
             while (m.find()) {
                 String marker = m.group();
-                assertThat(blocks).as(slug + ": " + marker + " stands alone as a paragraph").contains(marker);
-                assertThat(blocks.indexOf(marker)).as(slug + ": " + marker + " sits between paragraphs").isBetween(1, blocks.size() - 2);
+                assertThat(blocks)
+                        .as(slug + ": " + marker + " stands alone as a paragraph")
+                        .contains(marker);
+                assertThat(blocks.indexOf(marker))
+                        .as(slug + ": " + marker + " sits between paragraphs")
+                        .isBetween(1, blocks.size() - 2);
                 if (m.group(1).equals("related")) {
                     related = true;
                     assertThat(articles).as(slug + ": " + marker).contains(m.group(2));
-                    assertThat(m.group(2)).as(slug + ": " + marker + " must not point at itself").isNotEqualTo(slug);
+                    assertThat(m.group(2))
+                            .as(slug + ": " + marker + " must not point at itself")
+                            .isNotEqualTo(slug);
                 } else {
                     promo = true;
                     assertThat(newsletters).as(slug + ": " + marker).contains(m.group(2));
@@ -184,7 +223,8 @@ class DemoContentTest {
 
     @Test
     void galleriesAndCorrections() {
-        List<Integer> galleries = list("articles").stream().map(a -> a.path("gallery").size()).toList();
+        List<Integer> galleries =
+                list("articles").stream().map(a -> a.path("gallery").size()).toList();
         assertThat(galleries).contains(5).anyMatch(n -> n >= 4 && n != 5);
         Set<String> kinds = new HashSet<>();
         int corrected = 0;

@@ -36,10 +36,12 @@ class ImportExportTest {
             Jdbi jdbi = db.jdbi();
             ImportResult r;
             // running servers listen for this to drop cached pages
-            try (Connection listener = db.dataSource().getConnection(); Statement s = listener.createStatement()) {
+            try (Connection listener = db.dataSource().getConnection();
+                    Statement s = listener.createStatement()) {
                 s.execute("listen content_changed");
                 r = new Importer(jdbi, media("media")).importFile(file);
-                assertThat(listener.unwrap(PGConnection.class).getNotifications(5_000)).hasSize(1);
+                assertThat(listener.unwrap(PGConnection.class).getNotifications(5_000))
+                        .hasSize(1);
             }
 
             assertThat(r).isEqualTo(new ImportResult(2, 2, 2, 3, 1, 3, 0));
@@ -47,30 +49,34 @@ class ImportExportTest {
                     .containsExactly("harbour-bill-passes", "port-fees-draft", "what-the-bill-means");
             assertThat(strings(jdbi, """
                     select au.slug from article_authors aa join authors au on au.id = aa.author_id
-                      join articles a on a.id = aa.article_id where a.slug = 'harbour-bill-passes' order by aa.position"""))
-                    .containsExactly("ben-marlow", "ada-quill");
+                      join articles a on a.id = aa.article_id where a.slug = 'harbour-bill-passes' order by aa.position""")).containsExactly("ben-marlow", "ada-quill");
             assertThat(strings(jdbi, """
                     select p.caption from article_photos ap join photos p on p.id = ap.photo_id
-                      join articles a on a.id = ap.article_id where a.slug = 'harbour-bill-passes' order by ap.position"""))
-                    .containsExactly("The council chamber", "The harbour at dawn");
+                      join articles a on a.id = ap.article_id where a.slug = 'harbour-bill-passes' order by ap.position""")).containsExactly("The council chamber", "The harbour at dawn");
             assertThat(strings(jdbi, "select kind || ': ' || body from corrections order by created_at"))
-                    .containsExactly("correction: An earlier version misstated the vote.", "update: Adds the mayor's response.");
+                    .containsExactly(
+                            "correction: An earlier version misstated the vote.", "update: Adds the mayor's response.");
             assertThat(strings(jdbi, """
                     select a.slug from front_items f join articles a on a.id = f.article_id
-                     where f.front = 'section:politics' order by f.position"""))
-                    .containsExactly("what-the-bill-means", "harbour-bill-passes");
-            assertThat(strings(jdbi, "select concat_ws(' ', external_id, status, published_at, kind) from articles"
-                    + " where slug = 'port-fees-draft'"))
+                     where f.front = 'section:politics' order by f.position""")).containsExactly("what-the-bill-means", "harbour-bill-passes");
+            assertThat(strings(
+                            jdbi,
+                            "select concat_ws(' ', external_id, status, published_at, kind) from articles"
+                                    + " where slug = 'port-fees-draft'"))
                     .containsExactly("draft news");
             assertThat(strings(jdbi, "select p.caption from authors au join photos p on p.id = au.portrait_photo_id"))
                     .containsExactly("Ada Quill");
             assertThat(strings(jdbi, "select aliases::text from topics where slug = 'harbour-bill'"))
                     .containsExactly("{\"the bill\",\"harbour act\"}");
-            assertThat(strings(jdbi, "select key || '=' || value from settings order by key")).containsExactly(
-                    "site_name=The Meridian Ledger", "site_tagline=News from the harbour city", "site_time_zone=Europe/London");
+            assertThat(strings(jdbi, "select key || '=' || value from settings order by key"))
+                    .containsExactly(
+                            "site_name=The Meridian Ledger",
+                            "site_tagline=News from the harbour city",
+                            "site_time_zone=Europe/London");
             assertThat(strings(jdbi, "select position || ' ' || slug from sections order by position"))
                     .containsExactly("1 politics", "2 business");
-            String key = strings(jdbi, "select file_key from photos where external_id = 'p-harbour-1'").get(0);
+            String key = strings(jdbi, "select file_key from photos where external_id = 'p-harbour-1'")
+                    .get(0);
             assertThat(new MediaFiles(tmp.resolve("media")).original(key)).exists();
         }
     }
@@ -105,7 +111,8 @@ class ImportExportTest {
             assertThatThrownBy(() -> new Importer(jdbi, media("media")).importFile(contentDir("in", json)))
                     .isInstanceOf(ImportException.class)
                     .hasMessage("content.json: articles[2].section: unknown section \"sport\"");
-            for (String table : List.of("sections", "authors", "topics", "photos", "newsletters", "articles", "settings")) {
+            for (String table :
+                    List.of("sections", "authors", "topics", "photos", "newsletters", "articles", "settings")) {
                 assertThat(count(jdbi, table)).as(table).isZero();
             }
         }
@@ -134,14 +141,17 @@ class ImportExportTest {
         try (Database db = TestDb.fresh()) {
             Path file = contentDir("in", json);
             assertThatThrownBy(() -> new Importer(db.jdbi(), media("media")).importFile(file))
-                    .isInstanceOfSatisfying(ImportException.class, e -> assertThat(e.problems()).containsExactly(
-                            "content.json: site.timeZone: unknown time zone \"Europe/Atlantis\" (use an id such as Europe/London)",
-                            "content.json: articles[0].body: [[related:no-such-story]]: unknown article \"no-such-story\"",
-                            "content.json: articles[1].kind: unknown kind \"feature\" (one of news, opinion, analysis, explainer)",
-                            "content.json: articles[1].publishedAt: required when status is published",
-                            "content.json: articles[1].authors[0]: unknown author \"ada-quil\"",
-                            "content.json: articles[2].slug: \"Port Fees\" is not a valid slug (lower-case letters and digits"
-                                    + " in words joined by single hyphens, e.g. harbour-bill)"));
+                    .isInstanceOfSatisfying(
+                            ImportException.class,
+                            e -> assertThat(e.problems())
+                                    .containsExactly(
+                                            "content.json: site.timeZone: unknown time zone \"Europe/Atlantis\" (use an id such as Europe/London)",
+                                            "content.json: articles[0].body: [[related:no-such-story]]: unknown article \"no-such-story\"",
+                                            "content.json: articles[1].kind: unknown kind \"feature\" (one of news, opinion, analysis, explainer)",
+                                            "content.json: articles[1].publishedAt: required when status is published",
+                                            "content.json: articles[1].authors[0]: unknown author \"ada-quil\"",
+                                            "content.json: articles[2].slug: \"Port Fees\" is not a valid slug (lower-case letters and digits"
+                                                    + " in words joined by single hyphens, e.g. harbour-bill)"));
         }
     }
 
@@ -156,21 +166,24 @@ class ImportExportTest {
                       "body": "[[related:harbour-bill-passes]]"}]}""";
             ImportResult r = importer.importFile(contentDir("second", later));
             assertThat(r.articlesCreated()).isEqualTo(1);
-            assertThat(strings(db.jdbi(), "select status from articles where slug = 'council-responds'")).containsExactly("draft");
+            assertThat(strings(db.jdbi(), "select status from articles where slug = 'council-responds'"))
+                    .containsExactly("draft");
         }
     }
 
     @Test
     void exportThenImportIntoAnEmptyDatabaseGivesTheSamePaper() throws Exception {
         Path out = tmp.resolve("export");
-        try (Database first = TestDb.fresh(); Database second = TestDb.fresh()) {
+        try (Database first = TestDb.fresh();
+                Database second = TestDb.fresh()) {
             MediaFiles firstMedia = media("media-1");
             new Importer(first.jdbi(), firstMedia).importFile(contentDir("in", fixture("small.json")));
             // a photo uploaded in the newsroom has no external id; the export must still carry it
             MediaFiles.Stored upload = firstMedia.store(png(new Color(40, 90, 10)));
-            first.jdbi().useHandle(h -> h.execute("""
-                    insert into photos (file_key, mime_type, width, height, caption) values (?, ?, ?, ?, 'Uploaded')""",
-                    upload.fileKey(), upload.mimeType(), upload.width(), upload.height()));
+            first.jdbi()
+                    .useHandle(
+                            h -> h.execute("""
+                    insert into photos (file_key, mime_type, width, height, caption) values (?, ?, ?, ?, 'Uploaded')""", upload.fileKey(), upload.mimeType(), upload.width(), upload.height()));
             first.jdbi().useHandle(h -> h.execute("""
                     insert into article_photos (article_id, photo_id, position)
                     select a.id, p.id, 9 from articles a, photos p where a.slug = 'what-the-bill-means' and p.caption = 'Uploaded'"""));
@@ -182,7 +195,10 @@ class ImportExportTest {
 
             assertThat(r.articlesCreated()).isEqualTo(3);
             for (String query : List.of(ARTICLES, PHOTOS, AUTHORS, TOPICS, FRONTS, OTHERS)) {
-                assertThat(strings(second.jdbi(), query)).as(query).isEqualTo(strings(first.jdbi(), query)).isNotEmpty();
+                assertThat(strings(second.jdbi(), query))
+                        .as(query)
+                        .isEqualTo(strings(first.jdbi(), query))
+                        .isNotEmpty();
             }
         }
     }
@@ -216,7 +232,8 @@ class ImportExportTest {
     private static final String AUTHORS = """
             select concat_ws(' | ', au.slug, au.name, au.title, au.bio, p.file_key) from authors au
               left join photos p on p.id = au.portrait_photo_id order by au.slug""";
-    private static final String TOPICS = "select concat_ws(' | ', slug, name, kind, aliases::text) from topics order by slug";
+    private static final String TOPICS =
+            "select concat_ws(' | ', slug, name, kind, aliases::text) from topics order by slug";
     private static final String FRONTS = """
             select f.front || ' ' || f.position || ' ' || a.slug from front_items f join articles a on a.id = f.article_id
              order by f.front, f.position""";
@@ -269,6 +286,8 @@ class ImportExportTest {
     }
 
     private static int count(Jdbi jdbi, String table) {
-        return jdbi.withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from " + table)
+                .mapTo(Integer.class)
+                .one());
     }
 }

@@ -13,14 +13,19 @@ class MigrationTest {
         try (Database db = TestDb.fresh()) {
             var jdbi = db.jdbi();
             jdbi.useHandle(h -> h.execute("insert into sections (slug, name) values ('politics', 'Politics')"));
-            int n = jdbi.withHandle(h -> h.createQuery("select count(*) from sections").mapTo(Integer.class).one());
+            int n = jdbi.withHandle(h -> h.createQuery("select count(*) from sections")
+                    .mapTo(Integer.class)
+                    .one());
             assertThat(n).isEqualTo(1);
             // a published article must have a publication time
-            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute(
-                    "insert into articles (slug, headline, section_id, status) select 'x', 'X', id, 'published' from sections")))
+            assertThatThrownBy(
+                            () -> jdbi.useHandle(
+                                    h -> h.execute(
+                                            "insert into articles (slug, headline, section_id, status) select 'x', 'X', id, 'published' from sections")))
                     .hasMessageContaining("check");
             // slugs are lower-case words joined by hyphens
-            assertThatThrownBy(() -> jdbi.useHandle(h -> h.execute("insert into sections (slug, name) values ('Bad Slug', 'B')")))
+            assertThatThrownBy(() -> jdbi.useHandle(
+                            h -> h.execute("insert into sections (slug, name) values ('Bad Slug', 'B')")))
                     .hasMessageContaining("slug");
         }
     }

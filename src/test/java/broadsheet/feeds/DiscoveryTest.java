@@ -58,16 +58,19 @@ class DiscoveryTest {
         assertThat(first.getTitle()).isEqualTo("Politics story number 0 & more");
         assertThat(first.getLink()).startsWith("https://news.example/2026/").endsWith("/politics-story-0");
         SyndFeed atom = feed("/feed.atom", "application/atom+xml");
-        assertThat(atom.getEntries().stream().map(SyndEntry::getTitle)).contains("Analysis: Markets rally on port news");
+        assertThat(atom.getEntries().stream().map(SyndEntry::getTitle))
+                .contains("Analysis: Markets rally on port news");
     }
 
     @Test
     void sectionAuthorAndTopicFeedsAreNarrowed() throws Exception {
-        assertThat(feed("/sections/business/feed.rss", "application/rss+xml").getEntries().stream().map(SyndEntry::getTitle))
+        assertThat(feed("/sections/business/feed.rss", "application/rss+xml").getEntries().stream()
+                        .map(SyndEntry::getTitle))
                 .containsExactly("Analysis: Markets rally on port news", "Opinion: Why the port matters");
         assertThat(feed("/authors/ben-marsh/feed.atom", "application/atom+xml").getEntries())
                 .allSatisfy(e -> assertThat(e.getAuthors().get(0).getName()).isEqualTo("Ben Marsh"));
-        assertThat(feed("/topics/harbour-bill/feed.rss", "application/rss+xml").getEntries()).hasSize(10);
+        assertThat(feed("/topics/harbour-bill/feed.rss", "application/rss+xml").getEntries())
+                .hasSize(10);
         assertThat(t.get("/topics/harbour-bill/feed.xml").statusCode()).isEqualTo(404);
         assertThat(t.get("/topics/nothing/feed.rss").statusCode()).isEqualTo(404);
     }
@@ -90,12 +93,19 @@ class DiscoveryTest {
         java.util.List<String> urls = new java.util.ArrayList<>();
         for (int i = 0; i < locs.getLength(); i++) urls.add(locs.item(i).getTextContent());
         assertThat(urls).contains("https://news.example/sitemaps/pages.xml", "https://news.example/sitemaps/news.xml");
-        String month = urls.stream().filter(u -> u.contains("/sitemaps/articles-")).findFirst().orElseThrow();
+        String month = urls.stream()
+                .filter(u -> u.contains("/sitemaps/articles-"))
+                .findFirst()
+                .orElseThrow();
         Document monthly = xml(month.substring("https://news.example".length()));
-        assertThat(monthly.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "url").getLength()).isPositive();
+        assertThat(monthly.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "url")
+                        .getLength())
+                .isPositive();
         Document pages = xml("/sitemaps/pages.xml");
-        assertThat(pages.getDocumentElement().getTextContent()).contains("https://news.example/authors/ada-quill")
-                .contains("https://news.example/topics/harbour-bill").contains("https://news.example/sections/politics");
+        assertThat(pages.getDocumentElement().getTextContent())
+                .contains("https://news.example/authors/ada-quill")
+                .contains("https://news.example/topics/harbour-bill")
+                .contains("https://news.example/sections/politics");
         assertThat(t.get("/sitemaps/articles-1999-01.xml").statusCode()).isEqualTo(404);
     }
 
@@ -106,7 +116,11 @@ class DiscoveryTest {
         java.util.List<String> list = new java.util.ArrayList<>();
         for (int i = 0; i < titles.getLength(); i++) list.add(titles.item(i).getTextContent());
         // stories every 6 hours: 0..7 fall within 48 hours, plus the business story
-        assertThat(list).contains("Politics story number 0 & more", "Politics story number 7 & more", "Markets rally on port news")
+        assertThat(list)
+                .contains(
+                        "Politics story number 0 & more",
+                        "Politics story number 7 & more",
+                        "Markets rally on port news")
                 .doesNotContain("Politics story number 9 & more", "Why the port matters");
     }
 

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DigestTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     static TestApp t;
     static MailConfig mail;
@@ -55,19 +56,25 @@ class DigestTest {
     }
 
     static DigestSender sender() {
-        return new DigestSender(t.fixtures.jdbi(), new Feed(t.fixtures.jdbi(), new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
-                new SmtpMailer(mail), new Views(false), () -> new broadsheet.web.Site("The Ledger", "", "http://news.example",
-                java.time.ZoneId.of("Europe/London"), "en"));
+        return new DigestSender(
+                t.fixtures.jdbi(),
+                new Feed(t.fixtures.jdbi(), new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
+                new SmtpMailer(mail),
+                new Views(false),
+                () -> new broadsheet.web.Site(
+                        "The Ledger", "", "http://news.example", java.time.ZoneId.of("Europe/London"), "en"));
     }
 
     static List<MimeMessage> mailTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(address);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(address);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     static void waitForMail(String address) throws InterruptedException {
@@ -81,8 +88,12 @@ class DigestTest {
         WebClient c = t.signedIn(email, Role.READER);
         c.get("/following/manage");
         c.post("/follow", Map.of("kind", "topic", "slug", "tides", "next", "/"));
-        assertThat(c.post("/following/digest", Map.of("digest", "on")).statusCode()).isEqualTo(303);
-        assertThat(Jsoup.parse(c.get("/following/manage?digest=on").body()).select(".notice").text()).contains("daily email");
+        assertThat(c.post("/following/digest", Map.of("digest", "on")).statusCode())
+                .isEqualTo(303);
+        assertThat(Jsoup.parse(c.get("/following/manage?digest=on").body())
+                        .select(".notice")
+                        .text())
+                .contains("daily email");
         t.fixtures.jdbi().useHandle(h -> h.execute("""
                 update following_digests set next_due_at = now() - interval '1 minute', sent_through = now() - interval '1 day'
                  where user_id = (select id from users where email = ?)""", email));
@@ -90,7 +101,8 @@ class DigestTest {
     }
 
     static long article(String slug, String headline) {
-        long id = t.fixtures.article(slug, headline, politics, "news", Instant.now().minus(10, ChronoUnit.MINUTES), "Text.");
+        long id = t.fixtures.article(
+                slug, headline, politics, "news", Instant.now().minus(10, ChronoUnit.MINUTES), "Text.");
         t.fixtures.tag(id, tides);
         return id;
     }
@@ -109,14 +121,19 @@ class DigestTest {
         String text = GreenMailUtil.getBody(parts.getBodyPart(0));
         assertThat(text).contains("Spring tide floods the quay").contains("You follow Tides");
         String html = ((String) parts.getBodyPart(1).getContent());
-        assertThat(Jsoup.parse(html).select("a:contains(Spring tide floods the quay)").attr("href"))
-                .startsWith("http://news.example/").endsWith("/spring-tide-floods-quay");
+        assertThat(Jsoup.parse(html)
+                        .select("a:contains(Spring tide floods the quay)")
+                        .attr("href"))
+                .startsWith("http://news.example/")
+                .endsWith("/spring-tide-floods-quay");
         // mail clients: inline styles only, nothing fetched or run (table width attributes stay, for Outlook)
         assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain("<style");
         assertThat(m.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
 
         // nothing new: nothing sent, even when due again
-        t.fixtures.jdbi().useHandle(h -> h.execute("update following_digests set next_due_at = now() - interval '1 minute'"));
+        t.fixtures
+                .jdbi()
+                .useHandle(h -> h.execute("update following_digests set next_due_at = now() - interval '1 minute'"));
         sender().runOnce();
         assertThat(mailTo(email)).hasSize(1);
 
@@ -124,21 +141,32 @@ class DigestTest {
         String url = m.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
         String path = URI.create(url).getPath();
         assertThat(t.client().get(path).body()).contains("Stop the daily Following email?");
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(t.url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(t.url(path)))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("no more Following emails");
         assertThat(HtmlValidator.problems(r.body())).isEmpty();
         assertThat(t.client().get(path).statusCode()).as("the link is spent").isEqualTo(404);
-        int rows = t.fixtures.jdbi().withHandle(h -> h.createQuery(
-                "select count(*) from following_digests where user_id = (select id from users where email = ?)").bind(0, email).mapTo(Integer.class).one());
+        int rows = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select count(*) from following_digests where user_id = (select id from users where email = ?)")
+                        .bind(0, email)
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(rows).isZero();
     }
 
     @Test
     void twoSendersAtOnceMailEachReaderOnce() throws Exception {
-        List<String> emails = java.util.stream.IntStream.range(0, 12).mapToObj(i -> subscribedReader()).toList();
+        List<String> emails = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> subscribedReader())
+                .toList();
         article("neap-tide-report", "Neap tide report");
         DigestSender a = sender(), b = sender();
         CompletableFuture<Integer> one = CompletableFuture.supplyAsync(a::runOnce);
@@ -158,17 +186,22 @@ class DigestTest {
         c.get("/sign-in");
         c.post("/sign-in", Map.of("email", email, "password", "password for " + email, "next", "/"));
         c.get("/following/manage");
-        assertThat(c.post("/following/digest", Map.of("digest", "off")).statusCode()).isEqualTo(303);
+        assertThat(c.post("/following/digest", Map.of("digest", "off")).statusCode())
+                .isEqualTo(303);
         article("tide-tables-printed", "Tide tables printed");
         sender().runOnce();
         assertThat(mailTo(email)).isEmpty();
-        assertThat(c.postRaw("/following/digest", Map.of("digest", "on")).statusCode()).as("CSRF still guards the form").isEqualTo(403);
+        assertThat(c.postRaw("/following/digest", Map.of("digest", "on")).statusCode())
+                .as("CSRF still guards the form")
+                .isEqualTo(403);
     }
 
     @Test
     void aSuppressedAddressGetsNoDigest() {
         String email = subscribedReader();
-        t.fixtures.jdbi().useHandle(h -> h.execute("insert into mail_suppressions (email, reason) values (?, 'bounce')", email));
+        t.fixtures
+                .jdbi()
+                .useHandle(h -> h.execute("insert into mail_suppressions (email, reason) values (?, 'bounce')", email));
         article("tide-gauge-broken", "Tide gauge broken");
         sender().runOnce();
         assertThat(mailTo(email)).isEmpty();
@@ -177,7 +210,9 @@ class DigestTest {
     @Test
     void anAddressTheServerRefusesDoesNotHoldUpTheOthers() throws Exception {
         String refused = subscribedReader();
-        List<String> others = java.util.stream.IntStream.range(0, 3).mapToObj(i -> subscribedReader()).toList();
+        List<String> others = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> subscribedReader())
+                .toList();
         article("harbour-light-relit", "Harbour light relit");
         SmtpMailer smtpMailer = new SmtpMailer(mail);
         // stands in for a server answering "550 no such mailbox" for one address
@@ -185,15 +220,24 @@ class DigestTest {
             if (m.to().equals(refused)) throw new IllegalStateException("550 5.1.1 no such mailbox: " + refused);
             smtpMailer.send(m);
         };
-        DigestSender s = new DigestSender(t.fixtures.jdbi(), new Feed(t.fixtures.jdbi(), new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
-                refusing, new Views(false), () -> new broadsheet.web.Site("The Ledger", "", "http://news.example",
-                java.time.ZoneId.of("Europe/London"), "en"));
+        DigestSender s = new DigestSender(
+                t.fixtures.jdbi(),
+                new Feed(t.fixtures.jdbi(), new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
+                refusing,
+                new Views(false),
+                () -> new broadsheet.web.Site(
+                        "The Ledger", "", "http://news.example", java.time.ZoneId.of("Europe/London"), "en"));
         s.runOnce();
         for (String e : others) waitForMail(e);
         for (String e : others) assertThat(mailTo(e)).as(e).hasSize(1);
-        boolean movedOn = t.fixtures.jdbi().withHandle(h -> h.createQuery("""
+        boolean movedOn = t.fixtures
+                .jdbi()
+                .withHandle(h ->
+                        h.createQuery("""
                 select next_due_at > now() and claimed_until is null from following_digests
                  where user_id = (select id from users where email = ?)""").bind(0, refused).mapTo(Boolean.class).one());
-        assertThat(movedOn).as("the refused reader is tried again tomorrow, not every minute").isTrue();
+        assertThat(movedOn)
+                .as("the refused reader is tried again tomorrow, not every minute")
+                .isTrue();
     }
 }

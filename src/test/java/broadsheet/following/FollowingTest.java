@@ -68,15 +68,23 @@ class FollowingTest {
     }
 
     static List<String> feedHeadlines(WebClient c, String path) {
-        return Jsoup.parse(c.get(path).body()).select(".following-item .card__headline").eachText();
+        return Jsoup.parse(c.get(path).body())
+                .select(".following-item .card__headline")
+                .eachText();
     }
 
     @Test
     void anAnonymousFollowSignsInThenFollowsAndReturnsToThePage() {
         long id = article("harbour-dredging-vote", politics, NOW.minus(3, ChronoUnit.HOURS), new long[] {harbour}, ana);
         t.contentChanged();
-        String path = t.fixtures.jdbi().withHandle(h -> h.createQuery("select to_char(published_at at time zone 'UTC', 'YYYY/MM/DD') from articles where id = ?")
-                .bind(0, id).mapTo(String.class).one()) + "/harbour-dredging-vote";
+        String path = t.fixtures
+                        .jdbi()
+                        .withHandle(h -> h.createQuery(
+                                        "select to_char(published_at at time zone 'UTC', 'YYYY/MM/DD') from articles where id = ?")
+                                .bind(0, id)
+                                .mapTo(String.class)
+                                .one())
+                + "/harbour-dredging-vote";
         WebClient c = t.client();
         Document page = Jsoup.parse(c.get("/" + path).body());
         var form = page.selectFirst("section.follow form[data-follow=topic:harbour]");
@@ -85,48 +93,84 @@ class FollowingTest {
         String next = form.select("input[name=next]").val();
         assertThat(next).isEqualTo("/" + path);
 
-        HttpResponse<String> pressed = c.get("/follow?kind=topic&slug=harbour&next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> pressed = c.get("/follow?kind=topic&slug=harbour&next="
+                + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
         assertThat(pressed.statusCode()).isEqualTo(303);
         String signIn = pressed.headers().firstValue("Location").orElseThrow();
         assertThat(signIn).startsWith("/sign-in?next=");
         Document signInPage = Jsoup.parse(c.get(signIn).body());
         assertThat(signInPage.select(".notice").text()).contains("to follow this");
-        assertThat(signInPage.select("a:contains(Create an account)").attr("href")).startsWith("/register?next=%2Ffollow");
+        assertThat(signInPage.select("a:contains(Create an account)").attr("href"))
+                .startsWith("/register?next=%2Ffollow");
 
         t.fixtures.user("late@example.org", Role.READER, "a long password 1");
-        HttpResponse<String> in = c.post("/sign-in", Map.of("email", "late@example.org", "password", "a long password 1",
-                "next", signInPage.select("input[name=next]").val()));
+        HttpResponse<String> in = c.post(
+                "/sign-in",
+                Map.of(
+                        "email",
+                        "late@example.org",
+                        "password",
+                        "a long password 1",
+                        "next",
+                        signInPage.select("input[name=next]").val()));
         assertThat(in.statusCode()).isEqualTo(303);
         assertThat(in.headers().firstValue("Location")).hasValue("/" + path);
-        assertThat(Jsoup.parse(c.get("/following/manage").body()).select(".follow-choices a").eachText()).contains("The Harbour");
+        assertThat(Jsoup.parse(c.get("/following/manage").body())
+                        .select(".follow-choices a")
+                        .eachText())
+                .contains("The Harbour");
     }
 
     @Test
     void theFeedMergesFollowsNewestFirstOnceEachAndSaysWhy() throws Exception {
         long old = article("tariff-talks-open", business, NOW.minus(30, ChronoUnit.DAYS), new long[] {trade});
         long mid = article("ortiz-on-the-budget", politics, NOW.minus(2, ChronoUnit.DAYS), new long[] {}, ana);
-        long both = article("ortiz-on-tariffs", business, NOW.minus(1, ChronoUnit.DAYS), new long[] {trade, energy}, ana);
+        long both =
+                article("ortiz-on-tariffs", business, NOW.minus(1, ChronoUnit.DAYS), new long[] {trade, energy}, ana);
         article("unrelated-cricket-report", business, NOW.minus(1, ChronoUnit.HOURS), new long[] {energy}, ben);
         WebClient c = reader();
         String token = csrf(c);
-        assertThat(c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"trade-policy\"}", "X-CSRF-Token", token).statusCode()).isEqualTo(201);
-        assertThat(c.json("POST", "/api/following", "{\"kind\":\"author\",\"slug\":\"ana-ortiz\"}", "X-CSRF-Token", token).statusCode()).isEqualTo(201);
+        assertThat(c.json(
+                                "POST",
+                                "/api/following",
+                                "{\"kind\":\"topic\",\"slug\":\"trade-policy\"}",
+                                "X-CSRF-Token",
+                                token)
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(c.json(
+                                "POST",
+                                "/api/following",
+                                "{\"kind\":\"author\",\"slug\":\"ana-ortiz\"}",
+                                "X-CSRF-Token",
+                                token)
+                        .statusCode())
+                .isEqualTo(201);
 
         HttpResponse<String> page = c.get("/following");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         Document d = Jsoup.parse(page.body());
         List<String> headlines = d.select(".following-item .card__headline").eachText();
-        assertThat(headlines).containsSubsequence("Headline ortiz-on-tariffs", "Headline ortiz-on-the-budget", "Headline tariff-talks-open");
+        assertThat(headlines)
+                .containsSubsequence(
+                        "Headline ortiz-on-tariffs", "Headline ortiz-on-the-budget", "Headline tariff-talks-open");
         assertThat(headlines).doesNotContain("Headline unrelated-cricket-report");
-        assertThat(headlines.stream().filter(h -> h.equals("Headline ortiz-on-tariffs"))).hasSize(1);
+        assertThat(headlines.stream().filter(h -> h.equals("Headline ortiz-on-tariffs")))
+                .hasSize(1);
         Map<String, String> why = new java.util.HashMap<>();
-        d.select(".following-item").forEach(i -> why.put(i.select(".card__headline").text(), i.select(".following-item__why").text()));
-        assertThat(why).containsEntry("Headline ortiz-on-tariffs", "You follow Ana Ortiz and Trade policy")
+        d.select(".following-item")
+                .forEach(i -> why.put(
+                        i.select(".card__headline").text(),
+                        i.select(".following-item__why").text()));
+        assertThat(why)
+                .containsEntry("Headline ortiz-on-tariffs", "You follow Ana Ortiz and Trade policy")
                 .containsEntry("Headline ortiz-on-the-budget", "You follow Ana Ortiz")
                 .containsEntry("Headline tariff-talks-open", "You follow Trade policy");
         assertThat(HtmlValidator.problems(page.body())).isEmpty();
-        assertThat(d.select(".following-suggestions form[action=/follow] input[name=slug]").eachAttr("value"))
-                .as("what appears beside followed things is suggested, with a Follow button").contains("energy")
+        assertThat(d.select(".following-suggestions form[action=/follow] input[name=slug]")
+                        .eachAttr("value"))
+                .as("what appears beside followed things is suggested, with a Follow button")
+                .contains("energy")
                 .doesNotContain("trade-policy", "ana-ortiz");
 
         JsonNode api = json(c.get("/api/feed"));
@@ -148,7 +192,9 @@ class FollowingTest {
         }
         WebClient c = reader();
         c.get("/follow?kind=topic&slug=shipping&next=/");
-        assertThat(c.post("/follow", Map.of("kind", "topic", "slug", "shipping", "next", "/following")).statusCode()).isEqualTo(303);
+        assertThat(c.post("/follow", Map.of("kind", "topic", "slug", "shipping", "next", "/following"))
+                        .statusCode())
+                .isEqualTo(303);
         List<String> seen = new ArrayList<>();
         String path = "/following";
         int pages = 0;
@@ -192,7 +238,10 @@ class FollowingTest {
         assertThat(feedHeadlines(c, "/following")).containsExactly("Headline new-ferry-timetable");
         // a draft tagged with the topic never shows
         long draft = article("draft-ferry-fares", politics, NOW, new long[] {topic});
-        t.fixtures.jdbi().useHandle(h -> h.execute("update articles set status = 'draft', published_at = null where id = ?", draft));
+        t.fixtures
+                .jdbi()
+                .useHandle(h ->
+                        h.execute("update articles set status = 'draft', published_at = null where id = ?", draft));
         assertThat(feedHeadlines(c, "/following")).containsExactly("Headline new-ferry-timetable");
     }
 
@@ -202,9 +251,14 @@ class FollowingTest {
         t.contentChanged();
         WebClient c = reader();
         Document section = Jsoup.parse(c.get("/sections/science").body());
-        assertThat(section.select("form[data-follow=section:science] button").text()).isEqualTo("Follow Science");
+        assertThat(section.select("form[data-follow=section:science] button").text())
+                .isEqualTo("Follow Science");
         c.post("/follow", Map.of("kind", "section", "slug", "science", "next", "/sections/science"));
-        long scienceId = t.fixtures.jdbi().withHandle(h -> h.createQuery("select id from sections where slug = 'science'").mapTo(Long.class).one());
+        long scienceId = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select id from sections where slug = 'science'")
+                        .mapTo(Long.class)
+                        .one());
         article("comet-seen-over-the-bay", scienceId, NOW.minus(5, ChronoUnit.MINUTES), new long[] {});
         Document feed = Jsoup.parse(c.get("/following").body());
         assertThat(feed.select(".following-item__why").eachText()).containsExactly("You follow Science");
@@ -221,7 +275,9 @@ class FollowingTest {
         long lighthouse = t.fixtures.topic("lighthouses", "Lighthouses", "subject");
         long keepers = t.fixtures.topic("keepers-union", "Keepers' union", "organization");
         for (int i = 0; i < 3; i++) {
-            article("lighthouse-story-" + i, politics, NOW.minus(10 + i, ChronoUnit.MINUTES), new long[] {lighthouse, keepers});
+            article("lighthouse-story-" + i, politics, NOW.minus(10 + i, ChronoUnit.MINUTES), new long[] {
+                lighthouse, keepers
+            });
         }
         c.post("/follow", Map.of("kind", "topic", "slug", "lighthouses", "next", "/"));
         JsonNode s = json(c.get("/api/following/suggestions"));
@@ -239,31 +295,47 @@ class FollowingTest {
         JsonNode me = json(c.get("/api/me"));
         assertThat(me.get("signedIn").asBoolean()).isTrue();
         String token = me.get("csrfToken").asText();
-        HttpResponse<String> first = c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"energy\"}", "X-CSRF-Token", token);
+        HttpResponse<String> first =
+                c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"energy\"}", "X-CSRF-Token", token);
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(json(first).get("changed").asBoolean()).isTrue();
-        HttpResponse<String> again = c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"energy\"}", "X-CSRF-Token", token);
+        HttpResponse<String> again =
+                c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"energy\"}", "X-CSRF-Token", token);
         assertThat(again.statusCode()).as("following twice is harmless").isEqualTo(200);
         assertThat(json(again).get("changed").asBoolean()).isFalse();
-        assertThat(json(c.get("/api/following")).get("follows").findValuesAsText("slug")).containsExactly("energy");
-        assertThat(json(c.get("/api/me")).get("follows").findValuesAsText("name")).containsExactly("Energy");
+        assertThat(json(c.get("/api/following")).get("follows").findValuesAsText("slug"))
+                .containsExactly("energy");
+        assertThat(json(c.get("/api/me")).get("follows").findValuesAsText("name"))
+                .containsExactly("Energy");
 
-        HttpResponse<String> missing = c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"no-such-topic\"}", "X-CSRF-Token", token);
+        HttpResponse<String> missing = c.json(
+                "POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"no-such-topic\"}", "X-CSRF-Token", token);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(json(missing).get("error").asText()).contains("no-such-topic");
-        HttpResponse<String> badKind = c.json("POST", "/api/following", "{\"kind\":\"newsletter\",\"slug\":\"energy\"}", "X-CSRF-Token", token);
+        HttpResponse<String> badKind = c.json(
+                "POST", "/api/following", "{\"kind\":\"newsletter\",\"slug\":\"energy\"}", "X-CSRF-Token", token);
         assertThat(badKind.statusCode()).isEqualTo(422);
-        assertThat(json(badKind).get("error").asText()).contains("an author, a topic or a section").contains("newsletter");
-        assertThat(c.json("POST", "/api/following", "not json", "X-CSRF-Token", token).statusCode()).isEqualTo(400);
-        assertThat(c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"harbour\"}").statusCode())
-                .as("no CSRF token").isEqualTo(403);
+        assertThat(json(badKind).get("error").asText())
+                .contains("an author, a topic or a section")
+                .contains("newsletter");
+        assertThat(c.json("POST", "/api/following", "not json", "X-CSRF-Token", token)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"harbour\"}")
+                        .statusCode())
+                .as("no CSRF token")
+                .isEqualTo(403);
 
         HttpResponse<String> gone = c.json("DELETE", "/api/following/topic/energy", null, "X-CSRF-Token", token);
         assertThat(gone.statusCode()).isEqualTo(200);
         assertThat(json(gone).get("following").asBoolean()).isFalse();
-        assertThat(c.json("DELETE", "/api/following/topic/energy", null, "X-CSRF-Token", token).statusCode())
-                .as("unfollowing twice is harmless").isEqualTo(200);
-        assertThat(c.json("DELETE", "/api/following/topic/nothing-here", null, "X-CSRF-Token", token).statusCode()).isEqualTo(404);
+        assertThat(c.json("DELETE", "/api/following/topic/energy", null, "X-CSRF-Token", token)
+                        .statusCode())
+                .as("unfollowing twice is harmless")
+                .isEqualTo(200);
+        assertThat(c.json("DELETE", "/api/following/topic/nothing-here", null, "X-CSRF-Token", token)
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(json(c.get("/api/following")).get("follows")).isEmpty();
 
         WebClient anonymous = t.client();
@@ -278,40 +350,64 @@ class FollowingTest {
     void plainFormsRefuseWhatCannotBeFollowed() {
         WebClient c = reader();
         c.get("/following");
-        assertThat(c.post("/follow", Map.of("kind", "topic", "slug", "no-such-topic", "next", "/")).statusCode()).isEqualTo(404);
+        assertThat(c.post("/follow", Map.of("kind", "topic", "slug", "no-such-topic", "next", "/"))
+                        .statusCode())
+                .isEqualTo(404);
         HttpResponse<String> badKind = c.post("/follow", Map.of("kind", "newsletter", "slug", "x", "next", "/"));
         assertThat(badKind.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(badKind.body()).text()).contains("an author, a topic or a section");
-        assertThat(c.postRaw("/follow", Map.of("kind", "topic", "slug", "energy", "next", "/")).statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(c.postRaw("/follow", Map.of("kind", "topic", "slug", "energy", "next", "/"))
+                        .statusCode())
+                .as("no CSRF token")
+                .isEqualTo(403);
         assertThat(c.get("/follow?kind=topic&slug=no-such-topic").statusCode()).isEqualTo(404);
         HttpResponse<String> confirm = c.get("/follow?kind=topic&slug=energy&next=/topics/energy");
         assertThat(Jsoup.parse(confirm.body()).select("h1").text()).isEqualTo("Follow Energy");
         assertThat(HtmlValidator.problems(confirm.body())).isEmpty();
         c.post("/follow", Map.of("kind", "topic", "slug", "energy", "next", "/topics/energy"));
-        assertThat(Jsoup.parse(c.get("/follow?kind=topic&slug=energy&next=/").body()).select("h1").text()).isEqualTo("You follow Energy");
-        assertThat(c.post("/follow", Map.of("kind", "topic", "slug", "energy", "next", "https://evil.example/")).headers()
-                .firstValue("Location")).as("no open redirect").hasValue("/");
-        for (String sneaky : List.of("/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/a\\..\\/evil.example")) {
-            assertThat(c.post("/follow", Map.of("kind", "topic", "slug", "energy", "next", sneaky)).headers()
-                    .firstValue("Location")).as("no open redirect through " + sneaky.replace("\t", "<tab>")).hasValue("/");
+        assertThat(Jsoup.parse(c.get("/follow?kind=topic&slug=energy&next=/").body())
+                        .select("h1")
+                        .text())
+                .isEqualTo("You follow Energy");
+        assertThat(c.post("/follow", Map.of("kind", "topic", "slug", "energy", "next", "https://evil.example/"))
+                        .headers()
+                        .firstValue("Location"))
+                .as("no open redirect")
+                .hasValue("/");
+        for (String sneaky :
+                List.of("/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/a\\..\\/evil.example")) {
+            assertThat(c.post("/follow", Map.of("kind", "topic", "slug", "energy", "next", sneaky))
+                            .headers()
+                            .firstValue("Location"))
+                    .as("no open redirect through " + sneaky.replace("\t", "<tab>"))
+                    .hasValue("/");
         }
     }
 
     @Test
     void theFollowLimitIsEnforcedWithAClearMessage() throws Exception {
         WebClient c = reader();
-        long userId = t.fixtures.jdbi().withHandle(h -> h.createQuery("select id from users where email = ?")
-                .bind(0, "reader" + users + "@example.org").mapTo(Long.class).one());
+        long userId = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select id from users where email = ?")
+                        .bind(0, "reader" + users + "@example.org")
+                        .mapTo(Long.class)
+                        .one());
         t.fixtures.jdbi().useHandle(h -> h.execute("""
-                insert into follows (user_id, kind, target_id) select ?, 'topic', g from generate_series(1000000, 1000000 + ? - 1) g""",
-                userId, Follows.LIMIT));
-        HttpResponse<String> api = c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"energy\"}", "X-CSRF-Token", csrf(c));
+                insert into follows (user_id, kind, target_id) select ?, 'topic', g from generate_series(1000000, 1000000 + ? - 1) g""", userId, Follows.LIMIT));
+        HttpResponse<String> api =
+                c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"energy\"}", "X-CSRF-Token", csrf(c));
         assertThat(api.statusCode()).isEqualTo(422);
         assertThat(json(api).get("error").asText()).contains("1000").contains("Unfollow some");
         HttpResponse<String> form = c.post("/follow", Map.of("kind", "topic", "slug", "energy", "next", "/"));
         assertThat(form.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(form.body()).select(".error-summary").text()).contains("1000");
-        int count = t.fixtures.jdbi().withHandle(h -> h.createQuery("select count(*) from follows where user_id = ?").bind(0, userId).mapTo(Integer.class).one());
+        int count = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from follows where user_id = ?")
+                        .bind(0, userId)
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(count).isEqualTo(Follows.LIMIT);
     }
 
@@ -322,16 +418,21 @@ class FollowingTest {
         WebClient follower = reader();
         follower.post("/follow", Map.of("kind", "topic", "slug", "trade-policy", "next", "/"));
         follower.post("/follow", Map.of("kind", "author", "slug", "ben-okafor", "next", "/"));
-        String path = Jsoup.parse(t.client().get("/topics/trade-policy").body()).select("a:contains(shared-page-check)").attr("href");
+        String path = Jsoup.parse(t.client().get("/topics/trade-policy").body())
+                .select("a:contains(shared-page-check)")
+                .attr("href");
         for (String p : List.of(path, "/topics/trade-policy", "/authors/ben-okafor", "/sections/politics")) {
             HttpResponse<String> theirs = follower.get(p);
             HttpResponse<String> anyone = t.client().get(p);
             assertThat(theirs.body()).as(p).isEqualTo(anyone.body());
-            assertThat(theirs.headers().firstValue("Cache-Control").orElse("")).as(p).startsWith("public");
+            assertThat(theirs.headers().firstValue("Cache-Control").orElse(""))
+                    .as(p)
+                    .startsWith("public");
             assertThat(theirs.headers().allValues("Set-Cookie")).as(p).isEmpty();
             assertThat(HtmlValidator.problems(theirs.body())).as(p).isEmpty();
         }
-        assertThat(follower.get("/api/me").headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(follower.get("/api/me").headers().firstValue("Cache-Control"))
+                .hasValue("private, no-store");
     }
 
     @Test
@@ -343,14 +444,18 @@ class FollowingTest {
         WebClient c = reader();
         String token = csrf(c);
         List<String> checked = new ArrayList<>();
-        doc.get("paths").fields().forEachRemaining(e -> e.getValue().fieldNames().forEachRemaining(method -> {
-            String path = e.getKey().replace("{kind}", "topic").replace("{slug}", "energy");
-            String body = method.equals("post") ? "{\"kind\":\"topic\",\"slug\":\"energy\"}" : null;
-            int status = c.json(method.toUpperCase(), path, body, "X-CSRF-Token", token).statusCode();
-            assertThat(e.getValue().get(method).get("responses").has(String.valueOf(status)))
-                    .as(method + " " + path + " answered " + status + ", which the document lists").isTrue();
-            checked.add(method + " " + e.getKey());
-        }));
+        doc.get("paths")
+                .fields()
+                .forEachRemaining(e -> e.getValue().fieldNames().forEachRemaining(method -> {
+                    String path = e.getKey().replace("{kind}", "topic").replace("{slug}", "energy");
+                    String body = method.equals("post") ? "{\"kind\":\"topic\",\"slug\":\"energy\"}" : null;
+                    int status = c.json(method.toUpperCase(), path, body, "X-CSRF-Token", token)
+                            .statusCode();
+                    assertThat(e.getValue().get(method).get("responses").has(String.valueOf(status)))
+                            .as(method + " " + path + " answered " + status + ", which the document lists")
+                            .isTrue();
+                    checked.add(method + " " + e.getKey());
+                }));
         assertThat(checked).contains("get /api/feed", "post /api/following", "delete /api/following/{kind}/{slug}");
     }
 
@@ -361,7 +466,10 @@ class FollowingTest {
         for (int i = 0; i < 30; i++) topics.add(t.fixtures.topic("many-" + i, "Many " + i, "subject"));
         long author = t.fixtures.author("prolific-writer", "Prolific Writer");
         for (int i = 0; i < 150; i++) {
-            long[] tags = rnd.ints(1 + rnd.nextInt(3), 0, 30).distinct().mapToLong(topics::get).toArray();
+            long[] tags = rnd.ints(1 + rnd.nextInt(3), 0, 30)
+                    .distinct()
+                    .mapToLong(topics::get)
+                    .toArray();
             // some share a publication time, so the id breaks ties
             Instant at = NOW.minus(1000 + rnd.nextInt(2000), ChronoUnit.MINUTES);
             if (rnd.nextInt(4) == 0) article("many-story-" + i, politics, at, tags, author);
@@ -373,9 +481,16 @@ class FollowingTest {
             c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"many-" + i + "\"}", "X-CSRF-Token", token);
         }
         c.json("POST", "/api/following", "{\"kind\":\"author\",\"slug\":\"prolific-writer\"}", "X-CSRF-Token", token);
-        long userId = t.fixtures.jdbi().withHandle(h -> h.createQuery("select id from users where email = ?")
-                .bind(0, "reader" + users + "@example.org").mapTo(Long.class).one());
-        List<Long> expected = t.fixtures.jdbi().withHandle(h -> h.createQuery("""
+        long userId = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select id from users where email = ?")
+                        .bind(0, "reader" + users + "@example.org")
+                        .mapTo(Long.class)
+                        .one());
+        List<Long> expected = t.fixtures
+                .jdbi()
+                .withHandle(h ->
+                        h.createQuery("""
                 select a.id from articles a where a.status = 'published' and (
                   exists (select 1 from article_topics x join follows f on f.kind = 'topic' and f.target_id = x.topic_id
                            where x.article_id = a.id and f.user_id = :u)
@@ -400,32 +515,55 @@ class FollowingTest {
         WebClient c = t.client();
         String intent = "/follow?kind=topic&slug=energy&next=%2Ftopics%2Fenergy";
         String signIn = c.get(intent).headers().firstValue("Location").orElseThrow();
-        String register = Jsoup.parse(c.get(signIn).body()).select("a:contains(Create an account)").attr("href");
+        String register = Jsoup.parse(c.get(signIn).body())
+                .select("a:contains(Create an account)")
+                .attr("href");
         Document form = Jsoup.parse(c.get(register).body());
-        assertThat(form.select("input[name=next]").val()).isEqualTo("/follow?kind=topic&slug=energy&next=%2Ftopics%2Fenergy");
-        c.post("/register", Map.of("email", "newcomer@example.org", "displayName", "New", "password", "newcomer's password",
-                "next", form.select("input[name=next]").val()));
+        assertThat(form.select("input[name=next]").val())
+                .isEqualTo("/follow?kind=topic&slug=energy&next=%2Ftopics%2Fenergy");
+        c.post(
+                "/register",
+                Map.of(
+                        "email",
+                        "newcomer@example.org",
+                        "displayName",
+                        "New",
+                        "password",
+                        "newcomer's password",
+                        "next",
+                        form.select("input[name=next]").val()));
         String mail;
         try (var files = java.nio.file.Files.list(t.dataDir.resolve("mail"))) {
-            java.nio.file.Path newest = files.filter(p -> p.toString().endsWith(".eml")).max(java.util.Comparator.comparing(p -> {
-                try {
-                    return java.nio.file.Files.getLastModifiedTime(p);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            })).orElseThrow();
+            java.nio.file.Path newest = files.filter(p -> p.toString().endsWith(".eml"))
+                    .max(java.util.Comparator.comparing(p -> {
+                        try {
+                            return java.nio.file.Files.getLastModifiedTime(p);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }))
+                    .orElseThrow();
             mail = java.nio.file.Files.readString(newest).replace("=\r\n", "").replace("=3D", "=");
         }
-        var m = java.util.regex.Pattern.compile("http://news\\.example(/account/confirm\\S+)").matcher(mail);
+        var m = java.util.regex.Pattern.compile("http://news\\.example(/account/confirm\\S+)")
+                .matcher(mail);
         assertThat(m.find()).as(mail).isTrue();
         Document confirmed = Jsoup.parse(c.get(m.group(1)).body());
         String signInLink = confirmed.select("a:contains(Sign in)").last().attr("href");
         assertThat(signInLink).startsWith("/sign-in?next=%2Ffollow");
         Document signInPage = Jsoup.parse(c.get(signInLink).body());
-        HttpResponse<String> in = c.post("/sign-in", Map.of("email", "newcomer@example.org", "password", "newcomer's password",
-                "next", signInPage.select("input[name=next]").val()));
+        HttpResponse<String> in = c.post(
+                "/sign-in",
+                Map.of(
+                        "email",
+                        "newcomer@example.org",
+                        "password",
+                        "newcomer's password",
+                        "next",
+                        signInPage.select("input[name=next]").val()));
         assertThat(in.headers().firstValue("Location")).hasValue("/topics/energy");
-        assertThat(json(c.get("/api/following")).get("follows").findValuesAsText("slug")).containsExactly("energy");
+        assertThat(json(c.get("/api/following")).get("follows").findValuesAsText("slug"))
+                .containsExactly("energy");
     }
 
     @Test
@@ -435,17 +573,28 @@ class FollowingTest {
         c.get("/following");
         c.post("/follow", Map.of("kind", "topic", "slug", "energy", "next", "/"));
         long newsletter = t.fixtures.newsletter("tide-times", "Tide Times", "When the water turns", "everyone");
-        t.fixtures.jdbi().useHandle(h -> h.execute(
-                "insert into newsletter_subscribers (newsletter_id, email, status) values (?, ?, 'active')", newsletter, email));
+        t.fixtures
+                .jdbi()
+                .useHandle(h -> h.execute(
+                        "insert into newsletter_subscribers (newsletter_id, email, status) values (?, ?, 'active')",
+                        newsletter,
+                        email));
         JsonNode data = json(c.get("/account/export.json"));
         assertThat(data.get("following").findValuesAsText("kind")).containsExactly("topic");
         assertThat(data.get("newsletters").findValuesAsText("newsletter")).containsExactly("tide-times");
         c.get("/account");
-        assertThat(Jsoup.parse(c.post("/account/delete", Map.of("confirmPassword", "password for " + email)).body()).select("h1").text())
+        assertThat(Jsoup.parse(c.post("/account/delete", Map.of("confirmPassword", "password for " + email))
+                                .body())
+                        .select("h1")
+                        .text())
                 .isEqualTo("Your account has been deleted");
-        int left = t.fixtures.jdbi().withHandle(h -> h.createQuery(
-                "select (select count(*) from newsletter_subscribers where email = :e) + (select count(*) from users where email = :e)")
-                .bind("e", email).mapTo(Integer.class).one());
+        int left = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select (select count(*) from newsletter_subscribers where email = :e) + (select count(*) from users where email = :e)")
+                        .bind("e", email)
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(left).as("no list keeps a deleted reader's address").isZero();
     }
 }

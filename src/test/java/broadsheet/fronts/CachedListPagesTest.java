@@ -21,7 +21,8 @@ class CachedListPagesTest {
         long news = f.section("news", "News");
         long ada = f.author("ada-quill", "Ada Quill");
         long harbour = f.topic("harbour", "Harbour", "place");
-        long id = f.article("quay-reopens", "The east quay reopens", news, "news", Instant.parse("2026-11-20T09:00:00Z"), "Body.");
+        long id = f.article(
+                "quay-reopens", "The east quay reopens", news, "news", Instant.parse("2026-11-20T09:00:00Z"), "Body.");
         f.byline(id, ada, 0);
         f.tag(id, harbour);
         t.contentChanged();
@@ -34,7 +35,11 @@ class CachedListPagesTest {
 
     @Test
     void unknownAuthorsAndTopicsAre404() {
-        for (String path : List.of("/authors/nobody", "/topics/nothing", "/authors/nobody/feed.rss", "/topics/nothing/feed.atom",
+        for (String path : List.of(
+                "/authors/nobody",
+                "/topics/nothing",
+                "/authors/nobody/feed.rss",
+                "/topics/nothing/feed.atom",
                 "/topics/harbour/feed.xml")) {
             assertThat(t.get(path).statusCode()).as(path).isEqualTo(404);
         }
@@ -42,7 +47,8 @@ class CachedListPagesTest {
 
     @Test
     void cachedPagesNeedNoLookup() {
-        List<String> paths = List.of("/authors/ada-quill", "/topics/harbour", "/authors/ada-quill/feed.rss", "/topics/harbour/feed.json");
+        List<String> paths = List.of(
+                "/authors/ada-quill", "/topics/harbour", "/authors/ada-quill/feed.rss", "/topics/harbour/feed.json");
         for (String path : paths) {
             var r = t.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(200);

@@ -39,8 +39,12 @@ class FrontPagesTest {
     void homeShowsTheEditorsOrderThenTheNewestThenEachSection() {
         Document d = get("/");
         List<String> top = d.select(".top-stories .card__headline").eachText();
-        assertThat(top).startsWith("Politics story number 5 & more", "Analysis: Markets rally on port news",
-                "Politics story number 0 & more", "Politics story number 1 & more");
+        assertThat(top)
+                .startsWith(
+                        "Politics story number 5 & more",
+                        "Analysis: Markets rally on port news",
+                        "Politics story number 0 & more",
+                        "Politics story number 1 & more");
         assertThat(top).hasSize(FrontPages.TOP_STORIES);
         assertThat(d.select(".section-block h2").eachText()).containsExactly("Politics", "Business");
         // nothing shown twice
@@ -48,7 +52,8 @@ class FrontPagesTest {
         assertThat(all).doesNotHaveDuplicates();
         assertThat(d.select("nav[aria-label=Sections] a").eachText()).containsExactly("Home", "Politics", "Business");
         assertThat(d.title()).isEqualTo("The Test Ledger");
-        assertThat(d.select("link[rel=alternate][type=application/rss+xml]").attr("href")).isEqualTo("/feed.rss");
+        assertThat(d.select("link[rel=alternate][type=application/rss+xml]").attr("href"))
+                .isEqualTo("/feed.rss");
         // the first image is the largest content paint: not lazy; the rest are
         assertThat(d.select(".card__image").first().attr("fetchpriority")).isEqualTo("high");
         assertThat(d.select(".card__image").last().attr("loading")).isEqualTo("lazy");
@@ -58,7 +63,8 @@ class FrontPagesTest {
     void sectionFrontPagesThroughEveryStoryOnceWithMore() {
         Document first = get("/sections/politics");
         assertThat(first.select("h1").text()).isEqualTo("Politics");
-        assertThat(first.select(".top-stories .card__headline").eachText()).containsExactly("Politics story number 10 & more");
+        assertThat(first.select(".top-stories .card__headline").eachText())
+                .containsExactly("Politics story number 10 & more");
         List<String> seen = new ArrayList<>(first.select(".card__headline").eachText());
         String more = first.select("a[rel=next]").attr("href");
         assertThat(more).startsWith("/sections/politics?before=");
@@ -73,11 +79,13 @@ class FrontPagesTest {
     void authorAndTopicPagesListTheirArticles() {
         Document ada = get("/authors/ada-quill");
         assertThat(ada.select("h1").text()).isEqualTo("Ada Quill");
-        assertThat(ada.select(".card__headline").eachText()).contains("Opinion: Why the port matters", "Politics story number 0 & more")
+        assertThat(ada.select(".card__headline").eachText())
+                .contains("Opinion: Why the port matters", "Politics story number 0 & more")
                 .doesNotContain("Politics story number 1 & more");
         Document topic = get("/topics/harbour-bill");
         assertThat(topic.select(".kicker").first().text()).isEqualTo("Topic");
-        assertThat(topic.select(".card__headline").eachText()).contains("Politics story number 3 & more", "Opinion: Why the port matters")
+        assertThat(topic.select(".card__headline").eachText())
+                .contains("Politics story number 3 & more", "Opinion: Why the port matters")
                 .doesNotContain("Politics story number 1 & more");
         assertThat(t.get("/authors/nobody").statusCode()).isEqualTo(404);
         assertThat(t.get("/topics/nothing").statusCode()).isEqualTo(404);
@@ -92,7 +100,8 @@ class FrontPagesTest {
         Document month = get(months.first().attr("href"));
         assertThat(month.select(".card__headline")).isNotEmpty();
         var when = paper.newest.atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
-        Document day = get("/archive/%04d/%02d/%02d".formatted(when.getYear(), when.getMonthValue(), when.getDayOfMonth()));
+        Document day =
+                get("/archive/%04d/%02d/%02d".formatted(when.getYear(), when.getMonthValue(), when.getDayOfMonth()));
         assertThat(day.select(".card__headline").eachText()).contains("Politics story number 0 & more");
         assertThat(t.get("/archive/1999/01/01").statusCode()).isEqualTo(404);
         assertThat(t.get("/archive/2026/13/01").statusCode()).isEqualTo(404);
@@ -103,18 +112,23 @@ class FrontPagesTest {
         Document d = get("/newsletters/politics-briefing");
         assertThat(d.select("h1").text()).isEqualTo("Politics Briefing");
         assertThat(d.select(".facts").text()).contains("Subscribers only").contains("Weekdays at 7:00");
-        assertThat(get("/newsletters").select("a[href=/newsletters/politics-briefing]")).hasSize(1);
+        assertThat(get("/newsletters").select("a[href=/newsletters/politics-briefing]"))
+                .hasSize(1);
         assertThat(t.get("/newsletters/none").statusCode()).isEqualTo(404);
     }
 
     @Test
     void headRequestsAnswerWithTheHeadersAlone() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        var head = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.url("/sections/politics")))
-                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var head = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(t.url("/sections/politics")))
+                        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
-        assertThat(head.headers().firstValue("ETag")).isEqualTo(t.get("/sections/politics").headers().firstValue("ETag"));
+        assertThat(head.headers().firstValue("ETag"))
+                .isEqualTo(t.get("/sections/politics").headers().firstValue("ETag"));
     }
 
     @Test
@@ -137,16 +151,25 @@ class FrontPagesTest {
 
     @Test
     void cachedPagesAreDroppedWhenAnyWriterNotifiesAChange() throws Exception {
-        assertThat(get("/sections/business").select(".card__headline").eachText()).doesNotContain("Brand new story");
-        t.fixtures.article("brand-new", "Brand new story", paper.business, "news",
-                paper.newest.minus(java.time.Duration.ofDays(100)), "New.");
+        assertThat(get("/sections/business").select(".card__headline").eachText())
+                .doesNotContain("Brand new story");
+        t.fixtures.article(
+                "brand-new",
+                "Brand new story",
+                paper.business,
+                "news",
+                paper.newest.minus(java.time.Duration.ofDays(100)),
+                "New.");
         // still the cached page: nothing said the content changed
-        assertThat(get("/sections/business").select(".card__headline").eachText()).doesNotContain("Brand new story");
+        assertThat(get("/sections/business").select(".card__headline").eachText())
+                .doesNotContain("Brand new story");
         // another node or an import announces its write through PostgreSQL
         t.fixtures.jdbi().useHandle(h -> h.execute("select pg_notify('content_changed', '')"));
         long deadline = System.currentTimeMillis() + 5000;
         while (!get("/sections/business").select(".card__headline").eachText().contains("Brand new story")) {
-            assertThat(System.currentTimeMillis()).as("page refreshed within 5 s of the notification").isLessThan(deadline);
+            assertThat(System.currentTimeMillis())
+                    .as("page refreshed within 5 s of the notification")
+                    .isLessThan(deadline);
             Thread.sleep(50);
         }
     }

@@ -35,9 +35,12 @@ class MediaFilesTest {
         assertThat(MediaFiles.sniff(ExifSample.encode(img, "jpeg"))).hasValue("image/jpeg");
         assertThat(MediaFiles.sniff(ExifSample.encode(img, "png"))).hasValue("image/png");
         assertThat(MediaFiles.sniff(resource("plain.webp"))).hasValue("image/webp");
-        assertThat(MediaFiles.sniff("GIF89a and more bytes".getBytes(StandardCharsets.US_ASCII))).isEmpty();
-        assertThat(MediaFiles.sniff("just some text, saved as photo.jpg".getBytes(StandardCharsets.US_ASCII))).isEmpty();
-        assertThat(MediaFiles.sniff("RIFF1234WAVEfmt ".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+        assertThat(MediaFiles.sniff("GIF89a and more bytes".getBytes(StandardCharsets.US_ASCII)))
+                .isEmpty();
+        assertThat(MediaFiles.sniff("just some text, saved as photo.jpg".getBytes(StandardCharsets.US_ASCII)))
+                .isEmpty();
+        assertThat(MediaFiles.sniff("RIFF1234WAVEfmt ".getBytes(StandardCharsets.US_ASCII)))
+                .isEmpty();
         assertThat(MediaFiles.sniff(new byte[0])).isEmpty();
     }
 
@@ -93,14 +96,22 @@ class MediaFilesTest {
         flipped[png.length - 20] ^= 0x55; // inside the image data: the chunk's CRC no longer matches
         byte[] webp = resource("plain.webp");
         byte[][] damaged = {
-            Arrays.copyOf(jpeg, jpeg.length / 2), garbage, flipped, Arrays.copyOf(png, png.length - 30),
-            Arrays.copyOf(webp, webp.length - 40), "\u0089PNG\r\n\u001a\n not really".getBytes(StandardCharsets.ISO_8859_1)};
+            Arrays.copyOf(jpeg, jpeg.length / 2),
+            garbage,
+            flipped,
+            Arrays.copyOf(png, png.length - 30),
+            Arrays.copyOf(webp, webp.length - 40),
+            "\u0089PNG\r\n\u001a\n not really".getBytes(StandardCharsets.ISO_8859_1)
+        };
         for (byte[] d : damaged) {
-            assertThatThrownBy(() -> media.check(d)).isInstanceOf(MediaFiles.NotAnImage.class)
-                    .satisfies(e -> assertThat(((MediaFiles.NotAnImage) e).reason()).isEqualTo(MediaFiles.NotAnImage.Reason.DAMAGED));
+            assertThatThrownBy(() -> media.check(d))
+                    .isInstanceOf(MediaFiles.NotAnImage.class)
+                    .satisfies(e -> assertThat(((MediaFiles.NotAnImage) e).reason())
+                            .isEqualTo(MediaFiles.NotAnImage.Reason.DAMAGED));
         }
         assertThatThrownBy(() -> media.store("hello, I am text".getBytes(StandardCharsets.UTF_8)))
-                .satisfies(e -> assertThat(((MediaFiles.NotAnImage) e).reason()).isEqualTo(MediaFiles.NotAnImage.Reason.NOT_AN_IMAGE));
+                .satisfies(e -> assertThat(((MediaFiles.NotAnImage) e).reason())
+                        .isEqualTo(MediaFiles.NotAnImage.Reason.NOT_AN_IMAGE));
         try (Stream<Path> files = Files.list(dir.resolve("originals"))) {
             assertThat(files).isEmpty();
         }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class NewsletterFlowsTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     static TestApp t;
     static NewsletterData data;
@@ -41,7 +42,8 @@ class NewsletterFlowsTest {
 
     @BeforeAll
     static void setUp() {
-        t = new TestApp(new MailConfig("localhost", smtp.getSmtp().getPort(), "", "", false, "Ledger <news@ledger.example>"));
+        t = new TestApp(
+                new MailConfig("localhost", smtp.getSmtp().getPort(), "", "", false, "Ledger <news@ledger.example>"));
         data = new NewsletterData(t.db.jdbi());
         morning = data.newsletter("morning-briefing", "everyone");
         insider = data.newsletter("insider", "subscribers");
@@ -57,7 +59,9 @@ class NewsletterFlowsTest {
     static List<MimeMessage> mailTo(String address, int atLeast) {
         long deadline = System.currentTimeMillis() + 15000;
         while (true) {
-            List<MimeMessage> got = Arrays.stream(smtp.getReceivedMessages()).filter(m -> NewsletterSenderTest.to(m).equals(address)).toList();
+            List<MimeMessage> got = Arrays.stream(smtp.getReceivedMessages())
+                    .filter(m -> NewsletterSenderTest.to(m).equals(address))
+                    .toList();
             if (got.size() >= atLeast || System.currentTimeMillis() > deadline) return got;
             try {
                 Thread.sleep(50);
@@ -69,14 +73,21 @@ class NewsletterFlowsTest {
 
     static String link(MimeMessage m, String prefix) {
         String body = GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "=");
-        Matcher matcher = Pattern.compile("http://news\\.example(" + Pattern.quote(prefix) + "[A-Za-z0-9_.\\-/]*)").matcher(body);
+        Matcher matcher = Pattern.compile("http://news\\.example(" + Pattern.quote(prefix) + "[A-Za-z0-9_.\\-/]*)")
+                .matcher(body);
         assertThat(matcher.find()).as("a link to " + prefix + " in: " + body).isTrue();
         return matcher.group(1);
     }
 
     static String status(String email, long newsletterId) {
-        return t.db.jdbi().withHandle(h -> h.createQuery("select status from newsletter_subscribers where email = :e and newsletter_id = :n")
-                .bind("e", email).bind("n", newsletterId).mapTo(String.class).findOne().orElse("none"));
+        return t.db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select status from newsletter_subscribers where email = :e and newsletter_id = :n")
+                        .bind("e", email)
+                        .bind("n", newsletterId)
+                        .mapTo(String.class)
+                        .findOne()
+                        .orElse("none"));
     }
 
     static void valid(HttpResponse<String> r) {
@@ -112,8 +123,11 @@ class NewsletterFlowsTest {
         // twice more: nothing changes, and no more mail
         signUp(t.client(), "morning-briefing", "ann@example.org");
         signUp(t.client(), "morning-briefing", "ann@example.org");
-        int rows = t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from newsletter_subscribers where email = 'ann@example.org'")
-                .mapTo(Integer.class).one());
+        int rows = t.db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select count(*) from newsletter_subscribers where email = 'ann@example.org'")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(rows).isEqualTo(1);
         assertThat(status("ann@example.org", morning)).isEqualTo("active");
         assertThat(mailTo("ann@example.org", 2)).hasSize(1);
@@ -125,17 +139,22 @@ class NewsletterFlowsTest {
         signUp(t.client(), "morning-briefing", "bob@example.org");
         List<MimeMessage> mails = mailTo("bob@example.org", 2);
         assertThat(mails).hasSize(1);
-        assertThat(t.client().get(link(mails.get(0), "/newsletters/confirm/")).statusCode()).isEqualTo(200);
+        assertThat(t.client().get(link(mails.get(0), "/newsletters/confirm/")).statusCode())
+                .isEqualTo(200);
         assertThat(status("bob@example.org", morning)).isEqualTo("active");
     }
 
     @Test
     void aSuppressedAddressGetsNoConfirmationMail() throws Exception {
-        t.db.jdbi().useHandle(h -> h.execute("insert into mail_suppressions (email, reason) values ('undeliverable@example.org', 'bounce')"));
+        t.db.jdbi()
+                .useHandle(
+                        h -> h.execute(
+                                "insert into mail_suppressions (email, reason) values ('undeliverable@example.org', 'bounce')"));
         HttpResponse<String> r = signUp(t.client(), "morning-briefing", "undeliverable@example.org");
         assertThat(r.statusCode()).isEqualTo(200);
         Thread.sleep(1000);
-        assertThat(Arrays.stream(smtp.getReceivedMessages()).filter(m -> NewsletterSenderTest.to(m).equals("undeliverable@example.org")))
+        assertThat(Arrays.stream(smtp.getReceivedMessages())
+                        .filter(m -> NewsletterSenderTest.to(m).equals("undeliverable@example.org")))
                 .isEmpty();
         assertThat(status("undeliverable@example.org", morning)).isEqualTo("pending");
     }
@@ -147,10 +166,14 @@ class NewsletterFlowsTest {
         assertThat(typed.statusCode()).isEqualTo(422);
         HttpResponse<String> r = c.post("/newsletters/morning-briefing/sign-up", Map.of("email", "not-an-address"));
         assertThat(r.statusCode()).isEqualTo(422);
-        assertThat(r.body()).contains("Enter an email address like name@example.com.", "value=\"not-an-address\"", "name=\"email\"");
+        assertThat(r.body())
+                .contains(
+                        "Enter an email address like name@example.com.", "value=\"not-an-address\"", "name=\"email\"");
         valid(r);
-        int rows = t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from newsletter_subscribers where email like 'not-an%'")
-                .mapTo(Integer.class).one());
+        int rows = t.db.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from newsletter_subscribers where email like 'not-an%'")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(rows).isZero();
     }
 
@@ -158,15 +181,19 @@ class NewsletterFlowsTest {
     void aSignUpWithoutTheFormsTokenIsRefused() {
         WebClient c = t.client();
         c.get("/newsletters/morning-briefing/sign-up");
-        assertThat(c.postRaw("/newsletters/morning-briefing/sign-up", Map.of("email", "csrf@example.org")).statusCode()).isEqualTo(403);
+        assertThat(c.postRaw("/newsletters/morning-briefing/sign-up", Map.of("email", "csrf@example.org"))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(status("csrf@example.org", morning)).isEqualTo("none");
     }
 
     @Test
     void unknownAndExpiredConfirmationLinksGetAClearPage() {
         String token = Tokens.random();
-        t.db.jdbi().useHandle(h -> h.execute("insert into newsletter_confirmations (hash, email, created_at, expires_at) values (?, 'late@example.org', now() - interval '3 days', now() - interval '1 day')",
-                Tokens.sha256(token)));
+        t.db.jdbi()
+                .useHandle(h -> h.execute(
+                        "insert into newsletter_confirmations (hash, email, created_at, expires_at) values (?, 'late@example.org', now() - interval '3 days', now() - interval '1 day')",
+                        Tokens.sha256(token)));
         HttpResponse<String> expired = t.client().get("/newsletters/confirm/" + token);
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.body()).contains("This confirmation link has expired", "Sign up again");
@@ -175,7 +202,8 @@ class NewsletterFlowsTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("This confirmation link does not work");
         valid(unknown);
-        assertThat(t.client().get("/newsletters/unsubscribe/forged.token").statusCode()).isEqualTo(404);
+        assertThat(t.client().get("/newsletters/unsubscribe/forged.token").statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -191,7 +219,8 @@ class NewsletterFlowsTest {
         HttpResponse<String> prefs = c.get("/account/newsletters");
         assertThat(prefs.statusCode()).isEqualTo(200);
         valid(prefs);
-        assertThat(c.post("/account/newsletters", Map.of()).statusCode()).isEqualTo(303); // nothing ticked: off everywhere
+        assertThat(c.post("/account/newsletters", Map.of()).statusCode())
+                .isEqualTo(303); // nothing ticked: off everywhere
         assertThat(status("carol@example.org", morning)).isEqualTo("unsubscribed");
         c.post("/account/newsletters", Map.of("newsletter", String.valueOf(morning)));
         assertThat(status("carol@example.org", morning)).isEqualTo("active");
@@ -201,7 +230,9 @@ class NewsletterFlowsTest {
     @Test
     void aSubscribersOnlyNewsletterInvitesNonSubscribersToSubscribe() {
         HttpResponse<String> anon = t.client().get("/newsletters/insider/sign-up");
-        assertThat(anon.body()).contains("is for subscribers", "href=\"/subscribe\"").doesNotContain("Send me the confirmation link");
+        assertThat(anon.body())
+                .contains("is for subscribers", "href=\"/subscribe\"")
+                .doesNotContain("Send me the confirmation link");
         valid(anon);
         WebClient reader = t.signedIn("dave@example.org", Role.READER);
         reader.get("/newsletters/insider/sign-up");
@@ -210,9 +241,13 @@ class NewsletterFlowsTest {
         assertThat(status("dave@example.org", insider)).isEqualTo("none");
 
         WebClient subscriber = t.signedIn("erin@example.org", Role.READER);
-        t.db.jdbi().useHandle(h -> h.execute("insert into subscriptions (user_id, status, current_period_end) select id, 'active', now() + interval '30 days' from users where email = 'erin@example.org'"));
+        t.db.jdbi()
+                .useHandle(
+                        h -> h.execute(
+                                "insert into subscriptions (user_id, status, current_period_end) select id, 'active', now() + interval '30 days' from users where email = 'erin@example.org'"));
         subscriber.get("/newsletters/insider/sign-up");
-        assertThat(subscriber.post("/newsletters/insider/sign-up", Map.of()).body()).contains("You are signed up");
+        assertThat(subscriber.post("/newsletters/insider/sign-up", Map.of()).body())
+                .contains("You are signed up");
         assertThat(status("erin@example.org", insider)).isEqualTo("active");
     }
 
@@ -222,20 +257,34 @@ class NewsletterFlowsTest {
         WebClient editor = t.signedIn("editor@ledger.example", Role.EDITOR);
         valid(editor.get("/newsroom/newsletters"));
         valid(editor.get("/newsroom/newsletters/" + morning));
-        HttpResponse<String> started = editor.post("/newsroom/newsletters/" + morning + "/issues", Map.of("subject", "Wednesday's briefing"));
+        HttpResponse<String> started =
+                editor.post("/newsroom/newsletters/" + morning + "/issues", Map.of("subject", "Wednesday's briefing"));
         assertThat(started.statusCode()).isEqualTo(303);
         String issuePath = started.headers().firstValue("Location").orElseThrow();
         HttpResponse<String> compose = editor.get(issuePath);
         assertThat(compose.body()).contains("Harbour vote passes"); // suggested
         valid(compose);
-        String version = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(compose.body()).results().findFirst().orElseThrow().group(1);
-        HttpResponse<String> saved = editor.postForm(issuePath, List.of(Map.entry("_csrf", editor.cookie("bs_csrf").orElseThrow()),
-                Map.entry("subject", "Wednesday's briefing"), Map.entry("intro", "Good **morning**.\n\n<script>alert(1)</script>"),
-                Map.entry("article", String.valueOf(article)), Map.entry("more", ""), Map.entry("version", version)));
+        String version = Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(compose.body())
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1);
+        HttpResponse<String> saved = editor.postForm(
+                issuePath,
+                List.of(
+                        Map.entry("_csrf", editor.cookie("bs_csrf").orElseThrow()),
+                        Map.entry("subject", "Wednesday's briefing"),
+                        Map.entry("intro", "Good **morning**.\n\n<script>alert(1)</script>"),
+                        Map.entry("article", String.valueOf(article)),
+                        Map.entry("more", ""),
+                        Map.entry("version", version)));
         assertThat(saved.statusCode()).isEqualTo(303);
 
         HttpResponse<String> preview = editor.get(issuePath + "/preview");
-        assertThat(preview.body()).contains("<strong>morning</strong>", "Harbour vote passes").doesNotContain("<script>alert");
+        assertThat(preview.body())
+                .contains("<strong>morning</strong>", "Harbour vote passes")
+                .doesNotContain("<script>alert");
 
         assertThat(editor.post(issuePath + "/test", Map.of()).statusCode()).isEqualTo(303);
         List<MimeMessage> test = mailTo("editor@ledger.example", 1);
@@ -243,16 +292,26 @@ class NewsletterFlowsTest {
         assertThat(test.get(0).getSubject()).isEqualTo("[Test] Wednesday's briefing");
         Thread.sleep(300);
         assertThat(mailTo("r0@example.org", 0)).isEmpty(); // the test went to the editor alone
-        int outbox = t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from newsletter_outbox").mapTo(Integer.class).one());
+        int outbox = t.db.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from newsletter_outbox")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(outbox).isZero();
 
-        String v2 = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(editor.get(issuePath).body()).results().findFirst().orElseThrow().group(1);
-        assertThat(editor.post(issuePath + "/send", Map.of("version", v2)).statusCode()).isEqualTo(303);
+        String v2 = Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+                .matcher(editor.get(issuePath).body())
+                .results()
+                .findFirst()
+                .orElseThrow()
+                .group(1);
+        assertThat(editor.post(issuePath + "/send", Map.of("version", v2)).statusCode())
+                .isEqualTo(303);
         List<MimeMessage> got = mailTo("r1@example.org", 1);
         assertThat(got).hasSize(1);
         MimeMessage m = got.get(0);
         assertThat(m.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
-        Matcher u = Pattern.compile("<http://news\\.example(/newsletters/unsubscribe/[^>]+)>").matcher(m.getHeader("List-Unsubscribe")[0]);
+        Matcher u = Pattern.compile("<http://news\\.example(/newsletters/unsubscribe/[^>]+)>")
+                .matcher(m.getHeader("List-Unsubscribe")[0]);
         assertThat(u.find()).isTrue();
 
         // a mail client's one-click POST: no cookies, no CSRF token, just the RFC 8058 body
@@ -276,40 +335,55 @@ class NewsletterFlowsTest {
         do {
             Thread.sleep(100); // the sender's change notice drops the cached archive page
             archive = t.client().get("/newsletters/morning-briefing").body();
-        } while (!archive.contains("Wednesday&#39;s briefing") && !archive.contains("Wednesday's briefing") && System.currentTimeMillis() < deadline);
+        } while (!archive.contains("Wednesday&#39;s briefing")
+                && !archive.contains("Wednesday's briefing")
+                && System.currentTimeMillis() < deadline);
         assertThat(archive).containsAnyOf("Wednesday&#39;s briefing", "Wednesday's briefing");
         String issueId = issuePath.substring(issuePath.lastIndexOf('/') + 1);
         HttpResponse<String> web = t.client().get("/newsletters/morning-briefing/issues/" + issueId);
         assertThat(web.statusCode()).isEqualTo(200);
-        assertThat(web.body()).contains("Harbour vote passes", "<strong>morning</strong>").doesNotContain("<script>alert");
+        assertThat(web.body())
+                .contains("Harbour vote passes", "<strong>morning</strong>")
+                .doesNotContain("<script>alert");
         valid(web);
         valid(editor.get(issuePath));
         // sending again is refused
-        assertThat(editor.post(issuePath + "/send", Map.of("version", v2)).statusCode()).isEqualTo(409);
+        assertThat(editor.post(issuePath + "/send", Map.of("version", v2)).statusCode())
+                .isEqualTo(409);
         assertThat(mailTo("r0@example.org", 2)).hasSize(1);
     }
 
     @Test
     void anIssueIsScheduledForALaterTimeAndGoesOutWhenItComes() throws Exception {
         long weekly = data.newsletter("weekly-review", "everyone");
-        t.db.jdbi().useHandle(h -> h.execute("insert into newsletter_subscribers (newsletter_id, email, status) values (?, 'weekly@example.org', 'active')", weekly));
+        t.db.jdbi()
+                .useHandle(h -> h.execute(
+                        "insert into newsletter_subscribers (newsletter_id, email, status) values (?, 'weekly@example.org', 'active')",
+                        weekly));
         long issue = data.issue(weekly, "The week", article);
         WebClient editor = t.signedIn("editor4@ledger.example", Role.EDITOR);
         String path = "/newsroom/issues/" + issue;
         editor.get(path);
-        HttpResponse<String> past = editor.post(path + "/schedule", Map.of("version", "1", "sendAt", "2020-01-01 07:00"));
+        HttpResponse<String> past =
+                editor.post(path + "/schedule", Map.of("version", "1", "sendAt", "2020-01-01 07:00"));
         assertThat(past.statusCode()).isEqualTo(422);
         assertThat(past.body()).contains("Choose a time in the future, or send it now.");
         valid(past);
-        assertThat(editor.post(path + "/schedule", Map.of("version", "1", "sendAt", "nonsense")).body()).contains("Enter the date and time to send");
-        assertThat(editor.post(path + "/schedule", Map.of("version", "1", "sendAt", "2099-01-01 07:00")).statusCode()).isEqualTo(303);
+        assertThat(editor.post(path + "/schedule", Map.of("version", "1", "sendAt", "nonsense"))
+                        .body())
+                .contains("Enter the date and time to send");
+        assertThat(editor.post(path + "/schedule", Map.of("version", "1", "sendAt", "2099-01-01 07:00"))
+                        .statusCode())
+                .isEqualTo(303);
         HttpResponse<String> scheduled = editor.get(path);
         assertThat(scheduled.body()).contains("<strong>scheduled</strong>");
         valid(scheduled);
         Thread.sleep(300);
         assertThat(mailTo("weekly@example.org", 0)).isEmpty();
         // the time comes: the app's own sender starts and sends it
-        t.db.jdbi().useHandle(h -> h.execute("update newsletter_issues set send_at = now() - interval '1 second' where id = ?", issue));
+        t.db.jdbi()
+                .useHandle(h -> h.execute(
+                        "update newsletter_issues set send_at = now() - interval '1 second' where id = ?", issue));
         assertThat(mailTo("weekly@example.org", 1)).hasSize(1);
     }
 
@@ -317,17 +391,45 @@ class NewsletterFlowsTest {
     void newslettersAreDefinedWithClearValidationErrors() {
         WebClient editor = t.signedIn("editor2@ledger.example", Role.EDITOR);
         valid(editor.get("/newsroom/newsletters/new"));
-        HttpResponse<String> bad = editor.post("/newsroom/newsletters", Map.of("name", "", "slug", "Bad Slug", "description", "", "schedule", "",
-                "audience", "nobody"));
+        HttpResponse<String> bad = editor.post(
+                "/newsroom/newsletters",
+                Map.of("name", "", "slug", "Bad Slug", "description", "", "schedule", "", "audience", "nobody"));
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(bad.body()).contains("Enter the newsletter's name.", "Use lower-case letters", "Describe the newsletter", "Choose who the newsletter is for.");
+        assertThat(bad.body())
+                .contains(
+                        "Enter the newsletter's name.",
+                        "Use lower-case letters",
+                        "Describe the newsletter",
+                        "Choose who the newsletter is for.");
         valid(bad);
-        HttpResponse<String> taken = editor.post("/newsroom/newsletters", Map.of("name", "Morning", "slug", "morning-briefing",
-                "description", "Mornings.", "schedule", "", "audience", "everyone"));
+        HttpResponse<String> taken = editor.post(
+                "/newsroom/newsletters",
+                Map.of(
+                        "name",
+                        "Morning",
+                        "slug",
+                        "morning-briefing",
+                        "description",
+                        "Mornings.",
+                        "schedule",
+                        "",
+                        "audience",
+                        "everyone"));
         assertThat(taken.statusCode()).isEqualTo(422);
         assertThat(taken.body()).contains("Another newsletter already uses the slug morning-briefing.");
-        HttpResponse<String> ok = editor.post("/newsroom/newsletters", Map.of("name", "Evening Wrap", "slug", "", "description", "The day, wrapped.",
-                "schedule", "Weekdays at 6pm", "audience", "everyone"));
+        HttpResponse<String> ok = editor.post(
+                "/newsroom/newsletters",
+                Map.of(
+                        "name",
+                        "Evening Wrap",
+                        "slug",
+                        "",
+                        "description",
+                        "The day, wrapped.",
+                        "schedule",
+                        "Weekdays at 6pm",
+                        "audience",
+                        "everyone"));
         assertThat(ok.statusCode()).isEqualTo(303);
         t.contentChanged();
         assertThat(t.client().get("/newsletters/evening-wrap").body()).contains("The day, wrapped.", "Weekdays at 6pm");
@@ -337,18 +439,32 @@ class NewsletterFlowsTest {
     void suppressionsAreAddedInTheNewsroom() {
         WebClient editor = t.signedIn("editor3@ledger.example", Role.EDITOR);
         valid(editor.get("/newsroom/newsletters/suppressions"));
-        HttpResponse<String> bad = editor.post("/newsroom/newsletters/suppressions", Map.of("emails", "nope", "reason", "bounce", "detail", ""));
+        HttpResponse<String> bad = editor.post(
+                "/newsroom/newsletters/suppressions", Map.of("emails", "nope", "reason", "bounce", "detail", ""));
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).contains("These are not email addresses");
         valid(bad);
-        assertThat(editor.post("/newsroom/newsletters/suppressions", Map.of("emails", "Bounced@Example.org, spam@example.org", "reason", "complaint",
-                "detail", "feedback loop")).statusCode()).isEqualTo(303);
-        assertThat(editor.get("/newsroom/newsletters/suppressions").body()).contains("bounced@example.org", "spam@example.org");
+        assertThat(editor.post(
+                                "/newsroom/newsletters/suppressions",
+                                Map.of(
+                                        "emails",
+                                        "Bounced@Example.org, spam@example.org",
+                                        "reason",
+                                        "complaint",
+                                        "detail",
+                                        "feedback loop"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(editor.get("/newsroom/newsletters/suppressions").body())
+                .contains("bounced@example.org", "spam@example.org");
     }
 
     @Test
     void onlyEditorsMayUseTheNewsroomsNewsletterPages() {
-        List<String> pages = List.of("/newsroom/newsletters", "/newsroom/newsletters/new", "/newsroom/newsletters/" + morning,
+        List<String> pages = List.of(
+                "/newsroom/newsletters",
+                "/newsroom/newsletters/new",
+                "/newsroom/newsletters/" + morning,
                 "/newsroom/newsletters/suppressions");
         WebClient reader = t.signedIn("reader9@example.org", Role.READER);
         WebClient contributor = t.signedIn("writer9@example.org", Role.CONTRIBUTOR);
@@ -360,7 +476,12 @@ class NewsletterFlowsTest {
             assertThat(editor.get(p).statusCode()).as(p).isEqualTo(200);
         }
         contributor.get("/newsroom");
-        assertThat(contributor.post("/newsroom/newsletters/" + morning + "/issues", Map.of("subject", "Sneaky")).statusCode()).isEqualTo(403);
-        assertThat(editor.postRaw("/newsroom/newsletters/" + morning + "/issues", Map.of("subject", "No token")).statusCode()).isEqualTo(403);
+        assertThat(contributor
+                        .post("/newsroom/newsletters/" + morning + "/issues", Map.of("subject", "Sneaky"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(editor.postRaw("/newsroom/newsletters/" + morning + "/issues", Map.of("subject", "No token"))
+                        .statusCode())
+                .isEqualTo(403);
     }
 }

@@ -54,7 +54,8 @@ class NewsletterSenderTest {
 
     /** How many copies each address received. */
     Map<String, Long> copies() {
-        return Arrays.stream(smtp.getReceivedMessages()).collect(Collectors.groupingBy(NewsletterSenderTest::to, Collectors.counting()));
+        return Arrays.stream(smtp.getReceivedMessages())
+                .collect(Collectors.groupingBy(NewsletterSenderTest::to, Collectors.counting()));
     }
 
     static String to(MimeMessage m) {
@@ -76,9 +77,14 @@ class NewsletterSenderTest {
 
         int rest = data.sender(smtp.getSmtp().getPort(), 10, null).runOnce(); // another node, or this one restarted
         assertThat(rest).isEqualTo(30);
-        assertThat(copies()).hasSize(50).allSatisfy((email, n) -> assertThat(n).as(email).isEqualTo(1));
-        String status = db.jdbi().withHandle(h -> h.createQuery("select status from newsletter_issues where id = :i").bind("i", issue)
-                .mapTo(String.class).one());
+        assertThat(copies())
+                .hasSize(50)
+                .allSatisfy((email, n) -> assertThat(n).as(email).isEqualTo(1));
+        String status = db.jdbi()
+                .withHandle(h -> h.createQuery("select status from newsletter_issues where id = :i")
+                        .bind("i", issue)
+                        .mapTo(String.class)
+                        .one());
         assertThat(status).isEqualTo("sent");
     }
 
@@ -94,7 +100,9 @@ class NewsletterSenderTest {
         assertThat(data.sender(smtp.getSmtp().getPort(), 4, null).runOnce()).isEqualTo(10);
         assertThat(copies()).hasSize(10).allSatisfy((email, n) -> assertThat(n).isEqualTo(1));
         // and the resumed rows went out under the Message-ID claimed before the crash
-        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(NewsletterSenderTest::messageId).filter(id -> id.startsWith("<dead.")))
+        assertThat(Arrays.stream(smtp.getReceivedMessages())
+                        .map(NewsletterSenderTest::messageId)
+                        .filter(id -> id.startsWith("<dead.")))
                 .hasSize(5);
     }
 
@@ -123,8 +131,10 @@ class NewsletterSenderTest {
                  where email = 'r1@example.org'"""));
         db.jdbi().useHandle(h -> h.execute("update newsletter_issues set status = 'sending' where id = ?", issue));
         data.sender(smtp.getSmtp().getPort(), 10, null).runOnce();
-        List<String> ids = Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).equals("r1@example.org"))
-                .map(NewsletterSenderTest::messageId).toList();
+        List<String> ids = Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> to(m).equals("r1@example.org"))
+                .map(NewsletterSenderTest::messageId)
+                .toList();
         assertThat(ids).hasSize(2);
         assertThat(ids.get(0)).isEqualTo(ids.get(1));
         assertThat(copies().get("r0@example.org")).isEqualTo(1);
@@ -134,12 +144,19 @@ class NewsletterSenderTest {
     void twoSendersAtOnceSendEachMessageOnce() {
         data.readers(newsletter, 400);
         data.start(issue);
-        var a = CompletableFuture.supplyAsync(() -> data.sender(smtp.getSmtp().getPort(), 15, null).runOnce());
-        var b = CompletableFuture.supplyAsync(() -> data.sender(smtp.getSmtp().getPort(), 15, null).runOnce());
+        var a = CompletableFuture.supplyAsync(
+                () -> data.sender(smtp.getSmtp().getPort(), 15, null).runOnce());
+        var b = CompletableFuture.supplyAsync(
+                () -> data.sender(smtp.getSmtp().getPort(), 15, null).runOnce());
         int total = a.join() + b.join();
         assertThat(total).isEqualTo(400);
-        assertThat(copies()).hasSize(400).allSatisfy((email, n) -> assertThat(n).as(email).isEqualTo(1));
-        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(NewsletterSenderTest::messageId).distinct()).hasSize(400);
+        assertThat(copies())
+                .hasSize(400)
+                .allSatisfy((email, n) -> assertThat(n).as(email).isEqualTo(1));
+        assertThat(Arrays.stream(smtp.getReceivedMessages())
+                        .map(NewsletterSenderTest::messageId)
+                        .distinct())
+                .hasSize(400);
     }
 
     @Test
@@ -151,8 +168,11 @@ class NewsletterSenderTest {
             closedPort = s.getLocalPort();
         }
         assertThat(data.sender(closedPort, 10, null).runOnce()).isZero();
-        int returned = db.jdbi().withHandle(h -> h.createQuery(
-                "select count(*) from newsletter_outbox where state = 'pending' and attempts = 1 and error is not null").mapTo(Integer.class).one());
+        int returned = db.jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select count(*) from newsletter_outbox where state = 'pending' and attempts = 1 and error is not null")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(returned).isEqualTo(10); // the claimed batch went back; the rest was never touched
         assertThat(data.sender(smtp.getSmtp().getPort(), 10, null).runOnce()).isEqualTo(30);
         assertThat(copies()).hasSize(30).allSatisfy((email, n) -> assertThat(n).isEqualTo(1));
@@ -163,20 +183,27 @@ class NewsletterSenderTest {
         data.readers(newsletter, 300);
         data.start(issue);
         int port = smtp.getSmtp().getPort();
-        var run = CompletableFuture.supplyAsync(() -> data.sender(port, 20, null).runOnce());
+        var run =
+                CompletableFuture.supplyAsync(() -> data.sender(port, 20, null).runOnce());
         long deadline = System.currentTimeMillis() + 20_000;
         while (smtp.getReceivedMessages().length < 40 && System.currentTimeMillis() < deadline) Thread.sleep(5);
-        List<String> before = Arrays.stream(smtp.getReceivedMessages()).map(NewsletterSenderTest::to).toList();
+        List<String> before = Arrays.stream(smtp.getReceivedMessages())
+                .map(NewsletterSenderTest::to)
+                .toList();
         smtp.stop(); // the server goes away in the middle of the send
         int first = run.join();
         assertThat(first).isLessThan(300);
         // whatever the first run managed is marked sent; nothing it could not send is marked sent
-        List<String> markedSent = db.jdbi().withHandle(h -> h.createQuery("select email from newsletter_outbox where state = 'sent'")
-                .mapTo(String.class).list());
+        List<String> markedSent = db.jdbi()
+                .withHandle(h -> h.createQuery("select email from newsletter_outbox where state = 'sent'")
+                        .mapTo(String.class)
+                        .list());
         assertThat(markedSent).hasSize(first).containsAll(before.subList(0, Math.min(before.size(), 20)));
         smtp.start(); // back, on a new port; stored mail was dropped with the old server, so count what arrives now
         assertThat(data.sender(smtp.getSmtp().getPort(), 20, null).runOnce()).isEqualTo(300 - first);
-        assertThat(copies()).hasSize(300 - first).allSatisfy((email, n) -> assertThat(n).isEqualTo(1))
+        assertThat(copies())
+                .hasSize(300 - first)
+                .allSatisfy((email, n) -> assertThat(n).isEqualTo(1))
                 .doesNotContainKeys(markedSent.toArray(String[]::new));
     }
 
@@ -187,7 +214,9 @@ class NewsletterSenderTest {
         s.add(List.of("r0@example.org"), "bounce", "550 no such user");
         data.start(issue);
         s.add(List.of("R1@Example.org"), "complaint", ""); // fed back after the send started
-        db.jdbi().useHandle(h -> h.execute("update newsletter_subscribers set status = 'unsubscribed' where email = 'r2@example.org'"));
+        db.jdbi()
+                .useHandle(h -> h.execute(
+                        "update newsletter_subscribers set status = 'unsubscribed' where email = 'r2@example.org'"));
         assertThat(data.sender(smtp.getSmtp().getPort(), 10, null).runOnce()).isEqualTo(2);
         assertThat(copies().keySet()).containsExactlyInAnyOrder("r3@example.org", "r4@example.org");
         assertThat(data.state("r0@example.org")).isEqualTo("suppressed");
@@ -201,16 +230,26 @@ class NewsletterSenderTest {
         long premiumIssue = data.issue(premium, "Inside politics");
         db.jdbi().useHandle(h -> {
             for (String who : List.of("paying", "lapsed", "never")) {
-                long u = h.createQuery("insert into users (email, password_hash, email_confirmed_at) values (:e, 'x', now()) returning id")
-                        .bind("e", who + "@example.org").mapTo(Long.class).one();
-                h.execute("insert into newsletter_subscribers (newsletter_id, email, user_id, status) values (?, ?, ?, 'active')",
-                        premium, who + "@example.org", u);
+                long u = h.createQuery(
+                                "insert into users (email, password_hash, email_confirmed_at) values (:e, 'x', now()) returning id")
+                        .bind("e", who + "@example.org")
+                        .mapTo(Long.class)
+                        .one();
+                h.execute(
+                        "insert into newsletter_subscribers (newsletter_id, email, user_id, status) values (?, ?, ?, 'active')",
+                        premium,
+                        who + "@example.org",
+                        u);
                 if (!who.equals("never")) {
-                    h.execute("insert into subscriptions (user_id, status, current_period_end) values (?, 'active', now() + ?::interval)",
-                            u, who.equals("paying") ? "30 days" : "-1 day");
+                    h.execute(
+                            "insert into subscriptions (user_id, status, current_period_end) values (?, 'active', now() + ?::interval)",
+                            u,
+                            who.equals("paying") ? "30 days" : "-1 day");
                 }
             }
-            h.execute("insert into newsletter_subscribers (newsletter_id, email, status) values (?, 'anon@example.org', 'active')", premium);
+            h.execute(
+                    "insert into newsletter_subscribers (newsletter_id, email, status) values (?, 'anon@example.org', 'active')",
+                    premium);
         });
         assertThat(data.start(premiumIssue)).isEqualTo(1);
         data.sender(smtp.getSmtp().getPort(), 10, null).runOnce();
@@ -227,10 +266,15 @@ class NewsletterSenderTest {
         var mp = (jakarta.mail.Multipart) m.getContent();
         assertThat(mp.getBodyPart(0).isMimeType("text/plain")).isTrue();
         assertThat(mp.getBodyPart(1).isMimeType("text/html")).isTrue();
-        assertThat((String) mp.getBodyPart(0).getContent()).contains("Harbour vote passes", "Good *morning*.", "/newsletters/unsubscribe/");
+        assertThat((String) mp.getBodyPart(0).getContent())
+                .contains("Harbour vote passes", "Good *morning*.", "/newsletters/unsubscribe/");
         String html = (String) mp.getBodyPart(1).getContent();
-        assertThat(html).contains("<table role=\"presentation\"", "Harbour vote passes", "<em>morning</em>").doesNotContain("<link", "<style");
-        assertThat(m.getHeader("List-Unsubscribe")[0]).matches("<http://news\\.example/newsletters/unsubscribe/[A-Za-z0-9_.-]+>, <mailto:news@ledger\\.example\\?subject=unsubscribe>");
+        assertThat(html)
+                .contains("<table role=\"presentation\"", "Harbour vote passes", "<em>morning</em>")
+                .doesNotContain("<link", "<style");
+        assertThat(m.getHeader("List-Unsubscribe")[0])
+                .matches(
+                        "<http://news\\.example/newsletters/unsubscribe/[A-Za-z0-9_.-]+>, <mailto:news@ledger\\.example\\?subject=unsubscribe>");
         assertThat(m.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(m.getSubject()).isEqualTo("Tuesday's briefing");
     }
@@ -241,8 +285,12 @@ class NewsletterSenderTest {
         kpg.initialize(2048);
         byte[] pkcs8 = kpg.generateKeyPair().getPrivate().getEncoded();
         Path key = dir.resolve("dkim.pem");
-        Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8) + "\n-----END PRIVATE KEY-----\n");
-        Dkim dkim = Dkim.fromEnv(Map.of("DKIM_PRIVATE_KEY_FILE", key.toString(), "DKIM_SELECTOR", "mail2026", "DKIM_DOMAIN", "ledger.example"));
+        Files.writeString(
+                key,
+                "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8)
+                        + "\n-----END PRIVATE KEY-----\n");
+        Dkim dkim = Dkim.fromEnv(Map.of(
+                "DKIM_PRIVATE_KEY_FILE", key.toString(), "DKIM_SELECTOR", "mail2026", "DKIM_DOMAIN", "ledger.example"));
         data.readers(newsletter, 2);
         data.start(issue);
         data.sender(smtp.getSmtp().getPort(), 10, dkim).runOnce();
@@ -251,7 +299,10 @@ class NewsletterSenderTest {
             assertThat(sig).contains("d=ledger.example", "s=mail2026", "a=rsa-sha256", "bh=");
             assertThat(sig).containsIgnoringCase("list-unsubscribe");
         });
-        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(NewsletterSenderTest::messageId).collect(Collectors.toSet())).hasSize(2);
+        assertThat(Arrays.stream(smtp.getReceivedMessages())
+                        .map(NewsletterSenderTest::messageId)
+                        .collect(Collectors.toSet()))
+                .hasSize(2);
     }
 
     static String messageId(MimeMessage m) {
@@ -261,5 +312,4 @@ class NewsletterSenderTest {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -12,8 +12,12 @@ class QuotedPrintableTest {
 
     static String roundTrip(String s) throws Exception {
         byte[] encoded = QuotedPrintable.encode(s);
-        for (String line : new String(encoded, StandardCharsets.US_ASCII).split("\r\n")) assertThat(line.length()).isLessThanOrEqualTo(76);
-        return new String(MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable").readAllBytes(), StandardCharsets.UTF_8)
+        for (String line : new String(encoded, StandardCharsets.US_ASCII).split("\r\n"))
+            assertThat(line.length()).isLessThanOrEqualTo(76);
+        return new String(
+                        MimeUtility.decode(new ByteArrayInputStream(encoded), "quoted-printable")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
                 .replace("\r\n", "\n");
     }
 

@@ -6,7 +6,6 @@ import broadsheet.mail.MailConfig;
 import broadsheet.testing.Browser;
 import broadsheet.testing.TestApp;
 import broadsheet.web.Role;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** With JavaScript, the editor saves what is typed by itself; nothing waits for the Save button. */
 class AutosaveBrowserTest {
@@ -27,7 +25,8 @@ class AutosaveBrowserTest {
     static void setUp() {
         t = new TestApp(MailConfig.fromEnv(Map.of()));
         long s = t.fixtures.section("politics", "Politics");
-        article = t.fixtures.article("autosaved", "A first headline", s, "news", Instant.parse("2026-11-20T10:00:00Z"), "Body.");
+        article = t.fixtures.article(
+                "autosaved", "A first headline", s, "news", Instant.parse("2026-11-20T10:00:00Z"), "Body.");
         t.fixtures.user("auto@example.org", Role.EDITOR, "the autosave password");
         browser = Browser.start();
     }
@@ -43,18 +42,28 @@ class AutosaveBrowserTest {
         browser.get(t.url("/sign-in?next=%2Fnewsroom%2Farticles%2F" + article));
         browser.findElement(By.id("f-email")).sendKeys("auto@example.org");
         browser.findElement(By.id("f-password")).sendKeys("the autosave password");
-        browser.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]"))
+                .click();
         Browser.waitUntil(browser, 10, d -> d.getCurrentUrl().endsWith("/newsroom/articles/" + article));
         var headline = browser.findElement(By.id("f-headline"));
         headline.clear();
         headline.sendKeys("A headline saved by itself");
         // autosave runs every 20 seconds when something changed
-        Browser.waitUntil(browser, 45, d -> d.findElement(By.cssSelector(".autosave-status")).getText().startsWith("Saved automatically"));
-        String saved = t.db.jdbi().withHandle(h -> h.createQuery("select headline || ' v' || version from articles where id = :id")
-                .bind("id", article).mapTo(String.class).one());
+        Browser.waitUntil(
+                browser,
+                45,
+                d -> d.findElement(By.cssSelector(".autosave-status")).getText().startsWith("Saved automatically"));
+        String saved = t.db.jdbi()
+                .withHandle(h -> h.createQuery("select headline || ' v' || version from articles where id = :id")
+                        .bind("id", article)
+                        .mapTo(String.class)
+                        .one());
         assertThat(saved).isEqualTo("A headline saved by itself v2");
-        int revisions = t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from article_revisions where article_id = :id")
-                .bind("id", article).mapTo(Integer.class).one());
+        int revisions = t.db.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from article_revisions where article_id = :id")
+                        .bind("id", article)
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(revisions).isEqualTo(1);
     }
 }

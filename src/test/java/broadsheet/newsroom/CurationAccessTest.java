@@ -46,7 +46,8 @@ class CurationAccessTest {
                 new Route("GET", "/newsroom/people", Role.ADMIN),
                 new Route("POST", "/newsroom/people/1/role", Role.ADMIN),
                 new Route("POST", "/newsroom/people/999999/sign-out", Role.ADMIN)));
-        for (var kind : List.of(Map.entry("sections", politics), Map.entry("authors", ada), Map.entry("topics", harbour))) {
+        for (var kind :
+                List.of(Map.entry("sections", politics), Map.entry("authors", ada), Map.entry("topics", harbour))) {
             String base = "/newsroom/" + kind.getKey();
             routes.addAll(List.of(
                     new Route("GET", base, Role.EDITOR),
@@ -75,7 +76,8 @@ class CurationAccessTest {
             var res = call(anonymous, r);
             assertThat(res.statusCode()).as(r.toString()).isEqualTo(303);
             String next = r.method().equals("GET") ? r.path() : "/";
-            assertThat(res.headers().firstValue("Location")).as(r.toString())
+            assertThat(res.headers().firstValue("Location"))
+                    .as(r.toString())
                     .hasValue("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         }
     }
@@ -98,14 +100,19 @@ class CurationAccessTest {
                 } else {
                     // let in: what happens next is up to the rules (a redirect, a refusal, or no such thing)
                     assertThat(res.statusCode()).as(as).isIn(303, 404, 409, 422);
-                    assertThat(res.headers().firstValue("Location").orElse("")).as(as).doesNotStartWith("/sign-in");
+                    assertThat(res.headers().firstValue("Location").orElse(""))
+                            .as(as)
+                            .doesNotStartWith("/sign-in");
                 }
             }
         }
         // nothing above deleted anything
-        int left = t.fixtures.jdbi().withHandle(h -> h.createQuery(
-                "select (select count(*) from sections) + (select count(*) from authors) + (select count(*) from topics)")
-                .mapTo(Integer.class).one());
+        int left = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select (select count(*) from sections) + (select count(*) from authors) + (select count(*) from topics)")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(left).isEqualTo(5);
     }
 
@@ -114,7 +121,9 @@ class CurationAccessTest {
         WebClient editor = t.signedIn("editor2@example.org", Role.EDITOR);
         for (Route r : routes) {
             if (r.method().equals("GET")) continue;
-            assertThat(editor.postRaw(r.path(), Map.of()).statusCode()).as(r.toString()).isEqualTo(403);
+            assertThat(editor.postRaw(r.path(), Map.of()).statusCode())
+                    .as(r.toString())
+                    .isEqualTo(403);
         }
     }
 }

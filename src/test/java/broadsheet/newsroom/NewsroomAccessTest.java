@@ -33,9 +33,12 @@ class NewsroomAccessTest {
         assertThat(Jsoup.parse(reader.body()).select("h1").text()).isEqualTo("You cannot do that here");
         var contributor = t.signedIn("writer@example.org", Role.CONTRIBUTOR).get("/newsroom");
         assertThat(contributor.statusCode()).isEqualTo(200);
-        var nav = Jsoup.parse(contributor.body()).select("nav[aria-label=Newsroom] a").eachText();
+        var nav = Jsoup.parse(contributor.body())
+                .select("nav[aria-label=Newsroom] a")
+                .eachText();
         assertThat(nav).contains("Articles", "Photos").doesNotContain("Fronts", "People");
-        var admin = Jsoup.parse(t.signedIn("admin@example.org", Role.ADMIN).get("/newsroom").body());
+        var admin = Jsoup.parse(
+                t.signedIn("admin@example.org", Role.ADMIN).get("/newsroom").body());
         assertThat(admin.select("nav[aria-label=Newsroom] a").eachText()).contains("Fronts", "Audit log", "People");
     }
 }

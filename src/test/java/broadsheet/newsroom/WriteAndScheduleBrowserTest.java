@@ -9,9 +9,7 @@ import broadsheet.web.Role;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An editor, in a real browser: uploads a photo with caption and credit, writes an article, schedules it, and readers get it. */
 class WriteAndScheduleBrowserTest {
@@ -56,7 +53,8 @@ class WriteAndScheduleBrowserTest {
         browser.get(t.url("/sign-in?next=%2Fnewsroom"));
         browser.findElement(By.id("f-email")).sendKeys("desk@example.org");
         browser.findElement(By.id("f-password")).sendKeys("the desk password");
-        browser.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form[action='/sign-in'] button[type=submit]"))
+                .click();
         waitFor(d -> d.getCurrentUrl().endsWith("/newsroom"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Newsroom");
 
@@ -77,10 +75,14 @@ class WriteAndScheduleBrowserTest {
         browser.findElement(By.id("f-altText")).sendKeys("An orange sun over blue water");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitFor(d -> !d.getCurrentUrl().endsWith("/newsroom/photos/new"));
-        long photos = t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from photos where credit = 'Ana Ruiz / The Ledger'")
-                .mapTo(Long.class).one());
+        long photos = t.db.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from photos where credit = 'Ana Ruiz / The Ledger'")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(photos).isEqualTo(1);
-        long photoId = t.db.jdbi().withHandle(h -> h.createQuery("select id from photos").mapTo(Long.class).one());
+        long photoId = t.db.jdbi()
+                .withHandle(h ->
+                        h.createQuery("select id from photos").mapTo(Long.class).one());
 
         // the article
         browser.get(t.url("/newsroom/articles/new"));
@@ -88,7 +90,8 @@ class WriteAndScheduleBrowserTest {
         browser.findElement(By.id("f-deck")).sendKeys("The vote ends a year of argument.");
         new Select(browser.findElement(By.id("f-section"))).selectByVisibleText("Politics");
         new Select(browser.findElement(By.id("f-author-1"))).selectByVisibleText("Ada Quill");
-        browser.findElement(By.id("f-body")).sendKeys("The council approved the plan on Monday.\n\nWork starts in spring.");
+        browser.findElement(By.id("f-body"))
+                .sendKeys("The council approved the plan on Monday.\n\nWork starts in spring.");
         WebElement lead = browser.findElement(By.id("lead-" + photoId));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", lead);
         lead.click();
@@ -98,7 +101,11 @@ class WriteAndScheduleBrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", schedule);
         schedule.click();
         waitFor(d -> {
-            String status = t.db.jdbi().withHandle(h -> h.createQuery("select status from articles").mapTo(String.class).findOne().orElse(""));
+            String status = t.db.jdbi()
+                    .withHandle(h -> h.createQuery("select status from articles")
+                            .mapTo(String.class)
+                            .findOne()
+                            .orElse(""));
             return status.equals("scheduled") || status.equals("published");
         });
 
@@ -107,14 +114,19 @@ class WriteAndScheduleBrowserTest {
         var reader = t.client();
         long deadline = System.currentTimeMillis() + 40_000;
         while (!reader.get("/").body().contains("Harbour plan approved by the council")) {
-            assertThat(System.currentTimeMillis()).as("published on the home page within 40 s").isLessThan(deadline);
+            assertThat(System.currentTimeMillis())
+                    .as("published on the home page within 40 s")
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
         browser.get(t.url("/"));
         browser.findElement(By.linkText("Harbour plan approved by the council")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Harbour plan approved by the council");
-        assertThat(browser.findElement(By.cssSelector("figure.lead-photo figcaption")).getText())
-                .contains("The harbour at noon.").contains("Ana Ruiz / The Ledger");
-        assertThat(browser.findElement(By.cssSelector(".byline__names")).getText()).isEqualTo("By Ada Quill");
+        assertThat(browser.findElement(By.cssSelector("figure.lead-photo figcaption"))
+                        .getText())
+                .contains("The harbour at noon.")
+                .contains("Ana Ruiz / The Ledger");
+        assertThat(browser.findElement(By.cssSelector(".byline__names")).getText())
+                .isEqualTo("By Ada Quill");
     }
 }

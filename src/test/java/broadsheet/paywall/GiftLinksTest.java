@@ -51,8 +51,13 @@ class GiftLinksTest {
     }
 
     static HttpResponse<String> submit(WebClient c, Document form) {
-        return c.post("/gifts", Map.of("article", form.select("input[name=article]").attr("value"),
-                "nonce", form.select("input[name=nonce]").attr("value")));
+        return c.post(
+                "/gifts",
+                Map.of(
+                        "article",
+                        form.select("input[name=article]").attr("value"),
+                        "nonce",
+                        form.select("input[name=nonce]").attr("value")));
     }
 
     static String link(HttpResponse<String> made) {
@@ -66,8 +71,11 @@ class GiftLinksTest {
     @Test
     void theArticlePageOffersAGiftFormToEveryone() {
         Document d = Jsoup.parse(t.client().get(p.path("subscriber-story")).body());
-        assertThat(d.select("form[action=/gifts/new][method=get] input[name=article]").attr("value")).isEqualTo(String.valueOf(p.subscribers));
-        assertThat(Jsoup.parse(t.client().get(p.path("free-story")).body()).select("form[action=/gifts/new]")).isEmpty();
+        assertThat(d.select("form[action=/gifts/new][method=get] input[name=article]")
+                        .attr("value"))
+                .isEqualTo(String.valueOf(p.subscribers));
+        assertThat(Jsoup.parse(t.client().get(p.path("free-story")).body()).select("form[action=/gifts/new]"))
+                .isEmpty();
     }
 
     @Test
@@ -79,7 +87,8 @@ class GiftLinksTest {
             assertThat(r.body()).contains(SUB_SECRET).doesNotContain("paywall-offer");
             assertThat(r.headers().firstValue("Cache-Control").orElseThrow()).startsWith("private");
             assertThat(Jsoup.parse(r.body()).select("div.paywalled").text()).contains(SUB_SECRET);
-            PaywallChannelsTest.otherChannelsCarryNoLockedText(holder, p, "subscriber-story", "Deck of A story for subscribers");
+            PaywallChannelsTest.otherChannelsCarryNoLockedText(
+                    holder, p, "subscriber-story", "Deck of A story for subscribers");
             // the same reader without the link, or on another article, is locked out
             assertThat(holder.get(p.path("subscriber-story")).body()).doesNotContain(SUB_SECRET);
             String other = p.path("second-subscriber-story") + path.substring(path.indexOf('?'));
@@ -93,7 +102,11 @@ class GiftLinksTest {
         assertThat(redirect.statusCode()).isEqualTo(301);
         assertThat(redirect.headers().firstValue("Location").orElseThrow()).isEqualTo(path);
         // a gift is no read on the meter
-        int reads = t.fixtures.jdbi().withHandle(h -> h.createQuery("select count(*) from paywall_reads").mapTo(Integer.class).one());
+        int reads = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from paywall_reads")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(reads).isZero();
     }
 
@@ -110,9 +123,11 @@ class GiftLinksTest {
 
     @Test
     void aSubscriberMakesNoMoreThanTheMonthsAllowance() {
-        WebClient giver = Paper.subscriber(t, "generous@example.org", Instant.now().plus(Duration.ofDays(30)));
+        WebClient giver =
+                Paper.subscriber(t, "generous@example.org", Instant.now().plus(Duration.ofDays(30)));
         for (int i = 0; i < 3; i++) link(submit(giver, form(giver, p.subscribers)));
-        HttpResponse<String> fourth = giver.post("/gifts", Map.of("article", String.valueOf(p.subscribers), "nonce", broadsheet.web.Tokens.random()));
+        HttpResponse<String> fourth = giver.post(
+                "/gifts", Map.of("article", String.valueOf(p.subscribers), "nonce", broadsheet.web.Tokens.random()));
         assertThat(fourth.statusCode()).isEqualTo(422);
         assertThat(Jsoup.parse(fourth.body()).select(".error-summary").text()).contains("all 3 gift links");
         assertThat(HtmlValidator.problems(fourth.body())).isEmpty();
@@ -130,24 +145,37 @@ class GiftLinksTest {
         assertThat(anonymous.select("form[action=/gifts]")).isEmpty();
         assertThat(anonymous.select("a[href=/subscribe]")).hasSize(1);
         assertThat(anonymous.select("a[href^=/sign-in?next=]")).hasSize(1);
-        WebClient lapsed = Paper.subscriber(t, "lapsed-giver@example.org", Instant.now().minus(Duration.ofDays(2)));
+        WebClient lapsed =
+                Paper.subscriber(t, "lapsed-giver@example.org", Instant.now().minus(Duration.ofDays(2)));
         Document reader = form(lapsed, p.subscribers);
         assertThat(reader.select("form[action=/gifts]")).isEmpty();
         assertThat(reader.text()).contains("Gift links are for subscribers");
-        HttpResponse<String> refused = lapsed.post("/gifts", Map.of("article", String.valueOf(p.subscribers), "nonce", broadsheet.web.Tokens.random()));
+        HttpResponse<String> refused = lapsed.post(
+                "/gifts", Map.of("article", String.valueOf(p.subscribers), "nonce", broadsheet.web.Tokens.random()));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("no subscription now");
         WebClient nobody = t.client();
         nobody.get("/sign-in"); // a page with a form gives the CSRF cookie
-        assertThat(nobody.post("/gifts", Map.of("article", String.valueOf(p.subscribers), "nonce", broadsheet.web.Tokens.random())).statusCode())
+        assertThat(nobody.post(
+                                "/gifts",
+                                Map.of(
+                                        "article",
+                                        String.valueOf(p.subscribers),
+                                        "nonce",
+                                        broadsheet.web.Tokens.random()))
+                        .statusCode())
                 .isEqualTo(303);
         assertThat(subscriber.get("/gifts/new?article=999999").statusCode()).isEqualTo(404);
-        assertThat(subscriber.post("/gifts", Map.of("article", String.valueOf(p.subscribers), "nonce", "short")).statusCode()).isEqualTo(422);
+        assertThat(subscriber
+                        .post("/gifts", Map.of("article", String.valueOf(p.subscribers), "nonce", "short"))
+                        .statusCode())
+                .isEqualTo(422);
     }
 
     @Test
     void anExpiredOrUnknownGiftLinkGetsAClearPageAndNoText() {
-        WebClient giver = Paper.subscriber(t, "expiring@example.org", Instant.now().plus(Duration.ofDays(30)));
+        WebClient giver =
+                Paper.subscriber(t, "expiring@example.org", Instant.now().plus(Duration.ofDays(30)));
         String path = link(submit(giver, form(giver, p.subscribers)));
         t.fixtures.jdbi().useHandle(h -> h.execute("""
                 update gift_links set created_at = now() - interval '31 days', expires_at = now() - interval '1 day'

@@ -40,18 +40,54 @@ final class Paper {
         photo = f.photo(1200, 800, Color.ORANGE, "The quay at dawn.", "Photo: desk", "An orange quay");
         at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
         free = story(f, "free-story", "A free story", "Everyone may read this opening.", FREE_SECRET, "free", 0);
-        registered = story(f, "registered-story", "A story for readers with an account",
-                "The opening of the registered story.", REG_SECRET, "registered", 1);
-        subscribers = story(f, "subscriber-story", "A story for subscribers",
-                "The opening of the subscriber story.", SUB_SECRET, "subscribers", 2);
-        subscribers2 = story(f, "second-subscriber-story", "Another subscriber story",
-                "The opening of the second subscriber story.", SUB2_SECRET, "subscribers", 3);
-        subscribers3 = story(f, "third-subscriber-story", "A third subscriber story",
-                "The opening of the third subscriber story.", SUB3_SECRET, "subscribers", 4);
+        registered = story(
+                f,
+                "registered-story",
+                "A story for readers with an account",
+                "The opening of the registered story.",
+                REG_SECRET,
+                "registered",
+                1);
+        subscribers = story(
+                f,
+                "subscriber-story",
+                "A story for subscribers",
+                "The opening of the subscriber story.",
+                SUB_SECRET,
+                "subscribers",
+                2);
+        subscribers2 = story(
+                f,
+                "second-subscriber-story",
+                "Another subscriber story",
+                "The opening of the second subscriber story.",
+                SUB2_SECRET,
+                "subscribers",
+                3);
+        subscribers3 = story(
+                f,
+                "third-subscriber-story",
+                "A third subscriber story",
+                "The opening of the third subscriber story.",
+                SUB3_SECRET,
+                "subscribers",
+                4);
     }
 
-    private long story(Fixtures f, String slug, String headline, String opening, String secret, String access, int minutesEarlier) {
-        long id = f.article(slug, headline, section, "news", at,
+    private long story(
+            Fixtures f,
+            String slug,
+            String headline,
+            String opening,
+            String secret,
+            String access,
+            int minutesEarlier) {
+        long id = f.article(
+                slug,
+                headline,
+                section,
+                "news",
+                at,
                 opening + "\n\n" + secret + " More follows.\n\nA closing paragraph for " + slug + ".");
         f.byline(id, author, 0);
         f.leadPhoto(id, photo);
@@ -70,8 +106,12 @@ final class Paper {
     }
 
     static long userId(TestApp t, String email) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select id from users where email = :e").bind("e", email)
-                .mapTo(Long.class).one());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select id from users where email = :e")
+                        .bind("e", email)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /** A signed-in reader with a subscription until the given time (in the past: a lapsed subscriber). */

@@ -72,8 +72,12 @@ class PaywallChannelsTest {
     void everyoneReadsAFreeArticle() {
         for (WebClient c : List.of(anonymous, reader, subscriber, lapsed)) {
             String html = page(c, "free-story");
-            assertThat(html).contains(FREE_SECRET).doesNotContain("paywall-offer").doesNotContain("Gift this article");
-            assertThat(structuredData(html).get("isAccessibleForFree").asBoolean()).isTrue();
+            assertThat(html)
+                    .contains(FREE_SECRET)
+                    .doesNotContain("paywall-offer")
+                    .doesNotContain("Gift this article");
+            assertThat(structuredData(html).get("isAccessibleForFree").asBoolean())
+                    .isTrue();
             assertThat(structuredData(html).has("hasPart")).isFalse();
         }
     }
@@ -84,7 +88,8 @@ class PaywallChannelsTest {
         assertThat(locked).doesNotContain(REG_SECRET).contains("The opening of the registered story.");
         Document d = Jsoup.parse(locked);
         assertThat(d.select(".paywall-offer a[href=/register]")).hasSize(1);
-        assertThat(d.select(".paywall-offer a").eachAttr("href")).contains("/sign-in?next=" + p.path("registered-story").replace("/", "%2F"));
+        assertThat(d.select(".paywall-offer a").eachAttr("href"))
+                .contains("/sign-in?next=" + p.path("registered-story").replace("/", "%2F"));
         assertThat(HtmlValidator.problems(locked)).isEmpty();
         for (WebClient c : List.of(reader, subscriber, lapsed)) {
             String html = page(c, "registered-story");
@@ -109,14 +114,21 @@ class PaywallChannelsTest {
             assertThat(HtmlValidator.problems(html)).isEmpty();
         }
         // only someone not signed in is offered to sign in
-        assertThat(Jsoup.parse(page(anonymous, "subscriber-story")).select(".paywall-offer a[href^=/sign-in?next=]")).hasSize(1);
-        assertThat(Jsoup.parse(page(reader, "subscriber-story")).select(".paywall-offer a[href^=/sign-in]")).isEmpty();
+        assertThat(Jsoup.parse(page(anonymous, "subscriber-story")).select(".paywall-offer a[href^=/sign-in?next=]"))
+                .hasSize(1);
+        assertThat(Jsoup.parse(page(reader, "subscriber-story")).select(".paywall-offer a[href^=/sign-in]"))
+                .isEmpty();
 
         String whole = page(subscriber, "subscriber-story");
-        assertThat(whole).contains(SUB_SECRET).contains("A closing paragraph for subscriber-story").doesNotContain("paywall-offer");
+        assertThat(whole)
+                .contains(SUB_SECRET)
+                .contains("A closing paragraph for subscriber-story")
+                .doesNotContain("paywall-offer");
         Document d = Jsoup.parse(whole);
         assertThat(d.select(".article__body > p").first().text()).isEqualTo("The opening of the subscriber story.");
-        assertThat(d.select("div.paywalled").text()).contains(SUB_SECRET).doesNotContain("The opening of the subscriber story.");
+        assertThat(d.select("div.paywalled").text())
+                .contains(SUB_SECRET)
+                .doesNotContain("The opening of the subscriber story.");
         assertThat(HtmlValidator.problems(whole)).isEmpty();
     }
 
@@ -133,9 +145,14 @@ class PaywallChannelsTest {
                 JsonNode ld = structuredData(html);
                 assertThat(ld.get("isAccessibleForFree").asBoolean()).isFalse();
                 assertThat(ld.at("/hasPart/@type").asText()).isEqualTo("WebPageElement");
-                assertThat(ld.at("/hasPart/isAccessibleForFree").asBoolean(true)).isFalse();
+                assertThat(ld.at("/hasPart/isAccessibleForFree").asBoolean(true))
+                        .isFalse();
                 assertThat(ld.at("/hasPart/cssSelector").asText()).isEqualTo(".paywalled");
-                for (String s : LOCKED) assertThat(Jsoup.parse(html).select("script[type=application/ld+json]").html()).doesNotContain(s);
+                for (String s : LOCKED)
+                    assertThat(Jsoup.parse(html)
+                                    .select("script[type=application/ld+json]")
+                                    .html())
+                            .doesNotContain(s);
             }
         }
     }
@@ -144,8 +161,10 @@ class PaywallChannelsTest {
     void shareCardsCarryTheDeckNeverLockedText() {
         for (WebClient c : List.of(anonymous, subscriber)) {
             Document d = Jsoup.parse(page(c, "subscriber-story"));
-            assertThat(d.select("meta[property=og:description]").attr("content")).isEqualTo("Deck of A story for subscribers");
-            assertThat(d.select("meta[name=twitter:description]").attr("content")).isEqualTo("Deck of A story for subscribers");
+            assertThat(d.select("meta[property=og:description]").attr("content"))
+                    .isEqualTo("Deck of A story for subscribers");
+            assertThat(d.select("meta[name=twitter:description]").attr("content"))
+                    .isEqualTo("Deck of A story for subscribers");
             assertThat(d.select("meta[name=description]").attr("content")).isEqualTo("Deck of A story for subscribers");
             assertThat(d.head().html()).doesNotContain(SUB_SECRET);
         }
@@ -153,9 +172,16 @@ class PaywallChannelsTest {
 
     @Test
     void feedsCarryNoLockedTextForAnyone() {
-        List<String> feeds = List.of("/feed.rss", "/feed.atom", "/feed.json", "/sections/politics/feed.rss",
-                "/sections/politics/feed.atom", "/sections/politics/feed.json", "/authors/ada-quill/feed.rss",
-                "/authors/ada-quill/feed.atom", "/authors/ada-quill/feed.json");
+        List<String> feeds = List.of(
+                "/feed.rss",
+                "/feed.atom",
+                "/feed.json",
+                "/sections/politics/feed.rss",
+                "/sections/politics/feed.atom",
+                "/sections/politics/feed.json",
+                "/authors/ada-quill/feed.rss",
+                "/authors/ada-quill/feed.atom",
+                "/authors/ada-quill/feed.json");
         for (WebClient c : List.of(anonymous, subscriber)) {
             for (String f : feeds) {
                 HttpResponse<String> r = c.get(f);
@@ -168,8 +194,15 @@ class PaywallChannelsTest {
 
     @Test
     void sitemapsAndListPagesCarryNoLockedText() {
-        for (String path : List.of("/sitemap.xml", "/sitemaps/news.xml", "/sitemaps/pages.xml", p.monthSitemap(), "/",
-                "/sections/politics", "/authors/ada-quill", "/archive")) {
+        for (String path : List.of(
+                "/sitemap.xml",
+                "/sitemaps/news.xml",
+                "/sitemaps/pages.xml",
+                p.monthSitemap(),
+                "/",
+                "/sections/politics",
+                "/authors/ada-quill",
+                "/archive")) {
             for (WebClient c : List.of(anonymous, subscriber)) {
                 HttpResponse<String> r = c.get(path);
                 assertThat(r.statusCode()).as(path).isEqualTo(200);
@@ -199,12 +232,14 @@ class PaywallChannelsTest {
         Document d = Jsoup.parse(preview.body());
         assertThat(d.select("div.paywalled").text()).contains(SUB_SECRET);
         assertThat(d.select(".preview-banner").text()).contains("subscribers only");
-        assertThat(d.select("meta[property=og:description]").attr("content")).isEqualTo("Deck of A story for subscribers");
+        assertThat(d.select("meta[property=og:description]").attr("content"))
+                .isEqualTo("Deck of A story for subscribers");
 
         int at = path.indexOf("sig=") + 4;
         char first = path.charAt(at);
         // change the signature's first digit (to another digit: "0" would leave a signature starting with 0 unchanged)
-        HttpResponse<String> forged = t.client().get(path.substring(0, at) + (first == '0' ? '1' : '0') + path.substring(at + 1));
+        HttpResponse<String> forged =
+                t.client().get(path.substring(0, at) + (first == '0' ? '1' : '0') + path.substring(at + 1));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).doesNotContain(SUB_SECRET);
     }
@@ -237,8 +272,12 @@ class PaywallChannelsTest {
     void aLockedVariantAnswersNotModifiedOnlyForItsOwnBytes() {
         HttpResponse<String> locked = anonymous.get(p.path("subscriber-story"));
         String etag = locked.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> asSubscriber = t.get(p.path("subscriber-story"), "If-None-Match", etag,
-                "Cookie", "bs_session=" + subscriber.cookie("bs_session").orElseThrow());
+        HttpResponse<String> asSubscriber = t.get(
+                p.path("subscriber-story"),
+                "If-None-Match",
+                etag,
+                "Cookie",
+                "bs_session=" + subscriber.cookie("bs_session").orElseThrow());
         assertThat(asSubscriber.statusCode()).isEqualTo(200);
         assertThat(asSubscriber.body()).contains(SUB_SECRET);
     }
@@ -248,8 +287,16 @@ class PaywallChannelsTest {
      * including one let in by the meter or holding a gift link (see MeterTest and GiftLinksTest).
      */
     static void otherChannelsCarryNoLockedText(WebClient c, Paper p, String slug, String deck) {
-        for (String f : List.of("/feed.rss", "/feed.atom", "/feed.json", "/sections/politics/feed.json", "/sitemap.xml",
-                "/sitemaps/news.xml", p.monthSitemap(), "/", "/sections/politics")) {
+        for (String f : List.of(
+                "/feed.rss",
+                "/feed.atom",
+                "/feed.json",
+                "/sections/politics/feed.json",
+                "/sitemap.xml",
+                "/sitemaps/news.xml",
+                p.monthSitemap(),
+                "/",
+                "/sections/politics")) {
             HttpResponse<String> r = c.get(f);
             assertThat(r.statusCode()).as(f).isEqualTo(200);
             for (String s : SECRETS) assertThat(r.body()).as(f).doesNotContain(s);
@@ -258,12 +305,15 @@ class PaywallChannelsTest {
         assertThat(d.select("meta[property=og:description]").attr("content")).isEqualTo(deck);
         String ld = d.select("script[type=application/ld+json]").html();
         for (String s : SECRETS) assertThat(ld).doesNotContain(s);
-        assertThat(structuredData(d.outerHtml()).at("/hasPart/cssSelector").asText()).isEqualTo(".paywalled");
+        assertThat(structuredData(d.outerHtml()).at("/hasPart/cssSelector").asText())
+                .isEqualTo(".paywalled");
     }
 
     static JsonNode structuredData(String html) {
         try {
-            return JSON.readTree(Jsoup.parse(html).selectFirst("script[type=application/ld+json]").html());
+            return JSON.readTree(Jsoup.parse(html)
+                    .selectFirst("script[type=application/ld+json]")
+                    .html());
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -35,8 +35,13 @@ class PaywallDeskTest {
     }
 
     static String setting(String key) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select value from settings where key = :k").bind("k", key)
-                .mapTo(String.class).findOne().orElse(null));
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select value from settings where key = :k")
+                        .bind("k", key)
+                        .mapTo(String.class)
+                        .findOne()
+                        .orElse(null));
     }
 
     @Test
@@ -48,7 +53,8 @@ class PaywallDeskTest {
         Document d = Jsoup.parse(page.body());
         assertThat(d.select("#f-meter").attr("value")).isEqualTo("3");
         assertThat(d.select("#f-gifts").attr("value")).isEqualTo("10");
-        assertThat(d.select(".newsroom-nav a[href=/newsroom/paywall]").attr("aria-current")).isEqualTo("page");
+        assertThat(d.select(".newsroom-nav a[href=/newsroom/paywall]").attr("aria-current"))
+                .isEqualTo("page");
 
         // with the default meter, a reader not signed in reads a subscriber article
         assertThat(t.client().get(p.path("subscriber-story")).body()).contains(Paper.SUB_SECRET);
@@ -58,12 +64,18 @@ class PaywallDeskTest {
         assertThat(setting("paywall_meter")).isEqualTo("0");
         assertThat(setting("paywall_gifts_per_month")).isEqualTo("4");
         HttpResponse<String> after = editor.follow(saved);
-        assertThat(Jsoup.parse(after.body()).select(".notice[role=status]").text()).startsWith("Saved");
+        assertThat(Jsoup.parse(after.body()).select(".notice[role=status]").text())
+                .startsWith("Saved");
         assertThat(Jsoup.parse(after.body()).select("#f-meter").attr("value")).isEqualTo("0");
         // the meter is off now: a new reader gets the offer
-        assertThat(t.client().get(p.path("subscriber-story")).body()).doesNotContain(Paper.SUB_SECRET).contains("paywall-offer");
-        String audit = t.fixtures.jdbi().withHandle(h -> h.createQuery("select detail from audit_log where action = 'changed paywall settings'")
-                .mapTo(String.class).one());
+        assertThat(t.client().get(p.path("subscriber-story")).body())
+                .doesNotContain(Paper.SUB_SECRET)
+                .contains("paywall-offer");
+        String audit = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select detail from audit_log where action = 'changed paywall settings'")
+                        .mapTo(String.class)
+                        .one());
         assertThat(audit).contains("meter 3 → 0");
     }
 
@@ -78,7 +90,9 @@ class PaywallDeskTest {
         assertThat(d.select("#f-gifts-error").text()).contains("gift links");
         assertThat(d.select("#f-gifts").attr("value")).isEqualTo("lots");
         assertThat(setting("paywall_meter")).isEqualTo(before);
-        assertThat(editor.post("/newsroom/paywall", Map.of("meter", "51", "gifts", "1")).statusCode()).isEqualTo(422);
+        assertThat(editor.post("/newsroom/paywall", Map.of("meter", "51", "gifts", "1"))
+                        .statusCode())
+                .isEqualTo(422);
     }
 
     @Test
@@ -91,10 +105,16 @@ class PaywallDeskTest {
         assertThat(admin.get("/newsroom/paywall").statusCode()).isEqualTo(200);
         HttpResponse<String> anonymous = t.client().get("/newsroom/paywall");
         assertThat(anonymous.statusCode()).isEqualTo(303);
-        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).isEqualTo("/sign-in?next=%2Fnewsroom%2Fpaywall");
-        assertThat(reader.post("/newsroom/paywall", Map.of("meter", "50", "gifts", "50")).statusCode()).isEqualTo(403);
-        assertThat(editor.postRaw("/newsroom/paywall", Map.of("meter", "50", "gifts", "50")).statusCode()).isEqualTo(403); // no CSRF token
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow())
+                .isEqualTo("/sign-in?next=%2Fnewsroom%2Fpaywall");
+        assertThat(reader.post("/newsroom/paywall", Map.of("meter", "50", "gifts", "50"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(editor.postRaw("/newsroom/paywall", Map.of("meter", "50", "gifts", "50"))
+                        .statusCode())
+                .isEqualTo(403); // no CSRF token
         assertThat(setting("paywall_meter")).isNotEqualTo("50");
-        assertThat(Jsoup.parse(contributor.get("/newsroom").body()).select("a[href=/newsroom/paywall]")).isEmpty();
+        assertThat(Jsoup.parse(contributor.get("/newsroom").body()).select("a[href=/newsroom/paywall]"))
+                .isEmpty();
     }
 }

@@ -45,23 +45,36 @@ final class StripeFixtures {
     static String event(String id, String type, long created, String object) {
         return """
                 {"id":"%s","object":"event","api_version":"%s","created":%d,"livemode":false,"pending_webhooks":1,
-                 "request":{"id":null,"idempotency_key":null},"type":"%s","data":{"object":%s}}"""
-                .formatted(id, Stripe.API_VERSION, created, type, object);
+                 "request":{"id":null,"idempotency_key":null},"type":"%s","data":{"object":%s}}""".formatted(id, Stripe.API_VERSION, created, type, object);
     }
 
     /** A subscription as the 2025 API versions show it: the period lives on its item. */
-    static String subscription(String id, String customer, String status, long periodEnd, boolean cancelAtPeriodEnd,
-                               Long userId, String priceId) {
+    static String subscription(
+            String id,
+            String customer,
+            String status,
+            long periodEnd,
+            boolean cancelAtPeriodEnd,
+            Long userId,
+            String priceId) {
         return """
                 {"id":"%s","object":"subscription","customer":"%s","status":"%s","cancel_at_period_end":%s,"cancel_at":null,
                  "ended_at":null,"metadata":{%s},
                  "items":{"object":"list","data":[{"id":"si_%s","object":"subscription_item","current_period_start":%d,
-                   "current_period_end":%d,"price":{"id":"%s","object":"price"}}]}}"""
-                .formatted(id, customer, status, cancelAtPeriodEnd, userId == null ? "" : "\"user_id\":\"" + userId + "\"",
-                        id, periodEnd - 30L * 86400, periodEnd, priceId);
+                   "current_period_end":%d,"price":{"id":"%s","object":"price"}}]}}""".formatted(
+                        id,
+                        customer,
+                        status,
+                        cancelAtPeriodEnd,
+                        userId == null ? "" : "\"user_id\":\"" + userId + "\"",
+                        id,
+                        periodEnd - 30L * 86400,
+                        periodEnd,
+                        priceId);
     }
 
-    static String deletedSubscription(String id, String customer, long periodEnd, long endedAt, Long userId, String priceId) {
+    static String deletedSubscription(
+            String id, String customer, long periodEnd, long endedAt, Long userId, String priceId) {
         return subscription(id, customer, "canceled", periodEnd, false, userId, priceId)
                 .replace("\"ended_at\":null", "\"ended_at\":" + endedAt);
     }
@@ -69,8 +82,7 @@ final class StripeFixtures {
     static String checkoutSession(String id, long userId, String customer, String subscription) {
         return """
                 {"id":"%s","object":"checkout.session","mode":"subscription","payment_status":"paid","status":"complete",
-                 "client_reference_id":"%d","customer":"%s","subscription":"%s","metadata":{"user_id":"%d","plan":"monthly"}}"""
-                .formatted(id, userId, customer, subscription, userId);
+                 "client_reference_id":"%d","customer":"%s","subscription":"%s","metadata":{"user_id":"%d","plan":"monthly"}}""".formatted(id, userId, customer, subscription, userId);
     }
 
     /** An invoice as the 2025 API versions show it: its subscription under parent.subscription_details. */
@@ -78,8 +90,7 @@ final class StripeFixtures {
         return """
                 {"id":"%s","object":"invoice","status":"paid","customer":"cus_x",
                  "parent":{"type":"subscription_details","subscription_details":{"subscription":"%s"}},
-                 "lines":{"object":"list","data":[{"id":"il_%s","object":"line_item","period":{"start":%d,"end":%d}}]}}"""
-                .formatted(id, subscription, id, periodEnd - 30L * 86400, periodEnd);
+                 "lines":{"object":"list","data":[{"id":"il_%s","object":"line_item","period":{"start":%d,"end":%d}}]}}""".formatted(id, subscription, id, periodEnd - 30L * 86400, periodEnd);
     }
 
     /** Posts the payload to the webhook signed with {@code secret}, with no session and no CSRF token. */
@@ -88,7 +99,8 @@ final class StripeFixtures {
     }
 
     static HttpResponse<String> postWithHeader(String url, String payload, String header) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json; charset=utf-8")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(payload));
         if (header != null) b.header("Stripe-Signature", header);
         try {
@@ -107,7 +119,13 @@ final class StripeFixtures {
         return jdbi.withHandle(h -> h.createQuery("""
                 insert into plans (slug, name, interval, price_cents, currency, stripe_price_id)
                 values (:s, :n, :i, :c, 'usd', :p) returning id""")
-                .bind("s", slug).bind("n", name).bind("i", interval).bind("c", cents).bind("p", priceId).mapTo(Long.class).one());
+                .bind("s", slug)
+                .bind("n", name)
+                .bind("i", interval)
+                .bind("c", cents)
+                .bind("p", priceId)
+                .mapTo(Long.class)
+                .one());
     }
 
     static boolean subscriber(Jdbi jdbi, long userId) {
@@ -115,7 +133,10 @@ final class StripeFixtures {
     }
 
     static long userId(Jdbi jdbi, String email) {
-        return jdbi.withHandle(h -> h.createQuery("select id from users where email = :e").bind("e", email).mapTo(Long.class).one());
+        return jdbi.withHandle(h -> h.createQuery("select id from users where email = :e")
+                .bind("e", email)
+                .mapTo(Long.class)
+                .one());
     }
 
     // --- Stripe's API, played locally
@@ -137,8 +158,11 @@ final class StripeFixtures {
             server.createContext("/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String path = exchange.getRequestURI().getPath();
-                received.add(new Received(exchange.getRequestMethod(), path,
-                        exchange.getRequestHeaders().getFirst("Authorization"), form(body)));
+                received.add(new Received(
+                        exchange.getRequestMethod(),
+                        path,
+                        exchange.getRequestHeaders().getFirst("Authorization"),
+                        form(body)));
                 String json;
                 int status = 200;
                 if (path.equals("/v1/checkout/sessions")) {
@@ -148,8 +172,7 @@ final class StripeFixtures {
                 } else if (path.startsWith("/v1/subscriptions/")) {
                     String id = path.substring("/v1/subscriptions/".length());
                     json = """
-                            {"id":"%s","object":"subscription","status":"active","cancel_at_period_end":%s}"""
-                            .formatted(id, form(body).getOrDefault("cancel_at_period_end", "false"));
+                            {"id":"%s","object":"subscription","status":"active","cancel_at_period_end":%s}""".formatted(id, form(body).getOrDefault("cancel_at_period_end", "false"));
                 } else {
                     status = 404;
                     json = "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unrecognized request URL\"}}";
@@ -182,7 +205,8 @@ final class StripeFixtures {
             if (body.isEmpty()) return out;
             for (String pair : body.split("&")) {
                 int eq = pair.indexOf('=');
-                out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                out.put(
+                        URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
                         eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
             return out;

@@ -37,13 +37,18 @@ class StripeWebhookBench {
             var jdbi = t.fixtures.jdbi();
             plan(jdbi, "monthly", "Monthly", "month", 900, "price_m");
             long[] ids = new long[readers];
-            for (int i = 0; i < readers; i++) ids[i] = t.fixtures.user("r" + i + "@example.org", Role.READER, "password for reader " + i);
+            for (int i = 0; i < readers; i++)
+                ids[i] = t.fixtures.user("r" + i + "@example.org", Role.READER, "password for reader " + i);
             long now = Instant.now().getEpochSecond();
             List<String> payloads = new ArrayList<>();
             for (int i = 0; i < events; i++) {
                 int r = i % readers;
-                payloads.add(event("evt_b" + i, "customer.subscription.updated", now - events + i,
-                        subscription("sub_b" + r, "cus_b" + r, "active", now + 30L * 86400 + i, false, ids[r], "price_m")));
+                payloads.add(event(
+                        "evt_b" + i,
+                        "customer.subscription.updated",
+                        now - events + i,
+                        subscription(
+                                "sub_b" + r, "cus_b" + r, "active", now + 30L * 86400 + i, false, ids[r], "price_m")));
             }
             HttpClient http = HttpClient.newHttpClient();
             URI hook = URI.create(t.url("/stripe/webhook"));
@@ -72,21 +77,39 @@ class StripeWebhookBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             List<Long> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
-            System.out.printf("BENCH stripe webhook: %d events, %d clients, %.1f s, %.0f events/s, p50 %.1f ms, p99 %.1f ms%n",
-                    events, clients, seconds, events / seconds, sorted.get(sorted.size() / 2) / 1e6,
+            System.out.printf(
+                    "BENCH stripe webhook: %d events, %d clients, %.1f s, %.0f events/s, p50 %.1f ms, p99 %.1f ms%n",
+                    events,
+                    clients,
+                    seconds,
+                    events / seconds,
+                    sorted.get(sorted.size() / 2) / 1e6,
                     sorted.get((int) (sorted.size() * 0.99)) / 1e6);
-            int applied = jdbi.withHandle(h -> h.createQuery("select count(*) from stripe_events").mapTo(Integer.class).one());
+            int applied = jdbi.withHandle(h -> h.createQuery("select count(*) from stripe_events")
+                    .mapTo(Integer.class)
+                    .one());
             assertThat(applied).isEqualTo(events);
-            int rows = jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions").mapTo(Integer.class).one());
+            int rows = jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions")
+                    .mapTo(Integer.class)
+                    .one());
             assertThat(rows).isEqualTo(readers);
         }
     }
 
     private static HttpResponse<String> send(HttpClient http, URI hook, String payload) {
         try {
-            return http.send(HttpRequest.newBuilder(hook).header("Content-Type", "application/json")
-                    .header("Stripe-Signature", signature(payload, WEBHOOK_SECRET, Instant.now().getEpochSecond()))
-                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(hook)
+                            .header("Content-Type", "application/json")
+                            .header(
+                                    "Stripe-Signature",
+                                    signature(
+                                            payload,
+                                            WEBHOOK_SECRET,
+                                            Instant.now().getEpochSecond()))
+                            .POST(HttpRequest.BodyPublishers.ofString(payload))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -58,12 +58,17 @@ class StripeWebhookTest {
 
     Instant periodEnd() {
         return jdbi.withHandle(h -> h.createQuery("select current_period_end from subscriptions where user_id = :u")
-                .bind("u", readerId).mapTo(Timestamp.class).one()).toInstant();
+                        .bind("u", readerId)
+                        .mapTo(Timestamp.class)
+                        .one())
+                .toInstant();
     }
 
     int version() {
-        return jdbi.withHandle(h -> h.createQuery("select version from subscriptions where user_id = :u").bind("u", readerId)
-                .mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("select version from subscriptions where user_id = :u")
+                .bind("u", readerId)
+                .mapTo(Integer.class)
+                .one());
     }
 
     int count(String sql) {
@@ -89,14 +94,18 @@ class StripeWebhookTest {
     void checkoutThenSubscriptionMakesAReaderASubscriberShownOnTheirAccountPage() {
         assertThat(account().select(".account-subscription").text()).contains("You do not subscribe");
         send("evt_cs", "checkout.session.completed", now, checkoutSession("cs_1", readerId, "cus_1", "sub_1"));
-        assertThat(subscriber(jdbi, readerId)).as("no access before Stripe says the subscription is active").isFalse();
+        assertThat(subscriber(jdbi, readerId))
+                .as("no access before Stripe says the subscription is active")
+                .isFalse();
         assertThat(facts(account())).contains("Waiting for payment").doesNotContain("Ended");
 
         send("evt_created", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
         assertThat(subscriber(jdbi, readerId)).isTrue();
         Document d = account();
-        assertThat(facts(d)).contains("Plan Monthly", "Status Active", "Cancels at period end No", "Paid through Stripe");
-        assertThat(d.select(".account-subscription time").attr("datetime")).isEqualTo(Instant.ofEpochSecond(now + 30 * DAY).toString());
+        assertThat(facts(d))
+                .contains("Plan Monthly", "Status Active", "Cancels at period end No", "Paid through Stripe");
+        assertThat(d.select(".account-subscription time").attr("datetime"))
+                .isEqualTo(Instant.ofEpochSecond(now + 30 * DAY).toString());
         assertThat(d.select("form[action=/account/subscription/cancel]")).hasSize(1);
     }
 
@@ -125,7 +134,8 @@ class StripeWebhookTest {
     @Test
     void anOlderEventArrivingLateDoesNotUndoANewerOne() {
         send("evt_2", "customer.subscription.updated", now, sub("active", now + 60 * DAY, false));
-        HttpResponse<String> late = send("evt_1", "customer.subscription.created", now - 3600, sub("active", now + 30 * DAY, false));
+        HttpResponse<String> late =
+                send("evt_1", "customer.subscription.created", now - 3600, sub("active", now + 30 * DAY, false));
         assertThat(late.body()).contains("\"outcome\":\"ignored\"");
         assertThat(periodEnd()).isEqualTo(Instant.ofEpochSecond(now + 60 * DAY));
     }
@@ -134,7 +144,11 @@ class StripeWebhookTest {
     void aDeletionThatArrivesBeforeAnOlderUpdateStillWins() {
         send("evt_created", "customer.subscription.created", now - 7200, sub("active", now + 30 * DAY, false));
         assertThat(subscriber(jdbi, readerId)).isTrue();
-        send("evt_deleted", "customer.subscription.deleted", now, deletedSubscription("sub_1", "cus_1", now + 30 * DAY, now, readerId, PRICE));
+        send(
+                "evt_deleted",
+                "customer.subscription.deleted",
+                now,
+                deletedSubscription("sub_1", "cus_1", now + 30 * DAY, now, readerId, PRICE));
         assertThat(subscriber(jdbi, readerId)).as("cancellation shows at once").isFalse();
         // the update Stripe sent before the deletion arrives last
         send("evt_updated", "customer.subscription.updated", now - 3600, sub("active", now + 30 * DAY, true));
@@ -148,7 +162,11 @@ class StripeWebhookTest {
     @Test
     void aDeletionInTheSameSecondAsAnUpdateWinsWhicheverArrivesFirst() {
         send("evt_created", "customer.subscription.created", now - 60, sub("active", now + 30 * DAY, false));
-        send("evt_deleted", "customer.subscription.deleted", now, deletedSubscription("sub_1", "cus_1", now + 30 * DAY, now, readerId, PRICE));
+        send(
+                "evt_deleted",
+                "customer.subscription.deleted",
+                now,
+                deletedSubscription("sub_1", "cus_1", now + 30 * DAY, now, readerId, PRICE));
         send("evt_updated", "customer.subscription.updated", now, sub("active", now + 30 * DAY, false));
         assertThat(subscriber(jdbi, readerId)).isFalse();
     }
@@ -162,7 +180,8 @@ class StripeWebhookTest {
         send("evt_renewed", "customer.subscription.updated", now + 1, sub("active", now + 32 * DAY, false));
         send("evt_old_paid", "invoice.paid", now - 7200, invoice("in_1", "sub_1", now + 2 * DAY));
         assertThat(periodEnd()).isEqualTo(Instant.ofEpochSecond(now + 32 * DAY));
-        assertThat(account().select(".account-subscription time").attr("datetime")).isEqualTo(Instant.ofEpochSecond(now + 32 * DAY).toString());
+        assertThat(account().select(".account-subscription time").attr("datetime"))
+                .isEqualTo(Instant.ofEpochSecond(now + 32 * DAY).toString());
     }
 
     @Test
@@ -198,16 +217,22 @@ class StripeWebhookTest {
 
     @Test
     void aBadSignatureIsRefusedAndChangesNothing() {
-        String payload = event("evt_forged", "customer.subscription.created", now, sub("active", now + 365 * DAY, false));
+        String payload =
+                event("evt_forged", "customer.subscription.created", now, sub("active", now + 365 * DAY, false));
         long ts = Instant.now().getEpochSecond();
         assertThat(post(hook, payload, "whsec_someone_else").statusCode()).isEqualTo(400);
         assertThat(postWithHeader(hook, payload, null).statusCode()).isEqualTo(400);
-        assertThat(postWithHeader(hook, payload, "t=" + ts + ",v1=00ff").statusCode()).isEqualTo(400);
+        assertThat(postWithHeader(hook, payload, "t=" + ts + ",v1=00ff").statusCode())
+                .isEqualTo(400);
         // signed properly, but altered on the way
         String signed = signature(payload, WEBHOOK_SECRET, ts);
-        assertThat(postWithHeader(hook, payload.replace("\"status\":\"active\"", "\"status\":\"trialing\""), signed).statusCode()).isEqualTo(400);
+        assertThat(postWithHeader(hook, payload.replace("\"status\":\"active\"", "\"status\":\"trialing\""), signed)
+                        .statusCode())
+                .isEqualTo(400);
         // signed properly, but long ago (a replay of a captured request)
-        assertThat(postWithHeader(hook, payload, signature(payload, WEBHOOK_SECRET, ts - 3600)).statusCode()).isEqualTo(400);
+        assertThat(postWithHeader(hook, payload, signature(payload, WEBHOOK_SECRET, ts - 3600))
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(subscriber(jdbi, readerId)).isFalse();
         assertThat(count("select count(*) from stripe_events")).isZero();
         assertThat(count("select count(*) from subscriptions")).isZero();
@@ -219,17 +244,23 @@ class StripeWebhookTest {
         send("evt_created", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
         assertThat(subscriber(jdbi, readerId)).isTrue();
         // the exemption is for that one address: a reader's own form without a token is still refused
-        assertThat(reader.postRaw("/account/subscription/cancel", java.util.Map.of()).statusCode()).isEqualTo(403);
+        assertThat(reader.postRaw("/account/subscription/cancel", java.util.Map.of())
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(subscriber(jdbi, readerId)).isTrue();
         assertThat(bool("select cancel_at_period_end from subscriptions")).isFalse();
     }
 
     @Test
     void eventsForAnotherSitesSubscriptionsAreRecordedAndIgnored() {
-        HttpResponse<String> r = send("evt_other", "customer.subscription.created", now,
+        HttpResponse<String> r = send(
+                "evt_other",
+                "customer.subscription.created",
+                now,
                 subscription("sub_other", "cus_other", "active", now + 30 * DAY, false, null, "price_elsewhere"));
         assertThat(r.body()).contains("\"outcome\":\"ignored\"");
-        HttpResponse<String> unknown = send("evt_product", "product.created", now, "{\"id\":\"prod_1\",\"object\":\"product\"}");
+        HttpResponse<String> unknown =
+                send("evt_product", "product.created", now, "{\"id\":\"prod_1\",\"object\":\"product\"}");
         assertThat(unknown.body()).contains("\"outcome\":\"ignored\"");
         assertThat(count("select count(*) from subscriptions")).isZero();
     }
@@ -237,13 +268,21 @@ class StripeWebhookTest {
     @Test
     void aLateEventAboutAnOlderSubscriptionDoesNotReplaceTheReadersCurrentOne() {
         send("evt_new", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
-        send("evt_old", "customer.subscription.updated", now - 86400,
+        send(
+                "evt_old",
+                "customer.subscription.updated",
+                now - 86400,
                 subscription("sub_0", "cus_1", "active", now + 5 * DAY, false, readerId, PRICE));
-        send("evt_old_gone", "customer.subscription.deleted", now + 5,
+        send(
+                "evt_old_gone",
+                "customer.subscription.deleted",
+                now + 5,
                 deletedSubscription("sub_0", "cus_1", now + 5 * DAY, now + 5, readerId, PRICE));
         assertThat(subscriber(jdbi, readerId)).isTrue();
         assertThat(periodEnd()).isEqualTo(Instant.ofEpochSecond(now + 30 * DAY));
-        String current = jdbi.withHandle(h -> h.createQuery("select stripe_subscription_id from subscriptions").mapTo(String.class).one());
+        String current = jdbi.withHandle(h -> h.createQuery("select stripe_subscription_id from subscriptions")
+                .mapTo(String.class)
+                .one());
         assertThat(current).isEqualTo("sub_1");
     }
 
@@ -253,8 +292,10 @@ class StripeWebhookTest {
         jdbi.useHandle(h -> h.execute("insert into stripe_events (id, type, created_at, received_at) "
                 + "values ('evt_ancient', 'invoice.paid', now() - interval '40 days', now() - interval '40 days')"));
         new broadsheet.accounts.Housekeeping(jdbi).runOnce();
-        assertThat(count("select count(*) from stripe_events where id = 'evt_ancient'")).isZero();
-        assertThat(count("select count(*) from stripe_events where id = 'evt_recent'")).isEqualTo(1);
+        assertThat(count("select count(*) from stripe_events where id = 'evt_ancient'"))
+                .isZero();
+        assertThat(count("select count(*) from stripe_events where id = 'evt_recent'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -262,8 +303,14 @@ class StripeWebhookTest {
         t.fixtures.setting("paywall_meter", "0");
         t.fixtures.setting("site_time_zone", "UTC");
         long section = t.fixtures.section("politics", "Politics");
-        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(3600);
-        long article = t.fixtures.article("harbour-ledger", "The harbour ledger", section, "news", at,
+        Instant at =
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(3600);
+        long article = t.fixtures.article(
+                "harbour-ledger",
+                "The harbour ledger",
+                section,
+                "news",
+                at,
                 "The opening paragraph.\n\nThe ledger hides a golden key behind page nine.\n\nA closing paragraph.");
         t.fixtures.access(article, "subscribers");
         t.contentChanged();
@@ -274,7 +321,11 @@ class StripeWebhookTest {
         assertThat(reader.get(path).body()).contains("The harbour ledger").doesNotContain(secret);
         send("evt_created", "customer.subscription.created", now - 60, sub("active", now + 30 * DAY, false));
         assertThat(reader.get(path).body()).contains(secret);
-        send("evt_deleted", "customer.subscription.deleted", now, deletedSubscription("sub_1", "cus_1", now + 30 * DAY, now, readerId, PRICE));
+        send(
+                "evt_deleted",
+                "customer.subscription.deleted",
+                now,
+                deletedSubscription("sub_1", "cus_1", now + 30 * DAY, now, readerId, PRICE));
         assertThat(reader.get(path).body()).doesNotContain(secret);
     }
 }

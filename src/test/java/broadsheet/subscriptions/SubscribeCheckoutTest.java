@@ -76,7 +76,8 @@ class SubscribeCheckoutTest {
         assertThat(call.method()).isEqualTo("POST");
         assertThat(call.path()).isEqualTo("/v1/checkout/sessions");
         assertThat(call.authorization()).isEqualTo("Bearer " + SECRET_KEY);
-        assertThat(call.fields()).containsEntry("mode", "subscription")
+        assertThat(call.fields())
+                .containsEntry("mode", "subscription")
                 .containsEntry("line_items[0][price]", "price_annual_test")
                 .containsEntry("line_items[0][quantity]", "1")
                 .containsEntry("client_reference_id", Long.toString(id))
@@ -97,7 +98,9 @@ class SubscribeCheckoutTest {
     void aSubscriberIsNotSentToCheckoutAgainAndUnknownPlansAreNotFound() {
         WebClient reader = t.signedIn("ada@example.org", Role.READER);
         long id = userId(jdbi, "ada@example.org");
-        jdbi.useHandle(h -> h.execute("insert into subscriptions (user_id, status, current_period_end) values (?, 'active', now() + interval '5 days')", id));
+        jdbi.useHandle(h -> h.execute(
+                "insert into subscriptions (user_id, status, current_period_end) values (?, 'active', now() + interval '5 days')",
+                id));
         Document d = valid(reader.get("/subscribe"), 200);
         assertThat(d.select("[role=status]").text()).contains("You already subscribe");
         assertThat(d.select("form[method=post]")).isEmpty();
@@ -128,23 +131,31 @@ class SubscribeCheckoutTest {
 
         HttpResponse<String> keep = reader.post("/account/subscription/resume", Map.of());
         assertThat(stripe.received.get(1).fields()).containsEntry("cancel_at_period_end", "false");
-        assertThat(valid(reader.follow(keep), 200).select(".account-subscription dl").text()).contains("Cancels at period end No");
+        assertThat(valid(reader.follow(keep), 200)
+                        .select(".account-subscription dl")
+                        .text())
+                .contains("Cancels at period end No");
     }
 
     @Test
     void cancellingAManualSubscriptionNeedsNoStripe() {
         WebClient reader = t.signedIn("ada@example.org", Role.READER);
         long id = userId(jdbi, "ada@example.org");
-        jdbi.useHandle(h -> h.execute("insert into subscriptions (user_id, status, current_period_end) values (?, 'active', now() + interval '5 days')", id));
+        jdbi.useHandle(h -> h.execute(
+                "insert into subscriptions (user_id, status, current_period_end) values (?, 'active', now() + interval '5 days')",
+                id));
         reader.get("/account");
         HttpResponse<String> r = reader.post("/account/subscription/cancel", Map.of());
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(stripe.received).isEmpty();
-        assertThat(valid(reader.follow(r), 200).select(".account-subscription dl").text())
+        assertThat(valid(reader.follow(r), 200)
+                        .select(".account-subscription dl")
+                        .text())
                 .contains("Active, cancels at period end", "Paid through Arranged with the paper");
         // with nothing running, there is nothing to cancel
         jdbi.useHandle(h -> h.execute("update subscriptions set current_period_end = now() - interval '1 minute'"));
-        assertThat(reader.post("/account/subscription/cancel", Map.of()).statusCode()).isEqualTo(409);
+        assertThat(reader.post("/account/subscription/cancel", Map.of()).statusCode())
+                .isEqualTo(409);
     }
 
     @Test
@@ -152,12 +163,15 @@ class SubscribeCheckoutTest {
         try (TestApp plain = new TestApp()) {
             var db = plain.fixtures.jdbi();
             plan(db, "monthly", "Monthly", "month", 900, "price_monthly_test");
-            db.useHandle(h -> h.execute("insert into settings (key, value) values ('subscriptions_contact', 'Call the desk on +1 555 0100.')"));
+            db.useHandle(
+                    h -> h.execute(
+                            "insert into settings (key, value) values ('subscriptions_contact', 'Call the desk on +1 555 0100.')"));
             Document d = valid(plain.get("/subscribe"), 200);
             assertThat(d.select("#offline-h").text()).isEqualTo("Paying online is not set up");
             assertThat(d.select(".subscribe__offline").text()).contains("Call the desk on +1 555 0100.");
             assertThat(d.select(".plan__name").eachText()).containsExactly("Monthly");
-            assertThat(d.select("form[method=post], .plan a.button, .plan button")).isEmpty();
+            assertThat(d.select("form[method=post], .plan a.button, .plan button"))
+                    .isEmpty();
         }
     }
 
@@ -181,7 +195,11 @@ class SubscribeCheckoutTest {
         HttpResponse<String> r = reader.post("/subscribe/monthly", Map.of());
         Document d = valid(r, 502);
         assertThat(d.select("[role=alert]").text()).contains("Nothing was charged");
-        assertThat(jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions").mapTo(Integer.class).one()).intValue()).isZero();
+        assertThat(jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions")
+                                .mapTo(Integer.class)
+                                .one())
+                        .intValue())
+                .isZero();
     }
 
     @Test
@@ -194,7 +212,9 @@ class SubscribeCheckoutTest {
             assertThat(d.select("form[method=post]")).isEmpty();
             assertThat(reader.post("/subscribe/monthly", Map.of()).statusCode()).isEqualTo(409);
             assertThat(stripe.received).isEmpty();
-            assertThat(StripeFixtures.post(half.url("/stripe/webhook"), "{}", WEBHOOK_SECRET).statusCode()).isEqualTo(503);
+            assertThat(StripeFixtures.post(half.url("/stripe/webhook"), "{}", WEBHOOK_SECRET)
+                            .statusCode())
+                    .isEqualTo(503);
         }
     }
 
@@ -202,24 +222,32 @@ class SubscribeCheckoutTest {
     void anAccountWhoseSubscriptionRenewsThroughStripeIsNotDeletedUntilItIsCancelledAndTheExportShowsIt() {
         WebClient reader = t.signedIn("ada@example.org", Role.READER);
         long id = userId(jdbi, "ada@example.org");
-        jdbi.useHandle(h -> h.execute("insert into subscriptions (user_id, status, current_period_end, source, stripe_customer_id, "
-                + "stripe_subscription_id) values (?, 'active', now() + interval '20 days', 'stripe', 'cus_9', 'sub_9')", id));
+        jdbi.useHandle(h -> h.execute(
+                "insert into subscriptions (user_id, status, current_period_end, source, stripe_customer_id, "
+                        + "stripe_subscription_id) values (?, 'active', now() + interval '20 days', 'stripe', 'cus_9', 'sub_9')",
+                id));
         String export = reader.get("/account/export.json").body();
         assertThat(export).contains("\"subscription\"", "\"paidThrough\":\"stripe\"", "\"status\":\"active\"");
 
         reader.get("/account");
-        HttpResponse<String> refused = reader.post("/account/delete", Map.of("confirmPassword", "password for ada@example.org"));
+        HttpResponse<String> refused =
+                reader.post("/account/delete", Map.of("confirmPassword", "password for ada@example.org"));
         Document d = valid(refused, 422);
-        assertThat(d.select("#f-confirmPassword-error").text()).contains("Your subscription still renews through Stripe");
+        assertThat(d.select("#f-confirmPassword-error").text())
+                .contains("Your subscription still renews through Stripe");
         assertThat(users(id)).isEqualTo(1);
 
         reader.post("/account/subscription/cancel", Map.of());
-        HttpResponse<String> deleted = reader.post("/account/delete", Map.of("confirmPassword", "password for ada@example.org"));
+        HttpResponse<String> deleted =
+                reader.post("/account/delete", Map.of("confirmPassword", "password for ada@example.org"));
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(users(id)).isZero();
     }
 
     int users(long id) {
-        return jdbi.withHandle(h -> h.createQuery("select count(*) from users where id = :id").bind("id", id).mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from users where id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one());
     }
 }

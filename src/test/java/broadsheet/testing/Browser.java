@@ -15,11 +15,22 @@ public final class Browser {
         try {
             ChromeOptions o = new ChromeOptions();
             o.setBinary("/usr/bin/chromium");
-            o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+            o.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--window-size=1280,900",
+                    "--user-data-dir=" + Files.createTempDirectory("chromium"));
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                    .usingAnyFreePort()
+                    .build();
             return new ChromeDriver(service, o);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -27,8 +38,10 @@ public final class Browser {
     }
 
     /** Waits for a condition, tolerating elements that vanish while a page is being replaced. */
-    public static void waitUntil(org.openqa.selenium.WebDriver driver, int seconds,
-                                 java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+    public static void waitUntil(
+            org.openqa.selenium.WebDriver driver,
+            int seconds,
+            java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(seconds))
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)

@@ -31,14 +31,28 @@ public final class ExifSample {
         b.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
         b.putShort((short) 3);
         entry(b, 0x010F, 2, make.length, 50);
-        b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+        b.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
         entry(b, 0x8825, 4, 1, 66);
         b.putInt(0);
         b.put(make); // at 50, 16 bytes
         b.putShort((short) 4); // GPS IFD at 66
-        b.putShort((short) 1).putShort((short) 2).putInt(2).put((byte) 'N').put((byte) 0).putShort((short) 0);
+        b.putShort((short) 1)
+                .putShort((short) 2)
+                .putInt(2)
+                .put((byte) 'N')
+                .put((byte) 0)
+                .putShort((short) 0);
         entry(b, 2, 5, 3, 120);
-        b.putShort((short) 3).putShort((short) 2).putInt(2).put((byte) 'W').put((byte) 0).putShort((short) 0);
+        b.putShort((short) 3)
+                .putShort((short) 2)
+                .putInt(2)
+                .put((byte) 'W')
+                .put((byte) 0)
+                .putShort((short) 0);
         entry(b, 4, 5, 3, 144);
         b.putInt(0);
         b.put(LATITUDE);

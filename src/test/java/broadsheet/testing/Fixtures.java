@@ -26,23 +26,42 @@ public final class Fixtures {
 
     public long section(String slug, String name) {
         return jdbi.withHandle(h -> h.createQuery("insert into sections (slug, name, position) values (:s, :n, "
-                + "(select count(*) from sections)) returning id").bind("s", slug).bind("n", name).mapTo(Long.class).one());
+                        + "(select count(*) from sections)) returning id")
+                .bind("s", slug)
+                .bind("n", name)
+                .mapTo(Long.class)
+                .one());
     }
 
     public long author(String slug, String name) {
-        return jdbi.withHandle(h -> h.createQuery("insert into authors (slug, name, title) values (:s, :n, 'Reporter') returning id")
-                .bind("s", slug).bind("n", name).mapTo(Long.class).one());
+        return jdbi.withHandle(
+                h -> h.createQuery("insert into authors (slug, name, title) values (:s, :n, 'Reporter') returning id")
+                        .bind("s", slug)
+                        .bind("n", name)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     public long topic(String slug, String name, String kind) {
-        return jdbi.withHandle(h -> h.createQuery("insert into topics (slug, name, kind) values (:s, :n, :k) returning id")
-                .bind("s", slug).bind("n", name).bind("k", kind).mapTo(Long.class).one());
+        return jdbi.withHandle(
+                h -> h.createQuery("insert into topics (slug, name, kind) values (:s, :n, :k) returning id")
+                        .bind("s", slug)
+                        .bind("n", name)
+                        .bind("k", kind)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     public long newsletter(String slug, String name, String description, String audience) {
-        return jdbi.withHandle(h -> h.createQuery("insert into newsletters (slug, name, description, audience, schedule) "
-                        + "values (:s, :n, :d, :a, 'Weekdays at 7:00') returning id")
-                .bind("s", slug).bind("n", name).bind("d", description).bind("a", audience).mapTo(Long.class).one());
+        return jdbi.withHandle(
+                h -> h.createQuery("insert into newsletters (slug, name, description, audience, schedule) "
+                                + "values (:s, :n, :d, :a, 'Weekdays at 7:00') returning id")
+                        .bind("s", slug)
+                        .bind("n", name)
+                        .bind("d", description)
+                        .bind("a", audience)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     /** A drawn photo of the given size, stored like an upload. */
@@ -61,8 +80,15 @@ public final class Fixtures {
             return jdbi.withHandle(h -> h.createQuery("""
                     insert into photos (file_key, mime_type, width, height, caption, credit, alt_text)
                     values (:k, :m, :w, :h, :c, :cr, :a) returning id""")
-                    .bind("k", s.fileKey()).bind("m", s.mimeType()).bind("w", s.width()).bind("h", s.height())
-                    .bind("c", caption).bind("cr", credit).bind("a", alt).mapTo(Long.class).one());
+                    .bind("k", s.fileKey())
+                    .bind("m", s.mimeType())
+                    .bind("w", s.width())
+                    .bind("h", s.height())
+                    .bind("c", caption)
+                    .bind("cr", credit)
+                    .bind("a", alt)
+                    .mapTo(Long.class)
+                    .one());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (MediaFiles.NotAnImage e) {
@@ -75,18 +101,28 @@ public final class Fixtures {
         return jdbi.withHandle(h -> h.createQuery("""
                 insert into articles (slug, headline, deck, body, section_id, kind, status, published_at, updated_at)
                 values (:slug, :headline, :deck, :body, :section, :kind, 'published', :at, :at) returning id""")
-                .bind("slug", slug).bind("headline", headline).bind("deck", "Deck of " + headline).bind("body", body)
-                .bind("section", sectionId).bind("kind", kind).bind("at", Timestamp.from(publishedAt))
-                .mapTo(Long.class).one());
+                .bind("slug", slug)
+                .bind("headline", headline)
+                .bind("deck", "Deck of " + headline)
+                .bind("body", body)
+                .bind("section", sectionId)
+                .bind("kind", kind)
+                .bind("at", Timestamp.from(publishedAt))
+                .mapTo(Long.class)
+                .one());
     }
 
     public void byline(long articleId, long authorId, int position) {
-        jdbi.useHandle(h -> h.execute("insert into article_authors (article_id, author_id, position) values (?, ?, ?)",
-                articleId, authorId, position));
+        jdbi.useHandle(h -> h.execute(
+                "insert into article_authors (article_id, author_id, position) values (?, ?, ?)",
+                articleId,
+                authorId,
+                position));
     }
 
     public void tag(long articleId, long topicId) {
-        jdbi.useHandle(h -> h.execute("insert into article_topics (article_id, topic_id) values (?, ?)", articleId, topicId));
+        jdbi.useHandle(
+                h -> h.execute("insert into article_topics (article_id, topic_id) values (?, ?)", articleId, topicId));
     }
 
     public void leadPhoto(long articleId, long photoId) {
@@ -97,16 +133,23 @@ public final class Fixtures {
         for (int i = 0; i < photoIds.length; i++) {
             long p = photoIds[i];
             int pos = i;
-            jdbi.useHandle(h -> h.execute("insert into article_photos (article_id, photo_id, position) values (?, ?, ?)",
-                    articleId, p, pos));
+            jdbi.useHandle(h -> h.execute(
+                    "insert into article_photos (article_id, photo_id, position) values (?, ?, ?)", articleId, p, pos));
         }
     }
 
     public void correction(long articleId, String kind, String body, Instant at) {
         jdbi.useHandle(h -> {
-            h.execute("insert into corrections (article_id, kind, body, created_at) values (?, ?, ?, ?)",
-                    articleId, kind, body, Timestamp.from(at));
-            h.execute("update articles set updated_at = greatest(updated_at, ?) where id = ?", Timestamp.from(at), articleId);
+            h.execute(
+                    "insert into corrections (article_id, kind, body, created_at) values (?, ?, ?, ?)",
+                    articleId,
+                    kind,
+                    body,
+                    Timestamp.from(at));
+            h.execute(
+                    "update articles set updated_at = greatest(updated_at, ?) where id = ?",
+                    Timestamp.from(at),
+                    articleId);
         });
     }
 
@@ -114,27 +157,33 @@ public final class Fixtures {
         jdbi.useHandle(h -> {
             h.execute("delete from front_items where front = ?", front);
             for (int i = 0; i < articleIds.length; i++) {
-                h.execute("insert into front_items (front, position, article_id) values (?, ?, ?)", front, i, articleIds[i]);
+                h.execute(
+                        "insert into front_items (front, position, article_id) values (?, ?, ?)",
+                        front,
+                        i,
+                        articleIds[i]);
             }
         });
     }
 
     public void setting(String key, String value) {
-        jdbi.useHandle(h -> h.execute("insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value",
-                key, value));
+        jdbi.useHandle(h -> h.execute(
+                "insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value",
+                key,
+                value));
     }
 
     /** A confirmed account with this role; returns its id. */
     public long user(String email, broadsheet.web.Role role, String password) {
-        return new broadsheet.accounts.StaffAccounts(jdbi).save(email, email.substring(0, email.indexOf('@')), role, password);
+        return new broadsheet.accounts.StaffAccounts(jdbi)
+                .save(email, email.substring(0, email.indexOf('@')), role, password);
     }
 
     /** Makes the user a subscriber until the given time (a time in the past makes a lapsed subscriber). */
     public void subscriber(long userId, Instant until) {
         jdbi.useHandle(h -> h.execute("""
                 insert into subscriptions (user_id, status, current_period_end) values (?, 'active', ?)
-                on conflict (user_id) do update set status = 'active', current_period_end = excluded.current_period_end""",
-                userId, Timestamp.from(until)));
+                on conflict (user_id) do update set status = 'active', current_period_end = excluded.current_period_end""", userId, Timestamp.from(until)));
     }
 
     /** Who may read the article in full: free, registered or subscribers. */

@@ -21,11 +21,14 @@ public final class HtmlValidator {
             for (JsonNode m : new ObjectMapper().readTree(out).path("messages")) {
                 String type = m.path("type").asText();
                 String sub = m.path("subType").asText();
-                // the checker on Maven Central predates the fetchpriority attribute, which browsers and the living standard have
+                // the checker on Maven Central predates the fetchpriority attribute, which browsers and the living
+                // standard have
                 if (m.path("message").asText().contains("“fetchpriority” not allowed")) continue;
                 if (type.equals("error") || sub.equals("warning") || type.equals("non-document-error")) {
-                    problems.add(type + (sub.isEmpty() ? "" : "/" + sub) + " line " + m.path("lastLine").asText() + ": "
-                            + m.path("message").asText() + " [" + m.path("extract").asText().strip() + "]");
+                    problems.add(type + (sub.isEmpty() ? "" : "/" + sub) + " line "
+                            + m.path("lastLine").asText() + ": "
+                            + m.path("message").asText() + " ["
+                            + m.path("extract").asText().strip() + "]");
                 }
             }
             return problems;

@@ -9,7 +9,8 @@ import java.util.UUID;
 /** A multipart/form-data body, built as a browser builds one for a form with a file field. */
 public final class Multipart {
 
-    private final String boundary = "----BroadsheetTest" + UUID.randomUUID().toString().replace("-", "");
+    private final String boundary =
+            "----BroadsheetTest" + UUID.randomUUID().toString().replace("-", "");
     private final List<byte[]> parts = new ArrayList<>();
     private boolean hasCsrf;
 
@@ -22,8 +23,8 @@ public final class Multipart {
     /** A file part; {@code fileName} "" with no bytes is what a browser sends when no file was chosen. */
     public Multipart file(String name, String fileName, String contentType, byte[] bytes) {
         ByteArrayOutputStream p = new ByteArrayOutputStream(bytes.length + 200);
-        p.writeBytes(utf8("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n"));
+        p.writeBytes(utf8("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n"));
         p.writeBytes(bytes);
         p.writeBytes(utf8("\r\n"));
         parts.add(p.toByteArray());
@@ -51,7 +52,8 @@ public final class Multipart {
     }
 
     private byte[] fieldPart(String name, String value) {
-        return utf8("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
+        return utf8(
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n");
     }
 
     private static byte[] utf8(String s) {

@@ -31,18 +31,33 @@ public final class SamplePaper {
         long photo = f.photo(1200, 800, Color.ORANGE, "A quay at dawn.", "Illustration: desk", "An orange quay");
         newest = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
         for (int i = 0; i < politicsStories.length; i++) {
-            long id = f.article("politics-story-" + i, "Politics story number " + i + " & more", politics, "news",
-                    newest.minus(Duration.ofHours(6L * i)), "First paragraph " + i + ".\n\nSecond paragraph.");
+            long id = f.article(
+                    "politics-story-" + i,
+                    "Politics story number " + i + " & more",
+                    politics,
+                    "news",
+                    newest.minus(Duration.ofHours(6L * i)),
+                    "First paragraph " + i + ".\n\nSecond paragraph.");
             f.byline(id, i % 2 == 0 ? ada : ben, 0);
             if (i % 3 == 0) f.tag(id, harbour);
             if (i < 3 || i == 5) f.leadPhoto(id, photo);
             politicsStories[i] = id;
         }
-        businessStory = f.article("markets-rally", "Markets rally on port news", business, "analysis",
-                newest.minus(Duration.ofHours(2)), "Shares rose.");
+        businessStory = f.article(
+                "markets-rally",
+                "Markets rally on port news",
+                business,
+                "analysis",
+                newest.minus(Duration.ofHours(2)),
+                "Shares rose.");
         f.byline(businessStory, ben, 0);
-        opinionStory = f.article("why-the-port-matters", "Why the port matters", business, "opinion",
-                newest.minus(Duration.ofDays(40)), "An argument.");
+        opinionStory = f.article(
+                "why-the-port-matters",
+                "Why the port matters",
+                business,
+                "opinion",
+                newest.minus(Duration.ofDays(40)),
+                "An argument.");
         f.byline(opinionStory, ada, 0);
         f.tag(opinionStory, harbour);
         // the editor puts an older story first on the home page

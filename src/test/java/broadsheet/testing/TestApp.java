@@ -20,7 +20,8 @@ public final class TestApp implements AutoCloseable {
     public final App app;
     public final Path dataDir;
     public final Fixtures fixtures;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     public TestApp() {
         this(true);
@@ -69,7 +70,8 @@ public final class TestApp implements AutoCloseable {
         WebClient c = client();
         c.get("/sign-in");
         var r = c.post("/sign-in", java.util.Map.of("email", email, "password", "password for " + email, "next", "/"));
-        if (r.statusCode() != 303) throw new IllegalStateException("could not sign in " + email + ": " + r.statusCode());
+        if (r.statusCode() != 303)
+            throw new IllegalStateException("could not sign in " + email + ": " + r.statusCode());
         return c;
     }
 

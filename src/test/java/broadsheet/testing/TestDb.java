@@ -23,9 +23,13 @@ public final class TestDb {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off").setServerConfig("max_connections", "300").start();
-                try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                server = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("max_connections", "300")
+                        .start();
+                try (Connection c = server.getPostgresDatabase().getConnection();
+                        Statement s = c.createStatement()) {
                     s.execute("create database template_broadsheet");
                 }
                 Database.migrate(server.getDatabase("postgres", "template_broadsheet"));
@@ -42,7 +46,8 @@ public final class TestDb {
     public static Database fresh() {
         EmbeddedPostgres pg = server();
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create database " + name + " template template_broadsheet");
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -24,7 +24,10 @@ public final class WebClient {
 
     public WebClient(String base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public HttpResponse<String> get(String pathOrUrl) {
@@ -41,15 +44,22 @@ public final class WebClient {
     /** Posts exactly these fields: no token is added. */
     public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     /** Posts fields whose names may repeat (several bylines), with extra headers; no token is added. */
-    public HttpResponse<String> postForm(String path, java.util.List<Map.Entry<String, String>> fields, String... headers) {
-        String body = fields.stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+    public HttpResponse<String> postForm(
+            String path, java.util.List<Map.Entry<String, String>> fields, String... headers) {
+        String body = fields.stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) b.headers(headers);
         return send(b.build());
@@ -58,15 +68,19 @@ public final class WebClient {
     /** Posts a multipart form (a file upload) as a browser would after loading a page of this site (CSRF token included). */
     public HttpResponse<String> postMultipart(String path, Multipart form) {
         cookie("bs_csrf").ifPresent(form::withCsrf);
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes())).build());
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()))
+                .build());
     }
 
     /** Posts with extra headers (as a script does: X-CSRF-Token, Accept). */
     public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (headers.length > 0) b.headers(headers);
         return send(b.build());
@@ -74,8 +88,11 @@ public final class WebClient {
 
     /** Sends a request as a page script does: a JSON body (or none), with extra headers. */
     public HttpResponse<String> json(String method, String path, String json, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) b.header("Content-Type", "application/json");
         if (headers.length > 0) b.headers(headers);
         return send(b.build());
@@ -83,16 +100,23 @@ public final class WebClient {
 
     /** Follows one redirect if the response is one. */
     public HttpResponse<String> follow(HttpResponse<String> r) {
-        return r.statusCode() / 100 == 3 ? get(r.headers().firstValue("Location").orElseThrow()) : r;
+        return r.statusCode() / 100 == 3
+                ? get(r.headers().firstValue("Location").orElseThrow())
+                : r;
     }
 
     public Optional<String> cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
-                .map(HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .filter(v -> !v.isEmpty())
+                .findFirst();
     }
 
     public void forget(String cookieName) {
-        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(cookieName)).toList()
+        cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(cookieName))
+                .toList()
                 .forEach(c -> cookies.getCookieStore().remove(null, c));
     }
 

@@ -57,12 +57,30 @@ class HtmlValidityTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/sections/politics", "/authors/ada-quill", "/topics/harbour-bill", "/archive",
-            "/newsletters", "/newsletters/politics-briefing", "/no-such-page", "/sections/politics?before=bad",
-            "ARTICLE", "ARTICLE/photos/1", "ARTICLE/photos/2", "DAY", "MONTH"})
+    @ValueSource(
+            strings = {
+                "/",
+                "/sections/politics",
+                "/authors/ada-quill",
+                "/topics/harbour-bill",
+                "/archive",
+                "/newsletters",
+                "/newsletters/politics-briefing",
+                "/no-such-page",
+                "/sections/politics?before=bad",
+                "ARTICLE",
+                "ARTICLE/photos/1",
+                "ARTICLE/photos/2",
+                "DAY",
+                "MONTH"
+            })
     void pageIsValidHtml(String path) {
-        var today = Instant.parse("2026-11-20T10:00:00Z").atZone(ZoneId.of("Europe/London")).toLocalDate();
-        String p = path.replace("ARTICLE", article).replace("DAY", "/archive/2026/11/20").replace("MONTH", "/archive/2026/11");
+        var today = Instant.parse("2026-11-20T10:00:00Z")
+                .atZone(ZoneId.of("Europe/London"))
+                .toLocalDate();
+        String p = path.replace("ARTICLE", article)
+                .replace("DAY", "/archive/2026/11/20")
+                .replace("MONTH", "/archive/2026/11");
         var r = t.get(p);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(HtmlValidator.problems(r.body())).as(p + " (" + today + ")").isEmpty();

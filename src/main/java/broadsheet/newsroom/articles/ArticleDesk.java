@@ -1,11 +1,11 @@
 package broadsheet.newsroom.articles;
 
-import broadsheet.newsroom.photos.PhotoRules;
 import broadsheet.accounts.User;
 import broadsheet.articles.BodyRenderer;
 import broadsheet.audit.Audit;
 import broadsheet.db.ContentChanges;
 import broadsheet.media.Photo;
+import broadsheet.newsroom.photos.PhotoRules;
 import broadsheet.web.Form;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
@@ -47,7 +47,8 @@ public final class ArticleDesk {
 
     /** The article for this person to look at; 404 if there is none, 403 if it is someone else's and they are no editor. */
     DeskArticle load(User user, long id) {
-        DeskArticle a = jdbi.withHandle(h -> DeskDao.find(h, id, user.id(), false)).orElseThrow(NotFoundResponse::new);
+        DeskArticle a =
+                jdbi.withHandle(h -> DeskDao.find(h, id, user.id(), false)).orElseThrow(NotFoundResponse::new);
         if (!Workflow.canSee(user, a.mine())) throw notYours();
         return a;
     }
@@ -66,7 +67,8 @@ public final class ArticleDesk {
                 cur = DeskDao.find(h, id, user.id(), true).orElseThrow(NotFoundResponse::new);
                 if (!Workflow.canSee(user, cur.mine())) throw notYours();
                 if (!Workflow.canEdit(user, cur.status(), cur.mine())) {
-                    throw new ForbiddenResponse("Contributors may change their own articles only while they are drafts or ready for editing. Ask an editor.");
+                    throw new ForbiddenResponse(
+                            "Contributors may change their own articles only while they are drafts or ready for editing. Ask an editor.");
                 }
             }
             if (step.editorsOnly && !user.atLeast(broadsheet.web.Role.EDITOR)) {
@@ -77,7 +79,11 @@ public final class ArticleDesk {
             }
             String from = cur == null ? "draft" : cur.status();
             if (!step.from.contains(from)) {
-                form.form().error("status", "This article is " + Workflow.label(from).toLowerCase() + ": “" + step.label() + "” is not possible now.");
+                form.form()
+                        .error(
+                                "status",
+                                "This article is " + Workflow.label(from).toLowerCase() + ": “" + step.label()
+                                        + "” is not possible now.");
             }
             ArticleDraft d = complete(h, form.form(), typed, id);
             if (step.goesLive()) publishProblems(h, d, form.form());
@@ -90,8 +96,18 @@ public final class ArticleDesk {
                 long tid = topic(h, user, t);
                 if (!topicIds.contains(tid)) topicIds.add(tid);
             }
-            d = new ArticleDraft(d.headline(), d.deck(), d.slug(), d.sectionId(), d.kind(), d.authorIds(), topicIds,
-                    d.leadPhotoId(), d.galleryIds(), d.body(), d.access());
+            d = new ArticleDraft(
+                    d.headline(),
+                    d.deck(),
+                    d.slug(),
+                    d.sectionId(),
+                    d.kind(),
+                    d.authorIds(),
+                    topicIds,
+                    d.leadPhotoId(),
+                    d.galleryIds(),
+                    d.body(),
+                    d.access());
             String to = step.target(from);
             boolean contentChanged = created || !d.equals(cur.content());
             boolean statusChanged = !to.equals(from);
@@ -105,10 +121,24 @@ public final class ArticleDesk {
             boolean newRevision = revision(h, articleId, row.version(), user, snap, autosave);
 
             if (created) Audit.record(h, user, "created", "article", articleId, d.headline());
-            else if (contentChanged && newRevision) Audit.record(h, user, "edited", "article", articleId,
-                    (autosave ? "autosave, " : "") + "version " + row.version());
-            if (statusChanged) Audit.record(h, user, auditAction(to), "article", articleId,
-                    to.equals("scheduled") ? "for " + row.publishedAt() : Workflow.label(from) + " → " + Workflow.label(to));
+            else if (contentChanged && newRevision)
+                Audit.record(
+                        h,
+                        user,
+                        "edited",
+                        "article",
+                        articleId,
+                        (autosave ? "autosave, " : "") + "version " + row.version());
+            if (statusChanged)
+                Audit.record(
+                        h,
+                        user,
+                        auditAction(to),
+                        "article",
+                        articleId,
+                        to.equals("scheduled")
+                                ? "for " + row.publishedAt()
+                                : Workflow.label(from) + " → " + Workflow.label(to));
             if (from.equals("published") || to.equals("published")) ContentChanges.announce(h);
             return new Saved(articleId, row.version(), row.status(), true);
         });
@@ -117,12 +147,26 @@ public final class ArticleDesk {
     /** Saves an earlier revision's content as the newest version (workflow status stays as it is). */
     public Outcome restore(User user, long id, int revision, int startedFrom) {
         load(user, id);
-        Snapshot old = jdbi.withHandle(h -> DeskDao.revision(h, id, revision)).orElseThrow(NotFoundResponse::new).snapshot();
+        Snapshot old = jdbi.withHandle(h -> DeskDao.revision(h, id, revision))
+                .orElseThrow(NotFoundResponse::new)
+                .snapshot();
         ArticleDraft a = old.article();
-        ArticleDraft still = jdbi.withHandle(h -> new ArticleDraft(a.headline(), a.deck(), a.slug(), a.sectionId(), a.kind(),
-                DeskDao.existing(h, "authors", a.authorIds()), DeskDao.existing(h, "topics", a.topicIds()),
-                a.leadPhotoId() == null || DeskDao.existing(h, "photos", List.of(a.leadPhotoId())).isEmpty() ? null : a.leadPhotoId(),
-                DeskDao.existing(h, "photos", a.galleryIds()), a.body(), a.access()));
+        ArticleDraft still = jdbi.withHandle(h -> new ArticleDraft(
+                a.headline(),
+                a.deck(),
+                a.slug(),
+                a.sectionId(),
+                a.kind(),
+                DeskDao.existing(h, "authors", a.authorIds()),
+                DeskDao.existing(h, "topics", a.topicIds()),
+                a.leadPhotoId() == null
+                                || DeskDao.existing(h, "photos", List.of(a.leadPhotoId()))
+                                        .isEmpty()
+                        ? null
+                        : a.leadPhotoId(),
+                DeskDao.existing(h, "photos", a.galleryIds()),
+                a.body(),
+                a.access()));
         return save(user, id, EditorForm.of(still, startedFrom), Workflow.SAVE, null, false);
     }
 
@@ -136,10 +180,17 @@ public final class ArticleDesk {
         if (f.hasErrors()) return f;
         return jdbi.inTransaction(h -> {
             DeskArticle a = DeskDao.find(h, id, user.id(), true).orElseThrow(NotFoundResponse::new);
-            if (!a.published()) return f.error("text", "Corrections and updates can be added only to published articles.");
-            h.createUpdate("insert into corrections (article_id, kind, body, created_at) values (:id, :kind, :body, date_trunc('milliseconds', now()))")
-                    .bind("id", id).bind("kind", kind).bind("body", text).execute();
-            h.createUpdate("update articles set updated_at = now() where id = :id").bind("id", id).execute();
+            if (!a.published())
+                return f.error("text", "Corrections and updates can be added only to published articles.");
+            h.createUpdate(
+                            "insert into corrections (article_id, kind, body, created_at) values (:id, :kind, :body, date_trunc('milliseconds', now()))")
+                    .bind("id", id)
+                    .bind("kind", kind)
+                    .bind("body", text)
+                    .execute();
+            h.createUpdate("update articles set updated_at = now() where id = :id")
+                    .bind("id", id)
+                    .execute();
             Audit.record(h, user, "corrected", "article", id, kind + ": " + text);
             ContentChanges.announce(h);
             return f;
@@ -158,32 +209,52 @@ public final class ArticleDesk {
             for (int n = 2; slugOwner(h, slug, id).isPresent(); n++) slug = base + "-" + n;
             f.set("slug", slug);
         } else if (!ArticleDraft.SLUG.matcher(slug).matches()) {
-            f.error("slug", "Use lower-case letters and digits, in words joined by single hyphens, like storm-hits-the-coast.");
+            f.error(
+                    "slug",
+                    "Use lower-case letters and digits, in words joined by single hyphens, like storm-hits-the-coast.");
         } else if (slug.length() > 120) {
             f.error("slug", "Shorten the slug to 120 characters or fewer.");
         } else {
-            slugOwner(h, slug, id).ifPresent(other -> f.error("slug", "Another article already uses this slug (“" + other
-                    + "”). Choose another."));
+            slugOwner(h, slug, id)
+                    .ifPresent(other -> f.error(
+                            "slug", "Another article already uses this slug (“" + other + "”). Choose another."));
         }
-        if (d.sectionId() != null && DeskDao.existing(h, "sections", List.of(d.sectionId())).isEmpty()) {
+        if (d.sectionId() != null
+                && DeskDao.existing(h, "sections", List.of(d.sectionId())).isEmpty()) {
             f.error("section", "That section no longer exists. Choose another.");
         }
-        if (DeskDao.existing(h, "authors", d.authorIds()).size() != d.authorIds().size()) {
+        if (DeskDao.existing(h, "authors", d.authorIds()).size()
+                != d.authorIds().size()) {
             f.error("author-1", "A chosen author no longer exists. Choose the bylines again.");
         }
         if (DeskDao.existing(h, "topics", d.topicIds()).size() != d.topicIds().size()) {
             f.error("topics", "A chosen topic no longer exists. Choose the topics again.");
         }
-        if (d.leadPhotoId() != null && DeskDao.existing(h, "photos", List.of(d.leadPhotoId())).isEmpty()) {
+        if (d.leadPhotoId() != null
+                && DeskDao.existing(h, "photos", List.of(d.leadPhotoId())).isEmpty()) {
             f.error("leadPhoto", "There is no photo number " + d.leadPhotoId() + ".");
         }
         List<Long> gallery = DeskDao.existing(h, "photos", d.galleryIds());
         if (gallery.size() != d.galleryIds().size()) {
-            List<Long> missing = d.galleryIds().stream().filter(g -> !gallery.contains(g)).toList();
-            f.error("gallery", "There is no photo number " + join(missing.stream().map(String::valueOf).toList()) + ".");
+            List<Long> missing =
+                    d.galleryIds().stream().filter(g -> !gallery.contains(g)).toList();
+            f.error(
+                    "gallery",
+                    "There is no photo number "
+                            + join(missing.stream().map(String::valueOf).toList()) + ".");
         }
-        return new ArticleDraft(d.headline(), d.deck(), slug, d.sectionId(), d.kind(), d.authorIds(), d.topicIds(),
-                d.leadPhotoId(), d.galleryIds(), d.body(), d.access());
+        return new ArticleDraft(
+                d.headline(),
+                d.deck(),
+                slug,
+                d.sectionId(),
+                d.kind(),
+                d.authorIds(),
+                d.topicIds(),
+                d.leadPhotoId(),
+                d.galleryIds(),
+                d.body(),
+                d.access());
     }
 
     /** Everything readers will see must be there before an article goes live; each missing part is listed. */
@@ -195,8 +266,11 @@ public final class ArticleDesk {
         if (d.leadPhotoId() != null) {
             DeskDao.photosById(h, List.of(d.leadPhotoId())).forEach(p -> {
                 List<String> gaps = PhotoRules.missing(p);
-                if (!gaps.isEmpty()) f.error("leadPhoto", "The lead photo (no. " + p.id() + ") needs " + PhotoRules.phrase(gaps)
-                        + ". Add them on the photo desk.");
+                if (!gaps.isEmpty())
+                    f.error(
+                            "leadPhoto",
+                            "The lead photo (no. " + p.id() + ") needs " + PhotoRules.phrase(gaps)
+                                    + ". Add them on the photo desk.");
             });
         }
         List<String> galleryGaps = new ArrayList<>();
@@ -204,19 +278,25 @@ public final class ArticleDesk {
             List<String> gaps = PhotoRules.missing(p);
             if (!gaps.isEmpty()) galleryGaps.add("photo no. " + p.id() + " needs " + PhotoRules.phrase(gaps));
         }
-        if (!galleryGaps.isEmpty()) f.error("gallery", "In the gallery, " + String.join("; ", galleryGaps) + ". Add them on the photo desk.");
+        if (!galleryGaps.isEmpty())
+            f.error("gallery", "In the gallery, " + String.join("; ", galleryGaps) + ". Add them on the photo desk.");
         List<String> unknown = new ArrayList<>();
         Matcher m = BodyRenderer.MARKER.matcher(d.body());
         while (m.find()) {
             String table = m.group(1).equals("related") ? "articles" : "newsletters";
             String extra = table.equals("articles") ? " and status = 'published'" : "";
-            boolean found = h.createQuery("select count(*) from " + table + " where slug = :s" + extra).bind("s", m.group(2))
-                    .mapTo(Integer.class).one() > 0;
+            boolean found = h.createQuery("select count(*) from " + table + " where slug = :s" + extra)
+                            .bind("s", m.group(2))
+                            .mapTo(Integer.class)
+                            .one()
+                    > 0;
             if (!found) unknown.add(m.group());
         }
         if (!unknown.isEmpty()) {
-            f.error("body", "These links point to nothing readers can see: " + String.join(", ", unknown)
-                    + ". Use the slug of a published article or of a newsletter.");
+            f.error(
+                    "body",
+                    "These links point to nothing readers can see: " + String.join(", ", unknown)
+                            + ". Use the slug of a published article or of a newsletter.");
         }
     }
 
@@ -227,7 +307,10 @@ public final class ArticleDesk {
 
     private static Optional<String> slugOwner(Handle h, String slug, Long id) {
         return h.createQuery("select headline from articles where slug = :slug and id <> :id")
-                .bind("slug", slug).bind("id", id == null ? -1L : id).mapTo(String.class).findOne();
+                .bind("slug", slug)
+                .bind("id", id == null ? -1L : id)
+                .mapTo(String.class)
+                .findOne();
     }
 
     // --- writes
@@ -238,14 +321,19 @@ public final class ArticleDesk {
         return h.createQuery("""
                 insert into articles (slug, headline, section_id, status, version, created_by)
                 values (:slug, :headline, :section, 'draft', 0, :me) returning id""")
-                .bind("slug", d.slug()).bind("headline", d.headline()).bind("section", d.sectionId()).bind("me", user.id())
-                .mapTo(Long.class).one();
+                .bind("slug", d.slug())
+                .bind("headline", d.headline())
+                .bind("section", d.sectionId())
+                .bind("me", user.id())
+                .mapTo(Long.class)
+                .one();
     }
 
     private static Row update(Handle h, long id, ArticleDraft d, Workflow step, String from, Instant scheduleAt) {
         String publishedAt = switch (step) {
             // a republished article keeps its first publication time; a scheduled one goes out now
-            case PUBLISH -> "case when status <> 'scheduled' and published_at is not null and published_at <= now() then published_at else now() end";
+            case PUBLISH ->
+                "case when status <> 'scheduled' and published_at is not null and published_at <= now() then published_at else now() end";
             case SCHEDULE -> ":at";
             case DRAFT -> from.equals("scheduled") ? "null" : "published_at";
             default -> "published_at";
@@ -255,18 +343,31 @@ public final class ArticleDesk {
                        kind = :kind, lead_photo_id = :lead, access = :access, status = :status, published_at = %s,
                        updated_at = now(), version = version + 1
                  where id = :id returning version, status, published_at""".formatted(publishedAt))
-                .bind("headline", d.headline()).bind("deck", d.deck()).bind("slug", d.slug()).bind("body", d.body())
-                .bind("section", d.sectionId()).bind("kind", d.kind()).bind("lead", d.leadPhotoId()).bind("access", d.access())
-                .bind("status", step.target(from)).bind("at", scheduleAt == null ? null : Timestamp.from(scheduleAt))
+                .bind("headline", d.headline())
+                .bind("deck", d.deck())
+                .bind("slug", d.slug())
+                .bind("body", d.body())
+                .bind("section", d.sectionId())
+                .bind("kind", d.kind())
+                .bind("lead", d.leadPhotoId())
+                .bind("access", d.access())
+                .bind("status", step.target(from))
+                .bind("at", scheduleAt == null ? null : Timestamp.from(scheduleAt))
                 .bind("id", id)
-                .map((rs, ctx) -> new Row(rs.getInt(1), rs.getString(2), DeskDao.ts(rs, "published_at"))).one();
+                .map((rs, ctx) -> new Row(rs.getInt(1), rs.getString(2), DeskDao.ts(rs, "published_at")))
+                .one();
     }
 
     private static void replace(Handle h, String table, String column, long articleId, List<Long> ids) {
-        h.createUpdate("delete from " + table + " where article_id = :id").bind("id", articleId).execute();
+        h.createUpdate("delete from " + table + " where article_id = :id")
+                .bind("id", articleId)
+                .execute();
         for (int i = 0; i < ids.size(); i++) {
             h.createUpdate("insert into " + table + " (article_id, " + column + ", position) values (:a, :x, :p)")
-                    .bind("a", articleId).bind("x", ids.get(i)).bind("p", i).execute();
+                    .bind("a", articleId)
+                    .bind("x", ids.get(i))
+                    .bind("p", i)
+                    .execute();
         }
     }
 
@@ -282,24 +383,41 @@ public final class ArticleDesk {
                     update article_revisions set version = :v, snapshot = cast(:s as jsonb), saved_at = now()
                      where article_id = :id and version = :prev and autosave and saved_by = :me
                        and saved_at > now() - make_interval(mins => :mins)""")
-                    .bind("v", version).bind("s", snap.toJson()).bind("id", id).bind("prev", version - 1)
-                    .bind("me", user.id()).bind("mins", AUTOSAVE_COALESCE_MINUTES).execute();
+                    .bind("v", version)
+                    .bind("s", snap.toJson())
+                    .bind("id", id)
+                    .bind("prev", version - 1)
+                    .bind("me", user.id())
+                    .bind("mins", AUTOSAVE_COALESCE_MINUTES)
+                    .execute();
             if (merged > 0) return false;
         }
         h.createUpdate("""
                 insert into article_revisions (article_id, version, saved_by, snapshot, autosave)
                 values (:id, :v, :me, cast(:s as jsonb), :auto)""")
-                .bind("id", id).bind("v", version).bind("me", user.id()).bind("s", snap.toJson()).bind("auto", autosave).execute();
+                .bind("id", id)
+                .bind("v", version)
+                .bind("me", user.id())
+                .bind("s", snap.toJson())
+                .bind("auto", autosave)
+                .execute();
         return true;
     }
 
     /** An existing topic with the same slug, or a new one. */
     private static long topic(Handle h, User user, EditorForm.NewTopic t) {
         String slug = ArticleDraft.slugOf(t.name());
-        Optional<Long> existing = h.createQuery("select id from topics where slug = :s").bind("s", slug).mapTo(Long.class).findOne();
+        Optional<Long> existing = h.createQuery("select id from topics where slug = :s")
+                .bind("s", slug)
+                .mapTo(Long.class)
+                .findOne();
         if (existing.isPresent()) return existing.get();
         long id = h.createQuery("insert into topics (slug, name, kind) values (:s, :n, :k) returning id")
-                .bind("s", slug).bind("n", t.name()).bind("k", t.kind()).mapTo(Long.class).one();
+                .bind("s", slug)
+                .bind("n", t.name())
+                .bind("k", t.kind())
+                .mapTo(Long.class)
+                .one();
         Audit.record(h, user, "created", "topic", id, t.name() + " (" + t.kind() + ")");
         return id;
     }
@@ -313,6 +431,7 @@ public final class ArticleDesk {
     }
 
     private static ForbiddenResponse notYours() {
-        return new ForbiddenResponse("This article belongs to someone else. Contributors may open only the articles they created or have a byline on.");
+        return new ForbiddenResponse(
+                "This article belongs to someone else. Contributors may open only the articles they created or have a byline on.");
     }
 }

@@ -11,9 +11,18 @@ import java.util.regex.Pattern;
  * {@code access} is who may read it in full (free, registered, subscribers); revisions saved before
  * it existed read as free, as the article was then.
  */
-public record ArticleDraft(String headline, String deck, String slug, Long sectionId, String kind,
-                           List<Long> authorIds, List<Long> topicIds, Long leadPhotoId, List<Long> galleryIds, String body,
-                           String access) {
+public record ArticleDraft(
+        String headline,
+        String deck,
+        String slug,
+        Long sectionId,
+        String kind,
+        List<Long> authorIds,
+        List<Long> topicIds,
+        Long leadPhotoId,
+        List<Long> galleryIds,
+        String body,
+        String access) {
 
     public static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     public static final List<String> KINDS = List.of("news", "opinion", "analysis", "explainer");
@@ -27,8 +36,11 @@ public record ArticleDraft(String headline, String deck, String slug, Long secti
 
     /** "Storm hits the coast: 3 dead" becomes "storm-hits-the-coast-3-dead" (accents dropped, at most 80 characters). */
     public static String slugOf(String text) {
-        String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
         if (s.length() > 80) s = s.substring(0, 80).replaceAll("-[^-]*$", "");
         return s.replaceAll("-+$", "");
     }

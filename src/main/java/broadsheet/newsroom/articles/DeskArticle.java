@@ -7,8 +7,14 @@ import java.time.Instant;
  * save must start from, and whether it belongs to the person looking (they created it or their
  * author profile is in its byline).
  */
-public record DeskArticle(long id, ArticleDraft content, String status, Instant publishedAt, Instant updatedAt,
-                          int version, boolean mine) {
+public record DeskArticle(
+        long id,
+        ArticleDraft content,
+        String status,
+        Instant publishedAt,
+        Instant updatedAt,
+        int version,
+        boolean mine) {
 
     public boolean published() {
         return status.equals("published");

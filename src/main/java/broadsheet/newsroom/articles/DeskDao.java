@@ -41,52 +41,89 @@ public final class DeskDao {
               from articles a where a.id = :id""".formatted(MINE);
 
     static Optional<DeskArticle> find(Handle h, long id, long me, boolean lock) {
-        return h.createQuery(ONE + (lock ? " for update" : "")).bind("id", id).bind("me", me)
-                .map((rs, ctx) -> new DeskArticle(rs.getLong("id"),
-                        new ArticleDraft(rs.getString("headline"), rs.getString("deck"), rs.getString("slug"),
-                                rs.getLong("section_id"), rs.getString("kind"), ids(rs, "author_ids"), ids(rs, "topic_ids"),
-                                (Long) rs.getObject("lead_photo_id"), ids(rs, "gallery_ids"), rs.getString("body"), rs.getString("access")),
-                        rs.getString("status"), ts(rs, "published_at"), ts(rs, "updated_at"), rs.getInt("version"),
+        return h.createQuery(ONE + (lock ? " for update" : ""))
+                .bind("id", id)
+                .bind("me", me)
+                .map((rs, ctx) -> new DeskArticle(
+                        rs.getLong("id"),
+                        new ArticleDraft(
+                                rs.getString("headline"),
+                                rs.getString("deck"),
+                                rs.getString("slug"),
+                                rs.getLong("section_id"),
+                                rs.getString("kind"),
+                                ids(rs, "author_ids"),
+                                ids(rs, "topic_ids"),
+                                (Long) rs.getObject("lead_photo_id"),
+                                ids(rs, "gallery_ids"),
+                                rs.getString("body"),
+                                rs.getString("access")),
+                        rs.getString("status"),
+                        ts(rs, "published_at"),
+                        ts(rs, "updated_at"),
+                        rs.getInt("version"),
                         rs.getBoolean("mine")))
                 .findOne();
     }
 
     static List<AuthorChoice> authors(Handle h) {
         return h.createQuery("select id, name, user_id from authors order by name, id")
-                .map((rs, ctx) -> new AuthorChoice(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3))).list();
+                .map((rs, ctx) -> new AuthorChoice(rs.getLong(1), rs.getString(2), (Long) rs.getObject(3)))
+                .list();
     }
 
     static List<TopicChoice> topics(Handle h) {
         return h.createQuery("select id, name, kind from topics order by lower(name), id")
-                .map((rs, ctx) -> new TopicChoice(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+                .map((rs, ctx) -> new TopicChoice(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 
-    private static final String PHOTO = "select id, file_key, mime_type, width, height, caption, credit, alt_text from photos";
+    private static final String PHOTO =
+            "select id, file_key, mime_type, width, height, caption, credit, alt_text from photos";
 
     /** The newest photos, or those whose caption, credit or alt text contains the words. */
     static List<Photo> photos(Handle h, String query, int limit) {
         String q = query == null ? "" : query.strip();
-        return h.createQuery(PHOTO + " where :q = '' or (caption || ' ' || credit || ' ' || alt_text) ilike :like escape '\\'"
+        return h.createQuery(PHOTO
+                        + " where :q = '' or (caption || ' ' || credit || ' ' || alt_text) ilike :like escape '\\'"
                         + " order by created_at desc, id desc limit :limit")
-                .bind("q", q).bind("like", like(q)).bind("limit", limit).map(DeskDao::photo).list();
+                .bind("q", q)
+                .bind("like", like(q))
+                .bind("limit", limit)
+                .map(DeskDao::photo)
+                .list();
     }
 
     static List<Photo> photosById(Handle h, List<Long> ids) {
         if (ids.isEmpty()) return List.of();
-        List<Photo> found = h.createQuery(PHOTO + " where id = any(:ids)").bind("ids", ids.toArray(Long[]::new)).map(DeskDao::photo).list();
-        return ids.stream().flatMap(id -> found.stream().filter(p -> p.id() == id)).toList();
+        List<Photo> found = h.createQuery(PHOTO + " where id = any(:ids)")
+                .bind("ids", ids.toArray(Long[]::new))
+                .map(DeskDao::photo)
+                .list();
+        return ids.stream()
+                .flatMap(id -> found.stream().filter(p -> p.id() == id))
+                .toList();
     }
 
     static Photo photo(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx) throws SQLException {
-        return new Photo(rs.getLong("id"), rs.getString("file_key"), rs.getString("mime_type"), rs.getInt("width"),
-                rs.getInt("height"), rs.getString("caption"), rs.getString("credit"), rs.getString("alt_text"));
+        return new Photo(
+                rs.getLong("id"),
+                rs.getString("file_key"),
+                rs.getString("mime_type"),
+                rs.getInt("width"),
+                rs.getInt("height"),
+                rs.getString("caption"),
+                rs.getString("credit"),
+                rs.getString("alt_text"));
     }
 
     /** Ids among these that exist in the table. */
     static List<Long> existing(Handle h, String table, List<Long> ids) {
         if (ids.isEmpty()) return List.of();
         List<Long> found = h.createQuery("select id from " + table + " where id = any(:ids)")
-                .bind("ids", ids.toArray(Long[]::new)).mapTo(Long.class).list();
+                .bind("ids", ids.toArray(Long[]::new))
+                .mapTo(Long.class)
+                .list();
         return ids.stream().filter(found::contains).toList();
     }
 
@@ -96,7 +133,8 @@ public final class DeskDao {
                   from article_revisions r left join users u on u.id = r.saved_by
                  where r.article_id = :id order by r.version desc""")
                 .bind("id", articleId)
-                .map((rs, ctx) -> new RevisionRow(rs.getInt(1), rs.getString(2), ts(rs, "saved_at"), rs.getBoolean(4))).list();
+                .map((rs, ctx) -> new RevisionRow(rs.getInt(1), rs.getString(2), ts(rs, "saved_at"), rs.getBoolean(4)))
+                .list();
     }
 
     static Optional<StoredRevision> revision(Handle h, long articleId, int version) {
@@ -105,8 +143,10 @@ public final class DeskDao {
                        r.snapshot::text as snapshot
                   from article_revisions r left join users u on u.id = r.saved_by
                  where r.article_id = :id and r.version = :v""")
-                .bind("id", articleId).bind("v", version)
-                .map((rs, ctx) -> new StoredRevision(new RevisionRow(rs.getInt(1), rs.getString(2), ts(rs, "saved_at"), rs.getBoolean(4)),
+                .bind("id", articleId)
+                .bind("v", version)
+                .map((rs, ctx) -> new StoredRevision(
+                        new RevisionRow(rs.getInt(1), rs.getString(2), ts(rs, "saved_at"), rs.getBoolean(4)),
                         Snapshot.fromJson(rs.getString("snapshot"))))
                 .findOne();
     }

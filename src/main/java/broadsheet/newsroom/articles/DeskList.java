@@ -57,13 +57,20 @@ public final class DeskList {
             if (!status.isEmpty()) sb.append("&status=").append(status);
             if (section != null) sb.append("&section=").append(section);
             if (author != null) sb.append("&author=").append(author);
-            if (!q.isEmpty()) sb.append("&q=").append(java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+            if (!q.isEmpty())
+                sb.append("&q=").append(java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
             return sb.toString();
         }
     }
 
-    public record Row(long id, String headline, String status, String section, List<String> authors,
-               Instant updatedAt, Instant publishedAt) {
+    public record Row(
+            long id,
+            String headline,
+            String status,
+            String section,
+            List<String> authors,
+            Instant updatedAt,
+            Instant publishedAt) {
         public String statusLabel() {
             return Workflow.label(status);
         }
@@ -98,7 +105,8 @@ public final class DeskList {
             params.put("section", f.section());
         }
         if (f.author() != null) {
-            sql.append(" and exists (select 1 from article_authors x where x.article_id = a.id and x.author_id = :author)");
+            sql.append(
+                    " and exists (select 1 from article_authors x where x.article_id = a.id and x.author_id = :author)");
             params.put("author", f.author());
         }
         if (!f.q().isEmpty()) {
@@ -111,20 +119,42 @@ public final class DeskList {
         }
         Optional<Object[]> cursor = cursor(after, f.sort());
         if (cursor.isPresent()) {
-            sql.append(" and (").append(f.sort().key).append(", a.id) ").append(f.sort().ascending ? ">" : "<").append(" (:v, :id)");
+            sql.append(" and (")
+                    .append(f.sort().key)
+                    .append(", a.id) ")
+                    .append(f.sort().ascending ? ">" : "<")
+                    .append(" (:v, :id)");
             params.put("v", cursor.get()[0]);
             params.put("id", cursor.get()[1]);
         }
         String dir = f.sort().ascending ? " asc" : " desc";
-        sql.append(" order by ").append(f.sort().key).append(dir).append(", a.id").append(dir).append(" limit ").append(PAGE + 1);
+        sql.append(" order by ")
+                .append(f.sort().key)
+                .append(dir)
+                .append(", a.id")
+                .append(dir)
+                .append(" limit ")
+                .append(PAGE + 1);
         List<Object[]> raw = new ArrayList<>();
-        List<Row> rows = jdbi.withHandle(h -> h.createQuery(sql.toString()).bindMap(params)
+        List<Row> rows = jdbi.withHandle(h -> h.createQuery(sql.toString())
+                .bindMap(params)
                 .map((rs, ctx) -> {
-                    raw.add(new Object[] {rs.getLong("id"), rs.getString("sort_value"), DeskDao.ts(rs, "updated_at"), DeskDao.ts(rs, "published_at")});
-                    return new Row(rs.getLong("id"), rs.getString("headline"), rs.getString("status"), rs.getString("section"),
-                            Arrays.asList((String[]) rs.getArray("authors").getArray()), DeskDao.ts(rs, "updated_at"),
+                    raw.add(new Object[] {
+                        rs.getLong("id"),
+                        rs.getString("sort_value"),
+                        DeskDao.ts(rs, "updated_at"),
+                        DeskDao.ts(rs, "published_at")
+                    });
+                    return new Row(
+                            rs.getLong("id"),
+                            rs.getString("headline"),
+                            rs.getString("status"),
+                            rs.getString("section"),
+                            Arrays.asList((String[]) rs.getArray("authors").getArray()),
+                            DeskDao.ts(rs, "updated_at"),
                             DeskDao.ts(rs, "published_at"));
-                }).list());
+                })
+                .list());
         if (rows.size() <= PAGE) return new Result(rows, null);
         Row last = rows.get(PAGE - 1);
         String value = switch (f.sort()) {

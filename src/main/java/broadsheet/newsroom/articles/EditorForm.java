@@ -17,14 +17,28 @@ import java.util.stream.Collectors;
  */
 public final class EditorForm {
 
-    static final List<String> FIELDS = List.of("headline", "deck", "slug", "section", "kind", "newTopics", "leadPhoto",
-            "gallery", "body", "version", "publishAt", "photoQuery", "relatedQuery", "access");
+    static final List<String> FIELDS = List.of(
+            "headline",
+            "deck",
+            "slug",
+            "section",
+            "kind",
+            "newTopics",
+            "leadPhoto",
+            "gallery",
+            "body",
+            "version",
+            "publishAt",
+            "photoQuery",
+            "relatedQuery",
+            "access");
     static final int MAX_BYLINES = 8;
 
     /** A topic typed as "name (kind)" to be created with the save. */
     record NewTopic(String name, String kind) {}
 
-    private static final Pattern NEW_TOPIC = Pattern.compile("\\s*([^()]+?)\\s*\\(\\s*([A-Za-z]+)\\s*\\)\\s*(?:[,;\\n]|$)");
+    private static final Pattern NEW_TOPIC =
+            Pattern.compile("\\s*([^()]+?)\\s*\\(\\s*([A-Za-z]+)\\s*\\)\\s*(?:[,;\\n]|$)");
     private static final List<String> TOPIC_KINDS = List.of("person", "organization", "place", "subject");
 
     private final Form form;
@@ -40,24 +54,43 @@ public final class EditorForm {
     static EditorForm of(Context ctx) {
         Form f = Form.of(ctx, FIELDS);
         f.set("body", f.raw("body").replace("\r\n", "\n"));
-        return new EditorForm(f, new ArrayList<>(ctx.formParams("author")), new LinkedHashSet<>(ctx.formParams("topic")));
+        return new EditorForm(
+                f, new ArrayList<>(ctx.formParams("author")), new LinkedHashSet<>(ctx.formParams("topic")));
     }
 
     /** A form showing a stored article (or a revision of it), to be saved over the given version. */
     static EditorForm of(ArticleDraft d, int version) {
-        Form f = Form.empty().set("headline", d.headline()).set("deck", d.deck()).set("slug", d.slug())
-                .set("section", d.sectionId() == null ? "" : d.sectionId().toString()).set("kind", d.kind())
+        Form f = Form.empty()
+                .set("headline", d.headline())
+                .set("deck", d.deck())
+                .set("slug", d.slug())
+                .set("section", d.sectionId() == null ? "" : d.sectionId().toString())
+                .set("kind", d.kind())
                 .set("leadPhoto", d.leadPhotoId() == null ? "" : d.leadPhotoId().toString())
                 .set("gallery", d.galleryIds().stream().map(String::valueOf).collect(Collectors.joining(", ")))
-                .set("body", d.body()).set("version", String.valueOf(version)).set("access", d.access());
-        return new EditorForm(f, new ArrayList<>(d.authorIds().stream().map(String::valueOf).toList()),
+                .set("body", d.body())
+                .set("version", String.valueOf(version))
+                .set("access", d.access());
+        return new EditorForm(
+                f,
+                new ArrayList<>(d.authorIds().stream().map(String::valueOf).toList()),
                 new LinkedHashSet<>(d.topicIds().stream().map(String::valueOf).toList()));
     }
 
     /** An empty article; a contributor's own author profile is already in the byline. */
     static EditorForm blank(Long ownAuthorId) {
-        ArticleDraft d = new ArticleDraft("", "", "", null, "news", ownAuthorId == null ? List.of() : List.of(ownAuthorId),
-                List.of(), null, List.of(), "", "free");
+        ArticleDraft d = new ArticleDraft(
+                "",
+                "",
+                "",
+                null,
+                "news",
+                ownAuthorId == null ? List.of() : List.of(ownAuthorId),
+                List.of(),
+                null,
+                List.of(),
+                "",
+                "free");
         return of(d, 0);
     }
 
@@ -113,7 +146,9 @@ public final class EditorForm {
     ArticleDraft draft() {
         String headline = form.raw("headline").strip();
         if (headline.isEmpty()) form.error("headline", "Write a headline.");
-        else if (headline.length() > 300) form.error("headline", "Shorten the headline to 300 characters or fewer (it has " + headline.length() + ").");
+        else if (headline.length() > 300)
+            form.error(
+                    "headline", "Shorten the headline to 300 characters or fewer (it has " + headline.length() + ").");
         String deck = form.raw("deck").strip();
         if (deck.length() > 1000) form.error("deck", "Shorten the deck to 1,000 characters or fewer.");
         Long section = number(form.raw("section"));
@@ -161,7 +196,18 @@ public final class EditorForm {
             form.error("access", "Choose who may read the whole article: everyone, signed-in readers or subscribers.");
             access = "free";
         }
-        return new ArticleDraft(headline, deck, form.raw("slug").strip(), section, kind, authorIds, topicIds, lead, gallery, body, access);
+        return new ArticleDraft(
+                headline,
+                deck,
+                form.raw("slug").strip(),
+                section,
+                kind,
+                authorIds,
+                topicIds,
+                lead,
+                gallery,
+                body,
+                access);
     }
 
     /** The topics typed to be created, "Jane Doe (person), Harbour Bridge (place)"; bad ones are reported. */
@@ -173,18 +219,24 @@ public final class EditorForm {
         while (at < text.length() && m.find(at) && m.start() == at) {
             String kind = m.group(2).toLowerCase(java.util.Locale.ROOT);
             if (!TOPIC_KINDS.contains(kind)) {
-                form.error("newTopics", "“" + m.group(2) + "” is not a kind of topic: use person, organization, place or subject.");
+                form.error(
+                        "newTopics",
+                        "“" + m.group(2) + "” is not a kind of topic: use person, organization, place or subject.");
                 return List.of();
             }
             if (ArticleDraft.slugOf(m.group(1)).isEmpty() || m.group(1).length() > 120) {
-                form.error("newTopics", "“" + m.group(1) + "” cannot be a topic name: use letters or digits, at most 120 characters.");
+                form.error(
+                        "newTopics",
+                        "“" + m.group(1) + "” cannot be a topic name: use letters or digits, at most 120 characters.");
                 return List.of();
             }
             out.add(new NewTopic(m.group(1), kind));
             at = m.end();
         }
         if (at < text.length()) {
-            form.error("newTopics", "Write each new topic as name (kind), separated by commas, like: Jane Doe (person), Harbour Bridge (place).");
+            form.error(
+                    "newTopics",
+                    "Write each new topic as name (kind), separated by commas, like: Jane Doe (person), Harbour Bridge (place).");
             return List.of();
         }
         return out;

@@ -39,7 +39,8 @@ public final class PreviewLinks {
         } catch (NumberFormatException ex) {
             return false;
         }
-        boolean same = MessageDigest.isEqual(sign(articleId, e).getBytes(StandardCharsets.US_ASCII), sig.getBytes(StandardCharsets.US_ASCII));
+        boolean same = MessageDigest.isEqual(
+                sign(articleId, e).getBytes(StandardCharsets.US_ASCII), sig.getBytes(StandardCharsets.US_ASCII));
         return same && now.getEpochSecond() < e;
     }
 
@@ -47,7 +48,8 @@ public final class PreviewLinks {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((articleId + ":" + expires).getBytes(StandardCharsets.US_ASCII)));
+            return HexFormat.of()
+                    .formatHex(mac.doFinal((articleId + ":" + expires).getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -56,10 +58,16 @@ public final class PreviewLinks {
     /** The secret, made on first use; two nodes making it at once agree on the first one stored. */
     private byte[] key() {
         String secret = jdbi.withHandle(h -> h.createQuery("select value from settings where key = 'preview_secret'")
-                .mapTo(String.class).findOne()).orElseGet(() -> jdbi.inTransaction(h -> {
-                    h.createUpdate("insert into settings (key, value) values ('preview_secret', :v) on conflict (key) do nothing")
-                            .bind("v", Tokens.random() + Tokens.random()).execute();
-                    return h.createQuery("select value from settings where key = 'preview_secret'").mapTo(String.class).one();
+                        .mapTo(String.class)
+                        .findOne())
+                .orElseGet(() -> jdbi.inTransaction(h -> {
+                    h.createUpdate(
+                                    "insert into settings (key, value) values ('preview_secret', :v) on conflict (key) do nothing")
+                            .bind("v", Tokens.random() + Tokens.random())
+                            .execute();
+                    return h.createQuery("select value from settings where key = 'preview_secret'")
+                            .mapTo(String.class)
+                            .one();
                 }));
         return secret.getBytes(StandardCharsets.UTF_8);
     }

@@ -14,15 +14,33 @@ import org.jdbi.v3.core.Jdbi;
 /** An article's saved revisions, and one revision compared with the article as it is now. */
 public final class RevisionPages {
 
-    public record RevisionsPage(Desk.Frame frame, long id, String headline, int currentVersion, List<DeskDao.RevisionRow> rows, Site site) {}
+    public record RevisionsPage(
+            Desk.Frame frame,
+            long id,
+            String headline,
+            int currentVersion,
+            List<DeskDao.RevisionRow> rows,
+            Site site) {}
 
     public record FieldChange(String label, String revision, String current) {}
 
-    public record RevisionPage(Desk.Frame frame, long id, String headline, DeskDao.RevisionRow revision, String savedAt, int currentVersion,
-                        List<RevisionDiff.Line> headlineDiff, List<RevisionDiff.Line> deckDiff, List<RevisionDiff.Line> bodyDiff,
-                        List<FieldChange> fields, boolean canRestore) {
+    public record RevisionPage(
+            Desk.Frame frame,
+            long id,
+            String headline,
+            DeskDao.RevisionRow revision,
+            String savedAt,
+            int currentVersion,
+            List<RevisionDiff.Line> headlineDiff,
+            List<RevisionDiff.Line> deckDiff,
+            List<RevisionDiff.Line> bodyDiff,
+            List<FieldChange> fields,
+            boolean canRestore) {
         public boolean same() {
-            return !RevisionDiff.changed(headlineDiff) && !RevisionDiff.changed(deckDiff) && !RevisionDiff.changed(bodyDiff) && fields.isEmpty();
+            return !RevisionDiff.changed(headlineDiff)
+                    && !RevisionDiff.changed(deckDiff)
+                    && !RevisionDiff.changed(bodyDiff)
+                    && fields.isEmpty();
         }
     }
 
@@ -41,14 +59,23 @@ public final class RevisionPages {
     public void revisions(Context ctx) {
         DeskArticle a = articles.load(desk.user(ctx), ArticleDeskPages.id(ctx));
         List<DeskDao.RevisionRow> rows = jdbi.withHandle(h -> DeskDao.revisions(h, a.id()));
-        desk.render(ctx, "newsroom/articles/revisions.jte", new RevisionsPage(desk.frame(ctx, "Revisions: " + a.content().headline(),
-                "articles"), a.id(), a.content().headline(), a.version(), rows, desk.chrome().site()));
+        desk.render(
+                ctx,
+                "newsroom/articles/revisions.jte",
+                new RevisionsPage(
+                        desk.frame(ctx, "Revisions: " + a.content().headline(), "articles"),
+                        a.id(),
+                        a.content().headline(),
+                        a.version(),
+                        rows,
+                        desk.chrome().site()));
     }
 
     public void revision(Context ctx) {
         User user = desk.user(ctx);
         DeskArticle a = articles.load(user, ArticleDeskPages.id(ctx));
-        DeskDao.StoredRevision r = jdbi.withHandle(h -> DeskDao.revision(h, a.id(), ArticleDeskPages.version(ctx))).orElseThrow(NotFoundResponse::new);
+        DeskDao.StoredRevision r = jdbi.withHandle(h -> DeskDao.revision(h, a.id(), ArticleDeskPages.version(ctx)))
+                .orElseThrow(NotFoundResponse::new);
         ArticleDraft old = r.snapshot().article();
         ArticleDraft cur = a.content();
         ArticleDeskPages.Choices c = ArticleDeskPages.Choices.load(jdbi, sections);
@@ -59,13 +86,31 @@ public final class RevisionPages {
         change(fields, "Who may read it", old.access(), cur.access());
         change(fields, "Bylines", c.authorNames(old.authorIds()), c.authorNames(cur.authorIds()));
         change(fields, "Topics", c.topicNames(old.topicIds()), c.topicNames(cur.topicIds()));
-        change(fields, "Lead photo", old.leadPhotoId() == null ? "none" : "no. " + old.leadPhotoId(),
+        change(
+                fields,
+                "Lead photo",
+                old.leadPhotoId() == null ? "none" : "no. " + old.leadPhotoId(),
                 cur.leadPhotoId() == null ? "none" : "no. " + cur.leadPhotoId());
-        change(fields, "Gallery", ArticleDeskPages.Choices.photoNumbers(old.galleryIds()), ArticleDeskPages.Choices.photoNumbers(cur.galleryIds()));
-        desk.render(ctx, "newsroom/articles/revision.jte", new RevisionPage(desk.frame(ctx, "Revision " + r.row().version()
-                + ": " + cur.headline(), "articles"), a.id(), cur.headline(), r.row(), desk.chrome().site().readable(r.row().savedAt()),
-                a.version(), RevisionDiff.lines(old.headline(), cur.headline()), RevisionDiff.lines(old.deck(), cur.deck()),
-                RevisionDiff.lines(old.body(), cur.body()), fields, Workflow.canEdit(user, a.status(), a.mine())));
+        change(
+                fields,
+                "Gallery",
+                ArticleDeskPages.Choices.photoNumbers(old.galleryIds()),
+                ArticleDeskPages.Choices.photoNumbers(cur.galleryIds()));
+        desk.render(
+                ctx,
+                "newsroom/articles/revision.jte",
+                new RevisionPage(
+                        desk.frame(ctx, "Revision " + r.row().version() + ": " + cur.headline(), "articles"),
+                        a.id(),
+                        cur.headline(),
+                        r.row(),
+                        desk.chrome().site().readable(r.row().savedAt()),
+                        a.version(),
+                        RevisionDiff.lines(old.headline(), cur.headline()),
+                        RevisionDiff.lines(old.deck(), cur.deck()),
+                        RevisionDiff.lines(old.body(), cur.body()),
+                        fields,
+                        Workflow.canEdit(user, a.status(), a.mine())));
     }
 
     private static void change(List<FieldChange> out, String label, String old, String cur) {

@@ -1,8 +1,8 @@
 package broadsheet.newsroom.articles;
 
-import broadsheet.jobs.Repeating;
 import broadsheet.audit.Audit;
 import broadsheet.db.ContentChanges;
+import broadsheet.jobs.Repeating;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -42,10 +42,14 @@ public final class ScheduledPublisher implements AutoCloseable {
                 List<Long> due = h.createQuery("""
                         select id from articles where status = 'scheduled' and published_at <= now()
                          order by published_at for update skip locked limit :batch""")
-                        .bind("batch", BATCH).mapTo(Long.class).list();
+                        .bind("batch", BATCH)
+                        .mapTo(Long.class)
+                        .list();
                 if (due.isEmpty()) return 0;
-                h.createUpdate("update articles set status = 'published', updated_at = now() where id = any(:ids) and status = 'scheduled'")
-                        .bind("ids", due.toArray(Long[]::new)).execute();
+                h.createUpdate(
+                                "update articles set status = 'published', updated_at = now() where id = any(:ids) and status = 'scheduled'")
+                        .bind("ids", due.toArray(Long[]::new))
+                        .execute();
                 for (long id : due) Audit.record(h, null, "published", "article", id, "scheduled time reached");
                 ContentChanges.announce(h);
                 return due.size();

@@ -9,7 +9,8 @@ import java.time.Instant;
 /** An article as one save left it: the revision row's JSON. */
 public record Snapshot(ArticleDraft article, String status, Instant publishedAt) {
 
-    private static final ObjectMapper JSON = Json.MAPPER.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            Json.MAPPER.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public String toJson() {
         try {

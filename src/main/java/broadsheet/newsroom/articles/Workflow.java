@@ -71,7 +71,8 @@ public enum Workflow {
     static List<Workflow> steps(User u, String status, boolean mine) {
         if (!canEdit(u, status, mine)) return List.of();
         return java.util.Arrays.stream(values())
-                .filter(w -> w != SAVE && w.from.contains(status) && (!w.editorsOnly || u.atLeast(Role.EDITOR))).toList();
+                .filter(w -> w != SAVE && w.from.contains(status) && (!w.editorsOnly || u.atLeast(Role.EDITOR)))
+                .toList();
     }
 
     public static String label(String status) {

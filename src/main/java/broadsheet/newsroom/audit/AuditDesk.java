@@ -23,8 +23,16 @@ public final class AuditDesk {
      * @param newest the first page with the same filters, or null when this is it
      * @param older the next page, or null on the last
      */
-    public record AuditPage(Desk.Frame frame, List<Entry> entries, Form filters, List<String> actions, List<String> types,
-                            List<AuditLog.Actor> actors, boolean admin, String newest, String older) {}
+    public record AuditPage(
+            Desk.Frame frame,
+            List<Entry> entries,
+            Form filters,
+            List<String> actions,
+            List<String> types,
+            List<AuditLog.Actor> actors,
+            boolean admin,
+            String newest,
+            String older) {}
 
     private final Desk desk;
     private final AuditLog log;
@@ -53,11 +61,13 @@ public final class AuditDesk {
             form.error("actor", "Choose someone from the list.");
         }
         Cursor after = Cursor.parse(form.raw("before"))
-                .orElseThrow(() -> new BadRequestResponse("This page link is damaged: 'before' must look like 2026-11-30T10:15:00Z_123."));
+                .orElseThrow(() -> new BadRequestResponse(
+                        "This page link is damaged: 'before' must look like 2026-11-30T10:15:00Z_123."));
         List<Entry> entries = List.of();
         String older = null;
         if (!form.hasErrors()) {
-            entries = new ArrayList<>(log.page(new Filter(form.raw("action"), form.raw("type"), subjectId, actor), after, PAGE_SIZE + 1));
+            entries = new ArrayList<>(
+                    log.page(new Filter(form.raw("action"), form.raw("type"), subjectId, actor), after, PAGE_SIZE + 1));
             if (entries.size() > PAGE_SIZE) {
                 entries = entries.subList(0, PAGE_SIZE);
                 Entry last = entries.get(PAGE_SIZE - 1);
@@ -67,18 +77,32 @@ public final class AuditDesk {
             ctx.status(422);
         }
         List<AuditLog.Actor> actors = new ArrayList<>(log.actors());
-        if (!actor.isEmpty() && !form.hasError("actor") && actors.stream().noneMatch(a -> a.value().equals(actor))) {
+        if (!actor.isEmpty()
+                && !form.hasError("actor")
+                && actors.stream().noneMatch(a -> a.value().equals(actor))) {
             actors.add(0, new AuditLog.Actor(actor, "Account " + actor));
         }
         String newest = form.raw("before").isEmpty() ? null : address(form, "");
-        desk.render(ctx, "newsroom/audit/index.jte", new AuditPage(desk.frame(ctx, "Audit log", "audit"), entries, form,
-                log.actions(), log.subjectTypes(), actors, desk.user(ctx).atLeast(Role.ADMIN), newest, older));
+        desk.render(
+                ctx,
+                "newsroom/audit/index.jte",
+                new AuditPage(
+                        desk.frame(ctx, "Audit log", "audit"),
+                        entries,
+                        form,
+                        log.actions(),
+                        log.subjectTypes(),
+                        actors,
+                        desk.user(ctx).atLeast(Role.ADMIN),
+                        newest,
+                        older));
     }
 
     private static String address(Form f, String before) {
         StringBuilder s = new StringBuilder("/newsroom/audit?");
         for (String k : List.of("action", "type", "id", "actor")) {
-            if (!f.raw(k).isEmpty()) s.append(k).append('=').append(enc(f.raw(k))).append('&');
+            if (!f.raw(k).isEmpty())
+                s.append(k).append('=').append(enc(f.raw(k))).append('&');
         }
         if (!before.isEmpty()) s.append("before=").append(enc(before));
         String out = s.toString();

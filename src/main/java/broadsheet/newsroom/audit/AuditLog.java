@@ -18,8 +18,17 @@ public final class AuditLog {
      * @param subjectName the article's headline, the author's name, ...; null when gone or unnamed
      * @param subjectSlug for a front, its section's slug
      */
-    public record Entry(long id, Instant at, Long actorId, String actorLabel, String action, String subjectType, Long subjectId,
-                        String subjectName, String subjectSlug, String detail) {
+    public record Entry(
+            long id,
+            Instant at,
+            Long actorId,
+            String actorLabel,
+            String action,
+            String subjectType,
+            Long subjectId,
+            String subjectName,
+            String subjectSlug,
+            String detail) {
 
         /** For a datetime attribute, which allows at most milliseconds. */
         public String atIso() {
@@ -36,9 +45,13 @@ public final class AuditLog {
             return switch (subjectType) {
                 case "article" -> "/newsroom/articles/" + subjectId;
                 case "photo" -> "/newsroom/photos/" + subjectId;
-                case "author", "topic", "section" -> subjectName == null ? null : "/newsroom/" + subjectType + "s/" + subjectId;
-                case "user" -> admin && subjectName != null ? "/newsroom/people?q=" + java.net.URLEncoder.encode(subjectName,
-                        java.nio.charset.StandardCharsets.UTF_8) : null;
+                case "author", "topic", "section" ->
+                    subjectName == null ? null : "/newsroom/" + subjectType + "s/" + subjectId;
+                case "user" ->
+                    admin && subjectName != null
+                            ? "/newsroom/people?q="
+                                    + java.net.URLEncoder.encode(subjectName, java.nio.charset.StandardCharsets.UTF_8)
+                            : null;
                 default -> null;
             };
         }
@@ -107,10 +120,22 @@ public final class AuditLog {
             params.put("actor", Long.parseLong(f.actor()));
         }
         sql.append(" order by l.at desc, l.id desc limit :limit");
-        return jdbi.withHandle(h -> h.createQuery(sql.toString()).bindMap(params)
-                .bind("at", Timestamp.from(after.at())).bind("id", after.id()).bind("limit", limit)
-                .map((rs, c) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), (Long) rs.getObject(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), (Long) rs.getObject(7), rs.getString(9), rs.getString(10), rs.getString(8)))
+        return jdbi.withHandle(h -> h.createQuery(sql.toString())
+                .bindMap(params)
+                .bind("at", Timestamp.from(after.at()))
+                .bind("id", after.id())
+                .bind("limit", limit)
+                .map((rs, c) -> new Entry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        (Long) rs.getObject(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        (Long) rs.getObject(7),
+                        rs.getString(9),
+                        rs.getString(10),
+                        rs.getString(8)))
                 .list());
     }
 
@@ -124,7 +149,8 @@ public final class AuditLog {
     }
 
     private List<String> distinct(String column) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(
+                h -> h.createQuery("""
                 with recursive v(x) as (
                     (select %1$s from audit_log order by %1$s limit 1)
                     union all
@@ -138,7 +164,8 @@ public final class AuditLog {
         List<Actor> out = new ArrayList<>(jdbi.withHandle(h -> h.createQuery("""
                 select id, case when display_name = '' then email else display_name || ' <' || email || '>' end
                   from users where role <> 'reader' order by display_name, email""")
-                .map((rs, c) -> new Actor(String.valueOf(rs.getLong(1)), rs.getString(2))).list()));
+                .map((rs, c) -> new Actor(String.valueOf(rs.getLong(1)), rs.getString(2)))
+                .list()));
         out.add(new Actor("system", "The system (imports, command line)"));
         return out;
     }

@@ -23,8 +23,14 @@ public final class FrontDesk {
      * @param query what was searched for, or null before any search
      * @param candidates search results (or the newest articles before a search)
      */
-    public record FrontPage(Desk.Frame frame, Front front, String notice, String problem, String query,
-                            List<Candidate> candidates, int topStories) {}
+    public record FrontPage(
+            Desk.Frame frame,
+            Front front,
+            String notice,
+            String problem,
+            String query,
+            List<Candidate> candidates,
+            int topStories) {}
 
     private final Desk desk;
     private final FrontEditor editor;
@@ -62,7 +68,10 @@ public final class FrontDesk {
     }
 
     public void add(Context ctx) {
-        act(ctx, "added", () -> editor.add(desk.user(ctx), front(ctx), article(ctx), !"bottom".equals(ctx.formParam("where"))));
+        act(
+                ctx,
+                "added",
+                () -> editor.add(desk.user(ctx), front(ctx), article(ctx), !"bottom".equals(ctx.formParam("where"))));
     }
 
     /** The drag-and-drop page posts the whole order (article ids, comma-separated) and the version it was drawn from. */
@@ -76,7 +85,12 @@ public final class FrontDesk {
             for (String s : order.split(",")) if (!s.isBlank()) ids.add(Long.parseLong(s.strip()));
             version = Integer.parseInt(String.valueOf(ctx.formParam("version")));
         } catch (NumberFormatException e) {
-            json(ctx, 422, Map.of("error", "Send the order as article numbers separated by commas, and the version of the front."));
+            json(
+                    ctx,
+                    422,
+                    Map.of(
+                            "error",
+                            "Send the order as article numbers separated by commas, and the version of the front."));
             return;
         }
         try {
@@ -95,7 +109,8 @@ public final class FrontDesk {
             refused(ctx, e);
             return;
         }
-        String anchor = ctx.formParam("article") == null || done.equals("removed") ? "" : "#item-" + ctx.formParam("article");
+        String anchor =
+                ctx.formParam("article") == null || done.equals("removed") ? "" : "#item-" + ctx.formParam("article");
         ctx.redirect("/newsroom/fronts/" + front + "?done=" + done + anchor, HttpStatus.SEE_OTHER);
     }
 
@@ -108,9 +123,19 @@ public final class FrontDesk {
     private void page(Context ctx, String notice, String problem) {
         Front front = editor.load(front(ctx)).orElseThrow(NotFoundResponse::new);
         String q = ctx.queryParam("q");
-        List<Candidate> candidates = editor.search(front.ref().key(), q, q == null || q.isBlank() ? 10 : SEARCH_RESULTS);
-        desk.render(ctx, "newsroom/fronts/show.jte", new FrontPage(desk.frame(ctx, "Front: " + front.ref().name(), "fronts"),
-                front, notice, problem, q, candidates, broadsheet.fronts.FrontPages.TOP_STORIES));
+        List<Candidate> candidates =
+                editor.search(front.ref().key(), q, q == null || q.isBlank() ? 10 : SEARCH_RESULTS);
+        desk.render(
+                ctx,
+                "newsroom/fronts/show.jte",
+                new FrontPage(
+                        desk.frame(ctx, "Front: " + front.ref().name(), "fronts"),
+                        front,
+                        notice,
+                        problem,
+                        q,
+                        candidates,
+                        broadsheet.fronts.FrontPages.TOP_STORIES));
     }
 
     private static String front(Context ctx) {
@@ -127,7 +152,9 @@ public final class FrontDesk {
     }
 
     private static void json(Context ctx, int status, Object body) {
-        ctx.status(status).header("Cache-Control", "private, no-store")
-                .contentType("application/json; charset=utf-8").result(Json.forScript(body));
+        ctx.status(status)
+                .header("Cache-Control", "private, no-store")
+                .contentType("application/json; charset=utf-8")
+                .result(Json.forScript(body));
     }
 }

@@ -67,30 +67,43 @@ public final class FrontEditor {
     /** The home front, then one front per section in navigation order. */
     public List<Summary> all() {
         return jdbi.withHandle(h -> {
-            Map<String, Integer> counts = h.createQuery("select front, count(*) from front_items group by front")
-                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getInt(2))).list()
-                    .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            Map<String, Integer> counts = h
+                    .createQuery("select front, count(*) from front_items group by front")
+                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                    .list()
+                    .stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             List<Summary> all = new ArrayList<>();
             all.add(new Summary(HOME, counts.getOrDefault("home", 0)));
             h.createQuery("select id, slug, name from sections order by position, name")
-                    .map((rs, c) -> section(rs.getLong(1), rs.getString(2), rs.getString(3))).list()
+                    .map((rs, c) -> section(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                    .list()
                     .forEach(r -> all.add(new Summary(r, counts.getOrDefault(r.key(), 0))));
             return all;
         });
     }
 
     public Optional<Front> load(String key) {
-        return jdbi.withHandle(h -> ref(h, key, false).map(r -> new Front(r,
-                h.createQuery("select version from front_versions where front = :f").bind("f", key).mapTo(Integer.class)
-                        .findOne().orElse(0),
-                h.createQuery("""
+        return jdbi.withHandle(h -> ref(h, key, false)
+                .map(r -> new Front(
+                        r,
+                        h.createQuery("select version from front_versions where front = :f")
+                                .bind("f", key)
+                                .mapTo(Integer.class)
+                                .findOne()
+                                .orElse(0),
+                        h.createQuery("""
                         select a.id, a.headline, s.name, a.status, a.published_at
                           from front_items f join articles a on a.id = f.article_id join sections s on s.id = a.section_id
                          where f.front = :f order by f.position""")
-                        .bind("f", key)
-                        .map((rs, c) -> new Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                ts(rs.getTimestamp(5))))
-                        .list())));
+                                .bind("f", key)
+                                .map((rs, c) -> new Item(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        rs.getString(4),
+                                        ts(rs.getTimestamp(5))))
+                                .list())));
     }
 
     /** Published articles whose headline contains the words typed, newest first, leaving out those already on the front. */
@@ -102,7 +115,9 @@ public final class FrontEditor {
                  where a.status = 'published' and strpos(lower(a.headline), lower(:q)) > 0
                    and not exists (select 1 from front_items f where f.front = :f and f.article_id = a.id)
                  order by a.published_at desc, a.id desc limit :limit""")
-                .bind("q", q).bind("f", key).bind("limit", limit)
+                .bind("q", q)
+                .bind("f", key)
+                .bind("limit", limit)
                 .map((rs, c) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), ts(rs.getTimestamp(4))))
                 .list());
     }
@@ -129,15 +144,18 @@ public final class FrontEditor {
 
     public int add(User editor, String key, long articleId, boolean atTop) {
         return change(editor, key, (h, ids) -> {
-            Optional<String> status = h.createQuery("select status from articles where id = :id").bind("id", articleId)
-                    .mapTo(String.class).findOne();
+            Optional<String> status = h.createQuery("select status from articles where id = :id")
+                    .bind("id", articleId)
+                    .mapTo(String.class)
+                    .findOne();
             if (status.isEmpty()) throw new Refused(422, "There is no such article.");
             if (!status.get().equals("published")) {
                 throw new Refused(422, "Only published articles can go on a front; this one is " + status.get() + ".");
             }
             if (ids.contains(articleId)) throw new Refused(422, "That article is already on this front.");
             if (ids.size() >= MAX_ITEMS) {
-                throw new Refused(422, "A front holds at most " + MAX_ITEMS + " articles. Remove one before adding another.");
+                throw new Refused(
+                        422, "A front holds at most " + MAX_ITEMS + " articles. Remove one before adding another.");
             }
             ids.add(atTop ? 0 : ids.size(), articleId);
             return "added “" + headline(h, articleId) + "” at the " + (atTop ? "top" : "bottom");
@@ -150,13 +168,18 @@ public final class FrontEditor {
      * someone else's work, so it is refused and the editor reloads.
      */
     public int reorder(User editor, String key, List<Long> order, int version) {
-        if (new HashSet<>(order).size() != order.size()) throw new Refused(422, "The new order lists an article twice.");
+        if (new HashSet<>(order).size() != order.size())
+            throw new Refused(422, "The new order lists an article twice.");
         return change(editor, key, (h, ids) -> {
-            int current = h.createQuery("select version from front_versions where front = :f").bind("f", key)
-                    .mapTo(Integer.class).one();
+            int current = h.createQuery("select version from front_versions where front = :f")
+                    .bind("f", key)
+                    .mapTo(Integer.class)
+                    .one();
             if (current != version || !new HashSet<>(ids).equals(new HashSet<>(order))) {
-                throw new Refused(409, "Someone else changed this front while you were arranging it. "
-                        + "Reload the page to see their changes, then arrange it again.");
+                throw new Refused(
+                        409,
+                        "Someone else changed this front while you were arranging it. "
+                                + "Reload the page to see their changes, then arrange it again.");
             }
             ids.clear();
             ids.addAll(order);
@@ -172,18 +195,31 @@ public final class FrontEditor {
     private int change(User editor, String key, Edit edit) {
         return jdbi.inTransaction(h -> {
             Ref ref = ref(h, key, true).orElseThrow(() -> new Refused(404, "There is no front called " + key + "."));
-            h.createUpdate("insert into front_versions (front) values (:f) on conflict do nothing").bind("f", key).execute();
-            int version = h.createQuery("select version from front_versions where front = :f for update").bind("f", key)
-                    .mapTo(Integer.class).one();
+            h.createUpdate("insert into front_versions (front) values (:f) on conflict do nothing")
+                    .bind("f", key)
+                    .execute();
+            int version = h.createQuery("select version from front_versions where front = :f for update")
+                    .bind("f", key)
+                    .mapTo(Integer.class)
+                    .one();
             // read only after the lock: under READ COMMITTED this sees whatever the previous writer committed
-            List<Long> ids = new ArrayList<>(h.createQuery("select article_id from front_items where front = :f order by position")
-                    .bind("f", key).mapTo(Long.class).list());
+            List<Long> ids = new ArrayList<>(
+                    h.createQuery("select article_id from front_items where front = :f order by position")
+                            .bind("f", key)
+                            .mapTo(Long.class)
+                            .list());
             String what = edit.apply(h, ids);
-            h.createUpdate("delete from front_items where front = :f").bind("f", key).execute();
+            h.createUpdate("delete from front_items where front = :f")
+                    .bind("f", key)
+                    .execute();
             var batch = h.prepareBatch("insert into front_items (front, position, article_id) values (:f, :p, :a)");
-            for (int i = 0; i < ids.size(); i++) batch.bind("f", key).bind("p", i).bind("a", ids.get(i)).add();
+            for (int i = 0; i < ids.size(); i++)
+                batch.bind("f", key).bind("p", i).bind("a", ids.get(i)).add();
             if (!ids.isEmpty()) batch.execute();
-            h.createUpdate("update front_versions set version = :v where front = :f").bind("v", version + 1).bind("f", key).execute();
+            h.createUpdate("update front_versions set version = :v where front = :f")
+                    .bind("v", version + 1)
+                    .bind("f", key)
+                    .execute();
             Audit.record(h, editor, "curated front", "front", ref.sectionId(), ref.name() + ": " + what);
             ContentChanges.announce(h);
             return version + 1;
@@ -205,7 +241,8 @@ public final class FrontEditor {
         if (!key.startsWith("section:")) return Optional.empty();
         return h.createQuery("select id, slug, name from sections where slug = :s" + (lock ? " for share" : ""))
                 .bind("s", key.substring("section:".length()))
-                .map((rs, c) -> section(rs.getLong(1), rs.getString(2), rs.getString(3))).findOne();
+                .map((rs, c) -> section(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .findOne();
     }
 
     private static int indexOn(List<Long> ids, long articleId) {
@@ -215,7 +252,10 @@ public final class FrontEditor {
     }
 
     private static String headline(Handle h, long id) {
-        return h.createQuery("select headline from articles where id = :id").bind("id", id).mapTo(String.class).one();
+        return h.createQuery("select headline from articles where id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .one();
     }
 
     private static Instant ts(Timestamp t) {

@@ -20,12 +20,23 @@ public final class ModerationDesk {
 
     static final int PAGE_SIZE = 50;
 
-    public record QueuePage(Desk.Frame frame, List<ModerationQueue.Item> items, Form filters, List<String> statuses,
-                            List<String> reasons, String notice, String error, String first, String older, int waiting, String self) {}
+    public record QueuePage(
+            Desk.Frame frame,
+            List<ModerationQueue.Item> items,
+            Form filters,
+            List<String> statuses,
+            List<String> reasons,
+            String notice,
+            String error,
+            String first,
+            String older,
+            int waiting,
+            String self) {}
 
     public record SettingsPage(Desk.Frame frame, Form form, String notice) {}
 
-    public record ArticlePage(Desk.Frame frame, CommentArticle article, String effectiveMode, String notice, String error) {}
+    public record ArticlePage(
+            Desk.Frame frame, CommentArticle article, String effectiveMode, String notice, String error) {}
 
     public record BansPage(Desk.Frame frame, List<Moderation.Ban> bans, Form form, String notice) {}
 
@@ -61,16 +72,20 @@ public final class ModerationDesk {
                 f.error("article", "The article number must be a whole number, e.g. 42.");
             }
         }
-        if (!f.raw("status").isEmpty() && !ModerationQueue.STATUSES.contains(f.raw("status"))) f.error("status", "Choose a status from the list.");
-        if (!f.raw("reason").isEmpty() && !ModerationQueue.REASONS.contains(f.raw("reason"))) f.error("reason", "Choose a reason from the list.");
+        if (!f.raw("status").isEmpty() && !ModerationQueue.STATUSES.contains(f.raw("status")))
+            f.error("status", "Choose a status from the list.");
+        if (!f.raw("reason").isEmpty() && !ModerationQueue.REASONS.contains(f.raw("reason")))
+            f.error("reason", "Choose a reason from the list.");
         Cursor after = Cursor.parse(f.raw("before"))
-                .orElseThrow(() -> new BadRequestResponse("This page link is damaged: 'before' must look like 2026-11-30T10:15:00Z_123."));
+                .orElseThrow(() -> new BadRequestResponse(
+                        "This page link is damaged: 'before' must look like 2026-11-30T10:15:00Z_123."));
         List<ModerationQueue.Item> items = List.of();
         String older = null;
         if (f.hasErrors()) {
             ctx.status(422);
         } else {
-            items = new ArrayList<>(queue.page(new ModerationQueue.Filter(article, f.raw("status"), f.raw("reason")), after, PAGE_SIZE + 1));
+            items = new ArrayList<>(queue.page(
+                    new ModerationQueue.Filter(article, f.raw("status"), f.raw("reason")), after, PAGE_SIZE + 1));
             if (items.size() > PAGE_SIZE) {
                 items = items.subList(0, PAGE_SIZE);
                 var last = items.get(PAGE_SIZE - 1);
@@ -78,9 +93,21 @@ public final class ModerationDesk {
             }
         }
         String first = f.raw("before").isEmpty() ? null : address(f, "");
-        desk.render(ctx, "newsroom/moderation/queue.jte", new QueuePage(desk.frame(ctx, "Comment moderation", "moderation"), items, f,
-                ModerationQueue.STATUSES, ModerationQueue.REASONS, notice, error, first, older, queue.waiting(),
-                f.hasErrors() ? "/newsroom/moderation" : address(f, f.raw("before"))));
+        desk.render(
+                ctx,
+                "newsroom/moderation/queue.jte",
+                new QueuePage(
+                        desk.frame(ctx, "Comment moderation", "moderation"),
+                        items,
+                        f,
+                        ModerationQueue.STATUSES,
+                        ModerationQueue.REASONS,
+                        notice,
+                        error,
+                        first,
+                        older,
+                        queue.waiting(),
+                        f.hasErrors() ? "/newsroom/moderation" : address(f, f.raw("before"))));
     }
 
     /**
@@ -89,7 +116,8 @@ public final class ModerationDesk {
      */
     public void decide(Context ctx) {
         String act = String.valueOf(ctx.formParam("act"));
-        String note = String.valueOf(ctx.formParam("note") == null ? "" : ctx.formParam("note")).strip();
+        String note = String.valueOf(ctx.formParam("note") == null ? "" : ctx.formParam("note"))
+                .strip();
         List<Long> ids = new ArrayList<>();
         String action = act;
         if (act.matches("(approve|reject)-[0-9]{1,18}")) {
@@ -105,7 +133,8 @@ public final class ModerationDesk {
             }
         }
         String back = ctx.formParam("back") == null || !ctx.formParam("back").startsWith("/newsroom/moderation")
-                ? "/newsroom/moderation" : ctx.formParam("back");
+                ? "/newsroom/moderation"
+                : ctx.formParam("back");
         if (!action.equals("approve") && !action.equals("reject")) {
             showQueue(ctx.status(422), null, "Choose Approve or Reject.");
             return;
@@ -119,7 +148,10 @@ public final class ModerationDesk {
             return;
         }
         int n = moderation.decide(desk.user(ctx), ids, action.equals("approve"), note);
-        ctx.redirect(back + (back.contains("?") ? "&" : "?") + "done=" + (action.equals("approve") ? "approved" : "rejected") + "-" + n, HttpStatus.SEE_OTHER);
+        ctx.redirect(
+                back + (back.contains("?") ? "&" : "?") + "done=" + (action.equals("approve") ? "approved" : "rejected")
+                        + "-" + n,
+                HttpStatus.SEE_OTHER);
     }
 
     private static String notice(String done) {
@@ -131,7 +163,8 @@ public final class ModerationDesk {
         }
         String[] p = done.split("-");
         int n = Integer.parseInt(p[1]);
-        return n == 0 ? "Nothing changed: those comments had already been dealt with."
+        return n == 0
+                ? "Nothing changed: those comments had already been dealt with."
                 : (n == 1 ? "1 comment " : n + " comments ") + p[0] + ".";
     }
 
@@ -149,14 +182,22 @@ public final class ModerationDesk {
                 .set("comments_new_account_hold", Integer.toString(s.newAccountHold()))
                 .set("comments_per_minute", Integer.toString(s.perMinute()))
                 .set("comments_edit_minutes", Integer.toString(s.editMinutes()));
-        desk.render(ctx, "newsroom/moderation/settings.jte", new SettingsPage(desk.frame(ctx, "Comment rules", "moderation"), f,
-                "saved".equals(ctx.queryParam("done")) ? "The comment rules have been saved." : null));
+        desk.render(
+                ctx,
+                "newsroom/moderation/settings.jte",
+                new SettingsPage(
+                        desk.frame(ctx, "Comment rules", "moderation"),
+                        f,
+                        "saved".equals(ctx.queryParam("done")) ? "The comment rules have been saved." : null));
     }
 
     public void saveSettings(Context ctx) {
         Form f = moderation.saveSettings(desk.user(ctx), Form.of(ctx, CommentSettings.KEYS));
         if (f.hasErrors()) {
-            desk.render(ctx.status(422), "newsroom/moderation/settings.jte", new SettingsPage(desk.frame(ctx, "Comment rules", "moderation"), f, null));
+            desk.render(
+                    ctx.status(422),
+                    "newsroom/moderation/settings.jte",
+                    new SettingsPage(desk.frame(ctx, "Comment rules", "moderation"), f, null));
             return;
         }
         ctx.redirect("/newsroom/moderation/settings?done=saved", HttpStatus.SEE_OTHER);
@@ -173,7 +214,8 @@ public final class ModerationDesk {
         CommentArticle a = findArticle(ctx);
         String mode = String.valueOf(ctx.formParam("mode"));
         String who = String.valueOf(ctx.formParam("who"));
-        if (!List.of("open", "premoderated", "closed").contains(mode) || !List.of("site", "everyone", "subscribers").contains(who)) {
+        if (!List.of("open", "premoderated", "closed").contains(mode)
+                || !List.of("site", "everyone", "subscribers").contains(who)) {
             articlePage(ctx.status(422), a, null, "Choose how comments work on this article and who may comment.");
             return;
         }
@@ -183,8 +225,15 @@ public final class ModerationDesk {
 
     private void articlePage(Context ctx, CommentArticle a, String notice, String error) {
         CommentSettings s = jdbi.withHandle(CommentSettings::load);
-        desk.render(ctx, "newsroom/moderation/article.jte", new ArticlePage(desk.frame(ctx, "Comments on " + a.headline(), "moderation"),
-                a, a.effectiveMode(s, java.time.Instant.now()), notice, error));
+        desk.render(
+                ctx,
+                "newsroom/moderation/article.jte",
+                new ArticlePage(
+                        desk.frame(ctx, "Comments on " + a.headline(), "moderation"),
+                        a,
+                        a.effectiveMode(s, java.time.Instant.now()),
+                        notice,
+                        error));
     }
 
     private CommentArticle findArticle(Context ctx) {
@@ -202,9 +251,15 @@ public final class ModerationDesk {
     public void bans(Context ctx) {
         Form f = Form.empty().set("email", "").set("reason", "");
         String user = ctx.queryParam("user");
-        if (user != null && user.matches("[0-9]{1,18}")) moderation.emailOf(Long.parseLong(user)).ifPresent(e -> f.set("email", e));
+        if (user != null && user.matches("[0-9]{1,18}"))
+            moderation.emailOf(Long.parseLong(user)).ifPresent(e -> f.set("email", e));
         String done = ctx.queryParam("done");
-        bansPage(ctx, f, "banned".equals(done) ? "The reader is banned from commenting." : "lifted".equals(done) ? "The ban is lifted." : null);
+        bansPage(
+                ctx,
+                f,
+                "banned".equals(done)
+                        ? "The reader is banned from commenting."
+                        : "lifted".equals(done) ? "The ban is lifted." : null);
     }
 
     public void ban(Context ctx) {
@@ -232,14 +287,20 @@ public final class ModerationDesk {
     }
 
     private void bansPage(Context ctx, Form f, String notice) {
-        desk.render(ctx, "newsroom/moderation/bans.jte", new BansPage(desk.frame(ctx, "Banned commenters", "moderation"),
-                moderation.bans(), f, notice));
+        desk.render(
+                ctx,
+                "newsroom/moderation/bans.jte",
+                new BansPage(desk.frame(ctx, "Banned commenters", "moderation"), moderation.bans(), f, notice));
     }
 
     private static String address(Form f, String before) {
         StringBuilder s = new StringBuilder("/newsroom/moderation?");
         for (String k : List.of("article", "status", "reason")) {
-            if (!f.raw(k).isEmpty()) s.append(k).append('=').append(URLEncoder.encode(f.raw(k), StandardCharsets.UTF_8)).append('&');
+            if (!f.raw(k).isEmpty())
+                s.append(k)
+                        .append('=')
+                        .append(URLEncoder.encode(f.raw(k), StandardCharsets.UTF_8))
+                        .append('&');
         }
         if (!before.isEmpty()) s.append("before=").append(URLEncoder.encode(before, StandardCharsets.UTF_8));
         String out = s.toString();

@@ -13,8 +13,19 @@ import org.jdbi.v3.core.statement.Query;
 public final class ModerationQueue {
 
     /** One comment waiting for an editor. */
-    public record Item(long id, long articleId, String headline, Long userId, String authorName, String body, String status,
-                       String holdReason, int reports, String reportReasons, Instant at, boolean banned) {
+    public record Item(
+            long id,
+            long articleId,
+            String headline,
+            Long userId,
+            String authorName,
+            String body,
+            String status,
+            String holdReason,
+            int reports,
+            String reportReasons,
+            Instant at,
+            boolean banned) {
         public String atIso() {
             return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         }
@@ -32,7 +43,8 @@ public final class ModerationQueue {
     public record Filter(Long articleId, String status, String reason) {}
 
     public static final List<String> STATUSES = List.of("pending", "visible");
-    public static final List<String> REASONS = List.of("premoderation", "words", "links", "new_account", "reports", "reported");
+    public static final List<String> REASONS =
+            List.of("premoderation", "words", "links", "new_account", "reports", "reported");
 
     public static String label(String reason) {
         if (reason == null) return "";
@@ -55,14 +67,27 @@ public final class ModerationQueue {
 
     public List<Item> page(Filter f, Cursor after, int limit) {
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql(f)).bind("at", java.sql.Timestamp.from(after.at())).bind("id", after.id()).bind("n", limit);
+            Query q = h.createQuery(sql(f))
+                    .bind("at", java.sql.Timestamp.from(after.at()))
+                    .bind("id", after.id())
+                    .bind("n", limit);
             if (f.articleId() != null) q.bind("article", f.articleId());
             if (!f.status().isEmpty()) q.bind("status", f.status());
             if (!f.reason().isEmpty()) q.bind("reason", f.reason());
-            return q.map((rs, ctx) -> new Item(rs.getLong("id"), rs.getLong("article_id"), rs.getString("headline"),
-                    (Long) rs.getObject("user_id"), rs.getString("author_name"), rs.getString("body"), rs.getString("status"),
-                    rs.getString("hold_reason"), rs.getInt("report_count"), rs.getString("report_reasons"),
-                    rs.getTimestamp("created_at").toInstant(), rs.getBoolean("banned"))).list();
+            return q.map((rs, ctx) -> new Item(
+                            rs.getLong("id"),
+                            rs.getLong("article_id"),
+                            rs.getString("headline"),
+                            (Long) rs.getObject("user_id"),
+                            rs.getString("author_name"),
+                            rs.getString("body"),
+                            rs.getString("status"),
+                            rs.getString("hold_reason"),
+                            rs.getInt("report_count"),
+                            rs.getString("report_reasons"),
+                            rs.getTimestamp("created_at").toInstant(),
+                            rs.getBoolean("banned")))
+                    .list();
         });
     }
 
@@ -83,6 +108,8 @@ public final class ModerationQueue {
     }
 
     public int waiting() {
-        return jdbi.withHandle(h -> h.createQuery("select count(*) from comments where needs_review").mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from comments where needs_review")
+                .mapTo(Integer.class)
+                .one());
     }
 }

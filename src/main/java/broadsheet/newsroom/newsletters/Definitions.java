@@ -28,9 +28,15 @@ final class Definitions {
     }
 
     Optional<Form> load(long id) {
-        return jdbi.withHandle(h -> h.createQuery("select name, slug, description, schedule, audience from newsletters where id = :id")
-                .bind("id", id).map((rs, ctx) -> Form.empty().set("name", rs.getString(1)).set("slug", rs.getString(2))
-                        .set("description", rs.getString(3)).set("schedule", rs.getString(4)).set("audience", rs.getString(5)))
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select name, slug, description, schedule, audience from newsletters where id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> Form.empty()
+                        .set("name", rs.getString(1))
+                        .set("slug", rs.getString(2))
+                        .set("description", rs.getString(3))
+                        .set("schedule", rs.getString(4))
+                        .set("audience", rs.getString(5)))
                 .findOne());
     }
 
@@ -44,27 +50,51 @@ final class Definitions {
         if (name.isEmpty()) form.error("name", "Enter the newsletter's name.");
         else if (name.length() > 120) form.error("name", "Use at most 120 characters for the name.");
         if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.length() > 80) {
-            form.error("slug", "Use lower-case letters and digits joined by single hyphens, at most 80 characters (for example morning-briefing).");
+            form.error(
+                    "slug",
+                    "Use lower-case letters and digits joined by single hyphens, at most 80 characters (for example morning-briefing).");
         }
-        if (description.isEmpty()) form.error("description", "Describe the newsletter in a sentence: readers see it on the sign-up form.");
-        else if (description.length() > 500) form.error("description", "Use at most 500 characters for the description.");
+        if (description.isEmpty())
+            form.error("description", "Describe the newsletter in a sentence: readers see it on the sign-up form.");
+        else if (description.length() > 500)
+            form.error("description", "Use at most 500 characters for the description.");
         if (schedule.length() > 120) form.error("schedule", "Use at most 120 characters for the schedule.");
-        if (!audience.equals("everyone") && !audience.equals("subscribers")) form.error("audience", "Choose who the newsletter is for.");
+        if (!audience.equals("everyone") && !audience.equals("subscribers"))
+            form.error("audience", "Choose who the newsletter is for.");
         if (form.hasErrors()) return new Result(form, id, 422);
         String finalSlug = slug;
         return jdbi.inTransaction(h -> {
             boolean taken = h.createQuery("select exists (select 1 from newsletters where slug = :s and id <> :id)")
-                    .bind("s", finalSlug).bind("id", id == null ? -1 : id).mapTo(Boolean.class).one();
-            if (taken) return new Result(form.error("slug", "Another newsletter already uses the slug " + finalSlug + "."), id, 422);
+                    .bind("s", finalSlug)
+                    .bind("id", id == null ? -1 : id)
+                    .mapTo(Boolean.class)
+                    .one();
+            if (taken)
+                return new Result(
+                        form.error("slug", "Another newsletter already uses the slug " + finalSlug + "."), id, 422);
             long saved;
             if (id == null) {
-                saved = h.createUpdate("insert into newsletters (slug, name, description, schedule, audience) values (:s, :n, :d, :sc, :a)")
-                        .bind("s", finalSlug).bind("n", name).bind("d", description).bind("sc", schedule).bind("a", audience)
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                saved = h.createUpdate(
+                                "insert into newsletters (slug, name, description, schedule, audience) values (:s, :n, :d, :sc, :a)")
+                        .bind("s", finalSlug)
+                        .bind("n", name)
+                        .bind("d", description)
+                        .bind("sc", schedule)
+                        .bind("a", audience)
+                        .executeAndReturnGeneratedKeys("id")
+                        .mapTo(Long.class)
+                        .one();
                 Audit.record(h, user, "created newsletter", "newsletter", saved, name);
             } else {
-                int n = h.createUpdate("update newsletters set slug = :s, name = :n, description = :d, schedule = :sc, audience = :a where id = :id")
-                        .bind("s", finalSlug).bind("n", name).bind("d", description).bind("sc", schedule).bind("a", audience).bind("id", id).execute();
+                int n = h.createUpdate(
+                                "update newsletters set slug = :s, name = :n, description = :d, schedule = :sc, audience = :a where id = :id")
+                        .bind("s", finalSlug)
+                        .bind("n", name)
+                        .bind("d", description)
+                        .bind("sc", schedule)
+                        .bind("a", audience)
+                        .bind("id", id)
+                        .execute();
                 if (n == 0) return new Result(form, id, 404);
                 saved = id;
                 Audit.record(h, user, "edited newsletter", "newsletter", saved, name);
@@ -75,8 +105,11 @@ final class Definitions {
     }
 
     static String slugOf(String name) {
-        String s = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        String s = Normalizer.normalize(name, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-+|-+$)", "");
         return s.length() > 80 ? s.substring(0, 80).replaceAll("-+$", "") : s;
     }
 }

@@ -35,7 +35,8 @@ public final class Issues {
     static final List<String> FIELDS = List.of("subject", "intro", "more", "version", "sendAt");
 
     /** A published article offered for the issue, and whether it is picked. */
-    public record Suggestion(long id, String headline, String path, String section, Instant publishedAt, boolean picked) {}
+    public record Suggestion(
+            long id, String headline, String path, String section, Instant publishedAt, boolean picked) {}
 
     /** What a write did: 200, 404, 409 (changed meanwhile, or no longer a draft) or 422 (the form says why). */
     record Result(int status, long id, Form form, List<Long> articles, String problem) {
@@ -67,17 +68,33 @@ public final class Issues {
                  where a.status = 'published' and a.id <> all(:picked)
                  order by (a.published_at > now() - interval '36 hours') desc,
                           (position(s.slug in :slug) > 0) desc, a.published_at desc, a.id desc
-                 limit 15""").bind("picked", picked.toArray(Long[]::new)).bind("slug", n.slug())
-                .map((rs, ctx) -> new Suggestion(rs.getLong(1), rs.getString(2), s.articlePath(rs.getString(3), rs.getTimestamp(4).toInstant()),
-                        rs.getString(5), rs.getTimestamp(4).toInstant(), false)).list()));
+                 limit 15""")
+                .bind("picked", picked.toArray(Long[]::new))
+                .bind("slug", n.slug())
+                .map((rs, ctx) -> new Suggestion(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        s.articlePath(rs.getString(3), rs.getTimestamp(4).toInstant()),
+                        rs.getString(5),
+                        rs.getTimestamp(4).toInstant(),
+                        false))
+                .list()));
         if (!picked.isEmpty()) {
             List<Suggestion> chosen = jdbi.withHandle(h -> h.createQuery("""
                     select a.id, a.headline, a.slug, coalesce(a.published_at, now()), s.name
                       from articles a join sections s on s.id = a.section_id where a.id = any(:ids)""")
                     .bind("ids", picked.toArray(Long[]::new))
-                    .map((rs, ctx) -> new Suggestion(rs.getLong(1), rs.getString(2), s.articlePath(rs.getString(3), rs.getTimestamp(4).toInstant()),
-                            rs.getString(5), rs.getTimestamp(4).toInstant(), true)).list());
-            List<Suggestion> ordered = picked.stream().flatMap(id -> chosen.stream().filter(c -> c.id() == id)).toList();
+                    .map((rs, ctx) -> new Suggestion(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            s.articlePath(rs.getString(3), rs.getTimestamp(4).toInstant()),
+                            rs.getString(5),
+                            rs.getTimestamp(4).toInstant(),
+                            true))
+                    .list());
+            List<Suggestion> ordered = picked.stream()
+                    .flatMap(id -> chosen.stream().filter(c -> c.id() == id))
+                    .toList();
             out.addAll(0, ordered);
         }
         return out;
@@ -89,8 +106,14 @@ public final class Issues {
         else if (subject.length() > 200) form.error("subject", "Use at most 200 characters for the subject.");
         if (form.hasErrors()) return new Result(422, 0, form, List.of(), null);
         long id = jdbi.inTransaction(h -> {
-            long i = h.createUpdate("insert into newsletter_issues (newsletter_id, subject, created_by) values (:n, :s, :u)")
-                    .bind("n", n.id()).bind("s", subject).bind("u", user.id()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long i = h.createUpdate(
+                            "insert into newsletter_issues (newsletter_id, subject, created_by) values (:n, :s, :u)")
+                    .bind("n", n.id())
+                    .bind("s", subject)
+                    .bind("u", user.id())
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
             Audit.record(h, user, "started newsletter issue", "newsletter_issue", i, n.name() + ": " + subject);
             return i;
         });
@@ -107,7 +130,11 @@ public final class Issues {
         if (subject.isEmpty()) form.error("subject", "Enter the subject readers will see in their inbox.");
         else if (subject.length() > 200) form.error("subject", "Use at most 200 characters for the subject.");
         if (intro.length() > 20000) form.error("intro", "Use at most 20,000 characters for the introduction.");
-        List<String> more = form.raw("more").lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> more = form.raw("more")
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
         if (!more.isEmpty()) {
             Map<String, Long> found = bySlug(more.stream().map(Issues::slugOf).toList());
             List<String> unknown = new ArrayList<>();
@@ -116,26 +143,43 @@ public final class Issues {
                 if (a == null) unknown.add(line);
                 else if (!articles.contains(a)) articles.add(a);
             }
-            if (!unknown.isEmpty()) form.error("more", "No published article at: " + String.join(", ", unknown)
-                    + ". Give each article's address (/2026/11/30/slug) or slug, one a line.");
+            if (!unknown.isEmpty())
+                form.error(
+                        "more",
+                        "No published article at: " + String.join(", ", unknown)
+                                + ". Give each article's address (/2026/11/30/slug) or slug, one a line.");
         }
         if (articles.size() > 30) form.error("more", "Pick at most 30 articles.");
         if (form.hasErrors()) return new Result(422, id, form, articles, null);
-        if (!issue.editable()) return new Result(409, id, form, articles, "This issue is " + issue.status() + " and can no longer be changed.");
+        if (!issue.editable())
+            return new Result(
+                    409, id, form, articles, "This issue is " + issue.status() + " and can no longer be changed.");
         int version = parseInt(form.raw("version"));
         return jdbi.inTransaction(h -> {
             int n = h.createUpdate("""
                     update newsletter_issues set subject = :s, intro = :i, updated_at = now(), version = version + 1
                      where id = :id and version = :v and status in ('draft', 'scheduled')""")
-                    .bind("s", subject).bind("i", intro).bind("id", id).bind("v", version).execute();
+                    .bind("s", subject)
+                    .bind("i", intro)
+                    .bind("id", id)
+                    .bind("v", version)
+                    .execute();
             if (n == 0) {
-                return new Result(409, id, form, articles,
+                return new Result(
+                        409,
+                        id,
+                        form,
+                        articles,
                         "Someone else changed this issue while you were editing it. Your text is below; reload the page to see theirs.");
             }
             h.execute("delete from newsletter_issue_articles where issue_id = ?", id);
             int pos = 0;
             for (long a : articles) {
-                h.execute("insert into newsletter_issue_articles (issue_id, article_id, position) values (?, ?, ?)", id, a, pos++);
+                h.execute(
+                        "insert into newsletter_issue_articles (issue_id, article_id, position) values (?, ?, ?)",
+                        id,
+                        a,
+                        pos++);
             }
             Audit.record(h, user, "edited newsletter issue", "newsletter_issue", id, subject);
             form.set("version", String.valueOf(version + 1)).set("more", "");
@@ -149,56 +193,93 @@ public final class Issues {
         IssueRenderer.MailParts parts = renderer.mail(renderer.content(n, issue), true);
         String unsubscribe = site.get().absolute("/newsletters/unsubscribe/test");
         String preferences = site.get().absolute("/account/newsletters");
-        MimeMessage m = NewsletterSender.build(sender.delivery().session(), sender.from(), user.email(),
-                "<nl-test." + id + "." + System.nanoTime() + "@" + sender.domain() + ">", parts.subject(),
-                parts.text(unsubscribe, preferences), parts.html(unsubscribe, preferences), unsubscribe, null, sender.domain());
+        MimeMessage m = NewsletterSender.build(
+                sender.delivery().session(),
+                sender.from(),
+                user.email(),
+                "<nl-test." + id + "." + System.nanoTime() + "@" + sender.domain() + ">",
+                parts.subject(),
+                parts.text(unsubscribe, preferences),
+                parts.html(unsubscribe, preferences),
+                unsubscribe,
+                null,
+                sender.domain());
         try (var c = sender.delivery().open()) {
             c.send(m);
         }
-        jdbi.useHandle(h -> Audit.record(h, user, "sent test of newsletter issue", "newsletter_issue", id, user.email()));
+        jdbi.useHandle(
+                h -> Audit.record(h, user, "sent test of newsletter issue", "newsletter_issue", id, user.email()));
     }
 
     /** Sets the time to send (in the paper's time zone), which must be in the future. */
     Result schedule(User user, long id, Form form) {
         Instant at;
         try {
-            at = LocalDateTime.parse(form.raw("sendAt").strip().replace(' ', 'T')).atZone(site.get().zone()).toInstant();
+            at = LocalDateTime.parse(form.raw("sendAt").strip().replace(' ', 'T'))
+                    .atZone(site.get().zone())
+                    .toInstant();
         } catch (DateTimeParseException e) {
-            return new Result(422, id, form.error("sendAt", "Enter the date and time to send, like 2026-12-01 07:00."), List.of(), null);
+            return new Result(
+                    422,
+                    id,
+                    form.error("sendAt", "Enter the date and time to send, like 2026-12-01 07:00."),
+                    List.of(),
+                    null);
         }
-        if (!at.isAfter(Instant.now())) return new Result(422, id, form.error("sendAt", "Choose a time in the future, or send it now."), List.of(), null);
+        if (!at.isAfter(Instant.now()))
+            return new Result(
+                    422, id, form.error("sendAt", "Choose a time in the future, or send it now."), List.of(), null);
         return transition(user, id, form, "scheduled newsletter issue", h -> {
-            h.createUpdate("update newsletter_issues set status = 'scheduled', send_at = :t, updated_at = now(), version = version + 1 where id = :id")
-                    .bind("t", Timestamp.from(at)).bind("id", id).execute();
+            h.createUpdate(
+                            "update newsletter_issues set status = 'scheduled', send_at = :t, updated_at = now(), version = version + 1 where id = :id")
+                    .bind("t", Timestamp.from(at))
+                    .bind("id", id)
+                    .execute();
             return "scheduled newsletter issue for " + at;
         });
     }
 
     Result unschedule(User user, long id, Form form) {
         return transition(user, id, form, "unscheduled newsletter issue", h -> {
-            h.execute("update newsletter_issues set status = 'draft', send_at = null, updated_at = now(), version = version + 1 where id = ?", id);
+            h.execute(
+                    "update newsletter_issues set status = 'draft', send_at = null, updated_at = now(), version = version + 1 where id = ?",
+                    id);
             return "unscheduled newsletter issue";
         });
     }
 
     /** Starts the send: every recipient written to the outbox in this one transaction. */
     Result sendNow(User user, long id, Form form) {
-        Result r = transition(user, id, form, "sent newsletter issue", h -> "started sending newsletter issue to " + Outbox.fill(h, id) + " recipient(s)");
+        Result r = transition(
+                user,
+                id,
+                form,
+                "sent newsletter issue",
+                h -> "started sending newsletter issue to " + Outbox.fill(h, id) + " recipient(s)");
         if (r.ok()) sender.wake();
         return r;
     }
 
-    private Result transition(User user, long id, Form form, String action, java.util.function.Function<Handle, String> change) {
+    private Result transition(
+            User user, long id, Form form, String action, java.util.function.Function<Handle, String> change) {
         int version = parseInt(form.raw("version"));
         return jdbi.inTransaction(h -> {
-            var row = h.createQuery("select status, version from newsletter_issues where id = :id for update").bind("id", id).mapToMap().findOne();
+            var row = h.createQuery("select status, version from newsletter_issues where id = :id for update")
+                    .bind("id", id)
+                    .mapToMap()
+                    .findOne();
             if (row.isEmpty()) return new Result(404, id, form, List.of(), null);
             String status = (String) row.get().get("status");
             if (!status.equals("draft") && !status.equals("scheduled")) {
                 return new Result(409, id, form, List.of(), "This issue is " + status + " already.");
             }
             if (((Number) row.get().get("version")).intValue() != version) {
-                return new Result(409, id, form, List.of(), "Someone else changed this issue meanwhile. Check it below, then try again.");
+                return new Result(
+                        409,
+                        id,
+                        form,
+                        List.of(),
+                        "Someone else changed this issue meanwhile. Check it below, then try again.");
             }
             String detail = change.apply(h);
             Audit.record(h, user, action, "newsletter_issue", id, detail);
@@ -210,8 +291,10 @@ public final class Issues {
     private Map<String, Long> bySlug(List<String> slugs) {
         return jdbi.withHandle(h -> {
             Map<String, Long> m = new java.util.HashMap<>();
-            h.createQuery("select slug, id from articles where status = 'published' and slug = any(:s)").bind("s", slugs.toArray(String[]::new))
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).forEach(e -> m.put(e.getKey(), e.getValue()));
+            h.createQuery("select slug, id from articles where status = 'published' and slug = any(:s)")
+                    .bind("s", slugs.toArray(String[]::new))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> m.put(e.getKey(), e.getValue()));
             return m;
         });
     }

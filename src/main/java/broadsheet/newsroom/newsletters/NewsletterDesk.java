@@ -34,10 +34,19 @@ public final class NewsletterDesk {
         }
     }
 
-    public record IssuePage(Desk.Frame frame, Newsletter newsletter, Issue issue, Form form, List<Issues.Suggestion> suggestions,
-                            IssueDao.Progress progress, String sendAtLocal, String problem, String notice) {}
+    public record IssuePage(
+            Desk.Frame frame,
+            Newsletter newsletter,
+            Issue issue,
+            Form form,
+            List<Issues.Suggestion> suggestions,
+            IssueDao.Progress progress,
+            String sendAtLocal,
+            String problem,
+            String notice) {}
 
-    public record SuppressionsPage(Desk.Frame frame, List<Suppressions.Entry> entries, int total, Form form, String notice) {}
+    public record SuppressionsPage(
+            Desk.Frame frame, List<Suppressions.Entry> entries, int total, Form form, String notice) {}
 
     private final Desk desk;
     private final NewsletterDao newsletters;
@@ -47,13 +56,19 @@ public final class NewsletterDesk {
     private final IssueRenderer renderer;
     private final Suppressions suppressions;
 
-    public NewsletterDesk(Desk desk, Jdbi jdbi, NewsletterDao newsletters, IssueRenderer renderer, NewsletterSender sender,
-                          Suppressions suppressions) {
+    public NewsletterDesk(
+            Desk desk,
+            Jdbi jdbi,
+            NewsletterDao newsletters,
+            IssueRenderer renderer,
+            NewsletterSender sender,
+            Suppressions suppressions) {
         this.desk = desk;
         this.newsletters = newsletters;
         this.issues = new IssueDao(jdbi);
         this.definitions = new Definitions(jdbi);
-        this.issueService = new Issues(jdbi, renderer, sender, () -> desk.chrome().site());
+        this.issueService =
+                new Issues(jdbi, renderer, sender, () -> desk.chrome().site());
         this.renderer = renderer;
         this.suppressions = suppressions;
     }
@@ -61,7 +76,10 @@ public final class NewsletterDesk {
     // --- newsletters
 
     public void list(Context ctx) {
-        desk.render(ctx, "newsroom/newsletters/list.jte", new ListPage(desk.frame(ctx, "Newsletters", "newsletters"), newsletters.all(), null));
+        desk.render(
+                ctx,
+                "newsroom/newsletters/list.jte",
+                new ListPage(desk.frame(ctx, "Newsletters", "newsletters"), newsletters.all(), null));
     }
 
     public void blank(Context ctx) {
@@ -108,9 +126,19 @@ public final class NewsletterDesk {
     }
 
     private void edit(Context ctx, Long id, Form form, Form issueForm, String notice) {
-        String title = id == null ? "New newsletter" : "Newsletter: " + definitions.load(id).map(f -> f.raw("name")).orElse("");
-        desk.render(ctx, "newsroom/newsletters/edit.jte", new EditPage(desk.frame(ctx, title, "newsletters"), id, form,
-                id == null ? List.of() : issues.all(id), issueForm, notice));
+        String title = id == null
+                ? "New newsletter"
+                : "Newsletter: " + definitions.load(id).map(f -> f.raw("name")).orElse("");
+        desk.render(
+                ctx,
+                "newsroom/newsletters/edit.jte",
+                new EditPage(
+                        desk.frame(ctx, title, "newsletters"),
+                        id,
+                        form,
+                        id == null ? List.of() : issues.all(id),
+                        issueForm,
+                        notice));
     }
 
     // --- issues
@@ -128,7 +156,10 @@ public final class NewsletterDesk {
 
     public void issue(Context ctx) {
         Issue issue = load(ctx);
-        Form form = Form.empty().set("subject", issue.subject()).set("intro", issue.intro()).set("version", String.valueOf(issue.version()));
+        Form form = Form.empty()
+                .set("subject", issue.subject())
+                .set("intro", issue.intro())
+                .set("version", String.valueOf(issue.version()));
         String notice = switch (String.valueOf(ctx.queryParam("done"))) {
             case "saved" -> "The issue has been saved.";
             case "test" -> "A test has been sent to " + desk.user(ctx).email() + ", and to nobody else.";
@@ -142,7 +173,8 @@ public final class NewsletterDesk {
 
     public void saveIssue(Context ctx) {
         Issue issue = load(ctx);
-        Issues.Result r = issueService.save(desk.user(ctx), issue.id(), Form.of(ctx, Issues.FIELDS), ctx.formParams("article"));
+        Issues.Result r =
+                issueService.save(desk.user(ctx), issue.id(), Form.of(ctx, Issues.FIELDS), ctx.formParams("article"));
         if (r.ok()) {
             ctx.redirect("/newsroom/issues/" + issue.id() + "?done=saved", HttpStatus.SEE_OTHER);
         } else {
@@ -156,7 +188,9 @@ public final class NewsletterDesk {
         Issue issue = load(ctx);
         Newsletter n = newsletters.byId(issue.newsletterId()).orElseThrow();
         IssueRenderer.MailParts parts = renderer.mail(renderer.content(n, issue), false);
-        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'none'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'none'");
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("text/html; charset=utf-8");
         ctx.result(parts.html("#unsubscribe", "#preferences").getBytes(StandardCharsets.UTF_8));
@@ -169,7 +203,13 @@ public final class NewsletterDesk {
             issueService.sendTest(desk.user(ctx), n, issue.id());
         } catch (jakarta.mail.MessagingException e) {
             ctx.status(503);
-            issuePage(ctx, issue, formOf(issue), issue.articleIds(), "The test could not be sent: the mail server said " + e.getMessage(), null);
+            issuePage(
+                    ctx,
+                    issue,
+                    formOf(issue),
+                    issue.articleIds(),
+                    "The test could not be sent: the mail server said " + e.getMessage(),
+                    null);
             return;
         }
         ctx.redirect("/newsroom/issues/" + issue.id() + "?done=test", HttpStatus.SEE_OTHER);
@@ -208,16 +248,31 @@ public final class NewsletterDesk {
     }
 
     private static Form formOf(Issue issue) {
-        return Form.empty().set("subject", issue.subject()).set("intro", issue.intro()).set("version", String.valueOf(issue.version()));
+        return Form.empty()
+                .set("subject", issue.subject())
+                .set("intro", issue.intro())
+                .set("version", String.valueOf(issue.version()));
     }
 
     private void issuePage(Context ctx, Issue issue, Form form, List<Long> picked, String problem, String notice) {
         Newsletter n = newsletters.byId(issue.newsletterId()).orElseThrow();
         String sendAt = form.raw("sendAt").isEmpty() && issue.sendAt() != null
-                ? DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(issue.sendAt().atZone(desk.chrome().site().zone()))
+                ? DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .format(issue.sendAt().atZone(desk.chrome().site().zone()))
                 : form.raw("sendAt");
-        desk.render(ctx, "newsroom/newsletters/issue.jte", new IssuePage(desk.frame(ctx, "Issue: " + issue.subject(), "newsletters"), n, issue,
-                form, issue.editable() ? issueService.suggestions(n, picked) : List.of(), issues.progress(issue.id()), sendAt, problem, notice));
+        desk.render(
+                ctx,
+                "newsroom/newsletters/issue.jte",
+                new IssuePage(
+                        desk.frame(ctx, "Issue: " + issue.subject(), "newsletters"),
+                        n,
+                        issue,
+                        form,
+                        issue.editable() ? issueService.suggestions(n, picked) : List.of(),
+                        issues.progress(issue.id()),
+                        sendAt,
+                        problem,
+                        notice));
     }
 
     private Issue load(Context ctx) {
@@ -227,32 +282,46 @@ public final class NewsletterDesk {
     // --- suppressions
 
     public void suppressionList(Context ctx) {
-        String notice = ctx.queryParam("added") == null ? null
+        String notice = ctx.queryParam("added") == null
+                ? null
                 : ctx.queryParam("added") + " address(es) added to the suppression list.";
         suppressionPage(ctx, Form.empty().set("reason", "bounce"), notice);
     }
 
     public void suppress(Context ctx) {
         Form form = Form.of(ctx, List.of("emails", "reason", "detail"));
-        if (!Suppressions.REASONS.contains(form.raw("reason"))) form.error("reason", "Choose bounce, complaint or added by hand.");
-        List<String> lines = Arrays.stream(form.raw("emails").split("[\\s,;]+")).filter(s -> !s.isBlank()).toList();
+        if (!Suppressions.REASONS.contains(form.raw("reason")))
+            form.error("reason", "Choose bounce, complaint or added by hand.");
+        List<String> lines = Arrays.stream(form.raw("emails").split("[\\s,;]+"))
+                .filter(s -> !s.isBlank())
+                .toList();
         if (lines.isEmpty()) form.error("emails", "Enter at least one email address.");
         if (!form.hasErrors()) {
-            Suppressions.Added a = suppressions.add(lines, form.raw("reason"), form.raw("detail").strip());
+            Suppressions.Added a = suppressions.add(
+                    lines, form.raw("reason"), form.raw("detail").strip());
             if (a.rejected().isEmpty()) {
                 ctx.redirect("/newsroom/newsletters/suppressions?added=" + a.added(), HttpStatus.SEE_OTHER);
                 return;
             }
-            form.error("emails", "These are not email addresses, so nothing was added for them: " + String.join(", ", a.rejected())
-                    + (a.added() > 0 ? ". The " + a.added() + " others were added." : "."));
+            form.error(
+                    "emails",
+                    "These are not email addresses, so nothing was added for them: " + String.join(", ", a.rejected())
+                            + (a.added() > 0 ? ". The " + a.added() + " others were added." : "."));
         }
         ctx.status(422);
         suppressionPage(ctx, form, null);
     }
 
     private void suppressionPage(Context ctx, Form form, String notice) {
-        desk.render(ctx, "newsroom/newsletters/suppressions.jte", new SuppressionsPage(desk.frame(ctx, "Suppressed addresses", "newsletters"),
-                suppressions.recent(200), suppressions.count(), form, notice));
+        desk.render(
+                ctx,
+                "newsroom/newsletters/suppressions.jte",
+                new SuppressionsPage(
+                        desk.frame(ctx, "Suppressed addresses", "newsletters"),
+                        suppressions.recent(200),
+                        suppressions.count(),
+                        form,
+                        notice));
     }
 
     private static long id(Context ctx, String name) {

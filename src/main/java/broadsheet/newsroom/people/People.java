@@ -26,8 +26,14 @@ public final class People {
         }
     }
 
-    public record Person(long id, String email, String displayName, Role role, Instant confirmedAt, Instant createdAt,
-                         int sessions) {
+    public record Person(
+            long id,
+            String email,
+            String displayName,
+            Role role,
+            Instant confirmedAt,
+            Instant createdAt,
+            int sessions) {
         public String label() {
             return displayName.isBlank() ? email : displayName;
         }
@@ -62,10 +68,18 @@ public final class People {
             params.put("role", role.dbValue());
         }
         sql.append(" order by u.created_at desc, u.id desc limit :limit");
-        return jdbi.withHandle(h -> h.createQuery(sql.toString()).bindMap(params)
-                .bind("at", Timestamp.from(after.at())).bind("id", after.id()).bind("limit", limit)
-                .map((rs, c) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3), Role.of(rs.getString(4)),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+        return jdbi.withHandle(h -> h.createQuery(sql.toString())
+                .bindMap(params)
+                .bind("at", Timestamp.from(after.at()))
+                .bind("id", after.id())
+                .bind("limit", limit)
+                .map((rs, c) -> new Person(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Role.of(rs.getString(4)),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6).toInstant(),
                         rs.getInt(7)))
                 .list());
     }
@@ -77,22 +91,32 @@ public final class People {
      * @return the account's email address
      */
     public String changeRole(User admin, long id, Role role) {
-        if (role == null || role == Role.ANYONE) throw new Refused(422, "Choose a role: reader, contributor, editor or admin.");
+        if (role == null || role == Role.ANYONE)
+            throw new Refused(422, "Choose a role: reader, contributor, editor or admin.");
         return jdbi.inTransaction(h -> {
             List<Long> admins = h.createQuery("select id from users where role = 'admin' order by id for update")
-                    .mapTo(Long.class).list();
-            Optional<Map.Entry<String, Role>> found = h.createQuery("select email, role from users where id = :id for update")
-                    .bind("id", id).map((rs, c) -> Map.entry(rs.getString(1), Role.of(rs.getString(2)))).findOne();
+                    .mapTo(Long.class)
+                    .list();
+            Optional<Map.Entry<String, Role>> found = h.createQuery(
+                            "select email, role from users where id = :id for update")
+                    .bind("id", id)
+                    .map((rs, c) -> Map.entry(rs.getString(1), Role.of(rs.getString(2))))
+                    .findOne();
             if (found.isEmpty()) throw new Refused(404, "There is no such account.");
             String email = found.get().getKey();
             Role was = found.get().getValue();
             if (was == role) return email;
             if (was == Role.ADMIN && admins.size() <= 1) {
-                throw new Refused(422, id == admin.id()
-                        ? "You are the last admin: make someone else an admin before you give up your own admin role."
-                        : email + " is the last admin: make someone else an admin first.");
+                throw new Refused(
+                        422,
+                        id == admin.id()
+                                ? "You are the last admin: make someone else an admin before you give up your own admin role."
+                                : email + " is the last admin: make someone else an admin first.");
             }
-            h.createUpdate("update users set role = :r, updated_at = now() where id = :id").bind("r", role.dbValue()).bind("id", id).execute();
+            h.createUpdate("update users set role = :r, updated_at = now() where id = :id")
+                    .bind("r", role.dbValue())
+                    .bind("id", id)
+                    .execute();
             Audit.record(h, admin, "changed role", "user", id, email + ": " + was.dbValue() + " → " + role.dbValue());
             return email;
         });
@@ -101,10 +125,19 @@ public final class People {
     /** Ends every session of the account, on every device. Returns how many there were. */
     public int signOutEverywhere(User admin, long id) {
         return jdbi.inTransaction(h -> {
-            String email = h.createQuery("select email from users where id = :id").bind("id", id).mapTo(String.class).findOne()
+            String email = h.createQuery("select email from users where id = :id")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne()
                     .orElseThrow(() -> new Refused(404, "There is no such account."));
             int n = h.execute("delete from sessions where user_id = ?", id);
-            Audit.record(h, admin, "signed out everywhere", "user", id, email + ": " + n + (n == 1 ? " session" : " sessions") + " ended");
+            Audit.record(
+                    h,
+                    admin,
+                    "signed out everywhere",
+                    "user",
+                    id,
+                    email + ": " + n + (n == 1 ? " session" : " sessions") + " ended");
             return n;
         });
     }

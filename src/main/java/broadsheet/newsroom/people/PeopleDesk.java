@@ -25,8 +25,18 @@ public final class PeopleDesk {
      * @param newest the first page's address, with the same filters
      * @param older the next page's address, or null on the last page
      */
-    public record PeoplePage(Desk.Frame frame, List<Person> people, List<Role> roles, String query, String role,
-                             String here, String newest, String older, boolean first, String notice, String problem) {}
+    public record PeoplePage(
+            Desk.Frame frame,
+            List<Person> people,
+            List<Role> roles,
+            String query,
+            String role,
+            String here,
+            String newest,
+            String older,
+            boolean first,
+            String notice,
+            String problem) {}
 
     private final Desk desk;
     private final People people;
@@ -56,7 +66,9 @@ public final class PeopleDesk {
             return;
         }
         // an admin who gave up their own admin role may no longer see this page
-        String next = id == admin.id() && role != Role.ADMIN ? (role == Role.READER ? "/account" : "/newsroom") : back(ctx, "role", id);
+        String next = id == admin.id() && role != Role.ADMIN
+                ? (role == Role.READER ? "/account" : "/newsroom")
+                : back(ctx, "role", id);
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 
@@ -83,18 +95,34 @@ public final class PeopleDesk {
         String roleName = ctx.queryParam("role") == null ? "" : ctx.queryParam("role");
         Role role = roleName.isEmpty() ? null : role(roleName);
         Cursor after = Cursor.parse(ctx.queryParam("before"))
-                .orElseThrow(() -> new BadRequestResponse("The 'before' parameter must look like 2026-11-30T10:15:00Z_123."));
+                .orElseThrow(() ->
+                        new BadRequestResponse("The 'before' parameter must look like 2026-11-30T10:15:00Z_123."));
         List<Person> list = new ArrayList<>(people.list(q, role, after, PAGE_SIZE + 1));
         String filters = "q=" + enc(q) + "&role=" + enc(roleName);
         String older = null;
         if (list.size() > PAGE_SIZE) {
             list = list.subList(0, PAGE_SIZE);
             Person last = list.get(PAGE_SIZE - 1);
-            older = "/newsroom/people?" + filters + "&before=" + enc(new Cursor(last.createdAt(), last.id()).toString());
+            older = "/newsroom/people?" + filters + "&before="
+                    + enc(new Cursor(last.createdAt(), last.id()).toString());
         }
-        String here = "/newsroom/people?" + filters + (ctx.queryParam("before") == null ? "" : "&before=" + enc(ctx.queryParam("before")));
-        desk.render(ctx, "newsroom/people/index.jte", new PeoplePage(desk.frame(ctx, "People and roles", "people"), list,
-                People.roles(), q, roleName, here, "/newsroom/people?" + filters, older, after.equals(Cursor.first()), notice, problem));
+        String here = "/newsroom/people?" + filters
+                + (ctx.queryParam("before") == null ? "" : "&before=" + enc(ctx.queryParam("before")));
+        desk.render(
+                ctx,
+                "newsroom/people/index.jte",
+                new PeoplePage(
+                        desk.frame(ctx, "People and roles", "people"),
+                        list,
+                        People.roles(),
+                        q,
+                        roleName,
+                        here,
+                        "/newsroom/people?" + filters,
+                        older,
+                        after.equals(Cursor.first()),
+                        notice,
+                        problem));
     }
 
     /** Back to the list the form was on, with its filters, at the person's row. */

@@ -23,10 +23,26 @@ public final class GalleryDesk {
     public record ArticleView(long id, String headline, String status, String publicPath) {}
 
     /** One photo of the gallery, 1-based position. */
-    public record Item(Photo photo, int position, boolean lead, boolean first, boolean last, List<String> missing, String editPath) {}
+    public record Item(
+            Photo photo,
+            int position,
+            boolean lead,
+            boolean first,
+            boolean last,
+            List<String> missing,
+            String editPath) {}
 
-    public record GalleryPage(Desk.Frame frame, ArticleView article, List<Item> items, Photo leadOutside, boolean mayChange,
-                              String notice, String error, String q, List<PhotoDesk.Card> picks, String morePicksPath) {
+    public record GalleryPage(
+            Desk.Frame frame,
+            ArticleView article,
+            List<Item> items,
+            Photo leadOutside,
+            boolean mayChange,
+            String notice,
+            String error,
+            String q,
+            List<PhotoDesk.Card> picks,
+            String morePicksPath) {
         public String basePath() {
             return "/newsroom/articles/" + article.id() + "/gallery";
         }
@@ -84,7 +100,8 @@ public final class GalleryDesk {
         GalleryService.Result r = galleries.order(desk.user(ctx), articleId(ctx), ids);
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("application/json")) {
-            ctx.status(r.ok() ? 200 : r.status()).json(r.ok() ? java.util.Map.of("ok", true) : java.util.Map.of("ok", false, "error", r.message()));
+            ctx.status(r.ok() ? 200 : r.status())
+                    .json(r.ok() ? java.util.Map.of("ok", true) : java.util.Map.of("ok", false, "error", r.message()));
             return;
         }
         respond(ctx, r);
@@ -120,11 +137,18 @@ public final class GalleryDesk {
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < gallery.size(); i++) {
             Photo p = gallery.get(i);
-            items.add(new Item(p, i + 1, a.leadPhotoId() != null && a.leadPhotoId() == p.id(), i == 0, i == gallery.size() - 1,
-                    PhotoRules.missing(p), "/newsroom/photos/" + p.id()));
+            items.add(new Item(
+                    p,
+                    i + 1,
+                    a.leadPhotoId() != null && a.leadPhotoId() == p.id(),
+                    i == 0,
+                    i == gallery.size() - 1,
+                    PhotoRules.missing(p),
+                    "/newsroom/photos/" + p.id()));
         }
         Photo leadOutside = a.leadPhotoId() != null && gallery.stream().noneMatch(p -> p.id() == a.leadPhotoId())
-                ? galleries.photo(a.leadPhotoId()).orElse(null) : null;
+                ? galleries.photo(a.leadPhotoId()).orElse(null)
+                : null;
         boolean mayChange = GalleryService.mayChange(user, a);
 
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
@@ -133,18 +157,35 @@ public final class GalleryDesk {
         String more = null;
         if (mayChange) {
             Cursor after = Cursor.parse(ctx.queryParam("before")).orElse(Cursor.first());
-            List<PhotoDao.Item> found = photos.library(new PhotoDao.Search(q, false, gallery.stream().map(Photo::id).toList()),
-                    after, PICKS + 1);
+            List<PhotoDao.Item> found = photos.library(
+                    new PhotoDao.Search(
+                            q, false, gallery.stream().map(Photo::id).toList()),
+                    after,
+                    PICKS + 1);
             picks = found.subList(0, Math.min(PICKS, found.size())).stream()
-                    .map(i -> new PhotoDesk.Card(i.photo(), "", i.uploader(), i.uses(), i.missing(), null)).toList();
+                    .map(i -> new PhotoDesk.Card(i.photo(), "", i.uploader(), i.uses(), i.missing(), null))
+                    .toList();
             if (found.size() > PICKS) {
-                more = "/newsroom/articles/" + a.id() + "/gallery?before=" + PhotoDesk.enc(found.get(PICKS - 1).cursor())
-                        + (q.isEmpty() ? "" : "&q=" + PhotoDesk.enc(q)) + "#picker";
+                more = "/newsroom/articles/" + a.id() + "/gallery?before="
+                        + PhotoDesk.enc(found.get(PICKS - 1).cursor()) + (q.isEmpty() ? "" : "&q=" + PhotoDesk.enc(q))
+                        + "#picker";
             }
         }
         String publicPath = a.visible() ? desk.chrome().site().articlePath(a.slug(), a.publishedAt()) : null;
-        desk.render(ctx, "newsroom/photos/gallery.jte", new GalleryPage(desk.frame(ctx, "Photos for " + a.headline(), "articles"),
-                new ArticleView(a.id(), a.headline(), a.status(), publicPath), items, leadOutside, mayChange, notice, error, q, picks, more));
+        desk.render(
+                ctx,
+                "newsroom/photos/gallery.jte",
+                new GalleryPage(
+                        desk.frame(ctx, "Photos for " + a.headline(), "articles"),
+                        new ArticleView(a.id(), a.headline(), a.status(), publicPath),
+                        items,
+                        leadOutside,
+                        mayChange,
+                        notice,
+                        error,
+                        q,
+                        picks,
+                        more));
     }
 
     private static String notice(String done) {

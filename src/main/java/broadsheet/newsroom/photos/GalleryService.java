@@ -22,7 +22,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class GalleryService {
 
     /** The article a gallery belongs to, as locked or read. */
-    record Article(long id, String headline, String slug, String status, Instant publishedAt, Long createdBy, Long leadPhotoId) {
+    record Article(
+            long id,
+            String headline,
+            String slug,
+            String status,
+            Instant publishedAt,
+            Long createdBy,
+            Long leadPhotoId) {
         boolean visible() {
             return status.equals("published");
         }
@@ -47,7 +54,10 @@ public final class GalleryService {
         }
     }
 
-    enum Direction { UP, DOWN }
+    enum Direction {
+        UP,
+        DOWN
+    }
 
     private final Jdbi jdbi;
 
@@ -85,8 +95,17 @@ public final class GalleryService {
             Result incomplete = requireWords(a, p.get());
             if (incomplete != null) return incomplete;
             h.createUpdate("insert into article_photos (article_id, photo_id, position) values (:a, :p, :pos)")
-                    .bind("a", articleId).bind("p", photoId).bind("pos", ids.size()).execute();
-            Audit.record(h, user, "added photo to gallery", "article", articleId, "photo " + photoId + " at position " + (ids.size() + 1));
+                    .bind("a", articleId)
+                    .bind("p", photoId)
+                    .bind("pos", ids.size())
+                    .execute();
+            Audit.record(
+                    h,
+                    user,
+                    "added photo to gallery",
+                    "article",
+                    articleId,
+                    "photo " + photoId + " at position " + (ids.size() + 1));
             return Result.done("added");
         });
     }
@@ -95,13 +114,21 @@ public final class GalleryService {
         return change(user, articleId, (h, a, ids) -> {
             if (!ids.contains(photoId)) return Result.refused(422, "Photo " + photoId + " is not in this gallery.");
             h.createUpdate("delete from article_photos where article_id = :a and photo_id = :p")
-                    .bind("a", articleId).bind("p", photoId).execute();
+                    .bind("a", articleId)
+                    .bind("p", photoId)
+                    .execute();
             List<Long> rest = new ArrayList<>(ids);
             rest.remove(photoId);
             renumber(h, articleId, rest);
             boolean wasLead = a.leadPhotoId() != null && a.leadPhotoId() == photoId;
             if (wasLead) setLead(h, articleId, null);
-            Audit.record(h, user, "removed photo from gallery", "article", articleId, "photo " + photoId + (wasLead ? " (was the lead photo)" : ""));
+            Audit.record(
+                    h,
+                    user,
+                    "removed photo from gallery",
+                    "article",
+                    articleId,
+                    "photo " + photoId + (wasLead ? " (was the lead photo)" : ""));
             return Result.done(wasLead ? "removed-lead" : "removed");
         });
     }
@@ -112,13 +139,19 @@ public final class GalleryService {
             if (i < 0) return Result.refused(422, "Photo " + photoId + " is not in this gallery.");
             int j = d == Direction.UP ? i - 1 : i + 1;
             if (j < 0 || j >= ids.size()) {
-                return Result.refused(422, "Photo " + photoId + " is already " + (d == Direction.UP ? "first" : "last") + ".");
+                return Result.refused(
+                        422, "Photo " + photoId + " is already " + (d == Direction.UP ? "first" : "last") + ".");
             }
             List<Long> order = new ArrayList<>(ids);
             order.set(i, ids.get(j));
             order.set(j, photoId);
             renumber(h, articleId, order);
-            Audit.record(h, user, "moved photo in gallery", "article", articleId,
+            Audit.record(
+                    h,
+                    user,
+                    "moved photo in gallery",
+                    "article",
+                    articleId,
                     "photo " + photoId + " " + d.name().toLowerCase() + " to position " + (j + 1));
             return Result.done("moved");
         });
@@ -128,7 +161,8 @@ public final class GalleryService {
     Result order(User user, long articleId, List<Long> order) {
         return change(user, articleId, (h, a, ids) -> {
             if (order.size() != ids.size() || !new HashSet<>(order).equals(new HashSet<>(ids))) {
-                return Result.refused(409, "The gallery changed while you were arranging it. Reload the page and try again.");
+                return Result.refused(
+                        409, "The gallery changed while you were arranging it. Reload the page and try again.");
             }
             if (order.equals(ids)) return Result.done("ordered");
             renumber(h, articleId, order);
@@ -146,7 +180,8 @@ public final class GalleryService {
                 Audit.record(h, user, "removed lead photo", "article", articleId, "was photo " + a.leadPhotoId());
                 return Result.done("lead-cleared");
             }
-            if (!ids.contains(photoId)) return Result.refused(422, "Add photo " + photoId + " to the gallery before making it the lead photo.");
+            if (!ids.contains(photoId))
+                return Result.refused(422, "Add photo " + photoId + " to the gallery before making it the lead photo.");
             Result incomplete = requireWords(a, PhotoDao.photo(h, photoId).orElseThrow());
             if (incomplete != null) return incomplete;
             setLead(h, articleId, photoId);
@@ -163,11 +198,16 @@ public final class GalleryService {
         return jdbi.inTransaction(h -> {
             Optional<Article> a = find(h, articleId, true);
             if (a.isEmpty()) return Result.refused(404, "There is no such article.");
-            if (!mayView(user, a.get())) return Result.refused(403, "Only editors and the article's writer may change its photos.");
-            if (!mayChange(user, a.get())) return Result.refused(403, "This article is " + a.get().status()
-                    + "; ask an editor to change its photos.");
-            List<Long> ids = h.createQuery("select photo_id from article_photos where article_id = :a order by position, photo_id")
-                    .bind("a", articleId).mapTo(Long.class).list();
+            if (!mayView(user, a.get()))
+                return Result.refused(403, "Only editors and the article's writer may change its photos.");
+            if (!mayChange(user, a.get()))
+                return Result.refused(
+                        403, "This article is " + a.get().status() + "; ask an editor to change its photos.");
+            List<Long> ids = h.createQuery(
+                            "select photo_id from article_photos where article_id = :a order by position, photo_id")
+                    .bind("a", articleId)
+                    .mapTo(Long.class)
+                    .list();
             Result r = change.apply(h, a.get(), ids); // a refusal has written nothing
             if (r.ok() && a.get().visible()) ContentChanges.announce(h);
             return r;
@@ -178,8 +218,10 @@ public final class GalleryService {
     private static Result requireWords(Article a, Photo p) {
         List<String> missing = PhotoRules.missing(p);
         if (missing.isEmpty() || !a.goingOut()) return null;
-        return Result.refused(422, "Photo " + p.id() + " needs " + PhotoRules.phrase(missing) + " before it can appear in a "
-                + a.status() + " article. Edit its words first.");
+        return Result.refused(
+                422,
+                "Photo " + p.id() + " needs " + PhotoRules.phrase(missing) + " before it can appear in a " + a.status()
+                        + " article. Edit its words first.");
     }
 
     private static void renumber(Handle h, long articleId, List<Long> order) {
@@ -187,17 +229,21 @@ public final class GalleryService {
                 update article_photos ap set position = x.ord - 1
                   from unnest(cast(:ids as bigint[])) with ordinality as x(photo_id, ord)
                  where ap.article_id = :a and ap.photo_id = x.photo_id""")
-                .bind("ids", order.toArray(Long[]::new)).bind("a", articleId).execute();
+                .bind("ids", order.toArray(Long[]::new))
+                .bind("a", articleId)
+                .execute();
     }
 
     private static void setLead(Handle h, long articleId, Long photoId) {
-        h.createUpdate("update articles set lead_photo_id = :p where id = :a").bind("p", photoId).bind("a", articleId).execute();
+        h.createUpdate("update articles set lead_photo_id = :p where id = :a")
+                .bind("p", photoId)
+                .bind("a", articleId)
+                .execute();
     }
 
     private static Optional<Article> find(Handle h, long id, boolean lock) {
         return h.createQuery("""
-                select id, headline, slug, status, published_at, created_by, lead_photo_id from articles where id = :id"""
-                        + (lock ? " for update" : ""))
+                select id, headline, slug, status, published_at, created_by, lead_photo_id from articles where id = :id""" + (lock ? " for update" : ""))
                 .bind("id", id)
                 .map((rs, ctx) -> {
                     Timestamp t = rs.getTimestamp("published_at");
@@ -205,8 +251,14 @@ public final class GalleryService {
                     Long createdBy = rs.wasNull() ? null : by;
                     long lead = rs.getLong("lead_photo_id");
                     Long leadId = rs.wasNull() ? null : lead;
-                    return new Article(rs.getLong("id"), rs.getString("headline"), rs.getString("slug"), rs.getString("status"),
-                            t == null ? null : t.toInstant(), createdBy, leadId);
+                    return new Article(
+                            rs.getLong("id"),
+                            rs.getString("headline"),
+                            rs.getString("slug"),
+                            rs.getString("status"),
+                            t == null ? null : t.toInstant(),
+                            createdBy,
+                            leadId);
                 })
                 .findOne();
     }

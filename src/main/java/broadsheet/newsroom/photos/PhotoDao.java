@@ -40,7 +40,8 @@ final class PhotoDao {
     /** A photo an article shows, as lead or in its gallery. */
     record Use(Photo photo, boolean lead, boolean inGallery) {}
 
-    private static final String PHOTO = "p.id, p.file_key, p.mime_type, p.width, p.height, p.caption, p.credit, p.alt_text";
+    private static final String PHOTO =
+            "p.id, p.file_key, p.mime_type, p.width, p.height, p.caption, p.credit, p.alt_text";
 
     private static final String ITEM = """
             select %s, p.created_at, p.version, p.uploaded_by,
@@ -55,20 +56,26 @@ final class PhotoDao {
     static List<Item> library(Handle h, Search q, Cursor after, int limit) {
         StringBuilder sql = new StringBuilder(ITEM).append(" where (p.created_at, p.id) < (:at, :id)");
         if (!q.words().isBlank()) {
-            sql.append(" and to_tsvector('english', p.caption || ' ' || p.credit) @@ websearch_to_tsquery('english', :words)");
+            sql.append(
+                    " and to_tsvector('english', p.caption || ' ' || p.credit) @@ websearch_to_tsquery('english', :words)");
         }
         if (q.onlyIncomplete()) sql.append(" and ").append(BLANK_WORDS);
         if (!q.exclude().isEmpty()) sql.append(" and p.id <> all(:exclude)");
         sql.append(" order by p.created_at desc, p.id desc limit :limit");
         var query = h.createQuery(sql.toString())
-                .bind("at", Timestamp.from(after.at())).bind("id", after.id()).bind("limit", limit);
+                .bind("at", Timestamp.from(after.at()))
+                .bind("id", after.id())
+                .bind("limit", limit);
         if (!q.words().isBlank()) query.bind("words", q.words());
         if (!q.exclude().isEmpty()) query.bind("exclude", q.exclude().toArray(Long[]::new));
         return query.map((rs, ctx) -> item(rs)).list();
     }
 
     static Optional<Item> find(Handle h, long id) {
-        return h.createQuery(ITEM + " where p.id = :id").bind("id", id).map((rs, ctx) -> item(rs)).findOne();
+        return h.createQuery(ITEM + " where p.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> item(rs))
+                .findOne();
     }
 
     /** Articles that show the photo, most recently changed first. */
@@ -80,7 +87,8 @@ final class PhotoDao {
                     or exists (select 1 from article_photos ap where ap.article_id = a.id and ap.photo_id = :id)
                  order by a.updated_at desc, a.id desc limit 100""")
                 .bind("id", photoId)
-                .map((rs, ctx) -> new ArticleRef(rs.getLong("id"), rs.getString("headline"), rs.getString("status"), rs.getBoolean("lead")))
+                .map((rs, ctx) -> new ArticleRef(
+                        rs.getLong("id"), rs.getString("headline"), rs.getString("status"), rs.getBoolean("lead")))
                 .list();
     }
 
@@ -91,8 +99,7 @@ final class PhotoDao {
                                 where a.status = 'published'
                                   and (a.lead_photo_id = :id
                                        or exists (select 1 from article_photos ap where ap.article_id = a.id and ap.photo_id = :id)))
-                    or exists (select 1 from authors where portrait_photo_id = :id)""")
-                .bind("id", photoId).mapTo(Boolean.class).one();
+                    or exists (select 1 from authors where portrait_photo_id = :id)""").bind("id", photoId).mapTo(Boolean.class).one();
     }
 
     /** True when a published or scheduled article shows the photo: its words may not be emptied. */
@@ -101,14 +108,16 @@ final class PhotoDao {
                 select exists (select 1 from articles a
                                 where a.status in ('published', 'scheduled')
                                   and (a.lead_photo_id = :id
-                                       or exists (select 1 from article_photos ap where ap.article_id = a.id and ap.photo_id = :id)))""")
-                .bind("id", photoId).mapTo(Boolean.class).one();
+                                       or exists (select 1 from article_photos ap where ap.article_id = a.id and ap.photo_id = :id)))""").bind("id", photoId).mapTo(Boolean.class).one();
     }
 
     /** The lead photo first (if any), then the gallery in order without the lead again. */
     static List<Use> photosOf(Handle h, long articleId) {
-        Long lead = h.createQuery("select lead_photo_id from articles where id = :id").bind("id", articleId)
-                .mapTo(Long.class).findOne().orElse(null);
+        Long lead = h.createQuery("select lead_photo_id from articles where id = :id")
+                .bind("id", articleId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(null);
         List<Photo> gallery = gallery(h, articleId);
         List<Use> out = new ArrayList<>();
         if (lead != null) {
@@ -122,21 +131,32 @@ final class PhotoDao {
     static List<Photo> gallery(Handle h, long articleId) {
         return h.createQuery("select " + PHOTO + " from article_photos ap join photos p on p.id = ap.photo_id"
                         + " where ap.article_id = :id order by ap.position, p.id")
-                .bind("id", articleId).map((rs, ctx) -> photo(rs)).list();
+                .bind("id", articleId)
+                .map((rs, ctx) -> photo(rs))
+                .list();
     }
 
     static Optional<Photo> photo(Handle h, long id) {
-        return h.createQuery("select " + PHOTO + " from photos p where p.id = :id").bind("id", id)
-                .map((rs, ctx) -> photo(rs)).findOne();
+        return h.createQuery("select " + PHOTO + " from photos p where p.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> photo(rs))
+                .findOne();
     }
 
     static long insert(Handle h, MediaFiles.Checked c, Words w, long userId) {
         return h.createQuery("""
                 insert into photos (file_key, mime_type, width, height, caption, credit, alt_text, uploaded_by)
                 values (:key, :mime, :w, :h, :caption, :credit, :alt, :user) returning id""")
-                .bind("key", c.fileKey()).bind("mime", c.mimeType()).bind("w", c.width()).bind("h", c.height())
-                .bind("caption", w.caption()).bind("credit", w.credit()).bind("alt", w.altText()).bind("user", userId)
-                .mapTo(Long.class).one();
+                .bind("key", c.fileKey())
+                .bind("mime", c.mimeType())
+                .bind("w", c.width())
+                .bind("h", c.height())
+                .bind("caption", w.caption())
+                .bind("credit", w.credit())
+                .bind("alt", w.altText())
+                .bind("user", userId)
+                .mapTo(Long.class)
+                .one();
     }
 
     /** Saves new words if nobody saved since {@code version} was read; false when someone did. */
@@ -145,24 +165,43 @@ final class PhotoDao {
                 update photos set caption = :caption, credit = :credit, alt_text = :alt,
                                   version = version + 1, updated_at = now()
                  where id = :id and version = :version""")
-                .bind("caption", w.caption()).bind("credit", w.credit()).bind("alt", w.altText())
-                .bind("id", id).bind("version", version).execute() == 1;
+                        .bind("caption", w.caption())
+                        .bind("credit", w.credit())
+                        .bind("alt", w.altText())
+                        .bind("id", id)
+                        .bind("version", version)
+                        .execute()
+                == 1;
     }
 
     static boolean fileInUse(Handle h, String fileKey) {
-        return h.createQuery("select exists (select 1 from photos where file_key = :k)").bind("k", fileKey)
-                .mapTo(Boolean.class).one();
+        return h.createQuery("select exists (select 1 from photos where file_key = :k)")
+                .bind("k", fileKey)
+                .mapTo(Boolean.class)
+                .one();
     }
 
     private static Item item(ResultSet rs) throws SQLException {
         long by = rs.getLong("uploaded_by");
         Long uploadedBy = rs.wasNull() ? null : by;
-        return new Item(photo(rs), rs.getTimestamp("created_at").toInstant(), rs.getInt("version"), uploadedBy,
-                rs.getString("uploader"), rs.getInt("uses"));
+        return new Item(
+                photo(rs),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("version"),
+                uploadedBy,
+                rs.getString("uploader"),
+                rs.getInt("uses"));
     }
 
     static Photo photo(ResultSet rs) throws SQLException {
-        return new Photo(rs.getLong("id"), rs.getString("file_key"), rs.getString("mime_type"), rs.getInt("width"),
-                rs.getInt("height"), rs.getString("caption"), rs.getString("credit"), rs.getString("alt_text"));
+        return new Photo(
+                rs.getLong("id"),
+                rs.getString("file_key"),
+                rs.getString("mime_type"),
+                rs.getInt("width"),
+                rs.getInt("height"),
+                rs.getString("caption"),
+                rs.getString("credit"),
+                rs.getString("alt_text"));
     }
 }

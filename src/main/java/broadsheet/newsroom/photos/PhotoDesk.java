@@ -32,16 +32,23 @@ public final class PhotoDesk {
     /** One photo in the library grid. {@code editPath} is null when this person may not change it. */
     public record Card(Photo photo, String added, String uploader, int uses, List<String> missing, String editPath) {}
 
-    public record LibraryPage(Desk.Frame frame, String q, boolean incomplete, List<Card> photos,
-                              String olderPath, String newestPath) {}
+    public record LibraryPage(
+            Desk.Frame frame, String q, boolean incomplete, List<Card> photos, String olderPath, String newestPath) {}
 
     public record UploadPage(Desk.Frame frame, Form form, long maxMegabytes) {}
 
     /** An article showing the photo, linked to its gallery page. */
     public record UsedIn(String headline, String status, boolean lead, String galleryPath) {}
 
-    public record EditPage(Desk.Frame frame, Photo photo, Form form, int version, List<String> missing,
-                           List<UsedIn> usedIn, String notice, String uploaded) {}
+    public record EditPage(
+            Desk.Frame frame,
+            Photo photo,
+            Form form,
+            int version,
+            List<String> missing,
+            List<UsedIn> usedIn,
+            String notice,
+            String uploaded) {}
 
     private final Desk desk;
     private final PhotoService photos;
@@ -57,21 +64,33 @@ public final class PhotoDesk {
         String q = trimTo(ctx.queryParam("q"), 200);
         boolean incomplete = "1".equals(ctx.queryParam("incomplete"));
         Cursor after = Cursor.parse(ctx.queryParam("before"))
-                .orElseThrow(() -> new BadRequestResponse("The 'before' parameter must look like 2026-11-30T10:15:00Z_123."));
+                .orElseThrow(() ->
+                        new BadRequestResponse("The 'before' parameter must look like 2026-11-30T10:15:00Z_123."));
         List<PhotoDao.Item> items = photos.library(new PhotoDao.Search(q, incomplete, List.of()), after, PAGE_SIZE + 1);
         User user = desk.user(ctx);
         List<Card> cards = new ArrayList<>();
         for (PhotoDao.Item i : items.subList(0, Math.min(PAGE_SIZE, items.size()))) cards.add(card(i, user));
         String query = (q.isEmpty() ? "" : "&q=" + enc(q)) + (incomplete ? "&incomplete=1" : "");
-        String older = items.size() > PAGE_SIZE ? "/newsroom/photos?before=" + enc(items.get(PAGE_SIZE - 1).cursor()) + query : null;
-        String newest = after.equals(Cursor.first()) ? null : "/newsroom/photos" + (query.isEmpty() ? "" : "?" + query.substring(1));
-        desk.render(ctx, "newsroom/photos/library.jte",
+        String older = items.size() > PAGE_SIZE
+                ? "/newsroom/photos?before=" + enc(items.get(PAGE_SIZE - 1).cursor()) + query
+                : null;
+        String newest = after.equals(Cursor.first())
+                ? null
+                : "/newsroom/photos" + (query.isEmpty() ? "" : "?" + query.substring(1));
+        desk.render(
+                ctx,
+                "newsroom/photos/library.jte",
                 new LibraryPage(desk.frame(ctx, "Photos", "photos"), q, incomplete, cards, older, newest));
     }
 
     private Card card(PhotoDao.Item i, User user) {
-        return new Card(i.photo(), DAY.format(i.createdAt().atZone(desk.chrome().site().zone())), i.uploader(), i.uses(),
-                i.missing(), mayEdit(user, i) ? "/newsroom/photos/" + i.photo().id() : null);
+        return new Card(
+                i.photo(),
+                DAY.format(i.createdAt().atZone(desk.chrome().site().zone())),
+                i.uploader(),
+                i.uses(),
+                i.missing(),
+                mayEdit(user, i) ? "/newsroom/photos/" + i.photo().id() : null);
     }
 
     /** Editors change any photo's words; contributors those they uploaded. */
@@ -95,8 +114,10 @@ public final class PhotoDesk {
             return;
         }
         switch (photos.upload(desk.user(ctx), bytes, words)) {
-            case PhotoService.Saved s -> ctx.redirect("/newsroom/photos/" + s.id() + "?done=uploaded", HttpStatus.SEE_OTHER);
-            case PhotoService.Refused r -> uploadPage(ctx.status(422), form.error("file", refusal(fileName(ctx), r.why())));
+            case PhotoService.Saved s ->
+                ctx.redirect("/newsroom/photos/" + s.id() + "?done=uploaded", HttpStatus.SEE_OTHER);
+            case PhotoService.Refused r ->
+                uploadPage(ctx.status(422), form.error("file", refusal(fileName(ctx), r.why())));
         }
     }
 
@@ -108,12 +129,17 @@ public final class PhotoDesk {
         }
         String name = displayName(file);
         if (file.size() == 0) {
-            form.error("file", name + " is empty (0 bytes). Choose the photo again, or export it again if it was cut short.");
+            form.error(
+                    "file",
+                    name + " is empty (0 bytes). Choose the photo again, or export it again if it was cut short.");
             return null;
         }
         if (file.size() > PhotoService.MAX_UPLOAD_BYTES) {
-            form.error("file", name + " is " + megabytes(file.size()) + "; the most we accept is "
-                    + PhotoService.MAX_UPLOAD_BYTES / (1024 * 1024) + " MB. Export a smaller version and upload that.");
+            form.error(
+                    "file",
+                    name + " is " + megabytes(file.size()) + "; the most we accept is "
+                            + PhotoService.MAX_UPLOAD_BYTES / (1024 * 1024)
+                            + " MB. Export a smaller version and upload that.");
             return null;
         }
         try (InputStream in = file.content()) {
@@ -133,8 +159,12 @@ public final class PhotoDesk {
 
     static String refusal(String name, MediaFiles.NotAnImage why) {
         return switch (why.reason()) {
-            case NOT_AN_IMAGE -> name + " is not a JPEG, PNG or WebP image, whatever its name says. Choose a photo in one of those formats.";
-            case DAMAGED -> name + " starts like an image but its data is damaged or cut short. Export or download it again and upload the new file.";
+            case NOT_AN_IMAGE ->
+                name
+                        + " is not a JPEG, PNG or WebP image, whatever its name says. Choose a photo in one of those formats.";
+            case DAMAGED ->
+                name
+                        + " starts like an image but its data is damaged or cut short. Export or download it again and upload the new file.";
             case TOO_MANY_PIXELS -> name + ": " + why.getMessage() + ". Make it smaller and upload it again.";
         };
     }
@@ -144,8 +174,13 @@ public final class PhotoDesk {
     }
 
     private void uploadPage(Context ctx, Form form) {
-        desk.render(ctx, "newsroom/photos/upload.jte",
-                new UploadPage(desk.frame(ctx, "Upload a photo", "photos"), form, PhotoService.MAX_UPLOAD_BYTES / (1024 * 1024)));
+        desk.render(
+                ctx,
+                "newsroom/photos/upload.jte",
+                new UploadPage(
+                        desk.frame(ctx, "Upload a photo", "photos"),
+                        form,
+                        PhotoService.MAX_UPLOAD_BYTES / (1024 * 1024)));
     }
 
     // --- editing words
@@ -153,7 +188,10 @@ public final class PhotoDesk {
     public void editForm(Context ctx) {
         PhotoDao.Item item = editable(ctx);
         Photo p = item.photo();
-        Form form = Form.empty().set("caption", p.caption()).set("credit", p.credit()).set("altText", p.altText());
+        Form form = Form.empty()
+                .set("caption", p.caption())
+                .set("credit", p.credit())
+                .set("altText", p.altText());
         editPage(ctx, item, form, item.version(), notice(ctx.queryParam("done")));
     }
 
@@ -171,8 +209,10 @@ public final class PhotoDesk {
             case INVALID -> editPage(ctx.status(422), item, form, version, null);
             case CONFLICT -> {
                 PhotoDao.Item now = photos.find(item.photo().id()).orElseThrow(NotFoundResponse::new);
-                form.error("caption", "Someone else saved this photo's words while you were editing. What they saved is shown"
-                        + " above the form; your text is still in the form. Check it and save again.");
+                form.error(
+                        "caption",
+                        "Someone else saved this photo's words while you were editing. What they saved is shown"
+                                + " above the form; your text is still in the form. Check it and save again.");
                 editPage(ctx.status(409), now, form, now.version(), null);
             }
             case NOT_FOUND -> throw new NotFoundResponse();
@@ -183,9 +223,16 @@ public final class PhotoDesk {
         PhotoDao.Item item = editable(ctx);
         switch (photos.delete(desk.user(ctx), item.photo().id())) {
             case DELETED -> ctx.redirect("/newsroom/photos?done=deleted", HttpStatus.SEE_OTHER);
-            case IN_USE -> editPage(ctx.status(409), item, Form.empty().set("caption", item.photo().caption())
-                    .set("credit", item.photo().credit()).set("altText", item.photo().altText()), item.version(),
-                    "This photo is used by an article or as an author's portrait, so it was not deleted. Take it out of those first.");
+            case IN_USE ->
+                editPage(
+                        ctx.status(409),
+                        item,
+                        Form.empty()
+                                .set("caption", item.photo().caption())
+                                .set("credit", item.photo().credit())
+                                .set("altText", item.photo().altText()),
+                        item.version(),
+                        "This photo is used by an article or as an author's portrait, so it was not deleted. Take it out of those first.");
             case NOT_FOUND -> throw new NotFoundResponse();
         }
     }
@@ -207,11 +254,23 @@ public final class PhotoDesk {
     private void editPage(Context ctx, PhotoDao.Item item, Form form, int version, String notice) {
         Photo p = item.photo();
         List<UsedIn> used = photos.usedIn(p.id()).stream()
-                .map(a -> new UsedIn(a.headline(), a.status(), a.lead(), "/newsroom/articles/" + a.id() + "/gallery")).toList();
-        String uploaded = DAY.format(item.createdAt().atZone(desk.chrome().site().zone()))
-                + (item.uploader().isEmpty() ? "" : " by " + item.uploader());
-        desk.render(ctx, "newsroom/photos/edit.jte", new EditPage(desk.frame(ctx, "Photo " + p.id(), "photos"), p, form,
-                version, item.missing(), used, notice, uploaded));
+                .map(a -> new UsedIn(a.headline(), a.status(), a.lead(), "/newsroom/articles/" + a.id() + "/gallery"))
+                .toList();
+        String uploaded =
+                DAY.format(item.createdAt().atZone(desk.chrome().site().zone()))
+                        + (item.uploader().isEmpty() ? "" : " by " + item.uploader());
+        desk.render(
+                ctx,
+                "newsroom/photos/edit.jte",
+                new EditPage(
+                        desk.frame(ctx, "Photo " + p.id(), "photos"),
+                        p,
+                        form,
+                        version,
+                        item.missing(),
+                        used,
+                        notice,
+                        uploaded));
     }
 
     private static String notice(String done) {

@@ -71,7 +71,8 @@ public final class PhotoRules {
 
     /** "a caption", "a credit and alt text", "a caption, a credit and alt text". */
     public static String phrase(List<String> missing) {
-        List<String> words = missing.stream().map(f -> f.equals(ALT_TEXT) ? f : "a " + f).toList();
+        List<String> words =
+                missing.stream().map(f -> f.equals(ALT_TEXT) ? f : "a " + f).toList();
         if (words.size() <= 1) return String.join("", words);
         return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }

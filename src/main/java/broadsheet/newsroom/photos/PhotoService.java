@@ -29,7 +29,12 @@ public final class PhotoService {
 
     record Refused(MediaFiles.NotAnImage why) implements Upload {}
 
-    enum Outcome { SAVED, INVALID, CONFLICT, NOT_FOUND }
+    enum Outcome {
+        SAVED,
+        INVALID,
+        CONFLICT,
+        NOT_FOUND
+    }
 
     private final Jdbi jdbi;
     private final MediaFiles media;
@@ -69,7 +74,12 @@ public final class PhotoService {
         try {
             id = jdbi.inTransaction(h -> {
                 long newId = PhotoDao.insert(h, c, words, user.id());
-                Audit.record(h, user, "uploaded photo", "photo", newId,
+                Audit.record(
+                        h,
+                        user,
+                        "uploaded photo",
+                        "photo",
+                        newId,
                         c.width() + "×" + c.height() + " " + c.mimeType() + missingNote(words));
                 wrote[0] = media.keep(c);
                 return newId;
@@ -81,7 +91,10 @@ public final class PhotoService {
         try {
             media.makeDerivatives(c, EAGER_WIDTHS);
         } catch (RuntimeException e) {
-            LOG.warn("photo {}: derivatives not made at upload, they will be made on first request: {}", id, e.getMessage());
+            LOG.warn(
+                    "photo {}: derivatives not made at upload, they will be made on first request: {}",
+                    id,
+                    e.getMessage());
         }
         return new Saved(id);
     }
@@ -127,7 +140,11 @@ public final class PhotoService {
         return c.isEmpty() ? "no change" : "changed " + String.join(", ", c);
     }
 
-    enum Deleted { DELETED, IN_USE, NOT_FOUND }
+    enum Deleted {
+        DELETED,
+        IN_USE,
+        NOT_FOUND
+    }
 
     /**
      * Deletes a photo no article and no author portrait uses; the database's foreign keys refuse it
@@ -138,11 +155,15 @@ public final class PhotoService {
         Deleted result;
         try {
             result = jdbi.inTransaction(h -> {
-                Optional<String> key = h.createQuery("select file_key from photos where id = :id for update").bind("id", id)
-                        .mapTo(String.class).findOne();
+                Optional<String> key = h.createQuery("select file_key from photos where id = :id for update")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .findOne();
                 if (key.isEmpty()) return Deleted.NOT_FOUND;
                 boolean portrait = h.createQuery("select exists (select 1 from authors where portrait_photo_id = :id)")
-                        .bind("id", id).mapTo(Boolean.class).one();
+                        .bind("id", id)
+                        .mapTo(Boolean.class)
+                        .one();
                 if (portrait || !PhotoDao.usedIn(h, id).isEmpty()) return Deleted.IN_USE;
                 h.execute("delete from photos where id = ?", id);
                 Audit.record(h, user, "deleted photo", "photo", id, "");
@@ -150,7 +171,8 @@ public final class PhotoService {
                 return Deleted.DELETED;
             });
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof java.sql.SQLException sql && "23503".equals(sql.getSQLState())) return Deleted.IN_USE;
+            if (e.getCause() instanceof java.sql.SQLException sql && "23503".equals(sql.getSQLState()))
+                return Deleted.IN_USE;
             throw e;
         }
         if (forget[0] != null) media.forget(forget[0]);

@@ -8,20 +8,30 @@ record Words(String caption, String credit, String altText) {
     static final java.util.List<String> FIELDS = java.util.List.of("caption", "credit", "altText");
 
     static Words of(Form form) {
-        return new Words(form.raw("caption").strip(), form.raw("credit").strip(), form.raw("altText").strip());
+        return new Words(
+                form.raw("caption").strip(),
+                form.raw("credit").strip(),
+                form.raw("altText").strip());
     }
 
     /** Adds an error to the form for each field that is too long. Empty fields are allowed here. */
     Form checkLengths(Form form) {
         if (caption.length() > PhotoRules.MAX_CAPTION) {
-            form.error("caption", "The caption is " + caption.length() + " characters long; keep it to " + PhotoRules.MAX_CAPTION + ".");
+            form.error(
+                    "caption",
+                    "The caption is " + caption.length() + " characters long; keep it to " + PhotoRules.MAX_CAPTION
+                            + ".");
         }
         if (credit.length() > PhotoRules.MAX_CREDIT) {
-            form.error("credit", "The credit is " + credit.length() + " characters long; keep it to " + PhotoRules.MAX_CREDIT + ".");
+            form.error(
+                    "credit",
+                    "The credit is " + credit.length() + " characters long; keep it to " + PhotoRules.MAX_CREDIT + ".");
         }
         if (altText.length() > PhotoRules.MAX_ALT_TEXT) {
-            form.error("altText", "The alt text is " + altText.length() + " characters long; keep it to " + PhotoRules.MAX_ALT_TEXT
-                    + ". Describe what is in the photo; the caption says the rest.");
+            form.error(
+                    "altText",
+                    "The alt text is " + altText.length() + " characters long; keep it to " + PhotoRules.MAX_ALT_TEXT
+                            + ". Describe what is in the photo; the caption says the rest.");
         }
         if (caption.indexOf('\0') >= 0 || credit.indexOf('\0') >= 0 || altText.indexOf('\0') >= 0) {
             form.error("caption", "The text contains a character that cannot be stored. Retype it.");
@@ -31,9 +41,12 @@ record Words(String caption, String credit, String altText) {
 
     /** Adds an error for each empty field (when readers can already see the photo). */
     Form requireAll(Form form) {
-        if (caption.isEmpty()) form.error("caption", "Enter a caption: this photo is in a published or scheduled article.");
-        if (credit.isEmpty()) form.error("credit", "Enter a credit: this photo is in a published or scheduled article.");
-        if (altText.isEmpty()) form.error("altText", "Enter alt text: this photo is in a published or scheduled article.");
+        if (caption.isEmpty())
+            form.error("caption", "Enter a caption: this photo is in a published or scheduled article.");
+        if (credit.isEmpty())
+            form.error("credit", "Enter a credit: this photo is in a published or scheduled article.");
+        if (altText.isEmpty())
+            form.error("altText", "Enter alt text: this photo is in a published or scheduled article.");
         return form;
     }
 }

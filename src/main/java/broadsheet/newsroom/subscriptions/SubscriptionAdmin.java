@@ -50,7 +50,8 @@ public final class SubscriptionAdmin {
     }
 
     public Optional<Lookup> find(String email) {
-        return jdbi.withHandle(h -> reader(h, email).map(r -> new Lookup(r, Subscription.forUser(h, r.id()).orElse(null))));
+        return jdbi.withHandle(h -> reader(h, email)
+                .map(r -> new Lookup(r, Subscription.forUser(h, r.id()).orElse(null))));
     }
 
     /** Gives the reader a subscription to {@code planId} through the end of {@code until} (the paper's day). */
@@ -60,25 +61,40 @@ public final class SubscriptionAdmin {
             Plan plan = Plans.byId(h, planId).orElseThrow(() -> new Refused(422, "plan", "Choose one of the plans."));
             Subscription s = found.subscription();
             if (s != null && s.stripe() && s.givesAccess(Instant.now())) {
-                throw new Refused(422, null, email + " pays through Stripe until " + s.currentPeriodEnd()
-                        + ". Change that subscription in the Stripe Dashboard, or grant after it ends.");
+                throw new Refused(
+                        422,
+                        null,
+                        email + " pays through Stripe until " + s.currentPeriodEnd()
+                                + ". Change that subscription in the Stripe Dashboard, or grant after it ends.");
             }
             int n;
             if (s == null) {
                 n = h.createUpdate("""
                         insert into subscriptions (user_id, plan_id, status, current_period_end, source)
                         values (:u, :p, 'active', :end, 'manual') on conflict (user_id) do nothing""")
-                        .bind("u", found.reader().id()).bind("p", plan.id()).bind("end", Timestamp.from(end)).execute();
+                        .bind("u", found.reader().id())
+                        .bind("p", plan.id())
+                        .bind("end", Timestamp.from(end))
+                        .execute();
             } else {
                 n = h.createUpdate("""
                         update subscriptions set plan_id = :p, status = 'active', current_period_end = :end, source = 'manual',
                                cancel_at_period_end = false, stripe_subscription_id = null, stripe_event_at = null,
                                updated_at = now(), version = version + 1
                          where id = :id and version = :v""")
-                        .bind("p", plan.id()).bind("end", Timestamp.from(end)).bind("id", s.id()).bind("v", version).execute();
+                        .bind("p", plan.id())
+                        .bind("end", Timestamp.from(end))
+                        .bind("id", s.id())
+                        .bind("v", version)
+                        .execute();
             }
             if (n != 1) throw conflict(h, found);
-            Audit.record(h, admin, "granted subscription", "user", found.reader().id(),
+            Audit.record(
+                    h,
+                    admin,
+                    "granted subscription",
+                    "user",
+                    found.reader().id(),
                     email + ": " + plan.name() + " until " + until);
             return Subscription.forUser(h, found.reader().id()).orElseThrow();
         });
@@ -86,38 +102,59 @@ public final class SubscriptionAdmin {
 
     /** Moves the end of a manual subscription on by one period of its plan (from now if it has lapsed). */
     public Subscription extendByPeriod(User admin, String email, int version, ZoneId zone) {
-        return extend(admin, email, version, (s, h) -> {
-            String interval = s.planId() == null ? "month" : Plans.byId(h, s.planId()).map(Plan::interval).orElse("month");
-            Instant from = s.currentPeriodEnd().isAfter(Instant.now()) ? s.currentPeriodEnd() : Instant.now();
-            ZonedDateTime z = from.atZone(zone);
-            return ("year".equals(interval) ? z.plusYears(1) : z.plusMonths(1)).toInstant();
-        }, "by one period");
+        return extend(
+                admin,
+                email,
+                version,
+                (s, h) -> {
+                    String interval = s.planId() == null
+                            ? "month"
+                            : Plans.byId(h, s.planId()).map(Plan::interval).orElse("month");
+                    Instant from = s.currentPeriodEnd().isAfter(Instant.now()) ? s.currentPeriodEnd() : Instant.now();
+                    ZonedDateTime z = from.atZone(zone);
+                    return ("year".equals(interval) ? z.plusYears(1) : z.plusMonths(1)).toInstant();
+                },
+                "by one period");
     }
 
     /** Moves the end of a manual subscription to the end of {@code to}, which must be later than its current end. */
     public Subscription extendTo(User admin, String email, LocalDate to, int version, ZoneId zone) {
         Instant end = endOf(to, zone, "to");
-        return extend(admin, email, version, (s, h) -> {
-            if (!end.isAfter(s.currentPeriodEnd())) {
-                throw new Refused(422, "to", "The new end must be later than the current one, "
-                        + s.currentPeriodEnd().atZone(zone).toLocalDate() + ".");
-            }
-            return end;
-        }, "to " + to);
+        return extend(
+                admin,
+                email,
+                version,
+                (s, h) -> {
+                    if (!end.isAfter(s.currentPeriodEnd())) {
+                        throw new Refused(
+                                422,
+                                "to",
+                                "The new end must be later than the current one, "
+                                        + s.currentPeriodEnd().atZone(zone).toLocalDate() + ".");
+                    }
+                    return end;
+                },
+                "to " + to);
     }
 
     /** Ends a manual subscription now. */
     public Subscription revoke(User admin, String email, int version) {
         return inTransaction(email, version, (h, found) -> {
             Subscription s = found.subscription();
-            if (s == null || !s.givesAccess(Instant.now())) throw new Refused(422, null, email + " has no running subscription to revoke.");
+            if (s == null || !s.givesAccess(Instant.now()))
+                throw new Refused(422, null, email + " has no running subscription to revoke.");
             if (s.stripe()) throw stripeOwned(email);
             int n = h.createUpdate("""
                     update subscriptions set status = 'revoked', current_period_end = least(current_period_end, now()),
                            cancel_at_period_end = false, updated_at = now(), version = version + 1
                      where id = :id and version = :v""").bind("id", s.id()).bind("v", version).execute();
             if (n != 1) throw conflict(h, found);
-            Audit.record(h, admin, "revoked subscription", "user", found.reader().id(),
+            Audit.record(
+                    h,
+                    admin,
+                    "revoked subscription",
+                    "user",
+                    found.reader().id(),
                     email + ": " + s.planLabel() + ", which ran until " + s.currentPeriodEnd());
             return Subscription.forUser(h, found.reader().id()).orElseThrow();
         });
@@ -127,17 +164,26 @@ public final class SubscriptionAdmin {
     public void setStripePrice(User admin, long planId, String priceId) {
         String id = priceId == null ? "" : priceId.strip();
         if (!id.isEmpty() && !id.matches("price_[A-Za-z0-9]{1,200}")) {
-            throw new Refused(422, null, "A Stripe price id looks like price_1QxYz... (copy it from the price's page in the Stripe Dashboard).");
+            throw new Refused(
+                    422,
+                    null,
+                    "A Stripe price id looks like price_1QxYz... (copy it from the price's page in the Stripe Dashboard).");
         }
         jdbi.useTransaction(h -> {
             Plan plan = Plans.byId(h, planId).orElseThrow(() -> new Refused(404, null, "There is no such plan."));
             if (!id.isEmpty()) {
-                Optional<String> other = h.createQuery("select name from plans where stripe_price_id = :p and id <> :id")
-                        .bind("p", id).bind("id", planId).mapTo(String.class).findOne();
-                if (other.isPresent()) throw new Refused(422, null, "The " + other.get() + " plan already uses " + id + ".");
+                Optional<String> other = h.createQuery(
+                                "select name from plans where stripe_price_id = :p and id <> :id")
+                        .bind("p", id)
+                        .bind("id", planId)
+                        .mapTo(String.class)
+                        .findOne();
+                if (other.isPresent())
+                    throw new Refused(422, null, "The " + other.get() + " plan already uses " + id + ".");
             }
             Plans.setStripePrice(h, planId, id);
-            Audit.record(h, admin, "set Stripe price", "plan", planId, plan.name() + ": " + (id.isEmpty() ? "none" : id));
+            Audit.record(
+                    h, admin, "set Stripe price", "plan", planId, plan.name() + ": " + (id.isEmpty() ? "none" : id));
         });
     }
 
@@ -151,16 +197,28 @@ public final class SubscriptionAdmin {
             if (s == null) throw new Refused(422, null, email + " has no subscription to extend: grant one instead.");
             if (s.stripe() && s.givesAccess(Instant.now())) throw stripeOwned(email);
             if (!"active".equals(s.status()) && !"past_due".equals(s.status())) {
-                throw new Refused(422, null, email + "'s subscription was " + s.statusLabel(Instant.now()).toLowerCase()
-                        + ": grant a new one instead.");
+                throw new Refused(
+                        422,
+                        null,
+                        email + "'s subscription was "
+                                + s.statusLabel(Instant.now()).toLowerCase() + ": grant a new one instead.");
             }
             Instant end = newEnd.of(s, h);
             int n = h.createUpdate("""
                     update subscriptions set current_period_end = :end, status = 'active', source = 'manual',
                            updated_at = now(), version = version + 1
-                     where id = :id and version = :v""").bind("end", Timestamp.from(end)).bind("id", s.id()).bind("v", version).execute();
+                     where id = :id and version = :v""")
+                    .bind("end", Timestamp.from(end))
+                    .bind("id", s.id())
+                    .bind("v", version)
+                    .execute();
             if (n != 1) throw conflict(h, found);
-            Audit.record(h, admin, "extended subscription", "user", found.reader().id(),
+            Audit.record(
+                    h,
+                    admin,
+                    "extended subscription",
+                    "user",
+                    found.reader().id(),
                     email + ": " + how + ", from " + s.currentPeriodEnd() + " to " + end);
             return Subscription.forUser(h, found.reader().id()).orElseThrow();
         });
@@ -172,7 +230,8 @@ public final class SubscriptionAdmin {
 
     private Subscription inTransaction(String email, int version, Action action) {
         return jdbi.inTransaction(h -> {
-            Reader r = reader(h, email).orElseThrow(() -> new Refused(404, "email", "No account has the address " + email.strip() + "."));
+            Reader r = reader(h, email)
+                    .orElseThrow(() -> new Refused(404, "email", "No account has the address " + email.strip() + "."));
             Subscription s = Subscription.forUser(h, r.id()).orElse(null);
             Lookup found = new Lookup(r, s);
             if (found.version() != version) throw conflict(h, found);
@@ -181,18 +240,26 @@ public final class SubscriptionAdmin {
     }
 
     private static Refused conflict(Handle h, Lookup found) {
-        return new Refused(409, null, "Someone else changed " + found.reader().email()
-                + "'s subscription while you were looking at it, so nothing was done. It is shown below as it is now: check it and try again.");
+        return new Refused(
+                409,
+                null,
+                "Someone else changed " + found.reader().email()
+                        + "'s subscription while you were looking at it, so nothing was done. It is shown below as it is now: check it and try again.");
     }
 
     private static Refused stripeOwned(String email) {
-        return new Refused(422, null, email + " pays through Stripe: change that subscription in the Stripe Dashboard, "
-                + "and the change shows here as soon as Stripe reports it.");
+        return new Refused(
+                422,
+                null,
+                email + " pays through Stripe: change that subscription in the Stripe Dashboard, "
+                        + "and the change shows here as soon as Stripe reports it.");
     }
 
     /** The end of the given day in the paper's zone; refused when that has passed. */
     static Instant endOf(LocalDate day, ZoneId zone, String field) {
-        if (day == null) throw new Refused(422, field, "Enter a date, e.g. " + LocalDate.now(zone).plusMonths(1) + ".");
+        if (day == null)
+            throw new Refused(
+                    422, field, "Enter a date, e.g. " + LocalDate.now(zone).plusMonths(1) + ".");
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
         if (!end.isAfter(Instant.now())) {
             throw new Refused(422, field, "The date " + day + " has passed: choose today or a later day.");
@@ -202,8 +269,9 @@ public final class SubscriptionAdmin {
 
     private static Optional<Reader> reader(Handle h, String email) {
         if (email == null || email.isBlank()) return Optional.empty();
-        return h.createQuery("select id, email, display_name from users where email = lower(:e)").bind("e", email.strip())
-                .map((rs, c) -> new Reader(rs.getLong(1), rs.getString(2), rs.getString(3))).findOne();
+        return h.createQuery("select id, email, display_name from users where email = lower(:e)")
+                .bind("e", email.strip())
+                .map((rs, c) -> new Reader(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                .findOne();
     }
-
 }

@@ -25,8 +25,17 @@ public final class SubscriptionDesk {
      * @param form   what was typed into the form that failed (errors by field), or empty
      * @param action which form {@code form} belongs to: "search", "grant", "extend", "revoke"
      */
-    public record DeskPage(Desk.Frame frame, String email, Lookup found, List<Plan> plans, Form form, String action,
-                           String notice, String problem, Instant now, LocalDate today) {
+    public record DeskPage(
+            Desk.Frame frame,
+            String email,
+            Lookup found,
+            List<Plan> plans,
+            Form form,
+            String action,
+            String notice,
+            String problem,
+            Instant now,
+            LocalDate today) {
         public Form formFor(String name) {
             return name.equals(action) ? form : Form.empty();
         }
@@ -43,7 +52,8 @@ public final class SubscriptionDesk {
     }
 
     public void show(Context ctx) {
-        String email = ctx.queryParam("email") == null ? "" : ctx.queryParam("email").strip();
+        String email =
+                ctx.queryParam("email") == null ? "" : ctx.queryParam("email").strip();
         String notice = switch (String.valueOf(ctx.queryParam("done"))) {
             case "granted" -> "The subscription has been granted.";
             case "extended" -> "The subscription has been extended.";
@@ -63,7 +73,8 @@ public final class SubscriptionDesk {
         Form form = Form.of(ctx, List.of("email", "plan", "until", "version"));
         act(ctx, form, "grant", "granted", () -> {
             long planId = number(form.raw("plan"), "plan", "Choose one of the plans.");
-            admin.grant(desk.user(ctx), form.raw("email"), planId, date(form.raw("until"), "until"), version(form), zone());
+            admin.grant(
+                    desk.user(ctx), form.raw("email"), planId, date(form.raw("until"), "until"), version(form), zone());
         });
     }
 
@@ -73,7 +84,8 @@ public final class SubscriptionDesk {
             User user = desk.user(ctx);
             switch (form.raw("by")) {
                 case "period" -> admin.extendByPeriod(user, form.raw("email"), version(form), zone());
-                case "date" -> admin.extendTo(user, form.raw("email"), date(form.raw("to"), "to"), version(form), zone());
+                case "date" ->
+                    admin.extendTo(user, form.raw("email"), date(form.raw("to"), "to"), version(form), zone());
                 default -> throw new Refused(422, "by", "Choose how to extend: by one period, or to a date.");
             }
         });
@@ -108,19 +120,34 @@ public final class SubscriptionDesk {
             change.run();
         } catch (Refused e) {
             ctx.status(e.status);
-            boolean onField = e.field != null && !e.field.equals("email"); // the email address is not typed into these forms
+            boolean onField =
+                    e.field != null && !e.field.equals("email"); // the email address is not typed into these forms
             if (onField) form.error(e.field, e.getMessage());
             page(ctx, email, form, action, null, onField ? null : e.getMessage());
             return;
         }
-        ctx.redirect("/newsroom/subscriptions?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&done=" + done
-                + "#current-h", HttpStatus.SEE_OTHER);
+        ctx.redirect(
+                "/newsroom/subscriptions?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&done=" + done
+                        + "#current-h",
+                HttpStatus.SEE_OTHER);
     }
 
     private void page(Context ctx, String email, Form form, String action, String notice, String problem) {
         Lookup found = email.isEmpty() ? null : admin.find(email).orElse(null);
-        desk.render(ctx, "newsroom/subscriptions/index.jte", new DeskPage(desk.frame(ctx, "Subscriptions", "subscriptions"),
-                email, found, plans.all(), form, action, notice, problem, Instant.now(), LocalDate.now(zone())));
+        desk.render(
+                ctx,
+                "newsroom/subscriptions/index.jte",
+                new DeskPage(
+                        desk.frame(ctx, "Subscriptions", "subscriptions"),
+                        email,
+                        found,
+                        plans.all(),
+                        form,
+                        action,
+                        notice,
+                        problem,
+                        Instant.now(),
+                        LocalDate.now(zone())));
     }
 
     private ZoneId zone() {

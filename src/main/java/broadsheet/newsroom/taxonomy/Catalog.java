@@ -57,55 +57,78 @@ public final class Catalog {
     }
 
     Result create(User editor, Form form) {
-        return guarded(form, () -> jdbi.inTransaction(h -> {
-            kind.check(h, form, null);
-            if (form.hasErrors()) return new Result(422, 0, form, null);
-            long id = kind.insert(h, form);
-            Audit.record(h, editor, "created " + kind.noun(), kind.noun(), id, form.raw("name") + " (" + form.raw("slug") + ")");
-            ContentChanges.announce(h);
-            return new Result(200, id, form, null);
-        }));
+        return guarded(
+                form,
+                () -> jdbi.inTransaction(h -> {
+                    kind.check(h, form, null);
+                    if (form.hasErrors()) return new Result(422, 0, form, null);
+                    long id = kind.insert(h, form);
+                    Audit.record(
+                            h,
+                            editor,
+                            "created " + kind.noun(),
+                            kind.noun(),
+                            id,
+                            form.raw("name") + " (" + form.raw("slug") + ")");
+                    ContentChanges.announce(h);
+                    return new Result(200, id, form, null);
+                }));
     }
 
     Result update(User editor, long id, Form form) {
-        return guarded(form, () -> jdbi.inTransaction(h -> {
-            Optional<Form> saved = kind.load(h, id, true);
-            if (saved.isEmpty()) return new Result(404, id, form, null);
-            Form old = saved.get();
-            kind.check(h, form, id);
-            if (!old.raw("version").equals(form.raw("version"))) {
-                // the editor's typed values stay; saving again replaces the other change on purpose
-                form.set("version", old.raw("version"));
-                return new Result(409, id, form, "Someone else saved changes to this " + kind.noun() + " after you opened it. "
-                        + "What you typed is kept below; saving again will replace their changes. To see theirs first, open the "
-                        + kind.noun() + " again.");
-            }
-            if (form.hasErrors()) return new Result(422, id, form, null);
-            String changes = changes(old, form);
-            if (changes.isEmpty()) return new Result(200, id, form, null);
-            kind.update(h, id, form);
-            if (!old.raw("slug").equals(form.raw("slug"))) kind.renamed(h, old.raw("slug"), form.raw("slug"));
-            Audit.record(h, editor, "edited " + kind.noun(), kind.noun(), id, form.raw("name") + ": " + changes);
-            ContentChanges.announce(h);
-            return new Result(200, id, form, null);
-        }));
+        return guarded(
+                form,
+                () -> jdbi.inTransaction(h -> {
+                    Optional<Form> saved = kind.load(h, id, true);
+                    if (saved.isEmpty()) return new Result(404, id, form, null);
+                    Form old = saved.get();
+                    kind.check(h, form, id);
+                    if (!old.raw("version").equals(form.raw("version"))) {
+                        // the editor's typed values stay; saving again replaces the other change on purpose
+                        form.set("version", old.raw("version"));
+                        return new Result(
+                                409,
+                                id,
+                                form,
+                                "Someone else saved changes to this " + kind.noun() + " after you opened it. "
+                                        + "What you typed is kept below; saving again will replace their changes. To see theirs first, open the "
+                                        + kind.noun() + " again.");
+                    }
+                    if (form.hasErrors()) return new Result(422, id, form, null);
+                    String changes = changes(old, form);
+                    if (changes.isEmpty()) return new Result(200, id, form, null);
+                    kind.update(h, id, form);
+                    if (!old.raw("slug").equals(form.raw("slug"))) kind.renamed(h, old.raw("slug"), form.raw("slug"));
+                    Audit.record(
+                            h, editor, "edited " + kind.noun(), kind.noun(), id, form.raw("name") + ": " + changes);
+                    ContentChanges.announce(h);
+                    return new Result(200, id, form, null);
+                }));
     }
 
     Result delete(User editor, long id) {
         Form none = Form.empty();
-        return guarded(none, () -> jdbi.inTransaction(h -> {
-            // the row lock makes a new article that names this row wait, so the count below stays true
-            Optional<Form> saved = kind.load(h, id, true);
-            if (saved.isEmpty()) return new Result(404, id, none, null);
-            Form old = saved.get();
-            int uses = kind.uses(h, id);
-            if (uses > 0) return new Result(422, id, old, kind.inUse(old.raw("name"), uses));
-            kind.delete(h, id);
-            kind.deleted(h, old.raw("slug"));
-            Audit.record(h, editor, "deleted " + kind.noun(), kind.noun(), id, old.raw("name") + " (" + old.raw("slug") + ")");
-            ContentChanges.announce(h);
-            return new Result(200, id, old, null);
-        }));
+        return guarded(
+                none,
+                () -> jdbi.inTransaction(h -> {
+                    // the row lock makes a new article that names this row wait, so the count below stays true
+                    Optional<Form> saved = kind.load(h, id, true);
+                    if (saved.isEmpty()) return new Result(404, id, none, null);
+                    Form old = saved.get();
+                    int uses = kind.uses(h, id);
+                    if (uses > 0) return new Result(422, id, old, kind.inUse(old.raw("name"), uses));
+                    kind.delete(h, id);
+                    kind.deleted(h, old.raw("slug"));
+                    Audit.record(
+                            h,
+                            editor,
+                            "deleted " + kind.noun(),
+                            kind.noun(),
+                            id,
+                            old.raw("name") + " (" + old.raw("slug") + ")");
+                    ContentChanges.announce(h);
+                    return new Result(200, id, old, null);
+                }));
     }
 
     /**
@@ -119,15 +142,22 @@ public final class Catalog {
         } catch (UnableToExecuteStatementException e) {
             if (!(e.getCause() instanceof PSQLException p)) throw e;
             String state = p.getSQLState();
-            String constraint = p.getServerErrorMessage() == null ? null : p.getServerErrorMessage().getConstraint();
+            String constraint = p.getServerErrorMessage() == null
+                    ? null
+                    : p.getServerErrorMessage().getConstraint();
             if ("23505".equals(state)) {
                 String field = kind.fieldOf(constraint);
-                form.error(field, field.equals("slug") ? "The slug “" + form.raw("slug") + "” is already used by another "
-                        + kind.noun() + ". Choose a different one." : "That account is already linked to another author.");
+                form.error(
+                        field,
+                        field.equals("slug")
+                                ? "The slug “" + form.raw("slug") + "” is already used by another " + kind.noun()
+                                        + ". Choose a different one."
+                                : "That account is already linked to another author.");
                 return new Result(422, 0, form, null);
             }
             if ("23503".equals(state)) {
-                return new Result(422, 0, form, "This " + kind.noun() + " is still used by articles, so it cannot be deleted.");
+                return new Result(
+                        422, 0, form, "This " + kind.noun() + " is still used by articles, so it cannot be deleted.");
             }
             throw e;
         }
@@ -140,8 +170,10 @@ public final class Catalog {
             String a = old.raw(f);
             String b = now.raw(f);
             if (a.equals(b)) continue;
-            out.add(a.length() > 80 || b.length() > 80 ? f + " changed" : f + ": " + (a.isEmpty() ? "(none)" : a) + " → "
-                    + (b.isEmpty() ? "(none)" : b));
+            out.add(
+                    a.length() > 80 || b.length() > 80
+                            ? f + " changed"
+                            : f + ": " + (a.isEmpty() ? "(none)" : a) + " → " + (b.isEmpty() ? "(none)" : b));
         }
         return String.join("; ", out);
     }

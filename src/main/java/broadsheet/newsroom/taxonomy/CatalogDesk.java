@@ -17,12 +17,28 @@ public final class CatalogDesk {
 
     static final int LIST_LIMIT = 200;
 
-    public record ListPage(Desk.Frame frame, String noun, String plural, List<Kind.Entry> entries, String query, boolean more,
-                           String notice) {}
+    public record ListPage(
+            Desk.Frame frame,
+            String noun,
+            String plural,
+            List<Kind.Entry> entries,
+            String query,
+            boolean more,
+            String notice) {}
 
     /** @param id null on the form that creates one */
-    public record EditPage(Desk.Frame frame, String heading, String noun, String plural, Long id, Form form, Kind.Choices choices,
-                           String problem, String notice, int uses, String publicPath) {
+    public record EditPage(
+            Desk.Frame frame,
+            String heading,
+            String noun,
+            String plural,
+            Long id,
+            Form form,
+            Kind.Choices choices,
+            String problem,
+            String notice,
+            int uses,
+            String publicPath) {
         public String action() {
             return id == null ? "/newsroom/" + plural : "/newsroom/" + plural + "/" + id;
         }
@@ -56,8 +72,17 @@ public final class CatalogDesk {
         boolean more = entries.size() > LIST_LIMIT;
         if (more) entries = entries.subList(0, LIST_LIMIT);
         String notice = "deleted".equals(ctx.queryParam("done")) ? "The " + kind.noun() + " has been deleted." : null;
-        desk.render(ctx, "newsroom/taxonomy/list.jte", new ListPage(desk.frame(ctx, heading(), kind.plural()), kind.noun(),
-                kind.plural(), entries, q, more, notice));
+        desk.render(
+                ctx,
+                "newsroom/taxonomy/list.jte",
+                new ListPage(
+                        desk.frame(ctx, heading(), kind.plural()),
+                        kind.noun(),
+                        kind.plural(),
+                        entries,
+                        q,
+                        more,
+                        notice));
     }
 
     public void blank(Context ctx) {
@@ -114,9 +139,21 @@ public final class CatalogDesk {
         Form saved = id == null ? null : catalog.load(id).orElseThrow(NotFoundResponse::new);
         String title = saved == null ? "New " + kind.noun() : "Edit " + kind.noun() + ": " + saved.raw("name");
         String publicPath = saved == null ? null : kind.publicPath(saved.raw("slug"));
-        desk.render(ctx, "newsroom/taxonomy/" + kind.noun() + ".jte", new EditPage(desk.frame(ctx, title, kind.plural()), title,
-                kind.noun(), kind.plural(), id, form, catalog.choices(id), problem, notice, id == null ? 0 : catalog.uses(id),
-                publicPath));
+        desk.render(
+                ctx,
+                "newsroom/taxonomy/" + kind.noun() + ".jte",
+                new EditPage(
+                        desk.frame(ctx, title, kind.plural()),
+                        title,
+                        kind.noun(),
+                        kind.plural(),
+                        id,
+                        form,
+                        catalog.choices(id),
+                        problem,
+                        notice,
+                        id == null ? 0 : catalog.uses(id),
+                        publicPath));
     }
 
     private Form submitted(Context ctx) {

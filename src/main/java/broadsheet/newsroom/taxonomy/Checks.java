@@ -21,7 +21,8 @@ final class Checks {
     static void text(Form form, String field, String label, int max, boolean required) {
         String v = form.raw(field);
         if (required && v.isBlank()) form.error(field, "Enter " + label + ".");
-        else if (v.codePointCount(0, v.length()) > max) form.error(field, capital(label) + " must be at most " + max + " characters.");
+        else if (v.codePointCount(0, v.length()) > max)
+            form.error(field, capital(label) + " must be at most " + max + " characters.");
     }
 
     /** A blank slug is made from the name; any slug must be well-formed and not used by another row of the table. */
@@ -29,22 +30,34 @@ final class Checks {
         if (form.raw("slug").isEmpty()) form.set("slug", slugOf(form.raw("name")));
         String slug = form.raw("slug");
         if (slug.isEmpty()) {
-            form.error("slug", "Enter a slug: lower-case letters and digits in words joined by hyphens, e.g. harbour-bill.");
+            form.error(
+                    "slug",
+                    "Enter a slug: lower-case letters and digits in words joined by hyphens, e.g. harbour-bill.");
         } else if (slug.length() > SLUG_MAX) {
             form.error("slug", "The slug must be at most " + SLUG_MAX + " characters.");
         } else if (!SLUG.matcher(slug).matches()) {
-            form.error("slug", "“" + slug + "” is not a valid slug: use lower-case letters and digits in words joined by"
-                    + " single hyphens, e.g. harbour-bill.");
+            form.error(
+                    "slug",
+                    "“" + slug + "” is not a valid slug: use lower-case letters and digits in words joined by"
+                            + " single hyphens, e.g. harbour-bill.");
         } else if (h.createQuery("select count(*) from " + table + " where slug = :s and id <> :id")
-                .bind("s", slug).bind("id", id == null ? -1 : id).mapTo(Integer.class).one() > 0) {
-            form.error("slug", "The slug “" + slug + "” is already used by another " + table.substring(0, table.length() - 1)
-                    + ". Choose a different one.");
+                        .bind("s", slug)
+                        .bind("id", id == null ? -1 : id)
+                        .mapTo(Integer.class)
+                        .one()
+                > 0) {
+            form.error(
+                    "slug",
+                    "The slug “" + slug + "” is already used by another " + table.substring(0, table.length() - 1)
+                            + ". Choose a different one.");
         }
     }
 
     /** "Harbour Bill (2026)" -> "harbour-bill-2026"; accents dropped. */
     static String slugOf(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String plain = Normalizer.normalize(name, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
         String slug = plain.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > SLUG_MAX) slug = slug.substring(0, SLUG_MAX).replaceAll("-+$", "");
         return slug;

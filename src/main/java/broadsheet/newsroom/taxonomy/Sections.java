@@ -32,18 +32,28 @@ final class Sections implements Kind {
                   from sections s
                  where :q = '' or strpos(lower(s.name), lower(:q)) > 0 or strpos(lower(s.slug), lower(:q)) > 0
                  order by s.position, s.name limit :limit""")
-                .bind("q", query).bind("limit", limit)
-                .map((rs, c) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), "Place " + rs.getInt(4) + " in the navigation",
-                        rs.getInt(5), publicPath(rs.getString(3))))
+                .bind("q", query)
+                .bind("limit", limit)
+                .map((rs, c) -> new Entry(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        "Place " + rs.getInt(4) + " in the navigation",
+                        rs.getInt(5),
+                        publicPath(rs.getString(3))))
                 .list();
     }
 
     @Override
     public Optional<Form> load(Handle h, long id, boolean lock) {
-        return h.createQuery("select name, slug, description, position, version from sections where id = :id" + (lock ? " for update" : ""))
+        return h.createQuery("select name, slug, description, position, version from sections where id = :id"
+                        + (lock ? " for update" : ""))
                 .bind("id", id)
-                .map((rs, c) -> Form.empty().set("name", rs.getString(1)).set("slug", rs.getString(2))
-                        .set("description", rs.getString(3)).set("position", String.valueOf(rs.getInt(4)))
+                .map((rs, c) -> Form.empty()
+                        .set("name", rs.getString(1))
+                        .set("slug", rs.getString(2))
+                        .set("description", rs.getString(3))
+                        .set("position", String.valueOf(rs.getInt(4)))
                         .set("version", String.valueOf(rs.getInt(5))))
                 .findOne();
     }
@@ -56,12 +66,16 @@ final class Sections implements Kind {
         Checks.text(form, "description", "the description", 500, false);
         String position = form.raw("position");
         if (position.isEmpty()) {
-            form.set("position", String.valueOf(h.createQuery("select coalesce(max(position) + 1, 0) from sections")
-                    .mapTo(Integer.class).one()));
+            form.set(
+                    "position",
+                    String.valueOf(h.createQuery("select coalesce(max(position) + 1, 0) from sections")
+                            .mapTo(Integer.class)
+                            .one()));
         } else {
             try {
                 int p = Integer.parseInt(position);
-                if (p < 0 || p > POSITION_MAX) form.error("position", "The position must be a whole number from 0 to " + POSITION_MAX + ".");
+                if (p < 0 || p > POSITION_MAX)
+                    form.error("position", "The position must be a whole number from 0 to " + POSITION_MAX + ".");
             } catch (NumberFormatException e) {
                 form.error("position", "The position must be a whole number from 0 to " + POSITION_MAX + ", e.g. 3.");
             }
@@ -73,8 +87,12 @@ final class Sections implements Kind {
         return h.createQuery("""
                 insert into sections (name, slug, description, position) values (:name, :slug, :description, :position)
                 returning id""")
-                .bind("name", f.raw("name")).bind("slug", f.raw("slug")).bind("description", f.raw("description"))
-                .bind("position", Integer.parseInt(f.raw("position"))).mapTo(Long.class).one();
+                .bind("name", f.raw("name"))
+                .bind("slug", f.raw("slug"))
+                .bind("description", f.raw("description"))
+                .bind("position", Integer.parseInt(f.raw("position")))
+                .mapTo(Long.class)
+                .one();
     }
 
     @Override
@@ -83,13 +101,20 @@ final class Sections implements Kind {
                 update sections set name = :name, slug = :slug, description = :description, position = :position,
                        version = version + 1
                  where id = :id""")
-                .bind("name", f.raw("name")).bind("slug", f.raw("slug")).bind("description", f.raw("description"))
-                .bind("position", Integer.parseInt(f.raw("position"))).bind("id", id).execute();
+                .bind("name", f.raw("name"))
+                .bind("slug", f.raw("slug"))
+                .bind("description", f.raw("description"))
+                .bind("position", Integer.parseInt(f.raw("position")))
+                .bind("id", id)
+                .execute();
     }
 
     @Override
     public int uses(Handle h, long id) {
-        return h.createQuery("select count(*) from articles where section_id = :id").bind("id", id).mapTo(Integer.class).one();
+        return h.createQuery("select count(*) from articles where section_id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one();
     }
 
     @Override

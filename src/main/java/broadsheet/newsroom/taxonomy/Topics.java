@@ -37,18 +37,29 @@ final class Topics implements Kind {
                  where :q = '' or strpos(lower(t.name), lower(:q)) > 0 or strpos(lower(t.slug), lower(:q)) > 0
                        or exists (select 1 from unnest(t.aliases) al where strpos(lower(al), lower(:q)) > 0)
                  order by t.name, t.id limit :limit""")
-                .bind("q", query).bind("limit", limit)
-                .map((rs, c) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), label(rs.getString(4)), rs.getInt(5),
+                .bind("q", query)
+                .bind("limit", limit)
+                .map((rs, c) -> new Entry(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        label(rs.getString(4)),
+                        rs.getInt(5),
                         publicPath(rs.getString(3))))
                 .list();
     }
 
     @Override
     public Optional<Form> load(Handle h, long id, boolean lock) {
-        return h.createQuery("select name, slug, kind, aliases, version from topics where id = :id" + (lock ? " for update" : ""))
+        return h.createQuery("select name, slug, kind, aliases, version from topics where id = :id"
+                        + (lock ? " for update" : ""))
                 .bind("id", id)
-                .map((rs, c) -> Form.empty().set("name", rs.getString(1)).set("slug", rs.getString(2)).set("kind", rs.getString(3))
-                        .set("aliases", String.join(", ", (String[]) rs.getArray(4).getArray()))
+                .map((rs, c) -> Form.empty()
+                        .set("name", rs.getString(1))
+                        .set("slug", rs.getString(2))
+                        .set("kind", rs.getString(3))
+                        .set("aliases", String.join(", ", (String[])
+                                rs.getArray(4).getArray()))
                         .set("version", String.valueOf(rs.getInt(5))))
                 .findOne();
     }
@@ -58,7 +69,8 @@ final class Topics implements Kind {
         Checks.trim(form, fields());
         Checks.text(form, "name", "a name", 120, true);
         Checks.slug(h, form, "topics", id);
-        if (!KINDS.contains(form.raw("kind"))) form.error("kind", "Choose what kind of topic this is: person, organization, place or subject.");
+        if (!KINDS.contains(form.raw("kind")))
+            form.error("kind", "Choose what kind of topic this is: person, organization, place or subject.");
         List<String> aliases = aliases(form.raw("aliases"));
         Set<String> seen = new HashSet<>();
         for (String a : aliases) {
@@ -81,9 +93,14 @@ final class Topics implements Kind {
 
     @Override
     public long insert(Handle h, Form f) {
-        return h.createQuery("insert into topics (name, slug, kind, aliases) values (:name, :slug, :kind, :aliases) returning id")
-                .bind("name", f.raw("name")).bind("slug", f.raw("slug")).bind("kind", f.raw("kind"))
-                .bind("aliases", aliases(f.raw("aliases")).toArray(String[]::new)).mapTo(Long.class).one();
+        return h.createQuery(
+                        "insert into topics (name, slug, kind, aliases) values (:name, :slug, :kind, :aliases) returning id")
+                .bind("name", f.raw("name"))
+                .bind("slug", f.raw("slug"))
+                .bind("kind", f.raw("kind"))
+                .bind("aliases", aliases(f.raw("aliases")).toArray(String[]::new))
+                .mapTo(Long.class)
+                .one();
     }
 
     @Override
@@ -91,18 +108,26 @@ final class Topics implements Kind {
         h.createUpdate("""
                 update topics set name = :name, slug = :slug, kind = :kind, aliases = :aliases, version = version + 1
                  where id = :id""")
-                .bind("name", f.raw("name")).bind("slug", f.raw("slug")).bind("kind", f.raw("kind"))
-                .bind("aliases", aliases(f.raw("aliases")).toArray(String[]::new)).bind("id", id).execute();
+                .bind("name", f.raw("name"))
+                .bind("slug", f.raw("slug"))
+                .bind("kind", f.raw("kind"))
+                .bind("aliases", aliases(f.raw("aliases")).toArray(String[]::new))
+                .bind("id", id)
+                .execute();
     }
 
     @Override
     public int uses(Handle h, long id) {
-        return h.createQuery("select count(*) from article_topics where topic_id = :id").bind("id", id).mapTo(Integer.class).one();
+        return h.createQuery("select count(*) from article_topics where topic_id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .one();
     }
 
     @Override
     public String inUse(String name, int uses) {
-        return "“" + name + "” cannot be deleted: " + Catalog.articles(uses) + " tagged with it. Remove the tag from them first.";
+        return "“" + name + "” cannot be deleted: " + Catalog.articles(uses)
+                + " tagged with it. Remove the tag from them first.";
     }
 
     @Override

@@ -39,7 +39,8 @@ class ArticleAccessFieldTest {
         jdbi = t.fixtures.jdbi();
         section = t.fixtures.section("city", "City");
         author = t.fixtures.author("ann-writer", "Ann Writer");
-        photo = t.fixtures.photo(800, 600, Color.BLUE, "The harbour at dawn", "Photo: Desk", "Boats in a harbour at dawn");
+        photo = t.fixtures.photo(
+                800, 600, Color.BLUE, "The harbour at dawn", "Photo: Desk", "Boats in a harbour at dawn");
         editor = t.signedIn("editor@example.org", Role.EDITOR);
         editor2 = t.signedIn("editor2@example.org", Role.EDITOR);
         t.fixtures.setting("paywall_meter", "0"); // no free reads: a reader not signed in sees only what is free
@@ -52,38 +53,70 @@ class ArticleAccessFieldTest {
     }
 
     static List<Map.Entry<String, String>> article(String slug, String access, String version, String action) {
-        List<Map.Entry<String, String>> f = new ArrayList<>(fields("headline", "Headline " + slug, "deck", "A deck.", "slug", slug,
-                "section", String.valueOf(section), "kind", "news", "author", String.valueOf(author), "leadPhoto", String.valueOf(photo),
-                "gallery", "", "body", "Opening paragraph.\n\nThe part only subscribers read.", "version", version, "action", action));
+        List<Map.Entry<String, String>> f = new ArrayList<>(fields(
+                "headline",
+                "Headline " + slug,
+                "deck",
+                "A deck.",
+                "slug",
+                slug,
+                "section",
+                String.valueOf(section),
+                "kind",
+                "news",
+                "author",
+                String.valueOf(author),
+                "leadPhoto",
+                String.valueOf(photo),
+                "gallery",
+                "",
+                "body",
+                "Opening paragraph.\n\nThe part only subscribers read.",
+                "version",
+                version,
+                "action",
+                action));
         if (access != null) f.add(Map.entry("access", access));
         return f;
     }
 
     static String access(long id) {
-        return jdbi.withHandle(h -> h.createQuery("select access from articles where id = :id").bind("id", id).mapTo(String.class).one());
+        return jdbi.withHandle(h -> h.createQuery("select access from articles where id = :id")
+                .bind("id", id)
+                .mapTo(String.class)
+                .one());
     }
 
     @Test
     void theEditorSavesWhoMayReadTheArticleAndReadersGetThatAtOnce() {
         Document blank = Jsoup.parse(editor.get("/newsroom/articles/new").body());
-        assertThat(blank.select("select#f-access option").eachAttr("value")).containsExactly("free", "registered", "subscribers");
-        assertThat(blank.select("select#f-access option[selected]").attr("value")).isEqualTo("free");
+        assertThat(blank.select("select#f-access option").eachAttr("value"))
+                .containsExactly("free", "registered", "subscribers");
+        assertThat(blank.select("select#f-access option[selected]").attr("value"))
+                .isEqualTo("free");
         assertThat(blank.select("label[for=f-access]").text()).isEqualTo("Who may read it");
 
         long id = idFrom(post(editor, "/newsroom/articles", article("locked-piece", "subscribers", "0", "publish")));
         assertThat(access(id)).isEqualTo("subscribers");
         String page = editor.get("/newsroom/articles/" + id).body();
         valid(page);
-        assertThat(Jsoup.parse(page).select("select#f-access option[selected]").attr("value")).isEqualTo("subscribers");
+        assertThat(Jsoup.parse(page).select("select#f-access option[selected]").attr("value"))
+                .isEqualTo("subscribers");
         String path = Jsoup.parse(page).select("a:contains(See it on the site)").attr("href");
         Desk.eventually(() -> !t.client().get(path).body().contains("The part only subscribers read."));
 
         // opening it to everyone is one more save, and the page follows
-        assertThat(post(editor, "/newsroom/articles/" + id, article("locked-piece", "free", version(editor, id), "save")).statusCode()).isEqualTo(303);
+        assertThat(post(
+                                editor,
+                                "/newsroom/articles/" + id,
+                                article("locked-piece", "free", version(editor, id), "save"))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(access(id)).isEqualTo("free");
         Desk.eventually(() -> t.client().get(path).body().contains("The part only subscribers read."));
         // and the revisions say what changed
-        String revision = editor.get("/newsroom/articles/" + id + "/revisions/1").body();
+        String revision =
+                editor.get("/newsroom/articles/" + id + "/revisions/1").body();
         assertThat(Jsoup.parse(revision).text()).contains("Who may read it");
     }
 
@@ -106,7 +139,9 @@ class ArticleAccessFieldTest {
         WebClient reader = t.signedIn("reader@example.org", Role.READER);
         reader.get("/account");
         assertThat(reader.get("/newsroom/articles/" + id).statusCode()).isEqualTo(403);
-        assertThat(post(reader, "/newsroom/articles/" + id, article("readers-keep-out", "free", "1", "save")).statusCode()).isEqualTo(403);
+        assertThat(post(reader, "/newsroom/articles/" + id, article("readers-keep-out", "free", "1", "save"))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(t.client().get("/newsroom/articles/" + id).statusCode()).isEqualTo(303);
         assertThat(access(id)).isEqualTo("subscribers");
     }
@@ -121,12 +156,17 @@ class ArticleAccessFieldTest {
     void optimisticLockingStillGuardsTheArticleAndTheConflictShowsBothLevels() {
         long id = idFrom(post(editor, "/newsroom/articles", article("contested", "free", "0", "save")));
         String v1 = version(editor, id);
-        assertThat(post(editor, "/newsroom/articles/" + id, article("contested", "subscribers", v1, "save")).statusCode()).isEqualTo(303);
+        assertThat(post(editor, "/newsroom/articles/" + id, article("contested", "subscribers", v1, "save"))
+                        .statusCode())
+                .isEqualTo(303);
         var second = post(editor2, "/newsroom/articles/" + id, article("contested", "registered", v1, "save"));
         assertThat(second.statusCode()).isEqualTo(409);
         valid(second.body());
         Document d = Jsoup.parse(second.body());
-        assertThat(d.select(".conflict tr:contains(Who may read it)").text()).contains("subscribers").contains("registered").contains("differs");
+        assertThat(d.select(".conflict tr:contains(Who may read it)").text())
+                .contains("subscribers")
+                .contains("registered")
+                .contains("differs");
         assertThat(d.select("select#f-access option[selected]").attr("value")).isEqualTo("registered");
         assertThat(access(id)).isEqualTo("subscribers");
     }

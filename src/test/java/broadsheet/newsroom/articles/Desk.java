@@ -42,7 +42,9 @@ final class Desk {
 
     /** The version the editor page's form starts from. */
     static String version(WebClient c, long id) {
-        return Jsoup.parse(c.get("/newsroom/articles/" + id).body()).selectFirst("input[name=version]").attr("value");
+        return Jsoup.parse(c.get("/newsroom/articles/" + id).body())
+                .selectFirst("input[name=version]")
+                .attr("value");
     }
 
     static void valid(String html) {

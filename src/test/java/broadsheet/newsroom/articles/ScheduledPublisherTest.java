@@ -2,8 +2,8 @@ package broadsheet.newsroom.articles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import broadsheet.testing.TestDb;
 import broadsheet.db.Database;
+import broadsheet.testing.TestDb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +27,10 @@ class ScheduledPublisherTest {
     static void setUp() {
         db = TestDb.fresh();
         jdbi = db.jdbi();
-        section = jdbi.withHandle(h -> h.createQuery("insert into sections (slug, name) values ('city', 'City') returning id")
-                .mapTo(Long.class).one());
+        section = jdbi.withHandle(
+                h -> h.createQuery("insert into sections (slug, name) values ('city', 'City') returning id")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     @AfterAll
@@ -40,8 +42,14 @@ class ScheduledPublisherTest {
         List<Long> ids = new ArrayList<>();
         jdbi.useHandle(h -> {
             for (int i = 0; i < n; i++) {
-                ids.add(h.createQuery("insert into articles (slug, headline, section_id, status, published_at) values (?, ?, ?, 'scheduled', "
-                        + when + ") returning id").bind(0, prefix + "-" + i).bind(1, "Item " + i).bind(2, section).mapTo(Long.class).one());
+                ids.add(h.createQuery(
+                                "insert into articles (slug, headline, section_id, status, published_at) values (?, ?, ?, 'scheduled', "
+                                        + when + ") returning id")
+                        .bind(0, prefix + "-" + i)
+                        .bind(1, "Item " + i)
+                        .bind(2, section)
+                        .mapTo(Long.class)
+                        .one());
             }
         });
         return ids;
@@ -55,8 +63,11 @@ class ScheduledPublisherTest {
         assertThat(statuses(due)).containsOnly("published");
         assertThat(statuses(later)).containsOnly("scheduled");
         assertThat(new ScheduledPublisher(jdbi).runOnce()).isZero();
-        String actor = jdbi.withHandle(h -> h.createQuery("select actor_label from audit_log where subject_id = :id and action = 'published'")
-                .bind("id", due.get(0)).mapTo(String.class).one());
+        String actor = jdbi.withHandle(
+                h -> h.createQuery("select actor_label from audit_log where subject_id = :id and action = 'published'")
+                        .bind("id", due.get(0))
+                        .mapTo(String.class)
+                        .one());
         assertThat(actor).isEqualTo("system");
     }
 
@@ -85,8 +96,13 @@ class ScheduledPublisherTest {
         List<Map<String, Object>> counts = jdbi.withHandle(h -> h.createQuery("""
                 select subject_id, count(*) as n from audit_log
                  where action = 'published' and subject_type = 'article' and subject_id = any(:ids) group by subject_id""")
-                .bind("ids", ids.toArray(Long[]::new)).mapToMap().list());
-        assertThat(counts).hasSize(120).allSatisfy(row -> assertThat(((Number) row.get("n")).intValue()).isEqualTo(1));
+                .bind("ids", ids.toArray(Long[]::new))
+                .mapToMap()
+                .list());
+        assertThat(counts)
+                .hasSize(120)
+                .allSatisfy(
+                        row -> assertThat(((Number) row.get("n")).intValue()).isEqualTo(1));
         a.close();
         b.close();
     }
@@ -103,6 +119,8 @@ class ScheduledPublisherTest {
 
     static List<String> statuses(List<Long> ids) {
         return jdbi.withHandle(h -> h.createQuery("select status from articles where id = any(:ids)")
-                .bind("ids", ids.toArray(Long[]::new)).mapTo(String.class).list());
+                .bind("ids", ids.toArray(Long[]::new))
+                .mapTo(String.class)
+                .list());
     }
 }

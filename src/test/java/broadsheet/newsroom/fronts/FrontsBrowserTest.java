@@ -51,7 +51,8 @@ class FrontsBrowserTest {
         browser.findElement(By.id("f-email")).sendKeys("dragger@example.org");
         browser.findElement(By.id("f-password")).sendKeys("a long password for dragging");
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !d.getCurrentUrl().contains("/sign-in"));
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> !d.getCurrentUrl().contains("/sign-in"));
     }
 
     @AfterAll
@@ -66,8 +67,12 @@ class FrontsBrowserTest {
     }
 
     List<Long> rows() {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select article_id from front_items where front = 'home' order by position")
-                .mapTo(Long.class).list());
+        return t.fixtures
+                .jdbi()
+                .withHandle(
+                        h -> h.createQuery("select article_id from front_items where front = 'home' order by position")
+                                .mapTo(Long.class)
+                                .list());
     }
 
     List<WebElement> items() {
@@ -76,14 +81,17 @@ class FrontsBrowserTest {
 
     String status() {
         WebElement s = browser.findElement(By.id("front-status"));
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !s.getText().isEmpty() && !s.getText().startsWith("Saving"));
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> !s.getText().isEmpty() && !s.getText().startsWith("Saving"));
         return s.getText();
     }
 
     @Test
     void draggingSavesTheNewOrder() {
         browser.get(t.url("/newsroom/fronts/home"));
-        assertThat(browser.findElement(By.cssSelector(".front-items__drag-hint")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector(".front-items__drag-hint"))
+                        .isDisplayed())
+                .isTrue();
         String version = browser.findElement(By.id("front-items")).getAttribute("data-version");
         List<WebElement> li = items();
         browser.executeScript(DRAG, li.get(2), li.get(0), false); // the opinion piece to the top
@@ -93,9 +101,14 @@ class FrontsBrowserTest {
                 .isEqualTo(Integer.parseInt(version) + 1);
         // the buttons follow: no "Move up" on the new first article, "Move down" back on the old last one
         List<WebElement> now = items();
-        assertThat(now.get(0).findElement(By.cssSelector("form[data-move=up]")).isDisplayed()).isFalse();
-        assertThat(now.get(1).findElement(By.cssSelector("form[data-move=up]")).isDisplayed()).isTrue();
-        assertThat(now.get(2).findElement(By.cssSelector("form[data-move=down]")).isDisplayed()).isFalse();
+        assertThat(now.get(0).findElement(By.cssSelector("form[data-move=up]")).isDisplayed())
+                .isFalse();
+        assertThat(now.get(1).findElement(By.cssSelector("form[data-move=up]")).isDisplayed())
+                .isTrue();
+        assertThat(now.get(2)
+                        .findElement(By.cssSelector("form[data-move=down]"))
+                        .isDisplayed())
+                .isFalse();
         // a second drag from the same page uses the new version
         browser.executeScript(DRAG, now.get(0), now.get(2), true);
         assertThat(status()).isEqualTo("Saved: Why the port matters is now in place 3.");
@@ -103,7 +116,8 @@ class FrontsBrowserTest {
         // and the buttons still work after dragging
         now = items();
         now.get(1).findElement(By.cssSelector("form[data-move=up] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("done=moved"));
+        new WebDriverWait(browser, Duration.ofSeconds(5))
+                .until(d -> d.getCurrentUrl().contains("done=moved"));
         assertThat(rows()).containsExactly(paper.businessStory, paper.politicsStories[5], paper.opinionStory);
     }
 
@@ -119,8 +133,10 @@ class FrontsBrowserTest {
         List<WebElement> li = items();
         browser.executeScript(DRAG, li.get(2), li.get(0), false);
         assertThat(status()).startsWith("Someone else changed this front");
-        assertThat(browser.findElement(By.id("front-status")).getAttribute("class")).contains("front-items__status--error");
-        assertThat(items().get(0).getAttribute("data-id")).isEqualTo("" + paper.politicsStories[5]); // put back as it was
+        assertThat(browser.findElement(By.id("front-status")).getAttribute("class"))
+                .contains("front-items__status--error");
+        assertThat(items().get(0).getAttribute("data-id"))
+                .isEqualTo("" + paper.politicsStories[5]); // put back as it was
         assertThat(rows()).containsExactly(paper.politicsStories[5], paper.businessStory);
     }
 }

@@ -36,13 +36,21 @@ class PeopleDeskTest {
     }
 
     long id(String email) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select id from users where email = :e").bind("e", email)
-                .mapTo(Long.class).one());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select id from users where email = :e")
+                        .bind("e", email)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     String role(long id) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select role from users where id = :id").bind("id", id)
-                .mapTo(String.class).one());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select role from users where id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
     }
 
     Document valid(HttpResponse<String> r, int status) {
@@ -65,18 +73,28 @@ class PeopleDeskTest {
         String back = readers.select("#person-" + reader + " input[name=back]").val();
         var r = admin.post("/newsroom/people/" + reader + "/role", Map.of("role", "editor", "back", back));
         assertThat(r.statusCode()).isEqualTo(303);
-        assertThat(r.headers().firstValue("Location")).hasValue("/newsroom/people?q=ROSA&role=reader&done=role#person-" + reader);
+        assertThat(r.headers().firstValue("Location"))
+                .hasValue("/newsroom/people?q=ROSA&role=reader&done=role#person-" + reader);
         assertThat(role(reader)).isEqualTo("editor");
-        assertThat(valid(admin.get("/newsroom/people?done=role"), 200).select(".notice").text()).contains("role has been changed");
-        String detail = t.fixtures.jdbi().withHandle(h -> h.createQuery(
-                "select detail from audit_log where action = 'changed role' and subject_type = 'user' and subject_id = :id")
-                .bind("id", reader).mapTo(String.class).one());
+        assertThat(valid(admin.get("/newsroom/people?done=role"), 200)
+                        .select(".notice")
+                        .text())
+                .contains("role has been changed");
+        String detail = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select detail from audit_log where action = 'changed role' and subject_type = 'user' and subject_id = :id")
+                        .bind("id", reader)
+                        .mapTo(String.class)
+                        .one());
         assertThat(detail).isEqualTo("rosa@example.org: reader → editor");
 
         // nonsense is refused clearly
         Document bad = valid(admin.post("/newsroom/people/" + reader + "/role", Map.of("role", "emperor")), 422);
         assertThat(bad.select(".error-summary").text()).contains("Choose a role");
-        assertThat(admin.post("/newsroom/people/999999/role", Map.of("role", "editor")).statusCode()).isEqualTo(404);
+        assertThat(admin.post("/newsroom/people/999999/role", Map.of("role", "editor"))
+                        .statusCode())
+                .isEqualTo(404);
 
         // the only admin cannot stop being one
         Document last = valid(admin.post("/newsroom/people/" + adminId + "/role", Map.of("role", "editor")), 422);
@@ -84,7 +102,9 @@ class PeopleDeskTest {
         assertThat(role(adminId)).isEqualTo("admin");
 
         // with a second admin, they can; then this page is no longer theirs
-        assertThat(admin.post("/newsroom/people/" + reader + "/role", Map.of("role", "admin")).statusCode()).isEqualTo(303);
+        assertThat(admin.post("/newsroom/people/" + reader + "/role", Map.of("role", "admin"))
+                        .statusCode())
+                .isEqualTo(303);
         var stepDown = admin.post("/newsroom/people/" + adminId + "/role", Map.of("role", "editor"));
         assertThat(stepDown.statusCode()).isEqualTo(303);
         assertThat(stepDown.headers().firstValue("Location")).hasValue("/newsroom");
@@ -106,17 +126,26 @@ class PeopleDeskTest {
         for (int round = 0; round < 5; round++) {
             List<Thread> threads = new ArrayList<>();
             List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
-            threads.add(Thread.ofVirtual().unstarted(() -> statuses.add(admin.post("/newsroom/people/" + deputy + "/role",
-                    Map.of("role", "editor")).statusCode())));
-            threads.add(Thread.ofVirtual().unstarted(() -> statuses.add(second.post("/newsroom/people/" + adminId + "/role",
-                    Map.of("role", "editor")).statusCode())));
+            threads.add(Thread.ofVirtual()
+                    .unstarted(() ->
+                            statuses.add(admin.post("/newsroom/people/" + deputy + "/role", Map.of("role", "editor"))
+                                    .statusCode())));
+            threads.add(Thread.ofVirtual()
+                    .unstarted(() ->
+                            statuses.add(second.post("/newsroom/people/" + adminId + "/role", Map.of("role", "editor"))
+                                    .statusCode())));
             threads.forEach(Thread::start);
             for (Thread th : threads) th.join();
-            int admins = t.fixtures.jdbi().withHandle(h -> h.createQuery("select count(*) from users where role = 'admin'")
-                    .mapTo(Integer.class).one());
+            int admins = t.fixtures
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("select count(*) from users where role = 'admin'")
+                            .mapTo(Integer.class)
+                            .one());
             assertThat(admins).as("round " + round + " " + statuses).isEqualTo(1);
             // put both back for the next round
-            t.fixtures.jdbi().useHandle(h -> h.execute("update users set role = 'admin' where id in (?, ?)", adminId, deputy));
+            t.fixtures
+                    .jdbi()
+                    .useHandle(h -> h.execute("update users set role = 'admin' where id in (?, ?)", adminId, deputy));
         }
     }
 
@@ -125,7 +154,9 @@ class PeopleDeskTest {
         WebClient laptop = t.signedIn("sam@example.org", Role.CONTRIBUTOR);
         WebClient phone = t.client();
         phone.get("/sign-in");
-        phone.post("/sign-in", Map.of("email", "sam@example.org", "password", "password for sam@example.org", "next", "/"));
+        phone.post(
+                "/sign-in",
+                Map.of("email", "sam@example.org", "password", "password for sam@example.org", "next", "/"));
         long sam = id("sam@example.org");
         assertThat(laptop.get("/newsroom").statusCode()).isEqualTo(200);
         assertThat(phone.get("/newsroom").statusCode()).isEqualTo(200);
@@ -138,18 +169,28 @@ class PeopleDeskTest {
         assertThat(laptop.get("/newsroom").statusCode()).isEqualTo(303);
         assertThat(phone.get("/newsroom").statusCode()).isEqualTo(303);
         assertThat(admin.get("/newsroom").statusCode()).isEqualTo(200);
-        String detail = t.fixtures.jdbi().withHandle(h -> h.createQuery(
-                "select detail from audit_log where action = 'signed out everywhere' and subject_id = :id").bind("id", sam)
-                .mapTo(String.class).one());
+        String detail = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select detail from audit_log where action = 'signed out everywhere' and subject_id = :id")
+                        .bind("id", sam)
+                        .mapTo(String.class)
+                        .one());
         assertThat(detail).isEqualTo("sam@example.org: 2 sessions ended");
-        assertThat(valid(admin.get("/newsroom/people?q=sam"), 200).select("#person-" + sam).text()).contains("0 devices");
+        assertThat(valid(admin.get("/newsroom/people?q=sam"), 200)
+                        .select("#person-" + sam)
+                        .text())
+                .contains("0 devices");
     }
 
     @Test
     void theListPagesNewestFirst() {
-        for (int i = 0; i < 60; i++) t.fixtures.jdbi().useHandle(h -> h.execute(
-                "insert into users (email, password_hash, created_at) select 'reader' || (count(*) + 1) || '@example.org', 'x', "
-                        + "now() - (count(*) * interval '1 minute') from users"));
+        for (int i = 0; i < 60; i++)
+            t.fixtures
+                    .jdbi()
+                    .useHandle(h -> h.execute(
+                            "insert into users (email, password_hash, created_at) select 'reader' || (count(*) + 1) || '@example.org', 'x', "
+                                    + "now() - (count(*) * interval '1 minute') from users"));
         Document first = valid(admin.get("/newsroom/people?role=reader"), 200);
         List<String> seen = new ArrayList<>(first.select("tbody th[scope=row]").eachText());
         assertThat(seen).hasSize(PeopleDesk.PAGE_SIZE);

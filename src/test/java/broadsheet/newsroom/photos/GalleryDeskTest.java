@@ -49,7 +49,12 @@ class GalleryDeskTest {
     }
 
     static long userId(String email) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select id from users where email = :e").bind("e", email).mapTo(Long.class).one());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select id from users where email = :e")
+                        .bind("e", email)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     static long photo(String caption) {
@@ -66,19 +71,36 @@ class GalleryDeskTest {
     }
 
     static long draft(String slug, long createdBy) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("""
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("""
                 insert into articles (slug, headline, section_id, status, created_by) values (:s, :h, :sec, 'draft', :by) returning id""")
-                .bind("s", slug).bind("h", "Draft " + slug).bind("sec", section).bind("by", createdBy).mapTo(Long.class).one());
+                        .bind("s", slug)
+                        .bind("h", "Draft " + slug)
+                        .bind("sec", section)
+                        .bind("by", createdBy)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     static List<Long> galleryOf(long article) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery(
-                "select photo_id from article_photos where article_id = :a order by position").bind("a", article).mapTo(Long.class).list());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select photo_id from article_photos where article_id = :a order by position")
+                        .bind("a", article)
+                        .mapTo(Long.class)
+                        .list());
     }
 
     static Long leadOf(long article) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select lead_photo_id from articles where id = :a").bind("a", article)
-                .mapTo(Long.class).findOne().orElse(null));
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select lead_photo_id from articles where id = :a")
+                        .bind("a", article)
+                        .mapTo(Long.class)
+                        .findOne()
+                        .orElse(null));
     }
 
     static HttpResponse<String> act(WebClient c, long article, String action, Object photo) {
@@ -95,9 +117,13 @@ class GalleryDeskTest {
     }
 
     static List<String> auditOf(long article) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("""
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("""
                 select action from audit_log where subject_type = 'article' and subject_id = :a order by id""")
-                .bind("a", article).mapTo(String.class).list());
+                        .bind("a", article)
+                        .mapTo(String.class)
+                        .list());
     }
 
     @Test
@@ -115,20 +141,31 @@ class GalleryDeskTest {
         Document d = Jsoup.parse(page.body());
         assertThat(d.select("li.gallery-item").eachAttr("data-photo-id")).containsExactly("" + a, "" + b, "" + c);
         assertThat(d.select("li.gallery-item").first().select(".badge").text()).isEqualTo("Lead photo");
-        assertThat(d.select("li.gallery-item").first().select("form[data-move=up]").hasAttr("hidden")).isTrue();
-        assertThat(d.select("li.gallery-item").last().select("form[data-move=down]").hasAttr("hidden")).isTrue();
+        assertThat(d.select("li.gallery-item")
+                        .first()
+                        .select("form[data-move=up]")
+                        .hasAttr("hidden"))
+                .isTrue();
+        assertThat(d.select("li.gallery-item")
+                        .last()
+                        .select("form[data-move=down]")
+                        .hasAttr("hidden"))
+                .isTrue();
         assertThat(d.select("a[href=" + path + "]")).hasSize(1);
-        assertThat(d.selectFirst("#gallery-list").attr("data-csrf")).isEqualTo(editor.cookie("bs_csrf").orElseThrow());
+        assertThat(d.selectFirst("#gallery-list").attr("data-csrf"))
+                .isEqualTo(editor.cookie("bs_csrf").orElseThrow());
         assertThat(d.select("script[src]").eachAttr("src")).anyMatch(s -> s.startsWith("/assets/newsroom-gallery."));
 
         var r = act(editor, article, "up", c);
         assertThat(r.statusCode()).isEqualTo(303);
-        assertThat(r.headers().firstValue("Location")).hasValue("/newsroom/articles/" + article + "/gallery?done=moved");
+        assertThat(r.headers().firstValue("Location"))
+                .hasValue("/newsroom/articles/" + article + "/gallery?done=moved");
         r = act(editor, article, "up", c);
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(galleryOf(article)).containsExactly(c, a, b);
         // the lead photo is in the gallery, so readers get the gallery's order
-        assertThat(eventually(path + "/photos/1", s -> s.contains("Charlie")).body()).contains("Charlie: the march.");
+        assertThat(eventually(path + "/photos/1", s -> s.contains("Charlie")).body())
+                .contains("Charlie: the march.");
         assertThat(t.get(path + "/photos/3").body()).contains("Bravo: the speech.");
 
         var first = act(editor, article, "up", c);
@@ -137,8 +174,10 @@ class GalleryDeskTest {
         assertThat(HtmlValidator.problems(first.body())).isEmpty();
         act(editor, article, "down", a);
         assertThat(galleryOf(article)).containsExactly(c, b, a);
-        assertThat(auditOf(article)).containsExactly("moved photo in gallery", "moved photo in gallery", "moved photo in gallery");
-        var notice = Jsoup.parse(editor.get("/newsroom/articles/" + article + "/gallery?done=moved").body());
+        assertThat(auditOf(article))
+                .containsExactly("moved photo in gallery", "moved photo in gallery", "moved photo in gallery");
+        var notice = Jsoup.parse(editor.get("/newsroom/articles/" + article + "/gallery?done=moved")
+                .body());
         assertThat(notice.select("[role=status].notice").text()).isEqualTo("The new order is saved.");
     }
 
@@ -152,14 +191,17 @@ class GalleryDeskTest {
         String token = editor.cookie("bs_csrf").orElseThrow();
         String url = "/newsroom/articles/" + article + "/gallery/order";
 
-        var r = editor.postForm(url, Map.of("order", b + "," + c + "," + a), "X-CSRF-Token", token, "Accept", "application/json");
+        var r = editor.postForm(
+                url, Map.of("order", b + "," + c + "," + a), "X-CSRF-Token", token, "Accept", "application/json");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"ok\":true");
         assertThat(galleryOf(article)).containsExactly(b, c, a);
-        assertThat(eventually(path + "/photos/1", s -> s.contains("Two:")).body()).contains("Two: boats go out.");
+        assertThat(eventually(path + "/photos/1", s -> s.contains("Two:")).body())
+                .contains("Two: boats go out.");
         assertThat(auditOf(article)).containsExactly("reordered gallery");
 
-        var stale = editor.postForm(url, Map.of("order", a + "," + b), "X-CSRF-Token", token, "Accept", "application/json");
+        var stale =
+                editor.postForm(url, Map.of("order", a + "," + b), "X-CSRF-Token", token, "Accept", "application/json");
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("changed while you were arranging it");
         var junk = editor.postForm(url, Map.of("order", "1,two"), "X-CSRF-Token", token, "Accept", "application/json");
@@ -184,8 +226,10 @@ class GalleryDeskTest {
 
         // the picker offers library photos that are not in the gallery yet
         Document d = Jsoup.parse(editor.get(base).body());
-        assertThat(d.select("#picker form[action=" + base + "/add] input[name=photo]").eachAttr("value"))
-                .contains("" + b, "" + bare).doesNotContain("" + a);
+        assertThat(d.select("#picker form[action=" + base + "/add] input[name=photo]")
+                        .eachAttr("value"))
+                .contains("" + b, "" + bare)
+                .doesNotContain("" + a);
         Document search = Jsoup.parse(editor.get(base + "?q=flats").body());
         assertThat(search.select("#picker input[name=photo]").eachAttr("value")).containsExactly("" + b);
 
@@ -194,39 +238,52 @@ class GalleryDeskTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(HtmlValidator.problems(refused.body())).isEmpty();
         assertThat(Jsoup.parse(refused.body()).select(".error-summary").text())
-                .contains("Photo " + bare + " needs a caption, a credit and alt text before it can appear in a published article");
+                .contains("Photo " + bare
+                        + " needs a caption, a credit and alt text before it can appear in a published article");
         assertThat(galleryOf(article)).containsExactly(a);
 
         assertThat(act(editor, article, "add", b).statusCode()).isEqualTo(303);
         assertThat(galleryOf(article)).containsExactly(a, b);
         assertThat(act(editor, article, "add", b).statusCode()).isEqualTo(422);
         assertThat(act(editor, article, "add", 999999).statusCode()).isEqualTo(422);
-        assertThat(editor.post(base + "/add", Map.of("photo", "x")).statusCode()).isEqualTo(400);
+        assertThat(editor.post(base + "/add", Map.of("photo", "x")).statusCode())
+                .isEqualTo(400);
 
         assertThat(act(editor, article, "lead", b).statusCode()).isEqualTo(303);
         assertThat(leadOf(article)).isEqualTo(b);
         var pub = eventually(path, s -> s.contains("Lima: the new flats."));
-        assertThat(Jsoup.parse(pub.body()).select(".lead-photo figcaption").text()).contains("Lima: the new flats.");
+        assertThat(Jsoup.parse(pub.body()).select(".lead-photo figcaption").text())
+                .contains("Lima: the new flats.");
 
         var removed = act(editor, article, "remove", b);
         assertThat(removed.headers().firstValue("Location")).hasValue(base + "?done=removed-lead");
         assertThat(galleryOf(article)).containsExactly(a);
         assertThat(leadOf(article)).isNull();
-        assertThat(Jsoup.parse(editor.get(base + "?done=removed-lead").body()).select(".notice").text()).contains("now has none");
+        assertThat(Jsoup.parse(editor.get(base + "?done=removed-lead").body())
+                        .select(".notice")
+                        .text())
+                .contains("now has none");
         assertThat(act(editor, article, "remove", b).statusCode()).isEqualTo(422);
         assertThat(act(editor, article, "lead", b).statusCode()).isEqualTo(422); // not in the gallery
         assertThat(act(editor, article, "lead", a).statusCode()).isEqualTo(303);
-        assertThat(editor.post(base + "/lead", Map.of("photo", "")).statusCode()).isEqualTo(303);
+        assertThat(editor.post(base + "/lead", Map.of("photo", "")).statusCode())
+                .isEqualTo(303);
         assertThat(leadOf(article)).isNull();
-        assertThat(auditOf(article)).containsExactly("added photo to gallery", "set lead photo", "removed photo from gallery",
-                "set lead photo", "removed lead photo");
+        assertThat(auditOf(article))
+                .containsExactly(
+                        "added photo to gallery",
+                        "set lead photo",
+                        "removed photo from gallery",
+                        "set lead photo",
+                        "removed lead photo");
 
         // a draft may hold a photo still waiting for its words; the page flags it
         long draft = draft("mill-draft", writerId);
         assertThat(act(writer, draft, "add", bare).statusCode()).isEqualTo(303);
         var page = writer.get("/newsroom/articles/" + draft + "/gallery");
         assertThat(HtmlValidator.problems(page.body())).isEmpty();
-        assertThat(Jsoup.parse(page.body()).select("li.gallery-item .flag").eachText()).contains("Needs caption", "Needs alt text");
+        assertThat(Jsoup.parse(page.body()).select("li.gallery-item .flag").eachText())
+                .contains("Needs caption", "Needs alt text");
     }
 
     @Test
@@ -246,20 +303,38 @@ class GalleryDeskTest {
         for (String action : List.of("", "/add", "/remove", "/up", "/down", "/lead", "/order")) {
             String url = "/newsroom/articles/" + ownDraft + "/gallery" + action;
             boolean get = action.isEmpty();
-            assertThat(get ? anonymous.get(url).statusCode() : anonymous.post(url, Map.of("photo", "" + q)).statusCode())
-                    .as("anonymous " + action).isEqualTo(303);
-            assertThat(get ? reader.get(url).statusCode() : reader.post(url, Map.of("photo", "" + q)).statusCode())
-                    .as("reader " + action).isEqualTo(403);
+            assertThat(
+                            get
+                                    ? anonymous.get(url).statusCode()
+                                    : anonymous
+                                            .post(url, Map.of("photo", "" + q))
+                                            .statusCode())
+                    .as("anonymous " + action)
+                    .isEqualTo(303);
+            assertThat(
+                            get
+                                    ? reader.get(url).statusCode()
+                                    : reader.post(url, Map.of("photo", "" + q)).statusCode())
+                    .as("reader " + action)
+                    .isEqualTo(403);
             String others = "/newsroom/articles/" + othersDraft + "/gallery" + action;
-            assertThat(get ? writer.get(others).statusCode() : writer.post(others, Map.of("photo", "" + q, "order", q + "," + p)).statusCode())
-                    .as("contributor, someone else's " + action).isEqualTo(403);
+            assertThat(
+                            get
+                                    ? writer.get(others).statusCode()
+                                    : writer.post(others, Map.of("photo", "" + q, "order", q + "," + p))
+                                            .statusCode())
+                    .as("contributor, someone else's " + action)
+                    .isEqualTo(403);
         }
         // contributors arrange their own drafts
-        assertThat(writer.get("/newsroom/articles/" + ownDraft + "/gallery").statusCode()).isEqualTo(200);
+        assertThat(writer.get("/newsroom/articles/" + ownDraft + "/gallery").statusCode())
+                .isEqualTo(200);
         assertThat(act(writer, ownDraft, "up", q).statusCode()).isEqualTo(303);
         assertThat(act(writer, ownDraft, "down", q).statusCode()).isEqualTo(303);
         assertThat(act(writer, ownDraft, "lead", q).statusCode()).isEqualTo(303);
-        assertThat(writer.post("/newsroom/articles/" + ownDraft + "/gallery/order", Map.of("order", q + "," + p)).statusCode()).isEqualTo(303);
+        assertThat(writer.post("/newsroom/articles/" + ownDraft + "/gallery/order", Map.of("order", q + "," + p))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(act(writer, ownDraft, "remove", q).statusCode()).isEqualTo(303);
         assertThat(act(writer, ownDraft, "add", q).statusCode()).isEqualTo(303);
         // ... but once published, only an editor changes what readers see

@@ -53,8 +53,13 @@ class GalleryDragBrowserTest {
     }
 
     static List<Long> order() {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery(
-                "select photo_id from article_photos where article_id = :a order by position").bind("a", article).mapTo(Long.class).list());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select photo_id from article_photos where article_id = :a order by position")
+                        .bind("a", article)
+                        .mapTo(Long.class)
+                        .list());
     }
 
     @Test
@@ -66,7 +71,8 @@ class GalleryDragBrowserTest {
         var wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         wait.until(d -> d.getCurrentUrl().endsWith("/gallery"));
         wait.until(d -> d.findElement(By.id("drag-hint")).isDisplayed()); // the script has run
-        assertThat(browser.findElements(By.cssSelector("li.gallery-item[draggable=true]"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("li.gallery-item[draggable=true]")))
+                .hasSize(3);
 
         browser.executeScript("""
                 var items = document.querySelectorAll('#gallery-list li.gallery-item');
@@ -81,9 +87,24 @@ class GalleryDragBrowserTest {
         assertThat(order()).containsExactly(c, a, b);
         List<WebElement> items = browser.findElements(By.cssSelector("li.gallery-item"));
         assertThat(items.get(0).getAttribute("data-photo-id")).isEqualTo(String.valueOf(c));
-        assertThat(items.get(0).findElement(By.cssSelector(".gallery-item__position")).getText()).isEqualTo("1.");
-        assertThat(items.get(0).findElements(By.cssSelector("form[data-move=up] button")).get(0).isDisplayed()).isFalse();
-        assertThat(items.get(2).findElements(By.cssSelector("form[data-move=down] button")).get(0).isDisplayed()).isFalse();
-        assertThat(items.get(2).findElements(By.cssSelector("form[data-move=up] button")).get(0).isDisplayed()).isTrue();
+        assertThat(items.get(0)
+                        .findElement(By.cssSelector(".gallery-item__position"))
+                        .getText())
+                .isEqualTo("1.");
+        assertThat(items.get(0)
+                        .findElements(By.cssSelector("form[data-move=up] button"))
+                        .get(0)
+                        .isDisplayed())
+                .isFalse();
+        assertThat(items.get(2)
+                        .findElements(By.cssSelector("form[data-move=down] button"))
+                        .get(0)
+                        .isDisplayed())
+                .isFalse();
+        assertThat(items.get(2)
+                        .findElements(By.cssSelector("form[data-move=up] button"))
+                        .get(0)
+                        .isDisplayed())
+                .isTrue();
     }
 }

@@ -29,13 +29,19 @@ class PhotoDeleteTest {
     }
 
     String fileKey(long id) {
-        return t.db.jdbi().withHandle(h -> h.createQuery("select file_key from photos where id = :id").bind("id", id)
-                .mapTo(String.class).one());
+        return t.db.jdbi()
+                .withHandle(h -> h.createQuery("select file_key from photos where id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
     }
 
     int rows(long id) {
-        return t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from photos where id = :id").bind("id", id)
-                .mapTo(Integer.class).one());
+        return t.db.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from photos where id = :id")
+                        .bind("id", id)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @Test
@@ -48,14 +54,19 @@ class PhotoDeleteTest {
         var r = editor.post("/newsroom/photos/" + unused + "/delete", Map.of());
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(rows(unused)).isZero();
-        assertThat(Files.exists(t.dataDir.resolve("media/originals/" + key))).as("the stored file went too").isFalse();
-        int audited = t.db.jdbi().withHandle(h -> h.createQuery("select count(*) from audit_log where action = 'deleted photo'")
-                .mapTo(Integer.class).one());
+        assertThat(Files.exists(t.dataDir.resolve("media/originals/" + key)))
+                .as("the stored file went too")
+                .isFalse();
+        int audited = t.db.jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from audit_log where action = 'deleted photo'")
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(audited).isEqualTo(1);
 
         long s = t.fixtures.section("world", "World");
         long used = t.fixtures.photo(400, 300, Color.BLUE, "Blue.", "Desk", "A blue field");
-        long a = t.fixtures.article("blue-story", "Blue story", s, "news", Instant.parse("2026-11-20T10:00:00Z"), "Text.");
+        long a = t.fixtures.article(
+                "blue-story", "Blue story", s, "news", Instant.parse("2026-11-20T10:00:00Z"), "Text.");
         t.fixtures.leadPhoto(a, used);
         var refused = editor.post("/newsroom/photos/" + used + "/delete", Map.of());
         assertThat(refused.statusCode()).isEqualTo(409);
@@ -68,7 +79,9 @@ class PhotoDeleteTest {
         long photo = t.fixtures.photo(400, 300, Color.GREEN, "Green.", "Desk", "A green field");
         var writer = t.signedIn("writer-del@example.org", Role.CONTRIBUTOR);
         writer.get("/newsroom/photos");
-        assertThat(writer.post("/newsroom/photos/" + photo + "/delete", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(writer.post("/newsroom/photos/" + photo + "/delete", Map.of())
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(rows(photo)).isEqualTo(1);
     }
 }

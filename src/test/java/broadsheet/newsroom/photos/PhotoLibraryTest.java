@@ -48,9 +48,17 @@ class PhotoLibraryTest {
     }
 
     static long uploadAs(WebClient c, String caption, String credit, String alt) {
-        var r = c.postMultipart("/newsroom/photos", new Multipart()
-                .file("file", "p.png", "image/png", ExifSample.encode(ExifSample.picture(120, 80, Color.PINK), "png"))
-                .field("caption", caption).field("credit", credit).field("altText", alt));
+        var r = c.postMultipart(
+                "/newsroom/photos",
+                new Multipart()
+                        .file(
+                                "file",
+                                "p.png",
+                                "image/png",
+                                ExifSample.encode(ExifSample.picture(120, 80, Color.PINK), "png"))
+                        .field("caption", caption)
+                        .field("credit", credit)
+                        .field("altText", alt));
         assertThat(r.statusCode()).isEqualTo(303);
         String loc = r.headers().firstValue("Location").orElseThrow();
         return Long.parseLong(loc.substring("/newsroom/photos/".length(), loc.indexOf('?')));
@@ -61,7 +69,11 @@ class PhotoLibraryTest {
     }
 
     static int version(long photoId) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select version from photos where id = " + photoId).mapTo(Integer.class).one());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select version from photos where id = " + photoId)
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     /** Public pages are dropped from the cache when the change is announced; the listener runs on its own thread. */
@@ -95,24 +107,29 @@ class PhotoLibraryTest {
     @Test
     void theLibraryFlagsMissingWordsSearchesAndPages() {
         long bare = uploadAs(writer, "", "", "");
-        long complete = uploadAs(writer, "Quokka on the pier at noon.", "Kit Lau / The Ledger", "A small marsupial on planks");
+        long complete =
+                uploadAs(writer, "Quokka on the pier at noon.", "Kit Lau / The Ledger", "A small marsupial on planks");
         var r = writer.get("/newsroom/photos");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(HtmlValidator.problems(r.body())).isEmpty();
         Document d = Jsoup.parse(r.body());
         var bareCard = d.select("li.photo-card:has(h2:containsOwn(Photo " + bare + "))");
-        assertThat(bareCard.select(".flag").eachText()).containsExactly("Needs caption", "Needs credit", "Needs alt text");
+        assertThat(bareCard.select(".flag").eachText())
+                .containsExactly("Needs caption", "Needs credit", "Needs alt text");
         assertThat(bareCard.select("img").attr("src")).endsWith("-w120.jpg"); // photo.src(320) of a 120 px photo
         var completeCard = d.select("li.photo-card:has(h2:containsOwn(Photo " + complete + "))");
         assertThat(completeCard.select(".flag")).isEmpty();
-        assertThat(completeCard.text()).contains("Quokka on the pier at noon.", "Kit Lau / The Ledger", "A small marsupial on planks");
+        assertThat(completeCard.text())
+                .contains("Quokka on the pier at noon.", "Kit Lau / The Ledger", "A small marsupial on planks");
         assertThat(completeCard.select("img").attr("alt")).isEqualTo("A small marsupial on planks");
 
         // words in the caption or the credit
         assertThat(titles(writer.get("/newsroom/photos?q=quokka"))).containsExactly("Photo " + complete);
         assertThat(titles(writer.get("/newsroom/photos?q=Kit+Lau"))).containsExactly("Photo " + complete);
         assertThat(titles(writer.get("/newsroom/photos?q=walrus"))).isEmpty();
-        assertThat(titles(writer.get("/newsroom/photos?incomplete=1"))).contains("Photo " + bare).doesNotContain("Photo " + complete);
+        assertThat(titles(writer.get("/newsroom/photos?incomplete=1")))
+                .contains("Photo " + bare)
+                .doesNotContain("Photo " + complete);
 
         // paging, newest first
         for (int i = 0; i < PhotoDesk.PAGE_SIZE + 2; i++) {
@@ -143,7 +160,9 @@ class PhotoLibraryTest {
         long imported = t.fixtures.photo(100, 80, Color.BLUE, "Imported", "Archive", "Imported alt");
         assertThat(writer.get("/newsroom/photos/" + mine).statusCode()).isEqualTo(200);
         assertThat(other.get("/newsroom/photos/" + mine).statusCode()).isEqualTo(403);
-        assertThat(other.post("/newsroom/photos/" + mine, words("Hijacked", "x", "y", version(mine))).statusCode()).isEqualTo(403);
+        assertThat(other.post("/newsroom/photos/" + mine, words("Hijacked", "x", "y", version(mine)))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(writer.get("/newsroom/photos/" + imported).statusCode()).isEqualTo(403);
         assertThat(editor.get("/newsroom/photos/" + mine).statusCode()).isEqualTo(200);
         assertThat(editor.get("/newsroom/photos/" + imported).statusCode()).isEqualTo(200);
@@ -154,21 +173,31 @@ class PhotoLibraryTest {
         assertThat(t.client().get("/newsroom/photos/" + mine).statusCode()).isEqualTo(303);
         WebClient anonymous = t.client();
         anonymous.get("/sign-in");
-        assertThat(anonymous.post("/newsroom/photos/" + mine, words("x", "y", "z", version(mine))).statusCode()).isEqualTo(303);
+        assertThat(anonymous
+                        .post("/newsroom/photos/" + mine, words("x", "y", "z", version(mine)))
+                        .statusCode())
+                .isEqualTo(303);
         reader.get("/account");
-        assertThat(reader.post("/newsroom/photos/" + mine, words("x", "y", "z", version(mine))).statusCode()).isEqualTo(403);
-        assertThat(editor.post("/newsroom/photos/" + imported, words("Imported, captioned", "Archive", "Imported alt", version(imported)))
-                .statusCode()).isEqualTo(303);
+        assertThat(reader.post("/newsroom/photos/" + mine, words("x", "y", "z", version(mine)))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(editor.post(
+                                "/newsroom/photos/" + imported,
+                                words("Imported, captioned", "Archive", "Imported alt", version(imported)))
+                        .statusCode())
+                .isEqualTo(303);
         // the library links only to photos this person may edit
         Document lib = Jsoup.parse(other.get("/newsroom/photos").body());
         assertThat(lib.select("a[href=/newsroom/photos/" + mine + "]")).isEmpty();
-        assertThat(Jsoup.parse(writer.get("/newsroom/photos").body()).select("a[href=/newsroom/photos/" + mine + "]")).hasSize(1);
+        assertThat(Jsoup.parse(writer.get("/newsroom/photos").body()).select("a[href=/newsroom/photos/" + mine + "]"))
+                .hasSize(1);
     }
 
     @Test
     void anEditedCaptionReachesThePublishedArticleAndIsAudited() throws InterruptedException {
         long photo = uploadAs(writer, "Old caption of the ferry.", "Sam Reed", "A white ferry");
-        long article = t.fixtures.article("ferry-returns", "The ferry returns", section, "news", Instant.parse("2026-11-20T10:00:00Z"), "Body.");
+        long article = t.fixtures.article(
+                "ferry-returns", "The ferry returns", section, "news", Instant.parse("2026-11-20T10:00:00Z"), "Body.");
         t.fixtures.leadPhoto(article, photo);
         t.fixtures.gallery(article, photo);
         t.contentChanged();
@@ -179,29 +208,41 @@ class PhotoLibraryTest {
         assertThat(HtmlValidator.problems(form.body())).isEmpty();
         Document d = Jsoup.parse(form.body());
         assertThat(d.selectFirst("#f-caption").text()).isEqualTo("Old caption of the ferry.");
-        assertThat(d.select("a[href=/newsroom/articles/" + article + "/gallery]").text()).isEqualTo("The ferry returns");
-        var r = writer.post("/newsroom/photos/" + photo, words("New caption: the ferry at the east quay.", "Sam Reed / The Ledger",
-                "A white ferry at a quay", Integer.parseInt(d.selectFirst("input[name=version]").val())));
+        assertThat(d.select("a[href=/newsroom/articles/" + article + "/gallery]")
+                        .text())
+                .isEqualTo("The ferry returns");
+        var r = writer.post(
+                "/newsroom/photos/" + photo,
+                words(
+                        "New caption: the ferry at the east quay.",
+                        "Sam Reed / The Ledger",
+                        "A white ferry at a quay",
+                        Integer.parseInt(d.selectFirst("input[name=version]").val())));
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("Location")).hasValue("/newsroom/photos/" + photo + "?done=saved");
 
         var page = eventually(path, b -> b.contains("New caption: the ferry at the east quay."));
         Document pub = Jsoup.parse(page.body());
-        assertThat(pub.select(".lead-photo figcaption").text()).contains("New caption: the ferry at the east quay.", "Sam Reed / The Ledger");
+        assertThat(pub.select(".lead-photo figcaption").text())
+                .contains("New caption: the ferry at the east quay.", "Sam Reed / The Ledger");
         assertThat(pub.select(".lead-photo img").attr("alt")).isEqualTo("A white ferry at a quay");
         var photoPage = eventually(path + "/photos/1", b -> b.contains("New caption"));
         assertThat(photoPage.body()).contains("New caption: the ferry at the east quay.");
 
-        var audit = t.fixtures.jdbi().withHandle(h -> h.createQuery("""
-                select action || ': ' || detail from audit_log where subject_type = 'photo' and subject_id = :id order by id""")
-                .bind("id", photo).mapTo(String.class).list());
-        assertThat(audit).containsExactly("uploaded photo: 120×80 image/png", "edited photo: changed caption, credit, alt text");
+        var audit = t.fixtures
+                .jdbi()
+                .withHandle(h ->
+                        h.createQuery("""
+                select action || ': ' || detail from audit_log where subject_type = 'photo' and subject_id = :id order by id""").bind("id", photo).mapTo(String.class).list());
+        assertThat(audit)
+                .containsExactly("uploaded photo: 120×80 image/png", "edited photo: changed caption, credit, alt text");
     }
 
     @Test
     void aPhotoReadersSeeCannotLoseItsWords() {
         long photo = uploadAs(writer, "Lanterns on the river.", "Jo Park", "Paper lanterns floating");
-        long article = t.fixtures.article("lantern-night", "Lantern night", section, "news", Instant.parse("2026-11-21T10:00:00Z"), "Body.");
+        long article = t.fixtures.article(
+                "lantern-night", "Lantern night", section, "news", Instant.parse("2026-11-21T10:00:00Z"), "Body.");
         t.fixtures.gallery(article, photo);
         var r = writer.post("/newsroom/photos/" + photo, words("  ", "Jo Park", "", version(photo)));
         assertThat(r.statusCode()).isEqualTo(422);
@@ -211,11 +252,17 @@ class PhotoLibraryTest {
         assertThat(d.select("#f-altText-error").text()).contains("Enter alt text");
         assertThat(d.select("#f-credit-error")).isEmpty();
         assertThat(d.selectFirst("#f-credit").val()).isEqualTo("Jo Park");
-        String caption = t.fixtures.jdbi().withHandle(h -> h.createQuery("select caption from photos where id = " + photo).mapTo(String.class).one());
+        String caption = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select caption from photos where id = " + photo)
+                        .mapTo(String.class)
+                        .one());
         assertThat(caption).isEqualTo("Lanterns on the river.");
         // an unused photo may be saved without them, and is flagged
         long loose = uploadAs(writer, "Loose", "Loose", "Loose");
-        assertThat(writer.post("/newsroom/photos/" + loose, words("", "", "", version(loose))).statusCode()).isEqualTo(303);
+        assertThat(writer.post("/newsroom/photos/" + loose, words("", "", "", version(loose)))
+                        .statusCode())
+                .isEqualTo(303);
         Document edit = Jsoup.parse(writer.get("/newsroom/photos/" + loose).body());
         assertThat(edit.select(".flag").eachText()).containsExactly("Needs caption", "Needs credit", "Needs alt text");
     }
@@ -224,7 +271,9 @@ class PhotoLibraryTest {
     void twoPeopleSavingTheSamePhotoDoNotOverwriteEachOther() {
         long photo = uploadAs(writer, "First words.", "A", "B");
         int v = version(photo);
-        assertThat(writer.post("/newsroom/photos/" + photo, words("Writer's words.", "A", "B", v)).statusCode()).isEqualTo(303);
+        assertThat(writer.post("/newsroom/photos/" + photo, words("Writer's words.", "A", "B", v))
+                        .statusCode())
+                .isEqualTo(303);
         var late = editor.post("/newsroom/photos/" + photo, words("Editor's words.", "A", "B", v));
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(HtmlValidator.problems(late.body())).isEmpty();
@@ -233,11 +282,17 @@ class PhotoLibraryTest {
         assertThat(d.selectFirst("#f-caption").text()).isEqualTo("Editor's words.");
         assertThat(d.select("figcaption").text()).contains("Writer's words.");
         assertThat(d.selectFirst("input[name=version]").val()).isEqualTo(String.valueOf(v + 1));
-        assertThat(editor.post("/newsroom/photos/" + photo, words("Editor's words.", "A", "B", v + 1)).statusCode()).isEqualTo(303);
-        assertThat(editor.post("/newsroom/photos/" + photo, Map.of("caption", "x")).statusCode()).isEqualTo(400);
-        var tooLong = editor.post("/newsroom/photos/" + photo, words("ok", "ok", "a".repeat(PhotoRules.MAX_ALT_TEXT + 1), v + 2));
+        assertThat(editor.post("/newsroom/photos/" + photo, words("Editor's words.", "A", "B", v + 1))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(editor.post("/newsroom/photos/" + photo, Map.of("caption", "x"))
+                        .statusCode())
+                .isEqualTo(400);
+        var tooLong = editor.post(
+                "/newsroom/photos/" + photo, words("ok", "ok", "a".repeat(PhotoRules.MAX_ALT_TEXT + 1), v + 2));
         assertThat(tooLong.statusCode()).isEqualTo(422);
-        assertThat(Jsoup.parse(tooLong.body()).select("#f-altText-error").text()).contains("501 characters");
+        assertThat(Jsoup.parse(tooLong.body()).select("#f-altText-error").text())
+                .contains("501 characters");
     }
 
     @Test
@@ -245,10 +300,12 @@ class PhotoLibraryTest {
         Photo p = new Photo(7, "k", "image/jpeg", 10, 10, "A caption", " ", "");
         assertThat(PhotoRules.missing(p)).containsExactly(PhotoRules.CREDIT, PhotoRules.ALT_TEXT);
         assertThat(PhotoRules.phrase(PhotoRules.missing(p))).isEqualTo("a credit and alt text");
-        assertThat(PhotoRules.complete(new Photo(7, "k", "image/jpeg", 10, 10, "c", "c", "a"))).isTrue();
+        assertThat(PhotoRules.complete(new Photo(7, "k", "image/jpeg", 10, 10, "c", "c", "a")))
+                .isTrue();
         long bare = t.fixtures.photo(50, 50, Color.RED, "", "Someone", "");
         long fine = t.fixtures.photo(50, 50, Color.RED, "Fine", "Someone", "Fine");
-        long article = t.fixtures.article("rules-check", "Rules check", section, "news", Instant.parse("2026-11-22T10:00:00Z"), "Body.");
+        long article = t.fixtures.article(
+                "rules-check", "Rules check", section, "news", Instant.parse("2026-11-22T10:00:00Z"), "Body.");
         t.fixtures.leadPhoto(article, bare);
         t.fixtures.gallery(article, fine, bare);
         var problems = t.fixtures.jdbi().withHandle(h -> PhotoRules.problems(h, article));

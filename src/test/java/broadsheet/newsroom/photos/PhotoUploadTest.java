@@ -46,10 +46,15 @@ class PhotoUploadTest {
         t.close();
     }
 
-    static HttpResponse<String> upload(WebClient c, String fileName, String type, byte[] bytes, String caption, String credit, String alt) {
-        return c.postMultipart("/newsroom/photos", new Multipart()
-                .file("file", fileName, type, bytes)
-                .field("caption", caption).field("credit", credit).field("altText", alt));
+    static HttpResponse<String> upload(
+            WebClient c, String fileName, String type, byte[] bytes, String caption, String credit, String alt) {
+        return c.postMultipart(
+                "/newsroom/photos",
+                new Multipart()
+                        .file("file", fileName, type, bytes)
+                        .field("caption", caption)
+                        .field("credit", credit)
+                        .field("altText", alt));
     }
 
     static Path originals() {
@@ -65,11 +70,19 @@ class PhotoUploadTest {
     }
 
     static int photoRows() {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select count(*) from photos").mapTo(Integer.class).one());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from photos")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     static long newestPhoto() {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select max(id) from photos").mapTo(Long.class).one());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select max(id) from photos")
+                        .mapTo(Long.class)
+                        .one());
     }
 
     static byte[] resource(String name) throws IOException {
@@ -86,32 +99,50 @@ class PhotoUploadTest {
         Document d = Jsoup.parse(r.body());
         var form = d.selectFirst("form[method=post]");
         assertThat(form.attr("enctype")).isEqualTo("multipart/form-data");
-        assertThat(form.selectFirst("input[name=_csrf]").val()).isEqualTo(writer.cookie("bs_csrf").orElseThrow());
-        assertThat(form.select("label[for=f-file], label[for=f-caption], label[for=f-credit], label[for=f-altText]")).hasSize(4);
+        assertThat(form.selectFirst("input[name=_csrf]").val())
+                .isEqualTo(writer.cookie("bs_csrf").orElseThrow());
+        assertThat(form.select("label[for=f-file], label[for=f-caption], label[for=f-credit], label[for=f-altText]"))
+                .hasSize(4);
     }
 
     @Test
     void aJpegWithExifAndGpsIsStoredWithoutThemAndItsDerivativesToo() throws IOException {
         byte[] jpeg = ExifSample.jpegWithExif(ExifSample.picture(900, 600, new Color(200, 80, 40)), 1);
         assertThat(ExifSample.carriesMetadata(jpeg)).isTrue();
-        var r = upload(writer, "harbour.jpg", "image/jpeg", jpeg, "Boats in the harbour at dawn.", "Ana Ruiz / The Ledger",
+        var r = upload(
+                writer,
+                "harbour.jpg",
+                "image/jpeg",
+                jpeg,
+                "Boats in the harbour at dawn.",
+                "Ana Ruiz / The Ledger",
                 "Fishing boats moored in a row");
         assertThat(r.statusCode()).isEqualTo(303);
         long id = newestPhoto();
         assertThat(r.headers().firstValue("Location")).hasValue("/newsroom/photos/" + id + "?done=uploaded");
 
         record Row(String key, String mime, int w, int h, String caption, Long by) {}
-        Row row = t.fixtures.jdbi().withHandle(h -> h.createQuery(
-                "select file_key, mime_type, width, height, caption, uploaded_by from photos where id = :id").bind("id", id)
-                .map((rs, ctx) -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getString(5), rs.getLong(6)))
-                .one());
+        Row row = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select file_key, mime_type, width, height, caption, uploaded_by from photos where id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> new Row(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getInt(3),
+                                rs.getInt(4),
+                                rs.getString(5),
+                                rs.getLong(6)))
+                        .one());
         assertThat(row.mime()).isEqualTo("image/jpeg");
         assertThat(row.w()).isEqualTo(900);
         assertThat(row.h()).isEqualTo(600);
         assertThat(row.caption()).isEqualTo("Boats in the harbour at dawn.");
         byte[] stored = Files.readAllBytes(originals().resolve(row.key()));
         assertThat(ExifSample.carriesMetadata(stored)).isFalse();
-        assertThat(ExifSample.indexOf(stored, "Exif".getBytes(StandardCharsets.US_ASCII))).isEqualTo(-1);
+        assertThat(ExifSample.indexOf(stored, "Exif".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(-1);
 
         // 320 and 640 are made at upload; every derivative, eager or lazy, is free of metadata
         Path derived = t.dataDir.resolve("media").resolve("derived");
@@ -123,8 +154,13 @@ class PhotoUploadTest {
             assertThat(ExifSample.carriesMetadata(img.body())).isFalse();
         }
 
-        var audit = t.fixtures.jdbi().withHandle(h -> h.createQuery(
-                "select action from audit_log where subject_type = 'photo' and subject_id = :id").bind("id", id).mapTo(String.class).list());
+        var audit = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select action from audit_log where subject_type = 'photo' and subject_id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .list());
         assertThat(audit).containsExactly("uploaded photo");
 
         var page = writer.get("/newsroom/photos/" + id + "?done=uploaded");
@@ -139,38 +175,49 @@ class PhotoUploadTest {
         var r = upload(writer, "chart.png", "image/png", png, "", "", "");
         assertThat(r.statusCode()).isEqualTo(303);
         String key = fileKey(newestPhoto());
-        assertThat(ExifSample.carriesMetadata(Files.readAllBytes(originals().resolve(key)))).isFalse();
+        assertThat(ExifSample.carriesMetadata(Files.readAllBytes(originals().resolve(key))))
+                .isFalse();
 
         byte[] webp = resource("exif.webp");
         assertThat(ExifSample.carriesMetadata(webp)).isTrue();
         r = upload(writer, "square.webp", "image/webp", webp, "A square.", "Test", "A blue square");
         assertThat(r.statusCode()).isEqualTo(303);
         long id = newestPhoto();
-        String mime = t.fixtures.jdbi().withHandle(h -> h.createQuery("select mime_type from photos where id = " + id)
-                .mapTo(String.class).one());
+        String mime = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select mime_type from photos where id = " + id)
+                        .mapTo(String.class)
+                        .one());
         assertThat(mime).isEqualTo("image/webp");
-        assertThat(ExifSample.carriesMetadata(Files.readAllBytes(originals().resolve(fileKey(id))))).isFalse();
-        assertThat(t.getBytes("/media/" + fileKey(id) + "-w64.jpg").statusCode()).isEqualTo(200);
+        assertThat(ExifSample.carriesMetadata(Files.readAllBytes(originals().resolve(fileKey(id)))))
+                .isFalse();
+        assertThat(t.getBytes("/media/" + fileKey(id) + "-w64.jpg").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void badFilesAreRefusedNextToTheFileFieldAndLeaveNothingBehind() throws IOException {
         byte[] jpeg = ExifSample.encode(ExifSample.picture(300, 200, Color.MAGENTA), "jpeg");
         byte[] corrupt = Arrays.copyOf(jpeg, jpeg.length);
-        for (int i = jpeg.length / 3; i < jpeg.length - 2; i++) corrupt[i] = (byte) 0x11; // right magic bytes, broken data
+        for (int i = jpeg.length / 3; i < jpeg.length - 2; i++)
+            corrupt[i] = (byte) 0x11; // right magic bytes, broken data
         byte[] truncated = Arrays.copyOf(jpeg, jpeg.length / 2);
-        byte[] text = "Minutes of the harbour board meeting, 30 November.\n".repeat(20).getBytes(StandardCharsets.UTF_8);
+        byte[] text = "Minutes of the harbour board meeting, 30 November.\n"
+                .repeat(20)
+                .getBytes(StandardCharsets.UTF_8);
 
         Set<String> before = files(originals());
         int rows = photoRows();
         record Case(String name, String type, byte[] bytes, String expected) {}
         for (Case c : new Case[] {
-                new Case("notes.jpg", "image/jpeg", text, "is not a JPEG, PNG or WebP image"),
-                new Case("broken.jpg", "image/jpeg", corrupt, "damaged or cut short"),
-                new Case("half.jpg", "image/jpeg", truncated, "damaged or cut short"),
-                new Case("empty.jpg", "image/jpeg", new byte[0], "is empty"),
-                new Case("", "application/octet-stream", new byte[0], "Choose a photo to upload")}) {
-            var r = upload(writer, c.name(), c.type(), c.bytes(), "Kept caption " + c.name(), "Kept credit", "Kept alt");
+            new Case("notes.jpg", "image/jpeg", text, "is not a JPEG, PNG or WebP image"),
+            new Case("broken.jpg", "image/jpeg", corrupt, "damaged or cut short"),
+            new Case("half.jpg", "image/jpeg", truncated, "damaged or cut short"),
+            new Case("empty.jpg", "image/jpeg", new byte[0], "is empty"),
+            new Case("", "application/octet-stream", new byte[0], "Choose a photo to upload")
+        }) {
+            var r = upload(
+                    writer, c.name(), c.type(), c.bytes(), "Kept caption " + c.name(), "Kept credit", "Kept alt");
             assertThat(r.statusCode()).as(c.name()).isEqualTo(422);
             Document d = Jsoup.parse(r.body());
             assertThat(d.select("#f-file-error").text()).as(c.name()).contains(c.expected());
@@ -195,7 +242,9 @@ class PhotoUploadTest {
         var r = upload(writer, "huge.jpg", "image/jpeg", oversize, "A huge one", "", "");
         assertThat(r.statusCode()).isEqualTo(422);
         Document d = Jsoup.parse(r.body());
-        assertThat(d.select("#f-file-error").text()).contains("“huge.jpg” is 20.0 MB").contains("the most we accept is 20 MB");
+        assertThat(d.select("#f-file-error").text())
+                .contains("“huge.jpg” is 20.0 MB")
+                .contains("the most we accept is 20 MB");
         assertThat(d.selectFirst("#f-caption").text()).isEqualTo("A huge one");
         assertThat(files(originals())).isEqualTo(before);
         assertThat(photoRows()).isEqualTo(rows);
@@ -215,8 +264,11 @@ class PhotoUploadTest {
     void anUploadWithoutTheTokenIsRefused() {
         int rows = photoRows();
         byte[] png = ExifSample.encode(ExifSample.picture(50, 50, Color.BLACK), "png");
-        var r = writer.postMultipart("/newsroom/photos", new Multipart().field("_csrf", "wrong-token-wrong-token-wrong-token-wrong-t")
-                .file("file", "a.png", "image/png", png));
+        var r = writer.postMultipart(
+                "/newsroom/photos",
+                new Multipart()
+                        .field("_csrf", "wrong-token-wrong-token-wrong-token-wrong-t")
+                        .file("file", "a.png", "image/png", png));
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(photoRows()).isEqualTo(rows);
     }
@@ -234,6 +286,10 @@ class PhotoUploadTest {
     }
 
     static String fileKey(long id) {
-        return t.fixtures.jdbi().withHandle(h -> h.createQuery("select file_key from photos where id = " + id).mapTo(String.class).one());
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select file_key from photos where id = " + id)
+                        .mapTo(String.class)
+                        .one());
     }
 }

@@ -34,11 +34,15 @@ class SubscriptionDeskTest {
 
     @BeforeEach
     void setUp() {
-        t = new TestApp(broadsheet.mail.MailConfig.fromEnv(Map.of())); // plain http, so the session cookie reaches the client
+        t = new TestApp(
+                broadsheet.mail.MailConfig.fromEnv(Map.of())); // plain http, so the session cookie reaches the client
         jdbi = t.fixtures.jdbi();
-        monthly = jdbi.withHandle(h -> h.createQuery("insert into plans (slug, name, interval, price_cents) values ('monthly', 'Monthly', 'month', 900) returning id")
-                .mapTo(Long.class).one());
-        jdbi.useHandle(h -> h.execute("insert into plans (slug, name, interval, price_cents) values ('annual', 'Annual', 'year', 9000)"));
+        monthly = jdbi.withHandle(h -> h.createQuery(
+                        "insert into plans (slug, name, interval, price_cents) values ('monthly', 'Monthly', 'month', 900) returning id")
+                .mapTo(Long.class)
+                .one());
+        jdbi.useHandle(h -> h.execute(
+                "insert into plans (slug, name, interval, price_cents) values ('annual', 'Annual', 'year', 9000)"));
         admin = t.signedIn("chief@example.org", Role.ADMIN);
         readerId = t.fixtures.user("rosa@example.org", Role.READER, "a long password for rosa");
     }
@@ -59,7 +63,8 @@ class SubscriptionDeskTest {
     }
 
     String version(Document d, String action) {
-        return d.select("form[action=/newsroom/subscriptions/" + action + "] input[name=version]").val();
+        return d.select("form[action=/newsroom/subscriptions/" + action + "] input[name=version]")
+                .val();
     }
 
     boolean subscriber() {
@@ -67,13 +72,19 @@ class SubscriptionDeskTest {
     }
 
     Instant end() {
-        return jdbi.withHandle(h -> h.createQuery("select current_period_end from subscriptions where user_id = :u").bind("u", readerId)
-                .mapTo(Timestamp.class).one()).toInstant();
+        return jdbi.withHandle(h -> h.createQuery("select current_period_end from subscriptions where user_id = :u")
+                        .bind("u", readerId)
+                        .mapTo(Timestamp.class)
+                        .one())
+                .toInstant();
     }
 
     List<String> audit() {
-        return jdbi.withHandle(h -> h.createQuery("select action || ' | ' || actor_label || ' | ' || subject_type || ' ' || subject_id || ' | ' || detail "
-                + "from audit_log where action like '%subscription' order by id").mapTo(String.class).list());
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select action || ' | ' || actor_label || ' | ' || subject_type || ' ' || subject_id || ' | ' || detail "
+                                + "from audit_log where action like '%subscription' order by id")
+                .mapTo(String.class)
+                .list());
     }
 
     String text(String sql) {
@@ -92,40 +103,69 @@ class SubscriptionDeskTest {
         assertThat(d.select("label[for=f-plan]").text()).isEqualTo("Plan");
 
         LocalDate until = LocalDate.now(ZONE).plusDays(30);
-        HttpResponse<String> granted = admin.post("/newsroom/subscriptions/grant", Map.of("email", "rosa@example.org",
-                "plan", Long.toString(monthly), "until", until.toString(), "version", version(d, "grant")));
+        HttpResponse<String> granted = admin.post(
+                "/newsroom/subscriptions/grant",
+                Map.of(
+                        "email",
+                        "rosa@example.org",
+                        "plan",
+                        Long.toString(monthly),
+                        "until",
+                        until.toString(),
+                        "version",
+                        version(d, "grant")));
         assertThat(granted.statusCode()).isEqualTo(303);
         assertThat(subscriber()).isTrue();
         assertThat(end()).isEqualTo(endOfDay(until));
         d = valid(admin.follow(granted), 200);
         assertThat(d.select("p.notice[role=status]").text()).isEqualTo("The subscription has been granted.");
-        assertThat(d.select(".subscription-desk dl").text()).contains("Plan Monthly", "Status Active", "Paid through Arranged by hand");
+        assertThat(d.select(".subscription-desk dl").text())
+                .contains("Plan Monthly", "Status Active", "Paid through Arranged by hand");
 
-        HttpResponse<String> byPeriod = admin.post("/newsroom/subscriptions/extend", Map.of("email", "rosa@example.org",
-                "by", "period", "to", "", "version", version(d, "extend")));
+        HttpResponse<String> byPeriod = admin.post(
+                "/newsroom/subscriptions/extend",
+                Map.of("email", "rosa@example.org", "by", "period", "to", "", "version", version(d, "extend")));
         assertThat(byPeriod.statusCode()).isEqualTo(303);
         assertThat(end()).isEqualTo(endOfDay(until).atZone(ZONE).plusMonths(1).toInstant());
 
         d = look("rosa@example.org");
         LocalDate later = until.plusMonths(6);
-        HttpResponse<String> toDate = admin.post("/newsroom/subscriptions/extend", Map.of("email", "rosa@example.org",
-                "by", "date", "to", later.toString(), "version", version(d, "extend")));
+        HttpResponse<String> toDate = admin.post(
+                "/newsroom/subscriptions/extend",
+                Map.of(
+                        "email",
+                        "rosa@example.org",
+                        "by",
+                        "date",
+                        "to",
+                        later.toString(),
+                        "version",
+                        version(d, "extend")));
         assertThat(toDate.statusCode()).isEqualTo(303);
         assertThat(end()).isEqualTo(endOfDay(later));
 
         d = look("rosa@example.org");
-        HttpResponse<String> revoked = admin.post("/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org",
-                "version", version(d, "revoke")));
+        HttpResponse<String> revoked = admin.post(
+                "/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org", "version", version(d, "revoke")));
         assertThat(revoked.statusCode()).isEqualTo(303);
         assertThat(subscriber()).isFalse();
-        assertThat(valid(admin.follow(revoked), 200).select(".subscription-desk dl").text()).contains("Status Revoked");
+        assertThat(valid(admin.follow(revoked), 200)
+                        .select(".subscription-desk dl")
+                        .text())
+                .contains("Status Revoked");
 
         List<String> log = audit();
         assertThat(log).hasSize(4);
-        assertThat(log.get(0)).isEqualTo("granted subscription | chief <chief@example.org> | user " + readerId + " | rosa@example.org: Monthly until " + until);
-        assertThat(log.get(1)).startsWith("extended subscription | chief <chief@example.org> | user " + readerId + " | rosa@example.org: by one period");
+        assertThat(log.get(0))
+                .isEqualTo("granted subscription | chief <chief@example.org> | user " + readerId
+                        + " | rosa@example.org: Monthly until " + until);
+        assertThat(log.get(1))
+                .startsWith("extended subscription | chief <chief@example.org> | user " + readerId
+                        + " | rosa@example.org: by one period");
         assertThat(log.get(2)).contains("rosa@example.org: to " + later);
-        assertThat(log.get(3)).startsWith("revoked subscription | chief <chief@example.org> | user " + readerId + " | rosa@example.org: Monthly");
+        assertThat(log.get(3))
+                .startsWith("revoked subscription | chief <chief@example.org> | user " + readerId
+                        + " | rosa@example.org: Monthly");
     }
 
     @Test
@@ -134,22 +174,44 @@ class SubscriptionDeskTest {
         Document mine = look("rosa@example.org");
         Document theirs = valid(second.get("/newsroom/subscriptions?email=rosa@example.org"), 200);
         LocalDate theirDate = LocalDate.now(ZONE).plusDays(10);
-        assertThat(second.post("/newsroom/subscriptions/grant", Map.of("email", "rosa@example.org", "plan", Long.toString(monthly),
-                "until", theirDate.toString(), "version", version(theirs, "grant"))).statusCode()).isEqualTo(303);
+        assertThat(second.post(
+                                "/newsroom/subscriptions/grant",
+                                Map.of(
+                                        "email",
+                                        "rosa@example.org",
+                                        "plan",
+                                        Long.toString(monthly),
+                                        "until",
+                                        theirDate.toString(),
+                                        "version",
+                                        version(theirs, "grant")))
+                        .statusCode())
+                .isEqualTo(303);
 
-        HttpResponse<String> stale = admin.post("/newsroom/subscriptions/grant", Map.of("email", "rosa@example.org",
-                "plan", Long.toString(monthly), "until", LocalDate.now(ZONE).plusDays(99).toString(), "version", version(mine, "grant")));
+        HttpResponse<String> stale = admin.post(
+                "/newsroom/subscriptions/grant",
+                Map.of(
+                        "email",
+                        "rosa@example.org",
+                        "plan",
+                        Long.toString(monthly),
+                        "until",
+                        LocalDate.now(ZONE).plusDays(99).toString(),
+                        "version",
+                        version(mine, "grant")));
         Document d = valid(stale, 409);
-        assertThat(d.select(".error-summary[role=alert]").text()).contains("Someone else changed rosa@example.org's subscription",
-                "nothing was done");
+        assertThat(d.select(".error-summary[role=alert]").text())
+                .contains("Someone else changed rosa@example.org's subscription", "nothing was done");
         assertThat(end()).isEqualTo(endOfDay(theirDate));
         // the page now shows the current state, with the current version to act on
-        assertThat(d.select("time").first().attr("datetime")).isEqualTo(endOfDay(theirDate).toString());
+        assertThat(d.select("time").first().attr("datetime"))
+                .isEqualTo(endOfDay(theirDate).toString());
         assertThat(version(d, "extend")).isEqualTo("1");
         assertThat(audit()).hasSize(1);
 
         // the same for extend and revoke with the version seen before the change
-        HttpResponse<String> staleRevoke = admin.post("/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org", "version", "0"));
+        HttpResponse<String> staleRevoke =
+                admin.post("/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org", "version", "0"));
         assertThat(staleRevoke.statusCode()).isEqualTo(409);
         assertThat(subscriber()).isTrue();
     }
@@ -159,43 +221,106 @@ class SubscriptionDeskTest {
         Document unknown = valid(admin.get("/newsroom/subscriptions?email=nobody@example.org"), 404);
         assertThat(unknown.select("#f-email-error").text()).contains("No account has the address nobody@example.org.");
 
-        HttpResponse<String> noOne = admin.post("/newsroom/subscriptions/grant", Map.of("email", "nobody@example.org",
-                "plan", Long.toString(monthly), "until", LocalDate.now(ZONE).plusDays(5).toString(), "version", "0"));
-        assertThat(valid(noOne, 404).select("[role=alert]").text()).contains("No account has the address nobody@example.org.");
+        HttpResponse<String> noOne = admin.post(
+                "/newsroom/subscriptions/grant",
+                Map.of(
+                        "email",
+                        "nobody@example.org",
+                        "plan",
+                        Long.toString(monthly),
+                        "until",
+                        LocalDate.now(ZONE).plusDays(5).toString(),
+                        "version",
+                        "0"));
+        assertThat(valid(noOne, 404).select("[role=alert]").text())
+                .contains("No account has the address nobody@example.org.");
 
         LocalDate past = LocalDate.now(ZONE).minusDays(1);
-        HttpResponse<String> inThePast = admin.post("/newsroom/subscriptions/grant", Map.of("email", "rosa@example.org",
-                "plan", Long.toString(monthly), "until", past.toString(), "version", "0"));
+        HttpResponse<String> inThePast = admin.post(
+                "/newsroom/subscriptions/grant",
+                Map.of(
+                        "email",
+                        "rosa@example.org",
+                        "plan",
+                        Long.toString(monthly),
+                        "until",
+                        past.toString(),
+                        "version",
+                        "0"));
         Document d = valid(inThePast, 422);
         assertThat(d.select("#f-until-error").text()).contains("The date " + past + " has passed");
         assertThat(d.select(".error-summary a[href=#f-until]").text()).contains("has passed");
         assertThat(d.select("#f-until").attr("aria-invalid")).isEqualTo("true");
 
-        HttpResponse<String> notADate = admin.post("/newsroom/subscriptions/grant", Map.of("email", "rosa@example.org",
-                "plan", Long.toString(monthly), "until", "next tuesday", "version", "0"));
+        HttpResponse<String> notADate = admin.post(
+                "/newsroom/subscriptions/grant",
+                Map.of(
+                        "email",
+                        "rosa@example.org",
+                        "plan",
+                        Long.toString(monthly),
+                        "until",
+                        "next tuesday",
+                        "version",
+                        "0"));
         assertThat(valid(notADate, 422).select("#f-until-error").text()).contains("year-month-day");
 
-        HttpResponse<String> noPlan = admin.post("/newsroom/subscriptions/grant", Map.of("email", "rosa@example.org",
-                "plan", "999999", "until", LocalDate.now(ZONE).plusDays(5).toString(), "version", "0"));
+        HttpResponse<String> noPlan = admin.post(
+                "/newsroom/subscriptions/grant",
+                Map.of(
+                        "email",
+                        "rosa@example.org",
+                        "plan",
+                        "999999",
+                        "until",
+                        LocalDate.now(ZONE).plusDays(5).toString(),
+                        "version",
+                        "0"));
         assertThat(valid(noPlan, 422).select("#f-plan-error").text()).contains("Choose one of the plans.");
 
-        HttpResponse<String> nothingToExtend = admin.post("/newsroom/subscriptions/extend", Map.of("email", "rosa@example.org",
-                "by", "period", "to", "", "version", "0"));
+        HttpResponse<String> nothingToExtend = admin.post(
+                "/newsroom/subscriptions/extend",
+                Map.of("email", "rosa@example.org", "by", "period", "to", "", "version", "0"));
         assertThat(valid(nothingToExtend, 422).select("[role=alert]").text()).contains("has no subscription to extend");
 
-        HttpResponse<String> nothingToRevoke = admin.post("/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org", "version", "0"));
-        assertThat(valid(nothingToRevoke, 422).select("[role=alert]").text()).contains("has no running subscription to revoke");
+        HttpResponse<String> nothingToRevoke =
+                admin.post("/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org", "version", "0"));
+        assertThat(valid(nothingToRevoke, 422).select("[role=alert]").text())
+                .contains("has no running subscription to revoke");
 
-        assertThat(jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions").mapTo(Integer.class).one()).intValue()).isZero();
+        assertThat(jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions")
+                                .mapTo(Integer.class)
+                                .one())
+                        .intValue())
+                .isZero();
         assertThat(audit()).isEmpty();
 
         // an end earlier than the current one is not an extension
         LocalDate until = LocalDate.now(ZONE).plusDays(20);
-        admin.post("/newsroom/subscriptions/grant", Map.of("email", "rosa@example.org", "plan", Long.toString(monthly),
-                "until", until.toString(), "version", "0"));
-        HttpResponse<String> earlier = admin.post("/newsroom/subscriptions/extend", Map.of("email", "rosa@example.org",
-                "by", "date", "to", until.minusDays(5).toString(), "version", "1"));
-        assertThat(valid(earlier, 422).select("#f-to-error").text()).contains("must be later than the current one, " + until.plusDays(1));
+        admin.post(
+                "/newsroom/subscriptions/grant",
+                Map.of(
+                        "email",
+                        "rosa@example.org",
+                        "plan",
+                        Long.toString(monthly),
+                        "until",
+                        until.toString(),
+                        "version",
+                        "0"));
+        HttpResponse<String> earlier = admin.post(
+                "/newsroom/subscriptions/extend",
+                Map.of(
+                        "email",
+                        "rosa@example.org",
+                        "by",
+                        "date",
+                        "to",
+                        until.minusDays(5).toString(),
+                        "version",
+                        "1"));
+        assertThat(valid(earlier, 422).select("#f-to-error").text())
+                .contains("must be later than the current one, " + until.plusDays(1));
         assertThat(end()).isEqualTo(endOfDay(until));
     }
 
@@ -206,9 +331,12 @@ class SubscriptionDeskTest {
                 values (?, ?, 'active', now() + interval '9 days', 'stripe', 'sub_x')""", readerId, monthly));
         Document d = look("rosa@example.org");
         assertThat(d.select(".subscription-desk dl").text()).contains("Paid through Stripe (sub_x)");
-        assertThat(d.select(".subscription-desk form")).as("no forms that could only be refused").isEmpty();
+        assertThat(d.select(".subscription-desk form"))
+                .as("no forms that could only be refused")
+                .isEmpty();
         assertThat(d.select(".subscription-desk").text()).contains("change it in the Stripe Dashboard");
-        HttpResponse<String> r = admin.post("/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org", "version", "1"));
+        HttpResponse<String> r =
+                admin.post("/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org", "version", "1"));
         assertThat(valid(r, 422).select("[role=alert]").text()).contains("pays through Stripe", "Stripe Dashboard");
         assertThat(subscriber()).isTrue();
     }
@@ -223,10 +351,23 @@ class SubscriptionDeskTest {
         assertThat(anon.statusCode()).isEqualTo(303);
         assertThat(anon.headers().firstValue("Location").orElseThrow()).startsWith("/sign-in?next=");
         reader.get("/account");
-        HttpResponse<String> grant = reader.post("/newsroom/subscriptions/grant", Map.of("email", "ada@example.org",
-                "plan", Long.toString(monthly), "until", LocalDate.now(ZONE).plusDays(300).toString(), "version", "0"));
+        HttpResponse<String> grant = reader.post(
+                "/newsroom/subscriptions/grant",
+                Map.of(
+                        "email",
+                        "ada@example.org",
+                        "plan",
+                        Long.toString(monthly),
+                        "until",
+                        LocalDate.now(ZONE).plusDays(300).toString(),
+                        "version",
+                        "0"));
         assertThat(grant.statusCode()).isEqualTo(403);
-        assertThat(jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions").mapTo(Integer.class).one()).intValue()).isZero();
+        assertThat(jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions")
+                                .mapTo(Integer.class)
+                                .one())
+                        .intValue())
+                .isZero();
         Document page = valid(admin.get("/newsroom/subscriptions"), 200);
         assertThat(page.select(".newsroom-nav a[aria-current=page]").text()).isEqualTo("Subscriptions");
         assertThat(page.select(".plans-table th[scope=row]").eachText()).containsExactly("Monthly", "Annual");
@@ -235,19 +376,27 @@ class SubscriptionDeskTest {
     @Test
     void anAdminSetsAPlansStripePrice() {
         valid(admin.get("/newsroom/subscriptions"), 200);
-        HttpResponse<String> r = admin.post("/newsroom/subscriptions/plans/" + monthly + "/stripe-price", Map.of("priceId", " price_1QxMonthly "));
+        HttpResponse<String> r = admin.post(
+                "/newsroom/subscriptions/plans/" + monthly + "/stripe-price", Map.of("priceId", " price_1QxMonthly "));
         assertThat(r.statusCode()).isEqualTo(303);
         Document d = valid(admin.follow(r), 200);
         assertThat(d.select("#price-" + monthly).val()).isEqualTo("price_1QxMonthly");
         assertThat(d.select("#price-" + monthly + "-state").text()).isEqualTo("Paid online with this price.");
         assertThat(audit()).isEmpty(); // not a subscription change
-        assertThat(text("select detail from audit_log where action = 'set Stripe price'")).isEqualTo("Monthly: price_1QxMonthly");
+        assertThat(text("select detail from audit_log where action = 'set Stripe price'"))
+                .isEqualTo("Monthly: price_1QxMonthly");
 
-        HttpResponse<String> bad = admin.post("/newsroom/subscriptions/plans/" + monthly + "/stripe-price", Map.of("priceId", "prod_123"));
+        HttpResponse<String> bad =
+                admin.post("/newsroom/subscriptions/plans/" + monthly + "/stripe-price", Map.of("priceId", "prod_123"));
         assertThat(valid(bad, 422).select("[role=alert]").text()).contains("A Stripe price id looks like price_");
-        long annual = jdbi.withHandle(h -> h.createQuery("select id from plans where slug = 'annual'").mapTo(Long.class).one());
-        HttpResponse<String> taken = admin.post("/newsroom/subscriptions/plans/" + annual + "/stripe-price", Map.of("priceId", "price_1QxMonthly"));
-        assertThat(valid(taken, 422).select("[role=alert]").text()).contains("The Monthly plan already uses price_1QxMonthly.");
-        assertThat(text("select stripe_price_id from plans where slug = 'monthly'")).isEqualTo("price_1QxMonthly");
+        long annual = jdbi.withHandle(h -> h.createQuery("select id from plans where slug = 'annual'")
+                .mapTo(Long.class)
+                .one());
+        HttpResponse<String> taken = admin.post(
+                "/newsroom/subscriptions/plans/" + annual + "/stripe-price", Map.of("priceId", "price_1QxMonthly"));
+        assertThat(valid(taken, 422).select("[role=alert]").text())
+                .contains("The Monthly plan already uses price_1QxMonthly.");
+        assertThat(text("select stripe_price_id from plans where slug = 'monthly'"))
+                .isEqualTo("price_1QxMonthly");
     }
 }
