@@ -10,7 +10,8 @@ import java.util.Map;
  * variables; the command line overrides them.
  *
  * @param databaseUrl empty for the embedded PostgreSQL under {@code dataDir/postgres}
- * @param baseUrl     the public origin, used for canonical URLs, feeds and sitemaps (no trailing slash)
+ * @param baseUrl     the public origin, used for canonical URLs, feeds and sitemaps (no trailing slash);
+ *                    empty for http://localhost:PORT
  */
 public record Config(
         int port,
@@ -42,7 +43,7 @@ public record Config(
                 port,
                 Path.of(env.getOrDefault("DATA_DIR", "data")),
                 env.getOrDefault("DATABASE_URL", ""),
-                stripSlash(env.getOrDefault("BASE_URL", "http://localhost:" + port)),
+                stripSlash(env.getOrDefault("BASE_URL", "")),
                 !"off".equalsIgnoreCase(env.getOrDefault("PAGE_CACHE", "on")),
                 "1".equals(env.get("DEV_TEMPLATES")),
                 MailConfig.fromEnv(env),
@@ -75,6 +76,12 @@ public record Config(
 
     public Config withStripe(StripeConfig s) {
         return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, s);
+    }
+
+    /** The public origin: BASE_URL or --base-url when given, otherwise this machine at the port served. */
+    @Override
+    public String baseUrl() {
+        return baseUrl == null || baseUrl.isEmpty() ? "http://localhost:" + port : baseUrl;
     }
 
     public boolean embeddedDatabase() {

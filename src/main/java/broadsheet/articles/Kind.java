@@ -1,7 +1,7 @@
 package broadsheet.articles;
 
 /** What sort of piece an article is; readers see the label on links to it ("Opinion: ..."). */
-public enum Kind {
+public enum Kind implements broadsheet.db.DbValue {
     NEWS(""),
     OPINION("Opinion"),
     ANALYSIS("Analysis"),
@@ -15,10 +15,6 @@ public enum Kind {
 
     public static Kind of(String dbValue) {
         return valueOf(dbValue.toUpperCase(java.util.Locale.ROOT));
-    }
-
-    public String dbValue() {
-        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** "Opinion", or empty for plain news. */

@@ -100,7 +100,12 @@ final class BenchNewsletterCommand implements Callable<Integer> {
                 int filled = jdbi.inTransaction(h -> Outbox.fill(h, issue));
                 long t2 = System.nanoTime();
 
-                Chrome chrome = new Chrome(jdbi, config, new Assets());
+                Chrome chrome = new Chrome(
+                        new broadsheet.db.Settings(jdbi),
+                        new broadsheet.sections.SectionDao(jdbi),
+                        new NewsletterDao(jdbi),
+                        config,
+                        new Assets());
                 MailConfig mail =
                         new MailConfig("localhost", sink.port(), "", "", false, "Benchmark <news@bench.invalid>");
                 NewsletterSender sender = new NewsletterSender(
@@ -108,10 +113,10 @@ final class BenchNewsletterCommand implements Callable<Integer> {
                         Delivery.smtp(mail),
                         new IssueRenderer(new ArticleDao(jdbi), new Views(false), chrome::site),
                         new NewsletterDao(jdbi),
-                        new NewsletterLinks(jdbi),
+                        new NewsletterLinks(new broadsheet.db.Secrets(new broadsheet.db.Settings(jdbi))),
                         chrome::site,
                         mail.from(),
-                        null,
+                        java.util.Optional.empty(),
                         batch,
                         workers);
                 var memory = ManagementFactory.getMemoryMXBean();

@@ -44,11 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         Config config = common.config();
-        if (port != null) {
-            config = config.withPort(port);
-            if (baseUrl == null && System.getenv("BASE_URL") == null)
-                config = config.withBaseUrl("http://localhost:" + port);
-        }
+        if (port != null) config = config.withPort(port);
         if (baseUrl != null) config = config.withBaseUrl(baseUrl);
         if (noPageCache) config = config.withPageCache(false);
         if (config.port() != 0) App.requirePortFree(config.port());

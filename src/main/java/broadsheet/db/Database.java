@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** The one PostgreSQL the app talks to: embedded under the data dir, or external by URL. Migrated on open. */
 public final class Database implements AutoCloseable {
@@ -26,7 +25,15 @@ public final class Database implements AutoCloseable {
         this.embedded = embedded;
         this.pool = pool;
         this.jdbcUrl = jdbcUrl;
-        this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
+        this.jdbi = configure(Jdbi.create(pool));
+    }
+
+    /** PostgreSQL types, and every {@link DbValue} enum bound and read as its text value. */
+    public static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new PostgresPlugin());
+        jdbi.registerArgument(new DbValueMapper.Binder());
+        jdbi.registerColumnMapper(new DbValueMapper());
+        return jdbi;
     }
 
     /** Opens (starting the embedded server if configured) and migrates. Throws {@link StartupException} with a one-line reason. */

@@ -1,5 +1,6 @@
 package broadsheet.newsletters;
 
+import broadsheet.mail.MailConfig;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
-import java.util.Map;
+import java.util.Optional;
 import org.simplejavamail.utils.mail.dkim.Canonicalization;
 import org.simplejavamail.utils.mail.dkim.DkimMessage;
 import org.simplejavamail.utils.mail.dkim.DkimSigner;
@@ -33,17 +34,14 @@ public final class Dkim {
         this.key = key;
     }
 
-    /** The configured signer, or null when DKIM_PRIVATE_KEY_FILE is not set. A bad key stops start-up with the reason. */
-    public static Dkim fromEnv(Map<String, String> env) {
-        String file = env.getOrDefault("DKIM_PRIVATE_KEY_FILE", "");
-        if (file.isBlank()) return null;
-        String selector = env.getOrDefault("DKIM_SELECTOR", "");
-        String domain = env.getOrDefault("DKIM_DOMAIN", "");
-        if (selector.isBlank() || domain.isBlank()) {
+    /** The configured signer, if DKIM_PRIVATE_KEY_FILE is set. A bad key stops start-up with the reason. */
+    public static Optional<Dkim> from(MailConfig mail) {
+        if (mail.dkimKeyFile().isBlank()) return Optional.empty();
+        if (mail.dkimSelector().isBlank() || mail.dkimDomain().isBlank()) {
             throw new IllegalArgumentException(
                     "DKIM_PRIVATE_KEY_FILE is set, so DKIM_SELECTOR and DKIM_DOMAIN must be set too");
         }
-        return of(Path.of(file), selector, domain);
+        return Optional.of(of(Path.of(mail.dkimKeyFile()), mail.dkimSelector(), mail.dkimDomain()));
     }
 
     public static Dkim of(Path keyFile, String selector, String domain) {

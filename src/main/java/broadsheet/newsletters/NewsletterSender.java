@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,7 +63,7 @@ public final class NewsletterSender implements AutoCloseable {
     private final Supplier<Site> site;
     private final InternetAddress from;
     private final String domain;
-    private final Dkim dkim;
+    private final Optional<Dkim> dkim;
     private final int batch;
     private final int workers;
     private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
@@ -77,7 +78,7 @@ public final class NewsletterSender implements AutoCloseable {
             NewsletterLinks links,
             Supplier<Site> site,
             String from,
-            Dkim dkim,
+            Optional<Dkim> dkim,
             int batch,
             int workers) {
         this.jdbi = jdbi;
@@ -143,7 +144,7 @@ public final class NewsletterSender implements AutoCloseable {
 
     /** Claims and sends batches until none is left, the server fails, or the limit is reached. */
     private void drain(AtomicInteger sent) {
-        Dkim.Signer signer = dkim == null ? null : dkim.signer();
+        Dkim.Signer signer = dkim.map(Dkim::signer).orElse(null);
         while (sent.get() < limit) {
             List<Claimed> rows = claim(Math.min(batch, limit - sent.get()));
             if (rows == null) return;

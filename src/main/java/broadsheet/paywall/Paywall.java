@@ -1,6 +1,7 @@
 package broadsheet.paywall;
 
 import broadsheet.accounts.User;
+import broadsheet.db.Secrets;
 import broadsheet.subscriptions.Subscriptions;
 import broadsheet.web.Cookies;
 import broadsheet.web.PageCache;
@@ -80,10 +81,10 @@ public final class Paywall {
             Caffeine.newBuilder().maximumSize(200_000).build();
     private volatile Settings settings;
 
-    public Paywall(Jdbi jdbi, Sessions sessions, String baseUrl) {
+    public Paywall(Jdbi jdbi, Secrets secrets, Sessions sessions, String baseUrl) {
         this.jdbi = jdbi;
         this.sessions = sessions;
-        this.signer = new Signer(jdbi);
+        this.signer = new Signer(secrets);
         this.meter = new Meter(jdbi, signer);
         this.gifts = new GiftLinks(jdbi, signer);
         this.baseUrl = baseUrl;

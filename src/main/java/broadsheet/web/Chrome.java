@@ -1,6 +1,7 @@
 package broadsheet.web;
 
 import broadsheet.Config;
+import broadsheet.db.Settings;
 import broadsheet.newsletters.Newsletter;
 import broadsheet.newsletters.NewsletterDao;
 import broadsheet.sections.Section;
@@ -9,8 +10,6 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * What pages read on every render and that changes only with content: the site settings, the section
@@ -18,30 +17,27 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Chrome {
 
-    private final Jdbi jdbi;
+    private final Settings settings;
+    private final SectionDao sections;
+    private final NewsletterDao newsletterDao;
     private final Config config;
     private final Assets assets;
-    private final SectionDao sections;
     private volatile Site site;
     private volatile List<Section> nav;
     private volatile List<Newsletter> newsletters;
 
-    public Chrome(Jdbi jdbi, Config config, Assets assets) {
-        this.jdbi = jdbi;
+    public Chrome(Settings settings, SectionDao sections, NewsletterDao newsletters, Config config, Assets assets) {
+        this.settings = settings;
+        this.sections = sections;
+        this.newsletterDao = newsletters;
         this.config = config;
         this.assets = assets;
-        this.sections = new SectionDao(jdbi);
         reload();
     }
 
     /** Re-reads settings, sections and newsletters (after an import or an edit). */
     public void reload() {
-        Map<String, String> s = jdbi
-                .withHandle(h -> h.createQuery("select key, value from settings")
-                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                        .list())
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, String> s = settings.startingWith("site_");
         ZoneId zone;
         try {
             zone = ZoneId.of(s.getOrDefault("site_time_zone", "UTC"));
@@ -55,7 +51,7 @@ public final class Chrome {
                 zone,
                 "en");
         nav = sections.all();
-        newsletters = new NewsletterDao(jdbi).all();
+        newsletters = newsletterDao.all();
     }
 
     public Site site() {

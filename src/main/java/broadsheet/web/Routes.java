@@ -1,72 +1,42 @@
 package broadsheet.web;
 
-import broadsheet.accounts.AccountPages;
-import broadsheet.articles.ArticlePages;
-import broadsheet.feeds.Discovery;
-import broadsheet.following.FollowingApi;
+import broadsheet.Core;
+import broadsheet.accounts.AccountsFeature;
+import broadsheet.articles.ArticlesFeature;
+import broadsheet.comments.CommentsFeature;
+import broadsheet.feeds.FeedsFeature;
+import broadsheet.following.FollowingFeature;
 import broadsheet.following.FollowingPages;
-import broadsheet.fronts.ArchivePages;
-import broadsheet.fronts.FrontPages;
-import broadsheet.mail.DevMailPages;
-import broadsheet.media.MediaPages;
-import broadsheet.newsletters.NewsletterPages;
-import broadsheet.newsletters.SignupPages;
-import broadsheet.newsroom.NewsroomHome;
-import broadsheet.newsroom.articles.ArticleDeskPages;
-import broadsheet.newsroom.articles.RevisionPages;
-import broadsheet.newsroom.audit.AuditDesk;
-import broadsheet.newsroom.fronts.FrontDesk;
-import broadsheet.newsroom.newsletters.NewsletterDesk;
-import broadsheet.newsroom.people.PeopleDesk;
-import broadsheet.newsroom.photos.GalleryDesk;
-import broadsheet.newsroom.photos.PhotoDesk;
-import broadsheet.newsroom.subscriptions.SubscriptionDesk;
+import broadsheet.fronts.FrontsFeature;
+import broadsheet.newsletters.NewslettersFeature;
+import broadsheet.newsroom.NewsroomFeature;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
-import broadsheet.paywall.GiftPages;
 import broadsheet.paywall.Paywall;
-import broadsheet.paywall.PaywallDesk;
-import broadsheet.subscriptions.SubscribePages;
+import broadsheet.paywall.PaywallFeature;
+import broadsheet.subscriptions.SubscriptionsFeature;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 
-/** The one route table: every URL the site answers, with who may use it. */
+/**
+ * The one route table: every URL the site answers, with who may use it. Each feature builds its
+ * own handlers ({@code *Feature.create}); this file only says which URL goes where.
+ */
 public record Routes(
-        FrontPages fronts,
-        ArticlePages articles,
-        ArchivePages archive,
-        NewsletterPages newsletters,
-        AccountPages accounts,
-        DevMailPages devMail,
-        AccessCheck access,
-        NewsroomHome newsroom,
-        MediaPages media,
-        Assets assets,
-        Logo logo,
-        Discovery discovery,
-        ErrorPages errors,
-        ArticleDeskPages articleDesk,
-        RevisionPages revisionPages,
-        PhotoDesk photos,
-        GalleryDesk galleries,
-        FrontDesk frontDesk,
-        CatalogDesk sectionDesk,
-        CatalogDesk authorDesk,
-        CatalogDesk topicDesk,
-        PeopleDesk peopleDesk,
-        AuditDesk auditDesk,
-        FollowingPages following,
-        FollowingApi followingApi,
-        GiftPages gifts,
-        PaywallDesk paywallDesk,
-        broadsheet.comments.CommentPages comments,
-        broadsheet.newsroom.moderation.ModerationDesk moderationDesk,
-        SubscribePages subscribe,
-        SubscriptionDesk subscriptionDesk,
-        SignupPages newsletterSignups,
-        NewsletterDesk newsletterDesk) {
+        Core core,
+        SitePages site,
+        FrontsFeature fronts,
+        ArticlesFeature articles,
+        FeedsFeature feeds,
+        AccountsFeature accounts,
+        FollowingFeature following,
+        PaywallFeature paywall,
+        CommentsFeature comments,
+        SubscriptionsFeature subscriptions,
+        NewslettersFeature newsletters,
+        NewsroomFeature newsroom) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -76,224 +46,232 @@ public record Routes(
 
     public void register(JavalinConfig config) {
         var r = config.routes;
-        r.beforeMatched(access::check);
+        r.beforeMatched(site.access()::check);
         r.before(SecurityHeaders::apply);
 
         // --- newsroom: photos (who may change which photo or gallery is checked in the handlers)
-        get(r, "/newsroom/photos", photos::library, Role.CONTRIBUTOR);
-        get(r, "/newsroom/photos/new", photos::uploadForm, Role.CONTRIBUTOR);
-        r.post("/newsroom/photos", photos::upload, Role.CONTRIBUTOR);
-        get(r, "/newsroom/photos/{id}", photos::editForm, Role.CONTRIBUTOR);
-        r.post("/newsroom/photos/{id}", photos::save, Role.CONTRIBUTOR);
-        r.post("/newsroom/photos/{id}/delete", photos::delete, Role.CONTRIBUTOR);
-        get(r, "/newsroom/articles/{id}/gallery", galleries::show, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/add", galleries::add, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/remove", galleries::remove, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/up", galleries::moveUp, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/down", galleries::moveDown, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/lead", galleries::lead, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/gallery/order", galleries::order, Role.CONTRIBUTOR);
+        get(r, "/newsroom/photos", newsroom.photos()::library, Role.CONTRIBUTOR);
+        get(r, "/newsroom/photos/new", newsroom.photos()::uploadForm, Role.CONTRIBUTOR);
+        r.post("/newsroom/photos", newsroom.photos()::upload, Role.CONTRIBUTOR);
+        get(r, "/newsroom/photos/{id}", newsroom.photos()::editForm, Role.CONTRIBUTOR);
+        r.post("/newsroom/photos/{id}", newsroom.photos()::save, Role.CONTRIBUTOR);
+        r.post("/newsroom/photos/{id}/delete", newsroom.photos()::delete, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/{id}/gallery", newsroom.galleries()::show, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/add", newsroom.galleries()::add, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/remove", newsroom.galleries()::remove, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/up", newsroom.galleries()::moveUp, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/down", newsroom.galleries()::moveDown, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/lead", newsroom.galleries()::lead, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/gallery/order", newsroom.galleries()::order, Role.CONTRIBUTOR);
 
-        get(r, "/", fronts::home, Role.ANYONE);
-        get(r, "/sections/{slug}", fronts::section, Role.ANYONE);
-        get(r, "/authors/{slug}", fronts::author, Role.ANYONE);
-        get(r, "/topics/{slug}", fronts::topic, Role.ANYONE);
+        get(r, "/", fronts.pages()::home, Role.ANYONE);
+        get(r, "/sections/{slug}", fronts.pages()::section, Role.ANYONE);
+        get(r, "/authors/{slug}", fronts.pages()::author, Role.ANYONE);
+        get(r, "/topics/{slug}", fronts.pages()::topic, Role.ANYONE);
         // --- newsroom: articles (who may change which article is decided per article: see newsroom/articles/Workflow)
-        get(r, "/newsroom/articles", articleDesk::list, Role.CONTRIBUTOR);
-        get(r, "/newsroom/articles/new", articleDesk::newForm, Role.CONTRIBUTOR);
-        get(r, "/newsroom/articles/search", articleDesk::search, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles", articleDesk::create, Role.CONTRIBUTOR);
-        get(r, "/newsroom/articles/{id}", articleDesk::edit, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}", articleDesk::save, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/autosave", articleDesk::autosave, Role.CONTRIBUTOR);
-        get(r, "/newsroom/articles/{id}/revisions", revisionPages::revisions, Role.CONTRIBUTOR);
-        get(r, "/newsroom/articles/{id}/revisions/{version}", revisionPages::revision, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/revisions/{version}/restore", articleDesk::restore, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/corrections", articleDesk::correct, Role.EDITOR);
-        r.post("/newsroom/articles/{id}/preview-link", articleDesk::previewLink, Role.CONTRIBUTOR);
-        get(r, "/preview/{id}", articleDesk::preview, Role.ANYONE); // the signed link is the permission
-        get(r, "/archive", archive::index, Role.ANYONE);
-        get(r, "/archive/{y}/{m}", archive::month, Role.ANYONE);
-        get(r, "/archive/{y}/{m}/{d}", archive::day, Role.ANYONE);
+        get(r, "/newsroom/articles", newsroom.articles()::list, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/new", newsroom.articles()::newForm, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/search", newsroom.articles()::search, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles", newsroom.articles()::create, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/{id}", newsroom.articles()::edit, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}", newsroom.articles()::save, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/autosave", newsroom.articles()::autosave, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/{id}/revisions", newsroom.revisions()::revisions, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/{id}/revisions/{version}", newsroom.revisions()::revision, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/revisions/{version}/restore", newsroom.articles()::restore, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/corrections", newsroom.articles()::correct, Role.EDITOR);
+        r.post("/newsroom/articles/{id}/preview-link", newsroom.articles()::previewLink, Role.CONTRIBUTOR);
+        get(r, "/preview/{id}", newsroom.articles()::preview, Role.ANYONE); // the signed link is the permission
+        get(r, "/archive", fronts.archive()::index, Role.ANYONE);
+        get(r, "/archive/{y}/{m}", fronts.archive()::month, Role.ANYONE);
+        get(r, "/archive/{y}/{m}/{d}", fronts.archive()::day, Role.ANYONE);
         // --- newsletters: signing up, confirming, unsubscribing and preferences (the signed link or the session
         // decides whose)
-        get(r, "/newsletters/confirm/{token}", newsletterSignups::confirm, Role.ANYONE);
-        get(r, "/newsletters/unsubscribe/{token}", newsletterSignups::unsubscribeForm, Role.ANYONE);
+        get(r, "/newsletters/confirm/{token}", newsletters.signups()::confirm, Role.ANYONE);
+        get(r, "/newsletters/unsubscribe/{token}", newsletters.signups()::unsubscribeForm, Role.ANYONE);
         r.post(
                 "/newsletters/unsubscribe/{token}",
-                newsletterSignups::unsubscribe,
+                newsletters.signups()::unsubscribe,
                 Role.ANYONE); // no CSRF token: see AccessCheck
-        get(r, "/newsletters/preferences/{token}", newsletterSignups::linkPreferences, Role.ANYONE);
-        r.post("/newsletters/preferences/{token}", newsletterSignups::saveLinkPreferences, Role.ANYONE);
-        get(r, "/newsletters/{slug}/sign-up", newsletterSignups::signUpForm, Role.ANYONE);
-        r.post("/newsletters/{slug}/sign-up", newsletterSignups::signUp, Role.ANYONE);
-        get(r, "/newsletters/{slug}/issues/{id}", newsletters::issue, Role.ANYONE);
-        get(r, "/account/newsletters", newsletterSignups::accountPreferences, Role.READER);
-        r.post("/account/newsletters", newsletterSignups::saveAccountPreferences, Role.READER);
-        get(r, "/newsletters", newsletters::index, Role.ANYONE);
-        get(r, "/newsletters/{slug}", newsletters::show, Role.ANYONE);
+        get(r, "/newsletters/preferences/{token}", newsletters.signups()::linkPreferences, Role.ANYONE);
+        r.post("/newsletters/preferences/{token}", newsletters.signups()::saveLinkPreferences, Role.ANYONE);
+        get(r, "/newsletters/{slug}/sign-up", newsletters.signups()::signUpForm, Role.ANYONE);
+        r.post("/newsletters/{slug}/sign-up", newsletters.signups()::signUp, Role.ANYONE);
+        get(r, "/newsletters/{slug}/issues/{id}", newsletters.pages()::issue, Role.ANYONE);
+        get(r, "/account/newsletters", newsletters.signups()::accountPreferences, Role.READER);
+        r.post("/account/newsletters", newsletters.signups()::saveAccountPreferences, Role.READER);
+        get(r, "/newsletters", newsletters.pages()::index, Role.ANYONE);
+        get(r, "/newsletters/{slug}", newsletters.pages()::show, Role.ANYONE);
 
-        get(r, "/feed.{format}", discovery::siteFeed, Role.ANYONE);
-        get(r, "/sections/{slug}/feed.{format}", discovery::sectionFeed, Role.ANYONE);
-        get(r, "/authors/{slug}/feed.{format}", discovery::authorFeed, Role.ANYONE);
-        get(r, "/topics/{slug}/feed.{format}", discovery::topicFeed, Role.ANYONE);
-        get(r, "/sitemap.xml", discovery::sitemapIndex, Role.ANYONE);
-        get(r, "/sitemaps/news.xml", discovery::newsSitemap, Role.ANYONE);
-        get(r, "/sitemaps/pages.xml", discovery::pagesSitemap, Role.ANYONE);
-        get(r, "/sitemaps/articles-{y}-{m}.xml", discovery::monthSitemap, Role.ANYONE);
-        get(r, "/robots.txt", discovery::robots, Role.ANYONE);
+        get(r, "/feed.{format}", feeds.discovery()::siteFeed, Role.ANYONE);
+        get(r, "/sections/{slug}/feed.{format}", feeds.discovery()::sectionFeed, Role.ANYONE);
+        get(r, "/authors/{slug}/feed.{format}", feeds.discovery()::authorFeed, Role.ANYONE);
+        get(r, "/topics/{slug}/feed.{format}", feeds.discovery()::topicFeed, Role.ANYONE);
+        get(r, "/sitemap.xml", feeds.discovery()::sitemapIndex, Role.ANYONE);
+        get(r, "/sitemaps/news.xml", feeds.discovery()::newsSitemap, Role.ANYONE);
+        get(r, "/sitemaps/pages.xml", feeds.discovery()::pagesSitemap, Role.ANYONE);
+        get(r, "/sitemaps/articles-{y}-{m}.xml", feeds.discovery()::monthSitemap, Role.ANYONE);
+        get(r, "/robots.txt", feeds.discovery()::robots, Role.ANYONE);
 
-        get(r, "/sign-in", accounts::signInForm, Role.ANYONE);
-        r.post("/sign-in", accounts::signIn, Role.ANYONE);
-        r.post("/sign-out", accounts::signOut, Role.ANYONE);
-        get(r, "/register", accounts::registerForm, Role.ANYONE);
-        r.post("/register", accounts::register, Role.ANYONE);
-        get(r, "/account/confirm", accounts::confirm, Role.ANYONE);
-        get(r, "/password/forgot", accounts::forgotForm, Role.ANYONE);
-        r.post("/password/forgot", accounts::forgot, Role.ANYONE);
-        get(r, "/password/reset", accounts::resetForm, Role.ANYONE);
-        r.post("/password/reset", accounts::reset, Role.ANYONE);
-        get(r, "/account/email/confirm", accounts::confirmEmailChange, Role.ANYONE);
-        get(r, "/account", accounts::account, Role.READER);
-        r.post("/account/password", accounts::changePassword, Role.READER);
-        r.post("/account/email", accounts::changeEmail, Role.READER);
-        r.post("/account/sign-out-everywhere", accounts::signOutEverywhere, Role.READER);
-        get(r, "/account/export.json", accounts::export, Role.READER);
-        r.post("/account/delete", accounts::delete, Role.READER);
+        get(r, "/sign-in", accounts.pages()::signInForm, Role.ANYONE);
+        r.post("/sign-in", accounts.pages()::signIn, Role.ANYONE);
+        r.post("/sign-out", accounts.pages()::signOut, Role.ANYONE);
+        get(r, "/register", accounts.pages()::registerForm, Role.ANYONE);
+        r.post("/register", accounts.pages()::register, Role.ANYONE);
+        get(r, "/account/confirm", accounts.pages()::confirm, Role.ANYONE);
+        get(r, "/password/forgot", accounts.pages()::forgotForm, Role.ANYONE);
+        r.post("/password/forgot", accounts.pages()::forgot, Role.ANYONE);
+        get(r, "/password/reset", accounts.pages()::resetForm, Role.ANYONE);
+        r.post("/password/reset", accounts.pages()::reset, Role.ANYONE);
+        get(r, "/account/email/confirm", accounts.pages()::confirmEmailChange, Role.ANYONE);
+        get(r, "/account", accounts.pages()::account, Role.READER);
+        r.post("/account/password", accounts.pages()::changePassword, Role.READER);
+        r.post("/account/email", accounts.pages()::changeEmail, Role.READER);
+        r.post("/account/sign-out-everywhere", accounts.pages()::signOutEverywhere, Role.READER);
+        get(r, "/account/export.json", accounts.pages()::export, Role.READER);
+        r.post("/account/delete", accounts.pages()::delete, Role.READER);
         // --- following: the reader's feed and follows; the JSON API (described in /api/openapi.json)
-        get(r, "/following", following::feed, Role.READER);
-        get(r, "/following/manage", following::manage, Role.READER);
-        r.post("/following/digest", following::digest, Role.READER);
-        get(r, "/following/digest/unsubscribe/{token}", following::unsubscribeForm, Role.ANYONE);
+        get(r, "/following", following.pages()::feed, Role.READER);
+        get(r, "/following/manage", following.pages()::manage, Role.READER);
+        r.post("/following/digest", following.pages()::digest, Role.READER);
+        get(r, "/following/digest/unsubscribe/{token}", following.pages()::unsubscribeForm, Role.ANYONE);
         r.post(
                 "/following/digest/unsubscribe/{token}",
-                following::unsubscribe,
+                following.pages()::unsubscribe,
                 Role.ANYONE); // one click: no CSRF token (AccessCheck)
-        get(r, "/follow", following::confirm, Role.READER);
-        r.post("/follow", following::follow, Role.READER);
-        r.post("/unfollow", following::unfollow, Role.READER);
-        get(r, "/api/me", followingApi::me, Role.ANYONE);
-        get(r, "/api/following", followingApi::list, Role.READER);
-        r.post("/api/following", followingApi::follow, Role.READER);
-        r.delete("/api/following/{kind}/{slug}", followingApi::unfollow, Role.READER);
-        get(r, "/api/following/suggestions", followingApi::suggestions, Role.READER);
-        get(r, "/api/feed", followingApi::feed, Role.READER);
-        get(r, "/api/openapi.json", followingApi::openApi, Role.ANYONE);
-        get(r, "/dev/mail", devMail::list, Role.ANYONE);
-        get(r, "/dev/mail/{file}", devMail::show, Role.ANYONE);
+        get(r, "/follow", following.pages()::confirm, Role.READER);
+        r.post("/follow", following.pages()::follow, Role.READER);
+        r.post("/unfollow", following.pages()::unfollow, Role.READER);
+        get(r, "/api/me", following.api()::me, Role.ANYONE);
+        get(r, "/api/following", following.api()::list, Role.READER);
+        r.post("/api/following", following.api()::follow, Role.READER);
+        r.delete("/api/following/{kind}/{slug}", following.api()::unfollow, Role.READER);
+        get(r, "/api/following/suggestions", following.api()::suggestions, Role.READER);
+        get(r, "/api/feed", following.api()::feed, Role.READER);
+        get(r, "/api/openapi.json", following.api()::openApi, Role.ANYONE);
+        get(r, "/dev/mail", site.devMail()::list, Role.ANYONE);
+        get(r, "/dev/mail/{file}", site.devMail()::show, Role.ANYONE);
 
         // --- the newsroom
-        get(r, "/newsroom", newsroom::show, Role.CONTRIBUTOR);
+        get(r, "/newsroom", newsroom.home()::show, Role.CONTRIBUTOR);
 
         // --- newsroom: curation (fronts; sections, authors, topics; people; audit log)
-        get(r, "/newsroom/fronts", frontDesk::index, Role.EDITOR);
-        get(r, "/newsroom/fronts/{front}", frontDesk::show, Role.EDITOR);
-        r.post("/newsroom/fronts/{front}/move", frontDesk::move, Role.EDITOR);
-        r.post("/newsroom/fronts/{front}/remove", frontDesk::remove, Role.EDITOR);
-        r.post("/newsroom/fronts/{front}/add", frontDesk::add, Role.EDITOR);
-        r.post("/newsroom/fronts/{front}/order", frontDesk::order, Role.EDITOR);
-        catalog(r, "/newsroom/sections", sectionDesk);
-        catalog(r, "/newsroom/authors", authorDesk);
-        catalog(r, "/newsroom/topics", topicDesk);
-        get(r, "/newsroom/people", peopleDesk::list, Role.ADMIN);
-        r.post("/newsroom/people/{id}/role", peopleDesk::changeRole, Role.ADMIN);
-        r.post("/newsroom/people/{id}/sign-out", peopleDesk::signOutEverywhere, Role.ADMIN);
-        get(r, "/newsroom/audit", auditDesk::list, Role.EDITOR);
+        get(r, "/newsroom/fronts", newsroom.fronts()::index, Role.EDITOR);
+        get(r, "/newsroom/fronts/{front}", newsroom.fronts()::show, Role.EDITOR);
+        r.post("/newsroom/fronts/{front}/move", newsroom.fronts()::move, Role.EDITOR);
+        r.post("/newsroom/fronts/{front}/remove", newsroom.fronts()::remove, Role.EDITOR);
+        r.post("/newsroom/fronts/{front}/add", newsroom.fronts()::add, Role.EDITOR);
+        r.post("/newsroom/fronts/{front}/order", newsroom.fronts()::order, Role.EDITOR);
+        catalog(r, "/newsroom/sections", newsroom.sections());
+        catalog(r, "/newsroom/authors", newsroom.authors());
+        catalog(r, "/newsroom/topics", newsroom.topics());
+        get(r, "/newsroom/people", accounts.people()::list, Role.ADMIN);
+        r.post("/newsroom/people/{id}/role", accounts.people()::changeRole, Role.ADMIN);
+        r.post("/newsroom/people/{id}/sign-out", accounts.people()::signOutEverywhere, Role.ADMIN);
+        get(r, "/newsroom/audit", newsroom.audit()::list, Role.EDITOR);
 
         // --- the paywall: gift links (the form tells anyone what they need; only subscribers make links) and its
         // settings
-        get(r, "/gifts/new", gifts::form, Role.ANYONE);
-        r.post("/gifts", gifts::make, Role.READER);
-        get(r, "/newsroom/paywall", paywallDesk::show, Role.EDITOR);
-        r.post("/newsroom/paywall", paywallDesk::save, Role.EDITOR);
+        get(r, "/gifts/new", paywall.gifts()::form, Role.ANYONE);
+        r.post("/gifts", paywall.gifts()::make, Role.READER);
+        get(r, "/newsroom/paywall", paywall.desk()::show, Role.EDITOR);
+        r.post("/newsroom/paywall", paywall.desk()::save, Role.EDITOR);
         // --- comments: the conversation page and counts are the same for everyone; the rest is per reader
-        get(r, "/articles/{id}/comments", comments::thread, Role.ANYONE);
-        get(r, "/articles/{id}/comments/me.json", comments::me, Role.ANYONE);
-        get(r, "/comments/counts.json", comments::counts, Role.ANYONE);
-        get(r, "/articles/{id}/comments/new", comments::newForm, Role.READER);
-        r.post("/articles/{id}/comments", comments::create, Role.READER);
-        get(r, "/comments/{id}/reply", comments::replyForm, Role.READER);
-        r.post("/comments/{id}/reply", comments::reply, Role.READER);
-        get(r, "/comments/{id}/edit", comments::editForm, Role.READER);
-        r.post("/comments/{id}/edit", comments::edit, Role.READER);
-        get(r, "/comments/{id}/delete", comments::deleteForm, Role.READER);
-        r.post("/comments/{id}/delete", comments::delete, Role.READER);
-        get(r, "/comments/{id}/like", comments::likeForm, Role.READER);
-        r.post("/comments/{id}/like", comments::like, Role.READER);
-        r.post("/comments/{id}/unlike", comments::unlike, Role.READER);
-        get(r, "/comments/{id}/report", comments::reportForm, Role.READER);
-        r.post("/comments/{id}/report", comments::report, Role.READER);
-        get(r, "/account/comments", comments::account, Role.READER);
-        r.post("/account/comments/email", comments::emailChoice, Role.READER);
-        r.post("/account/comments/read", comments::markRead, Role.READER);
+        get(r, "/articles/{id}/comments", comments.pages()::thread, Role.ANYONE);
+        get(r, "/articles/{id}/comments/me.json", comments.pages()::me, Role.ANYONE);
+        get(r, "/comments/counts.json", comments.pages()::counts, Role.ANYONE);
+        get(r, "/articles/{id}/comments/new", comments.pages()::newForm, Role.READER);
+        r.post("/articles/{id}/comments", comments.pages()::create, Role.READER);
+        get(r, "/comments/{id}/reply", comments.pages()::replyForm, Role.READER);
+        r.post("/comments/{id}/reply", comments.pages()::reply, Role.READER);
+        get(r, "/comments/{id}/edit", comments.pages()::editForm, Role.READER);
+        r.post("/comments/{id}/edit", comments.pages()::edit, Role.READER);
+        get(r, "/comments/{id}/delete", comments.pages()::deleteForm, Role.READER);
+        r.post("/comments/{id}/delete", comments.pages()::delete, Role.READER);
+        get(r, "/comments/{id}/like", comments.pages()::likeForm, Role.READER);
+        r.post("/comments/{id}/like", comments.pages()::like, Role.READER);
+        r.post("/comments/{id}/unlike", comments.pages()::unlike, Role.READER);
+        get(r, "/comments/{id}/report", comments.pages()::reportForm, Role.READER);
+        r.post("/comments/{id}/report", comments.pages()::report, Role.READER);
+        get(r, "/account/comments", comments.pages()::account, Role.READER);
+        r.post("/account/comments/email", comments.pages()::emailChoice, Role.READER);
+        r.post("/account/comments/read", comments.pages()::markRead, Role.READER);
         // --- newsroom: comment moderation
-        get(r, "/newsroom/moderation", moderationDesk::queue, Role.EDITOR);
-        r.post("/newsroom/moderation", moderationDesk::decide, Role.EDITOR);
-        get(r, "/newsroom/moderation/settings", moderationDesk::settings, Role.EDITOR);
-        r.post("/newsroom/moderation/settings", moderationDesk::saveSettings, Role.EDITOR);
-        get(r, "/newsroom/moderation/articles/{id}", moderationDesk::article, Role.EDITOR);
-        r.post("/newsroom/moderation/articles/{id}", moderationDesk::saveArticle, Role.EDITOR);
-        get(r, "/newsroom/moderation/bans", moderationDesk::bans, Role.EDITOR);
-        r.post("/newsroom/moderation/bans", moderationDesk::ban, Role.EDITOR);
-        r.post("/newsroom/moderation/bans/{id}/lift", moderationDesk::lift, Role.EDITOR);
+        get(r, "/newsroom/moderation", comments.moderation()::queue, Role.EDITOR);
+        r.post("/newsroom/moderation", comments.moderation()::decide, Role.EDITOR);
+        get(r, "/newsroom/moderation/settings", comments.moderation()::settings, Role.EDITOR);
+        r.post("/newsroom/moderation/settings", comments.moderation()::saveSettings, Role.EDITOR);
+        get(r, "/newsroom/moderation/articles/{id}", comments.moderation()::article, Role.EDITOR);
+        r.post("/newsroom/moderation/articles/{id}", comments.moderation()::saveArticle, Role.EDITOR);
+        get(r, "/newsroom/moderation/bans", comments.moderation()::bans, Role.EDITOR);
+        r.post("/newsroom/moderation/bans", comments.moderation()::ban, Role.EDITOR);
+        r.post("/newsroom/moderation/bans/{id}/lift", comments.moderation()::lift, Role.EDITOR);
 
         // --- subscriptions: plans and Stripe Checkout, the reader's own, the webhook, and by hand in the newsroom
-        get(r, "/subscribe", subscribe::subscribe, Role.ANYONE); // personal (forms with tokens): never cached
-        r.post("/subscribe/{plan}", subscribe::checkout, Role.READER);
-        get(r, "/subscribe/thanks", subscribe::thanks, Role.READER);
-        r.post("/account/subscription/cancel", subscribe::cancel, Role.READER);
-        r.post("/account/subscription/resume", subscribe::resume, Role.READER);
+        get(
+                r,
+                "/subscribe",
+                subscriptions.pages()::subscribe,
+                Role.ANYONE); // personal (forms with tokens): never cached
+        r.post("/subscribe/{plan}", subscriptions.pages()::checkout, Role.READER);
+        get(r, "/subscribe/thanks", subscriptions.pages()::thanks, Role.READER);
+        r.post("/account/subscription/cancel", subscriptions.pages()::cancel, Role.READER);
+        r.post("/account/subscription/resume", subscriptions.pages()::resume, Role.READER);
         r.post(
                 "/stripe/webhook",
-                subscribe::webhook,
+                subscriptions.pages()::webhook,
                 Role.ANYONE); // no session, no CSRF token: the Stripe signature is checked
-        get(r, "/newsroom/subscriptions", subscriptionDesk::show, Role.ADMIN);
-        r.post("/newsroom/subscriptions/grant", subscriptionDesk::grant, Role.ADMIN);
-        r.post("/newsroom/subscriptions/extend", subscriptionDesk::extend, Role.ADMIN);
-        r.post("/newsroom/subscriptions/revoke", subscriptionDesk::revoke, Role.ADMIN);
-        r.post("/newsroom/subscriptions/plans/{id}/stripe-price", subscriptionDesk::stripePrice, Role.ADMIN);
+        get(r, "/newsroom/subscriptions", subscriptions.desk()::show, Role.ADMIN);
+        r.post("/newsroom/subscriptions/grant", subscriptions.desk()::grant, Role.ADMIN);
+        r.post("/newsroom/subscriptions/extend", subscriptions.desk()::extend, Role.ADMIN);
+        r.post("/newsroom/subscriptions/revoke", subscriptions.desk()::revoke, Role.ADMIN);
+        r.post("/newsroom/subscriptions/plans/{id}/stripe-price", subscriptions.desk()::stripePrice, Role.ADMIN);
         // --- newsroom: newsletters and their issues ("/new" and "/suppressions" before "/{id}")
-        get(r, "/newsroom/newsletters", newsletterDesk::list, Role.EDITOR);
-        get(r, "/newsroom/newsletters/new", newsletterDesk::blank, Role.EDITOR);
-        get(r, "/newsroom/newsletters/suppressions", newsletterDesk::suppressionList, Role.EDITOR);
-        r.post("/newsroom/newsletters/suppressions", newsletterDesk::suppress, Role.EDITOR);
-        r.post("/newsroom/newsletters", newsletterDesk::create, Role.EDITOR);
-        get(r, "/newsroom/newsletters/{id}", newsletterDesk::show, Role.EDITOR);
-        r.post("/newsroom/newsletters/{id}", newsletterDesk::update, Role.EDITOR);
-        r.post("/newsroom/newsletters/{id}/issues", newsletterDesk::createIssue, Role.EDITOR);
-        get(r, "/newsroom/issues/{id}", newsletterDesk::issue, Role.EDITOR);
-        r.post("/newsroom/issues/{id}", newsletterDesk::saveIssue, Role.EDITOR);
-        get(r, "/newsroom/issues/{id}/preview", newsletterDesk::preview, Role.EDITOR);
-        r.post("/newsroom/issues/{id}/test", newsletterDesk::sendTest, Role.EDITOR);
-        r.post("/newsroom/issues/{id}/schedule", newsletterDesk::schedule, Role.EDITOR);
-        r.post("/newsroom/issues/{id}/unschedule", newsletterDesk::unschedule, Role.EDITOR);
-        r.post("/newsroom/issues/{id}/send", newsletterDesk::sendNow, Role.EDITOR);
+        get(r, "/newsroom/newsletters", newsletters.desk()::list, Role.EDITOR);
+        get(r, "/newsroom/newsletters/new", newsletters.desk()::blank, Role.EDITOR);
+        get(r, "/newsroom/newsletters/suppressions", newsletters.desk()::suppressionList, Role.EDITOR);
+        r.post("/newsroom/newsletters/suppressions", newsletters.desk()::suppress, Role.EDITOR);
+        r.post("/newsroom/newsletters", newsletters.desk()::create, Role.EDITOR);
+        get(r, "/newsroom/newsletters/{id}", newsletters.desk()::show, Role.EDITOR);
+        r.post("/newsroom/newsletters/{id}", newsletters.desk()::update, Role.EDITOR);
+        r.post("/newsroom/newsletters/{id}/issues", newsletters.desk()::createIssue, Role.EDITOR);
+        get(r, "/newsroom/issues/{id}", newsletters.desk()::issue, Role.EDITOR);
+        r.post("/newsroom/issues/{id}", newsletters.desk()::saveIssue, Role.EDITOR);
+        get(r, "/newsroom/issues/{id}/preview", newsletters.desk()::preview, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/test", newsletters.desk()::sendTest, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/schedule", newsletters.desk()::schedule, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/unschedule", newsletters.desk()::unschedule, Role.EDITOR);
+        r.post("/newsroom/issues/{id}/send", newsletters.desk()::sendNow, Role.EDITOR);
 
-        get(r, "/media/{file}", media::derivative, Role.ANYONE);
-        get(r, "/assets/{file}", assets::serve, Role.ANYONE);
-        get(r, "/logo.png", logo::serve, Role.ANYONE);
-        get(r, "/favicon.ico", ctx -> ctx.redirect(assets.url("favicon.svg")), Role.ANYONE);
-        get(r, "/healthz", discovery::health, Role.ANYONE);
+        get(r, "/media/{file}", site.media()::derivative, Role.ANYONE);
+        get(r, "/assets/{file}", core.assets()::serve, Role.ANYONE);
+        get(r, "/logo.png", site.logo()::serve, Role.ANYONE);
+        get(r, "/favicon.ico", ctx -> ctx.redirect(core.assets().url("favicon.svg")), Role.ANYONE);
+        get(r, "/healthz", feeds.discovery()::health, Role.ANYONE);
 
         // Last: Javalin matches in the order routes are added, and these patterns would take any
         // path of four or six segments (/newsroom/articles/7/revisions among them).
-        get(r, "/{y}/{m}/{d}/{slug}", articles::show, Role.ANYONE);
-        get(r, "/{y}/{m}/{d}/{slug}/photos/{n}", articles::photo, Role.ANYONE);
+        get(r, "/{y}/{m}/{d}/{slug}", articles.pages()::show, Role.ANYONE);
+        get(r, "/{y}/{m}/{d}/{slug}/photos/{n}", articles.pages()::photo, Role.ANYONE);
 
-        r.error(404, "html", errors::notFound);
-        r.exception(NotFoundResponse.class, (e, ctx) -> errors.notFound(ctx));
-        r.exception(ContentTooLargeResponse.class, (e, ctx) -> errors.tooLarge(ctx, e.getMessage()));
-        r.exception(BadRequestResponse.class, (e, ctx) -> errors.badRequest(ctx, e.getMessage()));
-        r.exception(ForbiddenResponse.class, (e, ctx) -> errors.forbidden(ctx, e.getMessage()));
-        r.exception(FollowingPages.NotFollowable.class, (e, ctx) -> errors.unprocessable(ctx, e.getMessage()));
-        r.exception(io.javalin.http.UnauthorizedResponse.class, (e, ctx) -> errors.unauthorized(ctx, e.getMessage()));
+        r.error(404, "html", site.errors()::notFound);
+        r.exception(NotFoundResponse.class, (e, ctx) -> site.errors().notFound(ctx));
+        r.exception(ContentTooLargeResponse.class, (e, ctx) -> site.errors().tooLarge(ctx, e.getMessage()));
+        r.exception(BadRequestResponse.class, (e, ctx) -> site.errors().badRequest(ctx, e.getMessage()));
+        r.exception(ForbiddenResponse.class, (e, ctx) -> site.errors().forbidden(ctx, e.getMessage()));
+        r.exception(
+                FollowingPages.NotFollowable.class, (e, ctx) -> site.errors().unprocessable(ctx, e.getMessage()));
+        r.exception(
+                io.javalin.http.UnauthorizedResponse.class,
+                (e, ctx) -> site.errors().unauthorized(ctx, e.getMessage()));
         r.exception(
                 AccessCheck.CsrfRejected.class,
-                (e, ctx) -> errors.forbidden(
-                        ctx,
-                        "This form has expired or did not come from this site. Go back, reload the page and try again."));
-        r.exception(Paywall.GiftRefused.class, gifts::refused);
-        r.exception(Exception.class, errors::serverError);
+                (e, ctx) -> site.errors()
+                        .forbidden(
+                                ctx,
+                                "This form has expired or did not come from this site. Go back, reload the page and try again."));
+        r.exception(Paywall.GiftRefused.class, paywall.gifts()::refused);
+        r.exception(Exception.class, site.errors()::serverError);
     }
 
     /** A list, a new form, and edit and delete for one kind; "/new" before "/{id}" so it is not taken for an id. */

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
@@ -86,14 +87,14 @@ final class NewsletterData {
         return jdbi.inTransaction(h -> Outbox.fill(h, issueId));
     }
 
-    NewsletterSender sender(int smtpPort, int batch, Dkim dkim) {
+    NewsletterSender sender(int smtpPort, int batch, Optional<Dkim> dkim) {
         MailConfig mail = new MailConfig("localhost", smtpPort, "", "", false, "The Ledger <news@ledger.example>");
         return new NewsletterSender(
                 jdbi,
                 Delivery.smtp(mail),
                 new IssueRenderer(new ArticleDao(jdbi), VIEWS, SITE),
                 new NewsletterDao(jdbi),
-                new NewsletterLinks(jdbi),
+                new NewsletterLinks(new broadsheet.db.Secrets(new broadsheet.db.Settings(jdbi))),
                 SITE,
                 mail.from(),
                 dkim,

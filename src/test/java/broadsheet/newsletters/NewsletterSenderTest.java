@@ -3,6 +3,7 @@ package broadsheet.newsletters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.db.Database;
+import broadsheet.mail.MailConfig;
 import broadsheet.testing.TestDb;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -71,11 +73,14 @@ class NewsletterSenderTest {
         data.readers(newsletter, 50);
         assertThat(data.start(issue)).isEqualTo(50);
 
-        int first = data.sender(smtp.getSmtp().getPort(), 10, null).limitTo(20).runOnce(); // the node stops here
+        int first = data.sender(smtp.getSmtp().getPort(), 10, Optional.empty())
+                .limitTo(20)
+                .runOnce(); // the node stops here
         assertThat(first).isEqualTo(20);
         assertThat(copies()).hasSize(20);
 
-        int rest = data.sender(smtp.getSmtp().getPort(), 10, null).runOnce(); // another node, or this one restarted
+        int rest = data.sender(smtp.getSmtp().getPort(), 10, Optional.empty())
+                .runOnce(); // another node, or this one restarted
         assertThat(rest).isEqualTo(30);
         assertThat(copies())
                 .hasSize(50)
@@ -97,7 +102,8 @@ class NewsletterSenderTest {
                 update newsletter_outbox set state = 'sending', attempts = 1, message_id = '<dead.' || id || '@ledger.example>',
                        claimed_at = now() - interval '6 minutes'
                  where id in (select id from newsletter_outbox order by id limit 5)"""));
-        assertThat(data.sender(smtp.getSmtp().getPort(), 4, null).runOnce()).isEqualTo(10);
+        assertThat(data.sender(smtp.getSmtp().getPort(), 4, Optional.empty()).runOnce())
+                .isEqualTo(10);
         assertThat(copies()).hasSize(10).allSatisfy((email, n) -> assertThat(n).isEqualTo(1));
         // and the resumed rows went out under the Message-ID claimed before the crash
         assertThat(Arrays.stream(smtp.getReceivedMessages())
@@ -113,7 +119,8 @@ class NewsletterSenderTest {
         db.jdbi().useHandle(h -> h.execute("""
                 update newsletter_outbox set state = 'sending', claimed_at = now(), message_id = '<busy.' || id || '@x>'
                  where email = 'r0@example.org'"""));
-        assertThat(data.sender(smtp.getSmtp().getPort(), 10, null).runOnce()).isEqualTo(3);
+        assertThat(data.sender(smtp.getSmtp().getPort(), 10, Optional.empty()).runOnce())
+                .isEqualTo(3);
         assertThat(copies()).doesNotContainKey("r0@example.org");
     }
 
@@ -125,12 +132,12 @@ class NewsletterSenderTest {
     void aCrashBetweenSendingAndMarkingResendsUnderTheSameMessageId() {
         data.readers(newsletter, 3);
         data.start(issue);
-        data.sender(smtp.getSmtp().getPort(), 10, null).runOnce();
+        data.sender(smtp.getSmtp().getPort(), 10, Optional.empty()).runOnce();
         db.jdbi().useHandle(h -> h.execute("""
                 update newsletter_outbox set state = 'sending', sent_at = null, claimed_at = now() - interval '6 minutes'
                  where email = 'r1@example.org'"""));
         db.jdbi().useHandle(h -> h.execute("update newsletter_issues set status = 'sending' where id = ?", issue));
-        data.sender(smtp.getSmtp().getPort(), 10, null).runOnce();
+        data.sender(smtp.getSmtp().getPort(), 10, Optional.empty()).runOnce();
         List<String> ids = Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> to(m).equals("r1@example.org"))
                 .map(NewsletterSenderTest::messageId)
@@ -144,10 +151,10 @@ class NewsletterSenderTest {
     void twoSendersAtOnceSendEachMessageOnce() {
         data.readers(newsletter, 400);
         data.start(issue);
-        var a = CompletableFuture.supplyAsync(
-                () -> data.sender(smtp.getSmtp().getPort(), 15, null).runOnce());
-        var b = CompletableFuture.supplyAsync(
-                () -> data.sender(smtp.getSmtp().getPort(), 15, null).runOnce());
+        var a = CompletableFuture.supplyAsync(() ->
+                data.sender(smtp.getSmtp().getPort(), 15, Optional.empty()).runOnce());
+        var b = CompletableFuture.supplyAsync(() ->
+                data.sender(smtp.getSmtp().getPort(), 15, Optional.empty()).runOnce());
         int total = a.join() + b.join();
         assertThat(total).isEqualTo(400);
         assertThat(copies())
@@ -167,14 +174,15 @@ class NewsletterSenderTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        assertThat(data.sender(closedPort, 10, null).runOnce()).isZero();
+        assertThat(data.sender(closedPort, 10, Optional.empty()).runOnce()).isZero();
         int returned = db.jdbi()
                 .withHandle(h -> h.createQuery(
                                 "select count(*) from newsletter_outbox where state = 'pending' and attempts = 1 and error is not null")
                         .mapTo(Integer.class)
                         .one());
         assertThat(returned).isEqualTo(10); // the claimed batch went back; the rest was never touched
-        assertThat(data.sender(smtp.getSmtp().getPort(), 10, null).runOnce()).isEqualTo(30);
+        assertThat(data.sender(smtp.getSmtp().getPort(), 10, Optional.empty()).runOnce())
+                .isEqualTo(30);
         assertThat(copies()).hasSize(30).allSatisfy((email, n) -> assertThat(n).isEqualTo(1));
     }
 
@@ -183,8 +191,8 @@ class NewsletterSenderTest {
         data.readers(newsletter, 300);
         data.start(issue);
         int port = smtp.getSmtp().getPort();
-        var run =
-                CompletableFuture.supplyAsync(() -> data.sender(port, 20, null).runOnce());
+        var run = CompletableFuture.supplyAsync(
+                () -> data.sender(port, 20, Optional.empty()).runOnce());
         long deadline = System.currentTimeMillis() + 20_000;
         while (smtp.getReceivedMessages().length < 40 && System.currentTimeMillis() < deadline) Thread.sleep(5);
         List<String> before = Arrays.stream(smtp.getReceivedMessages())
@@ -200,7 +208,8 @@ class NewsletterSenderTest {
                         .list());
         assertThat(markedSent).hasSize(first).containsAll(before.subList(0, Math.min(before.size(), 20)));
         smtp.start(); // back, on a new port; stored mail was dropped with the old server, so count what arrives now
-        assertThat(data.sender(smtp.getSmtp().getPort(), 20, null).runOnce()).isEqualTo(300 - first);
+        assertThat(data.sender(smtp.getSmtp().getPort(), 20, Optional.empty()).runOnce())
+                .isEqualTo(300 - first);
         assertThat(copies())
                 .hasSize(300 - first)
                 .allSatisfy((email, n) -> assertThat(n).isEqualTo(1))
@@ -217,7 +226,8 @@ class NewsletterSenderTest {
         db.jdbi()
                 .useHandle(h -> h.execute(
                         "update newsletter_subscribers set status = 'unsubscribed' where email = 'r2@example.org'"));
-        assertThat(data.sender(smtp.getSmtp().getPort(), 10, null).runOnce()).isEqualTo(2);
+        assertThat(data.sender(smtp.getSmtp().getPort(), 10, Optional.empty()).runOnce())
+                .isEqualTo(2);
         assertThat(copies().keySet()).containsExactlyInAnyOrder("r3@example.org", "r4@example.org");
         assertThat(data.state("r0@example.org")).isEqualTo("suppressed");
         assertThat(data.state("r1@example.org")).isEqualTo("suppressed");
@@ -252,7 +262,7 @@ class NewsletterSenderTest {
                     premium);
         });
         assertThat(data.start(premiumIssue)).isEqualTo(1);
-        data.sender(smtp.getSmtp().getPort(), 10, null).runOnce();
+        data.sender(smtp.getSmtp().getPort(), 10, Optional.empty()).runOnce();
         assertThat(copies().keySet()).containsExactly("paying@example.org");
     }
 
@@ -260,7 +270,7 @@ class NewsletterSenderTest {
     void eachMessageIsMultipartAlternativeWithOneClickUnsubscribeHeaders() throws Exception {
         data.readers(newsletter, 1);
         data.start(issue);
-        data.sender(smtp.getSmtp().getPort(), 10, null).runOnce();
+        data.sender(smtp.getSmtp().getPort(), 10, Optional.empty()).runOnce();
         MimeMessage m = smtp.getReceivedMessages()[0];
         assertThat(m.getContentType()).startsWith("multipart/alternative");
         var mp = (jakarta.mail.Multipart) m.getContent();
@@ -289,8 +299,8 @@ class NewsletterSenderTest {
                 key,
                 "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs8)
                         + "\n-----END PRIVATE KEY-----\n");
-        Dkim dkim = Dkim.fromEnv(Map.of(
-                "DKIM_PRIVATE_KEY_FILE", key.toString(), "DKIM_SELECTOR", "mail2026", "DKIM_DOMAIN", "ledger.example"));
+        Optional<Dkim> dkim = Dkim.from(new MailConfig(
+                "localhost", 25, "", "", false, "x@ledger.example", key.toString(), "mail2026", "ledger.example"));
         data.readers(newsletter, 2);
         data.start(issue);
         data.sender(smtp.getSmtp().getPort(), 10, dkim).runOnce();

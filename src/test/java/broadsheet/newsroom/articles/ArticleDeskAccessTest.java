@@ -153,8 +153,8 @@ class ArticleDeskAccessTest {
     void previewNeedsNoAccountButAValidLink() {
         assertThat(t.client().get("/preview/" + article + "?expires=1&sig=x").statusCode())
                 .isEqualTo(403);
-        String path =
-                new PreviewLinks(t.fixtures.jdbi()).path(article, Instant.now().plusSeconds(600));
+        String path = new PreviewLinks(new broadsheet.db.Secrets(new broadsheet.db.Settings(t.fixtures.jdbi())))
+                .path(article, Instant.now().plusSeconds(600));
         assertThat(t.client().get(path).statusCode()).isEqualTo(200);
     }
 

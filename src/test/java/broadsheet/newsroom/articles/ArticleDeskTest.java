@@ -735,9 +735,11 @@ class ArticleDeskTest {
         assertThat(t.get(path.replace("/preview/" + id, "/preview/" + (id + 1))).statusCode())
                 .isEqualTo(403);
         assertThat(t.get("/preview/" + id).statusCode()).isEqualTo(403);
-        String expired = new PreviewLinks(jdbi).path(id, Instant.now().minusSeconds(60));
+        String expired = new PreviewLinks(new broadsheet.db.Secrets(new broadsheet.db.Settings(jdbi)))
+                .path(id, Instant.now().minusSeconds(60));
         assertThat(t.get(expired).statusCode()).isEqualTo(403);
-        String later = new PreviewLinks(jdbi).path(id, Instant.now().plusSeconds(60));
+        String later = new PreviewLinks(new broadsheet.db.Secrets(new broadsheet.db.Settings(jdbi)))
+                .path(id, Instant.now().plusSeconds(60));
         assertThat(t.get(later).statusCode()).isEqualTo(200);
     }
 

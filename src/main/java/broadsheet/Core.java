@@ -1,0 +1,83 @@
+package broadsheet;
+
+import broadsheet.db.Database;
+import broadsheet.db.Secrets;
+import broadsheet.db.Settings;
+import broadsheet.mail.FileMailer;
+import broadsheet.mail.Mailer;
+import broadsheet.mail.SmtpMailer;
+import broadsheet.media.MediaFiles;
+import broadsheet.newsletters.NewsletterDao;
+import broadsheet.newsroom.Desk;
+import broadsheet.sections.SectionDao;
+import broadsheet.web.Assets;
+import broadsheet.web.Chrome;
+import broadsheet.web.Csrf;
+import broadsheet.web.PageCache;
+import broadsheet.web.Sessions;
+import broadsheet.web.Site;
+import broadsheet.web.Views;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The services every feature builds on: the database, settings and signing keys, templates, the
+ * page cache, the site's chrome, sessions and CSRF, mail and photo files. Features take what they
+ * need from here in their own {@code create} factories; nothing here knows about any feature.
+ *
+ * @param localMail where mail is kept when no SMTP server is configured (and read at /dev/mail)
+ */
+public record Core(
+        Config config,
+        Database db,
+        Jdbi jdbi,
+        Settings settings,
+        Secrets secrets,
+        Views views,
+        PageCache cache,
+        Assets assets,
+        Chrome chrome,
+        Sessions sessions,
+        Csrf csrf,
+        Mailer mailer,
+        Optional<FileMailer> localMail,
+        MediaFiles media,
+        Desk desk) {
+
+    public static Core create(Config config, Database db) {
+        Jdbi jdbi = db.jdbi();
+        Settings settings = new Settings(jdbi);
+        Views views = new Views(config.devTemplates());
+        Assets assets = new Assets();
+        Chrome chrome = new Chrome(settings, new SectionDao(jdbi), new NewsletterDao(jdbi), config, assets);
+        Sessions sessions = new Sessions(jdbi, config.baseUrl());
+        Csrf csrf = new Csrf(config.baseUrl());
+        Optional<FileMailer> localMail = config.mail().smtp()
+                ? Optional.empty()
+                : Optional.of(new FileMailer(
+                        config.dataDir().resolve("mail"), config.mail().from()));
+        Mailer mailer = localMail.<Mailer>map(m -> m).orElseGet(() -> new SmtpMailer(config.mail()));
+        return new Core(
+                config,
+                db,
+                jdbi,
+                settings,
+                new Secrets(settings),
+                views,
+                new PageCache(config.pageCache()),
+                assets,
+                chrome,
+                sessions,
+                csrf,
+                mailer,
+                localMail,
+                new MediaFiles(config.mediaDir()),
+                new Desk(sessions, csrf, chrome, views));
+    }
+
+    /** The paper's name, address and time zone as they are now (they change with the settings). */
+    public Supplier<Site> site() {
+        return chrome::site;
+    }
+}

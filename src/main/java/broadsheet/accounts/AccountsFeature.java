@@ -1,0 +1,31 @@
+package broadsheet.accounts;
+
+import broadsheet.Core;
+import broadsheet.newsroom.people.People;
+import broadsheet.newsroom.people.PeopleDesk;
+import broadsheet.subscriptions.ReaderSubscriptions;
+
+/** Registering, signing in, the reader's account page, housekeeping of old tokens, and staff roles. */
+public record AccountsFeature(AccountPages pages, PeopleDesk people, Housekeeping housekeeping) {
+
+    public static AccountsFeature create(
+            Core core, AccountPages.AfterSignIn afterSignIn, ReaderSubscriptions subscriptions) {
+        AccountService accounts = new AccountService(core.jdbi(), core.mailer(), core.site());
+        return new AccountsFeature(
+                new AccountPages(
+                        accounts,
+                        core.sessions(),
+                        core.csrf(),
+                        core.chrome(),
+                        core.views(),
+                        afterSignIn,
+                        subscriptions),
+                new PeopleDesk(core.desk(), new People(core.jdbi())),
+                new Housekeeping(core.jdbi()));
+    }
+
+    /** Starts the housekeeping job; close what it returns to stop it. */
+    public AutoCloseable startJobs() {
+        return housekeeping.start();
+    }
+}

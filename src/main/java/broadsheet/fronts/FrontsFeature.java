@@ -1,0 +1,23 @@
+package broadsheet.fronts;
+
+import broadsheet.Core;
+import broadsheet.articles.ArticleDao;
+import broadsheet.authors.AuthorDao;
+import broadsheet.topics.TopicDao;
+
+/** The home page, section, author and topic fronts, and the archive by date. */
+public record FrontsFeature(FrontPages pages, ArchivePages archive) {
+
+    public static FrontsFeature create(Core core, ArticleDao articles) {
+        return new FrontsFeature(
+                new FrontPages(
+                        articles,
+                        new FrontDao(core.jdbi()),
+                        new AuthorDao(core.jdbi()),
+                        new TopicDao(core.jdbi()),
+                        core.chrome(),
+                        core.views(),
+                        core.cache()),
+                new ArchivePages(articles, core.chrome(), core.views(), core.cache()));
+    }
+}

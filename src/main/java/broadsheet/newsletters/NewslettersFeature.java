@@ -1,0 +1,50 @@
+package broadsheet.newsletters;
+
+import broadsheet.Core;
+import broadsheet.articles.ArticleDao;
+import broadsheet.newsroom.newsletters.NewsletterDesk;
+import java.time.Duration;
+
+/** Newsletters: sign-up and preferences, the public archive of issues, sending, and the newsletter desk. */
+public record NewslettersFeature(
+        NewsletterPages pages, SignupPages signups, NewsletterDesk desk, NewsletterSender sender) {
+
+    public static NewslettersFeature create(Core core, ArticleDao articles) {
+        var mail = core.config().mail();
+        NewsletterDao newsletters = new NewsletterDao(core.jdbi());
+        IssueRenderer renderer = new IssueRenderer(articles, core.views(), core.site());
+        NewsletterLinks links = new NewsletterLinks(core.secrets());
+        Delivery delivery = mail.smtp()
+                ? Delivery.smtp(mail)
+                : Delivery.files(core.config().dataDir().resolve("mail"));
+        NewsletterSender sender = new NewsletterSender(
+                core.jdbi(),
+                delivery,
+                renderer,
+                newsletters,
+                links,
+                core.site(),
+                mail.from(),
+                Dkim.from(mail),
+                NewsletterSender.BATCH,
+                1);
+        return new NewslettersFeature(
+                new NewsletterPages(
+                        newsletters, new IssueDao(core.jdbi()), renderer, core.chrome(), core.views(), core.cache()),
+                new SignupPages(
+                        new Signups(core.jdbi(), core.mailer(), core.site(), links),
+                        newsletters,
+                        core.sessions(),
+                        core.csrf(),
+                        core.chrome(),
+                        core.views()),
+                new NewsletterDesk(
+                        core.desk(), core.jdbi(), newsletters, renderer, sender, new Suppressions(core.jdbi())),
+                sender);
+    }
+
+    /** Starts the sender of scheduled and started issues; close what it returns to stop it. */
+    public AutoCloseable startJobs() {
+        return sender.start(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,16 @@
+package broadsheet.topics;
+
+import broadsheet.db.DbValue;
+
+/** What a topic is about. */
+public enum TopicKind implements DbValue {
+    PERSON,
+    ORGANIZATION,
+    PLACE,
+    SUBJECT;
+
+    /** "Person", "Organization", "Place", "Subject". */
+    public String label() {
+        return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+}

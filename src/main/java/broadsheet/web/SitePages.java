@@ -1,0 +1,19 @@
+package broadsheet.web;
+
+import broadsheet.Core;
+import broadsheet.articles.ArticleDao;
+import broadsheet.mail.DevMailPages;
+import broadsheet.media.MediaPages;
+
+/** What every page relies on: the access check, error pages, photo files, the logo, and local mail. */
+public record SitePages(AccessCheck access, ErrorPages errors, MediaPages media, Logo logo, DevMailPages devMail) {
+
+    public static SitePages create(Core core, ArticleDao articles) {
+        return new SitePages(
+                new AccessCheck(core.sessions(), core.csrf()),
+                new ErrorPages(core.chrome(), core.views(), articles),
+                new MediaPages(core.media()),
+                new Logo(core.chrome()),
+                new DevMailPages(core.localMail().orElse(null), core.chrome(), core.views()));
+    }
+}
