@@ -4,8 +4,8 @@ import broadsheet.Config;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options every command shares; each falls back to its environment variable. */
-final class CommonOptions {
+/** Options every command shares (broadsheet-tools.jar's commands too); each falls back to its environment variable. */
+public final class CommonOptions {
 
     @Option(
             names = "--data-dir",
@@ -20,7 +20,7 @@ final class CommonOptions {
                     "An external PostgreSQL 14+ instead of the embedded one: jdbc:postgresql://... or postgres://user:pass@host:5432/db (env DATABASE_URL).")
     String databaseUrl;
 
-    Config config() {
+    public Config config() {
         Config c = Config.fromEnv(System.getenv());
         if (dataDir != null) c = c.withDataDir(dataDir);
         if (databaseUrl != null) c = c.withDatabaseUrl(databaseUrl);

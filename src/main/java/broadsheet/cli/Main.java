@@ -1,11 +1,20 @@
 package broadsheet.cli;
 
+import broadsheet.Config;
+import broadsheet.db.Database;
 import broadsheet.db.StartupException;
 import java.io.PrintWriter;
+import java.util.function.BiConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** The command line: {@code java -jar broadsheet.jar serve|migrate|import|export|bench}. */
+/**
+ * The command line: {@code java -jar broadsheet.jar serve|migrate|import|export|user|suppress}.
+ * broadsheet-tools.jar (src/tools/java) builds on {@link #commandLine()}: it adds the benchmark
+ * commands and {@code serve --demo}; nothing here knows about it.
+ */
 @Command(
         name = "broadsheet",
         mixinStandardHelpOptions = true,
@@ -17,22 +26,40 @@ import picocli.CommandLine.Command;
             ImportCommand.class,
             ExportCommand.class,
             UserCommand.class,
-            BenchDataCommand.class,
-            BenchFollowingCommand.class,
-            BenchCommentsCommand.class,
-            SuppressCommand.class,
-            BenchNewsletterCommand.class
+            SuppressCommand.class
         })
 public final class Main implements Runnable {
 
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
-        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        run(commandLine(), args);
+    }
+
+    /** Runs a command and exits with its code, unless it started the site (whose threads keep the process up). */
+    public static void run(CommandLine cli, String[] args) {
+        int code = execute(cli, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         if (code != 0 || !ServeCommand.keepsRunning(args)) System.exit(code);
     }
 
-    /** Runs a command; a start-up problem is one line on {@code err} and exit code 2, never a stack trace. */
+    /** The production commands; a distribution may add subcommands, or options to {@code serve}, before running it. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    /** Has {@code serve} run {@code step} on the migrated database before it starts the site. */
+    public static void beforeServing(CommandLine cli, BiConsumer<Database, Config> step) {
+        ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).beforeServing.add(step);
+    }
+
+    /** Runs a production command; a start-up problem is one line on {@code err} and exit code 2, never a stack trace. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main());
+        return execute(commandLine(), out, err, args);
+    }
+
+    /** Runs a command of {@code cli}, with the same error handling as {@link #execute(PrintWriter, PrintWriter, String...)}. */
+    public static int execute(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -47,7 +74,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** A mistake the person at the command line can fix; printed as one line. */

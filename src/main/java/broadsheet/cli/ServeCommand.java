@@ -3,8 +3,11 @@ package broadsheet.cli;
 import broadsheet.App;
 import broadsheet.Config;
 import broadsheet.db.Database;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -28,13 +31,13 @@ final class ServeCommand implements Callable<Integer> {
                     "Public origin for canonical links, feeds and sitemaps (env BASE_URL, default http://localhost:PORT).")
     String baseUrl;
 
-    @Option(names = "--demo", description = "Load the demo newspaper if the database has no articles yet.")
-    boolean demo;
-
     @Option(
             names = "--no-page-cache",
             description = "Render every page afresh (env PAGE_CACHE=off); for benchmarks and debugging.")
     boolean noPageCache;
+
+    /** Work on the migrated database before the site starts; broadsheet-tools.jar's demo loader is one. */
+    final List<BiConsumer<Database, Config>> beforeServing = new ArrayList<>();
 
     static boolean keepsRunning(String[] args) {
         return Arrays.asList(args).contains("serve");
@@ -50,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         if (config.port() != 0) App.requirePortFree(config.port());
         Database db = Database.open(config);
         try {
-            if (demo) DemoContent.loadIfEmpty(db, config);
+            for (var step : beforeServing) step.accept(db, config);
             App app = App.start(config, db);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();

@@ -1,7 +1,9 @@
-package broadsheet.cli;
+package broadsheet.tools;
 
 import broadsheet.App;
 import broadsheet.Config;
+import broadsheet.cli.CommonOptions;
+import broadsheet.cli.Main;
 import broadsheet.db.Database;
 import broadsheet.following.Feed;
 import broadsheet.web.Tokens;

@@ -1,5 +1,7 @@
-package broadsheet.cli;
+package broadsheet.tools;
 
+import broadsheet.cli.CommonOptions;
+import broadsheet.cli.Main;
 import broadsheet.db.Cursor;
 import broadsheet.db.Database;
 import broadsheet.newsroom.moderation.ModerationQueue;

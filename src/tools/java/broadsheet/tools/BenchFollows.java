@@ -1,5 +1,6 @@
-package broadsheet.cli;
+package broadsheet.tools;
 
+import broadsheet.cli.Main;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;

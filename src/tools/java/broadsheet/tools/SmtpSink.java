@@ -1,4 +1,4 @@
-package broadsheet.cli;
+package broadsheet.tools;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package broadsheet.content;
+package broadsheet.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package broadsheet.cli;
+package broadsheet.tools;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;

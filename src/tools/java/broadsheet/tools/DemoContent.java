@@ -1,8 +1,7 @@
-package broadsheet.cli;
+package broadsheet.tools;
 
 import broadsheet.Config;
 import broadsheet.accounts.StaffAccounts;
-import broadsheet.content.DemoPhotos;
 import broadsheet.content.ImportException;
 import broadsheet.content.Importer;
 import broadsheet.db.Database;

@@ -1,7 +1,9 @@
-package broadsheet.cli;
+package broadsheet.tools;
 
 import broadsheet.Config;
 import broadsheet.articles.ArticleDao;
+import broadsheet.cli.CommonOptions;
+import broadsheet.cli.Main;
 import broadsheet.db.Database;
 import broadsheet.mail.MailConfig;
 import broadsheet.newsletters.Delivery;

@@ -1,6 +1,8 @@
-package broadsheet.cli;
+package broadsheet.tools;
 
 import broadsheet.Config;
+import broadsheet.cli.CommonOptions;
+import broadsheet.cli.Main;
 import broadsheet.db.ContentChanges;
 import broadsheet.db.Database;
 import broadsheet.media.MediaFiles;

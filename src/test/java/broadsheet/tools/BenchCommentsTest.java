@@ -1,4 +1,4 @@
-package broadsheet.cli;
+package broadsheet.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,12 +19,12 @@ class BenchCommentsTest {
             String url = db.jdbcUrl().replace("jdbc:postgresql://", "postgres://postgres@");
             StringWriter err = new StringWriter();
             String[] none = {"bench-comments", "--comments", "10", "--database-url", url, "--data-dir", dir.toString()};
-            assertThat(Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), none))
+            assertThat(Tools.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), none))
                     .isEqualTo(2);
             assertThat(err.toString()).contains("no published articles");
 
             String[] data = {"bench-data", "--articles", "50", "--database-url", url, "--data-dir", dir.toString()};
-            assertThat(Main.execute(
+            assertThat(Tools.execute(
                             new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), data))
                     .isZero();
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -42,7 +42,7 @@ class BenchCommentsTest {
                     "--data-dir",
                     dir.toString()
                 };
-                assertThat(Main.execute(
+                assertThat(Tools.execute(
                                 new PrintWriter(new StringWriter(), true),
                                 new PrintWriter(new StringWriter(), true),
                                 args))

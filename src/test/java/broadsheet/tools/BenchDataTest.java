@@ -1,4 +1,4 @@
-package broadsheet.cli;
+package broadsheet.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ class BenchDataTest {
         try (Database db = TestDb.fresh()) {
             String url = db.jdbcUrl().replace("jdbc:postgresql://", "postgres://postgres@");
             String[] args = {"bench-data", "--articles", "300", "--database-url", url, "--data-dir", dir.toString()};
-            assertThat(Main.execute(
+            assertThat(Tools.execute(
                             new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), args))
                     .isZero();
             long published = db.jdbi()
@@ -38,7 +38,7 @@ class BenchDataTest {
                     .allMatch(l -> l.matches("/\\d{4}/\\d{2}/\\d{2}/[a-z0-9-]+"));
 
             StringWriter err = new StringWriter();
-            assertThat(Main.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args))
+            assertThat(Tools.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), args))
                     .isEqualTo(2);
             assertThat(err.toString()).contains("already has 300 articles");
 
@@ -54,7 +54,7 @@ class BenchDataTest {
                 "--data-dir",
                 dir.toString()
             };
-            assertThat(Main.execute(
+            assertThat(Tools.execute(
                             new PrintWriter(new StringWriter(), true),
                             new PrintWriter(new StringWriter(), true),
                             append))

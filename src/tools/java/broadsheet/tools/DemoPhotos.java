@@ -1,4 +1,4 @@
-package broadsheet.content;
+package broadsheet.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
