@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo edition in src/main/resources/demo: its content file keeps the agreed rules, and its photos draw. */
+/** The demo edition in src/tools/resources/demo: its content file keeps the agreed rules, and its photos draw. */
 class DemoContentTest {
 
     private static final Pattern MARKER = Pattern.compile("\\[\\[(related|newsletter):([^\\]]*)]]");

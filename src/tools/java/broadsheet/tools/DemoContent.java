@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the demo newspaper (src/main/resources/demo/content.json, photos drawn by code) into an
+ * Loads the demo newspaper (src/tools/resources/demo/content.json, photos drawn by code) into an
  * empty database, through the same importer a newsroom uses. Its dates are moved so the newest
  * story is an hour old: the demo reads as today's paper whenever it is started.
  */
