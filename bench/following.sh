@@ -5,7 +5,7 @@
 #
 # Usage: bench/following.sh [DATA_DIR]   (default /tmp/broadsheet-bench-following; reused when it has data)
 # Environment: ARTICLES (1000000), AUTHORS (5000), TOPICS (20000), READERS (100000), SAMPLES (400),
-#   DURATION (15), THREADS (16), JAVA, NO_BUILD=1 to use the existing target/broadsheet.jar, VACUUM=1 to
+#   DURATION (15), THREADS (16), JAVA, NO_BUILD=1 to use the existing target/*.jar, VACUUM=1 to
 #   VACUUM ANALYZE an existing database first.
 # Prints a Markdown report (the figures in docs/benchmarks.md come from it).
 set -euo pipefail
@@ -16,7 +16,7 @@ if [ -z "${JAVA:-}" ]; then
   [ -x "$JAVA" ] || JAVA=java
 fi
 if [ "${NO_BUILD:-0}" != 1 ]; then (cd "$ROOT" && mvn -q -DskipTests package); fi
-JAR="$ROOT/target/broadsheet.jar"
+JAR="$ROOT/target/broadsheet-tools.jar"   # the bench commands; it loads broadsheet.jar beside it
 mkdir -p "$DATA"
 if [ ! -s "$DATA/bench-urls.txt" ]; then
   "$JAVA" -jar "$JAR" bench-data --data-dir "$DATA" --articles "${ARTICLES:-1000000}" --authors "${AUTHORS:-5000}" --topics "${TOPICS:-20000}" >&2

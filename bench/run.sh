@@ -5,7 +5,7 @@
 # Usage: bench/run.sh [--data-dir DIR] [--keep] [--no-build] [--out FILE]
 #   --data-dir DIR  use DIR for the data (an archive already there, with DIR/bench-urls.txt, is reused)
 #   --keep          keep the generated temporary data dir (printed at the end) for a quicker re-run
-#   --no-build      use the existing target/broadsheet.jar
+#   --no-build      use the existing target/broadsheet.jar and target/broadsheet-tools.jar
 #   --out FILE      where to write the report (default docs/benchmarks.md)
 # Environment: ARTICLES (100000), DURATION seconds per measurement (15), WARMUP seconds (5),
 #   WARM_JIT seconds of mixed load per server before measuring (30), QUIET_WAIT (300), THREADS wrk threads (2),
@@ -60,17 +60,22 @@ if [ -z "${JAVA:-}" ]; then
 fi
 
 if [ $BUILD = 1 ]; then
-  log "building target/broadsheet.jar"
+  log "building target/broadsheet.jar and target/broadsheet-tools.jar"
   (cd "$ROOT" && mvn -q -DskipTests package)
 fi
 JAR="$ROOT/target/broadsheet.jar"
-[ -f "$JAR" ] || { echo "bench/run.sh: $JAR is missing (run without --no-build)" >&2; exit 2; }
+TOOLS="$ROOT/target/broadsheet-tools.jar"   # bench-data; it loads broadsheet.jar from its own folder
+for f in "$JAR" "$TOOLS"; do
+  [ -f "$f" ] || { echo "bench/run.sh: $f is missing (run without --no-build)" >&2; exit 2; }
+done
 
 WORK=$(mktemp -d /tmp/broadsheet-bench.XXXXXX)
 chmod 755 "$WORK"   # nginx's workers run as nobody and read the saved page from here
 # The servers run from a copy, so a rebuild of target/ during the run cannot pull classes from under them.
-cp "$JAR" "$WORK/broadsheet-bench.jar"
-JAR="$WORK/broadsheet-bench.jar"
+cp "$JAR" "$WORK/broadsheet.jar"
+cp "$TOOLS" "$WORK/broadsheet-tools.jar"
+JAR="$WORK/broadsheet.jar"
+TOOLS="$WORK/broadsheet-tools.jar"
 OWN_DATA=0
 if [ -z "$DATA" ]; then DATA="$WORK/data"; OWN_DATA=1; fi
 mkdir -p "$DATA"
@@ -108,7 +113,7 @@ if [ -s "$DATA/bench-urls.txt" ]; then
   GEN_NOTE="reused an archive generated earlier"
 else
   log "generating $ARTICLES articles in $DATA"
-  "$JAVA" -jar "$JAR" bench-data --data-dir "$DATA" --articles "$ARTICLES" | tee "$WORK/bench-data.out"
+  "$JAVA" -jar "$TOOLS" bench-data --data-dir "$DATA" --articles "$ARTICLES" | tee "$WORK/bench-data.out"
   GEN_NOTE=$(grep -o 'in [0-9.]* s' "$WORK/bench-data.out" | tail -1 | sed 's/^in /generated and loaded in /')
 fi
 ARTICLE_COUNT=$(wc -l < "$DATA/bench-urls.txt")
