@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.db.Database;
 import broadsheet.testing.TestDb;
+import broadsheet.testing.Waiting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,8 @@ class ScheduledPublisherTest {
     void theTimerPublishesWithoutBeingAsked() throws Exception {
         List<Long> ids = schedule("timer", 1, "now()");
         try (ScheduledPublisher p = new ScheduledPublisher(jdbi).start(java.time.Duration.ofMillis(200))) {
-            long until = System.currentTimeMillis() + 10_000;
-            while (!statuses(ids).equals(List.of("published")) && System.currentTimeMillis() < until) Thread.sleep(100);
+            Waiting.upTo(java.time.Duration.ofSeconds(10))
+                    .until(() -> statuses(ids).equals(List.of("published")));
         }
         assertThat(statuses(ids)).containsOnly("published");
     }
