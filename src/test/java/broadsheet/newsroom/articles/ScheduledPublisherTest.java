@@ -3,6 +3,7 @@ package broadsheet.newsroom.articles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.db.Database;
+import broadsheet.testing.TestApp;
 import broadsheet.testing.TestDb;
 import broadsheet.testing.Waiting;
 import java.util.ArrayList;
@@ -116,6 +117,33 @@ class ScheduledPublisherTest {
                     .until(() -> statuses(ids).equals(List.of("published")));
         }
         assertThat(statuses(ids)).containsOnly("published");
+    }
+
+    @Test
+    void servingRunsThePublisherOnItsOwn() {
+        assertThat(broadsheet.Config.fromEnv(Map.of()).jobs())
+                .as("serve runs the background jobs")
+                .isTrue();
+        try (TestApp app = new TestApp(TestApp.Options.defaults().withJobs())) {
+            long city = app.fixtures.section("harbour", "Harbour");
+            long id = app.db
+                    .jdbi()
+                    .withHandle(h -> h.createQuery(
+                                    "insert into articles (slug, headline, section_id, status, published_at) "
+                                            + "values ('served', 'Served', :s, 'scheduled', now()) returning id")
+                            .bind("s", city)
+                            .mapTo(Long.class)
+                            .one());
+            // the app's publisher makes its first pass a second after start
+            Waiting.upTo(java.time.Duration.ofSeconds(10))
+                    .until(() -> app.db
+                            .jdbi()
+                            .withHandle(h -> h.createQuery("select status from articles where id = :id")
+                                    .bind("id", id)
+                                    .mapTo(String.class)
+                                    .one())
+                            .equals("published"));
+        }
     }
 
     static List<String> statuses(List<Long> ids) {
