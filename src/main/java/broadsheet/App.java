@@ -98,10 +98,14 @@ public final class App implements AutoCloseable {
             throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage());
         }
         running.add(server::stop);
-        running.add(newsroom.startJobs());
-        running.add(newsletters.startJobs());
-        running.add(following.startJobs());
-        running.add(accounts.startJobs());
+        if (config.jobs()) {
+            running.add(newsroom.startJobs());
+            running.add(newsletters.startJobs());
+            running.add(following.startJobs());
+            running.add(accounts.startJobs());
+        } else {
+            running.add(newsletters.sender()); // not started, but woken by "send now" on the newsletter desk
+        }
         return new App(server, onChange, running);
     }
 

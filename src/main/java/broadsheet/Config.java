@@ -12,6 +12,8 @@ import java.util.Map;
  * @param databaseUrl empty for the embedded PostgreSQL under {@code dataDir/postgres}
  * @param baseUrl     the public origin, used for canonical URLs, feeds and sitemaps (no trailing slash);
  *                    empty for http://localhost:PORT
+ * @param jobs        whether the background jobs run (scheduled publishing, newsletter and digest sending,
+ *                    housekeeping): always for {@code serve}; tests turn them off and drive a job directly
  */
 public record Config(
         int port,
@@ -21,9 +23,23 @@ public record Config(
         boolean pageCache,
         boolean devTemplates,
         MailConfig mail,
-        StripeConfig stripe) {
+        StripeConfig stripe,
+        boolean jobs) {
 
     public static final int DEFAULT_PORT = 8080;
+
+    /** With the background jobs running. */
+    public Config(
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String baseUrl,
+            boolean pageCache,
+            boolean devTemplates,
+            MailConfig mail,
+            StripeConfig stripe) {
+        this(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, true);
+    }
 
     /** Without Stripe: online payment off. */
     public Config(
@@ -51,31 +67,35 @@ public record Config(
     }
 
     public Config withPort(int p) {
-        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe);
+        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs);
     }
 
     public Config withDataDir(Path d) {
-        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe);
+        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe);
+        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe, jobs);
     }
 
     public Config withBaseUrl(String url) {
-        return new Config(port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates, mail, stripe);
+        return new Config(port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates, mail, stripe, jobs);
     }
 
     public Config withPageCache(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe);
+        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe, jobs);
     }
 
     public Config withMail(MailConfig m) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m, stripe);
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m, stripe, jobs);
     }
 
     public Config withStripe(StripeConfig s) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, s);
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, s, jobs);
+    }
+
+    public Config withJobs(boolean on) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, on);
     }
 
     /** The public origin: BASE_URL or --base-url when given, otherwise this machine at the port served. */

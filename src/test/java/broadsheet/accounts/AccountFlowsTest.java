@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.mail.MailConfig;
 import broadsheet.testing.TestApp;
+import broadsheet.testing.Waiting;
 import broadsheet.testing.WebClient;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -42,24 +43,20 @@ class AccountFlowsTest {
     }
 
     static List<MimeMessage> mailTo(String address, int atLeast) {
-        long deadline = System.currentTimeMillis() + 5000;
-        while (true) {
-            List<MimeMessage> got = Arrays.stream(smtp.getReceivedMessages())
-                    .filter(m -> {
-                        try {
-                            return m.getAllRecipients()[0].toString().equals(address);
-                        } catch (Exception e) {
-                            return false;
-                        }
-                    })
-                    .toList();
-            if (got.size() >= atLeast || System.currentTimeMillis() > deadline) return got;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        return Waiting.fewSeconds()
+                .until(
+                        () -> Arrays.stream(smtp.getReceivedMessages())
+                                .filter(m -> {
+                                    try {
+                                        return m.getAllRecipients()[0]
+                                                .toString()
+                                                .equals(address);
+                                    } catch (Exception e) {
+                                        return false;
+                                    }
+                                })
+                                .toList(),
+                        got -> got.size() >= atLeast);
     }
 
     /** The site-relative path of the link in the newest mail to this address that starts with {@code prefix}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.testing.SamplePaper;
 import broadsheet.testing.TestApp;
+import broadsheet.testing.Waiting;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.Jsoup;
@@ -165,12 +166,11 @@ class FrontPagesTest {
                 .doesNotContain("Brand new story");
         // another node or an import announces its write through PostgreSQL
         t.fixtures.jdbi().useHandle(h -> h.execute("select pg_notify('content_changed', '')"));
-        long deadline = System.currentTimeMillis() + 5000;
-        while (!get("/sections/business").select(".card__headline").eachText().contains("Brand new story")) {
-            assertThat(System.currentTimeMillis())
-                    .as("page refreshed within 5 s of the notification")
-                    .isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        Waiting.fewSeconds()
+                .alias("page refreshed within 5 s of the notification")
+                .until(() -> get("/sections/business")
+                        .select(".card__headline")
+                        .eachText()
+                        .contains("Brand new story"));
     }
 }

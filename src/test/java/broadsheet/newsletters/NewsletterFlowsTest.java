@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import broadsheet.mail.MailConfig;
 import broadsheet.testing.HtmlValidator;
 import broadsheet.testing.TestApp;
+import broadsheet.testing.Waiting;
 import broadsheet.testing.WebClient;
 import broadsheet.web.Role;
 import broadsheet.web.Tokens;
@@ -13,6 +14,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +44,11 @@ class NewsletterFlowsTest {
 
     @BeforeAll
     static void setUp() {
-        t = new TestApp(
-                new MailConfig("localhost", smtp.getSmtp().getPort(), "", "", false, "Ledger <news@ledger.example>"));
+        // with the background jobs: a scheduled issue is sent by the app's own sender when its time comes
+        t = new TestApp(TestApp.Options.defaults()
+                .withMail(new MailConfig(
+                        "localhost", smtp.getSmtp().getPort(), "", "", false, "Ledger <news@ledger.example>"))
+                .withJobs());
         data = new NewsletterData(t.db.jdbi());
         morning = data.newsletter("morning-briefing", "everyone");
         insider = data.newsletter("insider", "subscribers");
@@ -56,19 +61,27 @@ class NewsletterFlowsTest {
         t.close();
     }
 
+    static List<MimeMessage> mailTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> NewsletterSenderTest.to(m).equals(address))
+                .toList();
+    }
+
+    /** The mail to this address once at least this many arrived (up to 15 s). */
     static List<MimeMessage> mailTo(String address, int atLeast) {
-        long deadline = System.currentTimeMillis() + 15000;
-        while (true) {
-            List<MimeMessage> got = Arrays.stream(smtp.getReceivedMessages())
-                    .filter(m -> NewsletterSenderTest.to(m).equals(address))
-                    .toList();
-            if (got.size() >= atLeast || System.currentTimeMillis() > deadline) return got;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        return Waiting.upTo(Duration.ofSeconds(15)).until(() -> mailTo(address), got -> got.size() >= atLeast);
+    }
+
+    /** The one mail to this address, once it came and no second one followed for a while. */
+    static List<MimeMessage> onlyOneMailTo(String address) {
+        mailTo(address, 1);
+        Waiting.throughout(Duration.ofMillis(300)).until(() -> mailTo(address).size() == 1);
+        return mailTo(address);
+    }
+
+    /** Nothing arrives for this address for a while. */
+    static void noMailTo(String address) {
+        Waiting.throughout(Duration.ofMillis(300)).until(() -> mailTo(address).isEmpty());
     }
 
     static String link(MimeMessage m, String prefix) {
@@ -130,14 +143,14 @@ class NewsletterFlowsTest {
                         .one());
         assertThat(rows).isEqualTo(1);
         assertThat(status("ann@example.org", morning)).isEqualTo("active");
-        assertThat(mailTo("ann@example.org", 2)).hasSize(1);
+        assertThat(onlyOneMailTo("ann@example.org")).hasSize(1);
     }
 
     @Test
     void signingUpTwiceBeforeConfirmingSendsOneMailAndOneLinkConfirms() {
         signUp(t.client(), "morning-briefing", "bob@example.org");
         signUp(t.client(), "morning-briefing", "bob@example.org");
-        List<MimeMessage> mails = mailTo("bob@example.org", 2);
+        List<MimeMessage> mails = onlyOneMailTo("bob@example.org");
         assertThat(mails).hasSize(1);
         assertThat(t.client().get(link(mails.get(0), "/newsletters/confirm/")).statusCode())
                 .isEqualTo(200);
@@ -152,7 +165,7 @@ class NewsletterFlowsTest {
                                 "insert into mail_suppressions (email, reason) values ('undeliverable@example.org', 'bounce')"));
         HttpResponse<String> r = signUp(t.client(), "morning-briefing", "undeliverable@example.org");
         assertThat(r.statusCode()).isEqualTo(200);
-        Thread.sleep(1000);
+        noMailTo("undeliverable@example.org");
         assertThat(Arrays.stream(smtp.getReceivedMessages())
                         .filter(m -> NewsletterSenderTest.to(m).equals("undeliverable@example.org")))
                 .isEmpty();
@@ -290,8 +303,8 @@ class NewsletterFlowsTest {
         List<MimeMessage> test = mailTo("editor@ledger.example", 1);
         assertThat(test).hasSize(1);
         assertThat(test.get(0).getSubject()).isEqualTo("[Test] Wednesday's briefing");
-        Thread.sleep(300);
-        assertThat(mailTo("r0@example.org", 0)).isEmpty(); // the test went to the editor alone
+        noMailTo("r0@example.org"); // the test went to the editor alone
+        assertThat(mailTo("r0@example.org")).isEmpty();
         int outbox = t.db.jdbi()
                 .withHandle(h -> h.createQuery("select count(*) from newsletter_outbox")
                         .mapTo(Integer.class)
@@ -330,14 +343,11 @@ class NewsletterFlowsTest {
         valid(prefsPage);
 
         // the issue appears in the archive once sent, as a web page
-        long deadline = System.currentTimeMillis() + 15000;
-        String archive;
-        do {
-            Thread.sleep(100); // the sender's change notice drops the cached archive page
-            archive = t.client().get("/newsletters/morning-briefing").body();
-        } while (!archive.contains("Wednesday&#39;s briefing")
-                && !archive.contains("Wednesday's briefing")
-                && System.currentTimeMillis() < deadline);
+        // the sender's change notice drops the cached archive page
+        String archive = Waiting.upTo(Duration.ofSeconds(15))
+                .until(
+                        () -> t.client().get("/newsletters/morning-briefing").body(),
+                        a -> a.contains("Wednesday&#39;s briefing") || a.contains("Wednesday's briefing"));
         assertThat(archive).containsAnyOf("Wednesday&#39;s briefing", "Wednesday's briefing");
         String issueId = issuePath.substring(issuePath.lastIndexOf('/') + 1);
         HttpResponse<String> web = t.client().get("/newsletters/morning-briefing/issues/" + issueId);
@@ -350,7 +360,7 @@ class NewsletterFlowsTest {
         // sending again is refused
         assertThat(editor.post(issuePath + "/send", Map.of("version", v2)).statusCode())
                 .isEqualTo(409);
-        assertThat(mailTo("r0@example.org", 2)).hasSize(1);
+        assertThat(onlyOneMailTo("r0@example.org")).hasSize(1);
     }
 
     @Test
@@ -378,8 +388,8 @@ class NewsletterFlowsTest {
         HttpResponse<String> scheduled = editor.get(path);
         assertThat(scheduled.body()).contains("<strong>scheduled</strong>");
         valid(scheduled);
-        Thread.sleep(300);
-        assertThat(mailTo("weekly@example.org", 0)).isEmpty();
+        noMailTo("weekly@example.org");
+        assertThat(mailTo("weekly@example.org")).isEmpty();
         // the time comes: the app's own sender starts and sends it
         t.db.jdbi()
                 .useHandle(h -> h.execute(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import broadsheet.db.Database;
 import broadsheet.mail.MailConfig;
 import broadsheet.testing.TestDb;
+import broadsheet.testing.Waiting;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
@@ -193,8 +194,9 @@ class NewsletterSenderTest {
         int port = smtp.getSmtp().getPort();
         var run = CompletableFuture.supplyAsync(
                 () -> data.sender(port, 20, Optional.empty()).runOnce());
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (smtp.getReceivedMessages().length < 40 && System.currentTimeMillis() < deadline) Thread.sleep(5);
+        Waiting.upTo(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(5))
+                .until(() -> smtp.getReceivedMessages().length >= 40);
         List<String> before = Arrays.stream(smtp.getReceivedMessages())
                 .map(NewsletterSenderTest::to)
                 .toList();

@@ -2,20 +2,24 @@ package broadsheet.subscriptions;
 
 import static broadsheet.subscriptions.StripeFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import broadsheet.testing.AppExtension;
 import broadsheet.testing.HtmlValidator;
 import broadsheet.testing.TestApp;
 import broadsheet.testing.WebClient;
 import broadsheet.web.Role;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stripe's webhook over real HTTP with signed event fixtures: what a reader's subscription becomes, and what cannot change it. */
 class StripeWebhookTest {
@@ -23,27 +27,65 @@ class StripeWebhookTest {
     static final String PRICE = "price_monthly_test";
     static final long DAY = 86400;
 
-    TestApp t;
-    Jdbi jdbi;
-    WebClient reader;
-    long readerId;
-    String hook;
-    long now;
+    @RegisterExtension
+    static final AppExtension app =
+            AppExtension.stripe(new StripeConfig(SECRET_KEY, WEBHOOK_SECRET, "http://127.0.0.1:9"));
 
-    @BeforeEach
-    void setUp() {
-        t = new TestApp(new StripeConfig(SECRET_KEY, WEBHOOK_SECRET, "http://127.0.0.1:9"));
+    static TestApp t;
+    static Jdbi jdbi;
+    static String hook;
+    static int tests;
+
+    /** Each test has its own reader, and its own Stripe ids (events, subscriptions, customers) ending in {@link #n}. */
+    WebClient reader;
+
+    long readerId;
+    long now;
+    String n;
+    long subscriptionMark;
+    Timestamp started;
+
+    @BeforeAll
+    static void setUp() {
+        t = app.get();
         jdbi = t.fixtures.jdbi();
         plan(jdbi, "monthly", "Monthly", "month", 900, PRICE);
-        reader = t.signedIn("ada@example.org", Role.READER);
-        readerId = userId(jdbi, "ada@example.org");
         hook = t.url("/stripe/webhook");
-        now = Instant.now().getEpochSecond();
     }
 
-    @AfterEach
-    void tearDown() {
-        t.close();
+    @BeforeEach
+    void newReader() {
+        n = "_t" + (++tests);
+        String email = "ada" + n + "@example.org";
+        reader = t.signedIn(email, Role.READER);
+        readerId = userId(jdbi, email);
+        now = Instant.now().getEpochSecond();
+        subscriptionMark = jdbi.withHandle(h -> h.createQuery("select coalesce(max(id), 0) from subscriptions")
+                .mapTo(Long.class)
+                .one());
+        started = jdbi.withHandle(h ->
+                h.createQuery("select clock_timestamp()").mapTo(Timestamp.class).one());
+    }
+
+    /** This test's Stripe id: a Stripe id is unique across the paper. */
+    String id(String stripeId) {
+        return stripeId + n;
+    }
+
+    /** Subscriptions written since this test began. */
+    int newSubscriptions() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions where id > :m")
+                .bind("m", subscriptionMark)
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    /** Stripe events recorded since this test began. */
+    int newEvents() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from stripe_events where received_at >= :t")
+                .bind("t", started)
+                .mapTo(Integer.class)
+                .one());
     }
 
     HttpResponse<String> send(String id, String type, long created, String object) {
@@ -53,7 +95,7 @@ class StripeWebhookTest {
     }
 
     String sub(String status, long periodEnd, boolean cancelAtEnd) {
-        return subscription("sub_1", "cus_1", status, periodEnd, cancelAtEnd, readerId, PRICE);
+        return subscription(id("sub_1"), id("cus_1"), status, periodEnd, cancelAtEnd, readerId, PRICE);
     }
 
     Instant periodEnd() {
@@ -93,13 +135,17 @@ class StripeWebhookTest {
     @Test
     void checkoutThenSubscriptionMakesAReaderASubscriberShownOnTheirAccountPage() {
         assertThat(account().select(".account-subscription").text()).contains("You do not subscribe");
-        send("evt_cs", "checkout.session.completed", now, checkoutSession("cs_1", readerId, "cus_1", "sub_1"));
+        send(
+                id("evt_cs"),
+                "checkout.session.completed",
+                now,
+                checkoutSession(id("cs_1"), readerId, id("cus_1"), id("sub_1")));
         assertThat(subscriber(jdbi, readerId))
                 .as("no access before Stripe says the subscription is active")
                 .isFalse();
         assertThat(facts(account())).contains("Waiting for payment").doesNotContain("Ended");
 
-        send("evt_created", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
+        send(id("evt_created"), "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
         assertThat(subscriber(jdbi, readerId)).isTrue();
         Document d = account();
         assertThat(facts(d))
@@ -111,15 +157,20 @@ class StripeWebhookTest {
 
     @Test
     void subscriptionEventsBeforeCheckoutCompletedFindTheReaderByMetadataAndTheLateCheckoutChangesNothingBack() {
-        send("evt_created", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
-        send("evt_cs", "checkout.session.completed", now, checkoutSession("cs_1", readerId, "cus_1", "sub_1"));
+        send(id("evt_created"), "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
+        send(
+                id("evt_cs"),
+                "checkout.session.completed",
+                now,
+                checkoutSession(id("cs_1"), readerId, id("cus_1"), id("sub_1")));
         assertThat(subscriber(jdbi, readerId)).isTrue();
         assertThat(facts(account())).contains("Status Active");
     }
 
     @Test
     void aDuplicateEventChangesNothing() {
-        String payload = event("evt_once", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
+        String payload =
+                event(id("evt_once"), "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
         HttpResponse<String> first = post(hook, payload, WEBHOOK_SECRET);
         assertThat(first.body()).contains("\"outcome\":\"applied\"");
         int version = version();
@@ -127,31 +178,31 @@ class StripeWebhookTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).contains("\"outcome\":\"duplicate\"");
         assertThat(version()).isEqualTo(version);
-        assertThat(count("select count(*) from stripe_events where id = 'evt_once'"))
+        assertThat(count("select count(*) from stripe_events where id = '" + id("evt_once") + "'"))
                 .isEqualTo(1);
     }
 
     @Test
     void anOlderEventArrivingLateDoesNotUndoANewerOne() {
-        send("evt_2", "customer.subscription.updated", now, sub("active", now + 60 * DAY, false));
+        send(id("evt_2"), "customer.subscription.updated", now, sub("active", now + 60 * DAY, false));
         HttpResponse<String> late =
-                send("evt_1", "customer.subscription.created", now - 3600, sub("active", now + 30 * DAY, false));
+                send(id("evt_1"), "customer.subscription.created", now - 3600, sub("active", now + 30 * DAY, false));
         assertThat(late.body()).contains("\"outcome\":\"ignored\"");
         assertThat(periodEnd()).isEqualTo(Instant.ofEpochSecond(now + 60 * DAY));
     }
 
     @Test
     void aDeletionThatArrivesBeforeAnOlderUpdateStillWins() {
-        send("evt_created", "customer.subscription.created", now - 7200, sub("active", now + 30 * DAY, false));
+        send(id("evt_created"), "customer.subscription.created", now - 7200, sub("active", now + 30 * DAY, false));
         assertThat(subscriber(jdbi, readerId)).isTrue();
         send(
-                "evt_deleted",
+                id("evt_deleted"),
                 "customer.subscription.deleted",
                 now,
-                deletedSubscription("sub_1", "cus_1", now + 30 * DAY, now, readerId, PRICE));
+                deletedSubscription(id("sub_1"), id("cus_1"), now + 30 * DAY, now, readerId, PRICE));
         assertThat(subscriber(jdbi, readerId)).as("cancellation shows at once").isFalse();
         // the update Stripe sent before the deletion arrives last
-        send("evt_updated", "customer.subscription.updated", now - 3600, sub("active", now + 30 * DAY, true));
+        send(id("evt_updated"), "customer.subscription.updated", now - 3600, sub("active", now + 30 * DAY, true));
         assertThat(subscriber(jdbi, readerId)).isFalse();
         Document d = account();
         assertThat(facts(d)).contains("Status Cancelled");
@@ -161,24 +212,24 @@ class StripeWebhookTest {
 
     @Test
     void aDeletionInTheSameSecondAsAnUpdateWinsWhicheverArrivesFirst() {
-        send("evt_created", "customer.subscription.created", now - 60, sub("active", now + 30 * DAY, false));
+        send(id("evt_created"), "customer.subscription.created", now - 60, sub("active", now + 30 * DAY, false));
         send(
-                "evt_deleted",
+                id("evt_deleted"),
                 "customer.subscription.deleted",
                 now,
-                deletedSubscription("sub_1", "cus_1", now + 30 * DAY, now, readerId, PRICE));
-        send("evt_updated", "customer.subscription.updated", now, sub("active", now + 30 * DAY, false));
+                deletedSubscription(id("sub_1"), id("cus_1"), now + 30 * DAY, now, readerId, PRICE));
+        send(id("evt_updated"), "customer.subscription.updated", now, sub("active", now + 30 * DAY, false));
         assertThat(subscriber(jdbi, readerId)).isFalse();
     }
 
     @Test
     void aRenewalExtendsThePeriodAtOnce() {
-        send("evt_created", "customer.subscription.created", now - 3600, sub("active", now + 2 * DAY, false));
-        send("evt_paid", "invoice.paid", now, invoice("in_2", "sub_1", now + 32 * DAY));
+        send(id("evt_created"), "customer.subscription.created", now - 3600, sub("active", now + 2 * DAY, false));
+        send(id("evt_paid"), "invoice.paid", now, invoice(id("in_2"), id("sub_1"), now + 32 * DAY));
         assertThat(periodEnd()).isEqualTo(Instant.ofEpochSecond(now + 32 * DAY));
         // Stripe's own snapshot of the renewed subscription agrees, and an older invoice changes nothing
-        send("evt_renewed", "customer.subscription.updated", now + 1, sub("active", now + 32 * DAY, false));
-        send("evt_old_paid", "invoice.paid", now - 7200, invoice("in_1", "sub_1", now + 2 * DAY));
+        send(id("evt_renewed"), "customer.subscription.updated", now + 1, sub("active", now + 32 * DAY, false));
+        send(id("evt_old_paid"), "invoice.paid", now - 7200, invoice(id("in_1"), id("sub_1"), now + 2 * DAY));
         assertThat(periodEnd()).isEqualTo(Instant.ofEpochSecond(now + 32 * DAY));
         assertThat(account().select(".account-subscription time").attr("datetime"))
                 .isEqualTo(Instant.ofEpochSecond(now + 32 * DAY).toString());
@@ -186,19 +237,19 @@ class StripeWebhookTest {
 
     @Test
     void aFailedPaymentKeepsAccessWhileStripeRetriesAndAPaidInvoiceClearsIt() {
-        send("evt_created", "customer.subscription.created", now - 3600, sub("active", now + 3 * DAY, false));
-        send("evt_failed", "invoice.payment_failed", now - 60, invoice("in_2", "sub_1", now + 33 * DAY));
+        send(id("evt_created"), "customer.subscription.created", now - 3600, sub("active", now + 3 * DAY, false));
+        send(id("evt_failed"), "invoice.payment_failed", now - 60, invoice(id("in_2"), id("sub_1"), now + 33 * DAY));
         assertThat(subscriber(jdbi, readerId)).isTrue();
         assertThat(facts(account())).contains("Active, payment overdue");
-        send("evt_paid", "invoice.paid", now, invoice("in_2", "sub_1", now + 33 * DAY));
+        send(id("evt_paid"), "invoice.paid", now, invoice(id("in_2"), id("sub_1"), now + 33 * DAY));
         assertThat(facts(account())).contains("Status Active ").doesNotContain("overdue");
         assertThat(periodEnd()).isEqualTo(Instant.ofEpochSecond(now + 33 * DAY));
     }
 
     @Test
     void cancellingAtPeriodEndShowsAtOnceAndAccessLastsToTheEnd() {
-        send("evt_created", "customer.subscription.created", now - 3600, sub("active", now + 10 * DAY, false));
-        send("evt_cancel", "customer.subscription.updated", now, sub("active", now + 10 * DAY, true));
+        send(id("evt_created"), "customer.subscription.created", now - 3600, sub("active", now + 10 * DAY, false));
+        send(id("evt_cancel"), "customer.subscription.updated", now, sub("active", now + 10 * DAY, true));
         assertThat(subscriber(jdbi, readerId)).isTrue();
         Document d = account();
         assertThat(facts(d)).contains("Active, cancels at period end", "Cancels at period end Yes");
@@ -206,11 +257,11 @@ class StripeWebhookTest {
     }
 
     @Test
-    void aSubscriptionLapsesAtItsPeriodsEndOnItsOwn() throws InterruptedException {
+    void aSubscriptionLapsesAtItsPeriodsEndOnItsOwn() {
         long soon = Instant.now().getEpochSecond() + 2;
-        send("evt_created", "customer.subscription.created", now, sub("active", soon, false));
+        send(id("evt_created"), "customer.subscription.created", now, sub("active", soon, false));
         assertThat(subscriber(jdbi, readerId)).isTrue();
-        while (Instant.now().getEpochSecond() <= soon) Thread.sleep(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().getEpochSecond() > soon);
         assertThat(subscriber(jdbi, readerId)).isFalse();
         assertThat(facts(account())).contains("Status Lapsed");
     }
@@ -218,7 +269,7 @@ class StripeWebhookTest {
     @Test
     void aBadSignatureIsRefusedAndChangesNothing() {
         String payload =
-                event("evt_forged", "customer.subscription.created", now, sub("active", now + 365 * DAY, false));
+                event(id("evt_forged"), "customer.subscription.created", now, sub("active", now + 365 * DAY, false));
         long ts = Instant.now().getEpochSecond();
         assertThat(post(hook, payload, "whsec_someone_else").statusCode()).isEqualTo(400);
         assertThat(postWithHeader(hook, payload, null).statusCode()).isEqualTo(400);
@@ -234,67 +285,71 @@ class StripeWebhookTest {
                         .statusCode())
                 .isEqualTo(400);
         assertThat(subscriber(jdbi, readerId)).isFalse();
-        assertThat(count("select count(*) from stripe_events")).isZero();
-        assertThat(count("select count(*) from subscriptions")).isZero();
+        assertThat(newEvents()).isZero();
+        assertThat(newSubscriptions()).isZero();
     }
 
     @Test
     void theWebhookNeedsNoSessionOrCsrfTokenButOtherPostsStillDo() {
         // StripeFixtures.post sends no cookies at all
-        send("evt_created", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
+        send(id("evt_created"), "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
         assertThat(subscriber(jdbi, readerId)).isTrue();
         // the exemption is for that one address: a reader's own form without a token is still refused
         assertThat(reader.postRaw("/account/subscription/cancel", java.util.Map.of())
                         .statusCode())
                 .isEqualTo(403);
         assertThat(subscriber(jdbi, readerId)).isTrue();
-        assertThat(bool("select cancel_at_period_end from subscriptions")).isFalse();
+        assertThat(bool("select cancel_at_period_end from subscriptions where user_id = " + readerId))
+                .isFalse();
     }
 
     @Test
     void eventsForAnotherSitesSubscriptionsAreRecordedAndIgnored() {
         HttpResponse<String> r = send(
-                "evt_other",
+                id("evt_other"),
                 "customer.subscription.created",
                 now,
-                subscription("sub_other", "cus_other", "active", now + 30 * DAY, false, null, "price_elsewhere"));
+                subscription(
+                        id("sub_other"), id("cus_other"), "active", now + 30 * DAY, false, null, "price_elsewhere"));
         assertThat(r.body()).contains("\"outcome\":\"ignored\"");
         HttpResponse<String> unknown =
-                send("evt_product", "product.created", now, "{\"id\":\"prod_1\",\"object\":\"product\"}");
+                send(id("evt_product"), "product.created", now, "{\"id\":\"prod_1\",\"object\":\"product\"}");
         assertThat(unknown.body()).contains("\"outcome\":\"ignored\"");
-        assertThat(count("select count(*) from subscriptions")).isZero();
+        assertThat(newSubscriptions()).isZero();
     }
 
     @Test
     void aLateEventAboutAnOlderSubscriptionDoesNotReplaceTheReadersCurrentOne() {
-        send("evt_new", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
+        send(id("evt_new"), "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
         send(
-                "evt_old",
+                id("evt_old"),
                 "customer.subscription.updated",
                 now - 86400,
-                subscription("sub_0", "cus_1", "active", now + 5 * DAY, false, readerId, PRICE));
+                subscription(id("sub_0"), id("cus_1"), "active", now + 5 * DAY, false, readerId, PRICE));
         send(
-                "evt_old_gone",
+                id("evt_old_gone"),
                 "customer.subscription.deleted",
                 now + 5,
-                deletedSubscription("sub_0", "cus_1", now + 5 * DAY, now + 5, readerId, PRICE));
+                deletedSubscription(id("sub_0"), id("cus_1"), now + 5 * DAY, now + 5, readerId, PRICE));
         assertThat(subscriber(jdbi, readerId)).isTrue();
         assertThat(periodEnd()).isEqualTo(Instant.ofEpochSecond(now + 30 * DAY));
-        String current = jdbi.withHandle(h -> h.createQuery("select stripe_subscription_id from subscriptions")
-                .mapTo(String.class)
-                .one());
-        assertThat(current).isEqualTo("sub_1");
+        String current = jdbi.withHandle(
+                h -> h.createQuery("select stripe_subscription_id from subscriptions where user_id = :u")
+                        .bind("u", readerId)
+                        .mapTo(String.class)
+                        .one());
+        assertThat(current).isEqualTo(id("sub_1"));
     }
 
     @Test
     void eventIdsAreForgottenOnlyLongAfterStripeStopsRetrying() {
-        send("evt_recent", "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
-        jdbi.useHandle(h -> h.execute("insert into stripe_events (id, type, created_at, received_at) "
-                + "values ('evt_ancient', 'invoice.paid', now() - interval '40 days', now() - interval '40 days')"));
+        send(id("evt_recent"), "customer.subscription.created", now, sub("active", now + 30 * DAY, false));
+        jdbi.useHandle(h -> h.execute("insert into stripe_events (id, type, created_at, received_at) " + "values ('"
+                + id("evt_ancient") + "', 'invoice.paid', now() - interval '40 days', now() - interval '40 days')"));
         new broadsheet.accounts.Housekeeping(jdbi).runOnce();
-        assertThat(count("select count(*) from stripe_events where id = 'evt_ancient'"))
+        assertThat(count("select count(*) from stripe_events where id = '" + id("evt_ancient") + "'"))
                 .isZero();
-        assertThat(count("select count(*) from stripe_events where id = 'evt_recent'"))
+        assertThat(count("select count(*) from stripe_events where id = '" + id("evt_recent") + "'"))
                 .isEqualTo(1);
     }
 
@@ -319,13 +374,13 @@ class StripeWebhookTest {
         String secret = "golden key behind page nine";
 
         assertThat(reader.get(path).body()).contains("The harbour ledger").doesNotContain(secret);
-        send("evt_created", "customer.subscription.created", now - 60, sub("active", now + 30 * DAY, false));
+        send(id("evt_created"), "customer.subscription.created", now - 60, sub("active", now + 30 * DAY, false));
         assertThat(reader.get(path).body()).contains(secret);
         send(
-                "evt_deleted",
+                id("evt_deleted"),
                 "customer.subscription.deleted",
                 now,
-                deletedSubscription("sub_1", "cus_1", now + 30 * DAY, now, readerId, PRICE));
+                deletedSubscription(id("sub_1"), id("cus_1"), now + 30 * DAY, now, readerId, PRICE));
         assertThat(reader.get(path).body()).doesNotContain(secret);
     }
 }

@@ -3,6 +3,7 @@ package broadsheet.subscriptions;
 import static broadsheet.subscriptions.StripeFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import broadsheet.testing.AppExtension;
 import broadsheet.testing.HtmlValidator;
 import broadsheet.testing.TestApp;
 import broadsheet.testing.WebClient;
@@ -12,30 +13,44 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The plans page and Stripe Checkout, with a local server playing Stripe's API; and cancelling from the account page. */
 class SubscribeCheckoutTest {
 
-    FakeStripeApi stripe;
-    TestApp t;
-    Jdbi jdbi;
+    static final FakeStripeApi stripe = new FakeStripeApi();
 
-    @BeforeEach
-    void setUp() {
-        stripe = new FakeStripeApi();
-        t = new TestApp(stripe.config());
+    @RegisterExtension
+    static final AppExtension app = AppExtension.stripe(stripe.config());
+
+    static TestApp t;
+    static Jdbi jdbi;
+    static int readers;
+
+    /** This test's reader's address: a new account in each test. */
+    String ada;
+
+    @BeforeAll
+    static void setUp() {
+        t = app.get();
         jdbi = t.fixtures.jdbi();
         plan(jdbi, "monthly", "Monthly", "month", 900, "price_monthly_test");
         plan(jdbi, "annual", "Annual", "year", 9000, "price_annual_test");
     }
 
-    @AfterEach
-    void tearDown() {
-        t.close();
+    @AfterAll
+    static void tearDown() {
         stripe.close();
+    }
+
+    @BeforeEach
+    void newReader() {
+        stripe.received.clear();
+        ada = "ada" + (++readers) + "@example.org";
     }
 
     static Document valid(HttpResponse<String> r, int status) {
@@ -62,8 +77,8 @@ class SubscribeCheckoutTest {
 
     @Test
     void subscribeStartsACheckoutSessionForThePlanAndSendsTheReaderToStripe() {
-        WebClient reader = t.signedIn("ada@example.org", Role.READER);
-        long id = userId(jdbi, "ada@example.org");
+        WebClient reader = t.signedIn(ada, Role.READER);
+        long id = userId(jdbi, ada);
         Document d = valid(reader.get("/subscribe"), 200);
         assertThat(d.select("form[action=/subscribe/annual] button").text()).startsWith("Subscribe");
 
@@ -81,7 +96,7 @@ class SubscribeCheckoutTest {
                 .containsEntry("line_items[0][price]", "price_annual_test")
                 .containsEntry("line_items[0][quantity]", "1")
                 .containsEntry("client_reference_id", Long.toString(id))
-                .containsEntry("customer_email", "ada@example.org")
+                .containsEntry("customer_email", ada)
                 .containsEntry("subscription_data[metadata][user_id]", Long.toString(id))
                 .containsEntry("success_url", "http://news.example/subscribe/thanks?session={CHECKOUT_SESSION_ID}")
                 .containsEntry("cancel_url", "http://news.example/subscribe?cancelled=1");
@@ -96,8 +111,8 @@ class SubscribeCheckoutTest {
 
     @Test
     void aSubscriberIsNotSentToCheckoutAgainAndUnknownPlansAreNotFound() {
-        WebClient reader = t.signedIn("ada@example.org", Role.READER);
-        long id = userId(jdbi, "ada@example.org");
+        WebClient reader = t.signedIn(ada, Role.READER);
+        long id = userId(jdbi, ada);
         jdbi.useHandle(h -> h.execute(
                 "insert into subscriptions (user_id, status, current_period_end) values (?, 'active', now() + interval '5 days')",
                 id));
@@ -113,8 +128,8 @@ class SubscribeCheckoutTest {
 
     @Test
     void cancellingAStripeSubscriptionAsksStripeAndShowsAtOnce() {
-        WebClient reader = t.signedIn("ada@example.org", Role.READER);
-        long id = userId(jdbi, "ada@example.org");
+        WebClient reader = t.signedIn(ada, Role.READER);
+        long id = userId(jdbi, ada);
         jdbi.useHandle(h -> h.execute("""
                 insert into subscriptions (user_id, status, current_period_end, source, stripe_customer_id, stripe_subscription_id)
                 values (?, 'active', now() + interval '20 days', 'stripe', 'cus_9', 'sub_9')""", id));
@@ -139,8 +154,8 @@ class SubscribeCheckoutTest {
 
     @Test
     void cancellingAManualSubscriptionNeedsNoStripe() {
-        WebClient reader = t.signedIn("ada@example.org", Role.READER);
-        long id = userId(jdbi, "ada@example.org");
+        WebClient reader = t.signedIn(ada, Role.READER);
+        long id = userId(jdbi, ada);
         jdbi.useHandle(h -> h.execute(
                 "insert into subscriptions (user_id, status, current_period_end) values (?, 'active', now() + interval '5 days')",
                 id));
@@ -153,49 +168,52 @@ class SubscribeCheckoutTest {
                         .text())
                 .contains("Active, cancels at period end", "Paid through Arranged with the paper");
         // with nothing running, there is nothing to cancel
-        jdbi.useHandle(h -> h.execute("update subscriptions set current_period_end = now() - interval '1 minute'"));
+        jdbi.useHandle(h -> h.execute(
+                "update subscriptions set current_period_end = now() - interval '1 minute' where user_id = ?", id));
         assertThat(reader.post("/account/subscription/cancel", Map.of()).statusCode())
                 .isEqualTo(409);
     }
 
     @Test
     void withoutAStripeKeyThePageSaysSoAndHowToReachThePaperWithNoButtons() {
-        try (TestApp plain = new TestApp()) {
-            var db = plain.fixtures.jdbi();
-            plan(db, "monthly", "Monthly", "month", 900, "price_monthly_test");
-            db.useHandle(
-                    h -> h.execute(
-                            "insert into settings (key, value) values ('subscriptions_contact', 'Call the desk on +1 555 0100.')"));
-            Document d = valid(plain.get("/subscribe"), 200);
-            assertThat(d.select("#offline-h").text()).isEqualTo("Paying online is not set up");
-            assertThat(d.select(".subscribe__offline").text()).contains("Call the desk on +1 555 0100.");
-            assertThat(d.select(".plan__name").eachText()).containsExactly("Monthly");
-            assertThat(d.select("form[method=post], .plan a.button, .plan button"))
-                    .isEmpty();
-        }
+        TestApp plain = app.fresh(o -> TestApp.Options.defaults());
+        var db = plain.fixtures.jdbi();
+        plan(db, "monthly", "Monthly", "month", 900, "price_monthly_test");
+        db.useHandle(h -> h.execute(
+                "insert into settings (key, value) values ('subscriptions_contact', 'Call the desk on +1 555 0100.')"));
+        Document d = valid(plain.get("/subscribe"), 200);
+        assertThat(d.select("#offline-h").text()).isEqualTo("Paying online is not set up");
+        assertThat(d.select(".subscribe__offline").text()).contains("Call the desk on +1 555 0100.");
+        assertThat(d.select(".plan__name").eachText()).containsExactly("Monthly");
+        assertThat(d.select("form[method=post], .plan a.button, .plan button")).isEmpty();
     }
 
     @Test
     void theDemoPaperGetsAMonthlyAndAnAnnualPlanOnce() {
-        try (TestApp plain = new TestApp()) {
-            var db = plain.fixtures.jdbi();
-            Plans.seedDemo(db);
-            Plans.seedDemo(db);
-            assertThat(new Plans(db).offered()).extracting(Plan::slug).containsExactly("monthly", "annual");
-            Document d = valid(plain.get("/subscribe"), 200);
-            assertThat(d.select(".subscribe__offline").text()).contains("subscriptions@meridian-ledger.example");
-        }
+        TestApp plain = app.fresh(o -> TestApp.Options.defaults());
+        var db = plain.fixtures.jdbi();
+        Plans.seedDemo(db);
+        Plans.seedDemo(db);
+        assertThat(new Plans(db).offered()).extracting(Plan::slug).containsExactly("monthly", "annual");
+        Document d = valid(plain.get("/subscribe"), 200);
+        assertThat(d.select(".subscribe__offline").text()).contains("subscriptions@meridian-ledger.example");
     }
 
     @Test
     void whenStripeFailsTheReaderIsToldAndNothingChanges() {
-        stripe.close();
-        WebClient reader = t.signedIn("ada@example.org", Role.READER);
+        // an app of its own, whose Stripe has stopped answering
+        FakeStripeApi gone = new FakeStripeApi();
+        gone.close();
+        TestApp down = app.fresh(o -> o.withStripe(gone.config()));
+        plan(down.fixtures.jdbi(), "monthly", "Monthly", "month", 900, "price_monthly_test");
+        WebClient reader = down.signedIn(ada, Role.READER);
         reader.get("/subscribe");
         HttpResponse<String> r = reader.post("/subscribe/monthly", Map.of());
         Document d = valid(r, 502);
         assertThat(d.select("[role=alert]").text()).contains("Nothing was charged");
-        assertThat(jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions")
+        assertThat(down.fixtures
+                        .jdbi()
+                        .withHandle(h -> h.createQuery("select count(*) from subscriptions")
                                 .mapTo(Integer.class)
                                 .one())
                         .intValue())
@@ -204,42 +222,39 @@ class SubscribeCheckoutTest {
 
     @Test
     void aKeyWithoutAWebhookSecretDoesNotTakePaymentsThatCouldNotBeRecorded() {
-        try (TestApp half = new TestApp(new StripeConfig(SECRET_KEY, "", stripe.base()))) {
-            plan(half.fixtures.jdbi(), "monthly", "Monthly", "month", 900, "price_monthly_test");
-            WebClient reader = half.signedIn("ada@example.org", Role.READER);
-            Document d = valid(reader.get("/subscribe"), 200);
-            assertThat(d.select("#offline-h").text()).isEqualTo("Paying online is not set up");
-            assertThat(d.select("form[method=post]")).isEmpty();
-            assertThat(reader.post("/subscribe/monthly", Map.of()).statusCode()).isEqualTo(409);
-            assertThat(stripe.received).isEmpty();
-            assertThat(StripeFixtures.post(half.url("/stripe/webhook"), "{}", WEBHOOK_SECRET)
-                            .statusCode())
-                    .isEqualTo(503);
-        }
+        TestApp half = app.fresh(o -> o.withStripe(new StripeConfig(SECRET_KEY, "", stripe.base())));
+        plan(half.fixtures.jdbi(), "monthly", "Monthly", "month", 900, "price_monthly_test");
+        WebClient reader = half.signedIn(ada, Role.READER);
+        Document d = valid(reader.get("/subscribe"), 200);
+        assertThat(d.select("#offline-h").text()).isEqualTo("Paying online is not set up");
+        assertThat(d.select("form[method=post]")).isEmpty();
+        assertThat(reader.post("/subscribe/monthly", Map.of()).statusCode()).isEqualTo(409);
+        assertThat(stripe.received).isEmpty();
+        assertThat(StripeFixtures.post(half.url("/stripe/webhook"), "{}", WEBHOOK_SECRET)
+                        .statusCode())
+                .isEqualTo(503);
     }
 
     @Test
     void anAccountWhoseSubscriptionRenewsThroughStripeIsNotDeletedUntilItIsCancelledAndTheExportShowsIt() {
-        WebClient reader = t.signedIn("ada@example.org", Role.READER);
-        long id = userId(jdbi, "ada@example.org");
+        WebClient reader = t.signedIn(ada, Role.READER);
+        long id = userId(jdbi, ada);
         jdbi.useHandle(h -> h.execute(
                 "insert into subscriptions (user_id, status, current_period_end, source, stripe_customer_id, "
-                        + "stripe_subscription_id) values (?, 'active', now() + interval '20 days', 'stripe', 'cus_9', 'sub_9')",
+                        + "stripe_subscription_id) values (?, 'active', now() + interval '20 days', 'stripe', 'cus_10', 'sub_10')",
                 id));
         String export = reader.get("/account/export.json").body();
         assertThat(export).contains("\"subscription\"", "\"paidThrough\":\"stripe\"", "\"status\":\"active\"");
 
         reader.get("/account");
-        HttpResponse<String> refused =
-                reader.post("/account/delete", Map.of("confirmPassword", "password for ada@example.org"));
+        HttpResponse<String> refused = reader.post("/account/delete", Map.of("confirmPassword", "password for " + ada));
         Document d = valid(refused, 422);
         assertThat(d.select("#f-confirmPassword-error").text())
                 .contains("Your subscription still renews through Stripe");
         assertThat(users(id)).isEqualTo(1);
 
         reader.post("/account/subscription/cancel", Map.of());
-        HttpResponse<String> deleted =
-                reader.post("/account/delete", Map.of("confirmPassword", "password for ada@example.org"));
+        HttpResponse<String> deleted = reader.post("/account/delete", Map.of("confirmPassword", "password for " + ada));
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(users(id)).isZero();
     }

@@ -23,12 +23,65 @@ public final class TestApp implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /**
+     * How a test app is made. The background jobs are off unless asked for: a test of a job drives it
+     * directly or asks for {@link #withJobs()}.
+     */
+    public record Options(
+            boolean pageCache,
+            MailConfig mail,
+            String baseUrl,
+            broadsheet.subscriptions.StripeConfig stripe,
+            boolean jobs) {
+
+        /** Page cache on, mail to files, served as https://news.example (cookies are Secure). */
+        public static Options defaults() {
+            return new Options(
+                    true,
+                    MailConfig.fromEnv(java.util.Map.of()),
+                    "https://news.example",
+                    broadsheet.subscriptions.StripeConfig.none(),
+                    false);
+        }
+
+        /**
+         * With mail going to the given SMTP server (GreenMail in tests), served as plain http so
+         * that cookies (Secure only under https) reach the test client.
+         */
+        public Options withMail(MailConfig m) {
+            return new Options(pageCache, m, "http://news.example", stripe, jobs);
+        }
+
+        /** Served as plain http, so that the session cookie reaches the test client. */
+        public Options plainHttp() {
+            return withBaseUrl("http://news.example");
+        }
+
+        public Options withBaseUrl(String url) {
+            return new Options(pageCache, mail, url, stripe, jobs);
+        }
+
+        public Options withPageCache(boolean on) {
+            return new Options(on, mail, baseUrl, stripe, jobs);
+        }
+
+        /** With Stripe settings (a webhook secret; an API base pointing at a local stand-in for Stripe), served as plain http. */
+        public Options withStripe(broadsheet.subscriptions.StripeConfig s) {
+            return new Options(pageCache, mail, "http://news.example", s, jobs);
+        }
+
+        /** With the background jobs running as under {@code serve}. */
+        public Options withJobs() {
+            return new Options(pageCache, mail, baseUrl, stripe, true);
+        }
+    }
+
     public TestApp() {
-        this(true);
+        this(Options.defaults());
     }
 
     public TestApp(boolean pageCache) {
-        this(pageCache, MailConfig.fromEnv(java.util.Map.of()), "https://news.example");
+        this(Options.defaults().withPageCache(pageCache));
     }
 
     /**
@@ -36,26 +89,27 @@ public final class TestApp implements AutoCloseable {
      * that cookies (Secure only under https) reach the test client.
      */
     public TestApp(MailConfig mail) {
-        this(true, mail, "http://news.example");
+        this(Options.defaults().withMail(mail));
     }
 
     public TestApp(boolean pageCache, MailConfig mail, String baseUrl) {
-        this(pageCache, mail, baseUrl, broadsheet.subscriptions.StripeConfig.none());
+        this(Options.defaults().withMail(mail).withBaseUrl(baseUrl).withPageCache(pageCache));
     }
 
     /** With Stripe settings (a webhook secret; an API base pointing at a local stand-in for Stripe), served as plain http. */
     public TestApp(broadsheet.subscriptions.StripeConfig stripe) {
-        this(true, MailConfig.fromEnv(java.util.Map.of()), "http://news.example", stripe);
+        this(Options.defaults().withStripe(stripe));
     }
 
-    public TestApp(boolean pageCache, MailConfig mail, String baseUrl, broadsheet.subscriptions.StripeConfig stripe) {
+    public TestApp(Options o) {
         try {
             dataDir = Files.createTempDirectory("broadsheet-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         db = TestDb.fresh();
-        Config config = new Config(0, dataDir, "jdbc:test", baseUrl, pageCache, false, mail, stripe);
+        Config config =
+                new Config(0, dataDir, "jdbc:test", o.baseUrl(), o.pageCache(), false, o.mail(), o.stripe(), o.jobs());
         fixtures = new Fixtures(db.jdbi(), config.mediaDir());
         app = App.start(config, db);
     }

@@ -3,6 +3,7 @@ package broadsheet.newsroom.articles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.testing.HtmlValidator;
+import broadsheet.testing.Waiting;
 import broadsheet.testing.WebClient;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -53,15 +54,6 @@ final class Desk {
 
     /** Waits (up to 5 s) until the condition holds: the page cache is dropped when the change notification arrives. */
     static void eventually(Supplier<Boolean> condition) {
-        long until = System.currentTimeMillis() + 5000;
-        while (!condition.get()) {
-            if (System.currentTimeMillis() > until) throw new AssertionError("condition not met within 5 s");
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Waiting.fewSeconds().until(condition::get);
     }
 }

@@ -3,7 +3,9 @@ package broadsheet.newsroom.articles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.db.Database;
+import broadsheet.testing.TestApp;
 import broadsheet.testing.TestDb;
+import broadsheet.testing.Waiting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,10 +113,37 @@ class ScheduledPublisherTest {
     void theTimerPublishesWithoutBeingAsked() throws Exception {
         List<Long> ids = schedule("timer", 1, "now()");
         try (ScheduledPublisher p = new ScheduledPublisher(jdbi).start(java.time.Duration.ofMillis(200))) {
-            long until = System.currentTimeMillis() + 10_000;
-            while (!statuses(ids).equals(List.of("published")) && System.currentTimeMillis() < until) Thread.sleep(100);
+            Waiting.upTo(java.time.Duration.ofSeconds(10))
+                    .until(() -> statuses(ids).equals(List.of("published")));
         }
         assertThat(statuses(ids)).containsOnly("published");
+    }
+
+    @Test
+    void servingRunsThePublisherOnItsOwn() {
+        assertThat(broadsheet.Config.fromEnv(Map.of()).jobs())
+                .as("serve runs the background jobs")
+                .isTrue();
+        try (TestApp app = new TestApp(TestApp.Options.defaults().withJobs())) {
+            long city = app.fixtures.section("harbour", "Harbour");
+            long id = app.db
+                    .jdbi()
+                    .withHandle(h -> h.createQuery(
+                                    "insert into articles (slug, headline, section_id, status, published_at) "
+                                            + "values ('served', 'Served', :s, 'scheduled', now()) returning id")
+                            .bind("s", city)
+                            .mapTo(Long.class)
+                            .one());
+            // the app's publisher makes its first pass a second after start
+            Waiting.upTo(java.time.Duration.ofSeconds(10))
+                    .until(() -> app.db
+                            .jdbi()
+                            .withHandle(h -> h.createQuery("select status from articles where id = :id")
+                                    .bind("id", id)
+                                    .mapTo(String.class)
+                                    .one())
+                            .equals("published"));
+        }
     }
 
     static List<String> statuses(List<Long> ids) {

@@ -6,6 +6,7 @@ import broadsheet.mail.MailConfig;
 import broadsheet.testing.HtmlValidator;
 import broadsheet.testing.SamplePaper;
 import broadsheet.testing.TestApp;
+import broadsheet.testing.Waiting;
 import broadsheet.testing.WebClient;
 import broadsheet.web.Role;
 import java.io.IOException;
@@ -81,17 +82,14 @@ class FrontDeskTest {
     }
 
     /** The public page is rebuilt when the change's NOTIFY arrives: wait a few seconds for it. */
-    static List<String> publicTopStories(String... expectedStart) throws InterruptedException {
-        List<String> top = List.of();
-        for (int i = 0; i < 50; i++) {
-            top = Jsoup.parse(t.client().get("/").body())
-                    .select(".top-stories .card__headline")
-                    .eachText();
-            if (top.size() >= expectedStart.length
-                    && top.subList(0, expectedStart.length).equals(List.of(expectedStart))) return top;
-            Thread.sleep(100);
-        }
-        return top;
+    static List<String> publicTopStories(String... expectedStart) {
+        return Waiting.fewSeconds()
+                .until(
+                        () -> Jsoup.parse(t.client().get("/").body())
+                                .select(".top-stories .card__headline")
+                                .eachText(),
+                        top -> top.size() >= expectedStart.length
+                                && top.subList(0, expectedStart.length).equals(List.of(expectedStart)));
     }
 
     @Test

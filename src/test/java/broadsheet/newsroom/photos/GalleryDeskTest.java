@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import broadsheet.mail.MailConfig;
 import broadsheet.testing.HtmlValidator;
 import broadsheet.testing.TestApp;
+import broadsheet.testing.Waiting;
 import broadsheet.testing.WebClient;
 import broadsheet.web.Role;
 import java.awt.Color;
@@ -107,13 +108,8 @@ class GalleryDeskTest {
         return c.post("/newsroom/articles/" + article + "/gallery/" + action, Map.of("photo", String.valueOf(photo)));
     }
 
-    static HttpResponse<String> eventually(String path, Predicate<String> ok) throws InterruptedException {
-        HttpResponse<String> r = t.get(path);
-        for (int i = 0; i < 50 && !ok.test(r.body()); i++) {
-            Thread.sleep(100);
-            r = t.get(path);
-        }
-        return r;
+    static HttpResponse<String> eventually(String path, Predicate<String> ok) {
+        return Waiting.fewSeconds().until(() -> t.get(path), r -> ok.test(r.body()));
     }
 
     static List<String> auditOf(long article) {

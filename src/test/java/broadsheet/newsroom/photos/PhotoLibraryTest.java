@@ -8,6 +8,7 @@ import broadsheet.testing.ExifSample;
 import broadsheet.testing.HtmlValidator;
 import broadsheet.testing.Multipart;
 import broadsheet.testing.TestApp;
+import broadsheet.testing.Waiting;
 import broadsheet.testing.WebClient;
 import broadsheet.web.Role;
 import java.awt.Color;
@@ -77,13 +78,8 @@ class PhotoLibraryTest {
     }
 
     /** Public pages are dropped from the cache when the change is announced; the listener runs on its own thread. */
-    static HttpResponse<String> eventually(String path, Predicate<String> ok) throws InterruptedException {
-        HttpResponse<String> r = t.get(path);
-        for (int i = 0; i < 50 && !ok.test(r.body()); i++) {
-            Thread.sleep(100);
-            r = t.get(path);
-        }
-        return r;
+    static HttpResponse<String> eventually(String path, Predicate<String> ok) {
+        return Waiting.fewSeconds().until(() -> t.get(path), r -> ok.test(r.body()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package broadsheet.newsroom.subscriptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.subscriptions.Subscriptions;
+import broadsheet.testing.AppExtension;
 import broadsheet.testing.HtmlValidator;
 import broadsheet.testing.TestApp;
 import broadsheet.testing.WebClient;
@@ -17,25 +18,35 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Subscriptions by hand in the newsroom: grant, extend, revoke, each audited, with clear refusals and optimistic locking. */
 class SubscriptionDeskTest {
 
     static final ZoneId ZONE = ZoneId.of("UTC"); // the test paper has no site_time_zone setting
 
-    TestApp t;
-    Jdbi jdbi;
-    WebClient admin;
-    long monthly;
-    long readerId;
+    @RegisterExtension
+    static final AppExtension app = AppExtension.plainHttp(); // plain http, so the session cookie reaches the client
 
-    @BeforeEach
-    void setUp() {
-        t = new TestApp(
-                broadsheet.mail.MailConfig.fromEnv(Map.of())); // plain http, so the session cookie reaches the client
+    static TestApp t;
+    static Jdbi jdbi;
+    static WebClient admin;
+    static long monthly;
+    static int readers;
+
+    /** This test's reader, a new account for each test; the audit and subscriptions written since the test began. */
+    String rosa;
+
+    long readerId;
+    long auditMark;
+    long subscriptionMark;
+
+    @BeforeAll
+    static void setUp() {
+        t = app.get();
         jdbi = t.fixtures.jdbi();
         monthly = jdbi.withHandle(h -> h.createQuery(
                         "insert into plans (slug, name, interval, price_cents) values ('monthly', 'Monthly', 'month', 900) returning id")
@@ -44,12 +55,29 @@ class SubscriptionDeskTest {
         jdbi.useHandle(h -> h.execute(
                 "insert into plans (slug, name, interval, price_cents) values ('annual', 'Annual', 'year', 9000)"));
         admin = t.signedIn("chief@example.org", Role.ADMIN);
-        readerId = t.fixtures.user("rosa@example.org", Role.READER, "a long password for rosa");
     }
 
-    @AfterEach
-    void tearDown() {
-        t.close();
+    @BeforeEach
+    void newReader() {
+        rosa = "rosa" + (++readers) + "@example.org";
+        readerId = t.fixtures.user(rosa, Role.READER, "a long password for rosa");
+        jdbi.useHandle(h -> h.execute("update plans set stripe_price_id = null"));
+        auditMark = mark("audit_log");
+        subscriptionMark = mark("subscriptions");
+    }
+
+    static long mark(String table) {
+        return jdbi.withHandle(h -> h.createQuery("select coalesce(max(id), 0) from " + table)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** Subscriptions written since this test began. */
+    int newSubscriptions() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions where id > :m")
+                .bind("m", subscriptionMark)
+                .mapTo(Integer.class)
+                .one());
     }
 
     static Document valid(HttpResponse<String> r, int status) {
@@ -82,7 +110,8 @@ class SubscriptionDeskTest {
     List<String> audit() {
         return jdbi.withHandle(h -> h.createQuery(
                         "select action || ' | ' || actor_label || ' | ' || subject_type || ' ' || subject_id || ' | ' || detail "
-                                + "from audit_log where action like '%subscription' order by id")
+                                + "from audit_log where action like '%subscription' and id > :m order by id")
+                .bind("m", auditMark)
                 .mapTo(String.class)
                 .list());
     }
@@ -97,8 +126,8 @@ class SubscriptionDeskTest {
 
     @Test
     void anAdminGrantsExtendsAndRevokesAndEachIsAudited() {
-        Document d = look("rosa@example.org");
-        assertThat(d.select("#current-h").text()).isEqualTo("rosa@example.org (rosa)");
+        Document d = look(rosa);
+        assertThat(d.select("#current-h").text()).isEqualTo(rosa + " (" + rosa.substring(0, rosa.indexOf('@')) + ")");
         assertThat(d.select("#current-h + p").text()).isEqualTo("No subscription, now or before.");
         assertThat(d.select("label[for=f-plan]").text()).isEqualTo("Plan");
 
@@ -107,7 +136,7 @@ class SubscriptionDeskTest {
                 "/newsroom/subscriptions/grant",
                 Map.of(
                         "email",
-                        "rosa@example.org",
+                        rosa,
                         "plan",
                         Long.toString(monthly),
                         "until",
@@ -124,29 +153,21 @@ class SubscriptionDeskTest {
 
         HttpResponse<String> byPeriod = admin.post(
                 "/newsroom/subscriptions/extend",
-                Map.of("email", "rosa@example.org", "by", "period", "to", "", "version", version(d, "extend")));
+                Map.of("email", rosa, "by", "period", "to", "", "version", version(d, "extend")));
         assertThat(byPeriod.statusCode()).isEqualTo(303);
         assertThat(end()).isEqualTo(endOfDay(until).atZone(ZONE).plusMonths(1).toInstant());
 
-        d = look("rosa@example.org");
+        d = look(rosa);
         LocalDate later = until.plusMonths(6);
         HttpResponse<String> toDate = admin.post(
                 "/newsroom/subscriptions/extend",
-                Map.of(
-                        "email",
-                        "rosa@example.org",
-                        "by",
-                        "date",
-                        "to",
-                        later.toString(),
-                        "version",
-                        version(d, "extend")));
+                Map.of("email", rosa, "by", "date", "to", later.toString(), "version", version(d, "extend")));
         assertThat(toDate.statusCode()).isEqualTo(303);
         assertThat(end()).isEqualTo(endOfDay(later));
 
-        d = look("rosa@example.org");
-        HttpResponse<String> revoked = admin.post(
-                "/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org", "version", version(d, "revoke")));
+        d = look(rosa);
+        HttpResponse<String> revoked =
+                admin.post("/newsroom/subscriptions/revoke", Map.of("email", rosa, "version", version(d, "revoke")));
         assertThat(revoked.statusCode()).isEqualTo(303);
         assertThat(subscriber()).isFalse();
         assertThat(valid(admin.follow(revoked), 200)
@@ -157,28 +178,28 @@ class SubscriptionDeskTest {
         List<String> log = audit();
         assertThat(log).hasSize(4);
         assertThat(log.get(0))
-                .isEqualTo("granted subscription | chief <chief@example.org> | user " + readerId
-                        + " | rosa@example.org: Monthly until " + until);
+                .isEqualTo("granted subscription | chief <chief@example.org> | user " + readerId + " | " + rosa
+                        + ": Monthly until " + until);
         assertThat(log.get(1))
-                .startsWith("extended subscription | chief <chief@example.org> | user " + readerId
-                        + " | rosa@example.org: by one period");
-        assertThat(log.get(2)).contains("rosa@example.org: to " + later);
+                .startsWith("extended subscription | chief <chief@example.org> | user " + readerId + " | " + rosa
+                        + ": by one period");
+        assertThat(log.get(2)).contains(rosa + ": to " + later);
         assertThat(log.get(3))
-                .startsWith("revoked subscription | chief <chief@example.org> | user " + readerId
-                        + " | rosa@example.org: Monthly");
+                .startsWith("revoked subscription | chief <chief@example.org> | user " + readerId + " | " + rosa
+                        + ": Monthly");
     }
 
     @Test
     void aStaleFormIsRefusedWithAClearMessageAndTheOtherAdminsChangeStands() {
         WebClient second = t.signedIn("deputy@example.org", Role.ADMIN);
-        Document mine = look("rosa@example.org");
-        Document theirs = valid(second.get("/newsroom/subscriptions?email=rosa@example.org"), 200);
+        Document mine = look(rosa);
+        Document theirs = valid(second.get("/newsroom/subscriptions?email=" + rosa), 200);
         LocalDate theirDate = LocalDate.now(ZONE).plusDays(10);
         assertThat(second.post(
                                 "/newsroom/subscriptions/grant",
                                 Map.of(
                                         "email",
-                                        "rosa@example.org",
+                                        rosa,
                                         "plan",
                                         Long.toString(monthly),
                                         "until",
@@ -192,7 +213,7 @@ class SubscriptionDeskTest {
                 "/newsroom/subscriptions/grant",
                 Map.of(
                         "email",
-                        "rosa@example.org",
+                        rosa,
                         "plan",
                         Long.toString(monthly),
                         "until",
@@ -201,7 +222,7 @@ class SubscriptionDeskTest {
                         version(mine, "grant")));
         Document d = valid(stale, 409);
         assertThat(d.select(".error-summary[role=alert]").text())
-                .contains("Someone else changed rosa@example.org's subscription", "nothing was done");
+                .contains("Someone else changed " + rosa + "'s subscription", "nothing was done");
         assertThat(end()).isEqualTo(endOfDay(theirDate));
         // the page now shows the current state, with the current version to act on
         assertThat(d.select("time").first().attr("datetime"))
@@ -211,7 +232,7 @@ class SubscriptionDeskTest {
 
         // the same for extend and revoke with the version seen before the change
         HttpResponse<String> staleRevoke =
-                admin.post("/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org", "version", "0"));
+                admin.post("/newsroom/subscriptions/revoke", Map.of("email", rosa, "version", "0"));
         assertThat(staleRevoke.statusCode()).isEqualTo(409);
         assertThat(subscriber()).isTrue();
     }
@@ -238,15 +259,7 @@ class SubscriptionDeskTest {
         LocalDate past = LocalDate.now(ZONE).minusDays(1);
         HttpResponse<String> inThePast = admin.post(
                 "/newsroom/subscriptions/grant",
-                Map.of(
-                        "email",
-                        "rosa@example.org",
-                        "plan",
-                        Long.toString(monthly),
-                        "until",
-                        past.toString(),
-                        "version",
-                        "0"));
+                Map.of("email", rosa, "plan", Long.toString(monthly), "until", past.toString(), "version", "0"));
         Document d = valid(inThePast, 422);
         assertThat(d.select("#f-until-error").text()).contains("The date " + past + " has passed");
         assertThat(d.select(".error-summary a[href=#f-until]").text()).contains("has passed");
@@ -254,22 +267,14 @@ class SubscriptionDeskTest {
 
         HttpResponse<String> notADate = admin.post(
                 "/newsroom/subscriptions/grant",
-                Map.of(
-                        "email",
-                        "rosa@example.org",
-                        "plan",
-                        Long.toString(monthly),
-                        "until",
-                        "next tuesday",
-                        "version",
-                        "0"));
+                Map.of("email", rosa, "plan", Long.toString(monthly), "until", "next tuesday", "version", "0"));
         assertThat(valid(notADate, 422).select("#f-until-error").text()).contains("year-month-day");
 
         HttpResponse<String> noPlan = admin.post(
                 "/newsroom/subscriptions/grant",
                 Map.of(
                         "email",
-                        "rosa@example.org",
+                        rosa,
                         "plan",
                         "999999",
                         "until",
@@ -279,46 +284,25 @@ class SubscriptionDeskTest {
         assertThat(valid(noPlan, 422).select("#f-plan-error").text()).contains("Choose one of the plans.");
 
         HttpResponse<String> nothingToExtend = admin.post(
-                "/newsroom/subscriptions/extend",
-                Map.of("email", "rosa@example.org", "by", "period", "to", "", "version", "0"));
+                "/newsroom/subscriptions/extend", Map.of("email", rosa, "by", "period", "to", "", "version", "0"));
         assertThat(valid(nothingToExtend, 422).select("[role=alert]").text()).contains("has no subscription to extend");
 
         HttpResponse<String> nothingToRevoke =
-                admin.post("/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org", "version", "0"));
+                admin.post("/newsroom/subscriptions/revoke", Map.of("email", rosa, "version", "0"));
         assertThat(valid(nothingToRevoke, 422).select("[role=alert]").text())
                 .contains("has no running subscription to revoke");
 
-        assertThat(jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions")
-                                .mapTo(Integer.class)
-                                .one())
-                        .intValue())
-                .isZero();
+        assertThat(newSubscriptions()).isZero();
         assertThat(audit()).isEmpty();
 
         // an end earlier than the current one is not an extension
         LocalDate until = LocalDate.now(ZONE).plusDays(20);
         admin.post(
                 "/newsroom/subscriptions/grant",
-                Map.of(
-                        "email",
-                        "rosa@example.org",
-                        "plan",
-                        Long.toString(monthly),
-                        "until",
-                        until.toString(),
-                        "version",
-                        "0"));
+                Map.of("email", rosa, "plan", Long.toString(monthly), "until", until.toString(), "version", "0"));
         HttpResponse<String> earlier = admin.post(
                 "/newsroom/subscriptions/extend",
-                Map.of(
-                        "email",
-                        "rosa@example.org",
-                        "by",
-                        "date",
-                        "to",
-                        until.minusDays(5).toString(),
-                        "version",
-                        "1"));
+                Map.of("email", rosa, "by", "date", "to", until.minusDays(5).toString(), "version", "1"));
         assertThat(valid(earlier, 422).select("#f-to-error").text())
                 .contains("must be later than the current one, " + until.plusDays(1));
         assertThat(end()).isEqualTo(endOfDay(until));
@@ -329,14 +313,13 @@ class SubscriptionDeskTest {
         jdbi.useHandle(h -> h.execute("""
                 insert into subscriptions (user_id, plan_id, status, current_period_end, source, stripe_subscription_id)
                 values (?, ?, 'active', now() + interval '9 days', 'stripe', 'sub_x')""", readerId, monthly));
-        Document d = look("rosa@example.org");
+        Document d = look(rosa);
         assertThat(d.select(".subscription-desk dl").text()).contains("Paid through Stripe (sub_x)");
         assertThat(d.select(".subscription-desk form"))
                 .as("no forms that could only be refused")
                 .isEmpty();
         assertThat(d.select(".subscription-desk").text()).contains("change it in the Stripe Dashboard");
-        HttpResponse<String> r =
-                admin.post("/newsroom/subscriptions/revoke", Map.of("email", "rosa@example.org", "version", "1"));
+        HttpResponse<String> r = admin.post("/newsroom/subscriptions/revoke", Map.of("email", rosa, "version", "1"));
         assertThat(valid(r, 422).select("[role=alert]").text()).contains("pays through Stripe", "Stripe Dashboard");
         assertThat(subscriber()).isTrue();
     }
@@ -363,11 +346,7 @@ class SubscriptionDeskTest {
                         "version",
                         "0"));
         assertThat(grant.statusCode()).isEqualTo(403);
-        assertThat(jdbi.withHandle(h -> h.createQuery("select count(*) from subscriptions")
-                                .mapTo(Integer.class)
-                                .one())
-                        .intValue())
-                .isZero();
+        assertThat(newSubscriptions()).isZero();
         Document page = valid(admin.get("/newsroom/subscriptions"), 200);
         assertThat(page.select(".newsroom-nav a[aria-current=page]").text()).isEqualTo("Subscriptions");
         assertThat(page.select(".plans-table th[scope=row]").eachText()).containsExactly("Monthly", "Annual");
@@ -383,7 +362,7 @@ class SubscriptionDeskTest {
         assertThat(d.select("#price-" + monthly).val()).isEqualTo("price_1QxMonthly");
         assertThat(d.select("#price-" + monthly + "-state").text()).isEqualTo("Paid online with this price.");
         assertThat(audit()).isEmpty(); // not a subscription change
-        assertThat(text("select detail from audit_log where action = 'set Stripe price'"))
+        assertThat(text("select detail from audit_log where action = 'set Stripe price' and id > " + auditMark))
                 .isEqualTo("Monthly: price_1QxMonthly");
 
         HttpResponse<String> bad =

@@ -6,6 +6,7 @@ import broadsheet.mail.MailConfig;
 import broadsheet.testing.HtmlValidator;
 import broadsheet.testing.SamplePaper;
 import broadsheet.testing.TestApp;
+import broadsheet.testing.Waiting;
 import broadsheet.testing.WebClient;
 import broadsheet.web.Role;
 import java.awt.Color;
@@ -227,16 +228,13 @@ class CatalogDeskTest {
     }
 
     /** The navigation is reloaded when the change's NOTIFY arrives: wait a few seconds for it. */
-    static List<String> navAfterChange(List<String> expected) throws InterruptedException {
-        List<String> nav = List.of();
-        for (int i = 0; i < 50; i++) {
-            nav = Jsoup.parse(t.client().get("/").body())
-                    .select("nav[aria-label=Sections] a")
-                    .eachText();
-            if (nav.equals(expected)) return nav;
-            Thread.sleep(100);
-        }
-        return nav;
+    static List<String> navAfterChange(List<String> expected) {
+        return Waiting.fewSeconds()
+                .until(
+                        () -> Jsoup.parse(t.client().get("/").body())
+                                .select("nav[aria-label=Sections] a")
+                                .eachText(),
+                        expected::equals);
     }
 
     @Test
