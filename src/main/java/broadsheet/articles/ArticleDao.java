@@ -2,10 +2,10 @@ package broadsheet.articles;
 
 import broadsheet.db.Cursor;
 import broadsheet.media.Photo;
+import broadsheet.web.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,9 +28,9 @@ import org.postgresql.PGStatement;
 /** Reads published articles: one page's worth in one query, lists by keyset. */
 public final class ArticleDao {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** The shared mapper, reading the JSON this class's own queries build (lenient about extra fields). */
+    private static final ObjectReader JSON =
+            Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private static final String PHOTO_JSON = """
             json_build_object('id', p.id, 'fileKey', p.file_key, 'mimeType', p.mime_type, 'width', p.width,
@@ -246,15 +246,20 @@ public final class ArticleDao {
                     rs.getString("section_name"),
                     ts(rs, "published_at"),
                     ts(rs, "updated_at"),
-                    JSON.readValue(rs.getString("authors"), new TypeReference<List<ArticleView.Byline>>() {}),
-                    JSON.readValue(rs.getString("topics"), new TypeReference<List<ArticleView.TopicRef>>() {}),
-                    lead == null ? null : JSON.readValue(lead, Photo.class),
-                    JSON.readValue(rs.getString("gallery"), new TypeReference<List<Photo>>() {}),
-                    JSON.readValue(rs.getString("corrections"), new TypeReference<List<ArticleView.Correction>>() {}),
+                    read(rs.getString("authors"), new TypeReference<List<ArticleView.Byline>>() {}),
+                    read(rs.getString("topics"), new TypeReference<List<ArticleView.TopicRef>>() {}),
+                    lead == null ? null : JSON.forType(Photo.class).readValue(lead),
+                    read(rs.getString("gallery"), new TypeReference<List<Photo>>() {}),
+                    read(rs.getString("corrections"), new TypeReference<List<ArticleView.Correction>>() {}),
                     broadsheet.paywall.Access.of(rs.getString("access")));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("unreadable article row", e);
         }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
+        return JSON.forType(type).readValue(json);
     }
 
     /** Milliseconds at most: HTML's datetime attributes take no finer fractions than PostgreSQL's now() has. */

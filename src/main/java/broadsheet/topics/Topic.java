@@ -1,10 +1,11 @@
 package broadsheet.topics;
 
+import broadsheet.web.Paths;
 import java.util.List;
 
 public record Topic(long id, String slug, String name, String kind, List<String> aliases) {
     public String path() {
-        return "/topics/" + slug;
+        return Paths.topic(slug);
     }
 
     /** "Person", "Organization", "Place", "Subject". */

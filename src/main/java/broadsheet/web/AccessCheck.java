@@ -7,8 +7,6 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.RedirectResponse;
 import io.javalin.security.RouteRole;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,8 +47,8 @@ public final class AccessCheck {
         if (user.isEmpty()) {
             String back = ctx.method() == HandlerType.GET
                     ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
-                    : "/";
-            ctx.header("Location", "/sign-in?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+                    : Paths.home();
+            ctx.header("Location", Paths.signIn(back));
             throw new RedirectResponse(HttpStatus.SEE_OTHER);
         }
         if (!user.get().role().includes(required)) {
