@@ -32,6 +32,13 @@ public final class ArticleDao {
     private static final ObjectReader JSON =
             Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /**
+     * Published articles only. Written into the SQL rather than bound: the partial indexes
+     * (articles_published, articles_section_published) serve only a query whose condition matches
+     * theirs, which a bound value does not in a reusable plan.
+     */
+    private static final String PUBLISHED = "a.status = '" + ArticleStatus.PUBLISHED.dbValue() + "'";
+
     private static final String PHOTO_JSON = """
             json_build_object('id', p.id, 'fileKey', p.file_key, 'mimeType', p.mime_type, 'width', p.width,
                               'height', p.height, 'caption', p.caption, 'credit', p.credit, 'altText', p.alt_text)""";
@@ -72,7 +79,7 @@ public final class ArticleDao {
     }
 
     public Optional<ArticleView> findPublished(String slug) {
-        return jdbi.withHandle(h -> h.createQuery(ONE + " where a.slug = :slug and a.status = 'published'")
+        return jdbi.withHandle(h -> h.createQuery(ONE + " where a.slug = :slug and " + PUBLISHED)
                 .bind("slug", slug)
                 .map(ArticleDao::view)
                 .findOne());
@@ -99,7 +106,7 @@ public final class ArticleDao {
     public List<ArticleSummary> latest(ListFilter filter, Cursor after, int limit) {
         if (limit < 0) throw new IllegalArgumentException("limit " + limit);
         boolean first = after.equals(Cursor.first());
-        String sql = SUMMARY_COLUMNS + " where a.status = 'published'"
+        String sql = SUMMARY_COLUMNS + " where " + PUBLISHED
                 + (first ? "" : " and (a.published_at, a.id) < (:at, :id)")
                 + " " + filter.sql() + " order by a.published_at desc, a.id desc limit " + limit;
         return jdbi.withHandle(h -> {
@@ -128,7 +135,7 @@ public final class ArticleDao {
      */
     public Map<String, List<ArticleSummary>> latestPerSection(int perSection, List<Long> excluded) {
         String sql = "select x.* from sections sec cross join lateral (" + SUMMARY_COLUMNS
-                + " where a.status = 'published' and a.section_id = sec.id"
+                + " where " + PUBLISHED + " and a.section_id = sec.id"
                 + (excluded.isEmpty() ? "" : " and a.id not in (<excluded>)")
                 + " order by a.published_at desc, a.id desc limit " + perSection + ") x";
         List<ArticleSummary> rows = jdbi.withHandle(h -> {
@@ -149,7 +156,7 @@ public final class ArticleDao {
         if (ids.isEmpty()) return List.of();
         // "in (?, ?, ...)" rather than "= any(?)": with the number of values in the SQL, the generic plan's
         // estimate matches a custom plan's and PostgreSQL stops planning the statement on every call.
-        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.id in (<ids>)";
+        String sql = SUMMARY_COLUMNS + " where " + PUBLISHED + " and a.id in (<ids>)";
         Map<Long, ArticleSummary> found =
                 jdbi
                         .withHandle(h -> h.createQuery(sql)
@@ -164,7 +171,7 @@ public final class ArticleDao {
     /** Published articles by slug (for related-story links in bodies). */
     public Map<String, ArticleSummary> bySlugs(Collection<String> slugs) {
         if (slugs.isEmpty()) return Map.of();
-        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.slug in (<slugs>)"; // see byIds
+        String sql = SUMMARY_COLUMNS + " where " + PUBLISHED + " and a.slug in (<slugs>)"; // see byIds
         return jdbi
                 .withHandle(h -> h.createQuery(sql)
                         .bindList("slugs", List.copyOf(new java.util.LinkedHashSet<>(slugs)))
@@ -176,9 +183,8 @@ public final class ArticleDao {
 
     /** Published articles in a time range, newest first. */
     public List<ArticleSummary> between(Instant from, Instant to, int limit) {
-        String sql =
-                SUMMARY_COLUMNS + " where a.status = 'published' and a.published_at >= :from and a.published_at < :to"
-                        + " order by a.published_at desc, a.id desc limit :limit";
+        String sql = SUMMARY_COLUMNS + " where " + PUBLISHED + " and a.published_at >= :from and a.published_at < :to"
+                + " order by a.published_at desc, a.id desc limit :limit";
         return jdbi.withHandle(h -> h.createQuery(sql)
                 .bind("from", Timestamp.from(from))
                 .bind("to", Timestamp.from(to))
@@ -191,7 +197,7 @@ public final class ArticleDao {
     public List<Map.Entry<String, Integer>> months(String zone) {
         return jdbi.withHandle(h -> h.createQuery("""
                 select to_char(published_at at time zone :zone, 'YYYY-MM') as month, count(*) as n
-                  from articles where status = 'published' group by 1 order by 1 desc""")
+                  from articles a where %s group by 1 order by 1 desc""".formatted(PUBLISHED))
                 .bind("zone", zone)
                 .map((rs, ctx) -> Map.entry(rs.getString("month"), rs.getInt("n")))
                 .list());
@@ -199,9 +205,13 @@ public final class ArticleDao {
 
     /** Newest change to any published article: a cheap validator for list pages. */
     public Optional<Instant> lastChange() {
-        return jdbi.withHandle(h -> h.createQuery("select max(updated_at) from articles where status = 'published'")
-                .map((rs, ctx) -> ts(rs, 1))
-                .findOne());
+        return jdbi.withHandle(
+                h -> h.createQuery("select max(a.updated_at) as last_change from articles a where " + PUBLISHED)
+                        .map((rs, ctx) -> {
+                            Timestamp t = rs.getTimestamp("last_change");
+                            return t == null ? null : t.toInstant();
+                        })
+                        .findOne());
     }
 
     static ArticleSummary summary(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -266,11 +276,6 @@ public final class ArticleDao {
     static Instant ts(ResultSet rs, String col) throws SQLException {
         Timestamp t = rs.getTimestamp(col);
         return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    }
-
-    static Instant ts(ResultSet rs, int col) throws SQLException {
-        Timestamp t = rs.getTimestamp(col);
-        return t == null ? null : t.toInstant();
     }
 
     public Optional<Photo> photo(long id) {
