@@ -1,5 +1,6 @@
 package broadsheet.topics;
 
+import broadsheet.db.DbValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public final class TopicDao {
                         rs.getLong("id"),
                         rs.getString("slug"),
                         rs.getString("name"),
-                        rs.getString("kind"),
+                        DbValue.of(TopicKind.class, rs.getString("kind")),
                         Arrays.asList((String[]) rs.getArray("aliases").getArray())))
                 .findOne());
     }

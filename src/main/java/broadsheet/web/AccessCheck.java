@@ -42,7 +42,7 @@ public final class AccessCheck {
         Optional<User> user = sessions.current(ctx);
         if (user.isEmpty() && ctx.path().startsWith("/api/")) {
             throw new io.javalin.http.UnauthorizedResponse(
-                    "Sign in to use " + ctx.path() + ": send the session cookie from /sign-in.");
+                    "Sign in to use " + ctx.path() + ": send the session cookie from " + Paths.signIn() + ".");
         }
         if (user.isEmpty()) {
             String back = ctx.method() == HandlerType.GET
@@ -72,11 +72,11 @@ public final class AccessCheck {
 
     /** A local path to return to after signing in; anything else goes home (no open redirects). */
     public static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.length() > 500) return "/";
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.length() > 500) return Paths.home();
         // browsers drop tabs and newlines and read a backslash as "/": "/<tab>/evil.example" would leave the site
         for (int i = 0; i < next.length(); i++) {
             char c = next.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\\') return "/";
+            if (c < 0x20 || c == 0x7f || c == '\\') return Paths.home();
         }
         return next;
     }
