@@ -108,13 +108,37 @@ public final class ArticleDao {
         boolean first = after.equals(Cursor.first());
         String sql = SUMMARY_COLUMNS + " where " + PUBLISHED
                 + (first ? "" : " and (a.published_at, a.id) < (:at, :id)")
-                + " " + filter.sql() + " order by a.published_at desc, a.id desc limit " + limit;
+                + " " + sql(filter) + " order by a.published_at desc, a.id desc limit " + limit;
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql).bindMap(filter.params());
+            Query q = h.createQuery(sql);
+            bind(q, filter);
             if (!first) q.bind("at", Timestamp.from(after.at())).bind("id", after.id());
             if (filter.planEachTime()) q.addCustomizer(PLAN_EACH_TIME);
             return q.map(ArticleDao::summary).list();
         });
+    }
+
+    /** The filter's condition, added to a query over published articles {@code a}. */
+    private static String sql(ListFilter filter) {
+        String narrow = switch (filter.narrow()) {
+            case ALL -> "";
+            case SECTION -> "and a.section_id = :sectionId";
+            case AUTHOR ->
+                "and exists (select 1 from article_authors x where x.article_id = a.id and x.author_id = :authorId)";
+            case TOPIC ->
+                "and exists (select 1 from article_topics x where x.article_id = a.id and x.topic_id = :topicId)";
+        };
+        return filter.excluded().isEmpty() ? narrow : narrow + " and a.id <> all(:excluded)";
+    }
+
+    private static void bind(Query q, ListFilter filter) {
+        switch (filter.narrow()) {
+            case ALL -> {}
+            case SECTION -> q.bind("sectionId", filter.id());
+            case AUTHOR -> q.bind("authorId", filter.id());
+            case TOPIC -> q.bind("topicId", filter.id());
+        }
+        if (!filter.excluded().isEmpty()) q.bind("excluded", filter.excluded().toArray(Long[]::new));
     }
 
     /**
