@@ -14,6 +14,7 @@ import broadsheet.web.Assets;
 import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
 import broadsheet.web.PageCache;
+import broadsheet.web.SessionDao;
 import broadsheet.web.Sessions;
 import broadsheet.web.Site;
 import broadsheet.web.Views;
@@ -51,7 +52,7 @@ public record Core(
         Views views = new Views(config.devTemplates());
         Assets assets = new Assets();
         Chrome chrome = new Chrome(settings, new SectionDao(jdbi), new NewsletterDao(jdbi), config, assets);
-        Sessions sessions = new Sessions(jdbi, config.baseUrl());
+        Sessions sessions = new Sessions(new SessionDao(jdbi), config.baseUrl());
         Csrf csrf = new Csrf(config.baseUrl());
         Optional<FileMailer> localMail = config.mail().smtp()
                 ? Optional.empty()

@@ -2,10 +2,10 @@ package broadsheet.articles;
 
 import broadsheet.db.Cursor;
 import broadsheet.media.Photo;
+import broadsheet.web.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,9 +28,16 @@ import org.postgresql.PGStatement;
 /** Reads published articles: one page's worth in one query, lists by keyset. */
 public final class ArticleDao {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** The shared mapper, reading the JSON this class's own queries build (lenient about extra fields). */
+    private static final ObjectReader JSON =
+            Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * Published articles only. Written into the SQL rather than bound: the partial indexes
+     * (articles_published, articles_section_published) serve only a query whose condition matches
+     * theirs, which a bound value does not in a reusable plan.
+     */
+    private static final String PUBLISHED = "a.status = '" + ArticleStatus.PUBLISHED.dbValue() + "'";
 
     private static final String PHOTO_JSON = """
             json_build_object('id', p.id, 'fileKey', p.file_key, 'mimeType', p.mime_type, 'width', p.width,
@@ -72,7 +79,7 @@ public final class ArticleDao {
     }
 
     public Optional<ArticleView> findPublished(String slug) {
-        return jdbi.withHandle(h -> h.createQuery(ONE + " where a.slug = :slug and a.status = 'published'")
+        return jdbi.withHandle(h -> h.createQuery(ONE + " where a.slug = :slug and " + PUBLISHED)
                 .bind("slug", slug)
                 .map(ArticleDao::view)
                 .findOne());
@@ -99,15 +106,39 @@ public final class ArticleDao {
     public List<ArticleSummary> latest(ListFilter filter, Cursor after, int limit) {
         if (limit < 0) throw new IllegalArgumentException("limit " + limit);
         boolean first = after.equals(Cursor.first());
-        String sql = SUMMARY_COLUMNS + " where a.status = 'published'"
+        String sql = SUMMARY_COLUMNS + " where " + PUBLISHED
                 + (first ? "" : " and (a.published_at, a.id) < (:at, :id)")
-                + " " + filter.sql() + " order by a.published_at desc, a.id desc limit " + limit;
+                + " " + sql(filter) + " order by a.published_at desc, a.id desc limit " + limit;
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql).bindMap(filter.params());
+            Query q = h.createQuery(sql);
+            bind(q, filter);
             if (!first) q.bind("at", Timestamp.from(after.at())).bind("id", after.id());
             if (filter.planEachTime()) q.addCustomizer(PLAN_EACH_TIME);
             return q.map(ArticleDao::summary).list();
         });
+    }
+
+    /** The filter's condition, added to a query over published articles {@code a}. */
+    private static String sql(ListFilter filter) {
+        String narrow = switch (filter.narrow()) {
+            case ALL -> "";
+            case SECTION -> "and a.section_id = :sectionId";
+            case AUTHOR ->
+                "and exists (select 1 from article_authors x where x.article_id = a.id and x.author_id = :authorId)";
+            case TOPIC ->
+                "and exists (select 1 from article_topics x where x.article_id = a.id and x.topic_id = :topicId)";
+        };
+        return filter.excluded().isEmpty() ? narrow : narrow + " and a.id <> all(:excluded)";
+    }
+
+    private static void bind(Query q, ListFilter filter) {
+        switch (filter.narrow()) {
+            case ALL -> {}
+            case SECTION -> q.bind("sectionId", filter.id());
+            case AUTHOR -> q.bind("authorId", filter.id());
+            case TOPIC -> q.bind("topicId", filter.id());
+        }
+        if (!filter.excluded().isEmpty()) q.bind("excluded", filter.excluded().toArray(Long[]::new));
     }
 
     /**
@@ -128,7 +159,7 @@ public final class ArticleDao {
      */
     public Map<String, List<ArticleSummary>> latestPerSection(int perSection, List<Long> excluded) {
         String sql = "select x.* from sections sec cross join lateral (" + SUMMARY_COLUMNS
-                + " where a.status = 'published' and a.section_id = sec.id"
+                + " where " + PUBLISHED + " and a.section_id = sec.id"
                 + (excluded.isEmpty() ? "" : " and a.id not in (<excluded>)")
                 + " order by a.published_at desc, a.id desc limit " + perSection + ") x";
         List<ArticleSummary> rows = jdbi.withHandle(h -> {
@@ -149,7 +180,7 @@ public final class ArticleDao {
         if (ids.isEmpty()) return List.of();
         // "in (?, ?, ...)" rather than "= any(?)": with the number of values in the SQL, the generic plan's
         // estimate matches a custom plan's and PostgreSQL stops planning the statement on every call.
-        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.id in (<ids>)";
+        String sql = SUMMARY_COLUMNS + " where " + PUBLISHED + " and a.id in (<ids>)";
         Map<Long, ArticleSummary> found =
                 jdbi
                         .withHandle(h -> h.createQuery(sql)
@@ -164,7 +195,7 @@ public final class ArticleDao {
     /** Published articles by slug (for related-story links in bodies). */
     public Map<String, ArticleSummary> bySlugs(Collection<String> slugs) {
         if (slugs.isEmpty()) return Map.of();
-        String sql = SUMMARY_COLUMNS + " where a.status = 'published' and a.slug in (<slugs>)"; // see byIds
+        String sql = SUMMARY_COLUMNS + " where " + PUBLISHED + " and a.slug in (<slugs>)"; // see byIds
         return jdbi
                 .withHandle(h -> h.createQuery(sql)
                         .bindList("slugs", List.copyOf(new java.util.LinkedHashSet<>(slugs)))
@@ -176,9 +207,8 @@ public final class ArticleDao {
 
     /** Published articles in a time range, newest first. */
     public List<ArticleSummary> between(Instant from, Instant to, int limit) {
-        String sql =
-                SUMMARY_COLUMNS + " where a.status = 'published' and a.published_at >= :from and a.published_at < :to"
-                        + " order by a.published_at desc, a.id desc limit :limit";
+        String sql = SUMMARY_COLUMNS + " where " + PUBLISHED + " and a.published_at >= :from and a.published_at < :to"
+                + " order by a.published_at desc, a.id desc limit :limit";
         return jdbi.withHandle(h -> h.createQuery(sql)
                 .bind("from", Timestamp.from(from))
                 .bind("to", Timestamp.from(to))
@@ -191,7 +221,7 @@ public final class ArticleDao {
     public List<Map.Entry<String, Integer>> months(String zone) {
         return jdbi.withHandle(h -> h.createQuery("""
                 select to_char(published_at at time zone :zone, 'YYYY-MM') as month, count(*) as n
-                  from articles where status = 'published' group by 1 order by 1 desc""")
+                  from articles a where %s group by 1 order by 1 desc""".formatted(PUBLISHED))
                 .bind("zone", zone)
                 .map((rs, ctx) -> Map.entry(rs.getString("month"), rs.getInt("n")))
                 .list());
@@ -199,9 +229,13 @@ public final class ArticleDao {
 
     /** Newest change to any published article: a cheap validator for list pages. */
     public Optional<Instant> lastChange() {
-        return jdbi.withHandle(h -> h.createQuery("select max(updated_at) from articles where status = 'published'")
-                .map((rs, ctx) -> ts(rs, 1))
-                .findOne());
+        return jdbi.withHandle(
+                h -> h.createQuery("select max(a.updated_at) as last_change from articles a where " + PUBLISHED)
+                        .map((rs, ctx) -> {
+                            Timestamp t = rs.getTimestamp("last_change");
+                            return t == null ? null : t.toInstant();
+                        })
+                        .findOne());
     }
 
     static ArticleSummary summary(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -246,26 +280,26 @@ public final class ArticleDao {
                     rs.getString("section_name"),
                     ts(rs, "published_at"),
                     ts(rs, "updated_at"),
-                    JSON.readValue(rs.getString("authors"), new TypeReference<List<ArticleView.Byline>>() {}),
-                    JSON.readValue(rs.getString("topics"), new TypeReference<List<ArticleView.TopicRef>>() {}),
-                    lead == null ? null : JSON.readValue(lead, Photo.class),
-                    JSON.readValue(rs.getString("gallery"), new TypeReference<List<Photo>>() {}),
-                    JSON.readValue(rs.getString("corrections"), new TypeReference<List<ArticleView.Correction>>() {}),
+                    read(rs.getString("authors"), new TypeReference<List<ArticleView.Byline>>() {}),
+                    read(rs.getString("topics"), new TypeReference<List<ArticleView.TopicRef>>() {}),
+                    lead == null ? null : JSON.forType(Photo.class).readValue(lead),
+                    read(rs.getString("gallery"), new TypeReference<List<Photo>>() {}),
+                    read(rs.getString("corrections"), new TypeReference<List<ArticleView.Correction>>() {}),
                     broadsheet.paywall.Access.of(rs.getString("access")));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("unreadable article row", e);
         }
     }
 
+    private static <T> T read(String json, TypeReference<T> type)
+            throws com.fasterxml.jackson.core.JsonProcessingException {
+        return JSON.forType(type).readValue(json);
+    }
+
     /** Milliseconds at most: HTML's datetime attributes take no finer fractions than PostgreSQL's now() has. */
     static Instant ts(ResultSet rs, String col) throws SQLException {
         Timestamp t = rs.getTimestamp(col);
         return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    }
-
-    static Instant ts(ResultSet rs, int col) throws SQLException {
-        Timestamp t = rs.getTimestamp(col);
-        return t == null ? null : t.toInstant();
     }
 
     public Optional<Photo> photo(long id) {

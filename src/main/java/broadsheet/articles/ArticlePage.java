@@ -4,6 +4,7 @@ import broadsheet.media.Photo;
 import broadsheet.newsletters.Newsletter;
 import broadsheet.paywall.Offer;
 import broadsheet.web.Layout;
+import broadsheet.web.Paths;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ public record ArticlePage(
 
     /** The gallery page of the n-th photo (1-based). */
     public String photoPath(int n) {
-        return path + "/photos/" + n;
+        return Paths.articlePhoto(path, n);
     }
 
     public int leadIndex() {

@@ -11,6 +11,8 @@ import broadsheet.web.Chrome;
 import broadsheet.web.Json;
 import broadsheet.web.Meta;
 import broadsheet.web.PageCache;
+import broadsheet.web.Params;
+import broadsheet.web.Paths;
 import broadsheet.web.Site;
 import broadsheet.web.Views;
 import io.javalin.http.Context;
@@ -70,12 +72,7 @@ public final class ArticlePages {
         cache.serve(ctx, () -> {
             ArticleView a = find(ctx);
             ArticlePage page = page(a, Level.ANONYMOUS); // photos and captions only: the same for every reader
-            int n;
-            try {
-                n = Integer.parseInt(ctx.pathParam("n"));
-            } catch (NumberFormatException e) {
-                throw new NotFoundResponse();
-            }
+            int n = Params.pathNumber(ctx, "n");
             if (n < 1 || n > page.photos().size()) throw new NotFoundResponse();
             Photo p = page.photos().get(n - 1);
             String title = "Photo " + n + " of " + page.photos().size() + ": " + a.headline();
@@ -200,7 +197,7 @@ public final class ArticlePages {
         Meta meta = new Meta(
                 "Preview: " + a.headline(),
                 description,
-                "/preview/" + a.id(),
+                Paths.preview(a.id()),
                 "article",
                 a.leadPhoto(),
                 null,
@@ -250,7 +247,7 @@ public final class ArticlePages {
             m.put("alt", p.altText());
             m.put("caption", p.caption());
             m.put("credit", p.credit());
-            m.put("page", path + "/photos/" + (i + 1));
+            m.put("page", Paths.articlePhoto(path, i + 1));
             items.add(m);
         }
         return Json.forScript(items);

@@ -2,6 +2,7 @@ package broadsheet.articles;
 
 import broadsheet.media.Photo;
 import broadsheet.web.Json;
+import broadsheet.web.Paths;
 import broadsheet.web.Site;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,11 +51,14 @@ final class StructuredData {
             authors.addObject()
                     .put("@type", "Person")
                     .put("name", b.name())
-                    .put("url", site.absolute("/authors/" + b.slug()));
+                    .put("url", site.absolute(Paths.author(b.slug())));
         }
         ObjectNode publisher = n.putObject("publisher");
-        publisher.put("@type", "NewsMediaOrganization").put("name", site.name()).put("url", site.baseUrl() + "/");
-        publisher.putObject("logo").put("@type", "ImageObject").put("url", site.absolute("/logo.png"));
+        publisher
+                .put("@type", "NewsMediaOrganization")
+                .put("name", site.name())
+                .put("url", site.absolute(Paths.home()));
+        publisher.putObject("logo").put("@type", "ImageObject").put("url", site.absolute(Paths.logo()));
         if (!a.topics().isEmpty())
             n.put(
                     "keywords",

@@ -16,8 +16,12 @@ public final class AuthorDao {
         return jdbi.withHandle(h -> h.createQuery(COLUMNS + " where slug = :slug")
                 .bind("slug", slug)
                 .map((rs, ctx) -> new Author(
-                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), (Long)
-                                rs.getObject(6)))
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("name"),
+                        rs.getString("title"),
+                        rs.getString("bio"),
+                        rs.getObject("portrait_photo_id", Long.class)))
                 .findOne());
     }
 

@@ -2,11 +2,17 @@ package broadsheet.content;
 
 import static broadsheet.content.ContentFile.list;
 
+import broadsheet.articles.ArticleStatus;
+import broadsheet.articles.Kind;
 import broadsheet.content.ContentFile.Article;
 import broadsheet.content.ContentFile.Correction;
+import broadsheet.content.ImportDao.ArticleRow;
+import broadsheet.db.DbValue;
+import broadsheet.topics.TopicKind;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,9 +37,9 @@ final class ContentCheck {
     /** A line that is only a body marker, e.g. [[related:harbour-bill-passes]]. */
     static final Pattern MARKER = Pattern.compile("(?m)^[ \\t]*\\[\\[([A-Za-z]+):([^\\]\\n]*)]][ \\t]*$");
 
-    static final List<String> TOPIC_KINDS = List.of("person", "organization", "place", "subject");
-    static final List<String> ARTICLE_KINDS = List.of("news", "opinion", "analysis", "explainer");
-    static final List<String> STATUSES = List.of("draft", "ready", "scheduled", "published", "unpublished");
+    static final List<String> TOPIC_KINDS = stored(TopicKind.values());
+    static final List<String> ARTICLE_KINDS = stored(Kind.values());
+    static final List<String> STATUSES = stored(ArticleStatus.values());
     static final List<String> AUDIENCES = List.of("everyone", "subscribers");
     static final List<String> CORRECTION_KINDS = List.of("correction", "update");
     static final List<String> ACCESS = broadsheet.paywall.Access.values(false);
@@ -58,12 +64,15 @@ final class ContentCheck {
         }
     }
 
+    /** The values a file may give: what the database stores for each constant, in declaration order. */
+    private static List<String> stored(DbValue... values) {
+        return Arrays.stream(values).map(DbValue::dbValue).toList();
+    }
+
     /** The database article each file article updates, by its index in "articles"; absent means a new article. */
     record Plan(Map<Integer, Long> articleRows) {}
 
     private record Ref(Target target, String path, String key, String context) {}
-
-    private record Row(long id, String externalId, String slug) {}
 
     private final Handle h;
     private final ContentFile c;
@@ -149,7 +158,8 @@ final class ContentCheck {
         oneOf(path + ".kind", a.kind(), ARTICLE_KINDS);
         oneOf(path + ".status", a.status(), STATUSES);
         oneOf(path + ".access", a.access(), ACCESS);
-        boolean needsTime = "published".equals(a.status()) || "scheduled".equals(a.status());
+        boolean needsTime = ArticleStatus.PUBLISHED.dbValue().equals(a.status())
+                || ArticleStatus.SCHEDULED.dbValue().equals(a.status());
         if (needsTime && a.publishedAt() == null) {
             problems.add(path + ".publishedAt", "required when status is " + a.status());
         }
@@ -213,24 +223,20 @@ final class ContentCheck {
                 .filter(a -> a != null && a.slug() != null)
                 .map(Article::slug)
                 .toList();
-        Map<String, Row> byId = new HashMap<>();
-        Map<String, Row> bySlug = new HashMap<>();
-        h.createQuery("select id, external_id, slug from articles where external_id = any(:ids) or slug = any(:slugs)")
-                .bind("ids", ids.toArray(String[]::new))
-                .bind("slugs", slugs.toArray(String[]::new))
-                .map((rs, ctx) -> new Row(rs.getLong("id"), rs.getString("external_id"), rs.getString("slug")))
-                .forEach(r -> {
-                    if (r.externalId() != null) byId.put(r.externalId(), r);
-                    bySlug.put(r.slug(), r);
-                });
+        Map<String, ArticleRow> byId = new HashMap<>();
+        Map<String, ArticleRow> bySlug = new HashMap<>();
+        for (ArticleRow r : ImportDao.articlesByIdOrSlug(h, ids, slugs)) {
+            if (r.externalId() != null) byId.put(r.externalId(), r);
+            bySlug.put(r.slug(), r);
+        }
         Map<Integer, Long> rows = new LinkedHashMap<>();
         Map<Long, Integer> claimed = new HashMap<>();
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
             if (a == null || a.slug() == null) continue;
             String path = "articles[" + i + "]";
-            Row holder = bySlug.get(a.slug());
-            Row match = a.id() == null ? holder : byId.get(a.id());
+            ArticleRow holder = bySlug.get(a.slug());
+            ArticleRow match = a.id() == null ? holder : byId.get(a.id());
             if (match == null && holder != null && holder.externalId() == null) match = holder;
             if (holder != null && (match == null || holder.id() != match.id())) {
                 String owner = holder.externalId() == null
@@ -261,10 +267,7 @@ final class ContentCheck {
                     .toArray(String[]::new);
             Set<String> inDb = new HashSet<>();
             if (wanted.length > 0) {
-                inDb.addAll(h.createQuery("select " + t.key + " from " + t.table + " where " + t.key + " = any(:keys)")
-                        .bind("keys", wanted)
-                        .mapTo(String.class)
-                        .list());
+                inDb.addAll(ImportDao.existing(h, t, wanted));
             }
             if (t == Target.ARTICLE) inDb.removeAll(renamedAway);
             for (Ref r : refs) {

@@ -1,17 +1,17 @@
 package broadsheet.content;
 
+import broadsheet.web.Json;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,14 +24,17 @@ import java.util.List;
 /** Reads and writes content files, turning Jackson's errors into "file: path: problem (line, column)". */
 final class ContentJson {
 
-    /** Configured once and only read afterwards; ObjectMapper is thread-safe in that use. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The shared mapper, read strictly: a field given twice, a field the format does not have, or
+     * anything after the object is an error rather than something quietly dropped.
+     */
+    private static final ObjectReader READ = Json.MAPPER
+            .readerFor(ContentFile.class)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Indented, so an export can be read and diffed by people. */
+    private static final ObjectWriter WRITE = Json.MAPPER.writerWithDefaultPrettyPrinter();
 
     private ContentJson() {}
 
@@ -41,7 +44,7 @@ final class ContentJson {
             byte[] bytes = Files.readAllBytes(file);
             if (new String(bytes, StandardCharsets.UTF_8).isBlank())
                 throw new ImportException(List.of(name + ": the file is empty"));
-            return JSON.readValue(bytes, ContentFile.class);
+            return READ.readValue(bytes);
         } catch (NoSuchFileException e) {
             throw new ImportException(name + ": no such file (" + file.toAbsolutePath() + ")", e);
         } catch (JsonMappingException e) {
@@ -56,7 +59,7 @@ final class ContentJson {
     }
 
     static void write(Path file, ContentFile content) throws IOException {
-        JSON.writeValue(file.toFile(), content);
+        WRITE.writeValue(file.toFile(), content);
     }
 
     private static ImportException invalid(String name, JsonProcessingException e) {

@@ -11,6 +11,8 @@ import broadsheet.topics.Topic;
 import broadsheet.topics.TopicDao;
 import broadsheet.web.Chrome;
 import broadsheet.web.PageCache;
+import broadsheet.web.Params;
+import broadsheet.web.Paths;
 import broadsheet.web.Site;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -22,7 +24,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
 
 /** How machines find the paper's articles: feeds, sitemaps, robots.txt, and a health check. */
 public final class Discovery {
@@ -34,16 +35,16 @@ public final class Discovery {
     private final TopicDao topics;
     private final Chrome chrome;
     private final PageCache cache;
-    private final Jdbi jdbi;
+    private final HealthDao health;
 
     public Discovery(
-            ArticleDao articles, AuthorDao authors, TopicDao topics, Chrome chrome, PageCache cache, Jdbi jdbi) {
+            ArticleDao articles, AuthorDao authors, TopicDao topics, Chrome chrome, PageCache cache, HealthDao health) {
         this.articles = articles;
         this.authors = authors;
         this.topics = topics;
         this.chrome = chrome;
         this.cache = cache;
-        this.jdbi = jdbi;
+        this.health = health;
     }
 
     public void siteFeed(Context ctx) {
@@ -58,10 +59,7 @@ public final class Discovery {
                     .orElseThrow(NotFoundResponse::new);
             return new Source(
                     new Channel(
-                            s.name() + " — " + chrome.site().name(),
-                            description(s.description(), s.name()),
-                            s.path(),
-                            s.path() + "/feed"),
+                            s.name() + " — " + chrome.site().name(), description(s.description(), s.name()), s.path()),
                     ListFilter.section(s.id()),
                     "section-" + s.slug());
         });
@@ -71,11 +69,7 @@ public final class Discovery {
         feed(ctx, () -> {
             Author a = authors.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
             return new Source(
-                    new Channel(
-                            a.name() + " — " + chrome.site().name(),
-                            description(a.title(), a.name()),
-                            a.path(),
-                            a.path() + "/feed"),
+                    new Channel(a.name() + " — " + chrome.site().name(), description(a.title(), a.name()), a.path()),
                     ListFilter.author(a.id()),
                     "author-" + a.slug());
         });
@@ -85,11 +79,7 @@ public final class Discovery {
         feed(ctx, () -> {
             Topic t = topics.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
             return new Source(
-                    new Channel(
-                            t.name() + " — " + chrome.site().name(),
-                            description("", t.name()),
-                            t.path(),
-                            t.path() + "/feed"),
+                    new Channel(t.name() + " — " + chrome.site().name(), description("", t.name()), t.path()),
                     ListFilter.topic(t.id()),
                     "topic-" + t.slug());
         });
@@ -122,9 +112,11 @@ public final class Discovery {
 
     public void sitemapIndex(Context ctx) {
         cache.serve(ctx, () -> {
-            List<String> paths = new ArrayList<>(List.of("/sitemaps/pages.xml", "/sitemaps/news.xml"));
-            articles.months(chrome.site().zone().getId())
-                    .forEach(m -> paths.add("/sitemaps/articles-" + m.getKey() + ".xml"));
+            List<String> paths = new ArrayList<>(List.of(Paths.pagesSitemap(), Paths.newsSitemap()));
+            articles.months(chrome.site().zone().getId()).forEach(m -> {
+                YearMonth ym = YearMonth.parse(m.getKey());
+                paths.add(Paths.monthSitemap(ym.getYear(), ym.getMonthValue()));
+            });
             Instant lm = articles.lastChange().orElse(Instant.EPOCH);
             return page(new Sitemaps(chrome.site()).index(paths, lm), "application/xml; charset=utf-8", lm, "sitemap");
         });
@@ -141,8 +133,8 @@ public final class Discovery {
     public void monthSitemap(Context ctx) {
         YearMonth ym;
         try {
-            ym = YearMonth.of(Integer.parseInt(ctx.pathParam("y")), Integer.parseInt(ctx.pathParam("m")));
-        } catch (NumberFormatException | DateTimeException e) {
+            ym = YearMonth.of(Params.pathNumber(ctx, "y"), Params.pathNumber(ctx, "m"));
+        } catch (DateTimeException e) {
             throw new NotFoundResponse();
         }
         cache.serve(ctx, () -> {
@@ -164,18 +156,18 @@ public final class Discovery {
         cache.serve(ctx, () -> {
             Instant lm = articles.lastChange().orElse(Instant.EPOCH);
             List<UrlEntry> entries = new ArrayList<>();
-            entries.add(new UrlEntry("/", lm));
-            entries.add(new UrlEntry("/archive", lm));
-            entries.add(new UrlEntry("/newsletters", null));
+            entries.add(new UrlEntry(Paths.home(), lm));
+            entries.add(new UrlEntry(Paths.archive(), lm));
+            entries.add(new UrlEntry(Paths.newsletters(), null));
             chrome.nav().forEach(s -> entries.add(new UrlEntry(s.path(), null)));
-            authors.slugs().forEach(s -> entries.add(new UrlEntry("/authors/" + s, null)));
-            topics.slugs().forEach(s -> entries.add(new UrlEntry("/topics/" + s, null)));
+            authors.slugs().forEach(s -> entries.add(new UrlEntry(Paths.author(s), null)));
+            topics.slugs().forEach(s -> entries.add(new UrlEntry(Paths.topic(s), null)));
             return page(new Sitemaps(chrome.site()).urls(entries), "application/xml; charset=utf-8", lm, "sitemap");
         });
     }
 
     public void robots(Context ctx) {
-        String body = "User-agent: *\nAllow: /\n\nSitemap: " + chrome.site().absolute("/sitemap.xml") + "\n";
+        String body = "User-agent: *\nAllow: /\n\nSitemap: " + chrome.site().absolute(Paths.sitemapIndex()) + "\n";
         PageCache.send(
                 ctx,
                 PageCache.Page.of(
@@ -187,7 +179,7 @@ public final class Discovery {
     public void health(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         try {
-            jdbi.withHandle(h -> h.createQuery("select 1").mapTo(Integer.class).one());
+            health.ping();
             ctx.contentType("text/plain").result("ok\n");
         } catch (RuntimeException e) {
             ctx.status(503).contentType("text/plain").result("database unavailable\n");

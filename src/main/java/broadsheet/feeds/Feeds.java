@@ -2,12 +2,13 @@ package broadsheet.feeds;
 
 import broadsheet.articles.ArticleSummary;
 import broadsheet.media.Photo;
+import broadsheet.web.Json;
 import broadsheet.web.Site;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Content;
 import com.rometools.rome.feed.atom.Entry;
@@ -58,10 +59,7 @@ public final class Feeds {
 
     public Feeds(Site site) {
         this.site = site;
-        this.json = new ObjectMapper()
-                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-                .writerWithDefaultPrettyPrinter();
+        this.json = Json.MAPPER.writerWithDefaultPrettyPrinter();
     }
 
     // ---- RSS 2.0 ----
@@ -201,6 +199,9 @@ public final class Feeds {
 
     // ---- JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) ----
 
+    /** JSON Feed's names are snake_case ("home_page_url"); absent values are left out rather than null. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record JsonFeed(
             String version,
             String title,
@@ -211,6 +212,8 @@ public final class Feeds {
             List<JsonItem> items) {}
 
     /** content_text repeats the deck because JSON Feed requires content_text or content_html. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record JsonItem(
             String id,
             String url,
@@ -223,6 +226,7 @@ public final class Feeds {
             List<JsonAuthor> authors,
             List<String> tags) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record JsonAuthor(String name) {}
 
     public String jsonFeed(Channel c, List<ArticleSummary> items) {

@@ -15,6 +15,6 @@ public record FeedsFeature(Discovery discovery) {
                 new TopicDao(core.jdbi()),
                 core.chrome(),
                 core.cache(),
-                core.jdbi()));
+                new HealthDao(core.jdbi())));
     }
 }

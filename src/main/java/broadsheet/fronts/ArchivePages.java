@@ -6,6 +6,8 @@ import broadsheet.web.Chrome;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
 import broadsheet.web.PageCache;
+import broadsheet.web.Params;
+import broadsheet.web.Paths;
 import broadsheet.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -44,13 +46,11 @@ public final class ArchivePages {
                     .map(e -> {
                         YearMonth ym = YearMonth.parse(e.getKey());
                         return new Month(
-                                MONTH.format(ym),
-                                "/archive/%04d/%02d".formatted(ym.getYear(), ym.getMonthValue()),
-                                e.getValue());
+                                MONTH.format(ym), Paths.archiveMonth(ym.getYear(), ym.getMonthValue()), e.getValue());
                     })
                     .toList();
             Meta meta = Meta.page(
-                    "Archive", "Every article " + chrome.site().name() + " has published, by date.", "/archive");
+                    "Archive", "Every article " + chrome.site().name() + " has published, by date.", Paths.archive());
             return PageCache.Page.html(
                     views.render("fronts/archive.jte", new ArchiveIndex(chrome.layout(meta), months)), null, "archive");
         });
@@ -66,7 +66,7 @@ public final class ArchivePages {
                     ym.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant(),
                     1000);
             if (items.isEmpty()) throw new NotFoundResponse();
-            String path = "/archive/%04d/%02d".formatted(ym.getYear(), ym.getMonthValue());
+            String path = Paths.archiveMonth(ym.getYear(), ym.getMonthValue());
             Meta meta = Meta.page(MONTH.format(ym), "Articles published in " + MONTH.format(ym) + ".", path);
             ListPage page = new ListPage(
                     chrome.layout(meta), "Archive", MONTH.format(ym), "", "", null, List.of(), items, null, null, null);
@@ -77,11 +77,8 @@ public final class ArchivePages {
     public void day(Context ctx) {
         LocalDate d;
         try {
-            d = LocalDate.of(
-                    Integer.parseInt(ctx.pathParam("y")),
-                    Integer.parseInt(ctx.pathParam("m")),
-                    Integer.parseInt(ctx.pathParam("d")));
-        } catch (NumberFormatException | DateTimeException e) {
+            d = LocalDate.of(Params.pathNumber(ctx, "y"), Params.pathNumber(ctx, "m"), Params.pathNumber(ctx, "d"));
+        } catch (DateTimeException e) {
             throw new NotFoundResponse();
         }
         cache.serve(ctx, () -> {
@@ -91,7 +88,7 @@ public final class ArchivePages {
                     d.plusDays(1).atStartOfDay(zone).toInstant(),
                     1000);
             if (items.isEmpty()) throw new NotFoundResponse();
-            String path = "/archive/%04d/%02d/%02d".formatted(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+            String path = Paths.archiveDay(d);
             String label = chrome.site().day(d);
             Meta meta = Meta.page(label, "Articles published on " + label + ".", path);
             ListPage page = new ListPage(
@@ -100,10 +97,11 @@ public final class ArchivePages {
         });
     }
 
-    private static YearMonth parseMonth(Context ctx) {
+    /** The year and month in the path; 404 unless they name a real month. */
+    static YearMonth parseMonth(Context ctx) {
         try {
-            return YearMonth.of(Integer.parseInt(ctx.pathParam("y")), Integer.parseInt(ctx.pathParam("m")));
-        } catch (NumberFormatException | DateTimeException e) {
+            return YearMonth.of(Params.pathNumber(ctx, "y"), Params.pathNumber(ctx, "m"));
+        } catch (DateTimeException e) {
             throw new NotFoundResponse();
         }
     }

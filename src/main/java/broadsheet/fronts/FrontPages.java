@@ -15,6 +15,7 @@ import broadsheet.topics.TopicDao;
 import broadsheet.web.Chrome;
 import broadsheet.web.Meta;
 import broadsheet.web.PageCache;
+import broadsheet.web.Paths;
 import broadsheet.web.Views;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -71,13 +72,13 @@ public final class FrontPages {
             Meta meta = new Meta(
                             "",
                             site.tagline().isEmpty() ? "The latest news from " + site.name() : site.tagline(),
-                            "/",
+                            Paths.home(),
                             "website",
                             top.isEmpty() ? null : top.get(0).leadPhoto(),
                             null,
                             List.of(),
                             false)
-                    .withFeeds(site.name(), "/feed");
+                    .withFeeds(site.name(), "");
             return PageCache.Page.html(
                     views.render("fronts/home.jte", new HomePage(chrome.layout(meta), top, blocks)),
                     newest(top),
@@ -188,19 +189,9 @@ public final class FrontPages {
                         null,
                         List.of(),
                         !first)
-                .withFeeds(heading, path + "/feed");
+                .withFeeds(heading, path);
         ListPage page = new ListPage(
-                chrome.layout(meta),
-                kicker,
-                heading,
-                subheading,
-                intro,
-                portrait,
-                lead,
-                items,
-                more,
-                path + "/feed",
-                follow);
+                chrome.layout(meta), kicker, heading, subheading, intro, portrait, lead, items, more, path, follow);
         List<ArticleSummary> all = new ArrayList<>(lead);
         all.addAll(items);
         return PageCache.Page.html(views.render("fronts/list.jte", page), newest(all), key);

@@ -1,5 +1,6 @@
 package broadsheet.media;
 
+import broadsheet.web.Paths;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -193,7 +194,7 @@ public final class MediaFiles {
     }
 
     public static String derivativeUrl(String fileKey, int width) {
-        return "/media/" + fileKey + "-w" + width + ".jpg";
+        return Paths.media(fileKey + "-w" + width + ".jpg");
     }
 
     /** The derivative named by a URL file name, made on first request; empty if the name or original is unknown. */

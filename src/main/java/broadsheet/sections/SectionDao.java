@@ -14,8 +14,12 @@ public final class SectionDao {
 
     public List<Section> all() {
         return jdbi.withHandle(h -> h.createQuery(COLUMNS + " order by position, name")
-                .map((rs, ctx) ->
-                        new Section(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .map((rs, ctx) -> new Section(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("name"),
+                        rs.getString("description"),
+                        rs.getInt("position")))
                 .list());
     }
 

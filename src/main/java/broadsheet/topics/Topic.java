@@ -1,14 +1,15 @@
 package broadsheet.topics;
 
+import broadsheet.web.Paths;
 import java.util.List;
 
-public record Topic(long id, String slug, String name, String kind, List<String> aliases) {
+public record Topic(long id, String slug, String name, TopicKind kind, List<String> aliases) {
     public String path() {
-        return "/topics/" + slug;
+        return Paths.topic(slug);
     }
 
     /** "Person", "Organization", "Place", "Subject". */
     public String kindLabel() {
-        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+        return kind.label();
     }
 }

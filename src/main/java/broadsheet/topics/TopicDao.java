@@ -1,5 +1,6 @@
 package broadsheet.topics;
 
+import broadsheet.db.DbValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,11 @@ public final class TopicDao {
         return jdbi.withHandle(h -> h.createQuery("select id, slug, name, kind, aliases from topics where slug = :slug")
                 .bind("slug", slug)
                 .map((rs, ctx) -> new Topic(
-                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), Arrays.asList((String[])
-                                rs.getArray(5).getArray())))
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("name"),
+                        DbValue.of(TopicKind.class, rs.getString("kind")),
+                        Arrays.asList((String[]) rs.getArray("aliases").getArray())))
                 .findOne());
     }
 

@@ -7,8 +7,6 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.RedirectResponse;
 import io.javalin.security.RouteRole;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,13 +42,13 @@ public final class AccessCheck {
         Optional<User> user = sessions.current(ctx);
         if (user.isEmpty() && ctx.path().startsWith("/api/")) {
             throw new io.javalin.http.UnauthorizedResponse(
-                    "Sign in to use " + ctx.path() + ": send the session cookie from /sign-in.");
+                    "Sign in to use " + ctx.path() + ": send the session cookie from " + Paths.signIn() + ".");
         }
         if (user.isEmpty()) {
             String back = ctx.method() == HandlerType.GET
                     ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
-                    : "/";
-            ctx.header("Location", "/sign-in?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
+                    : Paths.home();
+            ctx.header("Location", Paths.signIn(back));
             throw new RedirectResponse(HttpStatus.SEE_OTHER);
         }
         if (!user.get().role().includes(required)) {
@@ -74,11 +72,11 @@ public final class AccessCheck {
 
     /** A local path to return to after signing in; anything else goes home (no open redirects). */
     public static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.length() > 500) return "/";
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.length() > 500) return Paths.home();
         // browsers drop tabs and newlines and read a backslash as "/": "/<tab>/evil.example" would leave the site
         for (int i = 0; i < next.length(); i++) {
             char c = next.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\\') return "/";
+            if (c < 0x20 || c == 0x7f || c == '\\') return Paths.home();
         }
         return next;
     }

@@ -33,8 +33,8 @@ public final class Assets {
         for (String name : FILES) {
             byte[] bytes = read(name);
             int dot = name.lastIndexOf('.');
-            String url = "/assets/" + name.substring(0, dot) + "."
-                    + PageCache.hash(bytes).substring(0, 10) + name.substring(dot);
+            String url = Paths.asset(
+                    name.substring(0, dot) + "." + PageCache.hash(bytes).substring(0, 10) + name.substring(dot));
             urlByName.put(name, url);
             pageByUrl.put(url, PageCache.Page.of(bytes, type(name), java.time.Instant.EPOCH, ""));
         }

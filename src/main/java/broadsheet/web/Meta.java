@@ -25,6 +25,7 @@ public record Meta(
         return new Meta(title, description, canonicalPath, "website", null, null, List.of(), false);
     }
 
+    /** Links to the RSS, Atom and JSON feeds of the page at {@code base} ("" for the whole paper's). */
     public Meta withFeeds(String title, String base) {
         return new Meta(
                 this.title,
@@ -34,9 +35,9 @@ public record Meta(
                 image,
                 jsonLd,
                 List.of(
-                        new FeedLink(title + " (RSS)", base + ".rss", "application/rss+xml"),
-                        new FeedLink(title + " (Atom)", base + ".atom", "application/atom+xml"),
-                        new FeedLink(title + " (JSON Feed)", base + ".json", "application/feed+json")),
+                        new FeedLink(title + " (RSS)", Paths.feed(base, "rss"), "application/rss+xml"),
+                        new FeedLink(title + " (Atom)", Paths.feed(base, "atom"), "application/atom+xml"),
+                        new FeedLink(title + " (JSON Feed)", Paths.feed(base, "json"), "application/feed+json")),
                 noindex);
     }
 

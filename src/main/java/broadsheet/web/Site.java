@@ -19,8 +19,7 @@ public record Site(String name, String tagline, String baseUrl, ZoneId zone, Str
 
     /** Site-relative URL of a published article. */
     public String articlePath(String slug, Instant publishedAt) {
-        LocalDate d = publishedAt.atZone(zone).toLocalDate();
-        return "/%04d/%02d/%02d/%s".formatted(d.getYear(), d.getMonthValue(), d.getDayOfMonth(), slug);
+        return Paths.article(zone, slug, publishedAt);
     }
 
     public String absolute(String path) {

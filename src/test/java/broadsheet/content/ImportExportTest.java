@@ -212,6 +212,26 @@ class ImportExportTest {
         }
     }
 
+    /** Content files are read strictly: nothing in them is silently dropped or overridden. */
+    @Test
+    void aFieldGivenTwiceAnUnknownFieldOrTextAfterTheObjectImportsNothing() throws Exception {
+        String json = fixture("small.json");
+        String twice = replace(json, "\"format\":", "\"format\": \"broadsheet-content/1\",\n  \"format\":");
+        String unknown = replace(json, "\"format\":", "\"colour\": \"blue\",\n  \"format\":");
+        String trailing = json + "\n{}\n";
+        try (Database db = TestDb.fresh()) {
+            Importer importer = new Importer(db.jdbi(), media("media"));
+            assertThatThrownBy(() -> importer.importFile(contentDir("twice", twice)))
+                    .hasMessageStartingWith("content.json: invalid JSON (line 3, column")
+                    .hasMessageContaining("Duplicate field 'format'");
+            assertThatThrownBy(() -> importer.importFile(contentDir("unknown", unknown)))
+                    .hasMessageStartingWith("content.json: colour: unknown field \"colour\"");
+            assertThatThrownBy(() -> importer.importFile(contentDir("trailing", trailing)))
+                    .hasMessageStartingWith("content.json: the file must hold one JSON object");
+            assertThat(strings(db.jdbi(), "select slug from articles")).isEmpty();
+        }
+    }
+
     // Each row of these describes a thing by what a reader sees, never by database id.
     private static final String ARTICLES = """
             select concat_ws(' | ', a.external_id, a.slug, a.headline, a.deck, a.body, s.slug, a.kind, a.status,

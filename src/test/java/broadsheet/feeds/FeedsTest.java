@@ -35,11 +35,8 @@ class FeedsTest {
 
     static final Site SITE =
             new Site("The Meridian Ledger", "tagline", "https://news.example", ZoneId.of("Europe/London"), "en");
-    static final Channel POLITICS = new Channel(
-            "Politics — The Meridian Ledger",
-            "Westminster and beyond",
-            "/sections/politics",
-            "/sections/politics/feed");
+    static final Channel POLITICS =
+            new Channel("Politics — The Meridian Ledger", "Westminster and beyond", "/sections/politics");
     static final String BASE = "https://news.example";
     static final String NEWS = "http://www.google.com/schemas/sitemap-news/0.9";
     static final String SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
