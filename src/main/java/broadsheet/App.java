@@ -113,6 +113,13 @@ public final class App implements AutoCloseable {
         return server.port();
     }
 
+    /** The pattern of the first route that answers {@code method path}, by the router's own matching (for checking links). */
+    public java.util.Optional<String> route(io.javalin.http.HandlerType method, String path) {
+        return server.unsafe.internalRouter.findHttpHandlerEntries(method, path).stream()
+                .findFirst()
+                .map(e -> e.endpoint.path);
+    }
+
     /** Re-reads settings and drops every cached page (after a write in this process). */
     public void contentChanged() {
         onChange.run();
