@@ -1,6 +1,7 @@
 package broadsheet.newsroom.taxonomy;
 
 import broadsheet.web.Form;
+import broadsheet.web.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,11 @@ final class Authors implements Kind {
     @Override
     public String plural() {
         return "authors";
+    }
+
+    @Override
+    public String publicPath(String slug) {
+        return Paths.author(slug);
     }
 
     @Override

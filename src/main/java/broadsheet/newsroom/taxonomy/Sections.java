@@ -1,6 +1,7 @@
 package broadsheet.newsroom.taxonomy;
 
 import broadsheet.web.Form;
+import broadsheet.web.Paths;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -18,6 +19,11 @@ final class Sections implements Kind {
     @Override
     public String plural() {
         return "sections";
+    }
+
+    @Override
+    public String publicPath(String slug) {
+        return Paths.section(slug);
     }
 
     @Override

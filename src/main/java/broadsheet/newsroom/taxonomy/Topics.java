@@ -1,6 +1,7 @@
 package broadsheet.newsroom.taxonomy;
 
 import broadsheet.web.Form;
+import broadsheet.web.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,11 @@ final class Topics implements Kind {
     @Override
     public String plural() {
         return "topics";
+    }
+
+    @Override
+    public String publicPath(String slug) {
+        return Paths.topic(slug);
     }
 
     @Override
