@@ -14,7 +14,7 @@ import broadsheet.newsroom.articles.RevisionDao;
 import broadsheet.newsroom.articles.RevisionPages;
 import broadsheet.newsroom.articles.ScheduledPublisher;
 import broadsheet.newsroom.audit.AuditDesk;
-import broadsheet.newsroom.audit.AuditLog;
+import broadsheet.newsroom.audit.AuditLogDao;
 import broadsheet.newsroom.fronts.FrontDesk;
 import broadsheet.newsroom.fronts.FrontEditor;
 import broadsheet.newsroom.photos.GalleryDesk;
@@ -71,7 +71,7 @@ public record NewsroomFeature(
                 new CatalogDesk(desk, Catalog.sections(jdbi)),
                 new CatalogDesk(desk, Catalog.authors(jdbi)),
                 new CatalogDesk(desk, Catalog.topics(jdbi)),
-                new AuditDesk(desk, new AuditLog(jdbi)),
+                new AuditDesk(desk, new AuditLogDao(jdbi)),
                 new ScheduledPublisher(jdbi));
     }
 

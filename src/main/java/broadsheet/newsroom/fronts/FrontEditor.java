@@ -3,6 +3,7 @@ package broadsheet.newsroom.fronts;
 import broadsheet.accounts.User;
 import broadsheet.audit.Audit;
 import broadsheet.db.ContentChanges;
+import broadsheet.web.Paths;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,11 +39,11 @@ public final class FrontEditor {
     /** "home", or "section:politics" with the section's id. */
     public record Ref(String key, String name, Long sectionId) {
         public String path() {
-            return "/newsroom/fronts/" + key;
+            return Paths.front(key);
         }
 
         public String publicPath() {
-            return sectionId == null ? "/" : "/sections/" + key.substring("section:".length());
+            return sectionId == null ? Paths.home() : Paths.section(key.substring("section:".length()));
         }
     }
 
