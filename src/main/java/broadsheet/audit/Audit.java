@@ -7,16 +7,15 @@ import org.jdbi.v3.core.Handle;
 public final class Audit {
     private Audit() {}
 
+    /** @param actor who made the change, or null for the system (imports, scheduled jobs, the command line) */
     public static void record(Handle h, User actor, String action, String subjectType, Long subjectId, String detail) {
-        h.createUpdate("""
-                insert into audit_log (actor_id, actor_label, action, subject_type, subject_id, detail)
-                values (:actor, :label, :action, :type, :id, :detail)""")
-                .bind("actor", actor == null ? null : actor.id())
-                .bind("label", actor == null ? "system" : actor.label())
-                .bind("action", action)
-                .bind("type", subjectType)
-                .bind("id", subjectId)
-                .bind("detail", detail == null ? "" : detail)
-                .execute();
+        AuditDao.insert(
+                h,
+                actor == null ? null : actor.id(),
+                actor == null ? "system" : actor.label(),
+                action,
+                subjectType,
+                subjectId,
+                detail == null ? "" : detail);
     }
 }

@@ -3,29 +3,43 @@ package broadsheet.newsroom;
 import broadsheet.Core;
 import broadsheet.articles.ArticlesFeature;
 import broadsheet.newsroom.articles.ArticleDesk;
-import broadsheet.newsroom.articles.ArticleDeskPages;
+import broadsheet.newsroom.articles.ArticleDeskDao;
+import broadsheet.newsroom.articles.ArticleListPages;
+import broadsheet.newsroom.articles.DeskListDao;
+import broadsheet.newsroom.articles.EditorPages;
+import broadsheet.newsroom.articles.EditorView;
 import broadsheet.newsroom.articles.PreviewLinks;
+import broadsheet.newsroom.articles.PreviewPages;
+import broadsheet.newsroom.articles.RevisionDao;
 import broadsheet.newsroom.articles.RevisionPages;
 import broadsheet.newsroom.articles.ScheduledPublisher;
 import broadsheet.newsroom.audit.AuditDesk;
-import broadsheet.newsroom.audit.AuditLog;
+import broadsheet.newsroom.audit.AuditLogDao;
 import broadsheet.newsroom.fronts.FrontDesk;
 import broadsheet.newsroom.fronts.FrontEditor;
 import broadsheet.newsroom.photos.GalleryDesk;
 import broadsheet.newsroom.photos.GalleryService;
 import broadsheet.newsroom.photos.PhotoDesk;
 import broadsheet.newsroom.photos.PhotoService;
+import broadsheet.newsroom.taxonomy.Catalog;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
+import broadsheet.sections.SectionDao;
 import java.time.Duration;
 
 /**
  * The newsroom's own desks: its home, writing and editing articles with their revisions and
  * previews, photos and galleries, fronts, sections/authors/topics, and the audit log. (Desks that
  * belong to one reader feature, such as moderation or newsletters, live with that feature.)
+ *
+ * @param articles the list of articles and the search for ones to link
+ * @param editor the editor: writing, saving, the workflow steps, autosave and corrections
+ * @param previews signed preview links
  */
 public record NewsroomFeature(
         NewsroomHome home,
-        ArticleDeskPages articles,
+        ArticleListPages articles,
+        EditorPages editor,
+        PreviewPages previews,
         RevisionPages revisions,
         PhotoDesk photos,
         GalleryDesk galleries,
@@ -40,19 +54,24 @@ public record NewsroomFeature(
         Desk desk = core.desk();
         var jdbi = core.jdbi();
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
+        ArticleDeskDao articleDao = new ArticleDeskDao(jdbi);
+        SectionDao sections = new SectionDao(jdbi);
+        EditorView editorView = new EditorView(desk, articleDao, sections, reader.pages());
         PhotoService photos = new PhotoService(jdbi, core.media());
         return new NewsroomFeature(
-                new NewsroomHome(desk, jdbi),
-                new ArticleDeskPages(
-                        desk, articleDesk, new PreviewLinks(core.secrets()), reader.pages(), reader.dao(), jdbi),
-                new RevisionPages(desk, articleDesk, jdbi),
+                new NewsroomHome(desk, new NewsroomDao(jdbi)),
+                new ArticleListPages(desk, new DeskListDao(jdbi), articleDao, sections),
+                new EditorPages(desk, articleDesk, articleDao, editorView),
+                new PreviewPages(
+                        desk, articleDesk, articleDao, new PreviewLinks(core.secrets()), reader.pages(), reader.dao()),
+                new RevisionPages(desk, articleDesk, new RevisionDao(jdbi), editorView),
                 new PhotoDesk(desk, photos),
                 new GalleryDesk(desk, new GalleryService(jdbi), photos),
                 new FrontDesk(desk, new FrontEditor(jdbi)),
-                CatalogDesk.sections(desk, jdbi),
-                CatalogDesk.authors(desk, jdbi),
-                CatalogDesk.topics(desk, jdbi),
-                new AuditDesk(desk, new AuditLog(jdbi)),
+                new CatalogDesk(desk, Catalog.sections(jdbi)),
+                new CatalogDesk(desk, Catalog.authors(jdbi)),
+                new CatalogDesk(desk, Catalog.topics(jdbi)),
+                new AuditDesk(desk, new AuditLogDao(jdbi)),
                 new ScheduledPublisher(jdbi));
     }
 

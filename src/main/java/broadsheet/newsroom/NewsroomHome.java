@@ -1,8 +1,9 @@
 package broadsheet.newsroom;
 
+import broadsheet.articles.ArticleStatus;
+import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /** The newsroom's front door: what is waiting for whom, and the way to every desk. */
 public final class NewsroomHome {
@@ -12,29 +13,31 @@ public final class NewsroomHome {
     public record HomePage(Desk.Frame frame, List<Count> counts) {}
 
     private final Desk desk;
-    private final Jdbi jdbi;
+    private final NewsroomDao dao;
 
-    public NewsroomHome(Desk desk, Jdbi jdbi) {
+    public NewsroomHome(Desk desk, NewsroomDao dao) {
         this.desk = desk;
-        this.jdbi = jdbi;
+        this.dao = dao;
     }
 
     public void show(Context ctx) {
-        List<Count> counts = jdbi.withHandle(h -> h.createQuery("""
-                select status, count(*) from articles group by status""")
-                .map((rs, c) ->
-                        new Count(label(rs.getString(1)), "/newsroom/articles?status=" + rs.getString(1), rs.getInt(2)))
-                .list());
+        List<Count> counts = dao.countsByStatus().entrySet().stream()
+                .map(e -> new Count(
+                        label(e.getKey()),
+                        Paths.with(
+                                Paths.newsroomArticles(), "status", e.getKey().dbValue()),
+                        e.getValue()))
+                .toList();
         desk.render(ctx, "newsroom/home.jte", new HomePage(desk.frame(ctx, "Newsroom", "home"), counts));
     }
 
-    static String label(String status) {
+    static String label(ArticleStatus status) {
         return switch (status) {
-            case "draft" -> "Drafts";
-            case "ready" -> "Ready for editing";
-            case "scheduled" -> "Scheduled";
-            case "published" -> "Published";
-            default -> "Unpublished";
+            case DRAFT -> "Drafts";
+            case READY -> "Ready for editing";
+            case SCHEDULED -> "Scheduled";
+            case PUBLISHED -> "Published";
+            case UNPUBLISHED -> "Unpublished";
         };
     }
 }

@@ -532,4 +532,11 @@ public final class Paths {
     public static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
+
+    // --- newsroom
+
+    /** The desk's article list with a query string already built ("sort=updated&status=draft"). */
+    public static String newsroomArticles(String query) {
+        return query == null || query.isEmpty() ? newsroomArticles() : newsroomArticles() + "?" + query;
+    }
 }

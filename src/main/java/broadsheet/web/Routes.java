@@ -70,18 +70,18 @@ public record Routes(
         get(r, "/topics/{slug}", fronts.pages()::topic, Role.ANYONE);
         // --- newsroom: articles (who may change which article is decided per article: see newsroom/articles/Workflow)
         get(r, "/newsroom/articles", newsroom.articles()::list, Role.CONTRIBUTOR);
-        get(r, "/newsroom/articles/new", newsroom.articles()::newForm, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/new", newsroom.editor()::newForm, Role.CONTRIBUTOR);
         get(r, "/newsroom/articles/search", newsroom.articles()::search, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles", newsroom.articles()::create, Role.CONTRIBUTOR);
-        get(r, "/newsroom/articles/{id}", newsroom.articles()::edit, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}", newsroom.articles()::save, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/autosave", newsroom.articles()::autosave, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles", newsroom.editor()::create, Role.CONTRIBUTOR);
+        get(r, "/newsroom/articles/{id}", newsroom.editor()::edit, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}", newsroom.editor()::save, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/autosave", newsroom.editor()::autosave, Role.CONTRIBUTOR);
         get(r, "/newsroom/articles/{id}/revisions", newsroom.revisions()::revisions, Role.CONTRIBUTOR);
         get(r, "/newsroom/articles/{id}/revisions/{version}", newsroom.revisions()::revision, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/revisions/{version}/restore", newsroom.articles()::restore, Role.CONTRIBUTOR);
-        r.post("/newsroom/articles/{id}/corrections", newsroom.articles()::correct, Role.EDITOR);
-        r.post("/newsroom/articles/{id}/preview-link", newsroom.articles()::previewLink, Role.CONTRIBUTOR);
-        get(r, "/preview/{id}", newsroom.articles()::preview, Role.ANYONE); // the signed link is the permission
+        r.post("/newsroom/articles/{id}/revisions/{version}/restore", newsroom.revisions()::restore, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/corrections", newsroom.editor()::correct, Role.EDITOR);
+        r.post("/newsroom/articles/{id}/preview-link", newsroom.previews()::previewLink, Role.CONTRIBUTOR);
+        get(r, "/preview/{id}", newsroom.previews()::preview, Role.ANYONE); // the signed link is the permission
         get(r, "/archive", fronts.archive()::index, Role.ANYONE);
         get(r, "/archive/{y}/{m}", fronts.archive()::month, Role.ANYONE);
         get(r, "/archive/{y}/{m}/{d}", fronts.archive()::day, Role.ANYONE);

@@ -1,5 +1,6 @@
 package broadsheet.newsroom.articles;
 
+import broadsheet.articles.ArticleStatus;
 import java.time.Instant;
 
 /**
@@ -10,17 +11,17 @@ import java.time.Instant;
 public record DeskArticle(
         long id,
         ArticleDraft content,
-        String status,
+        ArticleStatus status,
         Instant publishedAt,
         Instant updatedAt,
         int version,
         boolean mine) {
 
     public boolean published() {
-        return status.equals("published");
+        return status == ArticleStatus.PUBLISHED;
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(content, status, publishedAt);
+        return new Snapshot(content, status.dbValue(), publishedAt);
     }
 }

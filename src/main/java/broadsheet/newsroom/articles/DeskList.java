@@ -1,19 +1,13 @@
 package broadsheet.newsroom.articles;
 
-import java.sql.Timestamp;
+import broadsheet.articles.ArticleStatus;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The desk's list of articles in every state, filtered and sorted, a page at a time by keyset:
  * the "after" position is the last row's id and sort value, so pages never skip or repeat rows
- * while others save.
+ * while others save. {@link DeskListDao} reads the pages.
  */
 public final class DeskList {
 
@@ -48,13 +42,12 @@ public final class DeskList {
         }
     }
 
-    /** What the list is narrowed to; empty strings mean "any". */
-    public record Filter(String status, Long section, Long author, String q, Sort sort) {
-        public static final List<String> STATUSES = List.of("draft", "ready", "scheduled", "published", "unpublished");
+    /** What the list is narrowed to; a null status or id and an empty query mean "any". */
+    public record Filter(ArticleStatus status, Long section, Long author, String q, Sort sort) {
 
         public String query() {
             StringBuilder sb = new StringBuilder("sort=" + sort.value());
-            if (!status.isEmpty()) sb.append("&status=").append(status);
+            if (status != null) sb.append("&status=").append(status.dbValue());
             if (section != null) sb.append("&section=").append(section);
             if (author != null) sb.append("&author=").append(author);
             if (!q.isEmpty())
@@ -66,7 +59,7 @@ public final class DeskList {
     public record Row(
             long id,
             String headline,
-            String status,
+            ArticleStatus status,
             String section,
             List<String> authors,
             Instant updatedAt,
@@ -77,105 +70,4 @@ public final class DeskList {
     }
 
     public record Result(List<Row> rows, String nextAfter) {}
-
-    private final Jdbi jdbi;
-
-    DeskList(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
-    /**
-     * @param me    only this user's own articles, or everyone's when null
-     * @param after "id:sort value" of the last row of the previous page, or null
-     */
-    Result page(Filter f, Long me, String after) {
-        StringBuilder sql = new StringBuilder("""
-                select a.id, a.headline, a.status, s.name as section, a.updated_at, a.published_at, (%s)::text as sort_value,
-                       array(select au.name from article_authors aa join authors au on au.id = aa.author_id
-                              where aa.article_id = a.id order by aa.position, au.name) as authors
-                  from articles a join sections s on s.id = a.section_id
-                 where true""".formatted(f.sort().key));
-        Map<String, Object> params = new HashMap<>();
-        if (!f.status().isEmpty()) {
-            sql.append(" and a.status = :status");
-            params.put("status", f.status());
-        }
-        if (f.section() != null) {
-            sql.append(" and a.section_id = :section");
-            params.put("section", f.section());
-        }
-        if (f.author() != null) {
-            sql.append(
-                    " and exists (select 1 from article_authors x where x.article_id = a.id and x.author_id = :author)");
-            params.put("author", f.author());
-        }
-        if (!f.q().isEmpty()) {
-            sql.append(" and a.headline ilike :like escape '\\'");
-            params.put("like", DeskDao.like(f.q()));
-        }
-        if (me != null) {
-            sql.append(" and (").append(DeskDao.MINE).append(")");
-            params.put("me", me);
-        }
-        Optional<Object[]> cursor = cursor(after, f.sort());
-        if (cursor.isPresent()) {
-            sql.append(" and (")
-                    .append(f.sort().key)
-                    .append(", a.id) ")
-                    .append(f.sort().ascending ? ">" : "<")
-                    .append(" (:v, :id)");
-            params.put("v", cursor.get()[0]);
-            params.put("id", cursor.get()[1]);
-        }
-        String dir = f.sort().ascending ? " asc" : " desc";
-        sql.append(" order by ")
-                .append(f.sort().key)
-                .append(dir)
-                .append(", a.id")
-                .append(dir)
-                .append(" limit ")
-                .append(PAGE + 1);
-        List<Object[]> raw = new ArrayList<>();
-        List<Row> rows = jdbi.withHandle(h -> h.createQuery(sql.toString())
-                .bindMap(params)
-                .map((rs, ctx) -> {
-                    raw.add(new Object[] {
-                        rs.getLong("id"),
-                        rs.getString("sort_value"),
-                        DeskDao.ts(rs, "updated_at"),
-                        DeskDao.ts(rs, "published_at")
-                    });
-                    return new Row(
-                            rs.getLong("id"),
-                            rs.getString("headline"),
-                            rs.getString("status"),
-                            rs.getString("section"),
-                            Arrays.asList((String[]) rs.getArray("authors").getArray()),
-                            DeskDao.ts(rs, "updated_at"),
-                            DeskDao.ts(rs, "published_at"));
-                })
-                .list());
-        if (rows.size() <= PAGE) return new Result(rows, null);
-        Row last = rows.get(PAGE - 1);
-        String value = switch (f.sort()) {
-            case UPDATED -> last.updatedAt().toString();
-            case PUBLISHED -> (last.publishedAt() == null ? Instant.EPOCH : last.publishedAt()).toString();
-            case HEADLINE -> (String) raw.get(PAGE - 1)[1];
-        };
-        return new Result(rows.subList(0, PAGE), last.id() + ":" + value);
-    }
-
-    private static Optional<Object[]> cursor(String after, Sort sort) {
-        if (after == null || after.isBlank()) return Optional.empty();
-        int colon = after.indexOf(':');
-        if (colon < 0) return Optional.empty();
-        try {
-            long id = Long.parseLong(after.substring(0, colon));
-            String v = after.substring(colon + 1);
-            Object value = sort == Sort.HEADLINE ? v : Timestamp.from(Instant.parse(v));
-            return Optional.of(new Object[] {value, id});
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -1,8 +1,10 @@
 package broadsheet.newsroom.articles;
 
+import broadsheet.topics.TopicKind;
 import broadsheet.web.Form;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,11 +37,10 @@ public final class EditorForm {
     static final int MAX_BYLINES = 8;
 
     /** A topic typed as "name (kind)" to be created with the save. */
-    record NewTopic(String name, String kind) {}
+    record NewTopic(String name, TopicKind kind) {}
 
     private static final Pattern NEW_TOPIC =
             Pattern.compile("\\s*([^()]+?)\\s*\\(\\s*([A-Za-z]+)\\s*\\)\\s*(?:[,;\\n]|$)");
-    private static final List<String> TOPIC_KINDS = List.of("person", "organization", "place", "subject");
 
     private final Form form;
     private final List<String> authors;
@@ -217,8 +218,12 @@ public final class EditorForm {
         Matcher m = NEW_TOPIC.matcher(text);
         int at = 0;
         while (at < text.length() && m.find(at) && m.start() == at) {
-            String kind = m.group(2).toLowerCase(java.util.Locale.ROOT);
-            if (!TOPIC_KINDS.contains(kind)) {
+            String typed = m.group(2).toLowerCase(java.util.Locale.ROOT);
+            TopicKind kind = Arrays.stream(TopicKind.values())
+                    .filter(k -> k.dbValue().equals(typed))
+                    .findFirst()
+                    .orElse(null);
+            if (kind == null) {
                 form.error(
                         "newTopics",
                         "“" + m.group(2) + "” is not a kind of topic: use person, organization, place or subject.");
@@ -245,6 +250,10 @@ public final class EditorForm {
     /** What the form says without reporting problems (for showing thumbnails and comparisons). */
     List<Long> galleryIdsQuietly() {
         return quietly(List.of(form.raw("gallery").split("[,;\\s]+")));
+    }
+
+    Long sectionIdQuietly() {
+        return number(form.raw("section"));
     }
 
     Long leadIdQuietly() {

@@ -2,16 +2,18 @@ package broadsheet.newsroom.articles;
 
 import broadsheet.accounts.User;
 import broadsheet.newsroom.Desk;
-import broadsheet.sections.SectionDao;
+import broadsheet.web.Params;
+import broadsheet.web.Paths;
 import broadsheet.web.Site;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.jdbi.v3.core.Jdbi;
 
-/** An article's saved revisions, and one revision compared with the article as it is now. */
+/** An article's saved revisions, one revision compared with the article as it is now, and restoring one. */
 public final class RevisionPages {
 
     public record RevisionsPage(
@@ -19,7 +21,7 @@ public final class RevisionPages {
             long id,
             String headline,
             int currentVersion,
-            List<DeskDao.RevisionRow> rows,
+            List<RevisionDao.RevisionRow> rows,
             Site site) {}
 
     public record FieldChange(String label, String revision, String current) {}
@@ -28,7 +30,7 @@ public final class RevisionPages {
             Desk.Frame frame,
             long id,
             String headline,
-            DeskDao.RevisionRow revision,
+            RevisionDao.RevisionRow revision,
             String savedAt,
             int currentVersion,
             List<RevisionDiff.Line> headlineDiff,
@@ -46,19 +48,19 @@ public final class RevisionPages {
 
     private final Desk desk;
     private final ArticleDesk articles;
-    private final SectionDao sections;
-    private final Jdbi jdbi;
+    private final RevisionDao dao;
+    private final EditorView view;
 
-    public RevisionPages(Desk desk, ArticleDesk articles, Jdbi jdbi) {
+    public RevisionPages(Desk desk, ArticleDesk articles, RevisionDao dao, EditorView view) {
         this.desk = desk;
         this.articles = articles;
-        this.sections = new SectionDao(jdbi);
-        this.jdbi = jdbi;
+        this.dao = dao;
+        this.view = view;
     }
 
     public void revisions(Context ctx) {
-        DeskArticle a = articles.load(desk.user(ctx), ArticleDeskPages.id(ctx));
-        List<DeskDao.RevisionRow> rows = jdbi.withHandle(h -> DeskDao.revisions(h, a.id()));
+        DeskArticle a = articles.load(desk.user(ctx), Params.pathId(ctx, "id"));
+        List<RevisionDao.RevisionRow> rows = dao.revisions(a.id());
         desk.render(
                 ctx,
                 "newsroom/articles/revisions.jte",
@@ -73,12 +75,12 @@ public final class RevisionPages {
 
     public void revision(Context ctx) {
         User user = desk.user(ctx);
-        DeskArticle a = articles.load(user, ArticleDeskPages.id(ctx));
-        DeskDao.StoredRevision r = jdbi.withHandle(h -> DeskDao.revision(h, a.id(), ArticleDeskPages.version(ctx)))
-                .orElseThrow(NotFoundResponse::new);
+        DeskArticle a = articles.load(user, Params.pathId(ctx, "id"));
+        RevisionDao.StoredRevision r =
+                dao.revision(a.id(), Params.pathNumber(ctx, "version")).orElseThrow(NotFoundResponse::new);
         ArticleDraft old = r.snapshot().article();
         ArticleDraft cur = a.content();
-        ArticleDeskPages.Choices c = ArticleDeskPages.Choices.load(jdbi, sections);
+        Choices c = view.choices();
         List<FieldChange> fields = new ArrayList<>();
         change(fields, "Slug", old.slug(), cur.slug());
         change(fields, "Section", c.sectionName(old.sectionId()), c.sectionName(cur.sectionId()));
@@ -91,11 +93,7 @@ public final class RevisionPages {
                 "Lead photo",
                 old.leadPhotoId() == null ? "none" : "no. " + old.leadPhotoId(),
                 cur.leadPhotoId() == null ? "none" : "no. " + cur.leadPhotoId());
-        change(
-                fields,
-                "Gallery",
-                ArticleDeskPages.Choices.photoNumbers(old.galleryIds()),
-                ArticleDeskPages.Choices.photoNumbers(cur.galleryIds()));
+        change(fields, "Gallery", Choices.photoNumbers(old.galleryIds()), Choices.photoNumbers(cur.galleryIds()));
         desk.render(
                 ctx,
                 "newsroom/articles/revision.jte",
@@ -111,6 +109,40 @@ public final class RevisionPages {
                         RevisionDiff.lines(old.body(), cur.body()),
                         fields,
                         Workflow.canEdit(user, a.status(), a.mine())));
+    }
+
+    /** Saves a revision's content as the newest version; the form says which version the writer saw. */
+    public void restore(Context ctx) {
+        User user = desk.user(ctx);
+        long id = Params.pathId(ctx, "id");
+        int startedFrom;
+        try {
+            startedFrom = Integer.parseInt(Objects.requireNonNullElse(ctx.formParam("version"), ""));
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse(
+                    "The form did not say which version you restored over. Reload the page and try again.");
+        }
+        int revision = Params.pathNumber(ctx, "version");
+        switch (articles.restore(user, id, revision, startedFrom)) {
+            case ArticleDesk.Saved s ->
+                ctx.redirect(Paths.with(Paths.editArticle(id), "done", "restored"), HttpStatus.SEE_OTHER);
+            case ArticleDesk.Invalid inv ->
+                view.render(
+                        ctx.status(422),
+                        articles.load(user, id),
+                        inv.form(),
+                        null,
+                        null,
+                        null,
+                        "Revision " + revision
+                                + " could not be restored as it was: fix what is marked below, then save.");
+            case ArticleDesk.Conflict c -> {
+                EditorForm yours = EditorForm.of(
+                        articles.revision(id, revision).orElseThrow(),
+                        c.theirs().version());
+                view.render(ctx.status(409), c.theirs(), yours, null, view.conflict(c, yours), null, null);
+            }
+        }
     }
 
     private static void change(List<FieldChange> out, String label, String old, String cur) {

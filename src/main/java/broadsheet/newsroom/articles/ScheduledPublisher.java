@@ -39,17 +39,9 @@ public final class ScheduledPublisher implements AutoCloseable {
         int n;
         do {
             n = jdbi.inTransaction(h -> {
-                List<Long> due = h.createQuery("""
-                        select id from articles where status = 'scheduled' and published_at <= now()
-                         order by published_at for update skip locked limit :batch""")
-                        .bind("batch", BATCH)
-                        .mapTo(Long.class)
-                        .list();
+                List<Long> due = ArticleWriteDao.claimDue(h, BATCH);
                 if (due.isEmpty()) return 0;
-                h.createUpdate(
-                                "update articles set status = 'published', updated_at = now() where id = any(:ids) and status = 'scheduled'")
-                        .bind("ids", due.toArray(Long[]::new))
-                        .execute();
+                ArticleWriteDao.publishScheduled(h, due);
                 for (long id : due) Audit.record(h, null, "published", "article", id, "scheduled time reached");
                 ContentChanges.announce(h);
                 return due.size();

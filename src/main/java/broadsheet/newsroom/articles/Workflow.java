@@ -1,10 +1,13 @@
 package broadsheet.newsroom.articles;
 
 import broadsheet.accounts.User;
+import broadsheet.articles.ArticleStatus;
 import broadsheet.web.Role;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may do what to an article, and which step leads where: draft → ready → scheduled or
@@ -12,23 +15,35 @@ import java.util.Optional;
  * do everything else.
  */
 public enum Workflow {
-    SAVE(false, null, List.of("draft", "ready", "scheduled", "published", "unpublished"), "Save"),
-    READY(false, "ready", List.of("draft"), "Save and mark ready for editing"),
-    DRAFT(false, "draft", List.of("ready", "scheduled", "unpublished"), "Save and move back to draft"),
-    PUBLISH(true, "published", List.of("draft", "ready", "scheduled", "unpublished"), "Save and publish now"),
-    SCHEDULE(true, "scheduled", List.of("draft", "ready", "scheduled", "unpublished"), "Save and schedule"),
-    UNPUBLISH(true, "unpublished", List.of("published"), "Unpublish");
+    SAVE(false, null, EnumSet.allOf(ArticleStatus.class), "Save"),
+    READY(false, ArticleStatus.READY, EnumSet.of(ArticleStatus.DRAFT), "Save and mark ready for editing"),
+    DRAFT(
+            false,
+            ArticleStatus.DRAFT,
+            EnumSet.of(ArticleStatus.READY, ArticleStatus.SCHEDULED, ArticleStatus.UNPUBLISHED),
+            "Save and move back to draft"),
+    PUBLISH(
+            true,
+            ArticleStatus.PUBLISHED,
+            EnumSet.complementOf(EnumSet.of(ArticleStatus.PUBLISHED)),
+            "Save and publish now"),
+    SCHEDULE(
+            true,
+            ArticleStatus.SCHEDULED,
+            EnumSet.complementOf(EnumSet.of(ArticleStatus.PUBLISHED)),
+            "Save and schedule"),
+    UNPUBLISH(true, ArticleStatus.UNPUBLISHED, EnumSet.of(ArticleStatus.PUBLISHED), "Unpublish");
 
     final boolean editorsOnly;
-    private final String target;
-    final List<String> from;
+    private final ArticleStatus target;
+    final Set<ArticleStatus> from;
     private final String label;
 
     public String label() {
         return label;
     }
 
-    Workflow(boolean editorsOnly, String target, List<String> from, String label) {
+    Workflow(boolean editorsOnly, ArticleStatus target, Set<ArticleStatus> from, String label) {
         this.editorsOnly = editorsOnly;
         this.target = target;
         this.from = from;
@@ -49,7 +64,7 @@ public enum Workflow {
     }
 
     /** The status after this step from the given one. */
-    String target(String status) {
+    ArticleStatus target(ArticleStatus status) {
         return target == null ? status : target;
     }
 
@@ -59,8 +74,8 @@ public enum Workflow {
     }
 
     /** Editors edit anything; contributors their own articles while they are drafts or ready for editing. */
-    static boolean canEdit(User u, String status, boolean mine) {
-        return u.atLeast(Role.EDITOR) || (mine && (status.equals("draft") || status.equals("ready")));
+    static boolean canEdit(User u, ArticleStatus status, boolean mine) {
+        return u.atLeast(Role.EDITOR) || (mine && (status == ArticleStatus.DRAFT || status == ArticleStatus.READY));
     }
 
     static boolean canSee(User u, boolean mine) {
@@ -68,20 +83,30 @@ public enum Workflow {
     }
 
     /** The steps this person may take from this status, for the editor's buttons. */
-    static List<Workflow> steps(User u, String status, boolean mine) {
+    static List<Workflow> steps(User u, ArticleStatus status, boolean mine) {
         if (!canEdit(u, status, mine)) return List.of();
         return java.util.Arrays.stream(values())
                 .filter(w -> w != SAVE && w.from.contains(status) && (!w.editorsOnly || u.atLeast(Role.EDITOR)))
                 .toList();
     }
 
-    public static String label(String status) {
+    /** The status as the desk names it ("Ready for editing"). */
+    public static String label(ArticleStatus status) {
         return switch (status) {
-            case "draft" -> "Draft";
-            case "ready" -> "Ready for editing";
-            case "scheduled" -> "Scheduled";
-            case "published" -> "Published";
-            default -> "Unpublished";
+            case DRAFT -> "Draft";
+            case READY -> "Ready for editing";
+            case SCHEDULED -> "Scheduled";
+            case PUBLISHED -> "Published";
+            case UNPUBLISHED -> "Unpublished";
+        };
+    }
+
+    /** What the audit log says a step to this status did. */
+    static String auditAction(ArticleStatus status) {
+        return switch (status) {
+            case READY -> "marked ready";
+            case DRAFT -> "moved to draft";
+            default -> status.dbValue(); // published, scheduled, unpublished
         };
     }
 }

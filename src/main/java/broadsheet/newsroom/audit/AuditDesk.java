@@ -2,14 +2,13 @@ package broadsheet.newsroom.audit;
 
 import broadsheet.db.Cursor;
 import broadsheet.newsroom.Desk;
-import broadsheet.newsroom.audit.AuditLog.Entry;
-import broadsheet.newsroom.audit.AuditLog.Filter;
+import broadsheet.newsroom.audit.AuditLogDao.Entry;
+import broadsheet.newsroom.audit.AuditLogDao.Filter;
 import broadsheet.web.Form;
+import broadsheet.web.Paths;
 import broadsheet.web.Role;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,15 +28,15 @@ public final class AuditDesk {
             Form filters,
             List<String> actions,
             List<String> types,
-            List<AuditLog.Actor> actors,
+            List<AuditLogDao.Actor> actors,
             boolean admin,
             String newest,
             String older) {}
 
     private final Desk desk;
-    private final AuditLog log;
+    private final AuditLogDao log;
 
-    public AuditDesk(Desk desk, AuditLog log) {
+    public AuditDesk(Desk desk, AuditLogDao log) {
         this.desk = desk;
         this.log = log;
     }
@@ -76,11 +75,11 @@ public final class AuditDesk {
         } else {
             ctx.status(422);
         }
-        List<AuditLog.Actor> actors = new ArrayList<>(log.actors());
+        List<AuditLogDao.Actor> actors = new ArrayList<>(log.actors());
         if (!actor.isEmpty()
                 && !form.hasError("actor")
                 && actors.stream().noneMatch(a -> a.value().equals(actor))) {
-            actors.add(0, new AuditLog.Actor(actor, "Account " + actor));
+            actors.add(0, new AuditLogDao.Actor(actor, "Account " + actor));
         }
         String newest = form.raw("before").isEmpty() ? null : address(form, "");
         desk.render(
@@ -99,17 +98,10 @@ public final class AuditDesk {
     }
 
     private static String address(Form f, String before) {
-        StringBuilder s = new StringBuilder("/newsroom/audit?");
+        String out = Paths.audit();
         for (String k : List.of("action", "type", "id", "actor")) {
-            if (!f.raw(k).isEmpty())
-                s.append(k).append('=').append(enc(f.raw(k))).append('&');
+            if (!f.raw(k).isEmpty()) out = Paths.with(out, k, f.raw(k));
         }
-        if (!before.isEmpty()) s.append("before=").append(enc(before));
-        String out = s.toString();
-        return out.endsWith("&") || out.endsWith("?") ? out.substring(0, out.length() - 1) : out;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return before.isEmpty() ? out : Paths.with(out, "before", before);
     }
 }

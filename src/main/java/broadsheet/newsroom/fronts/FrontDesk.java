@@ -5,6 +5,7 @@ import broadsheet.newsroom.fronts.FrontEditor.Candidate;
 import broadsheet.newsroom.fronts.FrontEditor.Front;
 import broadsheet.newsroom.fronts.FrontEditor.Summary;
 import broadsheet.web.Json;
+import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -111,7 +112,7 @@ public final class FrontDesk {
         }
         String anchor =
                 ctx.formParam("article") == null || done.equals("removed") ? "" : "#item-" + ctx.formParam("article");
-        ctx.redirect("/newsroom/fronts/" + front + "?done=" + done + anchor, HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(Paths.front(front), "done", done) + anchor, HttpStatus.SEE_OTHER);
     }
 
     private void refused(Context ctx, FrontEditor.Refused e) {

@@ -1,16 +1,16 @@
 package broadsheet.newsroom.fronts;
 
 import broadsheet.accounts.User;
+import broadsheet.articles.ArticleStatus;
 import broadsheet.audit.Audit;
 import broadsheet.db.ContentChanges;
-import java.sql.Timestamp;
+import broadsheet.web.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -38,11 +38,11 @@ public final class FrontEditor {
     /** "home", or "section:politics" with the section's id. */
     public record Ref(String key, String name, Long sectionId) {
         public String path() {
-            return "/newsroom/fronts/" + key;
+            return Paths.front(key);
         }
 
         public String publicPath() {
-            return sectionId == null ? "/" : "/sections/" + key.substring("section:".length());
+            return sectionId == null ? Paths.home() : Paths.section(key.substring("section:".length()));
         }
     }
 
@@ -50,7 +50,7 @@ public final class FrontEditor {
 
     public record Item(long articleId, String headline, String sectionName, String status, Instant publishedAt) {
         public boolean published() {
-            return status.equals("published");
+            return status.equals(ArticleStatus.PUBLISHED.dbValue());
         }
     }
 
@@ -67,59 +67,23 @@ public final class FrontEditor {
     /** The home front, then one front per section in navigation order. */
     public List<Summary> all() {
         return jdbi.withHandle(h -> {
-            Map<String, Integer> counts = h
-                    .createQuery("select front, count(*) from front_items group by front")
-                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getInt(2)))
-                    .list()
-                    .stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            Map<String, Integer> counts = FrontDao.counts(h);
             List<Summary> all = new ArrayList<>();
             all.add(new Summary(HOME, counts.getOrDefault("home", 0)));
-            h.createQuery("select id, slug, name from sections order by position, name")
-                    .map((rs, c) -> section(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                    .list()
-                    .forEach(r -> all.add(new Summary(r, counts.getOrDefault(r.key(), 0))));
+            FrontDao.sectionFronts(h).forEach(r -> all.add(new Summary(r, counts.getOrDefault(r.key(), 0))));
             return all;
         });
     }
 
     public Optional<Front> load(String key) {
         return jdbi.withHandle(h -> ref(h, key, false)
-                .map(r -> new Front(
-                        r,
-                        h.createQuery("select version from front_versions where front = :f")
-                                .bind("f", key)
-                                .mapTo(Integer.class)
-                                .findOne()
-                                .orElse(0),
-                        h.createQuery("""
-                        select a.id, a.headline, s.name, a.status, a.published_at
-                          from front_items f join articles a on a.id = f.article_id join sections s on s.id = a.section_id
-                         where f.front = :f order by f.position""")
-                                .bind("f", key)
-                                .map((rs, c) -> new Item(
-                                        rs.getLong(1),
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        rs.getString(4),
-                                        ts(rs.getTimestamp(5))))
-                                .list())));
+                .map(r -> new Front(r, FrontDao.version(h, key).orElse(0), FrontDao.items(h, key))));
     }
 
     /** Published articles whose headline contains the words typed, newest first, leaving out those already on the front. */
     public List<Candidate> search(String key, String query, int limit) {
         String q = query == null ? "" : query.strip();
-        return jdbi.withHandle(h -> h.createQuery("""
-                select a.id, a.headline, s.name, a.published_at
-                  from articles a join sections s on s.id = a.section_id
-                 where a.status = 'published' and strpos(lower(a.headline), lower(:q)) > 0
-                   and not exists (select 1 from front_items f where f.front = :f and f.article_id = a.id)
-                 order by a.published_at desc, a.id desc limit :limit""")
-                .bind("q", q)
-                .bind("f", key)
-                .bind("limit", limit)
-                .map((rs, c) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), ts(rs.getTimestamp(4))))
-                .list());
+        return jdbi.withHandle(h -> FrontDao.candidates(h, key, q, limit));
     }
 
     /** Moves one article a place up (toward the top) or down. Returns the front's new version. */
@@ -144,13 +108,13 @@ public final class FrontEditor {
 
     public int add(User editor, String key, long articleId, boolean atTop) {
         return change(editor, key, (h, ids) -> {
-            Optional<String> status = h.createQuery("select status from articles where id = :id")
-                    .bind("id", articleId)
-                    .mapTo(String.class)
-                    .findOne();
+            Optional<ArticleStatus> status = FrontDao.articleStatus(h, articleId);
             if (status.isEmpty()) throw new Refused(422, "There is no such article.");
-            if (!status.get().equals("published")) {
-                throw new Refused(422, "Only published articles can go on a front; this one is " + status.get() + ".");
+            if (status.get() != ArticleStatus.PUBLISHED) {
+                throw new Refused(
+                        422,
+                        "Only published articles can go on a front; this one is "
+                                + status.get().dbValue() + ".");
             }
             if (ids.contains(articleId)) throw new Refused(422, "That article is already on this front.");
             if (ids.size() >= MAX_ITEMS) {
@@ -171,10 +135,7 @@ public final class FrontEditor {
         if (new HashSet<>(order).size() != order.size())
             throw new Refused(422, "The new order lists an article twice.");
         return change(editor, key, (h, ids) -> {
-            int current = h.createQuery("select version from front_versions where front = :f")
-                    .bind("f", key)
-                    .mapTo(Integer.class)
-                    .one();
+            int current = FrontDao.version(h, key).orElseThrow();
             if (current != version || !new HashSet<>(ids).equals(new HashSet<>(order))) {
                 throw new Refused(
                         409,
@@ -195,31 +156,11 @@ public final class FrontEditor {
     private int change(User editor, String key, Edit edit) {
         return jdbi.inTransaction(h -> {
             Ref ref = ref(h, key, true).orElseThrow(() -> new Refused(404, "There is no front called " + key + "."));
-            h.createUpdate("insert into front_versions (front) values (:f) on conflict do nothing")
-                    .bind("f", key)
-                    .execute();
-            int version = h.createQuery("select version from front_versions where front = :f for update")
-                    .bind("f", key)
-                    .mapTo(Integer.class)
-                    .one();
+            int version = FrontDao.lockVersion(h, key);
             // read only after the lock: under READ COMMITTED this sees whatever the previous writer committed
-            List<Long> ids = new ArrayList<>(
-                    h.createQuery("select article_id from front_items where front = :f order by position")
-                            .bind("f", key)
-                            .mapTo(Long.class)
-                            .list());
+            List<Long> ids = new ArrayList<>(FrontDao.articleIds(h, key));
             String what = edit.apply(h, ids);
-            h.createUpdate("delete from front_items where front = :f")
-                    .bind("f", key)
-                    .execute();
-            var batch = h.prepareBatch("insert into front_items (front, position, article_id) values (:f, :p, :a)");
-            for (int i = 0; i < ids.size(); i++)
-                batch.bind("f", key).bind("p", i).bind("a", ids.get(i)).add();
-            if (!ids.isEmpty()) batch.execute();
-            h.createUpdate("update front_versions set version = :v where front = :f")
-                    .bind("v", version + 1)
-                    .bind("f", key)
-                    .execute();
+            FrontDao.replace(h, key, ids, version + 1);
             Audit.record(h, editor, "curated front", "front", ref.sectionId(), ref.name() + ": " + what);
             ContentChanges.announce(h);
             return version + 1;
@@ -228,7 +169,7 @@ public final class FrontEditor {
 
     static final Ref HOME = new Ref("home", "Home page", null);
 
-    private static Ref section(long id, String slug, String name) {
+    static Ref section(long id, String slug, String name) {
         return new Ref("section:" + slug, name + " section", id);
     }
 
@@ -239,10 +180,7 @@ public final class FrontEditor {
     private static Optional<Ref> ref(Handle h, String key, boolean lock) {
         if (key.equals("home")) return Optional.of(HOME);
         if (!key.startsWith("section:")) return Optional.empty();
-        return h.createQuery("select id, slug, name from sections where slug = :s" + (lock ? " for share" : ""))
-                .bind("s", key.substring("section:".length()))
-                .map((rs, c) -> section(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .findOne();
+        return FrontDao.sectionFront(h, key.substring("section:".length()), lock);
     }
 
     private static int indexOn(List<Long> ids, long articleId) {
@@ -252,13 +190,6 @@ public final class FrontEditor {
     }
 
     private static String headline(Handle h, long id) {
-        return h.createQuery("select headline from articles where id = :id")
-                .bind("id", id)
-                .mapTo(String.class)
-                .one();
-    }
-
-    private static Instant ts(Timestamp t) {
-        return t == null ? null : t.toInstant();
+        return FrontDao.headline(h, id);
     }
 }

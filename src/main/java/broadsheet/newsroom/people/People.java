@@ -4,10 +4,8 @@ import broadsheet.accounts.User;
 import broadsheet.audit.Audit;
 import broadsheet.db.Cursor;
 import broadsheet.web.Role;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,36 +50,7 @@ public final class People {
 
     /** Newest accounts first, after the cursor; {@code query} matches address or name, {@code role} narrows when given. */
     public List<Person> list(String query, Role role, Cursor after, int limit) {
-        StringBuilder sql = new StringBuilder("""
-                select u.id, u.email, u.display_name, u.role, u.email_confirmed_at, u.created_at,
-                       (select count(*) from sessions s where s.user_id = u.id and s.expires_at > now())
-                  from users u
-                 where (u.created_at, u.id) < (:at, :id)""");
-        Map<String, Object> params = new HashMap<>();
-        if (query != null && !query.isBlank()) {
-            // a plain substring test: nothing typed is taken as a pattern
-            sql.append(" and (strpos(u.email, lower(:q)) > 0 or strpos(lower(u.display_name), lower(:q)) > 0)");
-            params.put("q", query.strip());
-        }
-        if (role != null) {
-            sql.append(" and u.role = :role");
-            params.put("role", role.dbValue());
-        }
-        sql.append(" order by u.created_at desc, u.id desc limit :limit");
-        return jdbi.withHandle(h -> h.createQuery(sql.toString())
-                .bindMap(params)
-                .bind("at", Timestamp.from(after.at()))
-                .bind("id", after.id())
-                .bind("limit", limit)
-                .map((rs, c) -> new Person(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        Role.of(rs.getString(4)),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6).toInstant(),
-                        rs.getInt(7)))
-                .list());
+        return jdbi.withHandle(h -> PeopleDao.list(h, query, role, after, limit));
     }
 
     /**
@@ -94,14 +63,8 @@ public final class People {
         if (role == null || role == Role.ANYONE)
             throw new Refused(422, "Choose a role: reader, contributor, editor or admin.");
         return jdbi.inTransaction(h -> {
-            List<Long> admins = h.createQuery("select id from users where role = 'admin' order by id for update")
-                    .mapTo(Long.class)
-                    .list();
-            Optional<Map.Entry<String, Role>> found = h.createQuery(
-                            "select email, role from users where id = :id for update")
-                    .bind("id", id)
-                    .map((rs, c) -> Map.entry(rs.getString(1), Role.of(rs.getString(2))))
-                    .findOne();
+            List<Long> admins = PeopleDao.lockAdmins(h);
+            Optional<Map.Entry<String, Role>> found = PeopleDao.lockAccount(h, id);
             if (found.isEmpty()) throw new Refused(404, "There is no such account.");
             String email = found.get().getKey();
             Role was = found.get().getValue();
@@ -113,10 +76,7 @@ public final class People {
                                 ? "You are the last admin: make someone else an admin before you give up your own admin role."
                                 : email + " is the last admin: make someone else an admin first.");
             }
-            h.createUpdate("update users set role = :r, updated_at = now() where id = :id")
-                    .bind("r", role.dbValue())
-                    .bind("id", id)
-                    .execute();
+            PeopleDao.setRole(h, id, role);
             Audit.record(h, admin, "changed role", "user", id, email + ": " + was.dbValue() + " → " + role.dbValue());
             return email;
         });
@@ -125,12 +85,8 @@ public final class People {
     /** Ends every session of the account, on every device. Returns how many there were. */
     public int signOutEverywhere(User admin, long id) {
         return jdbi.inTransaction(h -> {
-            String email = h.createQuery("select email from users where id = :id")
-                    .bind("id", id)
-                    .mapTo(String.class)
-                    .findOne()
-                    .orElseThrow(() -> new Refused(404, "There is no such account."));
-            int n = h.execute("delete from sessions where user_id = ?", id);
+            String email = PeopleDao.email(h, id).orElseThrow(() -> new Refused(404, "There is no such account."));
+            int n = PeopleDao.endSessions(h, id);
             Audit.record(
                     h,
                     admin,

@@ -4,13 +4,13 @@ import broadsheet.accounts.User;
 import broadsheet.db.Cursor;
 import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.people.People.Person;
+import broadsheet.web.Params;
+import broadsheet.web.Paths;
 import broadsheet.web.Role;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +57,7 @@ public final class PeopleDesk {
 
     public void changeRole(Context ctx) {
         User admin = desk.user(ctx);
-        long id = id(ctx);
+        long id = Params.pathId(ctx, "id");
         Role role = parse(ctx.formParam("role"));
         try {
             people.changeRole(admin, id, role);
@@ -67,21 +67,21 @@ public final class PeopleDesk {
         }
         // an admin who gave up their own admin role may no longer see this page
         String next = id == admin.id() && role != Role.ADMIN
-                ? (role == Role.READER ? "/account" : "/newsroom")
+                ? (role == Role.READER ? Paths.account() : Paths.newsroom())
                 : back(ctx, "role", id);
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 
     public void signOutEverywhere(Context ctx) {
         User admin = desk.user(ctx);
-        long id = id(ctx);
+        long id = Params.pathId(ctx, "id");
         try {
             people.signOutEverywhere(admin, id);
         } catch (People.Refused e) {
             refused(ctx, e);
             return;
         }
-        ctx.redirect(id == admin.id() ? "/sign-in" : back(ctx, "signed-out", id), HttpStatus.SEE_OTHER);
+        ctx.redirect(id == admin.id() ? Paths.signIn() : back(ctx, "signed-out", id), HttpStatus.SEE_OTHER);
     }
 
     private void refused(Context ctx, People.Refused e) {
@@ -98,16 +98,15 @@ public final class PeopleDesk {
                 .orElseThrow(() ->
                         new BadRequestResponse("The 'before' parameter must look like 2026-11-30T10:15:00Z_123."));
         List<Person> list = new ArrayList<>(people.list(q, role, after, PAGE_SIZE + 1));
-        String filters = "q=" + enc(q) + "&role=" + enc(roleName);
+        String filtered = Paths.with(Paths.with(Paths.people(), "q", q), "role", roleName);
         String older = null;
         if (list.size() > PAGE_SIZE) {
             list = list.subList(0, PAGE_SIZE);
             Person last = list.get(PAGE_SIZE - 1);
-            older = "/newsroom/people?" + filters + "&before="
-                    + enc(new Cursor(last.createdAt(), last.id()).toString());
+            older = Paths.with(filtered, "before", new Cursor(last.createdAt(), last.id()).toString());
         }
-        String here = "/newsroom/people?" + filters
-                + (ctx.queryParam("before") == null ? "" : "&before=" + enc(ctx.queryParam("before")));
+        String here =
+                ctx.queryParam("before") == null ? filtered : Paths.with(filtered, "before", ctx.queryParam("before"));
         desk.render(
                 ctx,
                 "newsroom/people/index.jte",
@@ -118,7 +117,7 @@ public final class PeopleDesk {
                         q,
                         roleName,
                         here,
-                        "/newsroom/people?" + filters,
+                        filtered,
                         older,
                         after.equals(Cursor.first()),
                         notice,
@@ -128,8 +127,9 @@ public final class PeopleDesk {
     /** Back to the list the form was on, with its filters, at the person's row. */
     private static String back(Context ctx, String done, long id) {
         String from = ctx.formParam("back");
-        if (from == null || !from.startsWith("/newsroom/people?") || from.contains("#") || from.length() > 500) {
-            from = "/newsroom/people?";
+        String list = Paths.people() + "?";
+        if (from == null || !from.startsWith(list) || from.contains("#") || from.length() > 500) {
+            from = list;
         }
         return from.replaceAll("&?done=[^&]*", "") + (from.endsWith("?") ? "" : "&") + "done=" + done + "#person-" + id;
     }
@@ -148,17 +148,5 @@ public final class PeopleDesk {
         Role r = parse(name);
         if (r == null) throw new BadRequestResponse("The role filter must be reader, contributor, editor or admin.");
         return r;
-    }
-
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

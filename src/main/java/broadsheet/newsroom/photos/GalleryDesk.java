@@ -4,6 +4,8 @@ import broadsheet.accounts.User;
 import broadsheet.db.Cursor;
 import broadsheet.media.Photo;
 import broadsheet.newsroom.Desk;
+import broadsheet.web.Params;
+import broadsheet.web.Paths;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -44,7 +46,7 @@ public final class GalleryDesk {
             List<PhotoDesk.Card> picks,
             String morePicksPath) {
         public String basePath() {
-            return "/newsroom/articles/" + article.id() + "/gallery";
+            return Paths.gallery(article.id());
         }
     }
 
@@ -110,7 +112,7 @@ public final class GalleryDesk {
     private void respond(Context ctx, GalleryService.Result r) {
         long id = articleId(ctx);
         if (r.ok()) {
-            ctx.redirect("/newsroom/articles/" + id + "/gallery?done=" + r.done(), HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(Paths.gallery(id), "done", r.done()), HttpStatus.SEE_OTHER);
             return;
         }
         switch (r.status()) {
@@ -144,7 +146,7 @@ public final class GalleryDesk {
                     i == 0,
                     i == gallery.size() - 1,
                     PhotoRules.missing(p),
-                    "/newsroom/photos/" + p.id()));
+                    Paths.photo(p.id())));
         }
         Photo leadOutside = a.leadPhotoId() != null && gallery.stream().noneMatch(p -> p.id() == a.leadPhotoId())
                 ? galleries.photo(a.leadPhotoId()).orElse(null)
@@ -166,9 +168,9 @@ public final class GalleryDesk {
                     .map(i -> new PhotoDesk.Card(i.photo(), "", i.uploader(), i.uses(), i.missing(), null))
                     .toList();
             if (found.size() > PICKS) {
-                more = "/newsroom/articles/" + a.id() + "/gallery?before="
-                        + PhotoDesk.enc(found.get(PICKS - 1).cursor()) + (q.isEmpty() ? "" : "&q=" + PhotoDesk.enc(q))
-                        + "#picker";
+                String picked = Paths.with(
+                        Paths.gallery(a.id()), "before", found.get(PICKS - 1).cursor());
+                more = (q.isEmpty() ? picked : Paths.with(picked, "q", q)) + "#picker";
             }
         }
         String publicPath = a.visible() ? desk.chrome().site().articlePath(a.slug(), a.publishedAt()) : null;
@@ -202,11 +204,7 @@ public final class GalleryDesk {
     }
 
     private static long articleId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
+        return Params.pathId(ctx, "id");
     }
 
     private static long photoId(Context ctx) {

@@ -1,11 +1,11 @@
 package broadsheet.newsroom.photos;
 
 import broadsheet.accounts.User;
+import broadsheet.articles.ArticleStatus;
 import broadsheet.audit.Audit;
 import broadsheet.db.ContentChanges;
 import broadsheet.media.Photo;
 import broadsheet.web.Role;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,11 +31,11 @@ public final class GalleryService {
             Long createdBy,
             Long leadPhotoId) {
         boolean visible() {
-            return status.equals("published");
+            return status.equals(ArticleStatus.PUBLISHED.dbValue());
         }
 
         boolean goingOut() {
-            return status.equals("published") || status.equals("scheduled");
+            return visible() || status.equals(ArticleStatus.SCHEDULED.dbValue());
         }
     }
 
@@ -76,7 +76,7 @@ public final class GalleryService {
     }
 
     Optional<Article> article(long id) {
-        return jdbi.withHandle(h -> find(h, id, false));
+        return jdbi.withHandle(h -> GalleryDao.find(h, id, false));
     }
 
     List<Photo> gallery(long articleId) {
@@ -94,11 +94,7 @@ public final class GalleryService {
             if (ids.contains(photoId)) return Result.refused(422, "Photo " + photoId + " is already in the gallery.");
             Result incomplete = requireWords(a, p.get());
             if (incomplete != null) return incomplete;
-            h.createUpdate("insert into article_photos (article_id, photo_id, position) values (:a, :p, :pos)")
-                    .bind("a", articleId)
-                    .bind("p", photoId)
-                    .bind("pos", ids.size())
-                    .execute();
+            GalleryDao.add(h, articleId, photoId, ids.size());
             Audit.record(
                     h,
                     user,
@@ -113,15 +109,12 @@ public final class GalleryService {
     Result remove(User user, long articleId, long photoId) {
         return change(user, articleId, (h, a, ids) -> {
             if (!ids.contains(photoId)) return Result.refused(422, "Photo " + photoId + " is not in this gallery.");
-            h.createUpdate("delete from article_photos where article_id = :a and photo_id = :p")
-                    .bind("a", articleId)
-                    .bind("p", photoId)
-                    .execute();
+            GalleryDao.remove(h, articleId, photoId);
             List<Long> rest = new ArrayList<>(ids);
             rest.remove(photoId);
-            renumber(h, articleId, rest);
+            GalleryDao.renumber(h, articleId, rest);
             boolean wasLead = a.leadPhotoId() != null && a.leadPhotoId() == photoId;
-            if (wasLead) setLead(h, articleId, null);
+            if (wasLead) GalleryDao.setLead(h, articleId, null);
             Audit.record(
                     h,
                     user,
@@ -145,7 +138,7 @@ public final class GalleryService {
             List<Long> order = new ArrayList<>(ids);
             order.set(i, ids.get(j));
             order.set(j, photoId);
-            renumber(h, articleId, order);
+            GalleryDao.renumber(h, articleId, order);
             Audit.record(
                     h,
                     user,
@@ -165,7 +158,7 @@ public final class GalleryService {
                         409, "The gallery changed while you were arranging it. Reload the page and try again.");
             }
             if (order.equals(ids)) return Result.done("ordered");
-            renumber(h, articleId, order);
+            GalleryDao.renumber(h, articleId, order);
             Audit.record(h, user, "reordered gallery", "article", articleId, "photos " + order);
             return Result.done("ordered");
         });
@@ -176,7 +169,7 @@ public final class GalleryService {
         return change(user, articleId, (h, a, ids) -> {
             if (photoId == null) {
                 if (a.leadPhotoId() == null) return Result.done("lead-cleared");
-                setLead(h, articleId, null);
+                GalleryDao.setLead(h, articleId, null);
                 Audit.record(h, user, "removed lead photo", "article", articleId, "was photo " + a.leadPhotoId());
                 return Result.done("lead-cleared");
             }
@@ -184,7 +177,7 @@ public final class GalleryService {
                 return Result.refused(422, "Add photo " + photoId + " to the gallery before making it the lead photo.");
             Result incomplete = requireWords(a, PhotoDao.photo(h, photoId).orElseThrow());
             if (incomplete != null) return incomplete;
-            setLead(h, articleId, photoId);
+            GalleryDao.setLead(h, articleId, photoId);
             Audit.record(h, user, "set lead photo", "article", articleId, "photo " + photoId);
             return Result.done("lead");
         });
@@ -196,18 +189,14 @@ public final class GalleryService {
 
     private Result change(User user, long articleId, Change change) {
         return jdbi.inTransaction(h -> {
-            Optional<Article> a = find(h, articleId, true);
+            Optional<Article> a = GalleryDao.find(h, articleId, true);
             if (a.isEmpty()) return Result.refused(404, "There is no such article.");
             if (!mayView(user, a.get()))
                 return Result.refused(403, "Only editors and the article's writer may change its photos.");
             if (!mayChange(user, a.get()))
                 return Result.refused(
                         403, "This article is " + a.get().status() + "; ask an editor to change its photos.");
-            List<Long> ids = h.createQuery(
-                            "select photo_id from article_photos where article_id = :a order by position, photo_id")
-                    .bind("a", articleId)
-                    .mapTo(Long.class)
-                    .list();
+            List<Long> ids = GalleryDao.photoIds(h, articleId);
             Result r = change.apply(h, a.get(), ids); // a refusal has written nothing
             if (r.ok() && a.get().visible()) ContentChanges.announce(h);
             return r;
@@ -222,44 +211,5 @@ public final class GalleryService {
                 422,
                 "Photo " + p.id() + " needs " + PhotoRules.phrase(missing) + " before it can appear in a " + a.status()
                         + " article. Edit its words first.");
-    }
-
-    private static void renumber(Handle h, long articleId, List<Long> order) {
-        h.createUpdate("""
-                update article_photos ap set position = x.ord - 1
-                  from unnest(cast(:ids as bigint[])) with ordinality as x(photo_id, ord)
-                 where ap.article_id = :a and ap.photo_id = x.photo_id""")
-                .bind("ids", order.toArray(Long[]::new))
-                .bind("a", articleId)
-                .execute();
-    }
-
-    private static void setLead(Handle h, long articleId, Long photoId) {
-        h.createUpdate("update articles set lead_photo_id = :p where id = :a")
-                .bind("p", photoId)
-                .bind("a", articleId)
-                .execute();
-    }
-
-    private static Optional<Article> find(Handle h, long id, boolean lock) {
-        return h.createQuery("""
-                select id, headline, slug, status, published_at, created_by, lead_photo_id from articles where id = :id""" + (lock ? " for update" : ""))
-                .bind("id", id)
-                .map((rs, ctx) -> {
-                    Timestamp t = rs.getTimestamp("published_at");
-                    long by = rs.getLong("created_by");
-                    Long createdBy = rs.wasNull() ? null : by;
-                    long lead = rs.getLong("lead_photo_id");
-                    Long leadId = rs.wasNull() ? null : lead;
-                    return new Article(
-                            rs.getLong("id"),
-                            rs.getString("headline"),
-                            rs.getString("slug"),
-                            rs.getString("status"),
-                            t == null ? null : t.toInstant(),
-                            createdBy,
-                            leadId);
-                })
-                .findOne();
     }
 }

@@ -181,6 +181,26 @@ final class PhotoDao {
                 .one();
     }
 
+    /** The photo's stored file, locking its row; empty when there is no such photo. */
+    static Optional<String> lockFileKey(Handle h, long id) {
+        return h.createQuery("select file_key from photos where id = :id for update")
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    /** Whether an author has it as their portrait. */
+    static boolean isPortrait(Handle h, long id) {
+        return h.createQuery("select exists (select 1 from authors where portrait_photo_id = :id)")
+                .bind("id", id)
+                .mapTo(Boolean.class)
+                .one();
+    }
+
+    static void delete(Handle h, long id) {
+        h.createUpdate("delete from photos where id = :id").bind("id", id).execute();
+    }
+
     private static Item item(ResultSet rs) throws SQLException {
         long by = rs.getLong("uploaded_by");
         Long uploadedBy = rs.wasNull() ? null : by;

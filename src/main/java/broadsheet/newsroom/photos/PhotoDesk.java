@@ -6,6 +6,8 @@ import broadsheet.media.MediaFiles;
 import broadsheet.media.Photo;
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
+import broadsheet.web.Params;
+import broadsheet.web.Paths;
 import broadsheet.web.Role;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -16,8 +18,6 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,13 +70,16 @@ public final class PhotoDesk {
         User user = desk.user(ctx);
         List<Card> cards = new ArrayList<>();
         for (PhotoDao.Item i : items.subList(0, Math.min(PAGE_SIZE, items.size()))) cards.add(card(i, user));
-        String query = (q.isEmpty() ? "" : "&q=" + enc(q)) + (incomplete ? "&incomplete=1" : "");
         String older = items.size() > PAGE_SIZE
-                ? "/newsroom/photos?before=" + enc(items.get(PAGE_SIZE - 1).cursor()) + query
+                ? narrowed(
+                        Paths.with(
+                                Paths.photos(),
+                                "before",
+                                items.get(PAGE_SIZE - 1).cursor()),
+                        q,
+                        incomplete)
                 : null;
-        String newest = after.equals(Cursor.first())
-                ? null
-                : "/newsroom/photos" + (query.isEmpty() ? "" : "?" + query.substring(1));
+        String newest = after.equals(Cursor.first()) ? null : narrowed(Paths.photos(), q, incomplete);
         desk.render(
                 ctx,
                 "newsroom/photos/library.jte",
@@ -90,7 +93,13 @@ public final class PhotoDesk {
                 i.uploader(),
                 i.uses(),
                 i.missing(),
-                mayEdit(user, i) ? "/newsroom/photos/" + i.photo().id() : null);
+                mayEdit(user, i) ? Paths.photo(i.photo().id()) : null);
+    }
+
+    /** The library address with the search words and the "incomplete" filter, when given. */
+    private static String narrowed(String path, String q, boolean incomplete) {
+        String withQ = q.isEmpty() ? path : Paths.with(path, "q", q);
+        return incomplete ? Paths.with(withQ, "incomplete", "1") : withQ;
     }
 
     /** Editors change any photo's words; contributors those they uploaded. */
@@ -115,7 +124,7 @@ public final class PhotoDesk {
         }
         switch (photos.upload(desk.user(ctx), bytes, words)) {
             case PhotoService.Saved s ->
-                ctx.redirect("/newsroom/photos/" + s.id() + "?done=uploaded", HttpStatus.SEE_OTHER);
+                ctx.redirect(Paths.with(Paths.photo(s.id()), "done", "uploaded"), HttpStatus.SEE_OTHER);
             case PhotoService.Refused r ->
                 uploadPage(ctx.status(422), form.error("file", refusal(fileName(ctx), r.why())));
         }
@@ -205,7 +214,8 @@ public final class PhotoDesk {
             throw new BadRequestResponse("The form is missing its version number. Reload the page and try again.");
         }
         switch (photos.edit(desk.user(ctx), item.photo().id(), version, Words.of(form), form)) {
-            case SAVED -> ctx.redirect("/newsroom/photos/" + item.photo().id() + "?done=saved", HttpStatus.SEE_OTHER);
+            case SAVED ->
+                ctx.redirect(Paths.with(Paths.photo(item.photo().id()), "done", "saved"), HttpStatus.SEE_OTHER);
             case INVALID -> editPage(ctx.status(422), item, form, version, null);
             case CONFLICT -> {
                 PhotoDao.Item now = photos.find(item.photo().id()).orElseThrow(NotFoundResponse::new);
@@ -222,7 +232,7 @@ public final class PhotoDesk {
     public void delete(Context ctx) {
         PhotoDao.Item item = editable(ctx);
         switch (photos.delete(desk.user(ctx), item.photo().id())) {
-            case DELETED -> ctx.redirect("/newsroom/photos?done=deleted", HttpStatus.SEE_OTHER);
+            case DELETED -> ctx.redirect(Paths.with(Paths.photos(), "done", "deleted"), HttpStatus.SEE_OTHER);
             case IN_USE ->
                 editPage(
                         ctx.status(409),
@@ -238,12 +248,7 @@ public final class PhotoDesk {
     }
 
     private PhotoDao.Item editable(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
+        long id = Params.pathId(ctx, "id");
         PhotoDao.Item item = photos.find(id).orElseThrow(NotFoundResponse::new);
         if (!mayEdit(desk.user(ctx), item)) {
             throw new ForbiddenResponse("Only editors and the person who uploaded this photo may change its words.");
@@ -254,7 +259,7 @@ public final class PhotoDesk {
     private void editPage(Context ctx, PhotoDao.Item item, Form form, int version, String notice) {
         Photo p = item.photo();
         List<UsedIn> used = photos.usedIn(p.id()).stream()
-                .map(a -> new UsedIn(a.headline(), a.status(), a.lead(), "/newsroom/articles/" + a.id() + "/gallery"))
+                .map(a -> new UsedIn(a.headline(), a.status(), a.lead(), Paths.gallery(a.id())))
                 .toList();
         String uploaded =
                 DAY.format(item.createdAt().atZone(desk.chrome().site().zone()))
@@ -289,9 +294,5 @@ public final class PhotoDesk {
         if (s == null) return "";
         s = s.strip();
         return s.length() > max ? s.substring(0, max) : s;
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

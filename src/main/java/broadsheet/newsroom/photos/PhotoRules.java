@@ -1,6 +1,7 @@
 package broadsheet.newsroom.photos;
 
 import broadsheet.media.Photo;
+import broadsheet.web.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -34,7 +35,7 @@ public final class PhotoRules {
         }
 
         public String editPath() {
-            return "/newsroom/photos/" + photo.id();
+            return Paths.photo(photo.id());
         }
     }
 

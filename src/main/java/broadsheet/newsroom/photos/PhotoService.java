@@ -155,17 +155,10 @@ public final class PhotoService {
         Deleted result;
         try {
             result = jdbi.inTransaction(h -> {
-                Optional<String> key = h.createQuery("select file_key from photos where id = :id for update")
-                        .bind("id", id)
-                        .mapTo(String.class)
-                        .findOne();
+                Optional<String> key = PhotoDao.lockFileKey(h, id);
                 if (key.isEmpty()) return Deleted.NOT_FOUND;
-                boolean portrait = h.createQuery("select exists (select 1 from authors where portrait_photo_id = :id)")
-                        .bind("id", id)
-                        .mapTo(Boolean.class)
-                        .one();
-                if (portrait || !PhotoDao.usedIn(h, id).isEmpty()) return Deleted.IN_USE;
-                h.execute("delete from photos where id = ?", id);
+                if (PhotoDao.isPortrait(h, id) || !PhotoDao.usedIn(h, id).isEmpty()) return Deleted.IN_USE;
+                PhotoDao.delete(h, id);
                 Audit.record(h, user, "deleted photo", "photo", id, "");
                 if (!PhotoDao.fileInUse(h, key.get())) forget[0] = key.get();
                 return Deleted.DELETED;

@@ -1,7 +1,7 @@
 package broadsheet.newsroom.taxonomy;
 
 import broadsheet.web.Form;
-import java.util.ArrayList;
+import broadsheet.web.Paths;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -23,79 +23,40 @@ final class Authors implements Kind {
     }
 
     @Override
+    public String publicPath(String slug) {
+        return Paths.author(slug);
+    }
+
+    @Override
     public List<String> fields() {
         return List.of("name", "slug", "title", "bio", "portrait", "user");
     }
 
     @Override
     public List<Entry> list(Handle h, String query, int limit) {
-        return h.createQuery("""
-                select a.id, a.name, a.slug, a.title, u.email,
-                       (select count(*) from article_authors x where x.author_id = a.id)
-                  from authors a left join users u on u.id = a.user_id
-                 where :q = '' or strpos(lower(a.name), lower(:q)) > 0 or strpos(lower(a.slug), lower(:q)) > 0
-                 order by a.name, a.id limit :limit""")
-                .bind("q", query)
-                .bind("limit", limit)
-                .map((rs, c) -> {
-                    List<String> detail = new ArrayList<>();
-                    if (!rs.getString(4).isBlank()) detail.add(rs.getString(4));
-                    if (rs.getString(5) != null) detail.add("staff account " + rs.getString(5));
-                    return new Entry(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            rs.getString(3),
-                            String.join(" · ", detail),
-                            rs.getInt(6),
-                            publicPath(rs.getString(3)));
-                })
-                .list();
+        return AuthorCatalogDao.list(h, query, limit);
     }
 
     @Override
     public Optional<Form> load(Handle h, long id, boolean lock) {
-        return h.createQuery(
-                        "select name, slug, title, bio, portrait_photo_id, user_id, version from authors where id = :id"
-                                + (lock ? " for update" : ""))
-                .bind("id", id)
-                .map((rs, c) -> Form.empty()
-                        .set("name", rs.getString(1))
-                        .set("slug", rs.getString(2))
-                        .set("title", rs.getString(3))
-                        .set("bio", rs.getString(4))
-                        .set("portrait", rs.getObject(5) == null ? "" : String.valueOf(rs.getLong(5)))
-                        .set("user", rs.getObject(6) == null ? "" : String.valueOf(rs.getLong(6)))
-                        .set("version", String.valueOf(rs.getInt(7))))
-                .findOne();
+        return AuthorCatalogDao.load(h, id, lock);
     }
 
     @Override
     public void check(Handle h, Form form, Long id) {
         Checks.trim(form, fields());
         Checks.text(form, "name", "a name", 120, true);
-        Checks.slug(h, form, "authors", id);
+        Checks.slug(h, form, CatalogDao.Table.AUTHORS, id);
         Checks.text(form, "title", "the title", 120, false);
         Checks.text(form, "bio", "the biography", 4000, false);
         Long photo = Checks.optionalId(form, "portrait", "Choose a photo from the list, or no portrait.");
-        if (photo != null
-                && h.createQuery("select count(*) from photos where id = :id")
-                                .bind("id", photo)
-                                .mapTo(Integer.class)
-                                .one()
-                        == 0) {
+        if (photo != null && !AuthorCatalogDao.photoExists(h, photo)) {
             form.error("portrait", "There is no photo number " + photo + ". Choose one from the list, or no portrait.");
         }
         Long user = Checks.optionalId(form, "user", "Choose a staff account from the list, or none.");
         if (user != null) {
-            Optional<String> role = h.createQuery("select role from users where id = :id")
-                    .bind("id", user)
-                    .mapTo(String.class)
-                    .findOne();
-            Optional<String> other = h.createQuery("select name from authors where user_id = :u and id <> :id")
-                    .bind("u", user)
-                    .bind("id", id == null ? -1 : id)
-                    .mapTo(String.class)
-                    .findOne();
+            Optional<String> role = AuthorCatalogDao.accountRole(h, user);
+            Optional<String> other = AuthorCatalogDao.linkedAuthor(h, user, id);
             if (role.isEmpty()) form.error("user", "That account no longer exists. Choose another, or none.");
             else if (role.get().equals("reader"))
                 form.error("user", "Only contributors, editors and admins can be linked to an author.");
@@ -106,33 +67,17 @@ final class Authors implements Kind {
 
     @Override
     public long insert(Handle h, Form f) {
-        return h.createQuery("""
-                insert into authors (name, slug, title, bio, portrait_photo_id, user_id)
-                values (:name, :slug, :title, :bio, :portrait, :user) returning id""").bindMap(values(f)).mapTo(Long.class).one();
+        return AuthorCatalogDao.insert(h, f);
     }
 
     @Override
     public void update(Handle h, long id, Form f) {
-        h.createUpdate("""
-                update authors set name = :name, slug = :slug, title = :title, bio = :bio, portrait_photo_id = :portrait,
-                       user_id = :user, version = version + 1
-                 where id = :id""").bindMap(values(f)).bind("id", id).execute();
-    }
-
-    private static java.util.Map<String, Object> values(Form f) {
-        java.util.Map<String, Object> m = new java.util.HashMap<>();
-        for (String k : List.of("name", "slug", "title", "bio")) m.put(k, f.raw(k));
-        m.put("portrait", f.raw("portrait").isEmpty() ? null : Long.parseLong(f.raw("portrait")));
-        m.put("user", f.raw("user").isEmpty() ? null : Long.parseLong(f.raw("user")));
-        return m;
+        AuthorCatalogDao.update(h, id, f);
     }
 
     @Override
     public int uses(Handle h, long id) {
-        return h.createQuery("select count(*) from article_authors where author_id = :id")
-                .bind("id", id)
-                .mapTo(Integer.class)
-                .one();
+        return AuthorCatalogDao.uses(h, id);
     }
 
     @Override
@@ -143,31 +88,20 @@ final class Authors implements Kind {
 
     @Override
     public void delete(Handle h, long id) {
-        h.execute("delete from authors where id = ?", id);
+        AuthorCatalogDao.delete(h, id);
     }
 
     @Override
     public Choices choices(Handle h, Long id) {
-        List<Choice> photos = h.createQuery("""
-                (select p.id, p.caption, p.credit, p.created_at from photos p order by p.created_at desc, p.id desc limit :n)
-                union
-                select p.id, p.caption, p.credit, p.created_at from photos p join authors a on a.portrait_photo_id = p.id where a.id = :author
-                order by 4 desc, 1 desc""")
-                .bind("n", PHOTO_CHOICES)
-                .bind("author", id == null ? -1 : id)
-                .map((rs, c) -> new Choice(
-                        String.valueOf(rs.getLong(1)), photoLabel(rs.getLong(1), rs.getString(2), rs.getString(3))))
-                .list();
-        List<Choice> staff = h.createQuery("""
-                select u.id, u.display_name, u.email, u.role from users u
-                 where u.role <> 'reader' and not exists (select 1 from authors a where a.user_id = u.id and a.id <> :author)
-                 order by u.display_name, u.email""")
-                .bind("author", id == null ? -1 : id)
-                .map((rs, c) -> new Choice(
-                        String.valueOf(rs.getLong(1)),
-                        (rs.getString(2).isBlank() ? rs.getString(3) : rs.getString(2) + " <" + rs.getString(3) + ">")
-                                + " (" + rs.getString(4) + ")"))
-                .list();
+        List<Choice> photos = AuthorCatalogDao.portraitChoices(h, id, PHOTO_CHOICES).stream()
+                .map(p -> new Choice(String.valueOf(p.id()), photoLabel(p.id(), p.caption(), p.credit())))
+                .toList();
+        List<Choice> staff = AuthorCatalogDao.staffChoices(h, id).stream()
+                .map(u -> new Choice(
+                        String.valueOf(u.id()),
+                        (u.displayName().isBlank() ? u.email() : u.displayName() + " <" + u.email() + ">") + " ("
+                                + u.role() + ")"))
+                .toList();
         return new Choices(photos, staff);
     }
 

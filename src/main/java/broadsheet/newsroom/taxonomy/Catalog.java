@@ -36,6 +36,18 @@ public final class Catalog {
         this.kind = kind;
     }
 
+    public static Catalog sections(Jdbi jdbi) {
+        return new Catalog(jdbi, new Sections());
+    }
+
+    public static Catalog authors(Jdbi jdbi) {
+        return new Catalog(jdbi, new Authors());
+    }
+
+    public static Catalog topics(Jdbi jdbi) {
+        return new Catalog(jdbi, new Topics());
+    }
+
     Kind kind() {
         return kind;
     }

@@ -2,12 +2,13 @@ package broadsheet.newsroom.taxonomy;
 
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
+import broadsheet.web.Params;
+import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The newsroom pages of one kind (sections, authors or topics): a list, a form to create one,
@@ -40,7 +41,7 @@ public final class CatalogDesk {
             int uses,
             String publicPath) {
         public String action() {
-            return id == null ? "/newsroom/" + plural : "/newsroom/" + plural + "/" + id;
+            return id == null ? Paths.catalog(plural) : Paths.catalogItem(plural, id);
         }
     }
 
@@ -52,18 +53,6 @@ public final class CatalogDesk {
         this.desk = desk;
         this.catalog = catalog;
         this.kind = catalog.kind();
-    }
-
-    public static CatalogDesk sections(Desk desk, Jdbi jdbi) {
-        return new CatalogDesk(desk, new Catalog(jdbi, new Sections()));
-    }
-
-    public static CatalogDesk authors(Desk desk, Jdbi jdbi) {
-        return new CatalogDesk(desk, new Catalog(jdbi, new Authors()));
-    }
-
-    public static CatalogDesk topics(Desk desk, Jdbi jdbi) {
-        return new CatalogDesk(desk, new Catalog(jdbi, new Topics()));
     }
 
     public void list(Context ctx) {
@@ -92,7 +81,7 @@ public final class CatalogDesk {
     public void create(Context ctx) {
         Catalog.Result r = catalog.create(desk.user(ctx), submitted(ctx));
         if (r.ok()) {
-            ctx.redirect("/newsroom/" + kind.plural() + "/" + r.id() + "?done=created", HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(Paths.catalogItem(kind.plural(), r.id()), "done", "created"), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             edit(ctx, null, r.form(), r.problem(), null);
@@ -100,7 +89,7 @@ public final class CatalogDesk {
     }
 
     public void show(Context ctx) {
-        long id = id(ctx);
+        long id = Params.pathId(ctx, "id");
         Form form = catalog.load(id).orElseThrow(NotFoundResponse::new);
         String notice = switch (String.valueOf(ctx.queryParam("done"))) {
             case "created" -> "The " + kind.noun() + " has been created.";
@@ -111,11 +100,11 @@ public final class CatalogDesk {
     }
 
     public void update(Context ctx) {
-        long id = id(ctx);
+        long id = Params.pathId(ctx, "id");
         Catalog.Result r = catalog.update(desk.user(ctx), id, submitted(ctx));
         if (r.status() == 404) throw new NotFoundResponse();
         if (r.ok()) {
-            ctx.redirect("/newsroom/" + kind.plural() + "/" + id + "?done=saved", HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(Paths.catalogItem(kind.plural(), id), "done", "saved"), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             edit(ctx, id, r.form(), r.problem(), null);
@@ -123,11 +112,11 @@ public final class CatalogDesk {
     }
 
     public void delete(Context ctx) {
-        long id = id(ctx);
+        long id = Params.pathId(ctx, "id");
         Catalog.Result r = catalog.delete(desk.user(ctx), id);
         if (r.status() == 404) throw new NotFoundResponse();
         if (r.ok()) {
-            ctx.redirect("/newsroom/" + kind.plural() + "?done=deleted", HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(Paths.catalog(kind.plural()), "done", "deleted"), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             edit(ctx, id, catalog.load(id).orElseThrow(NotFoundResponse::new), r.problem(), null);
@@ -164,13 +153,5 @@ public final class CatalogDesk {
 
     private String heading() {
         return Character.toUpperCase(kind.plural().charAt(0)) + kind.plural().substring(1);
-    }
-
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
     }
 }

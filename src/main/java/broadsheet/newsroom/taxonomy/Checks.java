@@ -26,7 +26,7 @@ final class Checks {
     }
 
     /** A blank slug is made from the name; any slug must be well-formed and not used by another row of the table. */
-    static void slug(Handle h, Form form, String table, Long id) {
+    static void slug(Handle h, Form form, CatalogDao.Table table, Long id) {
         if (form.raw("slug").isEmpty()) form.set("slug", slugOf(form.raw("name")));
         String slug = form.raw("slug");
         if (slug.isEmpty()) {
@@ -40,16 +40,10 @@ final class Checks {
                     "slug",
                     "“" + slug + "” is not a valid slug: use lower-case letters and digits in words joined by"
                             + " single hyphens, e.g. harbour-bill.");
-        } else if (h.createQuery("select count(*) from " + table + " where slug = :s and id <> :id")
-                        .bind("s", slug)
-                        .bind("id", id == null ? -1 : id)
-                        .mapTo(Integer.class)
-                        .one()
-                > 0) {
+        } else if (CatalogDao.slugTaken(h, table, slug, id)) {
             form.error(
                     "slug",
-                    "The slug “" + slug + "” is already used by another " + table.substring(0, table.length() - 1)
-                            + ". Choose a different one.");
+                    "The slug “" + slug + "” is already used by another " + table.noun() + ". Choose a different one.");
         }
     }
 

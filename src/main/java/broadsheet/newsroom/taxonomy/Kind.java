@@ -66,7 +66,5 @@ public interface Kind {
     }
 
     /** Where readers find it. */
-    default String publicPath(String slug) {
-        return "/" + plural() + "/" + slug;
-    }
+    String publicPath(String slug);
 }

@@ -1,7 +1,10 @@
 package broadsheet.newsroom.taxonomy;
 
+import broadsheet.topics.TopicKind;
 import broadsheet.web.Form;
+import broadsheet.web.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +14,6 @@ import org.jdbi.v3.core.Handle;
 
 /** Topics: people, organizations, places and subjects that articles are tagged with. */
 final class Topics implements Kind {
-
-    static final List<String> KINDS = List.of("person", "organization", "place", "subject");
 
     @Override
     public String noun() {
@@ -25,51 +26,31 @@ final class Topics implements Kind {
     }
 
     @Override
+    public String publicPath(String slug) {
+        return Paths.topic(slug);
+    }
+
+    @Override
     public List<String> fields() {
         return List.of("name", "slug", "kind", "aliases");
     }
 
     @Override
     public List<Entry> list(Handle h, String query, int limit) {
-        return h.createQuery("""
-                select t.id, t.name, t.slug, t.kind, (select count(*) from article_topics x where x.topic_id = t.id)
-                  from topics t
-                 where :q = '' or strpos(lower(t.name), lower(:q)) > 0 or strpos(lower(t.slug), lower(:q)) > 0
-                       or exists (select 1 from unnest(t.aliases) al where strpos(lower(al), lower(:q)) > 0)
-                 order by t.name, t.id limit :limit""")
-                .bind("q", query)
-                .bind("limit", limit)
-                .map((rs, c) -> new Entry(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        label(rs.getString(4)),
-                        rs.getInt(5),
-                        publicPath(rs.getString(3))))
-                .list();
+        return TopicCatalogDao.list(h, query, limit);
     }
 
     @Override
     public Optional<Form> load(Handle h, long id, boolean lock) {
-        return h.createQuery("select name, slug, kind, aliases, version from topics where id = :id"
-                        + (lock ? " for update" : ""))
-                .bind("id", id)
-                .map((rs, c) -> Form.empty()
-                        .set("name", rs.getString(1))
-                        .set("slug", rs.getString(2))
-                        .set("kind", rs.getString(3))
-                        .set("aliases", String.join(", ", (String[])
-                                rs.getArray(4).getArray()))
-                        .set("version", String.valueOf(rs.getInt(5))))
-                .findOne();
+        return TopicCatalogDao.load(h, id, lock);
     }
 
     @Override
     public void check(Handle h, Form form, Long id) {
         Checks.trim(form, fields());
         Checks.text(form, "name", "a name", 120, true);
-        Checks.slug(h, form, "topics", id);
-        if (!KINDS.contains(form.raw("kind")))
+        Checks.slug(h, form, CatalogDao.Table.TOPICS, id);
+        if (kindOf(form.raw("kind")).isEmpty())
             form.error("kind", "Choose what kind of topic this is: person, organization, place or subject.");
         List<String> aliases = aliases(form.raw("aliases"));
         Set<String> seen = new HashSet<>();
@@ -93,35 +74,17 @@ final class Topics implements Kind {
 
     @Override
     public long insert(Handle h, Form f) {
-        return h.createQuery(
-                        "insert into topics (name, slug, kind, aliases) values (:name, :slug, :kind, :aliases) returning id")
-                .bind("name", f.raw("name"))
-                .bind("slug", f.raw("slug"))
-                .bind("kind", f.raw("kind"))
-                .bind("aliases", aliases(f.raw("aliases")).toArray(String[]::new))
-                .mapTo(Long.class)
-                .one();
+        return TopicCatalogDao.insert(h, f.raw("name"), f.raw("slug"), kind(f), aliases(f.raw("aliases")));
     }
 
     @Override
     public void update(Handle h, long id, Form f) {
-        h.createUpdate("""
-                update topics set name = :name, slug = :slug, kind = :kind, aliases = :aliases, version = version + 1
-                 where id = :id""")
-                .bind("name", f.raw("name"))
-                .bind("slug", f.raw("slug"))
-                .bind("kind", f.raw("kind"))
-                .bind("aliases", aliases(f.raw("aliases")).toArray(String[]::new))
-                .bind("id", id)
-                .execute();
+        TopicCatalogDao.update(h, id, f.raw("name"), f.raw("slug"), kind(f), aliases(f.raw("aliases")));
     }
 
     @Override
     public int uses(Handle h, long id) {
-        return h.createQuery("select count(*) from article_topics where topic_id = :id")
-                .bind("id", id)
-                .mapTo(Integer.class)
-                .one();
+        return TopicCatalogDao.uses(h, id);
     }
 
     @Override
@@ -132,10 +95,18 @@ final class Topics implements Kind {
 
     @Override
     public void delete(Handle h, long id) {
-        h.execute("delete from topics where id = ?", id);
+        TopicCatalogDao.delete(h, id);
     }
 
-    static String label(String kind) {
-        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    /** The kind typed, as stored ("person"), if it is one. */
+    static Optional<TopicKind> kindOf(String typed) {
+        return Arrays.stream(TopicKind.values())
+                .filter(k -> k.dbValue().equals(typed))
+                .findFirst();
+    }
+
+    /** The checked form's kind. */
+    private static TopicKind kind(Form f) {
+        return kindOf(f.raw("kind")).orElseThrow();
     }
 }

@@ -529,6 +529,26 @@ class ArticleDeskTest {
     }
 
     @Test
+    void theListNarrowsBySectionAndABadNumberOrIdIsRefused() {
+        long empty = t.fixtures.section("empty-desk-section", "Empty desk section");
+        var narrowed = editor.get("/newsroom/articles?section=" + empty + "&status=draft");
+        assertThat(narrowed.statusCode()).isEqualTo(200);
+        valid(narrowed.body());
+        assertThat(Jsoup.parse(narrowed.body()).select("tbody a")).isEmpty();
+        assertThat(Jsoup.parse(narrowed.body())
+                        .select("select#status option[selected]")
+                        .attr("value"))
+                .isEqualTo("draft");
+
+        var bad = editor.get("/newsroom/articles?section=abc");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(bad.body()).text()).contains("section").contains("whole number");
+
+        assertThat(editor.get("/newsroom/articles/abc").statusCode()).isEqualTo(404);
+        assertThat(editor.get("/newsroom/articles/0/revisions").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void twoEditorsSavingTheSameVersionGetAConflictWithBothVersionsAndNothingLost() {
         long id = idFrom(post(editor, "/newsroom/articles", complete("Council votes", "", "Original body.", "save")));
         String v1 = version(editor, id);

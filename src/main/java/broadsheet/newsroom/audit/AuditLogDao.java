@@ -1,6 +1,7 @@
 package broadsheet.newsroom.audit;
 
 import broadsheet.db.Cursor;
+import broadsheet.web.Paths;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
-/** Reads the audit log newest first, a page at a time, narrowed by action, subject or actor. */
-public final class AuditLog {
+/** The SQL that reads the audit log newest first, a page at a time, narrowed by action, subject or actor. */
+public final class AuditLogDao {
 
     /**
      * One line of the log, with the subject's current name where it still exists.
@@ -38,20 +39,16 @@ public final class AuditLog {
         /** Where the newsroom shows the subject, or null. */
         public String subjectHref(boolean admin) {
             if (subjectType.equals("front")) {
-                if (subjectId == null) return "/newsroom/fronts/home";
-                return subjectSlug == null ? null : "/newsroom/fronts/section:" + subjectSlug;
+                if (subjectId == null) return Paths.front("home");
+                return subjectSlug == null ? null : Paths.front("section:" + subjectSlug);
             }
             if (subjectId == null) return null;
             return switch (subjectType) {
-                case "article" -> "/newsroom/articles/" + subjectId;
-                case "photo" -> "/newsroom/photos/" + subjectId;
+                case "article" -> Paths.editArticle(subjectId);
+                case "photo" -> Paths.photo(subjectId);
                 case "author", "topic", "section" ->
-                    subjectName == null ? null : "/newsroom/" + subjectType + "s/" + subjectId;
-                case "user" ->
-                    admin && subjectName != null
-                            ? "/newsroom/people?q="
-                                    + java.net.URLEncoder.encode(subjectName, java.nio.charset.StandardCharsets.UTF_8)
-                            : null;
+                    subjectName == null ? null : Paths.catalogItem(subjectType + "s", subjectId);
+                case "user" -> admin && subjectName != null ? Paths.with(Paths.people(), "q", subjectName) : null;
                 default -> null;
             };
         }
@@ -80,7 +77,7 @@ public final class AuditLog {
 
     private final Jdbi jdbi;
 
-    public AuditLog(Jdbi jdbi) {
+    public AuditLogDao(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -126,16 +123,16 @@ public final class AuditLog {
                 .bind("id", after.id())
                 .bind("limit", limit)
                 .map((rs, c) -> new Entry(
-                        rs.getLong(1),
-                        rs.getTimestamp(2).toInstant(),
-                        (Long) rs.getObject(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        (Long) rs.getObject(7),
-                        rs.getString(9),
-                        rs.getString(10),
-                        rs.getString(8)))
+                        rs.getLong("id"),
+                        rs.getTimestamp("at").toInstant(),
+                        (Long) rs.getObject("actor_id"),
+                        rs.getString("actor_label"),
+                        rs.getString("action"),
+                        rs.getString("subject_type"),
+                        (Long) rs.getObject("subject_id"),
+                        rs.getString("subject_name"),
+                        rs.getString("subject_slug"),
+                        rs.getString("detail")))
                 .list());
     }
 
@@ -162,9 +159,9 @@ public final class AuditLog {
     /** Everyone who can act in the newsroom, for the actor filter; any account can still be asked for by id. */
     public List<Actor> actors() {
         List<Actor> out = new ArrayList<>(jdbi.withHandle(h -> h.createQuery("""
-                select id, case when display_name = '' then email else display_name || ' <' || email || '>' end
+                select id, case when display_name = '' then email else display_name || ' <' || email || '>' end as label
                   from users where role <> 'reader' order by display_name, email""")
-                .map((rs, c) -> new Actor(String.valueOf(rs.getLong(1)), rs.getString(2)))
+                .map((rs, c) -> new Actor(String.valueOf(rs.getLong("id")), rs.getString("label")))
                 .list()));
         out.add(new Actor("system", "The system (imports, command line)"));
         return out;

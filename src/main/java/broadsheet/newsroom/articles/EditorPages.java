@@ -1,0 +1,186 @@
+package broadsheet.newsroom.articles;
+
+import broadsheet.accounts.User;
+import broadsheet.newsroom.Desk;
+import broadsheet.web.Form;
+import broadsheet.web.Params;
+import broadsheet.web.Paths;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The editor's requests: the blank and the filled-in form, a save with its workflow step (publish,
+ * schedule, unpublish...), the autosave, and a correction to a published article.
+ */
+public final class EditorPages {
+
+    private final Desk desk;
+    private final ArticleDesk articles;
+    private final ArticleDeskDao dao;
+    private final EditorView view;
+
+    public EditorPages(Desk desk, ArticleDesk articles, ArticleDeskDao dao, EditorView view) {
+        this.desk = desk;
+        this.articles = articles;
+        this.dao = dao;
+        this.view = view;
+    }
+
+    public void newForm(Context ctx) {
+        User user = desk.user(ctx);
+        Long own = dao.ownAuthorId(user.id()).orElse(null);
+        view.render(ctx, null, EditorForm.blank(own), null, null, null, null);
+    }
+
+    public void edit(Context ctx) {
+        DeskArticle a = articles.load(desk.user(ctx), Params.pathId(ctx, "id"));
+        view.render(ctx, a, EditorForm.of(a.content(), a.version()), null, null, null, notice(ctx.queryParam("done")));
+    }
+
+    public void create(Context ctx) {
+        submit(ctx, null);
+    }
+
+    public void save(Context ctx) {
+        submit(ctx, Params.pathId(ctx, "id"));
+    }
+
+    private void submit(Context ctx, Long id) {
+        User user = desk.user(ctx);
+        DeskArticle current = id == null ? null : articles.load(user, id);
+        EditorForm f = EditorForm.of(ctx);
+        String action = Objects.requireNonNullElse(ctx.formParam("action"), "save");
+        switch (action) {
+            case "preview" -> {
+                ArticleDraft d = f.draft();
+                f.form().errors().clear();
+                view.render(ctx, current, f, view.preview(id, d), null, null, null);
+                return;
+            }
+            case "find-photos", "find-related" -> {
+                view.render(ctx, current, f, null, null, null, null);
+                return;
+            }
+            default -> {}
+        }
+        Workflow step = Workflow.of(action).orElseThrow(() -> new BadRequestResponse("Unknown action: " + action));
+        Instant at = null;
+        if (step == Workflow.SCHEDULE) at = scheduleTime(f);
+        switch (articles.save(user, id, f, step, at, false)) {
+            case ArticleDesk.Saved s ->
+                ctx.redirect(
+                        Paths.with(Paths.editArticle(s.id()), "done", s.changed() ? step.value() : "nothing"),
+                        HttpStatus.SEE_OTHER);
+            case ArticleDesk.Invalid inv -> view.render(ctx.status(422), current, inv.form(), null, null, null, null);
+            case ArticleDesk.Conflict c ->
+                view.render(
+                        ctx.status(409),
+                        c.theirs(),
+                        f.withVersion(c.theirs().version()),
+                        null,
+                        view.conflict(c, f),
+                        null,
+                        null);
+        }
+    }
+
+    /** Autosave from the editor's script: JSON in the answer, the same rules as a save. */
+    public void autosave(Context ctx) {
+        User user = desk.user(ctx);
+        long id = Params.pathId(ctx, "id");
+        EditorForm f = EditorForm.of(ctx);
+        ctx.header("Cache-Control", "no-store");
+        switch (articles.save(user, id, f, Workflow.SAVE, null, true)) {
+            case ArticleDesk.Saved s ->
+                ctx.json(Map.of(
+                        "saved",
+                        true,
+                        "version",
+                        s.version(),
+                        "changed",
+                        s.changed(),
+                        "at",
+                        desk.chrome().site().readable(Instant.now())));
+            case ArticleDesk.Invalid inv ->
+                ctx.status(422)
+                        .json(Map.of(
+                                "saved",
+                                false,
+                                "errors",
+                                inv.form().form().errors(),
+                                "message",
+                                "Not saved automatically: "
+                                        + String.join(
+                                                " ", inv.form().form().errors().values())));
+            case ArticleDesk.Conflict c ->
+                ctx.status(409)
+                        .json(
+                                Map.of(
+                                        "saved",
+                                        false,
+                                        "conflict",
+                                        true,
+                                        "version",
+                                        c.theirs().version(),
+                                        "message",
+                                        "Someone else saved this article (version "
+                                                + c.theirs().version()
+                                                + "). Autosave has stopped. Press Save to compare both versions; nothing you typed is lost."));
+        }
+    }
+
+    public void correct(Context ctx) {
+        User user = desk.user(ctx);
+        long id = Params.pathId(ctx, "id");
+        DeskArticle a = articles.load(user, id);
+        Form f = articles.correct(user, id, Form.of(ctx, List.of("kind", "text")));
+        if (f.hasErrors()) {
+            view.render(ctx.status(422), a, EditorForm.of(a.content(), a.version()), null, null, f, null);
+            return;
+        }
+        ctx.redirect(Paths.with(Paths.editArticle(id) + "#corrections-h", "done", "corrected"), HttpStatus.SEE_OTHER);
+    }
+
+    private Instant scheduleTime(EditorForm f) {
+        String v = f.value("publishAt").strip();
+        if (v.isEmpty()) {
+            f.form().error("publishAt", "Choose the date and time to publish.");
+            return null;
+        }
+        try {
+            String norm = v.replace('T', ' ').replaceAll("\\s+", " ");
+            return LocalDateTime.parse(norm.length() > 16 ? norm.substring(0, 16) : norm, EditorView.LOCAL_INPUT)
+                    .atZone(desk.chrome().site().zone())
+                    .toInstant();
+        } catch (DateTimeException e) {
+            f.form()
+                    .error(
+                            "publishAt",
+                            "Write the date and time as year-month-day hours:minutes, like 2026-11-30 06:00.");
+            return null;
+        }
+    }
+
+    private static String notice(String done) {
+        if (done == null) return null;
+        return switch (done) {
+            case "save" -> "Saved.";
+            case "nothing" -> "Nothing had changed, so nothing was saved.";
+            case "ready" -> "Saved and marked ready for editing.";
+            case "draft" -> "Saved and moved back to draft.";
+            case "publish" -> "Published. Readers can see it now.";
+            case "schedule" -> "Scheduled. It will be published at the time shown.";
+            case "unpublish" -> "Unpublished. Readers can no longer see it.";
+            case "restored" -> "The revision was restored as a new version.";
+            case "corrected" -> "The correction or update was added and readers can see it now.";
+            default -> null;
+        };
+    }
+}

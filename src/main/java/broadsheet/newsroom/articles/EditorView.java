@@ -1,0 +1,217 @@
+package broadsheet.newsroom.articles;
+
+import broadsheet.accounts.User;
+import broadsheet.articles.ArticlePage;
+import broadsheet.articles.ArticlePages;
+import broadsheet.articles.ArticleStatus;
+import broadsheet.articles.Kind;
+import broadsheet.media.Photo;
+import broadsheet.newsroom.Desk;
+import broadsheet.sections.Section;
+import broadsheet.sections.SectionDao;
+import broadsheet.web.Form;
+import broadsheet.web.Paths;
+import broadsheet.web.Role;
+import broadsheet.web.Site;
+import io.javalin.http.Context;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds and renders the editor page: the form with its choices and workflow buttons, and what a
+ * writer may have asked for beside it (a preview, photos, related articles, a comparison after a
+ * conflict, the corrections so far).
+ */
+public final class EditorView {
+
+    static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** The body as readers would see it, under the headline, deck and section. */
+    public record Preview(String headline, String deck, String section, String kind, List<ArticlePage.Part> parts) {}
+
+    /** A field as saved by someone else and as typed by this writer, side by side. */
+    public record Compare(String label, String theirs, String yours, boolean differs, boolean multiline) {}
+
+    public record ConflictView(int theirVersion, String savedBy, String savedAt, List<Compare> fields) {}
+
+    public record CorrectionRow(String kind, String body, String when) {}
+
+    public record EditorPage(
+            Desk.Frame frame,
+            Long id,
+            ArticleStatus status,
+            int version,
+            EditorForm form,
+            Choices choices,
+            List<Workflow> steps,
+            boolean canEdit,
+            boolean editor,
+            Preview preview,
+            ConflictView conflict,
+            List<Photo> photoChoices,
+            List<Photo> gallery,
+            List<Hit> related,
+            Form correction,
+            List<CorrectionRow> corrections,
+            String notice,
+            String publicPath,
+            String scheduledFor,
+            String zone) {
+        public String action() {
+            return id == null ? Paths.newsroomArticles() : Paths.editArticle(id);
+        }
+
+        public String statusLabel() {
+            return Workflow.label(status);
+        }
+
+        public boolean published() {
+            return status == ArticleStatus.PUBLISHED;
+        }
+    }
+
+    private final Desk desk;
+    private final ArticleDeskDao dao;
+    private final SectionDao sections;
+    private final ArticlePages pages;
+
+    public EditorView(Desk desk, ArticleDeskDao dao, SectionDao sections, ArticlePages pages) {
+        this.desk = desk;
+        this.dao = dao;
+        this.sections = sections;
+        this.pages = pages;
+    }
+
+    Choices choices() {
+        return Choices.load(dao, sections);
+    }
+
+    /** Renders the editor for the article (null for a new one) with the form as it stands. */
+    void render(
+            Context ctx,
+            DeskArticle a,
+            EditorForm f,
+            Preview preview,
+            ConflictView conflict,
+            Form correction,
+            String notice) {
+        User user = desk.user(ctx);
+        Site site = desk.chrome().site();
+        ArticleStatus status = a == null ? ArticleStatus.DRAFT : a.status();
+        boolean mine = a == null || a.mine();
+        boolean canEdit = a == null || Workflow.canEdit(user, status, mine);
+        Long lead = f.leadIdQuietly();
+        List<Photo> photoChoices = new ArrayList<>(dao.photos(f.value("photoQuery"), 12));
+        if (lead != null && photoChoices.stream().noneMatch(p -> p.id() == lead))
+            photoChoices.addAll(0, dao.photosById(List.of(lead)));
+        List<Photo> galleryPhotos = dao.photosById(f.galleryIdsQuietly());
+        List<Hit> related = f.value("relatedQuery").isBlank()
+                ? List.of()
+                : Hit.search(dao, site, f.value("relatedQuery").strip());
+        List<CorrectionRow> corrections = a == null
+                ? List.of()
+                : dao.corrections(a.id()).stream()
+                        .map(c -> new CorrectionRow(c.kind(), c.body(), site.readable(c.createdAt())))
+                        .toList();
+        String publicPath =
+                a != null && a.published() ? site.articlePath(a.content().slug(), a.publishedAt()) : null;
+        boolean scheduled = a != null && a.status() == ArticleStatus.SCHEDULED && a.publishedAt() != null;
+        String scheduledFor = scheduled ? site.readable(a.publishedAt()) : null;
+        if (f.value("publishAt").isEmpty() && scheduled) {
+            f.form().set("publishAt", LOCAL_INPUT.format(a.publishedAt().atZone(site.zone())));
+        }
+        String title = a == null ? "New article" : "Edit: " + a.content().headline();
+        desk.render(
+                ctx,
+                "newsroom/articles/editor.jte",
+                new EditorPage(
+                        desk.frame(ctx, title, "articles"),
+                        a == null ? null : a.id(),
+                        status,
+                        a == null ? 0 : a.version(),
+                        f,
+                        choices(),
+                        a == null
+                                ? Workflow.steps(user, ArticleStatus.DRAFT, true)
+                                : Workflow.steps(user, status, mine),
+                        canEdit,
+                        user.atLeast(Role.EDITOR),
+                        preview,
+                        conflict,
+                        photoChoices,
+                        galleryPhotos,
+                        related,
+                        correction == null ? Form.empty().set("kind", "correction") : correction,
+                        corrections,
+                        notice,
+                        publicPath,
+                        scheduledFor,
+                        site.zone().getId()));
+    }
+
+    Preview preview(Long id, ArticleDraft d) {
+        Section s = d.sectionId() == null
+                ? null
+                : sections.all().stream()
+                        .filter(x -> x.id() == d.sectionId())
+                        .findFirst()
+                        .orElse(null);
+        Kind kind = ArticleDraft.KINDS.contains(d.kind()) ? Kind.of(d.kind()) : Kind.NEWS;
+        return new Preview(
+                d.headline(),
+                d.deck(),
+                s == null ? "" : s.name(),
+                kind.label(),
+                pages.bodyParts(id == null ? 0 : id, d.body(), s == null ? null : s.slug()));
+    }
+
+    /** The stored article beside what this writer typed, field by field. */
+    ConflictView conflict(ArticleDesk.Conflict c, EditorForm yoursForm) {
+        ArticleDraft theirs = c.theirs().content();
+        Choices ch = choices();
+        Form y = yoursForm.form();
+        List<Compare> fields = new ArrayList<>();
+        fields.add(compare("Headline", theirs.headline(), y.value("headline").strip(), false));
+        fields.add(compare("Deck", theirs.deck(), y.value("deck").strip(), true));
+        fields.add(compare("Slug", theirs.slug(), y.value("slug").strip(), false));
+        fields.add(compare(
+                "Section", ch.sectionName(theirs.sectionId()), ch.sectionName(yoursForm.sectionIdQuietly()), false));
+        fields.add(compare("Kind", theirs.kind(), y.value("kind"), false));
+        fields.add(compare(
+                "Who may read it", theirs.access(), y.value("access").isBlank() ? "free" : y.value("access"), false));
+        fields.add(compare(
+                "Bylines", ch.authorNames(theirs.authorIds()), ch.authorNames(yoursForm.authorIdsQuietly()), false));
+        fields.add(compare(
+                "Topics",
+                ch.topicNames(theirs.topicIds()),
+                ch.topicNames(yoursForm.topicIdsQuietly())
+                        + (y.value("newTopics").isBlank() ? "" : "; new: " + y.value("newTopics")),
+                false));
+        fields.add(compare(
+                "Lead photo",
+                theirs.leadPhotoId() == null ? "none" : "no. " + theirs.leadPhotoId(),
+                y.value("leadPhoto").isBlank()
+                        ? "none"
+                        : "no. " + y.value("leadPhoto").strip(),
+                false));
+        fields.add(compare(
+                "Gallery",
+                Choices.photoNumbers(theirs.galleryIds()),
+                Choices.photoNumbers(yoursForm.galleryIdsQuietly()),
+                false));
+        fields.add(compare("Body", theirs.body(), y.value("body"), true));
+        Site site = desk.chrome().site();
+        return new ConflictView(
+                c.theirs().version(),
+                c.savedBy() == null ? "someone" : c.savedBy().savedBy(),
+                c.savedBy() == null
+                        ? site.readable(c.theirs().updatedAt())
+                        : site.readable(c.savedBy().savedAt()),
+                fields);
+    }
+
+    private static Compare compare(String label, String theirs, String yours, boolean multiline) {
+        return new Compare(label, theirs, yours, !theirs.equals(yours), multiline);
+    }
+}
