@@ -14,14 +14,13 @@ public record NewslettersFeature(
         NewsletterDao newsletters = new NewsletterDao(core.jdbi());
         IssueRenderer renderer = new IssueRenderer(articles, core.views(), core.site());
         NewsletterLinks links = new NewsletterLinks(core.secrets());
-        Delivery delivery = mail.smtp()
-                ? Delivery.smtp(mail)
-                : Delivery.files(core.config().dataDir().resolve("mail"));
+        IssueDao issues = new IssueDao(core.jdbi());
         NewsletterSender sender = new NewsletterSender(
                 core.jdbi(),
-                delivery,
+                core.mailTransport(),
                 renderer,
                 newsletters,
+                issues,
                 links,
                 core.site(),
                 mail.from(),
@@ -29,8 +28,7 @@ public record NewslettersFeature(
                 NewsletterSender.BATCH,
                 1);
         return new NewslettersFeature(
-                new NewsletterPages(
-                        newsletters, new IssueDao(core.jdbi()), renderer, core.chrome(), core.views(), core.cache()),
+                new NewsletterPages(newsletters, issues, renderer, core.chrome(), core.views(), core.cache()),
                 new SignupPages(
                         new Signups(core.jdbi(), core.mailer(), core.site(), links),
                         newsletters,

@@ -179,9 +179,9 @@ class SubscribeCheckoutTest {
     void theDemoPaperGetsAMonthlyAndAnAnnualPlanOnce() {
         try (TestApp plain = new TestApp()) {
             var db = plain.fixtures.jdbi();
-            Plans.seedDemo(db);
-            Plans.seedDemo(db);
-            assertThat(new Plans(db).offered()).extracting(Plan::slug).containsExactly("monthly", "annual");
+            PlanDao.seedDemo(db);
+            PlanDao.seedDemo(db);
+            assertThat(new PlanDao(db).offered()).extracting(Plan::slug).containsExactly("monthly", "annual");
             Document d = valid(plain.get("/subscribe"), 200);
             assertThat(d.select(".subscribe__offline").text()).contains("subscriptions@meridian-ledger.example");
         }

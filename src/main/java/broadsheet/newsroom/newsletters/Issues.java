@@ -7,6 +7,7 @@ import broadsheet.newsletters.Issue;
 import broadsheet.newsletters.IssueDao;
 import broadsheet.newsletters.IssueRenderer;
 import broadsheet.newsletters.Newsletter;
+import broadsheet.newsletters.NewsletterMessage;
 import broadsheet.newsletters.NewsletterSender;
 import broadsheet.newsletters.Outbox;
 import broadsheet.web.Form;
@@ -193,8 +194,8 @@ public final class Issues {
         IssueRenderer.MailParts parts = renderer.mail(renderer.content(n, issue), true);
         String unsubscribe = site.get().absolute("/newsletters/unsubscribe/test");
         String preferences = site.get().absolute("/account/newsletters");
-        MimeMessage m = NewsletterSender.build(
-                sender.delivery().session(),
+        MimeMessage m = NewsletterMessage.build(
+                sender.transport().session(),
                 sender.from(),
                 user.email(),
                 "<nl-test." + id + "." + System.nanoTime() + "@" + sender.domain() + ">",
@@ -202,9 +203,8 @@ public final class Issues {
                 parts.text(unsubscribe, preferences),
                 parts.html(unsubscribe, preferences),
                 unsubscribe,
-                null,
-                sender.domain());
-        try (var c = sender.delivery().open()) {
+                null);
+        try (var c = sender.transport().open()) {
             c.send(m);
         }
         jdbi.useHandle(

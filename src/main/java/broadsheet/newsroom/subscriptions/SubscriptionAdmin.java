@@ -3,7 +3,7 @@ package broadsheet.newsroom.subscriptions;
 import broadsheet.accounts.User;
 import broadsheet.audit.Audit;
 import broadsheet.subscriptions.Plan;
-import broadsheet.subscriptions.Plans;
+import broadsheet.subscriptions.PlanDao;
 import broadsheet.subscriptions.Subscription;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -58,7 +58,7 @@ public final class SubscriptionAdmin {
     public Subscription grant(User admin, String email, long planId, LocalDate until, int version, ZoneId zone) {
         Instant end = endOf(until, zone, "until");
         return inTransaction(email, version, (h, found) -> {
-            Plan plan = Plans.byId(h, planId).orElseThrow(() -> new Refused(422, "plan", "Choose one of the plans."));
+            Plan plan = PlanDao.byId(h, planId).orElseThrow(() -> new Refused(422, "plan", "Choose one of the plans."));
             Subscription s = found.subscription();
             if (s != null && s.stripe() && s.givesAccess(Instant.now())) {
                 throw new Refused(
@@ -109,7 +109,7 @@ public final class SubscriptionAdmin {
                 (s, h) -> {
                     String interval = s.planId() == null
                             ? "month"
-                            : Plans.byId(h, s.planId()).map(Plan::interval).orElse("month");
+                            : PlanDao.byId(h, s.planId()).map(Plan::interval).orElse("month");
                     Instant from = s.currentPeriodEnd().isAfter(Instant.now()) ? s.currentPeriodEnd() : Instant.now();
                     ZonedDateTime z = from.atZone(zone);
                     return ("year".equals(interval) ? z.plusYears(1) : z.plusMonths(1)).toInstant();
@@ -170,7 +170,7 @@ public final class SubscriptionAdmin {
                     "A Stripe price id looks like price_1QxYz... (copy it from the price's page in the Stripe Dashboard).");
         }
         jdbi.useTransaction(h -> {
-            Plan plan = Plans.byId(h, planId).orElseThrow(() -> new Refused(404, null, "There is no such plan."));
+            Plan plan = PlanDao.byId(h, planId).orElseThrow(() -> new Refused(404, null, "There is no such plan."));
             if (!id.isEmpty()) {
                 Optional<String> other = h.createQuery(
                                 "select name from plans where stripe_price_id = :p and id <> :id")
@@ -181,7 +181,7 @@ public final class SubscriptionAdmin {
                 if (other.isPresent())
                     throw new Refused(422, null, "The " + other.get() + " plan already uses " + id + ".");
             }
-            Plans.setStripePrice(h, planId, id);
+            PlanDao.setStripePrice(h, planId, id);
             Audit.record(
                     h, admin, "set Stripe price", "plan", planId, plan.name() + ": " + (id.isEmpty() ? "none" : id));
         });
@@ -196,7 +196,7 @@ public final class SubscriptionAdmin {
             Subscription s = found.subscription();
             if (s == null) throw new Refused(422, null, email + " has no subscription to extend: grant one instead.");
             if (s.stripe() && s.givesAccess(Instant.now())) throw stripeOwned(email);
-            if (!"active".equals(s.status()) && !"past_due".equals(s.status())) {
+            if (!s.status().running()) {
                 throw new Refused(
                         422,
                         null,

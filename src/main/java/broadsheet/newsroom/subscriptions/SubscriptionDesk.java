@@ -5,7 +5,7 @@ import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.subscriptions.SubscriptionAdmin.Lookup;
 import broadsheet.newsroom.subscriptions.SubscriptionAdmin.Refused;
 import broadsheet.subscriptions.Plan;
-import broadsheet.subscriptions.Plans;
+import broadsheet.subscriptions.PlanDao;
 import broadsheet.web.Form;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -43,9 +43,9 @@ public final class SubscriptionDesk {
 
     private final Desk desk;
     private final SubscriptionAdmin admin;
-    private final Plans plans;
+    private final PlanDao plans;
 
-    public SubscriptionDesk(Desk desk, SubscriptionAdmin admin, Plans plans) {
+    public SubscriptionDesk(Desk desk, SubscriptionAdmin admin, PlanDao plans) {
         this.desk = desk;
         this.admin = admin;
         this.plans = plans;
