@@ -9,14 +9,14 @@ public record Issue(
         long newsletterId,
         String subject,
         String intro,
-        String status,
+        IssueStatus status,
         Instant sendAt,
         Instant sentAt,
         int version,
         List<Long> articleIds) {
 
     public boolean editable() {
-        return status.equals("draft") || status.equals("scheduled");
+        return status == IssueStatus.DRAFT || status == IssueStatus.SCHEDULED;
     }
 
     public String path(Newsletter n) {

@@ -80,7 +80,7 @@ public final class IssueDao {
                 rs.getLong("newsletter_id"),
                 rs.getString("subject"),
                 rs.getString("intro"),
-                rs.getString("status"),
+                broadsheet.db.DbValue.of(IssueStatus.class, rs.getString("status")),
                 instant(rs.getTimestamp("send_at")),
                 instant(rs.getTimestamp("sent_at")),
                 rs.getInt("version"),

@@ -79,7 +79,7 @@ public final class NewsletterPages {
                 throw new NotFoundResponse();
             }
             Issue issue = issues.find(id)
-                    .filter(i -> i.newsletterId() == n.id() && i.status().equals("sent"))
+                    .filter(i -> i.newsletterId() == n.id() && i.status() == IssueStatus.SENT)
                     .orElseThrow(NotFoundResponse::new);
             Meta meta = Meta.page(issue.subject() + " — " + n.name(), n.description(), issue.path(n));
             return PageCache.Page.html(

@@ -2,6 +2,8 @@ package broadsheet.newsletters;
 
 import broadsheet.Core;
 import broadsheet.articles.ArticleDao;
+import broadsheet.newsroom.newsletters.Definitions;
+import broadsheet.newsroom.newsletters.Issues;
 import broadsheet.newsroom.newsletters.NewsletterDesk;
 import java.time.Duration;
 
@@ -37,7 +39,13 @@ public record NewslettersFeature(
                         core.chrome(),
                         core.views()),
                 new NewsletterDesk(
-                        core.desk(), core.jdbi(), newsletters, renderer, sender, new Suppressions(core.jdbi())),
+                        core.desk(),
+                        newsletters,
+                        issues,
+                        new Definitions(core.jdbi()),
+                        new Issues(core.jdbi(), issues, renderer, sender, core.site()),
+                        renderer,
+                        new Suppressions(core.jdbi())),
                 sender);
     }
 

@@ -49,7 +49,7 @@ class SubscribeCheckoutTest {
         Document d = valid(t.client().get("/subscribe"), 200);
         assertThat(d.select(".plan__name").eachText()).containsExactly("Monthly", "Annual");
         assertThat(d.select(".plan__price").eachText()).containsExactly("$9.00 a month", "$90.00 a year");
-        assertThat(d.select(".plan a.button").eachAttr("href")).containsOnly("/sign-in?next=/subscribe");
+        assertThat(d.select(".plan a.button").eachAttr("href")).containsOnly("/sign-in?next=%2Fsubscribe");
         assertThat(d.select("form[method=post]")).isEmpty();
         // the form's target itself needs a signed-in reader
         WebClient anon = t.client();

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Defining newsletters: name, slug, description, schedule and audience, each checked with a message that names the problem. */
-final class Definitions {
+public final class Definitions {
 
     static final List<String> FIELDS = List.of("name", "slug", "description", "schedule", "audience");
 
@@ -23,7 +23,7 @@ final class Definitions {
 
     private final Jdbi jdbi;
 
-    Definitions(Jdbi jdbi) {
+    public Definitions(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 

@@ -52,9 +52,9 @@ public final class Issues {
     private final NewsletterSender sender;
     private final Supplier<Site> site;
 
-    Issues(Jdbi jdbi, IssueRenderer renderer, NewsletterSender sender, Supplier<Site> site) {
+    public Issues(Jdbi jdbi, IssueDao issues, IssueRenderer renderer, NewsletterSender sender, Supplier<Site> site) {
         this.jdbi = jdbi;
-        this.issues = new IssueDao(jdbi);
+        this.issues = issues;
         this.renderer = renderer;
         this.sender = sender;
         this.site = site;
@@ -154,7 +154,11 @@ public final class Issues {
         if (form.hasErrors()) return new Result(422, id, form, articles, null);
         if (!issue.editable())
             return new Result(
-                    409, id, form, articles, "This issue is " + issue.status() + " and can no longer be changed.");
+                    409,
+                    id,
+                    form,
+                    articles,
+                    "This issue is " + issue.status().dbValue() + " and can no longer be changed.");
         int version = parseInt(form.raw("version"));
         return jdbi.inTransaction(h -> {
             int n = h.createUpdate("""
