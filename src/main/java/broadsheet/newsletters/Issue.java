@@ -1,5 +1,6 @@
 package broadsheet.newsletters;
 
+import broadsheet.web.Paths;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,6 @@ public record Issue(
     }
 
     public String path(Newsletter n) {
-        return n.path() + "/issues/" + id;
+        return Paths.newsletterIssue(n.slug(), id);
     }
 }

@@ -42,10 +42,10 @@ public record NewslettersFeature(
                         core.desk(),
                         newsletters,
                         issues,
-                        new Definitions(core.jdbi()),
+                        new Definitions(core.jdbi(), newsletters),
                         new Issues(core.jdbi(), issues, renderer, sender, core.site()),
                         renderer,
-                        new Suppressions(core.jdbi())),
+                        new Suppressions(new SuppressionDao(core.jdbi()))),
                 sender);
     }
 

@@ -57,6 +57,15 @@ public final class PlanDao {
                 .findOne();
     }
 
+    /** The name of a plan other than {@code exceptPlanId} paid with this Stripe price, if any. */
+    public static Optional<String> usingPrice(Handle h, String priceId, long exceptPlanId) {
+        return h.createQuery("select name from plans where stripe_price_id = :p and id <> :id")
+                .bind("p", priceId)
+                .bind("id", exceptPlanId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
     /** Sets (or clears, with blank) the Stripe price a plan is paid with. */
     public static void setStripePrice(Handle h, long planId, String priceId) {
         h.createUpdate("update plans set stripe_price_id = :p where id = :id")

@@ -5,7 +5,6 @@ import broadsheet.audit.Audit;
 import broadsheet.subscriptions.Plan;
 import broadsheet.subscriptions.PlanDao;
 import broadsheet.subscriptions.Subscription;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -69,24 +68,9 @@ public final class SubscriptionAdmin {
             }
             int n;
             if (s == null) {
-                n = h.createUpdate("""
-                        insert into subscriptions (user_id, plan_id, status, current_period_end, source)
-                        values (:u, :p, 'active', :end, 'manual') on conflict (user_id) do nothing""")
-                        .bind("u", found.reader().id())
-                        .bind("p", plan.id())
-                        .bind("end", Timestamp.from(end))
-                        .execute();
+                n = SubscriptionAdminDao.grantFirst(h, found.reader().id(), plan.id(), end);
             } else {
-                n = h.createUpdate("""
-                        update subscriptions set plan_id = :p, status = 'active', current_period_end = :end, source = 'manual',
-                               cancel_at_period_end = false, stripe_subscription_id = null, stripe_event_at = null,
-                               updated_at = now(), version = version + 1
-                         where id = :id and version = :v""")
-                        .bind("p", plan.id())
-                        .bind("end", Timestamp.from(end))
-                        .bind("id", s.id())
-                        .bind("v", version)
-                        .execute();
+                n = SubscriptionAdminDao.grantOver(h, s.id(), version, plan.id(), end);
             }
             if (n != 1) throw conflict(h, found);
             Audit.record(
@@ -144,10 +128,7 @@ public final class SubscriptionAdmin {
             if (s == null || !s.givesAccess(Instant.now()))
                 throw new Refused(422, null, email + " has no running subscription to revoke.");
             if (s.stripe()) throw stripeOwned(email);
-            int n = h.createUpdate("""
-                    update subscriptions set status = 'revoked', current_period_end = least(current_period_end, now()),
-                           cancel_at_period_end = false, updated_at = now(), version = version + 1
-                     where id = :id and version = :v""").bind("id", s.id()).bind("v", version).execute();
+            int n = SubscriptionAdminDao.revoke(h, s.id(), version);
             if (n != 1) throw conflict(h, found);
             Audit.record(
                     h,
@@ -172,12 +153,7 @@ public final class SubscriptionAdmin {
         jdbi.useTransaction(h -> {
             Plan plan = PlanDao.byId(h, planId).orElseThrow(() -> new Refused(404, null, "There is no such plan."));
             if (!id.isEmpty()) {
-                Optional<String> other = h.createQuery(
-                                "select name from plans where stripe_price_id = :p and id <> :id")
-                        .bind("p", id)
-                        .bind("id", planId)
-                        .mapTo(String.class)
-                        .findOne();
+                Optional<String> other = PlanDao.usingPrice(h, id, planId);
                 if (other.isPresent())
                     throw new Refused(422, null, "The " + other.get() + " plan already uses " + id + ".");
             }
@@ -204,14 +180,7 @@ public final class SubscriptionAdmin {
                                 + s.statusLabel(Instant.now()).toLowerCase() + ": grant a new one instead.");
             }
             Instant end = newEnd.of(s, h);
-            int n = h.createUpdate("""
-                    update subscriptions set current_period_end = :end, status = 'active', source = 'manual',
-                           updated_at = now(), version = version + 1
-                     where id = :id and version = :v""")
-                    .bind("end", Timestamp.from(end))
-                    .bind("id", s.id())
-                    .bind("v", version)
-                    .execute();
+            int n = SubscriptionAdminDao.extend(h, s.id(), version, end);
             if (n != 1) throw conflict(h, found);
             Audit.record(
                     h,
@@ -269,9 +238,6 @@ public final class SubscriptionAdmin {
 
     private static Optional<Reader> reader(Handle h, String email) {
         if (email == null || email.isBlank()) return Optional.empty();
-        return h.createQuery("select id, email, display_name from users where email = lower(:e)")
-                .bind("e", email.strip())
-                .map((rs, c) -> new Reader(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .findOne();
+        return SubscriptionAdminDao.readerByEmail(h, email.strip());
     }
 }
