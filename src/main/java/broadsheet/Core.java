@@ -3,9 +3,10 @@ package broadsheet;
 import broadsheet.db.Database;
 import broadsheet.db.Secrets;
 import broadsheet.db.Settings;
-import broadsheet.mail.FileMailer;
+import broadsheet.mail.LocalMail;
+import broadsheet.mail.MailTransport;
 import broadsheet.mail.Mailer;
-import broadsheet.mail.SmtpMailer;
+import broadsheet.mail.TransportMailer;
 import broadsheet.media.MediaFiles;
 import broadsheet.newsletters.NewsletterDao;
 import broadsheet.newsroom.Desk;
@@ -27,7 +28,9 @@ import org.jdbi.v3.core.Jdbi;
  * page cache, the site's chrome, sessions and CSRF, mail and photo files. Features take what they
  * need from here in their own {@code create} factories; nothing here knows about any feature.
  *
- * @param localMail where mail is kept when no SMTP server is configured (and read at /dev/mail)
+ * @param mailTransport where every message goes: the SMTP server, or the local mail folder
+ * @param mailer transactional mail over that transport
+ * @param localMail the local mail folder when no SMTP server is configured (read at /dev/mail)
  */
 public record Core(
         Config config,
@@ -41,8 +44,9 @@ public record Core(
         Chrome chrome,
         Sessions sessions,
         Csrf csrf,
+        MailTransport mailTransport,
         Mailer mailer,
-        Optional<FileMailer> localMail,
+        Optional<LocalMail> localMail,
         MediaFiles media,
         Desk desk) {
 
@@ -54,11 +58,9 @@ public record Core(
         Chrome chrome = new Chrome(settings, new SectionDao(jdbi), new NewsletterDao(jdbi), config, assets);
         Sessions sessions = new Sessions(new SessionDao(jdbi), config.baseUrl());
         Csrf csrf = new Csrf(config.baseUrl());
-        Optional<FileMailer> localMail = config.mail().smtp()
-                ? Optional.empty()
-                : Optional.of(new FileMailer(
-                        config.dataDir().resolve("mail"), config.mail().from()));
-        Mailer mailer = localMail.<Mailer>map(m -> m).orElseGet(() -> new SmtpMailer(config.mail()));
+        MailTransport transport =
+                MailTransport.from(config.mail(), config.dataDir().resolve("mail"));
+        Optional<LocalMail> localMail = transport instanceof LocalMail local ? Optional.of(local) : Optional.empty();
         return new Core(
                 config,
                 db,
@@ -71,7 +73,8 @@ public record Core(
                 chrome,
                 sessions,
                 csrf,
-                mailer,
+                transport,
+                new TransportMailer(transport, config.mail().from()),
                 localMail,
                 new MediaFiles(config.mediaDir()),
                 new Desk(sessions, csrf, chrome, views));

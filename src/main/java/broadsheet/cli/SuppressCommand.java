@@ -62,7 +62,8 @@ final class SuppressCommand implements Callable<Integer> {
         }
         if (all.isEmpty()) throw new Main.UserError("give at least one address, or --file FILE");
         try (Database db = Database.open(common.config())) {
-            Suppressions.Added a = new Suppressions(db.jdbi()).add(all, reason, note);
+            Suppressions.Added a =
+                    new Suppressions(new broadsheet.newsletters.SuppressionDao(db.jdbi())).add(all, reason, note);
             System.out.println("Suppressed " + a.added() + " new address(es); " + a.already() + " already were.");
             if (!a.rejected().isEmpty()) {
                 System.err.println("Not email addresses, skipped: " + String.join(", ", a.rejected()));

@@ -3,6 +3,7 @@ package broadsheet.mail;
 import broadsheet.web.Chrome;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
+import broadsheet.web.Paths;
 import broadsheet.web.Personal;
 import broadsheet.web.Views;
 import io.javalin.http.Context;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,24 +34,24 @@ public final class DevMailPages {
 
     public record MailPage(Layout layout, List<Message> messages, Message open) {}
 
-    private static final Pattern NAME = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9]{3}-[0-9]+\\.eml");
+    private static final Pattern NAME = LocalMail.FILE_NAME;
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
-    private final FileMailer mailer;
+    private final Optional<LocalMail> local;
     private final Chrome chrome;
     private final Views views;
 
-    /** @param mailer null when mail goes out by SMTP: then these pages do not exist */
-    public DevMailPages(FileMailer mailer, Chrome chrome, Views views) {
-        this.mailer = mailer;
+    /** @param local empty when mail goes out by SMTP: then these pages do not exist */
+    public DevMailPages(Optional<LocalMail> local, Chrome chrome, Views views) {
+        this.local = local;
         this.chrome = chrome;
         this.views = views;
     }
 
     public void list(Context ctx) {
-        allowed(ctx);
+        Path dir = allowed(ctx);
         List<Message> messages;
-        try (Stream<Path> files = Files.list(mailer.dir())) {
+        try (Stream<Path> files = Files.list(dir)) {
             messages = files.filter(
                             p -> NAME.matcher(p.getFileName().toString()).matches())
                     .sorted(Comparator.comparing(Path::getFileName).reversed())
@@ -63,22 +65,24 @@ public final class DevMailPages {
     }
 
     public void show(Context ctx) {
-        allowed(ctx);
+        Path dir = allowed(ctx);
         String name = ctx.pathParam("file");
-        if (!NAME.matcher(name).matches() || !Files.exists(mailer.dir().resolve(name))) throw new NotFoundResponse();
-        render(ctx, List.of(), read(mailer.dir().resolve(name)));
+        if (!NAME.matcher(name).matches() || !Files.exists(dir.resolve(name))) throw new NotFoundResponse();
+        render(ctx, List.of(), read(dir.resolve(name)));
     }
 
     private void render(Context ctx, List<Message> messages, Message open) {
-        Meta meta = Meta.page("Mail sent by this site", "Mail kept on this machine", "/dev/mail")
+        Meta meta = Meta.page("Mail sent by this site", "Mail kept on this machine", Paths.devMail())
                 .hidden();
         Personal.html(ctx, views.render("mail/dev.jte", new MailPage(chrome.layout(meta), messages, open)));
     }
 
-    private void allowed(Context ctx) {
+    /** The local mail folder, when mail is kept locally and the request comes from this machine; else 404. */
+    private Path allowed(Context ctx) {
         String ip = ctx.req().getRemoteAddr();
-        boolean local = ip.equals("127.0.0.1") || ip.equals("::1") || ip.equals("0:0:0:0:0:0:0:1");
-        if (mailer == null || !local) throw new NotFoundResponse();
+        boolean here = ip.equals("127.0.0.1") || ip.equals("::1") || ip.equals("0:0:0:0:0:0:0:1");
+        if (!here) throw new NotFoundResponse();
+        return local.map(LocalMail::dir).orElseThrow(NotFoundResponse::new);
     }
 
     static Message read(Path file) {

@@ -1,5 +1,6 @@
 package broadsheet.newsletters;
 
+import broadsheet.web.Paths;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,17 +10,17 @@ public record Issue(
         long newsletterId,
         String subject,
         String intro,
-        String status,
+        IssueStatus status,
         Instant sendAt,
         Instant sentAt,
         int version,
         List<Long> articleIds) {
 
     public boolean editable() {
-        return status.equals("draft") || status.equals("scheduled");
+        return status == IssueStatus.DRAFT || status == IssueStatus.SCHEDULED;
     }
 
     public String path(Newsletter n) {
-        return n.path() + "/issues/" + id;
+        return Paths.newsletterIssue(n.slug(), id);
     }
 }

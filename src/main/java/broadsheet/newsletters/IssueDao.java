@@ -36,7 +36,8 @@ public final class IssueDao {
     public List<Issue> archive(long newsletterId, int limit) {
         return jdbi.withHandle(h -> h.createQuery(
                         COLUMNS
-                                + " where i.newsletter_id = :n and i.status = 'sent' order by i.sent_at desc, i.id desc limit :l")
+                                + " where i.newsletter_id = :n and i.status = :sent order by i.sent_at desc, i.id desc limit :l")
+                .bind("sent", IssueStatus.SENT)
                 .bind("n", newsletterId)
                 .bind("l", limit)
                 .map(IssueDao::row)
@@ -63,12 +64,24 @@ public final class IssueDao {
 
     public Progress progress(long issueId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                select count(*) filter (where state = 'pending'), count(*) filter (where state = 'sending'),
-                       count(*) filter (where state = 'sent'), count(*) filter (where state = 'failed'),
-                       count(*) filter (where state = 'suppressed')
+                select count(*) filter (where state = :pending) as pending,
+                       count(*) filter (where state = :sending) as sending,
+                       count(*) filter (where state = :sent) as sent,
+                       count(*) filter (where state = :failed) as failed,
+                       count(*) filter (where state = :suppressed) as suppressed
                   from newsletter_outbox where issue_id = :i""")
                 .bind("i", issueId)
-                .map((rs, ctx) -> new Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .bind("pending", OutboxState.PENDING)
+                .bind("sending", OutboxState.SENDING)
+                .bind("sent", OutboxState.SENT)
+                .bind("failed", OutboxState.FAILED)
+                .bind("suppressed", OutboxState.SUPPRESSED)
+                .map((rs, ctx) -> new Progress(
+                        rs.getInt("pending"),
+                        rs.getInt("sending"),
+                        rs.getInt("sent"),
+                        rs.getInt("failed"),
+                        rs.getInt("suppressed")))
                 .one());
     }
 
@@ -80,7 +93,7 @@ public final class IssueDao {
                 rs.getLong("newsletter_id"),
                 rs.getString("subject"),
                 rs.getString("intro"),
-                rs.getString("status"),
+                broadsheet.db.DbValue.of(IssueStatus.class, rs.getString("status")),
                 instant(rs.getTimestamp("send_at")),
                 instant(rs.getTimestamp("sent_at")),
                 rs.getInt("version"),

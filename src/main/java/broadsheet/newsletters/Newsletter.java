@@ -1,9 +1,11 @@
 package broadsheet.newsletters;
 
+import broadsheet.web.Paths;
+
 public record Newsletter(long id, String slug, String name, String description, String audience, String schedule) {
 
     public String path() {
-        return "/newsletters/" + slug;
+        return Paths.newsletter(slug);
     }
 
     /** "The day's top headlines, as chosen by our editors (subscribers only)." for the in-article promo. */

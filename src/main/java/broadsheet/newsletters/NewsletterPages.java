@@ -4,6 +4,7 @@ import broadsheet.web.Chrome;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
 import broadsheet.web.PageCache;
+import broadsheet.web.Paths;
 import broadsheet.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -43,7 +44,7 @@ public final class NewsletterPages {
     public void index(Context ctx) {
         cache.serve(ctx, () -> {
             Meta meta = Meta.page(
-                    "Newsletters", "The newsletters of " + chrome.site().name() + ".", "/newsletters");
+                    "Newsletters", "The newsletters of " + chrome.site().name() + ".", Paths.newsletters());
             return PageCache.Page.html(
                     views.render(
                             "newsletters/index.jte",
@@ -79,7 +80,7 @@ public final class NewsletterPages {
                 throw new NotFoundResponse();
             }
             Issue issue = issues.find(id)
-                    .filter(i -> i.newsletterId() == n.id() && i.status().equals("sent"))
+                    .filter(i -> i.newsletterId() == n.id() && i.status() == IssueStatus.SENT)
                     .orElseThrow(NotFoundResponse::new);
             Meta meta = Meta.page(issue.subject() + " — " + n.name(), n.description(), issue.path(n));
             return PageCache.Page.html(

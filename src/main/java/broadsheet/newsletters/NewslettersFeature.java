@@ -2,6 +2,8 @@ package broadsheet.newsletters;
 
 import broadsheet.Core;
 import broadsheet.articles.ArticleDao;
+import broadsheet.newsroom.newsletters.Definitions;
+import broadsheet.newsroom.newsletters.Issues;
 import broadsheet.newsroom.newsletters.NewsletterDesk;
 import java.time.Duration;
 
@@ -14,14 +16,13 @@ public record NewslettersFeature(
         NewsletterDao newsletters = new NewsletterDao(core.jdbi());
         IssueRenderer renderer = new IssueRenderer(articles, core.views(), core.site());
         NewsletterLinks links = new NewsletterLinks(core.secrets());
-        Delivery delivery = mail.smtp()
-                ? Delivery.smtp(mail)
-                : Delivery.files(core.config().dataDir().resolve("mail"));
+        IssueDao issues = new IssueDao(core.jdbi());
         NewsletterSender sender = new NewsletterSender(
                 core.jdbi(),
-                delivery,
+                core.mailTransport(),
                 renderer,
                 newsletters,
+                issues,
                 links,
                 core.site(),
                 mail.from(),
@@ -29,8 +30,7 @@ public record NewslettersFeature(
                 NewsletterSender.BATCH,
                 1);
         return new NewslettersFeature(
-                new NewsletterPages(
-                        newsletters, new IssueDao(core.jdbi()), renderer, core.chrome(), core.views(), core.cache()),
+                new NewsletterPages(newsletters, issues, renderer, core.chrome(), core.views(), core.cache()),
                 new SignupPages(
                         new Signups(core.jdbi(), core.mailer(), core.site(), links),
                         newsletters,
@@ -39,7 +39,13 @@ public record NewslettersFeature(
                         core.chrome(),
                         core.views()),
                 new NewsletterDesk(
-                        core.desk(), core.jdbi(), newsletters, renderer, sender, new Suppressions(core.jdbi())),
+                        core.desk(),
+                        newsletters,
+                        issues,
+                        new Definitions(core.jdbi(), newsletters),
+                        new Issues(core.jdbi(), issues, renderer, sender, core.site()),
+                        renderer,
+                        new Suppressions(new SuppressionDao(core.jdbi()))),
                 sender);
     }
 

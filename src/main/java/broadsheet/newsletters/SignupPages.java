@@ -6,14 +6,13 @@ import broadsheet.web.Csrf;
 import broadsheet.web.Form;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
+import broadsheet.web.Paths;
 import broadsheet.web.Personal;
 import broadsheet.web.Sessions;
 import broadsheet.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +30,7 @@ public final class SignupPages {
     public record SignupPage(
             Layout layout, String csrf, Newsletter newsletter, User reader, boolean subscriber, Form form) {
         public String signInHref() {
-            return "/sign-in?next=" + URLEncoder.encode(newsletter.path() + "/sign-up", StandardCharsets.UTF_8);
+            return Paths.signIn(Paths.newsletterSignUp(newsletter.slug()));
         }
     }
 
@@ -109,7 +108,7 @@ public final class SignupPages {
                         "You will receive " + n.name() + " at " + r.email() + ".",
                         List.of(),
                         "Choose your newsletters",
-                        "/account/newsletters");
+                        Paths.accountNewsletters());
             case CHECK_EMAIL ->
                 message(
                         ctx,
@@ -123,7 +122,7 @@ public final class SignupPages {
     }
 
     private void signUpPage(Context ctx, Newsletter n, User reader, Form form) {
-        Meta meta = Meta.page("Sign up: " + n.name(), n.description(), n.path() + "/sign-up")
+        Meta meta = Meta.page("Sign up: " + n.name(), n.description(), Paths.newsletterSignUp(n.slug()))
                 .hidden();
         Personal.html(
                 ctx,
@@ -143,7 +142,7 @@ public final class SignupPages {
                         "From the next issue, " + c.email() + " will receive:",
                         c.newsletters(),
                         "Newsletters",
-                        "/newsletters");
+                        Paths.newsletters());
             case EXPIRED ->
                 message(
                         ctx.status(HttpStatus.GONE),
@@ -151,7 +150,7 @@ public final class SignupPages {
                         "Confirmation links work for 48 hours. Sign up again and we will send you a new one.",
                         List.of(),
                         "Newsletters",
-                        "/newsletters");
+                        Paths.newsletters());
             case UNKNOWN ->
                 message(
                         ctx.status(HttpStatus.NOT_FOUND),
@@ -159,7 +158,7 @@ public final class SignupPages {
                         "It may have been copied incompletely. Sign up again and we will send you a new one.",
                         List.of(),
                         "Newsletters",
-                        "/newsletters");
+                        Paths.newsletters());
         }
     }
 
@@ -171,7 +170,7 @@ public final class SignupPages {
             badLink(ctx);
             return;
         }
-        unsubscribePage(ctx, l.get(), l.get().status().equals("unsubscribed"));
+        unsubscribePage(ctx, l.get(), l.get().status() == SubscriberStatus.UNSUBSCRIBED);
     }
 
     public void unsubscribe(Context ctx) {
@@ -188,7 +187,7 @@ public final class SignupPages {
         Meta meta = Meta.page(
                         "Unsubscribe: " + l.newsletter().name(),
                         "Stop receiving " + l.newsletter().name(),
-                        "/newsletters")
+                        Paths.newsletters())
                 .hidden();
         Personal.html(
                 ctx,
@@ -201,7 +200,7 @@ public final class SignupPages {
                                 l.newsletter(),
                                 l.email(),
                                 done,
-                                "/newsletters/preferences/" + signups.links().preferencesToken(l.email()))));
+                                Paths.newsletterPreferences(signups.links().preferencesToken(l.email())))));
     }
 
     private void badLink(Context ctx) {
@@ -211,20 +210,21 @@ public final class SignupPages {
                 "It may have been copied incompletely. Use the link in a recent newsletter, or sign in and choose your newsletters.",
                 List.of(),
                 "Choose your newsletters",
-                "/account/newsletters");
+                Paths.accountNewsletters());
     }
 
     // --- preferences: signed in at /account/newsletters, or from the signed link in every message
 
     public void accountPreferences(Context ctx) {
         User reader = sessions.current(ctx).orElseThrow();
-        preferencesPage(ctx, reader.email(), reader, "/account/newsletters", "saved".equals(ctx.queryParam("done")));
+        preferencesPage(
+                ctx, reader.email(), reader, Paths.accountNewsletters(), "saved".equals(ctx.queryParam("done")));
     }
 
     public void saveAccountPreferences(Context ctx) {
         User reader = sessions.current(ctx).orElseThrow();
         signups.setPreferences(reader.email(), reader, wanted(ctx));
-        ctx.redirect("/account/newsletters?done=saved", HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(Paths.accountNewsletters(), "done", "saved"), HttpStatus.SEE_OTHER);
     }
 
     public void linkPreferences(Context ctx) {
@@ -251,7 +251,7 @@ public final class SignupPages {
     }
 
     private void preferencesPage(Context ctx, String email, User reader, String action, boolean saved) {
-        Meta meta = Meta.page("Your newsletters", "Choose the newsletters you receive", "/account/newsletters")
+        Meta meta = Meta.page("Your newsletters", "Choose the newsletters you receive", Paths.accountNewsletters())
                 .hidden();
         Personal.html(
                 ctx,
@@ -285,7 +285,7 @@ public final class SignupPages {
 
     private void message(
             Context ctx, String heading, String message, List<String> items, String linkText, String linkHref) {
-        Meta meta = Meta.page(heading, heading, "/newsletters").hidden();
+        Meta meta = Meta.page(heading, heading, Paths.newsletters()).hidden();
         Personal.html(
                 ctx,
                 views.render(

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Addresses never to mail again: bounces and complaints fed back from the mail provider (by the
@@ -21,10 +20,10 @@ public final class Suppressions {
     /** What adding a list did: how many were new, and the lines that are not addresses. */
     public record Added(int added, int already, List<String> rejected) {}
 
-    private final Jdbi jdbi;
+    private final SuppressionDao dao;
 
-    public Suppressions(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public Suppressions(SuppressionDao dao) {
+        this.dao = dao;
     }
 
     public Added add(Collection<String> emails, String reason, String detail) {
@@ -38,42 +37,19 @@ public final class Suppressions {
             if (AccountService.emailProblem(e) != null) rejected.add(raw.strip());
             else ok.add(e);
         }
-        int added = jdbi.inTransaction(h -> {
-            int n = 0;
-            for (String e : ok) {
-                n += h.createUpdate(
-                                "insert into mail_suppressions (email, reason, detail) values (:e, :r, :d) on conflict (email) do nothing")
-                        .bind("e", e)
-                        .bind("r", reason)
-                        .bind("d", detail == null ? "" : detail)
-                        .execute();
-            }
-            return n;
-        });
+        int added = dao.addAll(ok, reason, detail == null ? "" : detail);
         return new Added(added, ok.size() - added, rejected);
     }
 
     public boolean remove(String email) {
-        return jdbi.withHandle(
-                        h -> h.execute("delete from mail_suppressions where email = ?", Signups.normalize(email)))
-                > 0;
+        return dao.remove(Signups.normalize(email));
     }
 
     public List<Entry> recent(int limit) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select email, reason, detail, created_at from mail_suppressions order by created_at desc, email limit :l")
-                .bind("l", limit)
-                .map((rs, ctx) -> new Entry(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .list());
+        return dao.recent(limit);
     }
 
     public int count() {
-        return jdbi.withHandle(h -> h.createQuery("select count(*) from mail_suppressions")
-                .mapTo(Integer.class)
-                .one());
+        return dao.count();
     }
 }

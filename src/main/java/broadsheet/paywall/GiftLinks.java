@@ -4,13 +4,11 @@ import broadsheet.accounts.User;
 import broadsheet.audit.Audit;
 import broadsheet.subscriptions.Subscriptions;
 import broadsheet.web.Tokens;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -51,35 +49,17 @@ public final class GiftLinks {
 
     public Outcome make(User giver, long articleId, String nonce, int perMonth, ZoneId zone) {
         return jdbi.inTransaction(h -> {
-            boolean published = h.createQuery(
-                            "select count(*) > 0 from articles where id = :a and status = 'published'")
-                    .bind("a", articleId)
-                    .mapTo(Boolean.class)
-                    .one();
-            if (!published) return new NoArticle();
-            h.createQuery("select id from users where id = :u for update")
-                    .bind("u", giver.id())
-                    .mapTo(Long.class)
-                    .one();
+            if (!GiftLinkDao.published(h, articleId)) return new NoArticle();
+            GiftLinkDao.lockGiver(h, giver.id());
             if (!Subscriptions.isSubscriber(h, giver.id())) return new NotSubscriber();
             String token = signer.sign("gift:" + giver.id() + ":" + articleId + ":" + nonce);
             String hash = Tokens.sha256(token);
-            Optional<Instant> existing = h.createQuery("select expires_at from gift_links where token_hash = :h")
-                    .bind("h", hash)
-                    .mapTo(Instant.class)
-                    .findOne();
-            int used = usedThisMonth(h, giver.id(), zone);
+            Optional<Instant> existing = GiftLinkDao.expiryOf(h, hash);
+            int used = GiftLinkDao.madeThisMonth(h, giver.id(), zone);
             if (existing.isPresent()) return new Made(token, existing.get(), Math.max(0, perMonth - used));
             if (used >= perMonth) return new LimitReached(perMonth);
             Instant expires = Instant.now().plus(LIFETIME).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-            long id = h.createQuery("""
-                    insert into gift_links (token_hash, article_id, giver_id, expires_at) values (:h, :a, :u, :e) returning id""")
-                    .bind("h", hash)
-                    .bind("a", articleId)
-                    .bind("u", giver.id())
-                    .bind("e", Timestamp.from(expires))
-                    .mapTo(Long.class)
-                    .one();
+            long id = GiftLinkDao.insert(h, hash, articleId, giver.id(), expires);
             Audit.record(
                     h, giver, "made a gift link", "article", articleId, "gift link " + id + ", valid until " + expires);
             return new Made(token, expires, Math.max(0, perMonth - used - 1));
@@ -89,27 +69,12 @@ public final class GiftLinks {
     /** Whether the token opens this article now. */
     public Check check(String token, long articleId) {
         if (token == null || !TOKEN.matcher(token).matches()) return Check.UNKNOWN;
-        return jdbi.withHandle(h -> h.createQuery("""
-                select expires_at > now() from gift_links where token_hash = :h and article_id = :a""")
-                        .bind("h", Tokens.sha256(token))
-                        .bind("a", articleId)
-                        .mapTo(Boolean.class)
-                        .findOne())
+        return jdbi.withHandle(h -> GiftLinkDao.live(h, Tokens.sha256(token), articleId))
                 .map(live -> live ? Check.VALID : Check.EXPIRED)
                 .orElse(Check.UNKNOWN);
     }
 
     public int usedThisMonth(long userId, ZoneId zone) {
-        return jdbi.withHandle(h -> usedThisMonth(h, userId, zone));
-    }
-
-    private static int usedThisMonth(Handle h, long userId, ZoneId zone) {
-        return h.createQuery("""
-                select count(*) from gift_links
-                 where giver_id = :u and created_at >= date_trunc('month', now() at time zone :z) at time zone :z""")
-                .bind("u", userId)
-                .bind("z", zone.getId())
-                .mapTo(Integer.class)
-                .one();
+        return jdbi.withHandle(h -> GiftLinkDao.madeThisMonth(h, userId, zone));
     }
 }

@@ -1,11 +1,11 @@
 package broadsheet.paywall;
 
 import broadsheet.accounts.User;
-import broadsheet.subscriptions.Subscriptions;
 import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
+import broadsheet.web.Paths;
 import broadsheet.web.Personal;
 import broadsheet.web.Sessions;
 import broadsheet.web.Site;
@@ -13,12 +13,9 @@ import broadsheet.web.Tokens;
 import broadsheet.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The pages behind "Gift this article": the form (which tells anyone who is not a subscriber what
@@ -57,15 +54,15 @@ public final class GiftPages {
     private final Csrf csrf;
     private final Chrome chrome;
     private final Views views;
-    private final Jdbi jdbi;
+    private final PaywallDao dao;
 
-    public GiftPages(Paywall paywall, Sessions sessions, Csrf csrf, Chrome chrome, Views views, Jdbi jdbi) {
+    public GiftPages(Paywall paywall, Sessions sessions, Csrf csrf, Chrome chrome, Views views, PaywallDao dao) {
         this.paywall = paywall;
         this.sessions = sessions;
         this.csrf = csrf;
         this.chrome = chrome;
         this.views = views;
-        this.jdbi = jdbi;
+        this.dao = dao;
     }
 
     /** GET /gifts/new?article=ID: anyone may ask; only a subscriber gets a form that makes a link. */
@@ -120,8 +117,7 @@ public final class GiftPages {
 
     private void render(Context ctx, Gifted a, String problem, String url, Instant expires) {
         Optional<User> user = sessions.current(ctx);
-        boolean subscriber = user.isPresent()
-                && jdbi.withHandle(h -> Subscriptions.isSubscriber(h, user.get().id()));
+        boolean subscriber = user.isPresent() && dao.isSubscriber(user.get().id());
         String state = user.isEmpty() ? "anonymous" : subscriber ? "subscriber" : "reader";
         int perMonth = paywall.settings().giftsPerMonth();
         int left = subscriber
@@ -132,7 +128,7 @@ public final class GiftPages {
                                         .usedThisMonth(
                                                 user.get().id(), chrome.site().zone()))
                 : 0;
-        String back = "/gifts/new?article=" + a.id();
+        String back = Paths.newGift(a.id());
         Layout layout = chrome.layout(Meta.page("Gift this article", "Give “" + a.headline() + "” to someone", back)
                 .hidden());
         Personal.html(
@@ -150,7 +146,7 @@ public final class GiftPages {
                                 problem,
                                 url,
                                 expires == null ? null : chrome.site().readable(expires),
-                                "/sign-in?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8))));
+                                Paths.signIn(back))));
     }
 
     private Optional<Gifted> article(String id) {
@@ -161,15 +157,7 @@ public final class GiftPages {
             return Optional.empty();
         }
         Site site = chrome.site();
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select id, headline, slug, published_at from articles where id = :id and status = 'published'")
-                .bind("id", n)
-                .map((rs, c) -> new Gifted(
-                        rs.getLong("id"),
-                        rs.getString("headline"),
-                        site.articlePath(
-                                rs.getString("slug"),
-                                rs.getTimestamp("published_at").toInstant())))
-                .findOne());
+        return dao.publishedById(n)
+                .map(p -> new Gifted(p.id(), p.headline(), site.articlePath(p.slug(), p.publishedAt())));
     }
 }

@@ -33,39 +33,17 @@ public final class Meter {
     public boolean readSignedIn(long userId, long articleId, int allowance) {
         if (allowance <= 0) return false;
         return jdbi.inTransaction(h -> {
-            h.createQuery("select id from users where id = :u for update")
-                    .bind("u", userId)
-                    .mapTo(Long.class)
-                    .findOne();
-            boolean again = h.createQuery("""
-                    select count(*) > 0 from paywall_reads
-                     where user_id = :u and article_id = :a and read_at > now() - make_interval(days => :days)""")
-                    .bind("u", userId)
-                    .bind("a", articleId)
-                    .bind("days", (int) WINDOW.toDays())
-                    .mapTo(Boolean.class)
-                    .one();
-            if (again) return true;
-            if (used(h, userId) >= allowance) return false;
-            h.createUpdate("""
-                    insert into paywall_reads (user_id, article_id) values (:u, :a)
-                    on conflict (user_id, article_id) do update set read_at = now()""").bind("u", userId).bind("a", articleId).execute();
+            MeterDao.lockReader(h, userId);
+            if (MeterDao.readWithin(h, userId, articleId, WINDOW)) return true;
+            if (MeterDao.readsWithin(h, userId, WINDOW) >= allowance) return false;
+            MeterDao.recordRead(h, userId, articleId);
             return true;
         });
     }
 
     /** Subscriber articles this signed-in reader read on the meter in the last 30 days. */
     public int used(long userId) {
-        return jdbi.withHandle(h -> used(h, userId));
-    }
-
-    private static int used(org.jdbi.v3.core.Handle h, long userId) {
-        return h.createQuery(
-                        "select count(*) from paywall_reads where user_id = :u and read_at > now() - make_interval(days => :days)")
-                .bind("u", userId)
-                .bind("days", (int) WINDOW.toDays())
-                .mapTo(Integer.class)
-                .one();
+        return jdbi.withHandle(h -> MeterDao.readsWithin(h, userId, WINDOW));
     }
 
     /** The same decision for a reader who is not signed in, from and to their meter cookie. */

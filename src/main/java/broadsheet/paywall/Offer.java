@@ -1,7 +1,6 @@
 package broadsheet.paywall;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import broadsheet.web.Paths;
 
 /**
  * What a locked article page offers instead of the rest of the text. The page is shared by every
@@ -16,7 +15,7 @@ public record Offer(Access access, Level viewer, int meter, String path) {
     /** The class of the element holding the text behind the paywall (named in the JSON-LD's hasPart). */
     public static final String PAYWALLED_CLASS = "paywalled";
 
-    public static final String SUBSCRIBE = "/subscribe";
+    public static final String SUBSCRIBE = Paths.subscribe();
 
     /** The article is for signed-in readers, and this reader is not signed in. */
     public boolean registerOffer() {
@@ -28,11 +27,11 @@ public record Offer(Access access, Level viewer, int meter, String path) {
     }
 
     public String signInHref() {
-        return "/sign-in?next=" + URLEncoder.encode(path, StandardCharsets.UTF_8);
+        return Paths.signIn(path);
     }
 
     public String registerHref() {
-        return "/register";
+        return Paths.register();
     }
 
     public String subscribeHref() {

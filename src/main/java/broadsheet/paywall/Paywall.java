@@ -1,8 +1,9 @@
 package broadsheet.paywall;
 
 import broadsheet.accounts.User;
+import broadsheet.audit.Audit;
+import broadsheet.db.ContentChanges;
 import broadsheet.db.Secrets;
-import broadsheet.subscriptions.Subscriptions;
 import broadsheet.web.Cookies;
 import broadsheet.web.PageCache;
 import broadsheet.web.Role;
@@ -14,7 +15,6 @@ import io.javalin.http.HandlerType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -67,11 +67,16 @@ public final class Paywall {
         public static final int MAX_GIFTS = 100;
     }
 
+    private static final String METER = "paywall_meter";
+    private static final String GIFTS = "paywall_gifts_per_month";
+
     private record Known(long id, Access access) {}
 
     private static final Known UNKNOWN = new Known(0, Access.FREE);
 
     private final Jdbi jdbi;
+    private final broadsheet.db.Settings store;
+    private final PaywallDao dao;
     private final Sessions sessions;
     private final Signer signer;
     private final Meter meter;
@@ -81,8 +86,16 @@ public final class Paywall {
             Caffeine.newBuilder().maximumSize(200_000).build();
     private volatile Settings settings;
 
-    public Paywall(Jdbi jdbi, Secrets secrets, Sessions sessions, String baseUrl) {
+    public Paywall(
+            Jdbi jdbi,
+            broadsheet.db.Settings store,
+            PaywallDao dao,
+            Secrets secrets,
+            Sessions sessions,
+            String baseUrl) {
         this.jdbi = jdbi;
+        this.store = store;
+        this.dao = dao;
         this.sessions = sessions;
         this.signer = new Signer(secrets);
         this.meter = new Meter(jdbi, signer);
@@ -93,21 +106,38 @@ public final class Paywall {
 
     /** Re-reads the settings and forgets articles' access levels (after any content change). */
     public void reload() {
-        Map<String, String> s = jdbi
-                .withHandle(h -> h.createQuery(
-                                "select key, value from settings where key in ('paywall_meter', 'paywall_gifts_per_month')")
-                        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                        .list())
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        settings = new Settings(
-                number(s.get("paywall_meter"), 3, Settings.MAX_METER),
-                number(s.get("paywall_gifts_per_month"), 10, Settings.MAX_GIFTS));
+        Map<String, String> s = store.startingWith("paywall_");
+        settings =
+                new Settings(number(s.get(METER), 3, Settings.MAX_METER), number(s.get(GIFTS), 10, Settings.MAX_GIFTS));
         bySlug.invalidateAll();
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * Stores new settings, with an audit entry when they changed, and tells every node to drop its
+     * cached pages (locked pages name the meter); then uses them here at once.
+     */
+    public void save(User user, int meter, int giftsPerMonth) {
+        Settings before = settings;
+        jdbi.useTransaction(h -> {
+            broadsheet.db.Settings.put(h, METER, String.valueOf(meter));
+            broadsheet.db.Settings.put(h, GIFTS, String.valueOf(giftsPerMonth));
+            if (before.meter() != meter || before.giftsPerMonth() != giftsPerMonth) {
+                Audit.record(
+                        h,
+                        user,
+                        "changed paywall settings",
+                        "settings",
+                        null,
+                        "meter " + before.meter() + " → " + meter + ", gift links a month " + before.giftsPerMonth()
+                                + " → " + giftsPerMonth);
+            }
+            ContentChanges.announce(h);
+        });
+        reload();
     }
 
     public Meter meter() {
@@ -126,11 +156,8 @@ public final class Paywall {
     public Decision decide(Context ctx, String slug) {
         Known a = bySlug.get(
                 slug,
-                s -> jdbi.withHandle(h -> h.createQuery(
-                                        "select id, access from articles where slug = :s and status = 'published'")
-                                .bind("s", s)
-                                .map((rs, c) -> new Known(rs.getLong(1), Access.of(rs.getString(2))))
-                                .findOne())
+                s -> dao.publishedBySlug(s)
+                        .map(g -> new Known(g.id(), g.access()))
                         .orElse(UNKNOWN));
         if (a.access() == Access.FREE) return new Decision(Access.FREE, Level.ANONYMOUS);
         Reader reader = reader(ctx);
@@ -171,8 +198,7 @@ public final class Paywall {
         Optional<User> user = sessions.current(ctx);
         if (user.isEmpty()) return new Reader(Level.ANONYMOUS, user);
         if (user.get().atLeast(Role.CONTRIBUTOR)) return new Reader(Level.SUBSCRIBER, user);
-        boolean subscriber =
-                jdbi.withHandle(h -> Subscriptions.isSubscriber(h, user.get().id()));
+        boolean subscriber = dao.isSubscriber(user.get().id());
         return new Reader(subscriber ? Level.SUBSCRIBER : Level.REGISTERED, user);
     }
 

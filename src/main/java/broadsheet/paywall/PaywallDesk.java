@@ -1,14 +1,12 @@
 package broadsheet.paywall;
 
 import broadsheet.accounts.User;
-import broadsheet.audit.Audit;
-import broadsheet.db.ContentChanges;
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
+import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /** The newsroom's paywall settings (editors and admins): the meter, and gift links per subscriber per month. */
 public final class PaywallDesk {
@@ -17,12 +15,10 @@ public final class PaywallDesk {
 
     private final Desk desk;
     private final Paywall paywall;
-    private final Jdbi jdbi;
 
-    public PaywallDesk(Desk desk, Paywall paywall, Jdbi jdbi) {
+    public PaywallDesk(Desk desk, Paywall paywall) {
         this.desk = desk;
         this.paywall = paywall;
-        this.jdbi = jdbi;
     }
 
     public void show(Context ctx) {
@@ -50,28 +46,8 @@ public final class PaywallDesk {
             render(ctx.status(422), f, null);
             return;
         }
-        Paywall.Settings before = paywall.settings();
-        jdbi.useTransaction(h -> {
-            h.createUpdate("""
-                    insert into settings (key, value) values ('paywall_meter', :m), ('paywall_gifts_per_month', :g)
-                    on conflict (key) do update set value = excluded.value""")
-                    .bind("m", String.valueOf(meter))
-                    .bind("g", String.valueOf(gifts))
-                    .execute();
-            if (before.meter() != meter || before.giftsPerMonth() != gifts) {
-                Audit.record(
-                        h,
-                        user,
-                        "changed paywall settings",
-                        "settings",
-                        null,
-                        "meter " + before.meter() + " → " + meter + ", gift links a month " + before.giftsPerMonth()
-                                + " → " + gifts);
-            }
-            ContentChanges.announce(h); // locked pages name the meter: every node drops its cached pages
-        });
-        paywall.reload();
-        ctx.redirect("/newsroom/paywall?done=saved", HttpStatus.SEE_OTHER);
+        paywall.save(user, meter, gifts);
+        ctx.redirect(Paths.with(Paths.paywallDesk(), "done", "saved"), HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, Form f, String notice) {

@@ -6,11 +6,17 @@ import broadsheet.Core;
 public record PaywallFeature(Paywall paywall, GiftPages gifts, PaywallDesk desk) {
 
     public static PaywallFeature create(Core core) {
+        PaywallDao dao = new PaywallDao(core.jdbi());
         Paywall paywall = new Paywall(
-                core.jdbi(), core.secrets(), core.sessions(), core.config().baseUrl());
+                core.jdbi(),
+                core.settings(),
+                dao,
+                core.secrets(),
+                core.sessions(),
+                core.config().baseUrl());
         return new PaywallFeature(
                 paywall,
-                new GiftPages(paywall, core.sessions(), core.csrf(), core.chrome(), core.views(), core.jdbi()),
-                new PaywallDesk(core.desk(), paywall, core.jdbi()));
+                new GiftPages(paywall, core.sessions(), core.csrf(), core.chrome(), core.views(), dao),
+                new PaywallDesk(core.desk(), paywall));
     }
 }

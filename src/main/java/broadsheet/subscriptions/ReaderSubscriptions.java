@@ -32,15 +32,16 @@ public final class ReaderSubscriptions {
     }
 
     private final Jdbi jdbi;
-    private final StripeApi stripe; // null when payments are off
+    private final Optional<StripeApi> stripe; // empty when payments are off
 
-    public ReaderSubscriptions(Jdbi jdbi, StripeApi stripe) {
+    public ReaderSubscriptions(Jdbi jdbi, Optional<StripeApi> stripe) {
         this.jdbi = jdbi;
         this.stripe = stripe;
     }
 
     public Panel panel(long userId) {
-        return new Panel(jdbi.withHandle(h -> Subscription.forUser(h, userId)).orElse(null), Instant.now());
+        return new Panel(
+                jdbi.withHandle(h -> SubscriptionDao.forUser(h, userId)).orElse(null), Instant.now());
     }
 
     /**
@@ -51,21 +52,17 @@ public final class ReaderSubscriptions {
      * @return false when there is nothing running to change
      */
     public boolean setCancelAtPeriodEnd(long userId, boolean cancel) throws StripeUnavailable {
-        Optional<Subscription> s = jdbi.withHandle(h -> Subscription.forUser(h, userId));
+        Optional<Subscription> s = jdbi.withHandle(h -> SubscriptionDao.forUser(h, userId));
         if (s.isEmpty() || !s.get().givesAccess(Instant.now())) return false;
         if (s.get().stripe() && s.get().stripeSubscriptionId() != null) {
-            if (stripe == null)
-                throw new StripeUnavailable("Online payment is not set up on this site at the moment.", null);
+            StripeApi api = stripe.orElseThrow(
+                    () -> new StripeUnavailable("Online payment is not set up on this site at the moment.", null));
             try {
-                stripe.cancelAtPeriodEnd(s.get().stripeSubscriptionId(), cancel);
+                api.cancelAtPeriodEnd(s.get().stripeSubscriptionId(), cancel);
             } catch (StripeException e) {
                 throw new StripeUnavailable("Stripe did not answer as expected (" + e.getMessage() + ").", e);
             }
         }
-        return jdbi.withHandle(h ->
-                        h.createUpdate("""
-                update subscriptions set cancel_at_period_end = :c, updated_at = now(), version = version + 1
-                 where user_id = :u and status in ('active', 'past_due') and current_period_end > now()""").bind("c", cancel).bind("u", userId).execute())
-                == 1;
+        return jdbi.withHandle(h -> SubscriptionDao.setCancelAtPeriodEnd(h, userId, cancel));
     }
 }

@@ -1,12 +1,12 @@
 package broadsheet.subscriptions;
 
+import broadsheet.subscriptions.StripeEventDao.Row;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -72,13 +72,7 @@ public final class StripeEvents {
         Instant created = Instant.ofEpochSecond(event.getCreated());
         String type = event.getType();
         Outcome outcome = jdbi.inTransaction(h -> {
-            int fresh = h.createUpdate(
-                            "insert into stripe_events (id, type, created_at) values (:id, :type, :at) on conflict (id) do nothing")
-                    .bind("id", event.getId())
-                    .bind("type", type)
-                    .bind("at", Timestamp.from(created))
-                    .execute();
-            if (fresh == 0) return Outcome.DUPLICATE;
+            if (!StripeEventDao.recordEvent(h, event.getId(), type, created)) return Outcome.DUPLICATE;
             boolean applied = switch (type) {
                 case "checkout.session.completed" -> checkoutCompleted(h, object);
                 case "customer.subscription.created", "customer.subscription.updated" ->
@@ -104,37 +98,15 @@ public final class StripeEvents {
         if (userId == null || subId == null) return false;
         String customer = id(session.path("customer"));
         Long planId = planId(h, null, session.path("metadata").path("plan").asText(null));
-        int inserted = h.createUpdate("""
-                insert into subscriptions (user_id, plan_id, status, current_period_end, source, stripe_customer_id, stripe_subscription_id)
-                values (:u, :plan, 'incomplete', now(), 'stripe', :cust, :sub) on conflict (user_id) do nothing""")
-                .bind("u", userId)
-                .bind("plan", planId)
-                .bind("cust", customer)
-                .bind("sub", subId)
-                .execute();
-        if (inserted == 1) return true;
-        Row row = lockByUser(h, userId);
-        if (subId.equals(row.stripeSubscriptionId) || row.givesAccess()) {
+        if (StripeEventDao.insertFromCheckout(h, userId, planId, customer, subId)) return true;
+        Row row = StripeEventDao.lockByUser(h, userId);
+        if (subId.equals(row.stripeSubscriptionId()) || row.givesAccess()) {
             // already told by the subscription's own event, or the reader has access from elsewhere
             // until the subscription's event arrives and takes the row over
-            h.createUpdate(
-                            "update subscriptions set stripe_customer_id = coalesce(:cust, stripe_customer_id), updated_at = now(), "
-                                    + "version = version + 1 where id = :id")
-                    .bind("cust", customer)
-                    .bind("id", row.id)
-                    .execute();
+            StripeEventDao.setCustomer(h, row.id(), customer);
             return true;
         }
-        h.createUpdate("""
-                update subscriptions set stripe_subscription_id = :sub, stripe_customer_id = coalesce(:cust, stripe_customer_id),
-                       plan_id = coalesce(:plan, plan_id), source = 'stripe', status = 'incomplete', cancel_at_period_end = false,
-                       stripe_event_at = null, updated_at = now(), version = version + 1
-                 where id = :id""")
-                .bind("sub", subId)
-                .bind("cust", customer)
-                .bind("plan", planId)
-                .bind("id", row.id)
-                .execute();
+        StripeEventDao.followCheckout(h, row.id(), subId, customer, planId);
         return true;
     }
 
@@ -143,7 +115,9 @@ public final class StripeEvents {
         String subId = sub.path("id").asText(null);
         Long end = periodEnd(sub);
         if (subId == null || end == null) return false;
-        String status = deleted ? "canceled" : status(sub.path("status").asText(""));
+        SubscriptionStatus status = deleted
+                ? SubscriptionStatus.CANCELED
+                : status(sub.path("status").asText(""));
         Instant periodEnd = Instant.ofEpochSecond(end);
         if (deleted && sub.hasNonNull("ended_at")) {
             Instant ended = Instant.ofEpochSecond(sub.path("ended_at").asLong());
@@ -158,57 +132,35 @@ public final class StripeEvents {
                 item.path("price").path("id").asText(null),
                 sub.path("metadata").path("plan").asText(null));
 
-        Optional<Row> found = lockBySubscription(h, subId);
+        Optional<Row> found = StripeEventDao.lockBySubscription(h, subId);
         Row row;
         Instant lastApplied;
         if (found.isPresent()) {
             row = found.get();
-            lastApplied = row.stripeEventAt;
+            lastApplied = row.stripeEventAt();
         } else {
             Long userId = user(h, sub.path("metadata").path("user_id").asText(null));
             if (userId == null && customer != null) {
-                userId = h.createQuery("select user_id from subscriptions where stripe_customer_id = :c")
-                        .bind("c", customer)
-                        .mapTo(Long.class)
-                        .findFirst()
-                        .orElse(null);
+                userId = StripeEventDao.userByCustomer(h, customer).orElse(null);
             }
             if (userId == null) return false; // not a subscription made through this site
-            h.createUpdate(
-                            "insert into subscriptions (user_id, status, current_period_end, source) values (:u, 'incomplete', now(), 'stripe') "
-                                    + "on conflict (user_id) do nothing")
-                    .bind("u", userId)
-                    .execute();
-            row = lockByUser(h, userId);
+            StripeEventDao.insertWaiting(h, userId);
+            row = StripeEventDao.lockByUser(h, userId);
             // news of some other subscription may not take away access the reader has now,
             // nor replace a subscription Stripe has told us about since
             if (row.givesAccess() && !gives(status, periodEnd)) return false;
-            if (row.stripeEventAt != null && created.isBefore(row.stripeEventAt)) return false;
+            if (row.stripeEventAt() != null && created.isBefore(row.stripeEventAt())) return false;
             lastApplied = null;
         }
         if (lastApplied != null) {
             if (created.isBefore(lastApplied)) return false;
             if (created.equals(lastApplied)
                     && !deleted
-                    && ("canceled".equals(row.status) || periodEnd.isBefore(row.periodEnd))) {
+                    && (row.status() == SubscriptionStatus.CANCELED || periodEnd.isBefore(row.periodEnd()))) {
                 return false; // same second: a deletion, or the later period, wins
             }
         }
-        h.createUpdate("""
-                update subscriptions
-                   set stripe_subscription_id = :sub, stripe_customer_id = coalesce(:cust, stripe_customer_id), source = 'stripe',
-                       plan_id = coalesce(:plan, plan_id), status = :status, current_period_end = :end,
-                       cancel_at_period_end = :cae, stripe_event_at = :at, updated_at = now(), version = version + 1
-                 where id = :id""")
-                .bind("sub", subId)
-                .bind("cust", customer)
-                .bind("plan", planId)
-                .bind("status", status)
-                .bind("end", Timestamp.from(periodEnd))
-                .bind("cae", cancelAtEnd)
-                .bind("at", Timestamp.from(created))
-                .bind("id", row.id)
-                .execute();
+        StripeEventDao.applySnapshot(h, row.id(), subId, customer, planId, status, periodEnd, cancelAtEnd, created);
         return true;
     }
 
@@ -217,9 +169,9 @@ public final class StripeEvents {
         Optional<Row> found = invoiceRow(h, invoice);
         if (found.isEmpty()) return false;
         Row row = found.get();
-        if (row.stripeEventAt != null && created.isBefore(row.stripeEventAt)) return false;
-        if ("canceled".equals(row.status) || "revoked".equals(row.status)) return false;
-        Instant end = row.periodEnd;
+        if (row.stripeEventAt() != null && created.isBefore(row.stripeEventAt())) return false;
+        if (row.status() == SubscriptionStatus.CANCELED || row.status() == SubscriptionStatus.REVOKED) return false;
+        Instant end = row.periodEnd();
         for (JsonNode line : invoice.path("lines").path("data")) {
             if (line.path("period").hasNonNull("end")) {
                 Instant e =
@@ -228,11 +180,7 @@ public final class StripeEvents {
             }
         }
         if (!end.isAfter(Instant.now())) return false;
-        h.createUpdate(
-                        "update subscriptions set status = 'active', current_period_end = :end, updated_at = now(), version = version + 1 where id = :id")
-                .bind("end", Timestamp.from(end))
-                .bind("id", row.id)
-                .execute();
+        StripeEventDao.markPaid(h, row.id(), end);
         return true;
     }
 
@@ -241,24 +189,21 @@ public final class StripeEvents {
         Optional<Row> found = invoiceRow(h, invoice);
         if (found.isEmpty()) return false;
         Row row = found.get();
-        if (row.stripeEventAt != null && created.isBefore(row.stripeEventAt)) return false;
-        if (!"active".equals(row.status)) return false;
-        h.createUpdate(
-                        "update subscriptions set status = 'past_due', updated_at = now(), version = version + 1 where id = :id")
-                .bind("id", row.id)
-                .execute();
+        if (row.stripeEventAt() != null && created.isBefore(row.stripeEventAt())) return false;
+        if (row.status() != SubscriptionStatus.ACTIVE) return false;
+        StripeEventDao.markPastDue(h, row.id());
         return true;
     }
 
     // --- reading Stripe's JSON
 
     /** Stripe's subscription statuses in ours: trialing gives access like active; the ends of the road are cancelled. */
-    static String status(String stripe) {
+    static SubscriptionStatus status(String stripe) {
         return switch (stripe) {
-            case "active", "trialing" -> "active";
-            case "past_due" -> "past_due";
-            case "canceled", "unpaid", "incomplete_expired" -> "canceled";
-            default -> "incomplete"; // incomplete, paused
+            case "active", "trialing" -> SubscriptionStatus.ACTIVE;
+            case "past_due" -> SubscriptionStatus.PAST_DUE;
+            case "canceled", "unpaid", "incomplete_expired" -> SubscriptionStatus.CANCELED;
+            default -> SubscriptionStatus.INCOMPLETE; // incomplete, paused
         };
     }
 
@@ -285,69 +230,24 @@ public final class StripeEvents {
     private static Optional<Row> invoiceRow(Handle h, JsonNode invoice) {
         String subId = id(invoice.path("parent").path("subscription_details").path("subscription"));
         if (subId == null) subId = id(invoice.path("subscription"));
-        return subId == null ? Optional.empty() : lockBySubscription(h, subId);
+        return subId == null ? Optional.empty() : StripeEventDao.lockBySubscription(h, subId);
     }
 
     private static Long user(Handle h, String id) {
         if (id == null || !id.matches("\\d{1,18}")) return null;
-        return h.createQuery("select id from users where id = :id")
-                .bind("id", Long.parseLong(id))
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(null);
+        return StripeEventDao.userById(h, Long.parseLong(id)).orElse(null);
     }
 
     private static Long planId(Handle h, String priceId, String slug) {
         if (priceId != null) {
-            Optional<Long> p = h.createQuery("select id from plans where stripe_price_id = :p")
-                    .bind("p", priceId)
-                    .mapTo(Long.class)
-                    .findOne();
+            Optional<Long> p = StripeEventDao.planByPrice(h, priceId);
             if (p.isPresent()) return p.get();
         }
         if (slug == null) return null;
-        return h.createQuery("select id from plans where slug = :s")
-                .bind("s", slug)
-                .mapTo(Long.class)
-                .findOne()
-                .orElse(null);
+        return StripeEventDao.planBySlug(h, slug).orElse(null);
     }
 
-    private static boolean gives(String status, Instant end) {
-        return ("active".equals(status) || "past_due".equals(status)) && end.isAfter(Instant.now());
-    }
-
-    private record Row(long id, String status, Instant periodEnd, String stripeSubscriptionId, Instant stripeEventAt) {
-        boolean givesAccess() {
-            return gives(status, periodEnd);
-        }
-    }
-
-    private static final String ROW =
-            "select id, status, current_period_end, stripe_subscription_id, stripe_event_at from subscriptions ";
-
-    private static Optional<Row> lockBySubscription(Handle h, String subId) {
-        return h.createQuery(ROW + "where stripe_subscription_id = :s for update")
-                .bind("s", subId)
-                .map(StripeEvents::row)
-                .findOne();
-    }
-
-    private static Row lockByUser(Handle h, long userId) {
-        return h.createQuery(ROW + "where user_id = :u for update")
-                .bind("u", userId)
-                .map(StripeEvents::row)
-                .one();
-    }
-
-    private static Row row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
-            throws java.sql.SQLException {
-        Timestamp at = rs.getTimestamp(5);
-        return new Row(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getTimestamp(3).toInstant(),
-                rs.getString(4),
-                at == null ? null : at.toInstant());
+    private static boolean gives(SubscriptionStatus status, Instant end) {
+        return StripeEventDao.gives(status, end);
     }
 }

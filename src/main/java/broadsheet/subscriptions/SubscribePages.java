@@ -2,10 +2,12 @@ package broadsheet.subscriptions;
 
 import broadsheet.accounts.AccountPages;
 import broadsheet.accounts.User;
+import broadsheet.db.Settings;
 import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
+import broadsheet.web.Paths;
 import broadsheet.web.Personal;
 import broadsheet.web.Sessions;
 import broadsheet.web.Views;
@@ -15,7 +17,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,31 +42,31 @@ public final class SubscribePages {
 
     public record ThanksPage(Layout layout, ReaderSubscriptions.Panel current) {}
 
-    private final Plans plans;
+    private final PlanDao plans;
     private final ReaderSubscriptions readers;
-    private final StripeApi stripe; // null: payments off
-    private final StripeEvents events; // null: no webhook secret
+    private final Optional<StripeApi> stripe; // empty: payments off
+    private final Optional<StripeEvents> events; // empty: no webhook secret
     private final Sessions sessions;
     private final Csrf csrf;
     private final Chrome chrome;
     private final Views views;
-    private final Jdbi jdbi;
+    private final Settings settings;
 
     public SubscribePages(
-            Jdbi jdbi,
-            Plans plans,
+            Settings settings,
+            PlanDao plans,
             ReaderSubscriptions readers,
-            StripeApi stripe,
-            StripeEvents events,
+            Optional<StripeApi> stripe,
+            Optional<StripeEvents> events,
             Sessions sessions,
             Csrf csrf,
             Chrome chrome,
             Views views) {
-        if (stripe != null && events == null) {
+        if (stripe.isPresent() && events.isEmpty()) {
             LOG.warn("STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not: online payment stays off, "
                     + "since Stripe could not tell this site about payments (see docs/subscriptions.md)");
         }
-        this.jdbi = jdbi;
+        this.settings = settings;
         this.plans = plans;
         this.readers = readers;
         this.stripe = stripe;
@@ -103,13 +104,16 @@ public final class SubscribePages {
                 current.subscription() == null ? null : current.subscription().stripeCustomerId();
         String base = chrome.site().baseUrl();
         try {
-            String url = stripe.checkout(
-                    plan,
-                    user.id(),
-                    user.email(),
-                    customer,
-                    base + "/subscribe/thanks?session={CHECKOUT_SESSION_ID}",
-                    base + "/subscribe?cancelled=1");
+            // payments() says both are there
+            String url = stripe.orElseThrow()
+                    .checkout(
+                            plan,
+                            user.id(),
+                            user.email(),
+                            customer,
+                            // Stripe fills in {CHECKOUT_SESSION_ID} itself, so it is not encoded
+                            base + Paths.subscribeThanks() + "?session={CHECKOUT_SESSION_ID}",
+                            base + Paths.with(Paths.subscribe(), "cancelled", "1"));
             ctx.redirect(url, HttpStatus.SEE_OTHER);
         } catch (StripeException e) {
             LOG.warn("Stripe Checkout for plan {} failed: {}", plan.slug(), e.getMessage());
@@ -124,7 +128,7 @@ public final class SubscribePages {
     /** Where Stripe sends the reader after paying; the webhook may not have arrived yet. */
     public void thanks(Context ctx) {
         User user = sessions.current(ctx).orElseThrow();
-        Meta meta = Meta.page("Thank you for subscribing", "Thank you for subscribing", "/subscribe/thanks")
+        Meta meta = Meta.page("Thank you for subscribing", "Thank you for subscribing", Paths.subscribeThanks())
                 .hidden();
         Personal.html(
                 ctx,
@@ -160,20 +164,23 @@ public final class SubscribePages {
             return;
         }
         ctx.redirect(
-                "/account?done=" + (cancel ? "subscription-cancelled" : "subscription-resumed") + "#subscription-h",
+                Paths.with(
+                        Paths.account() + "#subscription-h",
+                        "done",
+                        cancel ? "subscription-cancelled" : "subscription-resumed"),
                 HttpStatus.SEE_OTHER);
     }
 
     /** Stripe's webhook: no session and no CSRF token, the signature is the permission. */
     public void webhook(Context ctx) {
-        if (events == null) {
+        if (events.isEmpty()) {
             ctx.status(503)
                     .contentType("text/plain; charset=utf-8")
                     .result("Stripe webhooks are not set up (STRIPE_WEBHOOK_SECRET).");
             return;
         }
         try {
-            StripeEvents.Outcome outcome = events.receive(ctx.body(), ctx.header("Stripe-Signature"));
+            StripeEvents.Outcome outcome = events.get().receive(ctx.body(), ctx.header("Stripe-Signature"));
             ctx.contentType("application/json")
                     .result("{\"received\":true,\"outcome\":\"" + outcome.name().toLowerCase() + "\"}");
         } catch (StripeEvents.BadSignature e) {
@@ -184,7 +191,7 @@ public final class SubscribePages {
 
     private void page(Context ctx, String notice, String problem) {
         Optional<User> user = sessions.current(ctx);
-        Meta meta = Meta.page("Subscribe", "Subscribe to " + chrome.site().name(), "/subscribe");
+        Meta meta = Meta.page("Subscribe", "Subscribe to " + chrome.site().name(), Paths.subscribe());
         Personal.html(
                 ctx,
                 views.render(
@@ -203,7 +210,7 @@ public final class SubscribePages {
 
     /** Readers can pay online only when Stripe can also report the payments back (both secrets set). */
     private boolean payments() {
-        return stripe != null && events != null;
+        return stripe.isPresent() && events.isPresent();
     }
 
     private void message(Context ctx, String heading, String text) {
@@ -212,14 +219,13 @@ public final class SubscribePages {
                 ctx,
                 views.render(
                         "accounts/message.jte",
-                        new AccountPages.MessagePage(chrome.layout(meta), heading, text, "Your account", "/account")));
+                        new AccountPages.MessagePage(
+                                chrome.layout(meta), heading, text, "Your account", Paths.account())));
     }
 
     /** How to reach the paper's subscriptions desk (setting {@code subscriptions_contact}). */
     private String contact() {
-        return jdbi.withHandle(h -> h.createQuery("select value from settings where key = 'subscriptions_contact'")
-                        .mapTo(String.class)
-                        .findOne())
+        return settings.get("subscriptions_contact")
                 .orElse("Contact the newspaper's subscriptions desk, who can set up a subscription for you.");
     }
 }

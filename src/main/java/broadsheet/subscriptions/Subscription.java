@@ -3,7 +3,6 @@ package broadsheet.subscriptions;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /** A reader's subscription as it stands, with the name of its plan. */
 public record Subscription(
@@ -11,7 +10,7 @@ public record Subscription(
         long userId,
         Long planId,
         String planName,
-        String status,
+        SubscriptionStatus status,
         Instant currentPeriodEnd,
         boolean cancelAtPeriodEnd,
         String source,
@@ -19,34 +18,14 @@ public record Subscription(
         String stripeSubscriptionId,
         int version) {
 
-    static final String SELECT = """
-            select s.id, s.user_id, s.plan_id, p.name as plan_name, s.status, s.current_period_end, s.cancel_at_period_end,
-                   s.source, s.stripe_customer_id, s.stripe_subscription_id, s.version
-              from subscriptions s left join plans p on p.id = s.plan_id""";
-
-    static final RowMapper<Subscription> MAPPER = (rs, c) -> new Subscription(
-            rs.getLong("id"),
-            rs.getLong("user_id"),
-            (Long) rs.getObject("plan_id"),
-            rs.getString("plan_name"),
-            rs.getString("status"),
-            rs.getTimestamp("current_period_end").toInstant(),
-            rs.getBoolean("cancel_at_period_end"),
-            rs.getString("source"),
-            rs.getString("stripe_customer_id"),
-            rs.getString("stripe_subscription_id"),
-            rs.getInt("version"));
-
+    /** The reader's subscription, if they ever had one (kept here for other features; read by {@link SubscriptionDao}). */
     public static Optional<Subscription> forUser(Handle h, long userId) {
-        return h.createQuery(SELECT + " where s.user_id = :u")
-                .bind("u", userId)
-                .map(MAPPER)
-                .findOne();
+        return SubscriptionDao.forUser(h, userId);
     }
 
     /** The same rule as {@link Subscriptions#activeFor}: gives access now. */
     public boolean givesAccess(Instant now) {
-        return ("active".equals(status) || "past_due".equals(status)) && currentPeriodEnd.isAfter(now);
+        return status.running() && currentPeriodEnd.isAfter(now);
     }
 
     public boolean stripe() {
@@ -60,15 +39,14 @@ public record Subscription(
     /** What a reader or an admin reads as the state. */
     public String statusLabel(Instant now) {
         return switch (status) {
-            case "active" ->
+            case ACTIVE ->
                 currentPeriodEnd.isAfter(now)
                         ? (cancelAtPeriodEnd ? "Active, cancels at period end" : "Active")
                         : "Lapsed";
-            case "past_due" -> currentPeriodEnd.isAfter(now) ? "Active, payment overdue" : "Lapsed";
-            case "canceled" -> "Cancelled";
-            case "revoked" -> "Revoked";
-            case "incomplete" -> "Waiting for payment";
-            default -> status;
+            case PAST_DUE -> currentPeriodEnd.isAfter(now) ? "Active, payment overdue" : "Lapsed";
+            case CANCELED -> "Cancelled";
+            case REVOKED -> "Revoked";
+            case INCOMPLETE -> "Waiting for payment";
         };
     }
 }

@@ -12,10 +12,7 @@ public final class Subscriptions {
     }
 
     public static boolean isSubscriber(Handle h, long userId) {
-        return h.createQuery("select " + activeFor(":u"))
-                .bind("u", userId)
-                .mapTo(Boolean.class)
-                .one();
+        return SubscriptionDao.isSubscriber(h, userId);
     }
 
     private Subscriptions() {}

@@ -3,20 +3,23 @@ package broadsheet.subscriptions;
 import broadsheet.Core;
 import broadsheet.newsroom.subscriptions.SubscriptionAdmin;
 import broadsheet.newsroom.subscriptions.SubscriptionDesk;
+import java.util.Optional;
 
 /** Plans, Stripe Checkout and its webhook, the reader's own subscription, and the subscriptions desk. */
 public record SubscriptionsFeature(ReaderSubscriptions readers, SubscribePages pages, SubscriptionDesk desk) {
 
     public static SubscriptionsFeature create(Core core) {
         StripeConfig stripe = core.config().stripe();
-        StripeApi api = stripe.payments() ? new StripeApi(stripe) : null;
-        StripeEvents events = stripe.webhooks() ? new StripeEvents(core.jdbi(), stripe.webhookSecret()) : null;
-        Plans plans = new Plans(core.jdbi());
+        Optional<StripeApi> api = stripe.payments() ? Optional.of(new StripeApi(stripe)) : Optional.empty();
+        Optional<StripeEvents> events = stripe.webhooks()
+                ? Optional.of(new StripeEvents(core.jdbi(), stripe.webhookSecret()))
+                : Optional.empty();
+        PlanDao plans = new PlanDao(core.jdbi());
         ReaderSubscriptions readers = new ReaderSubscriptions(core.jdbi(), api);
         return new SubscriptionsFeature(
                 readers,
                 new SubscribePages(
-                        core.jdbi(),
+                        core.settings(),
                         plans,
                         readers,
                         api,

@@ -36,7 +36,11 @@ class EnumConstraintTest {
                 Arguments.of("articles", "status", ArticleStatus.class),
                 Arguments.of("articles", "kind", Kind.class),
                 Arguments.of("topics", "kind", TopicKind.class),
-                Arguments.of("comments", "status", CommentStatus.class));
+                Arguments.of("comments", "status", CommentStatus.class),
+                Arguments.of("subscriptions", "status", broadsheet.subscriptions.SubscriptionStatus.class),
+                Arguments.of("newsletter_issues", "status", broadsheet.newsletters.IssueStatus.class),
+                Arguments.of("newsletter_outbox", "state", broadsheet.newsletters.OutboxState.class),
+                Arguments.of("newsletter_subscribers", "status", broadsheet.newsletters.SubscriberStatus.class));
     }
 
     @ParameterizedTest(name = "{0}.{1} = {2}")

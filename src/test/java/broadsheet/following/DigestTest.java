@@ -3,7 +3,8 @@ package broadsheet.following;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.mail.MailConfig;
-import broadsheet.mail.SmtpMailer;
+import broadsheet.mail.SmtpTransport;
+import broadsheet.mail.TransportMailer;
 import broadsheet.testing.HtmlValidator;
 import broadsheet.testing.TestApp;
 import broadsheet.testing.Waiting;
@@ -60,7 +61,7 @@ class DigestTest {
         return new DigestSender(
                 t.fixtures.jdbi(),
                 new Feed(t.fixtures.jdbi(), new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
-                new SmtpMailer(mail),
+                new TransportMailer(new SmtpTransport(mail), mail.from()),
                 new Views(false),
                 () -> new broadsheet.web.Site(
                         "The Ledger", "", "http://news.example", java.time.ZoneId.of("Europe/London"), "en"));
@@ -215,7 +216,7 @@ class DigestTest {
                 .mapToObj(i -> subscribedReader())
                 .toList();
         article("harbour-light-relit", "Harbour light relit");
-        SmtpMailer smtpMailer = new SmtpMailer(mail);
+        TransportMailer smtpMailer = new TransportMailer(new SmtpTransport(mail), mail.from());
         // stands in for a server answering "550 no such mailbox" for one address
         broadsheet.mail.Mailer refusing = m -> {
             if (m.to().equals(refused)) throw new IllegalStateException("550 5.1.1 no such mailbox: " + refused);

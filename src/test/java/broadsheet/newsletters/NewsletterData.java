@@ -91,9 +91,10 @@ final class NewsletterData {
         MailConfig mail = new MailConfig("localhost", smtpPort, "", "", false, "The Ledger <news@ledger.example>");
         return new NewsletterSender(
                 jdbi,
-                Delivery.smtp(mail),
+                new broadsheet.mail.SmtpTransport(mail),
                 new IssueRenderer(new ArticleDao(jdbi), VIEWS, SITE),
                 new NewsletterDao(jdbi),
+                new IssueDao(jdbi),
                 new NewsletterLinks(new broadsheet.db.Secrets(new broadsheet.db.Settings(jdbi))),
                 SITE,
                 mail.from(),

@@ -221,7 +221,7 @@ class NewsletterSenderTest {
     @Test
     void suppressedAddressesAndReadersWhoLeftAreNotMailed() {
         data.readers(newsletter, 5);
-        Suppressions s = new Suppressions(db.jdbi());
+        Suppressions s = new Suppressions(new broadsheet.newsletters.SuppressionDao(db.jdbi()));
         s.add(List.of("r0@example.org"), "bounce", "550 no such user");
         data.start(issue);
         s.add(List.of("R1@Example.org"), "complaint", ""); // fed back after the send started

@@ -64,7 +64,7 @@ class SubscribeCheckoutTest {
         Document d = valid(t.client().get("/subscribe"), 200);
         assertThat(d.select(".plan__name").eachText()).containsExactly("Monthly", "Annual");
         assertThat(d.select(".plan__price").eachText()).containsExactly("$9.00 a month", "$90.00 a year");
-        assertThat(d.select(".plan a.button").eachAttr("href")).containsOnly("/sign-in?next=/subscribe");
+        assertThat(d.select(".plan a.button").eachAttr("href")).containsOnly("/sign-in?next=%2Fsubscribe");
         assertThat(d.select("form[method=post]")).isEmpty();
         // the form's target itself needs a signed-in reader
         WebClient anon = t.client();
@@ -192,9 +192,9 @@ class SubscribeCheckoutTest {
     void theDemoPaperGetsAMonthlyAndAnAnnualPlanOnce() {
         TestApp plain = app.fresh(o -> TestApp.Options.defaults());
         var db = plain.fixtures.jdbi();
-        Plans.seedDemo(db);
-        Plans.seedDemo(db);
-        assertThat(new Plans(db).offered()).extracting(Plan::slug).containsExactly("monthly", "annual");
+        PlanDao.seedDemo(db);
+        PlanDao.seedDemo(db);
+        assertThat(new PlanDao(db).offered()).extracting(Plan::slug).containsExactly("monthly", "annual");
         Document d = valid(plain.get("/subscribe"), 200);
         assertThat(d.select(".subscribe__offline").text()).contains("subscriptions@meridian-ledger.example");
     }

@@ -6,7 +6,7 @@ import broadsheet.cli.CommonOptions;
 import broadsheet.cli.Main;
 import broadsheet.db.Database;
 import broadsheet.mail.MailConfig;
-import broadsheet.newsletters.Delivery;
+import broadsheet.mail.SmtpTransport;
 import broadsheet.newsletters.IssueRenderer;
 import broadsheet.newsletters.NewsletterDao;
 import broadsheet.newsletters.NewsletterLinks;
@@ -112,9 +112,10 @@ final class BenchNewsletterCommand implements Callable<Integer> {
                         new MailConfig("localhost", sink.port(), "", "", false, "Benchmark <news@bench.invalid>");
                 NewsletterSender sender = new NewsletterSender(
                         jdbi,
-                        Delivery.smtp(mail),
+                        new SmtpTransport(mail),
                         new IssueRenderer(new ArticleDao(jdbi), new Views(false), chrome::site),
                         new NewsletterDao(jdbi),
+                        new broadsheet.newsletters.IssueDao(jdbi),
                         new NewsletterLinks(new broadsheet.db.Secrets(new broadsheet.db.Settings(jdbi))),
                         chrome::site,
                         mail.from(),

@@ -39,7 +39,7 @@ final class DemoContent {
     private DemoContent() {}
 
     static void loadIfEmpty(Database db, Config config) {
-        broadsheet.subscriptions.Plans.seedDemo(db.jdbi()); // once: the demo paper's monthly and annual plans
+        broadsheet.subscriptions.PlanDao.seedDemo(db.jdbi()); // once: the demo paper's monthly and annual plans
         long articles = db.jdbi()
                 .withHandle(h -> h.createQuery("select count(*) from articles")
                         .mapTo(Long.class)

@@ -3,6 +3,7 @@ package broadsheet.newsroom.newsletters;
 import broadsheet.accounts.User;
 import broadsheet.audit.Audit;
 import broadsheet.db.ContentChanges;
+import broadsheet.newsletters.NewsletterDao;
 import broadsheet.web.Form;
 import java.text.Normalizer;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Defining newsletters: name, slug, description, schedule and audience, each checked with a message that names the problem. */
-final class Definitions {
+public final class Definitions {
 
     static final List<String> FIELDS = List.of("name", "slug", "description", "schedule", "audience");
 
@@ -22,22 +23,22 @@ final class Definitions {
     }
 
     private final Jdbi jdbi;
+    private final NewsletterDao newsletters;
 
-    Definitions(Jdbi jdbi) {
+    public Definitions(Jdbi jdbi, NewsletterDao newsletters) {
         this.jdbi = jdbi;
+        this.newsletters = newsletters;
     }
 
     Optional<Form> load(long id) {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "select name, slug, description, schedule, audience from newsletters where id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> Form.empty()
-                        .set("name", rs.getString(1))
-                        .set("slug", rs.getString(2))
-                        .set("description", rs.getString(3))
-                        .set("schedule", rs.getString(4))
-                        .set("audience", rs.getString(5)))
-                .findOne());
+        return newsletters
+                .definition(id)
+                .map(d -> Form.empty()
+                        .set("name", d.name())
+                        .set("slug", d.slug())
+                        .set("description", d.description())
+                        .set("schedule", d.schedule())
+                        .set("audience", d.audience()));
     }
 
     Result save(User user, Long id, Form form) {
@@ -64,38 +65,17 @@ final class Definitions {
         if (form.hasErrors()) return new Result(form, id, 422);
         String finalSlug = slug;
         return jdbi.inTransaction(h -> {
-            boolean taken = h.createQuery("select exists (select 1 from newsletters where slug = :s and id <> :id)")
-                    .bind("s", finalSlug)
-                    .bind("id", id == null ? -1 : id)
-                    .mapTo(Boolean.class)
-                    .one();
+            boolean taken = NewsletterDao.slugTaken(h, finalSlug, id);
             if (taken)
                 return new Result(
                         form.error("slug", "Another newsletter already uses the slug " + finalSlug + "."), id, 422);
             long saved;
+            var definition = new NewsletterDao.Definition(name, finalSlug, description, schedule, audience);
             if (id == null) {
-                saved = h.createUpdate(
-                                "insert into newsletters (slug, name, description, schedule, audience) values (:s, :n, :d, :sc, :a)")
-                        .bind("s", finalSlug)
-                        .bind("n", name)
-                        .bind("d", description)
-                        .bind("sc", schedule)
-                        .bind("a", audience)
-                        .executeAndReturnGeneratedKeys("id")
-                        .mapTo(Long.class)
-                        .one();
+                saved = NewsletterDao.insert(h, definition);
                 Audit.record(h, user, "created newsletter", "newsletter", saved, name);
             } else {
-                int n = h.createUpdate(
-                                "update newsletters set slug = :s, name = :n, description = :d, schedule = :sc, audience = :a where id = :id")
-                        .bind("s", finalSlug)
-                        .bind("n", name)
-                        .bind("d", description)
-                        .bind("sc", schedule)
-                        .bind("a", audience)
-                        .bind("id", id)
-                        .execute();
-                if (n == 0) return new Result(form, id, 404);
+                if (!NewsletterDao.update(h, id, definition)) return new Result(form, id, 404);
                 saved = id;
                 Audit.record(h, user, "edited newsletter", "newsletter", saved, name);
             }

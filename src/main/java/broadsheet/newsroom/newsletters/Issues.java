@@ -6,14 +6,16 @@ import broadsheet.db.ContentChanges;
 import broadsheet.newsletters.Issue;
 import broadsheet.newsletters.IssueDao;
 import broadsheet.newsletters.IssueRenderer;
+import broadsheet.newsletters.IssueStatus;
 import broadsheet.newsletters.Newsletter;
+import broadsheet.newsletters.NewsletterMessage;
 import broadsheet.newsletters.NewsletterSender;
 import broadsheet.newsletters.Outbox;
 import broadsheet.web.Form;
+import broadsheet.web.Paths;
 import broadsheet.web.Site;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -51,9 +53,9 @@ public final class Issues {
     private final NewsletterSender sender;
     private final Supplier<Site> site;
 
-    Issues(Jdbi jdbi, IssueRenderer renderer, NewsletterSender sender, Supplier<Site> site) {
+    public Issues(Jdbi jdbi, IssueDao issues, IssueRenderer renderer, NewsletterSender sender, Supplier<Site> site) {
         this.jdbi = jdbi;
-        this.issues = new IssueDao(jdbi);
+        this.issues = issues;
         this.renderer = renderer;
         this.sender = sender;
         this.site = site;
@@ -62,36 +64,14 @@ public final class Issues {
     /** Today's most relevant published articles for this newsletter: its section's newest first, then the newest overall. */
     List<Suggestion> suggestions(Newsletter n, List<Long> picked) {
         Site s = site.get();
-        List<Suggestion> out = new ArrayList<>(jdbi.withHandle(h -> h.createQuery("""
-                select a.id, a.headline, a.slug, a.published_at, s.name
-                  from articles a join sections s on s.id = a.section_id
-                 where a.status = 'published' and a.id <> all(:picked)
-                 order by (a.published_at > now() - interval '36 hours') desc,
-                          (position(s.slug in :slug) > 0) desc, a.published_at desc, a.id desc
-                 limit 15""")
-                .bind("picked", picked.toArray(Long[]::new))
-                .bind("slug", n.slug())
-                .map((rs, ctx) -> new Suggestion(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        s.articlePath(rs.getString(3), rs.getTimestamp(4).toInstant()),
-                        rs.getString(5),
-                        rs.getTimestamp(4).toInstant(),
-                        false))
-                .list()));
+        List<Suggestion> out =
+                new ArrayList<>(jdbi.withHandle(h -> IssueDeskDao.suggestions(h, picked, n.slug())).stream()
+                        .map(c -> suggestion(s, c, false))
+                        .toList());
         if (!picked.isEmpty()) {
-            List<Suggestion> chosen = jdbi.withHandle(h -> h.createQuery("""
-                    select a.id, a.headline, a.slug, coalesce(a.published_at, now()), s.name
-                      from articles a join sections s on s.id = a.section_id where a.id = any(:ids)""")
-                    .bind("ids", picked.toArray(Long[]::new))
-                    .map((rs, ctx) -> new Suggestion(
-                            rs.getLong(1),
-                            rs.getString(2),
-                            s.articlePath(rs.getString(3), rs.getTimestamp(4).toInstant()),
-                            rs.getString(5),
-                            rs.getTimestamp(4).toInstant(),
-                            true))
-                    .list());
+            List<Suggestion> chosen = jdbi.withHandle(h -> IssueDeskDao.picked(h, picked)).stream()
+                    .map(c -> suggestion(s, c, true))
+                    .toList();
             List<Suggestion> ordered = picked.stream()
                     .flatMap(id -> chosen.stream().filter(c -> c.id() == id))
                     .toList();
@@ -100,20 +80,18 @@ public final class Issues {
         return out;
     }
 
+    private static Suggestion suggestion(Site s, IssueDeskDao.Candidate c, boolean picked) {
+        return new Suggestion(
+                c.id(), c.headline(), s.articlePath(c.slug(), c.publishedAt()), c.section(), c.publishedAt(), picked);
+    }
+
     Result create(User user, Newsletter n, Form form) {
         String subject = form.raw("subject").strip();
         if (subject.isEmpty()) form.error("subject", "Enter the subject readers will see in their inbox.");
         else if (subject.length() > 200) form.error("subject", "Use at most 200 characters for the subject.");
         if (form.hasErrors()) return new Result(422, 0, form, List.of(), null);
         long id = jdbi.inTransaction(h -> {
-            long i = h.createUpdate(
-                            "insert into newsletter_issues (newsletter_id, subject, created_by) values (:n, :s, :u)")
-                    .bind("n", n.id())
-                    .bind("s", subject)
-                    .bind("u", user.id())
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .one();
+            long i = IssueDeskDao.insert(h, n.id(), subject, user.id());
             Audit.record(h, user, "started newsletter issue", "newsletter_issue", i, n.name() + ": " + subject);
             return i;
         });
@@ -153,18 +131,15 @@ public final class Issues {
         if (form.hasErrors()) return new Result(422, id, form, articles, null);
         if (!issue.editable())
             return new Result(
-                    409, id, form, articles, "This issue is " + issue.status() + " and can no longer be changed.");
+                    409,
+                    id,
+                    form,
+                    articles,
+                    "This issue is " + issue.status().dbValue() + " and can no longer be changed.");
         int version = parseInt(form.raw("version"));
         return jdbi.inTransaction(h -> {
-            int n = h.createUpdate("""
-                    update newsletter_issues set subject = :s, intro = :i, updated_at = now(), version = version + 1
-                     where id = :id and version = :v and status in ('draft', 'scheduled')""")
-                    .bind("s", subject)
-                    .bind("i", intro)
-                    .bind("id", id)
-                    .bind("v", version)
-                    .execute();
-            if (n == 0) {
+            boolean saved = IssueDeskDao.update(h, id, version, subject, intro);
+            if (!saved) {
                 return new Result(
                         409,
                         id,
@@ -172,15 +147,7 @@ public final class Issues {
                         articles,
                         "Someone else changed this issue while you were editing it. Your text is below; reload the page to see theirs.");
             }
-            h.execute("delete from newsletter_issue_articles where issue_id = ?", id);
-            int pos = 0;
-            for (long a : articles) {
-                h.execute(
-                        "insert into newsletter_issue_articles (issue_id, article_id, position) values (?, ?, ?)",
-                        id,
-                        a,
-                        pos++);
-            }
+            IssueDeskDao.replaceArticles(h, id, articles);
             Audit.record(h, user, "edited newsletter issue", "newsletter_issue", id, subject);
             form.set("version", String.valueOf(version + 1)).set("more", "");
             return new Result(200, id, form, articles, null);
@@ -191,10 +158,10 @@ public final class Issues {
     void sendTest(User user, Newsletter n, long id) throws MessagingException {
         Issue issue = issues.find(id).orElseThrow();
         IssueRenderer.MailParts parts = renderer.mail(renderer.content(n, issue), true);
-        String unsubscribe = site.get().absolute("/newsletters/unsubscribe/test");
-        String preferences = site.get().absolute("/account/newsletters");
-        MimeMessage m = NewsletterSender.build(
-                sender.delivery().session(),
+        String unsubscribe = site.get().absolute(Paths.newsletterUnsubscribe("test"));
+        String preferences = site.get().absolute(Paths.accountNewsletters());
+        MimeMessage m = NewsletterMessage.build(
+                sender.transport().session(),
                 sender.from(),
                 user.email(),
                 "<nl-test." + id + "." + System.nanoTime() + "@" + sender.domain() + ">",
@@ -202,9 +169,8 @@ public final class Issues {
                 parts.text(unsubscribe, preferences),
                 parts.html(unsubscribe, preferences),
                 unsubscribe,
-                null,
-                sender.domain());
-        try (var c = sender.delivery().open()) {
+                null);
+        try (var c = sender.transport().open()) {
             c.send(m);
         }
         jdbi.useHandle(
@@ -230,20 +196,14 @@ public final class Issues {
             return new Result(
                     422, id, form.error("sendAt", "Choose a time in the future, or send it now."), List.of(), null);
         return transition(user, id, form, "scheduled newsletter issue", h -> {
-            h.createUpdate(
-                            "update newsletter_issues set status = 'scheduled', send_at = :t, updated_at = now(), version = version + 1 where id = :id")
-                    .bind("t", Timestamp.from(at))
-                    .bind("id", id)
-                    .execute();
+            IssueDeskDao.schedule(h, id, at);
             return "scheduled newsletter issue for " + at;
         });
     }
 
     Result unschedule(User user, long id, Form form) {
         return transition(user, id, form, "unscheduled newsletter issue", h -> {
-            h.execute(
-                    "update newsletter_issues set status = 'draft', send_at = null, updated_at = now(), version = version + 1 where id = ?",
-                    id);
+            IssueDeskDao.unschedule(h, id);
             return "unscheduled newsletter issue";
         });
     }
@@ -264,16 +224,13 @@ public final class Issues {
             User user, long id, Form form, String action, java.util.function.Function<Handle, String> change) {
         int version = parseInt(form.raw("version"));
         return jdbi.inTransaction(h -> {
-            var row = h.createQuery("select status, version from newsletter_issues where id = :id for update")
-                    .bind("id", id)
-                    .mapToMap()
-                    .findOne();
+            var row = IssueDeskDao.lock(h, id);
             if (row.isEmpty()) return new Result(404, id, form, List.of(), null);
-            String status = (String) row.get().get("status");
-            if (!status.equals("draft") && !status.equals("scheduled")) {
-                return new Result(409, id, form, List.of(), "This issue is " + status + " already.");
+            IssueStatus status = row.get().status();
+            if (status != IssueStatus.DRAFT && status != IssueStatus.SCHEDULED) {
+                return new Result(409, id, form, List.of(), "This issue is " + status.dbValue() + " already.");
             }
-            if (((Number) row.get().get("version")).intValue() != version) {
+            if (row.get().version() != version) {
                 return new Result(
                         409,
                         id,
@@ -289,14 +246,7 @@ public final class Issues {
     }
 
     private Map<String, Long> bySlug(List<String> slugs) {
-        return jdbi.withHandle(h -> {
-            Map<String, Long> m = new java.util.HashMap<>();
-            h.createQuery("select slug, id from articles where status = 'published' and slug = any(:s)")
-                    .bind("s", slugs.toArray(String[]::new))
-                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .forEach(e -> m.put(e.getKey(), e.getValue()));
-            return m;
-        });
+        return jdbi.withHandle(h -> IssueDeskDao.publishedBySlug(h, slugs));
     }
 
     /** "/2026/11/30/harbour-vote", a full URL or a bare slug: the slug. */

@@ -5,10 +5,11 @@ import broadsheet.newsletters.IssueDao;
 import broadsheet.newsletters.IssueRenderer;
 import broadsheet.newsletters.Newsletter;
 import broadsheet.newsletters.NewsletterDao;
-import broadsheet.newsletters.NewsletterSender;
 import broadsheet.newsletters.Suppressions;
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
+import broadsheet.web.Params;
+import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The newsroom's newsletter pages (editors): define newsletters, write an issue with suggested
@@ -30,7 +30,7 @@ public final class NewsletterDesk {
     /** @param id null on the form that creates one */
     public record EditPage(Desk.Frame frame, Long id, Form form, List<Issue> issues, Form issueForm, String notice) {
         public String action() {
-            return id == null ? "/newsroom/newsletters" : "/newsroom/newsletters/" + id;
+            return id == null ? Paths.newsletterDesk() : Paths.newsletterDesk(id);
         }
     }
 
@@ -58,17 +58,17 @@ public final class NewsletterDesk {
 
     public NewsletterDesk(
             Desk desk,
-            Jdbi jdbi,
             NewsletterDao newsletters,
+            IssueDao issues,
+            Definitions definitions,
+            Issues issueService,
             IssueRenderer renderer,
-            NewsletterSender sender,
             Suppressions suppressions) {
         this.desk = desk;
         this.newsletters = newsletters;
-        this.issues = new IssueDao(jdbi);
-        this.definitions = new Definitions(jdbi);
-        this.issueService =
-                new Issues(jdbi, renderer, sender, () -> desk.chrome().site());
+        this.issues = issues;
+        this.definitions = definitions;
+        this.issueService = issueService;
         this.renderer = renderer;
         this.suppressions = suppressions;
     }
@@ -90,7 +90,7 @@ public final class NewsletterDesk {
         Definitions.Result r = definitions.save(desk.user(ctx), null, Form.of(ctx, Definitions.FIELDS));
         if (r.ok()) {
             desk.chrome().reload();
-            ctx.redirect("/newsroom/newsletters/" + r.id() + "?done=created", HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(Paths.newsletterDesk(r.id()), "done", "created"), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             edit(ctx, null, r.form(), null);
@@ -98,7 +98,7 @@ public final class NewsletterDesk {
     }
 
     public void show(Context ctx) {
-        long id = id(ctx, "id");
+        long id = Params.pathId(ctx, "id");
         Form form = definitions.load(id).orElseThrow(NotFoundResponse::new);
         String notice = switch (String.valueOf(ctx.queryParam("done"))) {
             case "created" -> "The newsletter has been created.";
@@ -109,12 +109,12 @@ public final class NewsletterDesk {
     }
 
     public void update(Context ctx) {
-        long id = id(ctx, "id");
+        long id = Params.pathId(ctx, "id");
         Definitions.Result r = definitions.save(desk.user(ctx), id, Form.of(ctx, Definitions.FIELDS));
         if (r.status() == 404) throw new NotFoundResponse();
         if (r.ok()) {
             desk.chrome().reload();
-            ctx.redirect("/newsroom/newsletters/" + id + "?done=saved", HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(Paths.newsletterDesk(id), "done", "saved"), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             edit(ctx, id, r.form(), null);
@@ -144,10 +144,10 @@ public final class NewsletterDesk {
     // --- issues
 
     public void createIssue(Context ctx) {
-        Newsletter n = newsletters.byId(id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        Newsletter n = newsletters.byId(Params.pathId(ctx, "id")).orElseThrow(NotFoundResponse::new);
         Issues.Result r = issueService.create(desk.user(ctx), n, Form.of(ctx, List.of("subject")));
         if (r.ok()) {
-            ctx.redirect("/newsroom/issues/" + r.id(), HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.issueDesk(r.id()), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(422);
             edit(ctx, n.id(), definitions.load(n.id()).orElseThrow(), r.form(), null);
@@ -176,7 +176,7 @@ public final class NewsletterDesk {
         Issues.Result r =
                 issueService.save(desk.user(ctx), issue.id(), Form.of(ctx, Issues.FIELDS), ctx.formParams("article"));
         if (r.ok()) {
-            ctx.redirect("/newsroom/issues/" + issue.id() + "?done=saved", HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(Paths.issueDesk(issue.id()), "done", "saved"), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             issuePage(ctx, issues.find(issue.id()).orElseThrow(), r.form(), r.articles(), r.problem(), null);
@@ -212,7 +212,7 @@ public final class NewsletterDesk {
                     null);
             return;
         }
-        ctx.redirect("/newsroom/issues/" + issue.id() + "?done=test", HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(Paths.issueDesk(issue.id()), "done", "test"), HttpStatus.SEE_OTHER);
     }
 
     public void schedule(Context ctx) {
@@ -236,7 +236,7 @@ public final class NewsletterDesk {
         Issues.Result r = step.apply(desk.user(ctx), issue.id(), Form.of(ctx, List.of("version", "sendAt")));
         if (r.status() == 404) throw new NotFoundResponse();
         if (r.ok()) {
-            ctx.redirect("/newsroom/issues/" + issue.id() + "?done=" + done, HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(Paths.issueDesk(issue.id()), "done", done), HttpStatus.SEE_OTHER);
             return;
         }
         ctx.status(r.status());
@@ -276,7 +276,7 @@ public final class NewsletterDesk {
     }
 
     private Issue load(Context ctx) {
-        return issues.find(id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        return issues.find(Params.pathId(ctx, "id")).orElseThrow(NotFoundResponse::new);
     }
 
     // --- suppressions
@@ -300,7 +300,8 @@ public final class NewsletterDesk {
             Suppressions.Added a = suppressions.add(
                     lines, form.raw("reason"), form.raw("detail").strip());
             if (a.rejected().isEmpty()) {
-                ctx.redirect("/newsroom/newsletters/suppressions?added=" + a.added(), HttpStatus.SEE_OTHER);
+                ctx.redirect(
+                        Paths.with(Paths.suppressions(), "added", String.valueOf(a.added())), HttpStatus.SEE_OTHER);
                 return;
             }
             form.error(
@@ -322,13 +323,5 @@ public final class NewsletterDesk {
                         suppressions.count(),
                         form,
                         notice));
-    }
-
-    private static long id(Context ctx, String name) {
-        try {
-            return Long.parseLong(ctx.pathParam(name));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
     }
 }

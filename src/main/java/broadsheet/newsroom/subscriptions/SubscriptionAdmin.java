@@ -3,9 +3,8 @@ package broadsheet.newsroom.subscriptions;
 import broadsheet.accounts.User;
 import broadsheet.audit.Audit;
 import broadsheet.subscriptions.Plan;
-import broadsheet.subscriptions.Plans;
+import broadsheet.subscriptions.PlanDao;
 import broadsheet.subscriptions.Subscription;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -58,7 +57,7 @@ public final class SubscriptionAdmin {
     public Subscription grant(User admin, String email, long planId, LocalDate until, int version, ZoneId zone) {
         Instant end = endOf(until, zone, "until");
         return inTransaction(email, version, (h, found) -> {
-            Plan plan = Plans.byId(h, planId).orElseThrow(() -> new Refused(422, "plan", "Choose one of the plans."));
+            Plan plan = PlanDao.byId(h, planId).orElseThrow(() -> new Refused(422, "plan", "Choose one of the plans."));
             Subscription s = found.subscription();
             if (s != null && s.stripe() && s.givesAccess(Instant.now())) {
                 throw new Refused(
@@ -69,24 +68,9 @@ public final class SubscriptionAdmin {
             }
             int n;
             if (s == null) {
-                n = h.createUpdate("""
-                        insert into subscriptions (user_id, plan_id, status, current_period_end, source)
-                        values (:u, :p, 'active', :end, 'manual') on conflict (user_id) do nothing""")
-                        .bind("u", found.reader().id())
-                        .bind("p", plan.id())
-                        .bind("end", Timestamp.from(end))
-                        .execute();
+                n = SubscriptionAdminDao.grantFirst(h, found.reader().id(), plan.id(), end);
             } else {
-                n = h.createUpdate("""
-                        update subscriptions set plan_id = :p, status = 'active', current_period_end = :end, source = 'manual',
-                               cancel_at_period_end = false, stripe_subscription_id = null, stripe_event_at = null,
-                               updated_at = now(), version = version + 1
-                         where id = :id and version = :v""")
-                        .bind("p", plan.id())
-                        .bind("end", Timestamp.from(end))
-                        .bind("id", s.id())
-                        .bind("v", version)
-                        .execute();
+                n = SubscriptionAdminDao.grantOver(h, s.id(), version, plan.id(), end);
             }
             if (n != 1) throw conflict(h, found);
             Audit.record(
@@ -109,7 +93,7 @@ public final class SubscriptionAdmin {
                 (s, h) -> {
                     String interval = s.planId() == null
                             ? "month"
-                            : Plans.byId(h, s.planId()).map(Plan::interval).orElse("month");
+                            : PlanDao.byId(h, s.planId()).map(Plan::interval).orElse("month");
                     Instant from = s.currentPeriodEnd().isAfter(Instant.now()) ? s.currentPeriodEnd() : Instant.now();
                     ZonedDateTime z = from.atZone(zone);
                     return ("year".equals(interval) ? z.plusYears(1) : z.plusMonths(1)).toInstant();
@@ -144,10 +128,7 @@ public final class SubscriptionAdmin {
             if (s == null || !s.givesAccess(Instant.now()))
                 throw new Refused(422, null, email + " has no running subscription to revoke.");
             if (s.stripe()) throw stripeOwned(email);
-            int n = h.createUpdate("""
-                    update subscriptions set status = 'revoked', current_period_end = least(current_period_end, now()),
-                           cancel_at_period_end = false, updated_at = now(), version = version + 1
-                     where id = :id and version = :v""").bind("id", s.id()).bind("v", version).execute();
+            int n = SubscriptionAdminDao.revoke(h, s.id(), version);
             if (n != 1) throw conflict(h, found);
             Audit.record(
                     h,
@@ -170,18 +151,13 @@ public final class SubscriptionAdmin {
                     "A Stripe price id looks like price_1QxYz... (copy it from the price's page in the Stripe Dashboard).");
         }
         jdbi.useTransaction(h -> {
-            Plan plan = Plans.byId(h, planId).orElseThrow(() -> new Refused(404, null, "There is no such plan."));
+            Plan plan = PlanDao.byId(h, planId).orElseThrow(() -> new Refused(404, null, "There is no such plan."));
             if (!id.isEmpty()) {
-                Optional<String> other = h.createQuery(
-                                "select name from plans where stripe_price_id = :p and id <> :id")
-                        .bind("p", id)
-                        .bind("id", planId)
-                        .mapTo(String.class)
-                        .findOne();
+                Optional<String> other = PlanDao.usingPrice(h, id, planId);
                 if (other.isPresent())
                     throw new Refused(422, null, "The " + other.get() + " plan already uses " + id + ".");
             }
-            Plans.setStripePrice(h, planId, id);
+            PlanDao.setStripePrice(h, planId, id);
             Audit.record(
                     h, admin, "set Stripe price", "plan", planId, plan.name() + ": " + (id.isEmpty() ? "none" : id));
         });
@@ -196,7 +172,7 @@ public final class SubscriptionAdmin {
             Subscription s = found.subscription();
             if (s == null) throw new Refused(422, null, email + " has no subscription to extend: grant one instead.");
             if (s.stripe() && s.givesAccess(Instant.now())) throw stripeOwned(email);
-            if (!"active".equals(s.status()) && !"past_due".equals(s.status())) {
+            if (!s.status().running()) {
                 throw new Refused(
                         422,
                         null,
@@ -204,14 +180,7 @@ public final class SubscriptionAdmin {
                                 + s.statusLabel(Instant.now()).toLowerCase() + ": grant a new one instead.");
             }
             Instant end = newEnd.of(s, h);
-            int n = h.createUpdate("""
-                    update subscriptions set current_period_end = :end, status = 'active', source = 'manual',
-                           updated_at = now(), version = version + 1
-                     where id = :id and version = :v""")
-                    .bind("end", Timestamp.from(end))
-                    .bind("id", s.id())
-                    .bind("v", version)
-                    .execute();
+            int n = SubscriptionAdminDao.extend(h, s.id(), version, end);
             if (n != 1) throw conflict(h, found);
             Audit.record(
                     h,
@@ -269,9 +238,6 @@ public final class SubscriptionAdmin {
 
     private static Optional<Reader> reader(Handle h, String email) {
         if (email == null || email.isBlank()) return Optional.empty();
-        return h.createQuery("select id, email, display_name from users where email = lower(:e)")
-                .bind("e", email.strip())
-                .map((rs, c) -> new Reader(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .findOne();
+        return SubscriptionAdminDao.readerByEmail(h, email.strip());
     }
 }

@@ -5,12 +5,11 @@ import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.subscriptions.SubscriptionAdmin.Lookup;
 import broadsheet.newsroom.subscriptions.SubscriptionAdmin.Refused;
 import broadsheet.subscriptions.Plan;
-import broadsheet.subscriptions.Plans;
+import broadsheet.subscriptions.PlanDao;
 import broadsheet.web.Form;
+import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,9 +42,9 @@ public final class SubscriptionDesk {
 
     private final Desk desk;
     private final SubscriptionAdmin admin;
-    private final Plans plans;
+    private final PlanDao plans;
 
-    public SubscriptionDesk(Desk desk, SubscriptionAdmin admin, Plans plans) {
+    public SubscriptionDesk(Desk desk, SubscriptionAdmin admin, PlanDao plans) {
         this.desk = desk;
         this.admin = admin;
         this.plans = plans;
@@ -111,7 +110,7 @@ public final class SubscriptionDesk {
             page(ctx, "", Form.empty(), "search", null, e.getMessage());
             return;
         }
-        ctx.redirect("/newsroom/subscriptions?done=price#plans-h", HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(Paths.subscriptionDesk() + "#plans-h", "done", "price"), HttpStatus.SEE_OTHER);
     }
 
     private void act(Context ctx, Form form, String action, String done, Runnable change) {
@@ -127,8 +126,7 @@ public final class SubscriptionDesk {
             return;
         }
         ctx.redirect(
-                "/newsroom/subscriptions?email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&done=" + done
-                        + "#current-h",
+                Paths.with(Paths.with(Paths.subscriptionDesk() + "#current-h", "email", email), "done", done),
                 HttpStatus.SEE_OTHER);
     }
 

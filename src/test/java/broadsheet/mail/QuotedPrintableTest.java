@@ -1,4 +1,4 @@
-package broadsheet.newsletters;
+package broadsheet.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package broadsheet.newsletters;
+package broadsheet.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,13 +8,13 @@ import java.util.Arrays;
  * chain of streams one byte at a time, which was more than half the CPU of sending a newsletter;
  * a part encoded here goes out as one block.
  */
-final class QuotedPrintable {
+public final class QuotedPrintable {
     private QuotedPrintable() {}
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     /** UTF-8 text, its line ends as CRLF, no encoded line longer than 76 characters. */
-    static byte[] encode(String text) {
+    public static byte[] encode(String text) {
         byte[] in = text.getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[in.length + in.length / 8 + 64];
         int o = 0;

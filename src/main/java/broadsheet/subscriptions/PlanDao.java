@@ -1,13 +1,14 @@
 package broadsheet.subscriptions;
 
+import broadsheet.db.Settings;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** The paper's plans. */
-public final class Plans {
+/** The paper's plans: all their SQL. */
+public final class PlanDao {
 
     private static final String COLUMNS = "id, slug, name, interval, price_cents, currency, stripe_price_id, active";
     static final RowMapper<Plan> MAPPER = (rs, c) -> new Plan(
@@ -22,11 +23,11 @@ public final class Plans {
 
     private final Jdbi jdbi;
 
-    public Plans(Jdbi jdbi) {
+    public PlanDao(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    /** Plans on offer, cheapest interval first (monthly before annual). */
+    /** PlanDao on offer, cheapest interval first (monthly before annual). */
     public List<Plan> offered() {
         return jdbi.withHandle(h -> h.createQuery(
                         "select " + COLUMNS + " from plans where active order by interval = 'year', price_cents, id")
@@ -56,6 +57,15 @@ public final class Plans {
                 .findOne();
     }
 
+    /** The name of a plan other than {@code exceptPlanId} paid with this Stripe price, if any. */
+    public static Optional<String> usingPrice(Handle h, String priceId, long exceptPlanId) {
+        return h.createQuery("select name from plans where stripe_price_id = :p and id <> :id")
+                .bind("p", priceId)
+                .bind("id", exceptPlanId)
+                .mapTo(String.class)
+                .findOne();
+    }
+
     /** Sets (or clears, with blank) the Stripe price a plan is paid with. */
     public static void setStripePrice(Handle h, long planId, String priceId) {
         h.createUpdate("update plans set stripe_price_id = :p where id = :id")
@@ -73,9 +83,12 @@ public final class Plans {
             if (h.createQuery("select count(*) from plans").mapTo(Integer.class).one() > 0) return;
             h.execute("insert into plans (slug, name, interval, price_cents, currency) values "
                     + "('monthly', 'Monthly', 'month', 900, 'usd'), ('annual', 'Annual', 'year', 9000, 'usd')");
-            h.execute("insert into settings (key, value) values ('subscriptions_contact', "
-                    + "'Write to subscriptions@meridian-ledger.example or call +1 555 0100 (weekdays, 9:00 to 17:00).') "
-                    + "on conflict (key) do nothing");
+            if (Settings.get(h, "subscriptions_contact").isEmpty()) {
+                Settings.put(
+                        h,
+                        "subscriptions_contact",
+                        "Write to subscriptions@meridian-ledger.example or call +1 555 0100 (weekdays, 9:00 to 17:00).");
+            }
         });
     }
 }

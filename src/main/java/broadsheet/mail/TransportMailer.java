@@ -2,49 +2,33 @@ package broadsheet.mail;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.util.Properties;
 
-/** Sends through an SMTP server with Jakarta Mail (Eclipse Angus). */
-public final class SmtpMailer implements Mailer {
+/** Sends each transactional message (a confirmation, a password reset, a digest) over the mail transport. */
+public final class TransportMailer implements Mailer {
 
-    private final MailConfig config;
-    private final Session session;
+    private final MailTransport transport;
+    private final String from;
 
-    public SmtpMailer(MailConfig config) {
-        this.config = config;
-        Properties p = new Properties();
-        p.put("mail.smtp.host", config.host());
-        p.put("mail.smtp.port", String.valueOf(config.port()));
-        p.put("mail.smtp.starttls.enable", String.valueOf(config.startTls()));
-        p.put("mail.smtp.connectiontimeout", "10000");
-        p.put("mail.smtp.timeout", "10000");
-        boolean auth = !config.user().isBlank();
-        p.put("mail.smtp.auth", String.valueOf(auth));
-        this.session = Session.getInstance(p);
+    public TransportMailer(MailTransport transport, String from) {
+        this.transport = transport;
+        this.from = from;
     }
 
     @Override
     public void send(Mail mail) {
-        try {
-            MimeMessage m = message(session, config.from(), mail);
-            if (config.user().isBlank()) {
-                Transport.send(m);
-            } else {
-                Transport.send(m, config.user(), config.password());
-            }
+        try (MailTransport.Connection c = transport.open()) {
+            c.send(message(mail));
         } catch (MessagingException e) {
             throw new MailFailure("could not send mail to " + mail.to() + ": " + e.getMessage(), e);
         }
     }
 
-    static MimeMessage message(Session session, String from, Mail mail) throws MessagingException {
-        MimeMessage m = new MimeMessage(session);
+    private MimeMessage message(Mail mail) throws MessagingException {
+        MimeMessage m = new MimeMessage(transport.session());
         m.setFrom(new InternetAddress(from));
         m.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.to()));
         m.setSubject(mail.subject(), "UTF-8");
@@ -62,7 +46,7 @@ public final class SmtpMailer implements Mailer {
         return m;
     }
 
-    /** Mail could not be handed to the server. */
+    /** Mail could not be handed to the server (or written to the local folder). */
     public static final class MailFailure extends RuntimeException {
         MailFailure(String message, Throwable cause) {
             super(message, cause);

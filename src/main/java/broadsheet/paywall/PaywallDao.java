@@ -1,0 +1,49 @@
+package broadsheet.paywall;
+
+import broadsheet.articles.ArticleStatus;
+import broadsheet.subscriptions.Subscriptions;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** What the paywall and the gift pages read: a published article's access level and headline, and who subscribes. */
+public final class PaywallDao {
+
+    /** A published article as the paywall sees it. */
+    record Gated(long id, Access access) {}
+
+    /** A published article as the gift page names it. */
+    record Published(long id, String headline, String slug, Instant publishedAt) {}
+
+    private final Jdbi jdbi;
+
+    public PaywallDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    Optional<Gated> publishedBySlug(String slug) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select id, access from articles where slug = :s and status = :published")
+                .bind("s", slug)
+                .bind("published", ArticleStatus.PUBLISHED)
+                .map((rs, c) -> new Gated(rs.getLong("id"), Access.of(rs.getString("access"))))
+                .findOne());
+    }
+
+    Optional<Published> publishedById(long id) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select id, headline, slug, published_at from articles where id = :id and status = :published")
+                .bind("id", id)
+                .bind("published", ArticleStatus.PUBLISHED)
+                .map((rs, c) -> new Published(
+                        rs.getLong("id"),
+                        rs.getString("headline"),
+                        rs.getString("slug"),
+                        rs.getTimestamp("published_at").toInstant()))
+                .findOne());
+    }
+
+    boolean isSubscriber(long userId) {
+        return jdbi.withHandle(h -> Subscriptions.isSubscriber(h, userId));
+    }
+}
