@@ -1,20 +1,19 @@
 package broadsheet.following;
 
+import broadsheet.web.Paths;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a reader can follow; each lives in its own table and has its own public page. */
+/** What a reader can follow; each has its own public page (and its own table, which {@link FollowDao} knows). */
 public enum FollowKind {
-    AUTHOR("author", "authors"),
-    TOPIC("topic", "topics"),
-    SECTION("section", "sections");
+    AUTHOR("author"),
+    TOPIC("topic"),
+    SECTION("section");
 
     private final String key;
-    private final String table;
 
-    FollowKind(String key, String table) {
+    FollowKind(String key) {
         this.key = key;
-        this.table = table;
     }
 
     /** The name stored in follows.kind and used in URLs and JSON. */
@@ -22,13 +21,13 @@ public enum FollowKind {
         return key;
     }
 
-    String table() {
-        return table;
-    }
-
     /** The public page: /authors/slug, /topics/slug, /sections/slug. */
     public String path(String slug) {
-        return "/" + table + "/" + slug;
+        return switch (this) {
+            case AUTHOR -> Paths.author(slug);
+            case TOPIC -> Paths.topic(slug);
+            case SECTION -> Paths.section(slug);
+        };
     }
 
     public static Optional<FollowKind> of(String key) {

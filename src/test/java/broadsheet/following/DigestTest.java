@@ -57,8 +57,11 @@ class DigestTest {
 
     static DigestSender sender() {
         return new DigestSender(
-                t.fixtures.jdbi(),
-                new Feed(t.fixtures.jdbi(), new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
+                new DigestDao(t.fixtures.jdbi()),
+                new Feed(
+                        new FeedDao(t.fixtures.jdbi()),
+                        new FollowDao(t.fixtures.jdbi()),
+                        new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
                 new SmtpMailer(mail),
                 new Views(false),
                 () -> new broadsheet.web.Site(
@@ -221,8 +224,11 @@ class DigestTest {
             smtpMailer.send(m);
         };
         DigestSender s = new DigestSender(
-                t.fixtures.jdbi(),
-                new Feed(t.fixtures.jdbi(), new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
+                new DigestDao(t.fixtures.jdbi()),
+                new Feed(
+                        new FeedDao(t.fixtures.jdbi()),
+                        new FollowDao(t.fixtures.jdbi()),
+                        new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
                 refusing,
                 new Views(false),
                 () -> new broadsheet.web.Site(
