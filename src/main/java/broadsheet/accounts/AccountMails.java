@@ -31,7 +31,7 @@ final class AccountMails {
     Mail confirmation(String email, String token, String next) {
         Site s = site.get();
         String link = Paths.confirmAccount(token);
-        if (!next.equals("/")) link = Paths.with(link, "next", next);
+        if (!next.equals(Paths.home())) link = Paths.with(link, "next", next);
         return Mail.text(
                 email,
                 "Confirm your email address for " + s.name(),

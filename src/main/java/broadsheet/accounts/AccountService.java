@@ -6,6 +6,7 @@ import broadsheet.mail.Mail;
 import broadsheet.mail.Mailer;
 import broadsheet.web.AccessCheck;
 import broadsheet.web.Form;
+import broadsheet.web.Paths;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class AccountService {
     }
 
     private Mail confirmationMail(Handle h, long userId, String email) {
-        return confirmationMail(h, userId, email, "/");
+        return confirmationMail(h, userId, email, Paths.home());
     }
 
     /** @param next where the reader was going when they registered; the link leads back there after signing in */

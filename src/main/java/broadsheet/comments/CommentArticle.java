@@ -6,22 +6,22 @@ import java.time.Instant;
 /**
  * The article a comment belongs to, and whether it takes comments now.
  *
- * @param mode open, premoderated or closed, as set on the article
+ * @param mode as set on the article
  * @param subscribersOnly the article's own choice, or null to follow the site setting
  */
 public record CommentArticle(
-        long id, String slug, String headline, Instant publishedAt, String mode, Boolean subscribersOnly) {
+        long id, String slug, String headline, Instant publishedAt, CommentMode mode, Boolean subscribersOnly) {
 
     /** The mode readers get: an open article closes by itself once it is older than the setting allows. */
-    public String effectiveMode(CommentSettings s, Instant now) {
-        if (!mode.equals("closed")
+    public CommentMode effectiveMode(CommentSettings s, Instant now) {
+        if (mode != CommentMode.CLOSED
                 && s.autoCloseDays() > 0
-                && publishedAt.plus(Duration.ofDays(s.autoCloseDays())).isBefore(now)) return "closed";
+                && publishedAt.plus(Duration.ofDays(s.autoCloseDays())).isBefore(now)) return CommentMode.CLOSED;
         return mode;
     }
 
     public boolean closedBySetting(CommentSettings s, Instant now) {
-        return !mode.equals("closed") && effectiveMode(s, now).equals("closed");
+        return mode != CommentMode.CLOSED && effectiveMode(s, now) == CommentMode.CLOSED;
     }
 
     public boolean subscribersOnly(CommentSettings s) {

@@ -79,7 +79,7 @@ public final class CommentDao {
                         rs.getString("slug"),
                         rs.getString("headline"),
                         rs.getTimestamp("published_at").toInstant(),
-                        rs.getString("comment_mode"),
+                        DbValue.of(CommentMode.class, rs.getString("comment_mode")),
                         (Boolean) rs.getObject("comments_subscribers_only")))
                 .findOne();
     }

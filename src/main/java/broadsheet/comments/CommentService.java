@@ -66,7 +66,7 @@ public final class CommentService {
     private Optional<CommentRefused> refusal(Handle h, User u, CommentArticle a, CommentSettings s) {
         Optional<CommentRefused> banned = banned(h, u);
         if (banned.isPresent()) return banned;
-        if (a.effectiveMode(s, Instant.now()).equals("closed")) {
+        if (a.effectiveMode(s, Instant.now()) == CommentMode.CLOSED) {
             return Optional.of(new CommentRefused(
                     409, "Comments on this article are closed; no new comments or replies are taken."));
         }
@@ -228,7 +228,7 @@ public final class CommentService {
     }
 
     private String holdReason(Handle h, User u, CommentArticle a, CommentSettings s, String body, String html) {
-        if (a.effectiveMode(s, Instant.now()).equals("premoderated")) return "premoderation";
+        if (a.effectiveMode(s, Instant.now()) == CommentMode.PREMODERATED) return "premoderation";
         String filter = filterReason(s, body, html);
         if (filter != null) return filter;
         if (s.newAccountHold() > 0) {

@@ -68,16 +68,16 @@ public final class ThreadPages {
         if (sort == null) throw new BadRequestResponse("Sort by newest, oldest or liked.");
         int page = page(ctx);
         CommentSettings s = comments.settings();
-        String mode = a.effectiveMode(s, Instant.now());
+        CommentMode mode = a.effectiveMode(s, Instant.now());
         String state = switch (mode) {
-            case "closed" ->
+            case CLOSED ->
                 a.closedBySetting(s, Instant.now())
                         ? "Comments closed automatically " + s.autoCloseDays() + " days after publication."
                         : "Comments on this article are closed.";
-            case "premoderated" -> "Comments on this article are checked by an editor before they appear.";
-            default -> "";
+            case PREMODERATED -> "Comments on this article are checked by an editor before they appear.";
+            case OPEN -> "";
         };
-        if (a.subscribersOnly(s) && !mode.equals("closed"))
+        if (a.subscribersOnly(s) && mode != CommentMode.CLOSED)
             state = (state + " Only subscribers may comment here.").strip();
         List<ThreadDao.Thread> list = threads.page(a.id(), sort, page);
         boolean more = threads.threadCount(a.id()) > page * ThreadDao.PAGE_SIZE;
@@ -98,7 +98,7 @@ public final class ThreadPages {
                         a,
                         path,
                         state,
-                        mode.equals("closed"),
+                        mode == CommentMode.CLOSED,
                         threads.count(a.id()),
                         sort,
                         List.of(ThreadDao.Sort.values()),

@@ -5,6 +5,7 @@ import broadsheet.accounts.UserDao;
 import broadsheet.audit.Audit;
 import broadsheet.comments.CommentArticle;
 import broadsheet.comments.CommentDao;
+import broadsheet.comments.CommentMode;
 import broadsheet.comments.CommentSettings;
 import broadsheet.comments.ReplyNotices;
 import broadsheet.db.Settings;
@@ -92,7 +93,7 @@ public final class Moderation {
     }
 
     /** Sets an article's comment mode and who may comment on it. */
-    public void setArticle(User editor, long articleId, String mode, Boolean subscribersOnly) {
+    public void setArticle(User editor, long articleId, CommentMode mode, Boolean subscribersOnly) {
         jdbi.useTransaction(h -> {
             dao.setArticle(h, articleId, mode, subscribersOnly);
             Audit.record(
@@ -101,7 +102,7 @@ public final class Moderation {
                     "article.comments",
                     "article",
                     articleId,
-                    "Comments: " + mode
+                    "Comments: " + mode.dbValue()
                             + (subscribersOnly == null
                                     ? ""
                                     : subscribersOnly ? ", subscribers only" : ", every signed-in reader"));

@@ -1,5 +1,6 @@
 package broadsheet.newsroom.moderation;
 
+import broadsheet.comments.CommentMode;
 import broadsheet.comments.CommentStatus;
 import broadsheet.newsroom.moderation.Moderation.Ban;
 import java.time.temporal.ChronoUnit;
@@ -67,7 +68,7 @@ public final class ModerationDao {
                 .list());
     }
 
-    void setArticle(Handle h, long articleId, String mode, Boolean subscribersOnly) {
+    void setArticle(Handle h, long articleId, CommentMode mode, Boolean subscribersOnly) {
         h.createUpdate("update articles set comment_mode = :m, comments_subscribers_only = :s where id = :id")
                 .bind("m", mode)
                 .bind("s", subscribersOnly)

@@ -1,6 +1,7 @@
 package broadsheet.newsroom.moderation;
 
 import broadsheet.comments.CommentArticle;
+import broadsheet.comments.CommentMode;
 import broadsheet.comments.CommentSettings;
 import broadsheet.comments.CommentStatus;
 import broadsheet.db.Cursor;
@@ -37,7 +38,7 @@ public final class ModerationDesk {
     public record SettingsPage(Desk.Frame frame, Form form, String notice) {}
 
     public record ArticlePage(
-            Desk.Frame frame, CommentArticle article, String effectiveMode, String notice, String error) {}
+            Desk.Frame frame, CommentArticle article, CommentMode effectiveMode, String notice, String error) {}
 
     public record BansPage(Desk.Frame frame, List<Moderation.Ban> bans, Form form, String notice) {}
 
@@ -200,14 +201,14 @@ public final class ModerationDesk {
 
     public void saveArticle(Context ctx) {
         CommentArticle a = findArticle(ctx);
-        String mode = String.valueOf(ctx.formParam("mode"));
+        Optional<CommentMode> mode = CommentMode.of(ctx.formParam("mode"));
         String who = String.valueOf(ctx.formParam("who"));
-        if (!List.of("open", "premoderated", "closed").contains(mode)
-                || !List.of("site", "everyone", "subscribers").contains(who)) {
+        if (mode.isEmpty() || !List.of("site", "everyone", "subscribers").contains(who)) {
             articlePage(ctx.status(422), a, null, "Choose how comments work on this article and who may comment.");
             return;
         }
-        moderation.setArticle(desk.user(ctx), a.id(), mode, who.equals("site") ? null : who.equals("subscribers"));
+        moderation.setArticle(
+                desk.user(ctx), a.id(), mode.get(), who.equals("site") ? null : who.equals("subscribers"));
         ctx.redirect(Paths.with(Paths.moderationArticle(a.id()), "done", "saved"), HttpStatus.SEE_OTHER);
     }
 

@@ -37,7 +37,7 @@ public final class ModerationQueue {
 
     /**
      * @param articleId only comments on this article, or null
-     * @param status "pending", "visible" (reported but still shown) or "" for both
+     * @param status a {@link CommentStatus}'s text: pending (held), visible (reported but still shown), or "" for both
      * @param reason a hold reason, or "" for any
      */
     public record Filter(Long articleId, String status, String reason) {}
