@@ -212,11 +212,13 @@ class DigestTest {
 
     @Test
     void anAddressTheServerRefusesDoesNotHoldUpTheOthers() throws Exception {
+        // the article first: the app's own digest job may claim a due reader at any moment, and one it
+        // finds with nothing new would be moved to tomorrow before this test's sender could mail them
+        article("harbour-light-relit", "Harbour light relit");
         String refused = subscribedReader();
         List<String> others = java.util.stream.IntStream.range(0, 3)
                 .mapToObj(i -> subscribedReader())
                 .toList();
-        article("harbour-light-relit", "Harbour light relit");
         SmtpMailer smtpMailer = new SmtpMailer(mail);
         // stands in for a server answering "550 no such mailbox" for one address
         broadsheet.mail.Mailer refusing = m -> {
