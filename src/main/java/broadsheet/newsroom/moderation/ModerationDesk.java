@@ -121,8 +121,10 @@ public final class ModerationDesk {
             ids.add(Long.parseLong(act.substring(act.indexOf('-') + 1)));
         } else {
             decision = Decision.of(act);
-            ids.addAll(ctx.formParamsAsClass("id", Long.class)
-                    .getOrThrow(e -> new BadRequestResponse("Comment numbers must be whole numbers.")));
+            for (String id : ctx.formParams("id")) {
+                if (!id.matches("[0-9]{1,18}")) throw new BadRequestResponse("Comment numbers must be whole numbers.");
+                ids.add(Long.parseLong(id));
+            }
         }
         String back = ctx.formParam("back") == null || !ctx.formParam("back").startsWith(Paths.moderation())
                 ? Paths.moderation()

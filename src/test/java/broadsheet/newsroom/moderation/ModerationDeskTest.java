@@ -173,7 +173,8 @@ class ModerationDeskTest {
         // a ban or an article that is not a number names nothing
         assertThat(editor.postForm(
                                 "/newsroom/moderation/bans/abc/lift",
-                                List.of(Map.entry("_csrf", editor.cookie("bs_csrf").orElseThrow())))
+                                List.of(Map.entry(
+                                        "_csrf", editor.cookie("bs_csrf").orElseThrow())))
                         .statusCode())
                 .isEqualTo(404);
         assertThat(editor.get("/newsroom/moderation/articles/12x").statusCode()).isEqualTo(404);
