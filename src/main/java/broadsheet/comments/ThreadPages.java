@@ -120,11 +120,9 @@ public final class ThreadPages {
         if (raw != null) {
             for (String p : raw.split(",")) {
                 if (p.isBlank()) continue;
-                try {
-                    ids.add(Long.parseLong(p.strip()));
-                } catch (NumberFormatException e) {
+                if (!p.strip().matches("[0-9]{1,18}"))
                     throw new BadRequestResponse("ids must be article numbers separated by commas, e.g. 12,15.");
-                }
+                ids.add(Long.parseLong(p.strip()));
                 if (ids.size() > 100) throw new BadRequestResponse("Ask for at most 100 articles at a time.");
             }
         }

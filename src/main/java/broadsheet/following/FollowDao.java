@@ -58,7 +58,7 @@ public final class FollowDao {
                  where (select count(*) from follows where user_id = :u) < :limit
                 on conflict do nothing returning true""")
                 .bind("u", userId)
-                .bind("k", target.kind().key())
+                .bind("k", target.kind())
                 .bind("t", target.id())
                 .bind("limit", limit)
                 .mapTo(Boolean.class)
@@ -70,7 +70,7 @@ public final class FollowDao {
         return h.createQuery(
                         "select exists (select 1 from follows where user_id = :u and kind = :k and target_id = :t)")
                 .bind("u", userId)
-                .bind("k", target.kind().key())
+                .bind("k", target.kind())
                 .bind("t", target.id())
                 .mapTo(Boolean.class)
                 .one();
@@ -79,7 +79,7 @@ public final class FollowDao {
     void remove(Handle h, long userId, Followable target) {
         h.createUpdate("delete from follows where user_id = :u and kind = :k and target_id = :t")
                 .bind("u", userId)
-                .bind("k", target.kind().key())
+                .bind("k", target.kind())
                 .bind("t", target.id())
                 .execute();
     }
@@ -93,7 +93,7 @@ public final class FollowDao {
                                 + " t on t.id = f.target_id"
                                 + " where f.user_id = :u and f.kind = :k order by lower(t.name), t.id")
                         .bind("u", userId)
-                        .bind("k", k.key())
+                        .bind("k", k)
                         .map((rs, ctx) ->
                                 new Followable(k, rs.getLong("id"), rs.getString("slug"), rs.getString("name")))
                         .list());

@@ -1,24 +1,19 @@
 package broadsheet.following;
 
+import broadsheet.db.DbValue;
 import broadsheet.web.Paths;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** What a reader can follow; each has its own public page (and its own table, which {@link FollowDao} knows). */
-public enum FollowKind {
-    AUTHOR("author"),
-    TOPIC("topic"),
-    SECTION("section");
+public enum FollowKind implements DbValue {
+    AUTHOR,
+    TOPIC,
+    SECTION;
 
-    private final String key;
-
-    FollowKind(String key) {
-        this.key = key;
-    }
-
-    /** The name stored in follows.kind and used in URLs and JSON. */
+    /** The name stored in follows.kind (its {@link #dbValue()}) and used in URLs and JSON. */
     public String key() {
-        return key;
+        return dbValue();
     }
 
     /** The public page: /authors/slug, /topics/slug, /sections/slug. */
@@ -31,6 +26,6 @@ public enum FollowKind {
     }
 
     public static Optional<FollowKind> of(String key) {
-        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+        return Arrays.stream(values()).filter(k -> k.key().equals(key)).findFirst();
     }
 }
