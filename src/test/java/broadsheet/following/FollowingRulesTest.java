@@ -6,13 +6,17 @@ import broadsheet.testing.HtmlValidator;
 import broadsheet.testing.WebClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
-/** Following's JSON API and plain forms over real HTTP: bad requests explained, the limit, the OpenAPI document. */
+/**
+ * Following's rules over real HTTP: the JSON API and plain forms explain bad requests, the limit holds,
+ * the OpenAPI document is true, and shared pages stay the same for every reader.
+ */
 class FollowingRulesTest extends FollowingTestBase {
 
     @Test
@@ -159,5 +163,29 @@ class FollowingRulesTest extends FollowingTestBase {
                     checked.add(method + " " + e.getKey());
                 }));
         assertThat(checked).contains("get /api/feed", "post /api/following", "delete /api/following/{kind}/{slug}");
+    }
+
+    @Test
+    void sharedPagesAreTheSameBytesForEveryReader() {
+        article("shared-page-check", politics, NOW.minus(4, ChronoUnit.HOURS), new long[] {trade}, ben);
+        t.contentChanged();
+        WebClient follower = reader();
+        follower.post("/follow", Map.of("kind", "topic", "slug", "trade-policy", "next", "/"));
+        follower.post("/follow", Map.of("kind", "author", "slug", "ben-okafor", "next", "/"));
+        String path = Jsoup.parse(t.client().get("/topics/trade-policy").body())
+                .select("a:contains(shared-page-check)")
+                .attr("href");
+        for (String p : List.of(path, "/topics/trade-policy", "/authors/ben-okafor", "/sections/politics")) {
+            HttpResponse<String> theirs = follower.get(p);
+            HttpResponse<String> anyone = t.client().get(p);
+            assertThat(theirs.body()).as(p).isEqualTo(anyone.body());
+            assertThat(theirs.headers().firstValue("Cache-Control").orElse(""))
+                    .as(p)
+                    .startsWith("public");
+            assertThat(theirs.headers().allValues("Set-Cookie")).as(p).isEmpty();
+            assertThat(HtmlValidator.problems(theirs.body())).as(p).isEmpty();
+        }
+        assertThat(follower.get("/api/me").headers().firstValue("Cache-Control"))
+                .hasValue("private, no-store");
     }
 }

@@ -236,30 +236,6 @@ class FollowingTest extends FollowingTestBase {
     }
 
     @Test
-    void sharedPagesAreTheSameBytesForEveryReader() {
-        article("shared-page-check", politics, NOW.minus(4, ChronoUnit.HOURS), new long[] {trade}, ben);
-        t.contentChanged();
-        WebClient follower = reader();
-        follower.post("/follow", Map.of("kind", "topic", "slug", "trade-policy", "next", "/"));
-        follower.post("/follow", Map.of("kind", "author", "slug", "ben-okafor", "next", "/"));
-        String path = Jsoup.parse(t.client().get("/topics/trade-policy").body())
-                .select("a:contains(shared-page-check)")
-                .attr("href");
-        for (String p : List.of(path, "/topics/trade-policy", "/authors/ben-okafor", "/sections/politics")) {
-            HttpResponse<String> theirs = follower.get(p);
-            HttpResponse<String> anyone = t.client().get(p);
-            assertThat(theirs.body()).as(p).isEqualTo(anyone.body());
-            assertThat(theirs.headers().firstValue("Cache-Control").orElse(""))
-                    .as(p)
-                    .startsWith("public");
-            assertThat(theirs.headers().allValues("Set-Cookie")).as(p).isEmpty();
-            assertThat(HtmlValidator.problems(theirs.body())).as(p).isEmpty();
-        }
-        assertThat(follower.get("/api/me").headers().firstValue("Cache-Control"))
-                .hasValue("private, no-store");
-    }
-
-    @Test
     void aReaderFollowingManyThingsGetsEveryArticleOnceInOrder() throws Exception {
         var rnd = new java.util.Random(3);
         List<Long> topics = new ArrayList<>();
