@@ -8,6 +8,7 @@ import broadsheet.web.Form;
 import broadsheet.web.Json;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
+import broadsheet.web.Paths;
 import broadsheet.web.Personal;
 import broadsheet.web.Sessions;
 import broadsheet.web.Views;
@@ -67,16 +68,16 @@ public final class AccountPages {
 
     /** Why the reader was sent to sign in, when the next address says ("Sign in to follow Trade policy."). */
     private String reason(String next) {
-        if (next.startsWith("/follow?"))
+        if (next.startsWith(Paths.follow() + "?"))
             return "Sign in or create an account to follow this. You will come back to the page you were on.";
-        if (next.startsWith("/following"))
+        if (next.startsWith(Paths.following()))
             return "Sign in or create an account to see your personal news feed in Following.";
         return null;
     }
 
     public void signInForm(Context ctx) {
         Form form = Form.empty().set("next", AccessCheck.safeNext(ctx.queryParam("next")));
-        form(ctx, "accounts/sign-in.jte", "Sign in", "/sign-in", form, reason(form.raw("next")));
+        form(ctx, "accounts/sign-in.jte", "Sign in", Paths.signIn(), form, reason(form.raw("next")));
     }
 
     public void signIn(Context ctx) {
@@ -94,7 +95,7 @@ public final class AccountPages {
                         ctx.status(422),
                         "accounts/sign-in.jte",
                         "Sign in",
-                        "/sign-in",
+                        Paths.signIn(),
                         form.error("email", "The email address or password is not right."),
                         null);
             case THROTTLED ->
@@ -102,7 +103,7 @@ public final class AccountPages {
                         ctx.status(429),
                         "accounts/sign-in.jte",
                         "Sign in",
-                        "/sign-in",
+                        Paths.signIn(),
                         form.error(
                                 "email",
                                 "Too many attempts to sign in. Wait 15 minutes and try again, or reset your password."),
@@ -121,28 +122,26 @@ public final class AccountPages {
     public void signOut(Context ctx) {
         sessions.end(ctx);
         csrf.rotate(ctx);
-        ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.home(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     // --- registering
 
     public void registerForm(Context ctx) {
         Form form = Form.empty().set("next", AccessCheck.safeNext(ctx.queryParam("next")));
-        form(ctx, "accounts/register.jte", "Create an account", "/register", form, null);
+        form(ctx, "accounts/register.jte", "Create an account", Paths.register(), form, null);
     }
 
     /** The sign-in page, keeping where the reader was going. */
     private static String signInPath(String next) {
         String n = AccessCheck.safeNext(next);
-        return n.equals("/")
-                ? "/sign-in"
-                : "/sign-in?next=" + java.net.URLEncoder.encode(n, java.nio.charset.StandardCharsets.UTF_8);
+        return n.equals(Paths.home()) ? Paths.signIn() : Paths.signIn(n);
     }
 
     public void register(Context ctx) {
         Form form = accounts.register(Form.of(ctx, List.of("email", "displayName", "password", "next")));
         if (form.hasErrors()) {
-            form(ctx.status(422), "accounts/register.jte", "Create an account", "/register", form, null);
+            form(ctx.status(422), "accounts/register.jte", "Create an account", Paths.register(), form, null);
             return;
         }
         message(
@@ -168,14 +167,14 @@ public final class AccountPages {
                     "This link does not work",
                     "It may have expired, been used already, or been copied incompletely. Sign in to get a new one.",
                     "Sign in",
-                    "/sign-in");
+                    Paths.signIn());
         }
     }
 
     // --- forgotten password
 
     public void forgotForm(Context ctx) {
-        form(ctx, "accounts/forgot.jte", "Reset your password", "/password/forgot", Form.empty(), null);
+        form(ctx, "accounts/forgot.jte", "Reset your password", Paths.forgotPassword(), Form.empty(), null);
     }
 
     public void forgot(Context ctx) {
@@ -186,7 +185,7 @@ public final class AccountPages {
                     ctx.status(422),
                     "accounts/forgot.jte",
                     "Reset your password",
-                    "/password/forgot",
+                    Paths.forgotPassword(),
                     form.error("email", problem),
                     null);
             return;
@@ -198,7 +197,7 @@ public final class AccountPages {
                 "If " + form.raw("email").strip().toLowerCase()
                         + " has an account here, we have sent it a link to choose a new password. The link works for an hour.",
                 "Sign in",
-                "/sign-in");
+                Paths.signIn());
     }
 
     public void resetForm(Context ctx) {
@@ -209,14 +208,14 @@ public final class AccountPages {
                     "This link does not work",
                     "Password reset links work once, for an hour. Ask for a new one.",
                     "Reset your password",
-                    "/password/forgot");
+                    Paths.forgotPassword());
             return;
         }
         form(
                 ctx,
                 "accounts/reset.jte",
                 "Choose a new password",
-                "/password/reset",
+                Paths.resetPassword(),
                 Form.empty().set("token", token),
                 null);
     }
@@ -230,16 +229,16 @@ public final class AccountPages {
                         "Your password has been changed",
                         "You have been signed out everywhere. Sign in with your new password.",
                         "Sign in",
-                        "/sign-in");
+                        Paths.signIn());
             case INVALID ->
-                form(ctx.status(422), "accounts/reset.jte", "Choose a new password", "/password/reset", form, null);
+                form(ctx.status(422), "accounts/reset.jte", "Choose a new password", Paths.resetPassword(), form, null);
             case BAD_LINK ->
                 message(
                         ctx.status(400),
                         "This link does not work",
                         "Password reset links work once, for an hour. Ask for a new one.",
                         "Reset your password",
-                        "/password/forgot");
+                        Paths.forgotPassword());
         }
     }
 
@@ -257,7 +256,7 @@ public final class AccountPages {
             return;
         }
         sessions.endAll(user.id(), ctx);
-        ctx.redirect("/account?done=password", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(Paths.account(), "done", "password"), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     public void changeEmail(Context ctx) {
@@ -267,7 +266,7 @@ public final class AccountPages {
             accountPage(ctx.status(422), Form.empty(), form, Form.empty(), null);
             return;
         }
-        ctx.redirect("/account?done=email", io.javalin.http.HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(Paths.account(), "done", "email"), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     public void confirmEmailChange(Context ctx) {
@@ -277,14 +276,14 @@ public final class AccountPages {
                     "Your email address has changed",
                     "Use your new address to sign in from now on.",
                     "Your account",
-                    "/account");
+                    Paths.account());
         } else {
             message(
                     ctx.status(400),
                     "This link does not work",
                     "It may have expired or been used, or the address now belongs to another account.",
                     "Your account",
-                    "/account");
+                    Paths.account());
         }
     }
 
@@ -297,7 +296,7 @@ public final class AccountPages {
                 "You have been signed out everywhere",
                 "Every browser signed in to your account has been signed out.",
                 "Sign in",
-                "/sign-in");
+                Paths.signIn());
     }
 
     public void export(Context ctx) {
@@ -315,7 +314,12 @@ public final class AccountPages {
             return;
         }
         sessions.end(ctx);
-        message(ctx, "Your account has been deleted", "We have deleted your account and signed you out.", "Home", "/");
+        message(
+                ctx,
+                "Your account has been deleted",
+                "We have deleted your account and signed you out.",
+                "Home",
+                Paths.home());
     }
 
     private void accountPage(Context ctx, Form password, Form email, Form delete, String done) {
@@ -331,7 +335,7 @@ public final class AccountPages {
                         "Your subscription will carry on: it renews at the end of this period.";
                     default -> null;
                 };
-        Meta meta = Meta.page("Your account", "Your account", "/account").hidden();
+        Meta meta = Meta.page("Your account", "Your account", Paths.account()).hidden();
         Personal.html(
                 ctx,
                 views.render(

@@ -10,7 +10,13 @@ public record AccountsFeature(AccountPages pages, PeopleDesk people, Housekeepin
 
     public static AccountsFeature create(
             Core core, AccountPages.AfterSignIn afterSignIn, ReaderSubscriptions subscriptions) {
-        AccountService accounts = new AccountService(core.jdbi(), core.mailer(), core.site());
+        AccountService accounts = new AccountService(
+                core.jdbi(),
+                new UserDao(core.jdbi()),
+                new AccountExportDao(core.jdbi()),
+                new SignInThrottle(new SignInFailureDao(core.jdbi())),
+                new AccountMails(core.site()),
+                core.mailer());
         return new AccountsFeature(
                 new AccountPages(
                         accounts,

@@ -12,6 +12,7 @@ public final class Housekeeping implements AutoCloseable {
     private final Jdbi jdbi;
     private final Repeating timer = new Repeating("housekeeping", this::runOnce);
 
+    /** @param jdbi for the transaction each sweep runs in */
     public Housekeeping(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
@@ -23,12 +24,7 @@ public final class Housekeeping implements AutoCloseable {
 
     /** One sweep; returns the number of rows removed. */
     public int runOnce() {
-        return jdbi.inTransaction(h -> h.execute("delete from sessions where expires_at < now()")
-                + h.execute(
-                        "delete from tokens where expires_at < now() - interval '1 day' or used_at < now() - interval '1 day'")
-                + h.execute("delete from sign_in_failures where at < now() - interval '1 day'")
-                // Stripe stops retrying an event after three days; older ids need not be remembered
-                + h.execute("delete from stripe_events where received_at < now() - interval '30 days'"));
+        return jdbi.inTransaction(HousekeepingDao::sweep);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package broadsheet.accounts;
 
-import org.jdbi.v3.core.Jdbi;
-
 /**
  * Slows password guessing: after 5 failures for one account, or 20 from one address, within
  * 15 minutes, further attempts are refused until the window passes. Shared by all app nodes.
@@ -10,39 +8,24 @@ final class SignInThrottle {
 
     static final int PER_ACCOUNT = 5;
     static final int PER_ADDRESS = 20;
-    static final String WINDOW = "15 minutes";
+    static final int WINDOW_MINUTES = 15;
 
-    private final Jdbi jdbi;
+    private final SignInFailureDao failures;
 
-    SignInThrottle(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    SignInThrottle(SignInFailureDao failures) {
+        this.failures = failures;
     }
 
     boolean allowed(String email, String address) {
-        return jdbi.withHandle(h -> {
-            int account = h.createQuery(
-                            "select count(*) from sign_in_failures where key = :k and at > now() - interval '" + WINDOW
-                                    + "'")
-                    .bind("k", "account:" + email)
-                    .mapTo(Integer.class)
-                    .one();
-            int ip = h.createQuery("select count(*) from sign_in_failures where key = :k and at > now() - interval '"
-                            + WINDOW + "'")
-                    .bind("k", "address:" + address)
-                    .mapTo(Integer.class)
-                    .one();
-            return account < PER_ACCOUNT && ip < PER_ADDRESS;
-        });
+        return failures.recent("account:" + email, WINDOW_MINUTES) < PER_ACCOUNT
+                && failures.recent("address:" + address, WINDOW_MINUTES) < PER_ADDRESS;
     }
 
     void failed(String email, String address) {
-        jdbi.useHandle(h -> {
-            h.execute("insert into sign_in_failures (key) values (?), (?)", "account:" + email, "address:" + address);
-            h.execute("delete from sign_in_failures where at < now() - interval '1 day'");
-        });
+        failures.add("account:" + email, "address:" + address);
     }
 
     void succeeded(String email) {
-        jdbi.useHandle(h -> h.execute("delete from sign_in_failures where key = ?", "account:" + email));
+        failures.clear("account:" + email);
     }
 }

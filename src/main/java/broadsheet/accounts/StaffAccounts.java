@@ -9,6 +9,7 @@ public final class StaffAccounts {
 
     private final Jdbi jdbi;
 
+    /** @param jdbi for the transaction that saves the account and its audit entry */
     public StaffAccounts(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
@@ -24,18 +25,7 @@ public final class StaffAccounts {
             throw new IllegalArgumentException("role: choose reader, contributor, editor or admin");
         String hash = Passwords.hash(password);
         return jdbi.inTransaction(h -> {
-            long id = h.createQuery("""
-                    insert into users (email, password_hash, display_name, role, email_confirmed_at)
-                    values (:e, :p, :n, :r, now())
-                    on conflict (email) do update set password_hash = excluded.password_hash, role = excluded.role,
-                        display_name = excluded.display_name, updated_at = now()
-                    returning id""")
-                    .bind("e", email)
-                    .bind("p", hash)
-                    .bind("n", displayName)
-                    .bind("r", role.dbValue())
-                    .mapTo(Long.class)
-                    .one();
+            long id = UserDao.saveStaff(h, email, hash, displayName, role);
             Audit.record(h, null, "saved staff account (" + role.dbValue() + ")", "user", id, email);
             return id;
         });

@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
+/** The SQL of accounts: the {@code users} table, and what goes with an account when it changes hands or is deleted. */
 public final class UserDao {
 
     public static final String COLUMNS =
@@ -47,6 +48,85 @@ public final class UserDao {
                 .bind("id", id)
                 .mapTo(String.class)
                 .findOne());
+    }
+
+    static User byId(Handle h, long id) {
+        return h.createQuery(COLUMNS + " where id = :id")
+                .bind("id", id)
+                .map(UserDao::map)
+                .one();
+    }
+
+    /** A new reader's account, not yet confirmed; returns its id. */
+    static long insert(Handle h, String email, String passwordHash, String displayName) {
+        return h.createUpdate("insert into users (email, password_hash, display_name) values (:e, :p, :n)")
+                .bind("e", email)
+                .bind("p", passwordHash)
+                .bind("n", displayName)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    /** Creates a confirmed account with the role, or gives the existing one with that address the role and password. */
+    static long saveStaff(Handle h, String email, String passwordHash, String displayName, Role role) {
+        return h.createQuery("""
+                insert into users (email, password_hash, display_name, role, email_confirmed_at)
+                values (:e, :p, :n, :r, now())
+                on conflict (email) do update set password_hash = excluded.password_hash, role = excluded.role,
+                    display_name = excluded.display_name, updated_at = now()
+                returning id""")
+                .bind("e", email)
+                .bind("p", passwordHash)
+                .bind("n", displayName)
+                .bind("r", role.dbValue())
+                .mapTo(Long.class)
+                .one();
+    }
+
+    static void confirmEmail(Handle h, long id) {
+        h.createUpdate(
+                        "update users set email_confirmed_at = coalesce(email_confirmed_at, now()), updated_at = now() where id = :id")
+                .bind("id", id)
+                .execute();
+    }
+
+    /** Sets the password; {@code confirm}: the address is confirmed too (a reset link reached it). */
+    static void setPassword(Handle h, long id, String passwordHash, boolean confirm) {
+        h.createUpdate(
+                        confirm
+                                ? "update users set password_hash = :p, email_confirmed_at = coalesce(email_confirmed_at, now()), updated_at = now() where id = :id"
+                                : "update users set password_hash = :p, updated_at = now() where id = :id")
+                .bind("p", passwordHash)
+                .bind("id", id)
+                .execute();
+    }
+
+    /** Moves the account to a new, confirmed address. */
+    static void changeEmail(Handle h, long id, String email) {
+        h.createUpdate("update users set email = :e, email_confirmed_at = now(), updated_at = now() where id = :id")
+                .bind("e", email)
+                .bind("id", id)
+                .execute();
+    }
+
+    /** Signs the account out of every browser. */
+    static void endSessions(Handle h, long id) {
+        h.createUpdate("delete from sessions where user_id = :id")
+                .bind("id", id)
+                .execute();
+    }
+
+    /**
+     * Deletes the account (what hangs on it goes with it) and its address from the newsletter lists,
+     * which also hold readers without accounts.
+     */
+    static void delete(Handle h, User user) {
+        h.createUpdate("delete from newsletter_subscribers where user_id = :id or email = :e")
+                .bind("id", user.id())
+                .bind("e", user.email())
+                .execute();
+        h.createUpdate("delete from users where id = :id").bind("id", user.id()).execute();
     }
 
     public List<User> all() {

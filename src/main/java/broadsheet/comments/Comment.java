@@ -18,27 +18,27 @@ public record Comment(
         String replyToName,
         String body,
         String bodyHtml,
-        String status,
+        CommentStatus status,
         int likeCount,
         Instant createdAt,
         Instant editedAt,
         int version) {
 
     public boolean deleted() {
-        return status.equals("deleted");
+        return status == CommentStatus.DELETED;
     }
 
     /** What stands in for a comment that is not shown but has replies. */
     public String placeholder() {
         return switch (status) {
-            case "deleted" -> "[deleted]";
-            case "pending" -> "[waiting for review]";
+            case DELETED -> "[deleted]";
+            case PENDING -> "[waiting for review]";
             default -> "[removed by the editors]";
         };
     }
 
     public boolean visible() {
-        return status.equals("visible");
+        return status == CommentStatus.VISIBLE;
     }
 
     /**
@@ -62,31 +62,5 @@ public record Comment(
                 createdAt,
                 editedAt,
                 version);
-    }
-
-    static final String COLUMNS = """
-            c.id, c.article_id, c.user_id, c.author_name, c.root_id, c.reply_to_id,
-            (select p.author_name from comments p where p.id = c.reply_to_id and c.reply_to_id <> c.root_id) as reply_to_name,
-            c.body, c.body_html, c.status, c.like_count, c.created_at, c.edited_at, c.version""";
-
-    static final org.jdbi.v3.core.mapper.RowMapper<Comment> MAPPER = (rs, ctx) -> new Comment(
-            rs.getLong("id"),
-            rs.getLong("article_id"),
-            (Long) rs.getObject("user_id"),
-            rs.getString("author_name"),
-            (Long) rs.getObject("root_id"),
-            (Long) rs.getObject("reply_to_id"),
-            rs.getString("reply_to_name"),
-            rs.getString("body"),
-            rs.getString("body_html"),
-            rs.getString("status"),
-            rs.getInt("like_count"),
-            seconds(rs.getTimestamp("created_at")),
-            seconds(rs.getTimestamp("edited_at")),
-            rs.getInt("version"));
-
-    /** Whole seconds: what pages show, and what HTML's datetime attribute accepts. */
-    static Instant seconds(java.sql.Timestamp t) {
-        return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 }

@@ -2,6 +2,7 @@ package broadsheet.comments;
 
 import broadsheet.accounts.User;
 import broadsheet.audit.Audit;
+import broadsheet.db.Settings;
 import broadsheet.mail.Mail;
 import broadsheet.subscriptions.Subscriptions;
 import java.time.Duration;
@@ -26,22 +27,46 @@ public final class CommentService {
     public static final List<String> REPORT_REASONS = List.of("spam", "abuse", "off_topic", "misinformation", "other");
 
     private final Jdbi jdbi;
+    private final CommentDao dao;
+    private final Settings settings;
     private final ReplyNotices notices;
 
-    public CommentService(Jdbi jdbi, ReplyNotices notices) {
+    /** @param jdbi for opening each action's transaction; the SQL is {@code dao}'s */
+    public CommentService(Jdbi jdbi, CommentDao dao, Settings settings, ReplyNotices notices) {
         this.jdbi = jdbi;
+        this.dao = dao;
+        this.settings = settings;
         this.notices = notices;
     }
 
     public CommentSettings settings() {
-        return jdbi.withHandle(CommentSettings::load);
+        return CommentSettings.load(settings);
+    }
+
+    /** A published article that takes comments (or did), by its id. */
+    public Optional<CommentArticle> article(long id) {
+        return dao.article(id);
     }
 
     /** Why this reader may not comment on this article now, or empty when they may. */
-    public Optional<CommentRefused> refusal(Handle h, User u, CommentArticle a, CommentSettings s) {
+    public Optional<CommentRefused> refusal(User u, CommentArticle a, CommentSettings s) {
+        return jdbi.withHandle(h -> refusal(h, u, a, s));
+    }
+
+    /** Why this reader may use no comment action at all (a ban), or empty. */
+    public Optional<CommentRefused> banned(User u) {
+        return jdbi.withHandle(h -> banned(h, u));
+    }
+
+    /** Whether the reader likes the comment. */
+    public boolean liked(long commentId, User u) {
+        return dao.liked(commentId, u.id());
+    }
+
+    private Optional<CommentRefused> refusal(Handle h, User u, CommentArticle a, CommentSettings s) {
         Optional<CommentRefused> banned = banned(h, u);
         if (banned.isPresent()) return banned;
-        if (a.effectiveMode(s, Instant.now()).equals("closed")) {
+        if (a.effectiveMode(s, Instant.now()) == CommentMode.CLOSED) {
             return Optional.of(new CommentRefused(
                     409, "Comments on this article are closed; no new comments or replies are taken."));
         }
@@ -52,56 +77,40 @@ public final class CommentService {
     }
 
     /** A banned reader may not use any comment action. */
-    public Optional<CommentRefused> banned(Handle h, User u) {
-        return h.createQuery("select ban_reason from commenters where user_id = :u and banned_at is not null")
-                .bind("u", u.id())
-                .mapTo(String.class)
-                .findOne()
+    private Optional<CommentRefused> banned(Handle h, User u) {
+        return dao.banReason(h, u.id())
                 .map(reason -> new CommentRefused(
                         403,
                         "Your account may not comment" + (reason.isBlank() ? "." : ": " + reason + ".")
                                 + " If you think this is a mistake, write to the editors."));
     }
 
-    public void requireNotBanned(User u) {
-        jdbi.useHandle(h -> banned(h, u).ifPresent(r -> {
-            throw r;
-        }));
-    }
-
     /** Posts a top-level comment (replyTo null) or a reply. */
     public Posted post(User u, long articleId, Long replyTo, String text) {
         List<Mail> mails = new ArrayList<>();
+        CommentSettings s = settings();
         Posted p = jdbi.inTransaction(h -> {
-            CommentSettings s = CommentSettings.load(h);
-            CommentArticle a = CommentArticle.find(h, articleId)
-                    .orElseThrow(() -> new CommentRefused(404, "There is no such article."));
+            CommentArticle a =
+                    dao.article(h, articleId).orElseThrow(() -> new CommentRefused(404, "There is no such article."));
             // one reader's posts go one at a time, so the rate limit cannot be raced past
-            h.execute("select pg_advisory_xact_lock(8, ?)", (int) u.id());
+            dao.lockWriter(h, u.id());
             Optional<CommentRefused> no = refusal(h, u, a, s);
             if (no.isPresent()) throw no.get();
             String body = checkText(text);
             Long root = null;
             if (replyTo != null) {
-                var parent = h.createQuery("select article_id, root_id, status from comments where id = :id")
-                        .bind("id", replyTo)
-                        .mapToMap()
-                        .findOne()
+                CommentDao.Parent parent = dao.parent(h, replyTo)
                         .orElseThrow(() -> new CommentRefused(404, "The comment you are replying to does not exist."));
-                if (((Long) parent.get("article_id")) != articleId)
+                if (parent.articleId() != articleId)
                     throw new CommentRefused(404, "The comment you are replying to does not exist.");
-                if (!"visible".equals(parent.get("status"))) {
+                if (parent.status() != CommentStatus.VISIBLE) {
                     throw new CommentRefused(
                             409,
                             "The comment you are replying to has been deleted or removed, or is waiting for review, so it cannot take replies.");
                 }
-                root = parent.get("root_id") == null ? replyTo : (Long) parent.get("root_id");
+                root = parent.rootId() == null ? replyTo : parent.rootId();
             }
-            int lastMinute = h.createQuery(
-                            "select count(*) from comments where user_id = :u and created_at > now() - interval '1 minute'")
-                    .bind("u", u.id())
-                    .mapTo(Integer.class)
-                    .one();
+            int lastMinute = dao.postedInLastMinute(h, u.id());
             if (lastMinute >= s.perMinute()) {
                 throw new CommentRefused(
                         429,
@@ -110,21 +119,8 @@ public final class CommentService {
             }
             String html = CommentText.toHtml(body);
             String hold = holdReason(h, u, a, s, body, html);
-            long id = h.createQuery("""
-                    insert into comments (article_id, user_id, author_name, root_id, reply_to_id, body, body_html, status, hold_reason, needs_review)
-                    values (:a, :u, :name, :root, :reply, :body, :html, :status, :hold, :review) returning id""")
-                    .bind("a", articleId)
-                    .bind("u", u.id())
-                    .bind("name", displayName(u))
-                    .bind("root", root)
-                    .bind("reply", replyTo)
-                    .bind("body", body)
-                    .bind("html", html)
-                    .bind("status", hold == null ? "visible" : "pending")
-                    .bind("hold", hold)
-                    .bind("review", hold != null)
-                    .mapTo(Long.class)
-                    .one();
+            long id = dao.insert(
+                    h, new CommentDao.NewComment(articleId, u.id(), displayName(u), root, replyTo, body, html, hold));
             if (hold == null && replyTo != null) notices.replied(h, id).ifPresent(mails::add);
             return new Posted(id, articleId, hold != null, hold);
         });
@@ -134,10 +130,10 @@ public final class CommentService {
 
     /** Changes a comment's text, by its author, within the edit window; the filters look at it again. */
     public Posted edit(User u, long commentId, int version, String text) {
+        CommentSettings s = settings();
         return jdbi.inTransaction(h -> {
-            CommentSettings s = CommentSettings.load(h);
             Comment c = own(h, u, commentId);
-            if (!c.visible() && !c.status().equals("pending"))
+            if (!c.visible() && c.status() != CommentStatus.PENDING)
                 throw new CommentRefused(409, "This comment has been removed and cannot be edited.");
             if (c.createdAt().plus(Duration.ofMinutes(s.editMinutes())).isBefore(Instant.now())) {
                 throw new CommentRefused(
@@ -145,34 +141,20 @@ public final class CommentService {
                         "Comments can be edited for " + s.editMinutes()
                                 + " minutes after posting; this one can no longer be changed. You can still delete it.");
             }
-            CommentArticle a = CommentArticle.find(h, c.articleId())
+            CommentArticle a = dao.article(h, c.articleId())
                     .orElseThrow(() -> new CommentRefused(404, "There is no such article."));
             Optional<CommentRefused> no = refusal(h, u, a, s);
             if (no.isPresent()) throw no.get();
             String body = checkText(text);
             String html = CommentText.toHtml(body);
-            String hold = c.status().equals("pending") ? null : filterReason(s, body, html);
-            int n = h.createUpdate("""
-                    update comments set body = :body, body_html = :html, edited_at = now(), version = version + 1,
-                           status = case when :hold::text is null then status else 'pending' end,
-                           hold_reason = coalesce(:hold, hold_reason),
-                           needs_review = needs_review or :hold::text is not null
-                     where id = :id and version = :v""")
-                    .bind("body", body)
-                    .bind("html", html)
-                    .bind("hold", hold)
-                    .bind("id", commentId)
-                    .bind("v", version)
-                    .execute();
+            String hold = c.status() == CommentStatus.PENDING ? null : filterReason(s, body, html);
+            int n = dao.updateText(h, commentId, version, body, html, hold);
             if (n == 0)
                 throw new CommentRefused(
                         409,
                         "This comment changed since you opened it (perhaps in another window). Reload it and edit again.");
-            String status = h.createQuery("select status from comments where id = :id")
-                    .bind("id", commentId)
-                    .mapTo(String.class)
-                    .one();
-            return new Posted(commentId, c.articleId(), status.equals("pending"), hold);
+            CommentStatus status = dao.status(h, commentId);
+            return new Posted(commentId, c.articleId(), status == CommentStatus.PENDING, hold);
         });
     }
 
@@ -187,9 +169,7 @@ public final class CommentService {
                 throw r;
             });
             if (c.deleted()) return c.articleId(); // a repeated press changes nothing
-            h.createUpdate("""
-                    update comments set status = 'deleted', body = '', body_html = '', needs_review = false, version = version + 1
-                     where id = :id""").bind("id", commentId).execute();
+            dao.markDeleted(h, commentId);
             return c.articleId();
         });
     }
@@ -201,22 +181,9 @@ public final class CommentService {
                 throw r;
             });
             Comment c = visible(h, commentId);
-            int changed = like
-                    ? h.createUpdate(
-                                    "insert into comment_likes (comment_id, user_id) values (:c, :u) on conflict do nothing")
-                            .bind("c", commentId)
-                            .bind("u", u.id())
-                            .execute()
-                    : h.createUpdate("delete from comment_likes where comment_id = :c and user_id = :u")
-                            .bind("c", commentId)
-                            .bind("u", u.id())
-                            .execute();
-            if (changed == 0) return c.likeCount();
-            return h.createQuery("update comments set like_count = like_count + :d where id = :id returning like_count")
-                    .bind("d", like ? 1 : -1)
-                    .bind("id", commentId)
-                    .mapTo(Integer.class)
-                    .one();
+            boolean changed = like ? dao.addLike(h, commentId, u.id()) : dao.removeLike(h, commentId, u.id());
+            if (!changed) return c.likeCount();
+            return dao.countLikes(h, commentId, like ? 1 : -1);
         });
     }
 
@@ -230,6 +197,7 @@ public final class CommentService {
         }
         String d = detail == null ? "" : detail.strip();
         if (d.length() > 500) throw new CommentRefused(422, "Keep the details to 500 characters or fewer.");
+        int threshold = settings().reportThreshold();
         jdbi.useTransaction(h -> {
             banned(h, u).ifPresent(r -> {
                 throw r;
@@ -237,24 +205,8 @@ public final class CommentService {
             Comment c = visible(h, commentId);
             if (u.id() == (c.userId() == null ? -1 : c.userId()))
                 throw new CommentRefused(422, "You cannot report your own comment; delete it instead.");
-            int added = h.createUpdate(
-                            "insert into comment_reports (comment_id, user_id, reason, detail) values (:c, :u, :r, :d) on conflict do nothing")
-                    .bind("c", commentId)
-                    .bind("u", u.id())
-                    .bind("r", reason)
-                    .bind("d", d)
-                    .execute();
-            if (added == 0) return;
-            int threshold = CommentSettings.load(h).reportThreshold();
-            int reports = h.createQuery("""
-                    update comments set report_count = report_count + 1, needs_review = true,
-                           hold_reason = case when report_count + 1 >= :t then 'reports' else coalesce(hold_reason, 'reported') end,
-                           status = case when report_count + 1 >= :t then 'pending' else status end
-                     where id = :id returning report_count""")
-                    .bind("t", threshold)
-                    .bind("id", commentId)
-                    .mapTo(Integer.class)
-                    .one();
+            if (!dao.addReport(h, commentId, u.id(), reason, d)) return;
+            int reports = dao.countReport(h, commentId, threshold);
             if (reports == threshold) {
                 Audit.record(h, null, "comment.held", "comment", commentId, reports + " reports; held for review");
             }
@@ -275,16 +227,12 @@ public final class CommentService {
         return body;
     }
 
-    private static String holdReason(Handle h, User u, CommentArticle a, CommentSettings s, String body, String html) {
-        if (a.effectiveMode(s, Instant.now()).equals("premoderated")) return "premoderation";
+    private String holdReason(Handle h, User u, CommentArticle a, CommentSettings s, String body, String html) {
+        if (a.effectiveMode(s, Instant.now()) == CommentMode.PREMODERATED) return "premoderation";
         String filter = filterReason(s, body, html);
         if (filter != null) return filter;
         if (s.newAccountHold() > 0) {
-            int earlier = h.createQuery(
-                            "select count(*) from comments where user_id = :u and status in ('visible', 'deleted')")
-                    .bind("u", u.id())
-                    .mapTo(Integer.class)
-                    .one();
+            int earlier = dao.shownBefore(h, u.id());
             if (earlier < s.newAccountHold()) return "new_account";
         }
         return null;
@@ -310,28 +258,21 @@ public final class CommentService {
         return null;
     }
 
-    private static Comment own(Handle h, User u, long commentId) {
-        Comment c = find(h, commentId).orElseThrow(() -> new CommentRefused(404, "There is no such comment."));
+    private Comment own(Handle h, User u, long commentId) {
+        Comment c = dao.find(h, commentId).orElseThrow(() -> new CommentRefused(404, "There is no such comment."));
         if (c.userId() == null || c.userId() != u.id())
             throw new CommentRefused(403, "You can only change your own comments.");
         return c;
     }
 
-    private static Comment visible(Handle h, long commentId) {
-        Comment c = find(h, commentId).orElseThrow(() -> new CommentRefused(404, "There is no such comment."));
+    private Comment visible(Handle h, long commentId) {
+        Comment c = dao.find(h, commentId).orElseThrow(() -> new CommentRefused(404, "There is no such comment."));
         if (!c.visible()) throw new CommentRefused(409, "This comment has been deleted or is waiting for review.");
         return c;
     }
 
-    static Optional<Comment> find(Handle h, long id) {
-        return h.createQuery("select " + Comment.COLUMNS + " from comments c where c.id = :id")
-                .bind("id", id)
-                .map(Comment.MAPPER)
-                .findOne();
-    }
-
     public Optional<Comment> find(long id) {
-        return jdbi.withHandle(h -> find(h, id));
+        return dao.find(id);
     }
 
     static String displayName(User u) {

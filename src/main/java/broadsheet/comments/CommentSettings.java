@@ -1,11 +1,10 @@
 package broadsheet.comments;
 
+import broadsheet.db.Settings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 
 /**
  * The paper's commenting rules, kept as rows of the settings table so every node reads the same
@@ -42,13 +41,13 @@ public record CommentSettings(
             "comments_per_minute",
             "comments_edit_minutes");
 
-    public static CommentSettings load(Handle h) {
-        Map<String, String> s = h
-                .createQuery("select key, value from settings where key like 'comments\\_%'")
-                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** The rules as they are now in the settings. */
+    public static CommentSettings load(Settings settings) {
+        return of(settings.startingWith("comments_"));
+    }
+
+    /** The rules from the comment settings' text; a missing or unreadable number takes its default. */
+    static CommentSettings of(Map<String, String> s) {
         return new CommentSettings(
                 "true".equals(s.get("comments_subscribers_only")),
                 number(s, "comments_auto_close_days", 0),

@@ -5,15 +5,14 @@ import broadsheet.db.Cursor;
 import broadsheet.jobs.Repeating;
 import broadsheet.mail.Mail;
 import broadsheet.mail.Mailer;
+import broadsheet.web.Paths;
 import broadsheet.web.Site;
 import broadsheet.web.Views;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +30,15 @@ public final class DigestSender implements AutoCloseable {
 
     public record DigestMail(Site site, String name, List<Feed.Item> items, boolean more, String unsubscribeUrl) {}
 
-    private record Due(long userId, String email, String name, Instant sentThrough, String token, boolean suppressed) {}
-
-    private final Jdbi jdbi;
+    private final DigestDao dao;
     private final Feed feed;
     private final Mailer mailer;
     private final Views views;
     private final Supplier<Site> site;
     private final Repeating timer = new Repeating("following-digest", this::runOnce);
 
-    public DigestSender(Jdbi jdbi, Feed feed, Mailer mailer, Views views, Supplier<Site> site) {
-        this.jdbi = jdbi;
+    public DigestSender(DigestDao dao, Feed feed, Mailer mailer, Views views, Supplier<Site> site) {
+        this.dao = dao;
         this.feed = feed;
         this.mailer = mailer;
         this.views = views;
@@ -56,10 +53,10 @@ public final class DigestSender implements AutoCloseable {
     /** Sends every digest due now, a batch at a time; returns how many mails went out. */
     public int runOnce() {
         int sent = 0;
-        List<Due> batch;
+        List<DigestDao.Due> batch;
         do {
-            batch = claim();
-            for (Due d : batch) {
+            batch = dao.claim(BATCH);
+            for (DigestDao.Due d : batch) {
                 Instant through = Instant.now();
                 List<Feed.Item> items = feed.page(d.userId(), Cursor.first(), MOST + 1).items().stream()
                         .filter(i -> i.article().publishedAt().isAfter(d.sentThrough()))
@@ -86,43 +83,15 @@ public final class DigestSender implements AutoCloseable {
         return sent;
     }
 
-    private List<Due> claim() {
-        return jdbi.inTransaction(h -> h.createQuery("""
-                update following_digests g set claimed_until = now() + interval '5 minutes'
-                  from users u
-                 where u.id = g.user_id and g.user_id in (
-                       select user_id from following_digests
-                        where next_due_at <= now() and (claimed_until is null or claimed_until < now())
-                        order by next_due_at limit :batch for update skip locked)
-                returning g.user_id, u.email, u.display_name, g.sent_through, g.unsubscribe_token,
-                          exists (select 1 from mail_suppressions m where m.email = u.email)""")
-                .bind("batch", BATCH)
-                .map((rs, ctx) -> new Due(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getString(5),
-                        rs.getBoolean(6)))
-                .list());
+    private void done(DigestDao.Due d, Instant through) {
+        dao.done(d.userId(), through, Digests.nextDue(Instant.now(), site.get().zone()));
     }
 
-    private void done(Due d, Instant through) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                update following_digests set sent_through = :through, next_due_at = :next, claimed_until = null where user_id = :u""")
-                .bind("through", Timestamp.from(through))
-                .bind(
-                        "next",
-                        Timestamp.from(Digests.nextDue(Instant.now(), site.get().zone())))
-                .bind("u", d.userId())
-                .execute());
-    }
-
-    private Mail mail(Due d, List<Feed.Item> items) {
+    private Mail mail(DigestDao.Due d, List<Feed.Item> items) {
         Site s = site.get();
         boolean more = items.size() > MOST;
         List<Feed.Item> shown = more ? items.subList(0, MOST) : items;
-        String unsubscribe = s.absolute("/following/digest/unsubscribe/" + d.token());
+        String unsubscribe = s.absolute(Paths.digestUnsubscribe(d.token()));
         StringBuilder text = new StringBuilder("New from what you follow at " + s.name() + ":\n\n");
         for (Feed.Item i : shown) {
             ArticleSummary a = i.article();
@@ -135,9 +104,11 @@ public final class DigestSender implements AutoCloseable {
                     .append("\n\n");
         }
         if (more)
-            text.append("More in Following: ").append(s.absolute("/following")).append("\n\n");
+            text.append("More in Following: ")
+                    .append(s.absolute(Paths.following()))
+                    .append("\n\n");
         text.append("Manage what you follow: ")
-                .append(s.absolute("/following/manage"))
+                .append(s.absolute(Paths.followingManage()))
                 .append('\n')
                 .append("Stop these emails: ")
                 .append(unsubscribe)

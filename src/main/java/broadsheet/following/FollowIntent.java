@@ -1,9 +1,9 @@
 package broadsheet.following;
 
 import broadsheet.web.AccessCheck;
+import broadsheet.web.Paths;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,14 +17,12 @@ import java.util.Optional;
  */
 public record FollowIntent(FollowKind kind, String slug, String next) {
 
-    public static final String PATH = "/follow";
-
     public String toPath() {
-        return PATH + "?kind=" + kind.key() + "&slug=" + enc(slug) + "&next=" + enc(next);
+        return Paths.follow(kind.key(), slug, next);
     }
 
     public static Optional<FollowIntent> parse(String next) {
-        if (next == null || !next.startsWith(PATH + "?")) return Optional.empty();
+        if (next == null || !next.startsWith(Paths.follow() + "?")) return Optional.empty();
         Map<String, String> q =
                 query(URI.create("http://x" + next.replace(" ", "%20")).getRawQuery());
         Optional<FollowKind> kind = FollowKind.of(q.get("kind"));
@@ -56,10 +54,6 @@ public record FollowIntent(FollowKind kind, String slug, String next) {
             if (eq > 0) out.put(dec(pair.substring(0, eq)), dec(pair.substring(eq + 1)));
         }
         return out;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String dec(String s) {

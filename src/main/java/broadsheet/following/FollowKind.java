@@ -1,37 +1,31 @@
 package broadsheet.following;
 
+import broadsheet.db.DbValue;
+import broadsheet.web.Paths;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** What a reader can follow; each lives in its own table and has its own public page. */
-public enum FollowKind {
-    AUTHOR("author", "authors"),
-    TOPIC("topic", "topics"),
-    SECTION("section", "sections");
+/** What a reader can follow; each has its own public page (and its own table, which {@link FollowDao} knows). */
+public enum FollowKind implements DbValue {
+    AUTHOR,
+    TOPIC,
+    SECTION;
 
-    private final String key;
-    private final String table;
-
-    FollowKind(String key, String table) {
-        this.key = key;
-        this.table = table;
-    }
-
-    /** The name stored in follows.kind and used in URLs and JSON. */
+    /** The name stored in follows.kind (its {@link #dbValue()}) and used in URLs and JSON. */
     public String key() {
-        return key;
-    }
-
-    String table() {
-        return table;
+        return dbValue();
     }
 
     /** The public page: /authors/slug, /topics/slug, /sections/slug. */
     public String path(String slug) {
-        return "/" + table + "/" + slug;
+        return switch (this) {
+            case AUTHOR -> Paths.author(slug);
+            case TOPIC -> Paths.topic(slug);
+            case SECTION -> Paths.section(slug);
+        };
     }
 
     public static Optional<FollowKind> of(String key) {
-        return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+        return Arrays.stream(values()).filter(k -> k.key().equals(key)).findFirst();
     }
 }

@@ -6,6 +6,7 @@ import broadsheet.db.Cursor;
 import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
 import broadsheet.web.Json;
+import broadsheet.web.Paths;
 import broadsheet.web.Sessions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -145,11 +146,7 @@ public final class FollowingApi {
         int size = Feed.PAGE_SIZE;
         String limit = ctx.queryParam("limit");
         if (limit != null) {
-            try {
-                size = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
+            size = limit.matches("[0-9]{1,3}") ? Integer.parseInt(limit) : -1;
             if (size < 1 || size > 100) {
                 json(ctx, 400, new Problem(400, "\"limit\" must be a number from 1 to 100."));
                 return;
@@ -173,9 +170,7 @@ public final class FollowingApi {
                             i.reasons().stream().map(Target::of).toList());
                 })
                 .toList();
-        String next = page.next() == null
-                ? null
-                : "/api/feed?before=" + page.next() + (limit == null ? "" : "&limit=" + size);
+        String next = page.next() == null ? null : Paths.apiFeed(page.next().toString(), limit == null ? null : size);
         json(ctx, 200, new FeedPage(items, next));
     }
 

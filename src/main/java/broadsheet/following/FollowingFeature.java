@@ -10,9 +10,10 @@ public record FollowingFeature(
         Follows follows, Feed feed, FollowingPages pages, FollowingApi api, DigestSender digests) {
 
     public static FollowingFeature create(Core core, ArticleDao articles) {
-        Suggestions suggestions = new Suggestions(core.jdbi());
-        Follows follows = new Follows(core.jdbi(), suggestions::forget);
-        Feed feed = new Feed(core.jdbi(), articles);
+        FollowDao followDao = new FollowDao(core.jdbi());
+        Suggestions suggestions = new Suggestions(new SuggestionDao(core.jdbi()), followDao);
+        Follows follows = new Follows(core.jdbi(), followDao, suggestions::forget);
+        Feed feed = new Feed(new FeedDao(core.jdbi()), followDao, articles);
         return new FollowingFeature(
                 follows,
                 feed,
@@ -20,13 +21,13 @@ public record FollowingFeature(
                         follows,
                         feed,
                         suggestions,
-                        new Digests(core.jdbi()),
+                        new Digests(new DigestDao(core.jdbi())),
                         core.sessions(),
                         core.csrf(),
                         core.chrome(),
                         core.views()),
                 new FollowingApi(follows, feed, suggestions, core.sessions(), core.csrf(), core.chrome()),
-                new DigestSender(core.jdbi(), feed, core.mailer(), core.views(), core.site()));
+                new DigestSender(new DigestDao(core.jdbi()), feed, core.mailer(), core.views(), core.site()));
     }
 
     /** What to do after a reader signs in: finish a follow they asked for while signed out. */

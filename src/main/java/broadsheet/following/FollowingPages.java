@@ -7,6 +7,7 @@ import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
+import broadsheet.web.Paths;
 import broadsheet.web.Personal;
 import broadsheet.web.Sessions;
 import broadsheet.web.Views;
@@ -79,9 +80,11 @@ public final class FollowingPages {
         List<Followable> suggested = !first
                 ? List.of()
                 : suggestions.forReader(user.id(), page.items().isEmpty() ? 12 : 5);
-        String more = page.next() == null ? null : "/following?before=" + page.next();
+        String more = page.next() == null ? null : Paths.following(page.next().toString());
         Meta meta = Meta.page(
-                        first ? "Following" : "Following (older articles)", "Your personal news feed", "/following")
+                        first ? "Following" : "Following (older articles)",
+                        "Your personal news feed",
+                        Paths.following())
                 .hidden();
         Personal.html(
                 ctx,
@@ -92,7 +95,8 @@ public final class FollowingPages {
 
     public void manage(Context ctx) {
         User user = sessions.current(ctx).orElseThrow();
-        Meta meta = Meta.page("Manage what you follow", "Authors, topics and sections you follow", "/following/manage")
+        Meta meta = Meta.page(
+                        "Manage what you follow", "Authors, topics and sections you follow", Paths.followingManage())
                 .hidden();
         String notice = switch (String.valueOf(ctx.queryParam("digest"))) {
             case "on" -> "Done: a daily email with new articles from what you follow will come each morning.";
@@ -119,7 +123,7 @@ public final class FollowingPages {
         boolean on = "on".equals(ctx.formParam("digest"));
         if (on) digests.optIn(user.id(), chrome.site().zone());
         else digests.optOut(user.id());
-        ctx.redirect("/following/manage?digest=" + (on ? "on" : "off"), HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(Paths.followingManage(), "digest", on ? "on" : "off"), HttpStatus.SEE_OTHER);
     }
 
     /** GET: a page with a button (mail scanners open links; only a POST unsubscribes). */
@@ -136,7 +140,7 @@ public final class FollowingPages {
     }
 
     private void unsubscribePage(Context ctx, String token, boolean known, boolean done) {
-        Meta meta = Meta.page("Stop the Following email", "Stop the daily Following email", "/following/digest")
+        Meta meta = Meta.page("Stop the Following email", "Stop the daily Following email", Paths.followingDigest())
                 .hidden();
         Personal.html(
                 ctx,
@@ -196,7 +200,7 @@ public final class FollowingPages {
         Meta meta = Meta.page(
                         (following ? "Unfollow " : "Follow ") + target.name(),
                         "Follow " + target.name(),
-                        FollowIntent.PATH)
+                        Paths.follow())
                 .hidden();
         Personal.html(
                 ctx,

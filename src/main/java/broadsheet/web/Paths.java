@@ -539,4 +539,16 @@ public final class Paths {
     public static String newsroomArticles(String query) {
         return query == null || query.isEmpty() ? newsroomArticles() : newsroomArticles() + "?" + query;
     }
+
+    // --- people (comments, accounts, following, moderation)
+
+    /** An older page of the Following feed: the articles before the cursor (a {@code Cursor}'s text). */
+    public static String following(String before) {
+        return following() + "?before=" + before;
+    }
+
+    /** The next page of the feed API after the cursor; {@code limit} only when the caller chose one. */
+    public static String apiFeed(String before, Integer limit) {
+        return apiFeed() + "?before=" + before + (limit == null ? "" : "&limit=" + limit);
+    }
 }

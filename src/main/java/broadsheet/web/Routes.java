@@ -177,9 +177,9 @@ public record Routes(
         get(r, "/newsroom/paywall", paywall.desk()::show, Role.EDITOR);
         r.post("/newsroom/paywall", paywall.desk()::save, Role.EDITOR);
         // --- comments: the conversation page and counts are the same for everyone; the rest is per reader
-        get(r, "/articles/{id}/comments", comments.pages()::thread, Role.ANYONE);
-        get(r, "/articles/{id}/comments/me.json", comments.pages()::me, Role.ANYONE);
-        get(r, "/comments/counts.json", comments.pages()::counts, Role.ANYONE);
+        get(r, "/articles/{id}/comments", comments.threads()::thread, Role.ANYONE);
+        get(r, "/articles/{id}/comments/me.json", comments.threads()::me, Role.ANYONE);
+        get(r, "/comments/counts.json", comments.threads()::counts, Role.ANYONE);
         get(r, "/articles/{id}/comments/new", comments.pages()::newForm, Role.READER);
         r.post("/articles/{id}/comments", comments.pages()::create, Role.READER);
         get(r, "/comments/{id}/reply", comments.pages()::replyForm, Role.READER);
@@ -193,9 +193,9 @@ public record Routes(
         r.post("/comments/{id}/unlike", comments.pages()::unlike, Role.READER);
         get(r, "/comments/{id}/report", comments.pages()::reportForm, Role.READER);
         r.post("/comments/{id}/report", comments.pages()::report, Role.READER);
-        get(r, "/account/comments", comments.pages()::account, Role.READER);
-        r.post("/account/comments/email", comments.pages()::emailChoice, Role.READER);
-        r.post("/account/comments/read", comments.pages()::markRead, Role.READER);
+        get(r, "/account/comments", comments.account()::account, Role.READER);
+        r.post("/account/comments/email", comments.account()::emailChoice, Role.READER);
+        r.post("/account/comments/read", comments.account()::markRead, Role.READER);
         // --- newsroom: comment moderation
         get(r, "/newsroom/moderation", comments.moderation()::queue, Role.EDITOR);
         r.post("/newsroom/moderation", comments.moderation()::decide, Role.EDITOR);

@@ -114,6 +114,11 @@ class CommentsTest {
                 .isEqualTo("Most liked");
         assertThat(t.get("/articles/" + a + "/comments?sort=loudest").statusCode())
                 .isEqualTo(400);
+        assertThat(t.get("/articles/" + a + "/comments?page=two").statusCode()).isEqualTo(400);
+        assertThat(t.get("/articles/" + a + "/comments?page=0").statusCode()).isEqualTo(400);
+        assertThat(t.get("/articles/x" + a + "/comments").statusCode())
+                .as("an article id that is not a number names nothing")
+                .isEqualTo(404);
     }
 
     @Test
@@ -153,6 +158,11 @@ class CommentsTest {
         HttpResponse<String> stale = ann.post("/comments/" + id + "/edit", Map.of("text", "Stale.", "version", "1"));
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("changed since you opened it");
+        HttpResponse<String> garbled =
+                ann.post("/comments/" + id + "/edit", Map.of("text", "The menu is best.", "version", "one"));
+        assertThat(garbled.statusCode()).isEqualTo(400);
+        assertThat(garbled.body()).contains("version");
+        assertThat(ann.get("/comments/" + id + "x/edit").statusCode()).isEqualTo(404);
         // someone else's comment
         assertThat(f.reader("ben")
                         .post("/comments/" + id + "/edit", Map.of("text", "Hijack", "version", "2"))

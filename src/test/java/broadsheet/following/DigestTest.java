@@ -59,8 +59,11 @@ class DigestTest {
 
     static DigestSender sender() {
         return new DigestSender(
-                t.fixtures.jdbi(),
-                new Feed(t.fixtures.jdbi(), new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
+                new DigestDao(t.fixtures.jdbi()),
+                new Feed(
+                        new FeedDao(t.fixtures.jdbi()),
+                        new FollowDao(t.fixtures.jdbi()),
+                        new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
                 new TransportMailer(new SmtpTransport(mail), mail.from()),
                 new Views(false),
                 () -> new broadsheet.web.Site(
@@ -211,11 +214,13 @@ class DigestTest {
 
     @Test
     void anAddressTheServerRefusesDoesNotHoldUpTheOthers() throws Exception {
+        // the article first: the app's own digest job may claim a due reader at any moment, and one it
+        // finds with nothing new would be moved to tomorrow before this test's sender could mail them
+        article("harbour-light-relit", "Harbour light relit");
         String refused = subscribedReader();
         List<String> others = java.util.stream.IntStream.range(0, 3)
                 .mapToObj(i -> subscribedReader())
                 .toList();
-        article("harbour-light-relit", "Harbour light relit");
         TransportMailer smtpMailer = new TransportMailer(new SmtpTransport(mail), mail.from());
         // stands in for a server answering "550 no such mailbox" for one address
         broadsheet.mail.Mailer refusing = m -> {
@@ -223,8 +228,11 @@ class DigestTest {
             smtpMailer.send(m);
         };
         DigestSender s = new DigestSender(
-                t.fixtures.jdbi(),
-                new Feed(t.fixtures.jdbi(), new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
+                new DigestDao(t.fixtures.jdbi()),
+                new Feed(
+                        new FeedDao(t.fixtures.jdbi()),
+                        new FollowDao(t.fixtures.jdbi()),
+                        new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
                 refusing,
                 new Views(false),
                 () -> new broadsheet.web.Site(

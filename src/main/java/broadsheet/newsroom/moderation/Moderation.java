@@ -1,9 +1,14 @@
 package broadsheet.newsroom.moderation;
 
 import broadsheet.accounts.User;
+import broadsheet.accounts.UserDao;
 import broadsheet.audit.Audit;
+import broadsheet.comments.CommentArticle;
+import broadsheet.comments.CommentDao;
+import broadsheet.comments.CommentMode;
 import broadsheet.comments.CommentSettings;
 import broadsheet.comments.ReplyNotices;
+import broadsheet.db.Settings;
 import broadsheet.mail.Mail;
 import broadsheet.web.Form;
 import java.util.ArrayList;
@@ -21,40 +26,34 @@ public final class Moderation {
     public record Ban(long userId, String email, String name, java.time.Instant at, String reason) {}
 
     private final Jdbi jdbi;
+    private final ModerationDao dao;
+    private final CommentDao comments;
+    private final UserDao users;
+    private final Settings settings;
     private final ReplyNotices notices;
 
-    public Moderation(Jdbi jdbi, ReplyNotices notices) {
+    /** @param jdbi for opening each decision's transaction; the SQL is the DAOs' */
+    public Moderation(
+            Jdbi jdbi, ModerationDao dao, CommentDao comments, UserDao users, Settings settings, ReplyNotices notices) {
         this.jdbi = jdbi;
+        this.dao = dao;
+        this.comments = comments;
+        this.users = users;
+        this.settings = settings;
         this.notices = notices;
     }
 
     /** Approves or rejects comments in the queue; returns how many changed. */
-    public int decide(User editor, List<Long> ids, boolean approve, String note) {
+    public int decide(User editor, List<Long> ids, Decision decision, String note) {
         List<Mail> mails = new ArrayList<>();
         int n = jdbi.inTransaction(h -> {
             int changed = 0;
             for (long id : ids) {
-                var row = h.createQuery("""
-                        update comments set needs_review = false, moderation_note = :note, version = version + 1,
-                               status = case when :approve then case when status = 'pending' then 'visible' else status end else 'rejected' end,
-                               report_count = case when :approve then 0 else report_count end,
-                               hold_reason = case when :approve then null else hold_reason end
-                         where id = :id and needs_review returning reply_to_id, hold_reason""")
-                        .bind("note", note)
-                        .bind("approve", approve)
-                        .bind("id", id)
-                        .mapToMap()
-                        .findOne();
-                if (row.isEmpty()) continue;
+                Optional<Boolean> reply = dao.decide(h, id, decision, note);
+                if (reply.isEmpty()) continue;
                 changed++;
-                Audit.record(
-                        h,
-                        editor,
-                        approve ? "comment.approve" : "comment.reject",
-                        "comment",
-                        id,
-                        note.isEmpty() ? "" : "Reason: " + note);
-                if (approve && row.get().get("reply_to_id") != null)
+                Audit.record(h, editor, decision.auditAction(), "comment", id, note.isEmpty() ? "" : "Reason: " + note);
+                if (decision == Decision.APPROVE && reply.get())
                     notices.replied(h, id).ifPresent(mails::add);
             }
             return changed;
@@ -64,71 +63,55 @@ public final class Moderation {
     }
 
     public Optional<Long> userByEmail(String email) {
-        return jdbi.withHandle(h -> h.createQuery("select id from users where email = :e")
-                .bind("e", email.strip().toLowerCase())
-                .mapTo(Long.class)
-                .findOne());
+        return users.byEmail(email).map(User::id);
     }
 
     public Optional<String> emailOf(long userId) {
-        return jdbi.withHandle(h -> h.createQuery("select email from users where id = :u")
-                .bind("u", userId)
-                .mapTo(String.class)
-                .findOne());
+        return users.byId(userId).map(User::email);
     }
 
     public void ban(User editor, long userId, String reason) {
         jdbi.useTransaction(h -> {
-            int n = h.createUpdate("""
-                    insert into commenters (user_id, banned_at, ban_reason) values (:u, now(), :r)
-                    on conflict (user_id) do update set banned_at = coalesce(commenters.banned_at, now()), ban_reason = excluded.ban_reason""").bind("u", userId).bind("r", reason).execute();
-            if (n > 0)
+            if (dao.ban(h, userId, reason))
                 Audit.record(h, editor, "commenter.ban", "user", userId, reason.isEmpty() ? "" : "Reason: " + reason);
         });
     }
 
     public void lift(User editor, long userId) {
         jdbi.useTransaction(h -> {
-            int n = h.createUpdate(
-                            "update commenters set banned_at = null, ban_reason = '' where user_id = :u and banned_at is not null")
-                    .bind("u", userId)
-                    .execute();
-            if (n > 0) Audit.record(h, editor, "commenter.unban", "user", userId, "");
+            if (dao.lift(h, userId)) Audit.record(h, editor, "commenter.unban", "user", userId, "");
         });
     }
 
     public List<Ban> bans() {
-        return jdbi.withHandle(h -> h.createQuery("""
-                select u.id, u.email, u.display_name, c.banned_at, c.ban_reason
-                  from commenters c join users u on u.id = c.user_id where c.banned_at is not null order by c.banned_at desc""")
-                .map((rs, ctx) -> new Ban(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getTimestamp(4).toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-                        rs.getString(5)))
-                .list());
+        return dao.bans();
+    }
+
+    /** A published article, with how it takes comments. */
+    public Optional<CommentArticle> article(long id) {
+        return comments.article(id);
     }
 
     /** Sets an article's comment mode and who may comment on it. */
-    public void setArticle(User editor, long articleId, String mode, Boolean subscribersOnly) {
+    public void setArticle(User editor, long articleId, CommentMode mode, Boolean subscribersOnly) {
         jdbi.useTransaction(h -> {
-            h.createUpdate("update articles set comment_mode = :m, comments_subscribers_only = :s where id = :id")
-                    .bind("m", mode)
-                    .bind("s", subscribersOnly)
-                    .bind("id", articleId)
-                    .execute();
+            dao.setArticle(h, articleId, mode, subscribersOnly);
             Audit.record(
                     h,
                     editor,
                     "article.comments",
                     "article",
                     articleId,
-                    "Comments: " + mode
+                    "Comments: " + mode.dbValue()
                             + (subscribersOnly == null
                                     ? ""
                                     : subscribersOnly ? ", subscribers only" : ", every signed-in reader"));
         });
+    }
+
+    /** The comment rules as they are now. */
+    public CommentSettings settings() {
+        return CommentSettings.load(settings);
     }
 
     /** Saves the settings form; returns it with errors, nothing saved, when a number is wrong. */
@@ -155,10 +138,7 @@ public final class Moderation {
                 String v = k.equals("comments_subscribers_only")
                         ? String.valueOf("on".equals(f.raw(k)))
                         : f.raw(k).strip();
-                h.execute(
-                        "insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value",
-                        k,
-                        v);
+                Settings.put(h, k, v);
             }
             Audit.record(h, editor, "comments.settings", "settings", null, "Comment rules changed");
         });

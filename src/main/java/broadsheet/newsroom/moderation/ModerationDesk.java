@@ -1,19 +1,21 @@
 package broadsheet.newsroom.moderation;
 
 import broadsheet.comments.CommentArticle;
+import broadsheet.comments.CommentMode;
 import broadsheet.comments.CommentSettings;
+import broadsheet.comments.CommentStatus;
 import broadsheet.db.Cursor;
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
+import broadsheet.web.Params;
+import broadsheet.web.Paths;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
+import java.util.Optional;
 
 /** The newsroom's moderation pages: the queue, the comment rules, an article's comment mode, and bans. */
 public final class ModerationDesk {
@@ -24,7 +26,7 @@ public final class ModerationDesk {
             Desk.Frame frame,
             List<ModerationQueue.Item> items,
             Form filters,
-            List<String> statuses,
+            List<CommentStatus> statuses,
             List<String> reasons,
             String notice,
             String error,
@@ -36,20 +38,18 @@ public final class ModerationDesk {
     public record SettingsPage(Desk.Frame frame, Form form, String notice) {}
 
     public record ArticlePage(
-            Desk.Frame frame, CommentArticle article, String effectiveMode, String notice, String error) {}
+            Desk.Frame frame, CommentArticle article, CommentMode effectiveMode, String notice, String error) {}
 
     public record BansPage(Desk.Frame frame, List<Moderation.Ban> bans, Form form, String notice) {}
 
     private final Desk desk;
-    private final ModerationQueue queue;
+    private final ModerationQueueDao queue;
     private final Moderation moderation;
-    private final Jdbi jdbi;
 
-    public ModerationDesk(Desk desk, ModerationQueue queue, Moderation moderation, Jdbi jdbi) {
+    public ModerationDesk(Desk desk, ModerationQueueDao queue, Moderation moderation) {
         this.desk = desk;
         this.queue = queue;
         this.moderation = moderation;
-        this.jdbi = jdbi;
     }
 
     // --- the queue
@@ -65,14 +65,10 @@ public final class ModerationDesk {
             f.set(k, v == null ? "" : v.strip());
         }
         Long article = null;
-        if (!f.raw("article").isEmpty()) {
-            try {
-                article = Long.parseLong(f.raw("article"));
-            } catch (NumberFormatException e) {
-                f.error("article", "The article number must be a whole number, e.g. 42.");
-            }
-        }
-        if (!f.raw("status").isEmpty() && !ModerationQueue.STATUSES.contains(f.raw("status")))
+        if (f.raw("article").matches("[0-9]{1,18}")) article = Long.parseLong(f.raw("article"));
+        else if (!f.raw("article").isEmpty()) f.error("article", "The article number must be a whole number, e.g. 42.");
+        if (!f.raw("status").isEmpty()
+                && ModerationQueue.STATUSES.stream().noneMatch(s -> s.dbValue().equals(f.raw("status"))))
             f.error("status", "Choose a status from the list.");
         if (!f.raw("reason").isEmpty() && !ModerationQueue.REASONS.contains(f.raw("reason")))
             f.error("reason", "Choose a reason from the list.");
@@ -107,7 +103,7 @@ public final class ModerationDesk {
                         first,
                         older,
                         queue.waiting(),
-                        f.hasErrors() ? "/newsroom/moderation" : address(f, f.raw("before"))));
+                        f.hasErrors() ? Paths.moderation() : address(f, f.raw("before"))));
     }
 
     /**
@@ -119,23 +115,21 @@ public final class ModerationDesk {
         String note = String.valueOf(ctx.formParam("note") == null ? "" : ctx.formParam("note"))
                 .strip();
         List<Long> ids = new ArrayList<>();
-        String action = act;
+        Optional<Decision> decision;
         if (act.matches("(approve|reject)-[0-9]{1,18}")) {
-            action = act.substring(0, act.indexOf('-'));
+            decision = Decision.of(act.substring(0, act.indexOf('-')));
             ids.add(Long.parseLong(act.substring(act.indexOf('-') + 1)));
         } else {
-            for (String s : ctx.formParams("id")) {
-                try {
-                    ids.add(Long.parseLong(s));
-                } catch (NumberFormatException e) {
-                    throw new BadRequestResponse("Comment numbers must be whole numbers.");
-                }
+            decision = Decision.of(act);
+            for (String id : ctx.formParams("id")) {
+                if (!id.matches("[0-9]{1,18}")) throw new BadRequestResponse("Comment numbers must be whole numbers.");
+                ids.add(Long.parseLong(id));
             }
         }
-        String back = ctx.formParam("back") == null || !ctx.formParam("back").startsWith("/newsroom/moderation")
-                ? "/newsroom/moderation"
+        String back = ctx.formParam("back") == null || !ctx.formParam("back").startsWith(Paths.moderation())
+                ? Paths.moderation()
                 : ctx.formParam("back");
-        if (!action.equals("approve") && !action.equals("reject")) {
+        if (decision.isEmpty()) {
             showQueue(ctx.status(422), null, "Choose Approve or Reject.");
             return;
         }
@@ -147,11 +141,8 @@ public final class ModerationDesk {
             showQueue(ctx.status(422), null, "Keep the reason to 500 characters or fewer.");
             return;
         }
-        int n = moderation.decide(desk.user(ctx), ids, action.equals("approve"), note);
-        ctx.redirect(
-                back + (back.contains("?") ? "&" : "?") + "done=" + (action.equals("approve") ? "approved" : "rejected")
-                        + "-" + n,
-                HttpStatus.SEE_OTHER);
+        int n = moderation.decide(desk.user(ctx), ids, decision.get(), note);
+        ctx.redirect(Paths.with(back, "done", decision.get().done() + "-" + n), HttpStatus.SEE_OTHER);
     }
 
     private static String notice(String done) {
@@ -171,7 +162,7 @@ public final class ModerationDesk {
     // --- the rules
 
     public void settings(Context ctx) {
-        CommentSettings s = jdbi.withHandle(CommentSettings::load);
+        CommentSettings s = moderation.settings();
         Form f = Form.empty()
                 .set("comments_subscribers_only", s.subscribersOnly() ? "on" : "")
                 .set("comments_auto_close_days", Integer.toString(s.autoCloseDays()))
@@ -200,7 +191,7 @@ public final class ModerationDesk {
                     new SettingsPage(desk.frame(ctx, "Comment rules", "moderation"), f, null));
             return;
         }
-        ctx.redirect("/newsroom/moderation/settings?done=saved", HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(Paths.moderationSettings(), "done", "saved"), HttpStatus.SEE_OTHER);
     }
 
     // --- one article's comments
@@ -212,19 +203,19 @@ public final class ModerationDesk {
 
     public void saveArticle(Context ctx) {
         CommentArticle a = findArticle(ctx);
-        String mode = String.valueOf(ctx.formParam("mode"));
+        Optional<CommentMode> mode = CommentMode.of(ctx.formParam("mode"));
         String who = String.valueOf(ctx.formParam("who"));
-        if (!List.of("open", "premoderated", "closed").contains(mode)
-                || !List.of("site", "everyone", "subscribers").contains(who)) {
+        if (mode.isEmpty() || !List.of("site", "everyone", "subscribers").contains(who)) {
             articlePage(ctx.status(422), a, null, "Choose how comments work on this article and who may comment.");
             return;
         }
-        moderation.setArticle(desk.user(ctx), a.id(), mode, who.equals("site") ? null : who.equals("subscribers"));
-        ctx.redirect("/newsroom/moderation/articles/" + a.id() + "?done=saved", HttpStatus.SEE_OTHER);
+        moderation.setArticle(
+                desk.user(ctx), a.id(), mode.get(), who.equals("site") ? null : who.equals("subscribers"));
+        ctx.redirect(Paths.with(Paths.moderationArticle(a.id()), "done", "saved"), HttpStatus.SEE_OTHER);
     }
 
     private void articlePage(Context ctx, CommentArticle a, String notice, String error) {
-        CommentSettings s = jdbi.withHandle(CommentSettings::load);
+        CommentSettings s = moderation.settings();
         desk.render(
                 ctx,
                 "newsroom/moderation/article.jte",
@@ -237,13 +228,7 @@ public final class ModerationDesk {
     }
 
     private CommentArticle findArticle(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
-        return jdbi.withHandle(h -> CommentArticle.find(h, id)).orElseThrow(NotFoundResponse::new);
+        return moderation.article(Params.pathId(ctx, "id")).orElseThrow(NotFoundResponse::new);
     }
 
     // --- bans
@@ -272,18 +257,12 @@ public final class ModerationDesk {
             return;
         }
         moderation.ban(desk.user(ctx), user.get(), f.raw("reason").strip());
-        ctx.redirect("/newsroom/moderation/bans?done=banned", HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(Paths.bans(), "done", "banned"), HttpStatus.SEE_OTHER);
     }
 
     public void lift(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
-        moderation.lift(desk.user(ctx), id);
-        ctx.redirect("/newsroom/moderation/bans?done=lifted", HttpStatus.SEE_OTHER);
+        moderation.lift(desk.user(ctx), Params.pathId(ctx, "id"));
+        ctx.redirect(Paths.with(Paths.bans(), "done", "lifted"), HttpStatus.SEE_OTHER);
     }
 
     private void bansPage(Context ctx, Form f, String notice) {
@@ -294,16 +273,10 @@ public final class ModerationDesk {
     }
 
     private static String address(Form f, String before) {
-        StringBuilder s = new StringBuilder("/newsroom/moderation?");
+        String out = Paths.moderation();
         for (String k : List.of("article", "status", "reason")) {
-            if (!f.raw(k).isEmpty())
-                s.append(k)
-                        .append('=')
-                        .append(URLEncoder.encode(f.raw(k), StandardCharsets.UTF_8))
-                        .append('&');
+            if (!f.raw(k).isEmpty()) out = Paths.with(out, k, f.raw(k));
         }
-        if (!before.isEmpty()) s.append("before=").append(URLEncoder.encode(before, StandardCharsets.UTF_8));
-        String out = s.toString();
-        return out.endsWith("&") || out.endsWith("?") ? out.substring(0, out.length() - 1) : out;
+        return before.isEmpty() ? out : Paths.with(out, "before", before);
     }
 }

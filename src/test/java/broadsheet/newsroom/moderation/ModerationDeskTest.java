@@ -159,6 +159,25 @@ class ModerationDeskTest {
         assertThat(status(r2)).isEqualTo("rejected");
         assertThat(status(r4)).isEqualTo("visible");
         assertThat(editor.get("/newsroom/audit?action=comment.approve").body()).contains("comment.approve");
+        // a comment number that is not a number is the sender's mistake, said plainly; nothing is decided
+        HttpResponse<String> garbled = editor.postForm(
+                "/newsroom/moderation",
+                List.of(
+                        Map.entry("act", "approve"),
+                        Map.entry("id", Long.toString(r3)),
+                        Map.entry("id", "12x"),
+                        Map.entry("_csrf", editor.cookie("bs_csrf").orElseThrow())));
+        assertThat(garbled.statusCode()).isEqualTo(400);
+        assertThat(garbled.body()).contains("Comment numbers must be whole numbers");
+        assertThat(status(r3)).isEqualTo("rejected");
+        // a ban or an article that is not a number names nothing
+        assertThat(editor.postForm(
+                                "/newsroom/moderation/bans/abc/lift",
+                                List.of(Map.entry(
+                                        "_csrf", editor.cookie("bs_csrf").orElseThrow())))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(editor.get("/newsroom/moderation/articles/12x").statusCode()).isEqualTo(404);
         assertThat(t.get("/articles/" + b + "/comments").body())
                 .contains("Rude comment 4")
                 .doesNotContain("Rude comment 2");

@@ -1,5 +1,6 @@
 package broadsheet.comments;
 
+import broadsheet.db.DbValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
  * with its replies oldest first on one level (a reply to a reply says whom it answers). Deleted,
  * removed or held comments appear as placeholders only where shown replies hang from them.
  */
-public final class CommentThreads {
+public final class ThreadDao {
 
     public static final int PAGE_SIZE = 50;
 
@@ -42,34 +43,37 @@ public final class CommentThreads {
         }
     }
 
+    // :visible is bound to CommentStatus.VISIBLE wherever this is used
     private static final String SHOWN = """
-            (c.status = 'visible' or (exists (
-                select 1 from comments r where r.status = 'visible' and (r.root_id = c.id or r.reply_to_id = c.id))))""";
+            (c.status = :visible or (exists (
+                select 1 from comments r where r.status = :visible and (r.root_id = c.id or r.reply_to_id = c.id))))""";
 
     private final Jdbi jdbi;
 
-    public CommentThreads(Jdbi jdbi) {
+    public ThreadDao(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
     /** One page of threads (page 1 first). */
     public List<Thread> page(long articleId, Sort sort, int page) {
         return jdbi.withHandle(h -> {
-            List<Comment> roots = h.createQuery("select " + Comment.COLUMNS
+            List<Comment> roots = h.createQuery("select " + CommentDao.COLUMNS
                             + " from comments c where c.article_id = :a and c.root_id is null and " + SHOWN
                             + " order by " + sort.order + " limit :n offset :off")
                     .bind("a", articleId)
+                    .bind("visible", CommentStatus.VISIBLE)
                     .bind("n", PAGE_SIZE)
                     .bind("off", (page - 1) * PAGE_SIZE)
-                    .map(Comment.MAPPER)
+                    .map(CommentDao.MAPPER)
                     .list();
             if (roots.isEmpty()) return List.of();
             Map<Long, List<Comment>> replies = new LinkedHashMap<>();
             roots.forEach(r -> replies.put(r.id(), new ArrayList<>()));
-            h.createQuery("select " + Comment.COLUMNS + " from comments c where c.root_id = any(:roots) and " + SHOWN
+            h.createQuery("select " + CommentDao.COLUMNS + " from comments c where c.root_id = any(:roots) and " + SHOWN
                             + " order by c.created_at, c.id")
                     .bind("roots", roots.stream().map(Comment::id).toArray(Long[]::new))
-                    .map(Comment.MAPPER)
+                    .bind("visible", CommentStatus.VISIBLE)
+                    .map(CommentDao.MAPPER)
                     .forEach(c -> replies.get(c.rootId()).add(c));
             return roots.stream().map(r -> new Thread(r, replies.get(r.id()))).toList();
         });
@@ -80,6 +84,7 @@ public final class CommentThreads {
         return jdbi.withHandle(h -> h.createQuery(
                         "select count(*) from comments c where c.article_id = :a and c.root_id is null and " + SHOWN)
                 .bind("a", articleId)
+                .bind("visible", CommentStatus.VISIBLE)
                 .mapTo(Integer.class)
                 .one());
     }
@@ -90,10 +95,11 @@ public final class CommentThreads {
         articleIds.forEach(id -> out.put(id, 0));
         if (articleIds.isEmpty()) return out;
         jdbi.useHandle(h -> h.createQuery("""
-                select article_id, count(*) from comments
-                 where article_id = any(:ids) and status = 'visible' group by article_id""")
+                select article_id, count(*) as n from comments
+                 where article_id = any(:ids) and status = :visible group by article_id""")
                 .bind("ids", articleIds.toArray(Long[]::new))
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getInt(2)))
+                .bind("visible", CommentStatus.VISIBLE)
+                .map((rs, ctx) -> Map.entry(rs.getLong("article_id"), rs.getInt("n")))
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
         return out;
     }
@@ -108,16 +114,18 @@ public final class CommentThreads {
     public Mine mine(long articleId, long userId, int editMinutes) {
         return jdbi.withHandle(h -> {
             List<Long> own = h.createQuery(
-                            "select id from comments where article_id = :a and user_id = :u and status = 'visible'")
+                            "select id from comments where article_id = :a and user_id = :u and status = :visible")
                     .bind("a", articleId)
                     .bind("u", userId)
+                    .bind("visible", CommentStatus.VISIBLE)
                     .mapTo(Long.class)
                     .list();
             List<Long> editable = h.createQuery("""
-                    select id from comments where article_id = :a and user_id = :u and status = 'visible'
+                    select id from comments where article_id = :a and user_id = :u and status = :visible
                        and created_at > now() - make_interval(mins => :m)""")
                     .bind("a", articleId)
                     .bind("u", userId)
+                    .bind("visible", CommentStatus.VISIBLE)
                     .bind("m", editMinutes)
                     .mapTo(Long.class)
                     .list();
@@ -139,7 +147,7 @@ public final class CommentThreads {
             long articleId,
             String headline,
             String excerpt,
-            String status,
+            CommentStatus status,
             String holdReason,
             java.time.Instant at,
             boolean editable,
@@ -150,21 +158,22 @@ public final class CommentThreads {
                 select c.id, c.article_id, a.headline, c.body, c.status, c.hold_reason, c.created_at,
                        c.created_at > now() - make_interval(mins => :m) as editable, c.moderation_note
                   from comments c join articles a on a.id = c.article_id
-                 where c.user_id = :u and c.status <> 'deleted'
+                 where c.user_id = :u and c.status <> :deleted
                  order by c.created_at desc, c.id desc limit :n""")
                 .bind("u", userId)
+                .bind("deleted", CommentStatus.DELETED)
                 .bind("m", editMinutes)
                 .bind("n", limit)
                 .map((rs, ctx) -> new Own(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        ReplyNotices.excerpt(rs.getString(4), 160),
-                        rs.getString(5),
-                        rs.getString(6),
-                        Comment.seconds(rs.getTimestamp(7)),
-                        rs.getBoolean(8),
-                        rs.getString(9)))
+                        rs.getLong("id"),
+                        rs.getLong("article_id"),
+                        rs.getString("headline"),
+                        ReplyNotices.excerpt(rs.getString("body"), 160),
+                        DbValue.of(CommentStatus.class, rs.getString("status")),
+                        rs.getString("hold_reason"),
+                        CommentDao.seconds(rs.getTimestamp("created_at")),
+                        rs.getBoolean("editable"),
+                        rs.getString("moderation_note")))
                 .list());
     }
 }

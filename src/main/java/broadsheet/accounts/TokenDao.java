@@ -1,5 +1,6 @@
 package broadsheet.accounts;
 
+import broadsheet.db.DbValue;
 import broadsheet.web.Tokens;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -7,11 +8,15 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** One-time links sent by email. Only a hash is stored; a token works once, before it expires. */
-final class AccountTokens {
-    private AccountTokens() {}
+/**
+ * One-time links sent by email, in the {@code tokens} table. Only a hash is stored; a token works
+ * once, before it expires. Every method runs inside the caller's transaction.
+ */
+final class TokenDao {
+    private TokenDao() {}
 
-    enum Purpose {
+    /** What a link is for, and how long it works. */
+    enum Purpose implements DbValue {
         CONFIRM_EMAIL(Duration.ofHours(48)),
         RESET_PASSWORD(Duration.ofHours(1)),
         CHANGE_EMAIL(Duration.ofHours(24));
@@ -21,10 +26,6 @@ final class AccountTokens {
         Purpose(Duration lifetime) {
             this.lifetime = lifetime;
         }
-
-        String db() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
     }
 
     record Claimed(long userId, String newEmail) {}
@@ -32,11 +33,14 @@ final class AccountTokens {
     static String issue(Handle h, long userId, Purpose purpose, String newEmail) {
         String token = Tokens.random();
         // a new link replaces older unused ones of the same kind
-        h.execute("delete from tokens where user_id = ? and purpose = ? and used_at is null", userId, purpose.db());
+        h.createUpdate("delete from tokens where user_id = :u and purpose = :p and used_at is null")
+                .bind("u", userId)
+                .bind("p", purpose)
+                .execute();
         h.createUpdate("insert into tokens (hash, user_id, purpose, new_email, expires_at) values (:h, :u, :p, :e, :x)")
                 .bind("h", Tokens.sha256(token))
                 .bind("u", userId)
-                .bind("p", purpose.db())
+                .bind("p", purpose)
                 .bind("e", newEmail)
                 .bind("x", Timestamp.from(Instant.now().plus(purpose.lifetime)))
                 .execute();
@@ -51,8 +55,8 @@ final class AccountTokens {
                  where hash = :h and purpose = :p and used_at is null and expires_at > now()
                 returning user_id, new_email""")
                 .bind("h", Tokens.sha256(token))
-                .bind("p", purpose.db())
-                .map((rs, ctx) -> new Claimed(rs.getLong(1), rs.getString(2)))
+                .bind("p", purpose)
+                .map((rs, ctx) -> new Claimed(rs.getLong("user_id"), rs.getString("new_email")))
                 .findOne();
     }
 
@@ -61,7 +65,7 @@ final class AccountTokens {
         return h.createQuery(
                         "select 1 from tokens where hash = :h and purpose = :p and used_at is null and expires_at > now()")
                 .bind("h", Tokens.sha256(token))
-                .bind("p", purpose.db())
+                .bind("p", purpose)
                 .mapTo(Integer.class)
                 .findOne()
                 .isPresent();

@@ -1,0 +1,79 @@
+package broadsheet.following;
+
+import broadsheet.db.Cursor;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** The SQL of the Following feed: which published articles the reader's follows lead to, and why. */
+public final class FeedDao {
+
+    /** A feed article and the "kind:id" keys of the followed things that put it there. */
+    record Hit(long id, Instant at, List<String> reasons) {}
+
+    // Two passes over the followed things. First each one's newest article after the cursor (one
+    // index probe each); the page's last article can be no older than the page-size-th newest of
+    // those distinct articles, so that is a floor. Then each one's articles down to the floor, which
+    // for most followed things is none or one: a few dozen rows to merge instead of follows x page.
+    static String sql(int limit) {
+        return "with f as (select kind, target_id from follows where user_id = :u),\n"
+                + "heads as (" + links(1, "'-infinity'::timestamptz") + "),\n"
+                + "floor as (select coalesce((select published_at from (select distinct article_id, published_at from heads) d\n"
+                + "           order by published_at desc, article_id desc offset " + (limit - 1)
+                + " limit 1), '-infinity') as at),\n"
+                + "hits as (" + links(limit, "(select at from floor)") + ")\n"
+                + """
+                select article_id, published_at, array_agg(kind || ':' || target_id order by kind, target_id) as reasons
+                  from hits group by article_id, published_at
+                 order by published_at desc, article_id desc limit\s""" + limit;
+    }
+
+    /** Each followed thing's newest published articles after the cursor and not older than {@code floor}. */
+    private static String links(int limit, String floor) {
+        return """
+                  select 'author' as kind, f.target_id, x.article_id, x.published_at
+                    from f cross join lateral (
+                      select l.article_id, l.published_at from article_authors l
+                       where l.author_id = f.target_id and l.published_at is not null
+                         and (l.published_at, l.article_id) < (:at, :id) and l.published_at >= %2$s
+                       order by l.published_at desc, l.article_id desc limit %1$d) x
+                   where f.kind = 'author'
+                  union all
+                  select 'topic', f.target_id, x.article_id, x.published_at
+                    from f cross join lateral (
+                      select l.article_id, l.published_at from article_topics l
+                       where l.topic_id = f.target_id and l.published_at is not null
+                         and (l.published_at, l.article_id) < (:at, :id) and l.published_at >= %2$s
+                       order by l.published_at desc, l.article_id desc limit %1$d) x
+                   where f.kind = 'topic'
+                  union all
+                  select 'section', f.target_id, x.id, x.published_at
+                    from f cross join lateral (
+                      select a.id, a.published_at from articles a
+                       where a.section_id = f.target_id and a.status = 'published'
+                         and (a.published_at, a.id) < (:at, :id) and a.published_at >= %2$s
+                       order by a.published_at desc, a.id desc limit %1$d) x
+                   where f.kind = 'section'""".formatted(limit, floor);
+    }
+
+    private final Jdbi jdbi;
+
+    public FeedDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Up to {@code limit} articles after the cursor, newest first. */
+    List<Hit> hits(long userId, Cursor after, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(sql(limit))
+                .bind("u", userId)
+                .bind("at", Timestamp.from(after.at()))
+                .bind("id", after.id())
+                .map((rs, ctx) -> new Hit(
+                        rs.getLong("article_id"),
+                        rs.getTimestamp("published_at").toInstant(),
+                        Arrays.asList((String[]) rs.getArray("reasons").getArray())))
+                .list());
+    }
+}
