@@ -539,4 +539,11 @@ public final class Paths {
     public static String newsroomArticles(String query) {
         return query == null || query.isEmpty() ? newsroomArticles() : newsroomArticles() + "?" + query;
     }
+
+    // --- reads
+
+    /** Where an article page's script reports one read (see broadsheet.reads). */
+    public static String reads() {
+        return "/reads";
+    }
 }
