@@ -11,7 +11,9 @@ outside=$(grep -rlE "$sql" "$main" | grep -vE 'Dao\.java$|/db/' || true)
 echo "files running SQL outside *Dao and db/: $(printf '%s' "$outside" | grep -c . || true)"
 printf '%s\n' "$outside" | sed '/^$/d; s/^/  /'
 echo "SQL call sites (all files): $(grep -rhoE "$sql" "$main" | wc -l)"
-handlers=$(grep -rlE 'org\.jdbi' "$main" | grep -E '(Pages|Desk|Api|Chrome|Home)\.java$' || true)
+# handlers: classes that take a Javalin Context (or are named for pages), holding anything from JDBI
+handlers=$( (grep -rlE 'io\.javalin\.http\.Context' "$main"; find "$main" -name '*Pages.java' -o -name '*Api.java' -o -name 'Chrome.java') \
+  | sort -u | xargs grep -lE 'org\.jdbi' || true)
 echo "handler classes that receive a Jdbi: $(printf '%s' "$handlers" | grep -c . || true)"
 printf '%s\n' "$handlers" | sed '/^$/d; s/^/  /'
 echo "columns read by position (rs.getX(N)): $(grep -rhoE 'rs\.get[A-Za-z]+\([0-9]+\)' "$main" | wc -l)"

@@ -12,6 +12,7 @@ import broadsheet.fronts.FrontsFeature;
 import broadsheet.newsletters.NewslettersFeature;
 import broadsheet.newsroom.NewsroomFeature;
 import broadsheet.paywall.PaywallFeature;
+import broadsheet.reads.ReadsFeature;
 import broadsheet.subscriptions.SubscriptionsFeature;
 import broadsheet.web.Routes;
 import broadsheet.web.SitePages;
@@ -33,12 +34,14 @@ public final class App implements AutoCloseable {
 
     private final Javalin server;
     private final Runnable onChange;
+    private final ReadsFeature reads;
     /** Closed in reverse order of starting: background jobs first, the server last. */
     private final List<AutoCloseable> running;
 
-    private App(Javalin server, Runnable onChange, List<AutoCloseable> running) {
+    private App(Javalin server, Runnable onChange, ReadsFeature reads, List<AutoCloseable> running) {
         this.server = server;
         this.onChange = onChange;
+        this.reads = reads;
         this.running = running;
     }
 
@@ -47,17 +50,18 @@ public final class App implements AutoCloseable {
         if (config.port() != 0) requirePortFree(config.port());
         Core core = Core.create(config, db);
         PaywallFeature paywall = PaywallFeature.create(core);
-        ArticlesFeature articles = ArticlesFeature.create(core, paywall.paywall());
+        ReadsFeature reads = ReadsFeature.create(core);
+        ArticlesFeature articles = ArticlesFeature.create(core, paywall.paywall(), reads.mostRead());
         FollowingFeature following = FollowingFeature.create(core, articles.dao());
         SubscriptionsFeature subscriptions = SubscriptionsFeature.create(core);
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
         CommentsFeature comments = CommentsFeature.create(core);
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao());
-        NewsroomFeature newsroom = NewsroomFeature.create(core, articles);
+        NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao());
         Routes routes = new Routes(
                 core,
                 SitePages.create(core, articles.dao()),
-                FrontsFeature.create(core, articles.dao()),
+                FrontsFeature.create(core, articles.dao(), reads.mostRead()),
                 articles,
                 FeedsFeature.create(core, articles.dao()),
                 accounts,
@@ -66,7 +70,8 @@ public final class App implements AutoCloseable {
                 comments,
                 subscriptions,
                 newsletters,
-                newsroom);
+                newsroom,
+                reads);
 
         Runnable onChange = () -> {
             core.chrome().reload();
@@ -103,10 +108,12 @@ public final class App implements AutoCloseable {
             running.add(newsletters.startJobs());
             running.add(following.startJobs());
             running.add(accounts.startJobs());
+            running.add(reads.startJobs());
         } else {
             running.add(newsletters.sender()); // not started, but woken by "send now" on the newsletter desk
+            running.add(reads.counter()); // not started, but writes what the beacon counted when the app stops
         }
-        return new App(server, onChange, running);
+        return new App(server, onChange, reads, running);
     }
 
     public int port() {
@@ -118,6 +125,11 @@ public final class App implements AutoCloseable {
         return server.unsafe.internalRouter.findHttpHandlerEntries(method, path).stream()
                 .findFirst()
                 .map(e -> e.endpoint.path);
+    }
+
+    /** Writes the read counts buffered so far and works the most-read lists out now (for tests). */
+    public void flushReads() {
+        reads.flushNow();
     }
 
     /** Re-reads settings and drops every cached page (after a write in this process). */

@@ -7,6 +7,8 @@ import broadsheet.paywall.Access;
 import broadsheet.paywall.Level;
 import broadsheet.paywall.Offer;
 import broadsheet.paywall.Paywall;
+import broadsheet.reads.MostRead;
+import broadsheet.sections.Section;
 import broadsheet.web.Chrome;
 import broadsheet.web.Json;
 import broadsheet.web.Meta;
@@ -34,14 +36,20 @@ public final class ArticlePages {
     private final Views views;
     private final PageCache cache;
     private final Paywall paywall;
+    private final MostRead mostRead;
     private final BodyRenderer bodies = new BodyRenderer();
 
-    public ArticlePages(ArticleDao articles, Chrome chrome, Views views, PageCache cache, Paywall paywall) {
+    /** How many articles "More from" the section lists. */
+    static final int MORE_FROM = 4;
+
+    public ArticlePages(
+            ArticleDao articles, Chrome chrome, Views views, PageCache cache, Paywall paywall, MostRead mostRead) {
         this.articles = articles;
         this.chrome = chrome;
         this.views = views;
         this.cache = cache;
         this.paywall = paywall;
+        this.mostRead = mostRead;
     }
 
     /**
@@ -64,7 +72,11 @@ public final class ArticlePages {
                     StructuredData.newsArticle(chrome.site(), a, page.url(), description),
                     List.of(),
                     false);
-            return PageCache.Page.html(views.render("articles/show.jte", withMeta(page, meta)), a.updatedAt(), keys(a));
+            // it shows the site's most read, so it goes when that list changes
+            return PageCache.Page.html(
+                    views.render("articles/show.jte", withMeta(page, meta)),
+                    a.updatedAt(),
+                    keys(a) + " " + MostRead.SITE_KEY);
         });
     }
 
@@ -122,7 +134,41 @@ public final class ArticlePages {
                 && photos.stream().noneMatch(p -> p.id() == a.leadPhoto().id())) photos.add(0, a.leadPhoto());
         Offer offer = locked ? new Offer(a.access(), shown, paywall.settings().meter(), path) : null;
         return new ArticlePage(
-                null, a, path, url, parts, photos, galleryJson(photos, path), shares(a, url), null, lockedParts, offer);
+                null,
+                a,
+                path,
+                url,
+                parts,
+                photos,
+                galleryJson(photos, path),
+                shares(a, url),
+                null,
+                lockedParts,
+                offer,
+                readNext(a));
+    }
+
+    /**
+     * The newest of the article's section, leaving out the article and the stories its body links to
+     * (looked for among a few more than needed, so this costs one query), and the site's most read.
+     */
+    private ReadNext readNext(ArticleView a) {
+        Section section = chrome.nav().stream()
+                .filter(s -> s.slug().equals(a.sectionSlug()))
+                .findFirst()
+                .orElse(null);
+        if (section == null) return new ReadNext(a.sectionName(), "", List.of(), mostRead.site());
+        java.util.Set<String> linked = java.util.Set.copyOf(BodyRenderer.relatedSlugs(a.body()));
+        List<ArticleSummary> more = articles
+                .latest(
+                        ListFilter.notIn(ListFilter.section(section.id()), List.of(a.id())),
+                        broadsheet.db.Cursor.first(),
+                        MORE_FROM + linked.size())
+                .stream()
+                .filter(s -> !linked.contains(s.slug()))
+                .limit(MORE_FROM)
+                .toList();
+        return new ReadNext(section.name(), section.path(), more, mostRead.site());
     }
 
     /**
@@ -217,7 +263,8 @@ public final class ArticlePages {
                         "Preview — not published. This link works only for a limited time; readers cannot see this page."
                                 + note,
                         p.lockedParts(),
-                        p.offer()));
+                        p.offer(),
+                        p.readNext()));
     }
 
     private ArticlePage withMeta(ArticlePage p, Meta meta) {
@@ -232,7 +279,8 @@ public final class ArticlePages {
                 p.shares(),
                 p.banner(),
                 p.lockedParts(),
-                p.offer());
+                p.offer(),
+                p.readNext());
     }
 
     private static String galleryJson(List<Photo> photos, String path) {

@@ -9,6 +9,7 @@ import broadsheet.db.Cursor;
 import broadsheet.following.FollowKind;
 import broadsheet.following.Followable;
 import broadsheet.media.Photo;
+import broadsheet.reads.MostRead;
 import broadsheet.sections.Section;
 import broadsheet.topics.Topic;
 import broadsheet.topics.TopicDao;
@@ -39,6 +40,7 @@ public final class FrontPages {
     private final Chrome chrome;
     private final Views views;
     private final PageCache cache;
+    private final MostRead mostRead;
 
     public FrontPages(
             ArticleDao articles,
@@ -47,7 +49,8 @@ public final class FrontPages {
             TopicDao topics,
             Chrome chrome,
             Views views,
-            PageCache cache) {
+            PageCache cache,
+            MostRead mostRead) {
         this.articles = articles;
         this.fronts = fronts;
         this.authors = authors;
@@ -55,6 +58,7 @@ public final class FrontPages {
         this.chrome = chrome;
         this.views = views;
         this.cache = cache;
+        this.mostRead = mostRead;
     }
 
     public void home(Context ctx) {
@@ -80,9 +84,9 @@ public final class FrontPages {
                             false)
                     .withFeeds(site.name(), "");
             return PageCache.Page.html(
-                    views.render("fronts/home.jte", new HomePage(chrome.layout(meta), top, blocks)),
+                    views.render("fronts/home.jte", new HomePage(chrome.layout(meta), top, blocks, mostRead.site())),
                     newest(top),
-                    "front-home");
+                    "front-home " + MostRead.SITE_KEY);
         });
     }
 
@@ -109,8 +113,9 @@ public final class FrontPages {
                     lead,
                     filter,
                     after,
-                    "section-" + s.slug(),
-                    new Followable(FollowKind.SECTION, s.id(), s.slug(), s.name()));
+                    "section-" + s.slug() + (first ? " " + MostRead.sectionKey(s.slug()) : ""),
+                    new Followable(FollowKind.SECTION, s.id(), s.slug(), s.name()),
+                    first ? mostRead.section(s.slug()) : List.of());
         });
     }
 
@@ -133,7 +138,8 @@ public final class FrontPages {
                     ListFilter.author(a.id()),
                     after,
                     "author-" + a.slug(),
-                    new Followable(FollowKind.AUTHOR, a.id(), a.slug(), a.name()));
+                    new Followable(FollowKind.AUTHOR, a.id(), a.slug(), a.name()),
+                    List.of());
         });
     }
 
@@ -152,7 +158,8 @@ public final class FrontPages {
                     ListFilter.topic(t.id()),
                     after,
                     "topic-" + t.slug(),
-                    new Followable(FollowKind.TOPIC, t.id(), t.slug(), t.name()));
+                    new Followable(FollowKind.TOPIC, t.id(), t.slug(), t.name()),
+                    List.of());
         });
     }
 
@@ -167,7 +174,8 @@ public final class FrontPages {
             ListFilter filter,
             Cursor after,
             String key,
-            Followable follow) {
+            Followable follow,
+            List<ArticleSummary> mostRead) {
         List<ArticleSummary> items = articles.latest(filter, after, PAGE_SIZE + 1);
         String more = null;
         if (items.size() > PAGE_SIZE) {
@@ -191,7 +199,18 @@ public final class FrontPages {
                         !first)
                 .withFeeds(heading, path);
         ListPage page = new ListPage(
-                chrome.layout(meta), kicker, heading, subheading, intro, portrait, lead, items, more, path, follow);
+                chrome.layout(meta),
+                kicker,
+                heading,
+                subheading,
+                intro,
+                portrait,
+                lead,
+                items,
+                more,
+                path,
+                follow,
+                mostRead);
         List<ArticleSummary> all = new ArrayList<>(lead);
         all.addAll(items);
         return PageCache.Page.html(views.render("fronts/list.jte", page), newest(all), key);

@@ -3,12 +3,13 @@ package broadsheet.fronts;
 import broadsheet.Core;
 import broadsheet.articles.ArticleDao;
 import broadsheet.authors.AuthorDao;
+import broadsheet.reads.MostRead;
 import broadsheet.topics.TopicDao;
 
 /** The home page, section, author and topic fronts, and the archive by date. */
 public record FrontsFeature(FrontPages pages, ArchivePages archive) {
 
-    public static FrontsFeature create(Core core, ArticleDao articles) {
+    public static FrontsFeature create(Core core, ArticleDao articles, MostRead mostRead) {
         return new FrontsFeature(
                 new FrontPages(
                         articles,
@@ -17,7 +18,8 @@ public record FrontsFeature(FrontPages pages, ArchivePages archive) {
                         new TopicDao(core.jdbi()),
                         core.chrome(),
                         core.views(),
-                        core.cache()),
+                        core.cache(),
+                        mostRead),
                 new ArchivePages(articles, core.chrome(), core.views(), core.cache()));
     }
 }

@@ -5,7 +5,9 @@ import broadsheet.sections.Section;
 import broadsheet.web.Layout;
 import java.util.List;
 
-public record HomePage(Layout layout, List<ArticleSummary> top, List<SectionBlock> sections) {
+/** The home page: the top stories, each section's newest, and the site's most read of the day. */
+public record HomePage(
+        Layout layout, List<ArticleSummary> top, List<SectionBlock> sections, List<ArticleSummary> mostRead) {
 
     public record SectionBlock(Section section, List<ArticleSummary> articles) {}
 

@@ -13,6 +13,7 @@ import java.util.List;
  * @param portrait an author's portrait, or null
  * @param morePath the next page's URL, or null on the last page
  * @param follow   what the page's Follow button follows (an author, topic or section), or null
+ * @param mostRead a section front's most read of the day (empty elsewhere)
  */
 public record ListPage(
         Layout layout,
@@ -25,4 +26,22 @@ public record ListPage(
         List<ArticleSummary> items,
         String morePath,
         String feedBase,
-        broadsheet.following.Followable follow) {}
+        broadsheet.following.Followable follow,
+        List<ArticleSummary> mostRead) {
+
+    /** A list without a most-read block (archive days, author and topic pages). */
+    public ListPage(
+            Layout layout,
+            String kicker,
+            String heading,
+            String subheading,
+            String intro,
+            Photo portrait,
+            List<ArticleSummary> lead,
+            List<ArticleSummary> items,
+            String morePath,
+            String feedBase,
+            broadsheet.following.Followable follow) {
+        this(layout, kicker, heading, subheading, intro, portrait, lead, items, morePath, feedBase, follow, List.of());
+    }
+}

@@ -23,6 +23,7 @@ import broadsheet.newsroom.photos.PhotoDesk;
 import broadsheet.newsroom.photos.PhotoService;
 import broadsheet.newsroom.taxonomy.Catalog;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
+import broadsheet.reads.ReadsDao;
 import broadsheet.sections.SectionDao;
 import java.time.Duration;
 
@@ -50,7 +51,7 @@ public record NewsroomFeature(
         AuditDesk audit,
         ScheduledPublisher publisher) {
 
-    public static NewsroomFeature create(Core core, ArticlesFeature reader) {
+    public static NewsroomFeature create(Core core, ArticlesFeature reader, ReadsDao reads) {
         Desk desk = core.desk();
         var jdbi = core.jdbi();
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
@@ -59,8 +60,8 @@ public record NewsroomFeature(
         EditorView editorView = new EditorView(desk, articleDao, sections, reader.pages());
         PhotoService photos = new PhotoService(jdbi, core.media());
         return new NewsroomFeature(
-                new NewsroomHome(desk, new NewsroomDao(jdbi)),
-                new ArticleListPages(desk, new DeskListDao(jdbi), articleDao, sections),
+                new NewsroomHome(desk, new NewsroomDao(jdbi), reads),
+                new ArticleListPages(desk, new DeskListDao(jdbi), articleDao, sections, reads),
                 new EditorPages(desk, articleDesk, articleDao, editorView),
                 new PreviewPages(
                         desk, articleDesk, articleDao, new PreviewLinks(core.secrets()), reader.pages(), reader.dao()),

@@ -1,7 +1,9 @@
 package broadsheet.newsroom;
 
 import broadsheet.articles.ArticleStatus;
+import broadsheet.reads.ReadsDao;
 import broadsheet.web.Paths;
+import broadsheet.web.Role;
 import io.javalin.http.Context;
 import java.util.List;
 
@@ -10,14 +12,22 @@ public final class NewsroomHome {
 
     public record Count(String label, String href, int count) {}
 
-    public record HomePage(Desk.Frame frame, List<Count> counts) {}
+    /** What readers are reading: the most read of the last 24 hours and of the last 7 days, with reads. */
+    public record ReadNow(List<ReadsDao.Count> day, List<ReadsDao.Count> week) {}
+
+    /** @param readNow for editors; null for contributors */
+    public record HomePage(Desk.Frame frame, List<Count> counts, ReadNow readNow) {}
+
+    static final int READ_NOW = 10;
 
     private final Desk desk;
     private final NewsroomDao dao;
+    private final ReadsDao reads;
 
-    public NewsroomHome(Desk desk, NewsroomDao dao) {
+    public NewsroomHome(Desk desk, NewsroomDao dao, ReadsDao reads) {
         this.desk = desk;
         this.dao = dao;
+        this.reads = reads;
     }
 
     public void show(Context ctx) {
@@ -28,7 +38,10 @@ public final class NewsroomHome {
                                 Paths.newsroomArticles(), "status", e.getKey().dbValue()),
                         e.getValue()))
                 .toList();
-        desk.render(ctx, "newsroom/home.jte", new HomePage(desk.frame(ctx, "Newsroom", "home"), counts));
+        ReadNow readNow = desk.user(ctx).atLeast(Role.EDITOR)
+                ? new ReadNow(reads.top(24, READ_NOW), reads.top(24 * 7, READ_NOW))
+                : null;
+        desk.render(ctx, "newsroom/home.jte", new HomePage(desk.frame(ctx, "Newsroom", "home"), counts, readNow));
     }
 
     static String label(ArticleStatus status) {

@@ -61,9 +61,15 @@ public final class AccessCheck {
      * The routes that take a POST without a CSRF token because something else is the permission, each
      * checked by its handler: RFC 8058 one-click unsubscribes, which mail clients POST with no cookies,
      * carry a secret token in the URL; Stripe's webhook, which no browser sends, carries Stripe-Signature.
+     * The read beacon changes nothing any reader owns and needs no permission at all: it adds one to an
+     * article's anonymous read count (a forged one can do no more than a reader's script can), and the
+     * cached article page it comes from is the same for everyone, so it carries no token to send.
      */
-    static final Set<String> TOKENLESS_POSTS =
-            Set.of("/newsletters/unsubscribe/{token}", "/following/digest/unsubscribe/{token}", "/stripe/webhook");
+    static final Set<String> TOKENLESS_POSTS = Set.of(
+            "/newsletters/unsubscribe/{token}",
+            "/following/digest/unsubscribe/{token}",
+            "/stripe/webhook",
+            Paths.reads());
 
     private static boolean tokenless(Context ctx) {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();

@@ -168,6 +168,18 @@ public final class PageCache {
         pages.invalidateAll();
     }
 
+    /**
+     * Drops the cached pages that carry this surrogate key (as sent in their Surrogate-Key header), so
+     * a change that shows on some pages (a most-read list) need not empty the whole cache.
+     */
+    public void drop(String surrogateKey) {
+        String k = " " + surrogateKey + " ";
+        pages.asMap()
+                .entrySet()
+                .removeIf(e -> e.getValue().surrogateKeys() != null
+                        && (" " + e.getValue().surrogateKeys() + " ").contains(k));
+    }
+
     public long size() {
         return pages.estimatedSize();
     }

@@ -551,4 +551,11 @@ public final class Paths {
     public static String apiFeed(String before, Integer limit) {
         return apiFeed() + "?before=" + before + (limit == null ? "" : "&limit=" + limit);
     }
+
+    // --- reads
+
+    /** Where an article page's script reports one read (see broadsheet.reads). */
+    public static String reads() {
+        return "/reads";
+    }
 }

@@ -13,6 +13,7 @@ import broadsheet.newsroom.NewsroomFeature;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.paywall.Paywall;
 import broadsheet.paywall.PaywallFeature;
+import broadsheet.reads.ReadsFeature;
 import broadsheet.subscriptions.SubscriptionsFeature;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
@@ -36,7 +37,8 @@ public record Routes(
         CommentsFeature comments,
         SubscriptionsFeature subscriptions,
         NewslettersFeature newsletters,
-        NewsroomFeature newsroom) {
+        NewsroomFeature newsroom,
+        ReadsFeature reads) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -242,6 +244,9 @@ public record Routes(
         r.post("/newsroom/issues/{id}/schedule", newsletters.desk()::schedule, Role.EDITOR);
         r.post("/newsroom/issues/{id}/unschedule", newsletters.desk()::unschedule, Role.EDITOR);
         r.post("/newsroom/issues/{id}/send", newsletters.desk()::sendNow, Role.EDITOR);
+
+        // --- reads: the beacon an article page's script sends once loaded (no CSRF token: see AccessCheck)
+        r.post("/reads", reads.api()::beacon, Role.ANYONE);
 
         get(r, "/media/{file}", site.media()::derivative, Role.ANYONE);
         get(r, "/assets/{file}", core.assets()::serve, Role.ANYONE);

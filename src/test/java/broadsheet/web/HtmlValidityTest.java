@@ -48,6 +48,12 @@ class HtmlValidityTest {
         f.gallery(id, p1, p2);
         f.correction(id, "update", "This article was updated with the final vote.", at.plusSeconds(3600));
         t.contentChanged();
+        // reads, so that the home page, the section front and the article show their most-read lists
+        var reads = new broadsheet.reads.ReadsFixture(t);
+        reads.reads(id, 2);
+        reads.reads(paper.politicsStories[3], 1);
+        reads.reads(paper.businessStory, 1);
+        t.app.flushReads();
         article = "/2026/11/20/full-article";
     }
 
@@ -84,5 +90,15 @@ class HtmlValidityTest {
         var r = t.get(p);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(HtmlValidator.problems(r.body())).as(p + " (" + today + ")").isEmpty();
+    }
+
+    /** The pages checked above carry the reading blocks, so the check covers their markup too. */
+    @org.junit.jupiter.api.Test
+    void checkedPagesShowMostReadAndMoreFrom() {
+        assertThat(t.get("/").body()).contains("<section class=\"most-read\"");
+        assertThat(t.get("/sections/politics").body()).contains("<section class=\"most-read\"");
+        assertThat(t.get(article).body())
+                .contains("<section class=\"most-read\"")
+                .contains("<section class=\"more-from\"");
     }
 }

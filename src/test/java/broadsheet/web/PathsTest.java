@@ -240,6 +240,9 @@ class PathsTest {
             check("issueDesk", POST, Paths.issueDesk(7, action));
         }
 
+        // reads
+        check("reads", POST, Paths.reads());
+
         // the helpers keep a built path routable
         check("with", GET, Paths.with(Paths.section("politics"), "before", "2026-11-30T10:15:00Z_123"));
 

@@ -3,6 +3,7 @@ package broadsheet.newsroom.articles;
 import broadsheet.accounts.User;
 import broadsheet.articles.ArticleStatus;
 import broadsheet.newsroom.Desk;
+import broadsheet.reads.ReadsDao;
 import broadsheet.sections.SectionDao;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
@@ -25,7 +26,17 @@ public final class ArticleListPages {
             boolean firstPage,
             Choices choices,
             boolean everyone,
-            Site site) {}
+            Site site,
+            Map<Long, Long> reads) {
+        /** Whether the list shows each article's reads of the last 24 hours (to editors). */
+        public boolean showsReads() {
+            return reads != null;
+        }
+
+        public long readsOf(long articleId) {
+            return reads == null ? 0 : reads.getOrDefault(articleId, 0L);
+        }
+    }
 
     public record SearchPage(Desk.Frame frame, String q, List<Hit> hits) {}
 
@@ -33,12 +44,14 @@ public final class ArticleListPages {
     private final DeskListDao list;
     private final ArticleDeskDao dao;
     private final SectionDao sections;
+    private final ReadsDao reads;
 
-    public ArticleListPages(Desk desk, DeskListDao list, ArticleDeskDao dao, SectionDao sections) {
+    public ArticleListPages(Desk desk, DeskListDao list, ArticleDeskDao dao, SectionDao sections, ReadsDao reads) {
         this.desk = desk;
         this.list = list;
         this.dao = dao;
         this.sections = sections;
+        this.reads = reads;
     }
 
     public void list(Context ctx) {
@@ -71,7 +84,11 @@ public final class ArticleListPages {
                         after == null || after.isBlank(),
                         Choices.load(dao, sections),
                         everyone,
-                        desk.chrome().site()));
+                        desk.chrome().site(),
+                        everyone
+                                ? reads.lastDay(
+                                        r.rows().stream().map(DeskList.Row::id).toList())
+                                : null));
     }
 
     public void search(Context ctx) {
