@@ -35,12 +35,16 @@ public final class AccessCheck {
     public void check(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (roles.isEmpty()) throw new ForbiddenResponse("This address has no access rule.");
-        Role required = (Role) roles.iterator().next();
+        Role required = roles.stream()
+                .filter(r -> r instanceof Role)
+                .map(r -> (Role) r)
+                .findFirst()
+                .orElseThrow(() -> new ForbiddenResponse("This address has no access rule."));
         if (Csrf.changesState(ctx.method()) && !tokenless(ctx) && !csrf.valid(ctx)) throw new CsrfRejected();
         if (required == Role.ANYONE) return;
         ctx.header("Cache-Control", "private, no-store");
         Optional<User> user = sessions.current(ctx);
-        if (user.isEmpty() && ctx.path().startsWith("/api/")) {
+        if (user.isEmpty() && Paths.isApi(ctx.path())) {
             throw new io.javalin.http.UnauthorizedResponse(
                     "Sign in to use " + ctx.path() + ": send the session cookie from " + Paths.signIn() + ".");
         }
@@ -57,23 +61,9 @@ public final class AccessCheck {
         }
     }
 
-    /**
-     * The routes that take a POST without a CSRF token because something else is the permission, each
-     * checked by its handler: RFC 8058 one-click unsubscribes, which mail clients POST with no cookies,
-     * carry a secret token in the URL; Stripe's webhook, which no browser sends, carries Stripe-Signature.
-     * The read beacon changes nothing any reader owns and needs no permission at all: it adds one to an
-     * article's anonymous read count (a forged one can do no more than a reader's script can), and the
-     * cached article page it comes from is the same for everyone, so it carries no token to send.
-     */
-    static final Set<String> TOKENLESS_POSTS = Set.of(
-            "/newsletters/unsubscribe/{token}",
-            "/following/digest/unsubscribe/{token}",
-            "/stripe/webhook",
-            Paths.reads());
-
+    /** A POST the route table marks {@link NoCsrfToken}: something else is its permission. */
     private static boolean tokenless(Context ctx) {
-        var endpoint = ctx.endpoints().matchedHttpEndpoint();
-        return ctx.method() == HandlerType.POST && endpoint != null && TOKENLESS_POSTS.contains(endpoint.path);
+        return ctx.method() == HandlerType.POST && ctx.routeRoles().stream().anyMatch(r -> r instanceof NoCsrfToken);
     }
 
     /** A local path to return to after signing in; anything else goes home (no open redirects). */

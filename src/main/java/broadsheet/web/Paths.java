@@ -196,6 +196,11 @@ public final class Paths {
         return "/unfollow";
     }
 
+    /** Whether a request path is one of the JSON API's (answered with JSON errors, not pages). */
+    public static boolean isApi(String path) {
+        return path.startsWith("/api/");
+    }
+
     public static String apiMe() {
         return "/api/me";
     }

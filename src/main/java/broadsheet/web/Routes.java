@@ -94,7 +94,8 @@ public record Routes(
         r.post(
                 "/newsletters/unsubscribe/{token}",
                 newsletters.signups()::unsubscribe,
-                Role.ANYONE); // no CSRF token: see AccessCheck
+                Role.ANYONE,
+                NoCsrfToken.OWN_PROOF); // one click from a mail client: the token in the URL is the permission
         get(r, "/newsletters/preferences/{token}", newsletters.signups()::linkPreferences, Role.ANYONE);
         r.post("/newsletters/preferences/{token}", newsletters.signups()::saveLinkPreferences, Role.ANYONE);
         get(r, "/newsletters/{slug}/sign-up", newsletters.signups()::signUpForm, Role.ANYONE);
@@ -140,7 +141,8 @@ public record Routes(
         r.post(
                 "/following/digest/unsubscribe/{token}",
                 following.pages()::unsubscribe,
-                Role.ANYONE); // one click: no CSRF token (AccessCheck)
+                Role.ANYONE,
+                NoCsrfToken.OWN_PROOF); // one click from a mail client: the token in the URL is the permission
         get(r, "/follow", following.pages()::confirm, Role.READER);
         r.post("/follow", following.pages()::follow, Role.READER);
         r.post("/unfollow", following.pages()::unfollow, Role.READER);
@@ -222,7 +224,8 @@ public record Routes(
         r.post(
                 "/stripe/webhook",
                 subscriptions.pages()::webhook,
-                Role.ANYONE); // no session, no CSRF token: the Stripe signature is checked
+                Role.ANYONE,
+                NoCsrfToken.OWN_PROOF); // no session: the Stripe signature is checked
         get(r, "/newsroom/subscriptions", subscriptions.desk()::show, Role.ADMIN);
         r.post("/newsroom/subscriptions/grant", subscriptions.desk()::grant, Role.ADMIN);
         r.post("/newsroom/subscriptions/extend", subscriptions.desk()::extend, Role.ADMIN);
@@ -245,8 +248,8 @@ public record Routes(
         r.post("/newsroom/issues/{id}/unschedule", newsletters.desk()::unschedule, Role.EDITOR);
         r.post("/newsroom/issues/{id}/send", newsletters.desk()::sendNow, Role.EDITOR);
 
-        // --- reads: the beacon an article page's script sends once loaded (no CSRF token: see AccessCheck)
-        r.post("/reads", reads.api()::beacon, Role.ANYONE);
+        // --- reads: the beacon an article page's script sends once loaded
+        r.post("/reads", reads.api()::beacon, Role.ANYONE, NoCsrfToken.CHANGES_NOTHING_OWNED);
 
         get(r, "/media/{file}", site.media()::derivative, Role.ANYONE);
         get(r, "/assets/{file}", core.assets()::serve, Role.ANYONE);
