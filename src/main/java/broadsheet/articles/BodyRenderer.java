@@ -1,5 +1,6 @@
 package broadsheet.articles;
 
+import broadsheet.web.SafeLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,7 +17,8 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * Turns an article body (CommonMark) into blocks for the page: runs of HTML, and the
  * related-story links and newsletter promo that editors place between paragraphs with a
  * paragraph of its own: {@code [[related:slug]]} or {@code [[newsletter:slug]]}.
- * Raw HTML in a body is shown as text, never passed through.
+ * Raw HTML in a body is shown as text, never passed through; links and images keep only the
+ * addresses {@link SafeLinks} allows.
  */
 public final class BodyRenderer {
 
@@ -33,8 +35,7 @@ public final class BodyRenderer {
     private static final Parser SPANS =
             Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
     private final Parser parser = Parser.builder().build();
-    private final HtmlRenderer renderer =
-            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private final HtmlRenderer renderer = SafeLinks.renderer().build();
 
     /**
      * @param defaultPromo newsletter to place after the third paragraph when the body places none (may be null)

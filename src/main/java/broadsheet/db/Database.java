@@ -97,6 +97,7 @@ public final class Database implements AutoCloseable {
             throw new StartupException(
                     "the data directory " + dir.toAbsolutePath() + " is not writable (" + e.getMessage() + ")");
         }
+        OrphanPostgres.clear(dir);
         try {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
