@@ -270,7 +270,10 @@ public final class AccountPages {
     }
 
     public void confirmEmailChange(Context ctx) {
-        if (accounts.confirmEmailChange(ctx.queryParam("token"))) {
+        java.util.Optional<Long> changed = accounts.confirmEmailChange(ctx.queryParam("token"));
+        // as after a new password: whoever else was signed in to the account is signed out
+        changed.ifPresent(userId -> sessions.endAll(userId, ctx));
+        if (changed.isPresent()) {
             message(
                     ctx,
                     "Your email address has changed",

@@ -205,14 +205,13 @@ public final class AccountService {
     }
 
     /** Moves the account to the address the link was sent to; false if the link is bad or the address was taken meanwhile. */
-    public boolean confirmEmailChange(String token) {
+    public java.util.Optional<Long> confirmEmailChange(String token) {
         return jdbi.inTransaction(h -> TokenDao.claim(h, token, Purpose.CHANGE_EMAIL)
-                .map(c -> {
-                    if (UserDao.byEmail(h, c.newEmail()).isPresent()) return false;
+                .flatMap(c -> {
+                    if (UserDao.byEmail(h, c.newEmail()).isPresent()) return java.util.Optional.<Long>empty();
                     UserDao.changeEmail(h, c.userId(), c.newEmail());
-                    return true;
-                })
-                .orElse(false));
+                    return java.util.Optional.of(c.userId());
+                }));
     }
 
     /** Everything we hold about the account, as a JSON-ready map. */

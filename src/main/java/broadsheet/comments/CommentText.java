@@ -1,5 +1,6 @@
 package broadsheet.comments;
 
+import broadsheet.web.SafeLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ import org.jsoup.safety.Safelist;
 /**
  * What a reader types becomes a little HTML: paragraphs, line breaks, *emphasis*, **strong**,
  * and links (written as [text](https://...) or bare). commonmark parses it with raw HTML escaped,
- * then jsoup's Safelist keeps only those elements and http(s) links, so no markup a reader typed
+ * then jsoup's Safelist keeps only those elements and the links web/SafeLinks allows (http, https, mailto, relative), so no markup a reader typed
  * survives as markup. Links are marked as user content and open no window reference.
  */
 public final class CommentText {
@@ -26,16 +27,12 @@ public final class CommentText {
     private static final Parser PARSER = Parser.builder()
             .enabledBlockTypes(Set.of()) // no headings, lists, quotes, code blocks: paragraphs only
             .build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .softbreak("<br>")
-            .build();
-    private static final Safelist SAFE = new Safelist()
+    private static final HtmlRenderer RENDERER =
+            SafeLinks.renderer().softbreak("<br>").build();
+    private static final Safelist SAFE = SafeLinks.safelist(new Safelist()
             .addTags("p", "br", "em", "strong", "a")
             .addAttributes("a", "href")
-            .addProtocols("a", "href", "http", "https")
-            .addEnforcedAttribute("a", "rel", "nofollow ugc noopener");
+            .addEnforcedAttribute("a", "rel", "nofollow ugc noopener"));
     private static final java.util.regex.Pattern BARE_URL =
             java.util.regex.Pattern.compile("(?<![(<\\[\"'])\\bhttps?://[^\\s<>()\\[\\]\"']+[^\\s<>()\\[\\]\"'.,;:!?]");
 

@@ -2,6 +2,7 @@ package broadsheet.newsletters;
 
 import broadsheet.articles.ArticleDao;
 import broadsheet.articles.ArticleSummary;
+import broadsheet.web.SafeLinks;
 import broadsheet.web.Site;
 import broadsheet.web.Tokens;
 import broadsheet.web.Views;
@@ -48,12 +49,11 @@ public final class IssueRenderer {
     }
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer HTML =
-            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
-    private static final Safelist SAFE = Safelist.basic()
+    private static final HtmlRenderer HTML = SafeLinks.renderer().build();
+    private static final Safelist SAFE = SafeLinks.safelist(Safelist.basic()
             .removeTags("span", "cite", "q", "sub", "sup")
             .addTags("h3", "h4")
-            .addEnforcedAttribute("a", "rel", "noopener");
+            .addEnforcedAttribute("a", "rel", "noopener"));
 
     private final ArticleDao articles;
     private final Views views;

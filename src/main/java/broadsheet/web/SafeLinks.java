@@ -34,6 +34,7 @@ public final class SafeLinks implements UrlSanitizer {
                 .filter(c -> c > 0x20 && c != 0x7f && !Character.isWhitespace(c) && !Character.isISOControl(c))
                 .forEach(sb::appendCodePoint);
         String s = sb.toString();
+        if (s.isEmpty()) return false; // nothing to link to (what a dropped address leaves behind)
         int colon = s.indexOf(':');
         if (colon < 0) return true;
         for (int i = 0; i < colon; i++) {
