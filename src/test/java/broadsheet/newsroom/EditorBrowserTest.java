@@ -51,10 +51,11 @@ class EditorBrowserTest {
     }
 
     static String stored(String column) {
-        return t.db.jdbi().withHandle(h -> h.createQuery("select " + column + " from articles where id = :id")
-                .bind("id", article)
-                .mapTo(String.class)
-                .one());
+        return t.db.jdbi()
+                .withHandle(h -> h.createQuery("select " + column + " from articles where id = :id")
+                        .bind("id", article)
+                        .mapTo(String.class)
+                        .one());
     }
 
     void open() {
@@ -69,7 +70,9 @@ class EditorBrowserTest {
         headline.sendKeys("Saved with the keyboard");
         headline.sendKeys(Keys.chord(Keys.CONTROL, "s"));
         Browser.waitUntil(
-                browser, 10, d -> d.findElement(By.cssSelector(".autosave-status")).getText().startsWith("Saved at"));
+                browser,
+                10,
+                d -> d.findElement(By.cssSelector(".autosave-status")).getText().startsWith("Saved at"));
         assertThat(stored("headline")).isEqualTo("Saved with the keyboard");
         assertThat(browser.getCurrentUrl()).endsWith("/newsroom/articles/" + article);
     }
@@ -78,13 +81,16 @@ class EditorBrowserTest {
     void markerButtonsInsertAtTheCursorOnALineOfTheirOwn() {
         open();
         WebElement body = browser.findElement(By.id("f-body"));
-        browser.executeScript("arguments[0].value = 'First paragraph.\\n\\nSecond.'; arguments[0].focus();"
-                + " arguments[0].setSelectionRange(16, 16);", body);
-        browser.findElement(By.cssSelector("button[data-marker='[[newsletter:morning]]']")).click();
-        assertThat(body.getAttribute("value"))
-                .isEqualTo("First paragraph.\n\n[[newsletter:morning]]\n\nSecond.");
+        browser.executeScript(
+                "arguments[0].value = 'First paragraph.\\n\\nSecond.'; arguments[0].focus();"
+                        + " arguments[0].setSelectionRange(16, 16);",
+                body);
+        browser.findElement(By.cssSelector("button[data-marker='[[newsletter:morning]]']"))
+                .click();
+        assertThat(body.getAttribute("value")).isEqualTo("First paragraph.\n\n[[newsletter:morning]]\n\nSecond.");
         browser.executeScript("arguments[0].setSelectionRange(0, 0);", body);
-        browser.findElement(By.cssSelector("button[data-marker='[[related:]]']")).click();
+        browser.findElement(By.cssSelector("button[data-marker='[[related:]]']"))
+                .click();
         body.sendKeys("other-story");
         assertThat(body.getAttribute("value")).startsWith("[[related:other-story]]\n\nFirst paragraph.");
     }
@@ -98,13 +104,18 @@ class EditorBrowserTest {
         browser.findElement(By.id("f-upload-caption")).sendKeys("The harbour");
         browser.findElement(By.id("f-upload-credit")).sendKeys("Ana Ruiz");
         browser.findElement(By.id("f-upload-altText")).sendKeys("Green water");
-        browser.findElement(By.cssSelector("form.photo-upload__form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("form.photo-upload__form button[type=submit]"))
+                .click();
         Browser.waitUntil(
-                browser, 10, d -> d.findElement(By.cssSelector(".upload-status")).getText().startsWith("Uploaded photo"));
+                browser,
+                10,
+                d -> d.findElement(By.cssSelector(".upload-status")).getText().startsWith("Uploaded photo"));
         String lead = stored("lead_photo_id");
         assertThat(lead).isNotNull();
         assertThat(browser.findElement(By.id("lead-" + lead)).isSelected()).isTrue();
-        assertThat(browser.getCurrentUrl()).as("no page load: what was typed stays").endsWith("/newsroom/articles/" + article);
+        assertThat(browser.getCurrentUrl())
+                .as("no page load: what was typed stays")
+                .endsWith("/newsroom/articles/" + article);
         Files.delete(file);
     }
 }
