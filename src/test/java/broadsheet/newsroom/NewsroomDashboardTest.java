@@ -134,7 +134,7 @@ class NewsroomDashboardTest {
         assertThat(d.select("#dash-scheduled .when").first().text())
                 .as("the time it goes out, in the paper's zone")
                 .matches("Goes out \\d{1,2} \\w+ \\d{4}, \\d{2}:\\d{2} \\w+");
-        assertThat(d.select("#dash-ready .more a").attr("href"))
+        assertThat(d.select("#dash-ready .dash-more a").attr("href"))
                 .isEqualTo("/newsroom/articles?sort=updated&status=ready");
     }
 

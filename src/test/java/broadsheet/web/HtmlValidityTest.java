@@ -18,7 +18,6 @@ class HtmlValidityTest {
 
     static TestApp t;
     static String article;
-    static long articleId;
 
     @BeforeAll
     static void setUp() {
@@ -50,7 +49,6 @@ class HtmlValidityTest {
         f.correction(id, "update", "This article was updated with the final vote.", at.plusSeconds(3600));
         t.contentChanged();
         article = "/2026/11/20/full-article";
-        articleId = id;
     }
 
     @AfterAll
@@ -86,36 +84,5 @@ class HtmlValidityTest {
         var r = t.get(p);
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(HtmlValidator.problems(r.body())).as(p + " (" + today + ")").isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"/newsroom", "EDITOR", "EDITOR?done=save", "/newsroom/articles/new"})
-    void newsroomPageIsValidHtml(String path) {
-        var editor = t.signedIn("valid-" + Math.abs(path.hashCode()) + "@example.org", Role.EDITOR);
-        String p = path.replace("EDITOR", "/newsroom/articles/" + articleId);
-        var r = editor.get(p);
-        assertThat(r.statusCode()).as(p).isEqualTo(200);
-        assertThat(HtmlValidator.problems(r.body())).as(p).isEmpty();
-    }
-
-    @org.junit.jupiter.api.Test
-    void theEditorWithItsPreviewBesideItIsValidHtml() {
-        var editor = t.signedIn("valid-preview@example.org", Role.EDITOR);
-        String page = editor.get("/newsroom/articles/" + articleId).body();
-        var form = org.jsoup.Jsoup.parse(page).selectFirst("form.editor");
-        var fields = new java.util.LinkedHashMap<String, String>();
-        for (var el : form.select("input[name], textarea[name], select[name]")) {
-            String type = el.attr("type");
-            if ((type.equals("checkbox") || type.equals("radio")) && !el.hasAttr("checked")) continue;
-            String v = el.tagName().equals("select")
-                    ? el.select("option[selected]").val()
-                    : el.tagName().equals("textarea") ? el.wholeText() : el.val();
-            fields.putIfAbsent(el.attr("name"), v);
-        }
-        fields.put("action", "preview");
-        var r = editor.post("/newsroom/articles/" + articleId, fields);
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.body()).contains("editor-layout--preview", "Preview (not saved)");
-        assertThat(HtmlValidator.problems(r.body())).isEmpty();
     }
 }
