@@ -17,6 +17,7 @@ import broadsheet.newsroom.audit.AuditDesk;
 import broadsheet.newsroom.audit.AuditLogDao;
 import broadsheet.newsroom.fronts.FrontDesk;
 import broadsheet.newsroom.fronts.FrontEditor;
+import broadsheet.newsroom.photos.EditorUploads;
 import broadsheet.newsroom.photos.GalleryDesk;
 import broadsheet.newsroom.photos.GalleryService;
 import broadsheet.newsroom.photos.PhotoDesk;
@@ -57,12 +58,13 @@ public record NewsroomFeature(
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
         ArticleDeskDao articleDao = new ArticleDeskDao(jdbi);
         SectionDao sections = new SectionDao(jdbi);
-        EditorView editorView = new EditorView(desk, articleDao, sections, reader.pages());
         PhotoService photos = new PhotoService(jdbi, core.media());
+        EditorView editorView = new EditorView(desk, articleDao, sections, reader.pages());
+
         return new NewsroomFeature(
                 new NewsroomHome(desk, new NewsroomDao(jdbi), reads),
                 new ArticleListPages(desk, new DeskListDao(jdbi), articleDao, sections, reads),
-                new EditorPages(desk, articleDesk, articleDao, editorView),
+                new EditorPages(desk, articleDesk, articleDao, editorView, new EditorUploads(jdbi, photos)),
                 new PreviewPages(
                         desk, articleDesk, articleDao, new PreviewLinks(core.secrets()), reader.pages(), reader.dao()),
                 new RevisionPages(desk, articleDesk, new RevisionDao(jdbi), editorView),

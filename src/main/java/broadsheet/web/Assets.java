@@ -17,6 +17,7 @@ public final class Assets {
 
     private static final List<String> FILES = List.of(
             "site.css",
+            "newsroom.css",
             "article.js",
             "favicon.svg",
             "newsroom-editor.js",

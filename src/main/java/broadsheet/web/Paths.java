@@ -563,4 +563,11 @@ public final class Paths {
     public static String reads() {
         return "/reads";
     }
+
+    // --- newsroom-ui (issue 13: the newsroom's dashboard and editor)
+
+    /** Where the editor uploads a photo into the article (lead photo or gallery). */
+    public static String articlePhotoUpload(long articleId) {
+        return editArticle(articleId, "photos");
+    }
 }

@@ -78,6 +78,7 @@ public record Routes(
         get(r, "/newsroom/articles/{id}", newsroom.editor()::edit, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}", newsroom.editor()::save, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/autosave", newsroom.editor()::autosave, Role.CONTRIBUTOR);
+        r.post("/newsroom/articles/{id}/photos", newsroom.editor()::uploadPhoto, Role.CONTRIBUTOR);
         get(r, "/newsroom/articles/{id}/revisions", newsroom.revisions()::revisions, Role.CONTRIBUTOR);
         get(r, "/newsroom/articles/{id}/revisions/{version}", newsroom.revisions()::revision, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/revisions/{version}/restore", newsroom.revisions()::restore, Role.CONTRIBUTOR);

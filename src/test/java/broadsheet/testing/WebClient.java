@@ -74,6 +74,16 @@ public final class WebClient {
                 .build());
     }
 
+    /** Posts a multipart form as a page script does with fetch, with extra headers (Accept...). */
+    public HttpResponse<String> postMultipartWith(String path, Multipart form, String... headers) {
+        cookie("bs_csrf").ifPresent(form::withCsrf);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.bytes()));
+        if (headers.length > 0) b.headers(headers);
+        return send(b.build());
+    }
+
     /** Posts with extra headers (as a script does: X-CSRF-Token, Accept). */
     public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
         String body = fields.entrySet().stream()

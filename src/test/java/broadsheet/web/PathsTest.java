@@ -177,6 +177,7 @@ class PathsTest {
             check("editArticle", POST, Paths.editArticle(7, part));
         }
         check("editArticle", GET, Paths.editArticle(7, "revisions"));
+        check("articlePhotoUpload", POST, Paths.articlePhotoUpload(7));
         check("revisions", GET, Paths.revisions(7));
         check("revision", GET, Paths.revision(7, 2));
         check("restoreRevision", POST, Paths.restoreRevision(7, 2));

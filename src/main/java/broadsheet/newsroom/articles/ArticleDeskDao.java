@@ -236,6 +236,16 @@ public final class ArticleDeskDao {
                 > 0;
     }
 
+    /** A newsletter a body may promote with {@code [[newsletter:slug]]}. */
+    public record NewsletterChoice(String slug, String name) {}
+
+    /** Every newsletter, by name: the editor's buttons that insert a sign-up box. */
+    List<NewsletterChoice> newsletters() {
+        return jdbi.withHandle(h -> h.createQuery("select slug, name from newsletters order by lower(name), slug")
+                .map((rs, c) -> new NewsletterChoice(rs.getString("slug"), rs.getString("name")))
+                .list());
+    }
+
     // --- helpers for mapping
 
     /** A LIKE pattern matching the words anywhere, with LIKE's own characters taken literally. */

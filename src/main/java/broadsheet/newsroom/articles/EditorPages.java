@@ -1,7 +1,9 @@
 package broadsheet.newsroom.articles;
 
 import broadsheet.accounts.User;
+import broadsheet.media.Photo;
 import broadsheet.newsroom.Desk;
+import broadsheet.newsroom.photos.EditorUploads;
 import broadsheet.web.Form;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
@@ -14,6 +16,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The editor's requests: the blank and the filled-in form, a save with its workflow step (publish,
@@ -25,12 +28,52 @@ public final class EditorPages {
     private final ArticleDesk articles;
     private final ArticleDeskDao dao;
     private final EditorView view;
+    private final EditorUploads uploads;
 
-    public EditorPages(Desk desk, ArticleDesk articles, ArticleDeskDao dao, EditorView view) {
+    public EditorPages(Desk desk, ArticleDesk articles, ArticleDeskDao dao, EditorView view, EditorUploads uploads) {
         this.desk = desk;
         this.articles = articles;
         this.dao = dao;
         this.view = view;
+        this.uploads = uploads;
+    }
+
+    /**
+     * A photo uploaded in the editor: filed in the library and made the lead photo or added to the
+     * gallery, then back to the editor. The editor's script asks for JSON and updates the form in
+     * place; a refused upload saves nothing and shows its message next to the field.
+     */
+    public void uploadPhoto(Context ctx) {
+        User user = desk.user(ctx);
+        long id = Params.pathId(ctx, "id");
+        DeskArticle a = articles.load(user, id);
+        Form f = Form.of(ctx, EditorUploads.FIELDS);
+        boolean json = Objects.requireNonNullElse(ctx.header("Accept"), "").contains("application/json");
+        Optional<Photo> photo = uploads.upload(user, id, ctx.uploadedFile("file"), f);
+        if (json) {
+            ctx.header("Cache-Control", "no-store");
+            if (photo.isEmpty()) {
+                ctx.status(422).json(Map.of("saved", false, "errors", f.errors()));
+                return;
+            }
+            Photo p = photo.get();
+            ctx.json(Map.of(
+                    "saved", true,
+                    "id", p.id(),
+                    "use", f.raw("use").strip(),
+                    "src", p.src(320),
+                    "width", p.width(),
+                    "height", p.height(),
+                    "caption", p.caption(),
+                    "credit", p.credit()));
+            return;
+        }
+        if (photo.isEmpty()) {
+            view.render(ctx.status(422), a, EditorForm.of(a.content(), a.version()), null, null, null, null, f);
+            return;
+        }
+        String done = f.raw("use").strip().equals("lead") ? "photo-lead" : "photo-gallery";
+        ctx.redirect(Paths.with(Paths.editArticle(id), "done", done) + "#f-leadPhoto", HttpStatus.SEE_OTHER);
     }
 
     public void newForm(Context ctx) {
@@ -180,6 +223,8 @@ public final class EditorPages {
             case "unpublish" -> "Unpublished. Readers can no longer see it.";
             case "restored" -> "The revision was restored as a new version.";
             case "corrected" -> "The correction or update was added and readers can see it now.";
+            case "photo-lead" -> "The photo was uploaded and is now the lead photo.";
+            case "photo-gallery" -> "The photo was uploaded and added to the end of the gallery.";
             default -> null;
         };
     }

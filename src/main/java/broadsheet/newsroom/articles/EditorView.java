@@ -57,7 +57,10 @@ public final class EditorView {
             String notice,
             String publicPath,
             String scheduledFor,
-            String zone) {
+            String zone,
+            Form upload,
+            List<ArticleDeskDao.NewsletterChoice> newsletters,
+            Workflow primary) {
         public String action() {
             return id == null ? Paths.newsroomArticles() : Paths.editArticle(id);
         }
@@ -96,6 +99,19 @@ public final class EditorView {
             ConflictView conflict,
             Form correction,
             String notice) {
+        render(ctx, a, f, preview, conflict, correction, notice, Form.empty().set("use", "lead"));
+    }
+
+    /** As above, with the in-editor photo upload's form (its values and errors) as it stands. */
+    void render(
+            Context ctx,
+            DeskArticle a,
+            EditorForm f,
+            Preview preview,
+            ConflictView conflict,
+            Form correction,
+            String notice,
+            Form upload) {
         User user = desk.user(ctx);
         Site site = desk.chrome().site();
         ArticleStatus status = a == null ? ArticleStatus.DRAFT : a.status();
@@ -122,6 +138,11 @@ public final class EditorView {
             f.form().set("publishAt", LOCAL_INPUT.format(a.publishedAt().atZone(site.zone())));
         }
         String title = a == null ? "New article" : "Edit: " + a.content().headline();
+        List<Workflow> steps =
+                a == null ? Workflow.steps(user, ArticleStatus.DRAFT, true) : Workflow.steps(user, status, mine);
+        Workflow primary = steps.contains(Workflow.PUBLISH)
+                ? Workflow.PUBLISH
+                : steps.contains(Workflow.READY) ? Workflow.READY : null;
         desk.render(
                 ctx,
                 "newsroom/articles/editor.jte",
@@ -132,9 +153,7 @@ public final class EditorView {
                         a == null ? 0 : a.version(),
                         f,
                         choices(),
-                        a == null
-                                ? Workflow.steps(user, ArticleStatus.DRAFT, true)
-                                : Workflow.steps(user, status, mine),
+                        steps,
                         canEdit,
                         user.atLeast(Role.EDITOR),
                         preview,
@@ -147,7 +166,10 @@ public final class EditorView {
                         notice,
                         publicPath,
                         scheduledFor,
-                        site.zone().getId()));
+                        site.zone().getId(),
+                        upload,
+                        dao.newsletters(),
+                        primary));
     }
 
     Preview preview(Long id, ArticleDraft d) {

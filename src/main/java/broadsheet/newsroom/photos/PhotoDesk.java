@@ -127,11 +127,12 @@ public final class PhotoDesk {
                 ctx.redirect(Paths.with(Paths.photo(s.id()), "done", "uploaded"), HttpStatus.SEE_OTHER);
             case PhotoService.Refused r ->
                 uploadPage(ctx.status(422), form.error("file", refusal(fileName(ctx), r.why())));
+            case PhotoService.Declined d -> uploadPage(ctx.status(422), form.error(d.field(), d.message()));
         }
     }
 
     /** The file's bytes, or null with an error on the form for a missing, empty or too large one. */
-    private static byte[] readFile(UploadedFile file, Form form) {
+    static byte[] readFile(UploadedFile file, Form form) {
         if (file == null || (file.size() == 0 && file.filename().isBlank())) {
             form.error("file", "Choose a photo to upload.");
             return null;
@@ -162,7 +163,7 @@ public final class PhotoDesk {
         return displayName(ctx.uploadedFile("file"));
     }
 
-    private static String displayName(UploadedFile f) {
+    static String displayName(UploadedFile f) {
         return f == null || f.filename().isBlank() ? "The file" : "“" + f.filename() + "”";
     }
 

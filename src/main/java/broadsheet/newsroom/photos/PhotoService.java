@@ -8,6 +8,7 @@ import broadsheet.media.MediaFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,29 @@ public final class PhotoService {
     /** Widths made at upload so the library and the article page need not wait; the others are made on first request. */
     static final int[] EAGER_WIDTHS = {320, 640};
 
-    sealed interface Upload permits Saved, Refused {}
+    sealed interface Upload permits Saved, Refused, Declined {}
 
     record Saved(long id) implements Upload {}
 
     record Refused(MediaFiles.NotAnImage why) implements Upload {}
+
+    /** A step after filing (putting the photo in an article) refused: nothing was saved. */
+    record Declined(String field, String message) implements Upload {}
+
+    /** A step inside the upload's transaction; a refusal (field and message) rolls the whole upload back. */
+    interface Then {
+        Declined apply(Handle h, long photoId);
+    }
+
+    /** Thrown inside the transaction to roll it back with a refusal. */
+    private static final class Decline extends RuntimeException {
+        final Declined why;
+
+        Decline(Declined why) {
+            super(why.message(), null, false, false);
+            this.why = why;
+        }
+    }
 
     enum Outcome {
         SAVED,
@@ -63,6 +82,11 @@ public final class PhotoService {
      * upload leaves nothing behind.
      */
     Upload upload(User user, byte[] bytes, Words words) {
+        return upload(user, bytes, words, (h, id) -> null);
+    }
+
+    /** As {@link #upload(User, byte[], Words)}, with a further step in the same transaction. */
+    Upload upload(User user, byte[] bytes, Words words, Then then) {
         MediaFiles.Checked c;
         try {
             c = media.check(bytes);
@@ -81,9 +105,13 @@ public final class PhotoService {
                         "photo",
                         newId,
                         c.width() + "×" + c.height() + " " + c.mimeType() + missingNote(words));
+                Declined no = then.apply(h, newId);
+                if (no != null) throw new Decline(no);
                 wrote[0] = media.keep(c);
                 return newId;
             });
+        } catch (Decline d) {
+            return d.why;
         } catch (RuntimeException e) {
             if (wrote[0]) forgetUnlessUsed(c.fileKey());
             throw e;
