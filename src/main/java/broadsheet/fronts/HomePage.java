@@ -5,15 +5,8 @@ import broadsheet.sections.Section;
 import broadsheet.web.Layout;
 import java.util.List;
 
-public record HomePage(Layout layout, List<ArticleSummary> top, List<SectionBlock> sections) {
+/** The home page: its front, then the newest of each section not already on it. */
+public record HomePage(Layout layout, Front front, List<SectionBlock> sections) {
 
     public record SectionBlock(Section section, List<ArticleSummary> articles) {}
-
-    public ArticleSummary leadStory() {
-        return top.isEmpty() ? null : top.get(0);
-    }
-
-    public List<ArticleSummary> otherTop() {
-        return top.size() <= 1 ? List.of() : top.subList(1, top.size());
-    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param kicker   small label above the heading ("Topic", "Section"), may be empty
  * @param portrait an author's portrait, or null
+ * @param front    a section's front in its layout, above the list (first page only), or null
  * @param morePath the next page's URL, or null on the last page
  * @param follow   what the page's Follow button follows (an author, topic or section), or null
  */
@@ -21,7 +22,7 @@ public record ListPage(
         String subheading,
         String intro,
         Photo portrait,
-        List<ArticleSummary> lead,
+        Front front,
         List<ArticleSummary> items,
         String morePath,
         String feedBase,

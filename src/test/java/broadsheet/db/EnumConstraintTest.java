@@ -40,7 +40,8 @@ class EnumConstraintTest {
                 Arguments.of("subscriptions", "status", broadsheet.subscriptions.SubscriptionStatus.class),
                 Arguments.of("newsletter_issues", "status", broadsheet.newsletters.IssueStatus.class),
                 Arguments.of("newsletter_outbox", "state", broadsheet.newsletters.OutboxState.class),
-                Arguments.of("newsletter_subscribers", "status", broadsheet.newsletters.SubscriberStatus.class));
+                Arguments.of("newsletter_subscribers", "status", broadsheet.newsletters.SubscriberStatus.class),
+                Arguments.of("front_versions", "layout", broadsheet.fronts.FrontLayout.class));
     }
 
     @ParameterizedTest(name = "{0}.{1} = {2}")
