@@ -30,7 +30,23 @@ class FrontRowsBrowserTest {
     @BeforeAll
     static void setUp() {
         t = new TestApp();
-        new SamplePaper(t.fixtures);
+        SamplePaper paper = new SamplePaper(t.fixtures);
+        // a breaking banner, so that the screenshots show it too
+        t.fixtures
+                .jdbi()
+                .useHandle(
+                        h -> h.execute("insert into breaking_news (article_id) values (?)", paper.politicsStories[1]));
+        // a section with one story, whose block is a row of one
+        long sport = t.fixtures.section("sport", "Sport");
+        long id = t.fixtures.article(
+                "cup-final",
+                "Cup final goes to extra time",
+                sport,
+                "news",
+                paper.newest.minusSeconds(86400L * 30),
+                "Play.");
+        t.fixtures.leadPhoto(
+                id, t.fixtures.photo(1200, 800, java.awt.Color.GREEN, "A pitch.", "Desk", "A green pitch"));
         t.contentChanged();
         browser = Browser.start();
     }
