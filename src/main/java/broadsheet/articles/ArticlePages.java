@@ -124,10 +124,10 @@ public final class ArticlePages {
             parts = bodyParts(a.id(), a.body(), a.sectionSlug());
         } else {
             String[] split = BodyRenderer.splitAfterFirstParagraph(a.body());
-            // the section's newsletter promo: after the third paragraph for readers with access, after the first
-            // otherwise
-            parts = bodyParts(a.id(), split[0], locked ? a.sectionSlug() : null);
-            if (!locked) lockedParts = bodyParts(a.id(), split[1], a.sectionSlug());
+            // the section's newsletter promo goes at the end of what the reader may read in full; a reader
+            // without access reads one paragraph and gets the offer instead
+            parts = bodyParts(a.id(), split[0], null, a.body());
+            if (!locked) lockedParts = bodyParts(a.id(), split[1], a.sectionSlug(), a.body());
         }
         List<Photo> photos = new ArrayList<>(a.gallery());
         if (a.leadPhoto() != null
@@ -176,9 +176,18 @@ public final class ArticlePages {
      * newsletter promos. The newsroom's preview uses this too, so it looks the same.
      */
     public List<ArticlePage.Part> bodyParts(long articleId, String body, String sectionSlug) {
+        return bodyParts(articleId, body, sectionSlug, body);
+    }
+
+    /**
+     * Part of an article's body ({@code body}) as readers see it; the section's newsletter promo
+     * (when {@code sectionSlug} is given and the body places none) goes at its end if the whole
+     * article ({@code whole}) has paragraphs enough.
+     */
+    List<ArticlePage.Part> bodyParts(long articleId, String body, String sectionSlug, String whole) {
         Site site = chrome.site();
         List<Newsletter> newsletters = chrome.newsletters();
-        String defaultPromo = sectionSlug == null
+        String defaultPromo = sectionSlug == null || !bodies.longEnoughForPromo(whole)
                 ? null
                 : NewsletterDao.promoFor(newsletters, sectionSlug)
                         .map(Newsletter::slug)

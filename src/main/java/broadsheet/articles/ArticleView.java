@@ -34,9 +34,13 @@ public record ArticleView(
         return Bylines.join(authors.stream().map(Byline::name).toList());
     }
 
-    /** Whether the article was changed meaningfully after it was first published. */
+    /**
+     * Whether the article was changed meaningfully after it was first published. An edit in the first
+     * minute is taken as part of publishing (a typo fixed at once), but a correction or update is news
+     * to readers whenever it is made: it always counts.
+     */
     public boolean updatedSincePublished() {
-        return updatedAt.isAfter(publishedAt.plusSeconds(60));
+        return !corrections.isEmpty() || updatedAt.isAfter(publishedAt.plusSeconds(60));
     }
 
     /** The position (1-based) of a photo in the gallery, or 0. */

@@ -37,8 +37,12 @@ public final class BodyRenderer {
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = SafeLinks.renderer().build();
 
+    /** An article shorter than this many paragraphs gets no newsletter promo unless its body places one. */
+    public static final int PROMO_MIN_PARAGRAPHS = 4;
+
     /**
-     * @param defaultPromo newsletter to place after the third paragraph when the body places none (may be null)
+     * @param defaultPromo newsletter to place at the end when the body places none (may be null); the
+     *     caller leaves it out for an article too short for a promo ({@link #longEnoughForPromo})
      */
     public List<Block> render(String body, String defaultPromo) {
         Node doc = parser.parse(body);
@@ -46,7 +50,6 @@ public final class BodyRenderer {
         StringBuilder html = new StringBuilder();
         boolean promoPlaced =
                 MARKER.matcher(body).results().anyMatch(m -> m.group(1).equals("newsletter"));
-        int paragraphs = 0;
         for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
             Matcher m = markerOf(n);
             if (m != null) {
@@ -55,15 +58,18 @@ public final class BodyRenderer {
                 continue;
             }
             html.append(renderer.render(n));
-            if (n instanceof Paragraph && ++paragraphs == 3 && !promoPlaced && defaultPromo != null) {
-                flush(html, blocks);
-                blocks.add(new Promo(defaultPromo));
-                promoPlaced = true;
-            }
         }
         flush(html, blocks);
         if (!promoPlaced && defaultPromo != null) blocks.add(new Promo(defaultPromo));
         return blocks;
+    }
+
+    /** Whether a whole article body has paragraphs enough (markers aside) for the newsletter promo at its end. */
+    public boolean longEnoughForPromo(String body) {
+        int paragraphs = 0;
+        for (Node n = parser.parse(body).getFirstChild(); n != null; n = n.getNext())
+            if (n instanceof Paragraph && markerOf(n) == null) paragraphs++;
+        return paragraphs >= PROMO_MIN_PARAGRAPHS;
     }
 
     /** Slugs of the related stories a body links to, in order. */

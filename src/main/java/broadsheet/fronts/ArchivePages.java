@@ -69,7 +69,7 @@ public final class ArchivePages {
             String path = Paths.archiveMonth(ym.getYear(), ym.getMonthValue());
             Meta meta = Meta.page(MONTH.format(ym), "Articles published in " + MONTH.format(ym) + ".", path);
             ListPage page = new ListPage(
-                    chrome.layout(meta), "Archive", MONTH.format(ym), "", "", null, List.of(), items, null, null, null);
+                    chrome.layout(meta), "Archive", MONTH.format(ym), "", "", null, null, items, null, null, null);
             return PageCache.Page.html(views.render("fronts/list.jte", page), FrontPages.newest(items), "archive");
         });
     }
@@ -91,8 +91,8 @@ public final class ArchivePages {
             String path = Paths.archiveDay(d);
             String label = chrome.site().day(d);
             Meta meta = Meta.page(label, "Articles published on " + label + ".", path);
-            ListPage page = new ListPage(
-                    chrome.layout(meta), "Archive", label, "", "", null, List.of(), items, null, null, null);
+            ListPage page =
+                    new ListPage(chrome.layout(meta), "Archive", label, "", "", null, null, items, null, null, null);
             return PageCache.Page.html(views.render("fronts/list.jte", page), FrontPages.newest(items), "archive");
         });
     }

@@ -30,7 +30,6 @@ import java.util.Map;
 public final class FrontPages {
 
     static final int PAGE_SIZE = 20;
-    public static final int TOP_STORIES = 7;
     static final int PER_SECTION = 4;
 
     private final ArticleDao articles;
@@ -63,10 +62,10 @@ public final class FrontPages {
 
     public void home(Context ctx) {
         cache.serve(ctx, () -> {
-            List<ArticleSummary> top = ordered("home", ListFilter.all(), TOP_STORIES);
-            // an article belongs to one section, so leaving out the top stories is all it takes to show nothing twice
-            Map<String, List<ArticleSummary>> latest = articles.latestPerSection(
-                    PER_SECTION, top.stream().map(ArticleSummary::id).toList());
+            Front front = front("home", null);
+            // an article belongs to one section, so leaving out the front's stories is all it takes to show nothing
+            // twice
+            Map<String, List<ArticleSummary>> latest = articles.latestPerSection(PER_SECTION, front.ids());
             List<HomePage.SectionBlock> blocks = new ArrayList<>();
             for (Section s : chrome.nav()) {
                 List<ArticleSummary> items = latest.getOrDefault(s.slug(), List.of());
@@ -78,15 +77,22 @@ public final class FrontPages {
                             site.tagline().isEmpty() ? "The latest news from " + site.name() : site.tagline(),
                             Paths.home(),
                             "website",
-                            top.isEmpty() ? null : top.get(0).leadPhoto(),
+                            front.leads().isEmpty()
+                                    ? null
+                                    : front.leads().get(0).leadPhoto(),
                             null,
                             List.of(),
                             false)
                     .withFeeds(site.name(), "");
+            List<ArticleSummary> all = new ArrayList<>(front.all());
+            blocks.forEach(b -> all.addAll(b.articles()));
             return PageCache.Page.html(
-                    views.render("fronts/home.jte", new HomePage(chrome.layout(meta), top, blocks, mostRead.site())),
-                    newest(top),
-                    "front-home " + MostRead.SITE_KEY);
+                            views.render(
+                                    "fronts/home.jte",
+                                    new HomePage(chrome.layout(meta), front, blocks, mostRead.site())),
+                            newest(all),
+                            "front-home " + MostRead.SITE_KEY)
+                    .expiringAt(front.expires());
         });
     }
 
@@ -98,25 +104,50 @@ public final class FrontPages {
         Cursor after = cursor(ctx);
         cache.serve(ctx, () -> {
             boolean first = after.equals(Cursor.first());
-            List<ArticleSummary> lead =
-                    first ? ordered("section:" + s.slug(), ListFilter.section(s.id()), 0) : List.of();
-            ListFilter filter = ListFilter.notIn(
-                    ListFilter.section(s.id()),
-                    lead.stream().map(ArticleSummary::id).toList());
-            return list(
+            Front front = first ? front("section:" + s.slug(), s.id()) : null;
+            ListFilter filter = ListFilter.notIn(ListFilter.section(s.id()), front == null ? List.of() : front.ids());
+            PageCache.Page page = list(
                     s.path(),
                     "Section",
                     s.name(),
                     "",
                     s.description(),
                     null,
-                    lead,
+                    front,
                     filter,
                     after,
                     "section-" + s.slug() + (first ? " " + MostRead.sectionKey(s.slug()) : ""),
                     new Followable(FollowKind.SECTION, s.id(), s.slug(), s.name()),
                     first ? mostRead.section(s.slug()) : List.of());
+            return front == null ? page : page.expiringAt(front.expires());
         });
+    }
+
+    /**
+     * A front in its editor's layout: the pinned articles in the first slots, in the editor's order,
+     * the newest news not already on it in the rest, the newest opinion and analysis in the rail,
+     * and the live breaking stories (of the section, for a section front) above.
+     */
+    Front front(String key, Long sectionId) {
+        FrontLayout layout = fronts.layout(key);
+        List<ArticleSummary> main = new ArrayList<>(articles.byIds(fronts.articleIds(key)));
+        if (main.size() > layout.slots()) main = new ArrayList<>(main.subList(0, layout.slots()));
+        int pinned = main.size();
+        main.addAll(articles.byIds(fronts.newest(sectionId, false, ids(main), layout.slots() - pinned)));
+        List<ArticleSummary> opinion = articles.byIds(fronts.newest(sectionId, true, ids(main), FrontLayout.RAIL));
+        List<FrontDao.Breaking> live = fronts.breaking(sectionId);
+        Instant expires = live.stream()
+                .map(FrontDao.Breaking::expiresAt)
+                .filter(java.util.Objects::nonNull)
+                .min(Instant::compareTo)
+                .orElse(null);
+        List<ArticleSummary> breaking =
+                articles.byIds(live.stream().map(FrontDao.Breaking::articleId).toList());
+        return Front.of(layout, main, pinned, opinion, breaking, expires);
+    }
+
+    private static List<Long> ids(List<ArticleSummary> items) {
+        return items.stream().map(ArticleSummary::id).toList();
     }
 
     // The author or topic is looked up inside the render, so a page served from the cache costs no query.
@@ -134,7 +165,7 @@ public final class FrontPages {
                     a.title(),
                     a.bio(),
                     portrait,
-                    List.of(),
+                    null,
                     ListFilter.author(a.id()),
                     after,
                     "author-" + a.slug(),
@@ -154,7 +185,7 @@ public final class FrontPages {
                     t.kindLabel(),
                     t.aliases().isEmpty() ? "" : "Also known as " + String.join(", ", t.aliases()) + ".",
                     null,
-                    List.of(),
+                    null,
                     ListFilter.topic(t.id()),
                     after,
                     "topic-" + t.slug(),
@@ -170,7 +201,7 @@ public final class FrontPages {
             String subheading,
             String intro,
             Photo portrait,
-            List<ArticleSummary> lead,
+            Front front,
             ListFilter filter,
             Cursor after,
             String key,
@@ -183,7 +214,7 @@ public final class FrontPages {
             ArticleSummary last = items.get(PAGE_SIZE - 1);
             more = path + "?before=" + new Cursor(last.publishedAt(), last.id());
         }
-        if (lead.isEmpty() && items.isEmpty() && !after.equals(Cursor.first())) throw new NotFoundResponse();
+        if (items.isEmpty() && !after.equals(Cursor.first())) throw new NotFoundResponse();
         boolean first = after.equals(Cursor.first());
         String description = intro.isEmpty()
                 ? "The latest from " + heading + " at " + chrome.site().name()
@@ -205,28 +236,15 @@ public final class FrontPages {
                 subheading,
                 intro,
                 portrait,
-                lead,
+                front,
                 items,
                 more,
                 path,
                 follow,
                 mostRead);
-        List<ArticleSummary> all = new ArrayList<>(lead);
+        List<ArticleSummary> all = new ArrayList<>(front == null ? List.of() : front.all());
         all.addAll(items);
         return PageCache.Page.html(views.render("fronts/list.jte", page), newest(all), key);
-    }
-
-    /** The editor's chosen articles for a front, topped up with the newest (when {@code size} > 0). */
-    private List<ArticleSummary> ordered(String front, ListFilter filter, int size) {
-        List<ArticleSummary> chosen = new ArrayList<>(articles.byIds(fronts.articleIds(front)));
-        if (chosen.size() < size) {
-            chosen.addAll(articles.latest(
-                    ListFilter.notIn(
-                            filter, chosen.stream().map(ArticleSummary::id).toList()),
-                    Cursor.first(),
-                    size - chosen.size()));
-        }
-        return chosen;
     }
 
     static Cursor cursor(Context ctx) {

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param kicker   small label above the heading ("Topic", "Section"), may be empty
  * @param portrait an author's portrait, or null
+ * @param front    a section's front in its layout, above the list (first page only), or null
  * @param morePath the next page's URL, or null on the last page
  * @param follow   what the page's Follow button follows (an author, topic or section), or null
  * @param mostRead a section front's most read of the day (empty elsewhere)
@@ -22,7 +23,7 @@ public record ListPage(
         String subheading,
         String intro,
         Photo portrait,
-        List<ArticleSummary> lead,
+        Front front,
         List<ArticleSummary> items,
         String morePath,
         String feedBase,
@@ -37,11 +38,11 @@ public record ListPage(
             String subheading,
             String intro,
             Photo portrait,
-            List<ArticleSummary> lead,
+            Front front,
             List<ArticleSummary> items,
             String morePath,
             String feedBase,
             broadsheet.following.Followable follow) {
-        this(layout, kicker, heading, subheading, intro, portrait, lead, items, morePath, feedBase, follow, List.of());
+        this(layout, kicker, heading, subheading, intro, portrait, front, items, morePath, feedBase, follow, List.of());
     }
 }

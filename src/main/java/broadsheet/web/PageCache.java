@@ -35,14 +35,39 @@ public final class PageCache {
         private final String lastModified;
         private final String contentType;
         private final String surrogateKeys;
+        private final Instant expires;
         private volatile byte[] gzipped;
 
-        private Page(byte[] body, String etag, String lastModified, String contentType, String surrogateKeys) {
+        private Page(
+                byte[] body,
+                String etag,
+                String lastModified,
+                String contentType,
+                String surrogateKeys,
+                Instant expires) {
             this.body = body;
             this.etag = etag;
             this.lastModified = lastModified;
             this.contentType = contentType;
             this.surrogateKeys = surrogateKeys;
+            this.expires = expires;
+        }
+
+        /**
+         * The same page, stale from this instant on (null: only a content change makes it stale), for a
+         * page that shows something with an end, such as a breaking-news banner: the cache renders it
+         * afresh on the first request after, and browsers and CDNs are told to keep it no longer.
+         */
+        public Page expiringAt(Instant at) {
+            return new Page(body, etag, lastModified, contentType, surrogateKeys, at);
+        }
+
+        public Instant expires() {
+            return expires;
+        }
+
+        boolean expired(Instant now) {
+            return expires != null && !now.isBefore(expires);
         }
 
         public static Page of(byte[] body, String contentType, Instant lastModified, String surrogateKeys) {
@@ -52,7 +77,8 @@ public final class PageCache {
                     "W/\"" + hash(body) + "\"",
                     DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(lm, ZoneOffset.UTC)),
                     contentType,
-                    surrogateKeys);
+                    surrogateKeys,
+                    null);
         }
 
         public static Page html(byte[] body, Instant lastModified, String surrogateKeys) {
@@ -102,7 +128,20 @@ public final class PageCache {
     /** Serves the page for this request from the cache, rendering it on a miss. */
     public void serve(Context ctx, Supplier<Page> render) {
         Page page = enabled ? pages.get(key(ctx), k -> render.get()) : render.get();
-        send(ctx, page, CACHE_CONTROL);
+        if (page.expired(Instant.now())) {
+            // remove(key, page): only this stale copy goes, never a fresh one another request just rendered
+            pages.asMap().remove(key(ctx), page);
+            page = enabled ? pages.get(key(ctx), k -> render.get()) : render.get();
+        }
+        send(ctx, page, cacheControl(page, Instant.now()));
+    }
+
+    /** The usual lifetimes, cut short to the page's expiry when it has one. */
+    static String cacheControl(Page page, Instant now) {
+        if (page.expires() == null) return CACHE_CONTROL;
+        long left = Math.max(0, java.time.Duration.between(now, page.expires()).toSeconds());
+        return "public, max-age=" + Math.min(60, left) + ", s-maxage=" + Math.min(300, left)
+                + (left >= 60 ? ", stale-while-revalidate=60" : "");
     }
 
     /**

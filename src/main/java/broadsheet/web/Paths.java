@@ -570,4 +570,16 @@ public final class Paths {
     public static String articlePhotoUpload(long articleId) {
         return editArticle(articleId, "photos");
     }
+
+    // --- fronts (issue 13: layouts and breaking news)
+
+    /** Where the fronts desk marks a story breaking. */
+    public static String breaking() {
+        return fronts() + "/breaking";
+    }
+
+    /** Where the fronts desk ends a story's breaking banner. */
+    public static String breakingEnd() {
+        return breaking() + "/end";
+    }
 }

@@ -167,6 +167,9 @@ public record Routes(
         r.post("/newsroom/fronts/{front}/remove", newsroom.fronts()::remove, Role.EDITOR);
         r.post("/newsroom/fronts/{front}/add", newsroom.fronts()::add, Role.EDITOR);
         r.post("/newsroom/fronts/{front}/order", newsroom.fronts()::order, Role.EDITOR);
+        r.post("/newsroom/fronts/{front}/layout", newsroom.fronts()::layout, Role.EDITOR);
+        r.post("/newsroom/fronts/breaking", newsroom.fronts()::markBreaking, Role.EDITOR);
+        r.post("/newsroom/fronts/breaking/end", newsroom.fronts()::endBreaking, Role.EDITOR);
         catalog(r, "/newsroom/sections", newsroom.sections());
         catalog(r, "/newsroom/authors", newsroom.authors());
         catalog(r, "/newsroom/topics", newsroom.topics());

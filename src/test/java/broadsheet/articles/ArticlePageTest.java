@@ -167,8 +167,10 @@ class ArticlePageTest {
                 .contains("Politics Briefing")
                 .contains(
                         "The day's top political headlines and commentary as selected by our editors (subscribers only)")
-                .contains("Sign up today.");
-        assertThat(promo.selectFirst("a").attr("href")).isEqualTo("/newsletters/politics-briefing");
+                .contains("Subscribe to get Politics Briefing");
+        // one link: the newsletter is for subscribers, so it leads to subscribing
+        assertThat(promo.select("a")).hasSize(1);
+        assertThat(promo.selectFirst("a").attr("href")).isEqualTo("/subscribe");
         // blocks keep the editor's order: paragraph, related, paragraph, related, paragraph, promo, paragraph
         assertThat(d.select(".article__body > p, .article__body > aside").stream()
                         .map(e -> e.tagName() + (e.className().isEmpty() ? "" : "." + e.className()))

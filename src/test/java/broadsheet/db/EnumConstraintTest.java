@@ -42,7 +42,8 @@ class EnumConstraintTest {
                 Arguments.of("newsletter_outbox", "state", broadsheet.newsletters.OutboxState.class),
                 Arguments.of("newsletter_subscribers", "status", broadsheet.newsletters.SubscriberStatus.class),
                 Arguments.of("articles", "comment_mode", broadsheet.comments.CommentMode.class),
-                Arguments.of("follows", "kind", broadsheet.following.FollowKind.class));
+                Arguments.of("follows", "kind", broadsheet.following.FollowKind.class),
+                Arguments.of("front_versions", "layout", broadsheet.fronts.FrontLayout.class));
     }
 
     @ParameterizedTest(name = "{0}.{1} = {2}")

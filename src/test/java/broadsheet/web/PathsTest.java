@@ -195,9 +195,11 @@ class PathsTest {
         check("fronts", GET, Paths.fronts());
         check("front", GET, Paths.front("home"));
         check("front", GET, Paths.front("section:politics"));
-        for (String action : List.of("move", "remove", "add", "order")) {
+        for (String action : List.of("move", "remove", "add", "order", "layout")) {
             check("front", POST, Paths.front("home", action));
         }
+        check("breaking", POST, Paths.breaking());
+        check("breakingEnd", POST, Paths.breakingEnd());
         for (String plural : List.of("sections", "authors", "topics")) {
             check("catalog", GET, Paths.catalog(plural));
             check("catalog", POST, Paths.catalog(plural));

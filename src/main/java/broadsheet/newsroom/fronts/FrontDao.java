@@ -1,6 +1,8 @@
 package broadsheet.newsroom.fronts;
 
 import broadsheet.articles.ArticleStatus;
+import broadsheet.fronts.FrontLayout;
+import broadsheet.newsroom.fronts.FrontEditor.Breaking;
 import broadsheet.newsroom.fronts.FrontEditor.Candidate;
 import broadsheet.newsroom.fronts.FrontEditor.Item;
 import broadsheet.newsroom.fronts.FrontEditor.Ref;
@@ -132,5 +134,74 @@ final class FrontDao {
 
     private static Instant ts(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    // --- layouts and breaking news (issue 13)
+
+    static Optional<FrontLayout> layout(Handle h, String key) {
+        return h.createQuery("select layout from front_versions where front = :f")
+                .bind("f", key)
+                .mapTo(FrontLayout.class)
+                .findOne();
+    }
+
+    /** Sets the layout of a front whose version row the caller holds locked. */
+    static void setLayout(Handle h, String key, FrontLayout layout, int version) {
+        h.createUpdate("update front_versions set layout = :l, version = :v where front = :f")
+                .bind("l", layout)
+                .bind("v", version)
+                .bind("f", key)
+                .execute();
+    }
+
+    /** Stories marked breaking whose banner has not ended, newest mark first. */
+    static List<Breaking> breaking(Handle h) {
+        return h.createQuery("""
+                select b.article_id, a.headline, s.name as section, b.expires_at
+                  from breaking_news b join articles a on a.id = b.article_id join sections s on s.id = a.section_id
+                 where b.expires_at is null or b.expires_at > now()
+                 order by b.marked_at desc, b.article_id desc""")
+                .map((rs, c) -> new Breaking(
+                        rs.getLong("article_id"),
+                        rs.getString("headline"),
+                        rs.getString("section"),
+                        ts(rs.getTimestamp("expires_at"))))
+                .list();
+    }
+
+    /** The newest published articles, for choosing one to mark breaking. */
+    static List<Candidate> newest(Handle h, int limit) {
+        return h.createQuery("""
+                select a.id, a.headline, s.name as section, a.published_at
+                  from articles a join sections s on s.id = a.section_id
+                 where a.status = :published order by a.published_at desc, a.id desc limit :limit""")
+                .bind("published", ArticleStatus.PUBLISHED)
+                .bind("limit", limit)
+                .map((rs, c) -> new Candidate(
+                        rs.getLong("id"),
+                        rs.getString("headline"),
+                        rs.getString("section"),
+                        ts(rs.getTimestamp("published_at"))))
+                .list();
+    }
+
+    /** Marks (or marks again, with a new end) a story breaking until {@code expiresAt} (null: until removed). */
+    static void markBreaking(Handle h, long articleId, Instant expiresAt, long by) {
+        h.createUpdate("""
+                insert into breaking_news (article_id, marked_at, expires_at, marked_by) values (:a, now(), :e, :by)
+                on conflict (article_id) do update
+                   set marked_at = excluded.marked_at, expires_at = excluded.expires_at, marked_by = excluded.marked_by""")
+                .bind("a", articleId)
+                .bind("e", expiresAt == null ? null : Timestamp.from(expiresAt))
+                .bind("by", by)
+                .execute();
+    }
+
+    /** Ends a story's banner; false when it had none. */
+    static boolean endBreaking(Handle h, long articleId) {
+        return h.createUpdate("delete from breaking_news where article_id = :a")
+                        .bind("a", articleId)
+                        .execute()
+                > 0;
     }
 }

@@ -1,5 +1,6 @@
 package broadsheet.newsroom.fronts;
 
+import broadsheet.fronts.FrontLayout;
 import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.fronts.FrontEditor.Candidate;
 import broadsheet.newsroom.fronts.FrontEditor.Front;
@@ -9,7 +10,10 @@ import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +22,20 @@ public final class FrontDesk {
 
     static final int SEARCH_RESULTS = 20;
 
-    public record IndexPage(Desk.Frame frame, List<Summary> fronts) {}
+    /**
+     * @param breaking  stories whose banner is up
+     * @param newest    published stories an editor may mark breaking
+     */
+    public record IndexPage(
+            Desk.Frame frame,
+            List<Summary> fronts,
+            List<FrontEditor.Breaking> breaking,
+            List<Candidate> newest,
+            String notice,
+            String problem) {}
+
+    /** How long a breaking banner stays up: the choices the desk offers (null: until an editor removes it). */
+    public static final Map<String, Duration> BREAKING_FOR = breakingChoices();
 
     /**
      * @param query what was searched for, or null before any search
@@ -31,7 +48,7 @@ public final class FrontDesk {
             String problem,
             String query,
             List<Candidate> candidates,
-            int topStories) {}
+            List<FrontLayout> layouts) {}
 
     private final Desk desk;
     private final FrontEditor editor;
@@ -42,7 +59,73 @@ public final class FrontDesk {
     }
 
     public void index(Context ctx) {
-        desk.render(ctx, "newsroom/fronts/index.jte", new IndexPage(desk.frame(ctx, "Fronts", "fronts"), editor.all()));
+        String notice = switch (String.valueOf(ctx.queryParam("done"))) {
+            case "breaking" -> "Marked breaking. Readers see the banner within a few seconds.";
+            case "ended" -> "The breaking banner was removed.";
+            default -> null;
+        };
+        index(ctx, notice, null);
+    }
+
+    private void index(Context ctx, String notice, String problem) {
+        desk.render(
+                ctx,
+                "newsroom/fronts/index.jte",
+                new IndexPage(
+                        desk.frame(ctx, "Fronts", "fronts"),
+                        editor.all(),
+                        editor.breaking(),
+                        editor.newest(SEARCH_RESULTS),
+                        notice,
+                        problem));
+    }
+
+    /** Puts up a breaking banner for the article chosen, for the time chosen. */
+    public void markBreaking(Context ctx) {
+        String choice = String.valueOf(ctx.formParam("for"));
+        try {
+            if (!BREAKING_FOR.containsKey(choice))
+                throw new FrontEditor.Refused(422, "Choose how long the story stays breaking.");
+            editor.markBreaking(desk.user(ctx), article(ctx), BREAKING_FOR.get(choice));
+        } catch (FrontEditor.Refused e) {
+            ctx.status(e.status);
+            index(ctx, null, e.getMessage());
+            return;
+        }
+        ctx.redirect(Paths.with(Paths.fronts(), "done", "breaking") + "#breaking-h", HttpStatus.SEE_OTHER);
+    }
+
+    public void endBreaking(Context ctx) {
+        try {
+            editor.endBreaking(desk.user(ctx), article(ctx));
+        } catch (FrontEditor.Refused e) {
+            ctx.status(e.status);
+            index(ctx, null, e.getMessage());
+            return;
+        }
+        ctx.redirect(Paths.with(Paths.fronts(), "done", "ended") + "#breaking-h", HttpStatus.SEE_OTHER);
+    }
+
+    /** Sets the front's layout. */
+    public void layout(Context ctx) {
+        String chosen = String.valueOf(ctx.formParam("layout"));
+        FrontLayout layout = Arrays.stream(FrontLayout.values())
+                .filter(l -> l.dbValue().equals(chosen))
+                .findFirst()
+                .orElse(null);
+        act(ctx, "layout", () -> {
+            if (layout == null) throw new FrontEditor.Refused(422, "Choose one of the layouts.");
+            editor.layout(desk.user(ctx), front(ctx), layout);
+        });
+    }
+
+    private static Map<String, Duration> breakingChoices() {
+        Map<String, Duration> m = new LinkedHashMap<>();
+        m.put("30m", Duration.ofMinutes(30));
+        m.put("1h", Duration.ofHours(1));
+        m.put("3h", Duration.ofHours(3));
+        m.put("open", null);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     public void show(Context ctx) {
@@ -50,6 +133,7 @@ public final class FrontDesk {
             case "moved" -> "Moved. Readers see the new order within a few seconds.";
             case "removed" -> "Removed from the front.";
             case "added" -> "Added to the front.";
+            case "layout" -> "Layout changed. Readers see it within a few seconds.";
             default -> null;
         };
         page(ctx, notice, null);
@@ -110,8 +194,9 @@ public final class FrontDesk {
             refused(ctx, e);
             return;
         }
-        String anchor =
-                ctx.formParam("article") == null || done.equals("removed") ? "" : "#item-" + ctx.formParam("article");
+        String anchor = done.equals("layout")
+                ? "#layout-h"
+                : ctx.formParam("article") == null || done.equals("removed") ? "" : "#item-" + ctx.formParam("article");
         ctx.redirect(Paths.with(Paths.front(front), "done", done) + anchor, HttpStatus.SEE_OTHER);
     }
 
@@ -136,7 +221,7 @@ public final class FrontDesk {
                         problem,
                         q,
                         candidates,
-                        broadsheet.fronts.FrontPages.TOP_STORIES));
+                        List.of(FrontLayout.values())));
     }
 
     private static String front(Context ctx) {

@@ -4,6 +4,7 @@ import broadsheet.accounts.User;
 import broadsheet.articles.ArticleStatus;
 import broadsheet.audit.Audit;
 import broadsheet.db.ContentChanges;
+import broadsheet.fronts.FrontLayout;
 import broadsheet.web.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,10 @@ public final class FrontEditor {
         }
     }
 
-    public record Front(Ref ref, int version, List<Item> items) {}
+    public record Front(Ref ref, int version, FrontLayout layout, List<Item> items) {}
+
+    /** A story marked breaking, until {@code expiresAt} (null: until an editor removes it). */
+    public record Breaking(long articleId, String headline, String sectionName, Instant expiresAt) {}
 
     public record Candidate(long articleId, String headline, String sectionName, Instant publishedAt) {}
 
@@ -77,7 +81,11 @@ public final class FrontEditor {
 
     public Optional<Front> load(String key) {
         return jdbi.withHandle(h -> ref(h, key, false)
-                .map(r -> new Front(r, FrontDao.version(h, key).orElse(0), FrontDao.items(h, key))));
+                .map(r -> new Front(
+                        r,
+                        FrontDao.version(h, key).orElse(0),
+                        FrontDao.layout(h, key).orElse(FrontLayout.LEAD_PLUS_FOUR),
+                        FrontDao.items(h, key))));
     }
 
     /** Published articles whose headline contains the words typed, newest first, leaving out those already on the front. */
@@ -145,6 +153,62 @@ public final class FrontEditor {
             ids.clear();
             ids.addAll(order);
             return "put in a new order";
+        });
+    }
+
+    /** Lays the front out in this layout from now on. Returns the front's new version. */
+    public int layout(User editor, String key, FrontLayout layout) {
+        return jdbi.inTransaction(h -> {
+            Ref ref = ref(h, key, true).orElseThrow(() -> new Refused(404, "There is no front called " + key + "."));
+            int version = FrontDao.lockVersion(h, key) + 1;
+            FrontDao.setLayout(h, key, layout, version);
+            Audit.record(
+                    h, editor, "curated front", "front", ref.sectionId(), ref.name() + ": layout " + layout.label());
+            ContentChanges.announce(h);
+            return version;
+        });
+    }
+
+    /** Live breaking stories, newest mark first. */
+    public List<Breaking> breaking() {
+        return jdbi.withHandle(FrontDao::breaking);
+    }
+
+    /** The newest published articles, for choosing one to mark breaking. */
+    public List<Candidate> newest(int limit) {
+        return jdbi.withHandle(h -> FrontDao.newest(h, limit));
+    }
+
+    /**
+     * Marks a published story breaking for this long (null: until an editor removes it): a banner above
+     * the home page and its section's front. Marking it again sets a new end.
+     */
+    public void markBreaking(User editor, long articleId, java.time.Duration howLong) {
+        jdbi.useTransaction(h -> {
+            Optional<ArticleStatus> status = FrontDao.articleStatus(h, articleId);
+            if (status.isEmpty()) throw new Refused(422, "There is no such article.");
+            if (status.get() != ArticleStatus.PUBLISHED)
+                throw new Refused(422, "Only a published article can be breaking news.");
+            Instant until = howLong == null ? null : Instant.now().plus(howLong);
+            FrontDao.markBreaking(h, articleId, until, editor.id());
+            Audit.record(
+                    h,
+                    editor,
+                    "marked breaking",
+                    "article",
+                    articleId,
+                    "“" + headline(h, articleId) + "” "
+                            + (howLong == null ? "until removed" : "for " + howLong.toMinutes() + " minutes"));
+            ContentChanges.announce(h);
+        });
+    }
+
+    public void endBreaking(User editor, long articleId) {
+        jdbi.useTransaction(h -> {
+            if (!FrontDao.endBreaking(h, articleId))
+                throw new Refused(409, "That story is no longer breaking; someone may have removed it.");
+            Audit.record(h, editor, "ended breaking", "article", articleId, "“" + headline(h, articleId) + "”");
+            ContentChanges.announce(h);
         });
     }
 

@@ -86,7 +86,7 @@ class FrontDeskTest {
         return Waiting.fewSeconds()
                 .until(
                         () -> Jsoup.parse(t.client().get("/").body())
-                                .select(".top-stories .card__headline")
+                                .select(".front__main .card__headline, .front__headline > a")
                                 .eachText(),
                         top -> top.size() >= expectedStart.length
                                 && top.subList(0, expectedStart.length).equals(List.of(expectedStart)));
