@@ -12,6 +12,7 @@ import broadsheet.fronts.FrontsFeature;
 import broadsheet.newsletters.NewslettersFeature;
 import broadsheet.newsroom.NewsroomFeature;
 import broadsheet.paywall.PaywallFeature;
+import broadsheet.search.SearchFeature;
 import broadsheet.subscriptions.SubscriptionsFeature;
 import broadsheet.web.Routes;
 import broadsheet.web.SitePages;
@@ -36,7 +37,14 @@ public final class App implements AutoCloseable {
     /** Closed in reverse order of starting: background jobs first, the server last. */
     private final List<AutoCloseable> running;
 
-    private App(Javalin server, Runnable onChange, List<AutoCloseable> running) {
+    private final broadsheet.search.SearchEngine searchEngine;
+
+    private App(
+            Javalin server,
+            Runnable onChange,
+            List<AutoCloseable> running,
+            broadsheet.search.SearchEngine searchEngine) {
+        this.searchEngine = searchEngine;
         this.server = server;
         this.onChange = onChange;
         this.running = running;
@@ -47,7 +55,9 @@ public final class App implements AutoCloseable {
         if (config.port() != 0) requirePortFree(config.port());
         Core core = Core.create(config, db);
         PaywallFeature paywall = PaywallFeature.create(core);
-        ArticlesFeature articles = ArticlesFeature.create(core, paywall.paywall());
+        // search follows the change log in every app (not only with jobs): results must be right within a second
+        SearchFeature search = SearchFeature.create(core);
+        ArticlesFeature articles = ArticlesFeature.create(core, paywall.paywall(), search.related());
         FollowingFeature following = FollowingFeature.create(core, articles.dao());
         SubscriptionsFeature subscriptions = SubscriptionsFeature.create(core);
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
@@ -66,7 +76,8 @@ public final class App implements AutoCloseable {
                 comments,
                 subscriptions,
                 newsletters,
-                newsroom);
+                newsroom,
+                search);
 
         Runnable onChange = () -> {
             core.chrome().reload();
@@ -74,6 +85,7 @@ public final class App implements AutoCloseable {
             core.cache().clear();
         };
         List<AutoCloseable> running = new ArrayList<>();
+        running.add(search.engine());
         running.add(new ContentChanges(db.dataSource(), onChange));
         Javalin server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -106,7 +118,12 @@ public final class App implements AutoCloseable {
         } else {
             running.add(newsletters.sender()); // not started, but woken by "send now" on the newsletter desk
         }
-        return new App(server, onChange, running);
+        return new App(server, onChange, running, search.engine());
+    }
+
+    /** This node's search index (tests wait on it to catch up with the change log). */
+    public broadsheet.search.SearchEngine searchEngine() {
+        return searchEngine;
     }
 
     public int port() {

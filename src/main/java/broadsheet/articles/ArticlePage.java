@@ -14,6 +14,7 @@ import java.util.List;
  * @param parts the body, or only its free part (up to the first paragraph) when the article is not free
  * @param lockedParts the rest of a body behind the paywall, for readers with access; empty otherwise
  * @param offer what a reader without access is offered instead of the rest, or null
+ * @param related stories like this one (search's "Related"), possibly empty
  */
 public record ArticlePage(
         Layout layout,
@@ -26,7 +27,8 @@ public record ArticlePage(
         List<ShareLink> shares,
         String banner,
         List<Part> lockedParts,
-        Offer offer) {
+        Offer offer,
+        List<ArticleSummary> related) {
 
     public sealed interface Part permits HtmlPart, RelatedPart, PromoPart {}
 

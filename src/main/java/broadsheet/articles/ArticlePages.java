@@ -34,9 +34,17 @@ public final class ArticlePages {
     private final Views views;
     private final PageCache cache;
     private final Paywall paywall;
+    private final broadsheet.search.Related related;
     private final BodyRenderer bodies = new BodyRenderer();
 
-    public ArticlePages(ArticleDao articles, Chrome chrome, Views views, PageCache cache, Paywall paywall) {
+    public ArticlePages(
+            ArticleDao articles,
+            Chrome chrome,
+            Views views,
+            PageCache cache,
+            Paywall paywall,
+            broadsheet.search.Related related) {
+        this.related = related;
         this.articles = articles;
         this.chrome = chrome;
         this.views = views;
@@ -122,7 +130,18 @@ public final class ArticlePages {
                 && photos.stream().noneMatch(p -> p.id() == a.leadPhoto().id())) photos.add(0, a.leadPhoto());
         Offer offer = locked ? new Offer(a.access(), shown, paywall.settings().meter(), path) : null;
         return new ArticlePage(
-                null, a, path, url, parts, photos, galleryJson(photos, path), shares(a, url), null, lockedParts, offer);
+                null,
+                a,
+                path,
+                url,
+                parts,
+                photos,
+                galleryJson(photos, path),
+                shares(a, url),
+                null,
+                lockedParts,
+                offer,
+                related(a));
     }
 
     /**
@@ -217,7 +236,8 @@ public final class ArticlePages {
                         "Preview — not published. This link works only for a limited time; readers cannot see this page."
                                 + note,
                         p.lockedParts(),
-                        p.offer()));
+                        p.offer(),
+                        p.related()));
     }
 
     private ArticlePage withMeta(ArticlePage p, Meta meta) {
@@ -232,7 +252,17 @@ public final class ArticlePages {
                 p.shares(),
                 p.banner(),
                 p.lockedParts(),
-                p.offer());
+                p.offer(),
+                p.related());
+    }
+
+    /** Search's related stories, leaving out those the body already links to; read fresh as published. */
+    private List<ArticleSummary> related(ArticleView a) {
+        List<Long> linked = articles.bySlugs(BodyRenderer.relatedSlugs(a.body())).values().stream()
+                .map(ArticleSummary::id)
+                .toList();
+        return articles.byIds(related.of(
+                a.id(), a.topics().stream().map(ArticleView.TopicRef::slug).toList(), linked));
     }
 
     private static String galleryJson(List<Photo> photos, String path) {

@@ -75,7 +75,7 @@ public final class FrontPages {
                             Paths.home(),
                             "website",
                             top.isEmpty() ? null : top.get(0).leadPhoto(),
-                            null,
+                            broadsheet.search.SearchAction.webSiteJsonLd(site),
                             List.of(),
                             false)
                     .withFeeds(site.name(), "");

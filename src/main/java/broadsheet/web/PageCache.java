@@ -90,6 +90,9 @@ public final class PageCache {
 
     private final Cache<String, Page> pages;
     private final boolean enabled;
+    // Part of every key, moved on by clear(): a page whose render began before a clear is stored under the
+    // old generation, where no request looks, instead of outliving the change it missed.
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public PageCache(boolean enabled) {
         this.enabled = enabled;
@@ -101,7 +104,7 @@ public final class PageCache {
 
     /** Serves the page for this request from the cache, rendering it on a miss. */
     public void serve(Context ctx, Supplier<Page> render) {
-        Page page = enabled ? pages.get(key(ctx), k -> render.get()) : render.get();
+        Page page = enabled ? pages.get(generation.get() + ":" + key(ctx), k -> render.get()) : render.get();
         send(ctx, page, CACHE_CONTROL);
     }
 
@@ -110,7 +113,9 @@ public final class PageCache {
      * cached under its own key, so a variant is only ever served to requests that asked for it.
      */
     public void serve(Context ctx, String variant, String cacheControl, String vary, Supplier<Page> render) {
-        Page page = enabled ? pages.get(key(ctx) + "#" + variant, k -> render.get()) : render.get();
+        Page page = enabled
+                ? pages.get(generation.get() + ":" + key(ctx) + "#" + variant, k -> render.get())
+                : render.get();
         send(ctx, page, cacheControl, vary);
     }
 
@@ -165,6 +170,7 @@ public final class PageCache {
     }
 
     public void clear() {
+        generation.incrementAndGet();
         pages.invalidateAll();
     }
 
