@@ -63,7 +63,7 @@ public final class App implements AutoCloseable {
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
         CommentsFeature comments = CommentsFeature.create(core);
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao());
-        NewsroomFeature newsroom = NewsroomFeature.create(core, articles);
+        NewsroomFeature newsroom = NewsroomFeature.create(core, articles, search.search());
         Routes routes = new Routes(
                 core,
                 SitePages.create(core, articles.dao()),

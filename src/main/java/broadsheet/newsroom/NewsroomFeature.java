@@ -23,6 +23,7 @@ import broadsheet.newsroom.photos.PhotoDesk;
 import broadsheet.newsroom.photos.PhotoService;
 import broadsheet.newsroom.taxonomy.Catalog;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
+import broadsheet.search.Search;
 import broadsheet.sections.SectionDao;
 import java.time.Duration;
 
@@ -50,17 +51,18 @@ public record NewsroomFeature(
         AuditDesk audit,
         ScheduledPublisher publisher) {
 
-    public static NewsroomFeature create(Core core, ArticlesFeature reader) {
+    /** @param search finds articles for the desk's list and the related-story picker */
+    public static NewsroomFeature create(Core core, ArticlesFeature reader, Search search) {
         Desk desk = core.desk();
         var jdbi = core.jdbi();
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
         ArticleDeskDao articleDao = new ArticleDeskDao(jdbi);
         SectionDao sections = new SectionDao(jdbi);
-        EditorView editorView = new EditorView(desk, articleDao, sections, reader.pages());
+        EditorView editorView = new EditorView(desk, articleDao, sections, reader.pages(), search, reader.dao());
         PhotoService photos = new PhotoService(jdbi, core.media());
         return new NewsroomFeature(
                 new NewsroomHome(desk, new NewsroomDao(jdbi)),
-                new ArticleListPages(desk, new DeskListDao(jdbi), articleDao, sections),
+                new ArticleListPages(desk, new DeskListDao(jdbi), articleDao, sections, search, reader.dao()),
                 new EditorPages(desk, articleDesk, articleDao, editorView),
                 new PreviewPages(
                         desk, articleDesk, articleDao, new PreviewLinks(core.secrets()), reader.pages(), reader.dao()),

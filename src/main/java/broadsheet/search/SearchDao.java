@@ -45,6 +45,13 @@ public final class SearchDao {
         this.jdbi = jdbi;
     }
 
+    /** Subscribes this (dedicated, long-held) connection to the channel's notifications. */
+    static void listen(java.sql.Connection c, String channel) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("listen " + channel);
+        }
+    }
+
     /** Changes after {@code after} not already applied, oldest first. */
     public List<Change> changesAfter(long after, Collection<Long> skip, int limit) {
         return jdbi.withHandle(h -> h.createQuery("select id, article_id, photo_id from search_changes"

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,9 +102,8 @@ public final class SearchEngine implements AutoCloseable {
             return;
         }
         while (running) {
-            try (Connection c = ds.getConnection();
-                    Statement s = c.createStatement()) {
-                s.execute("listen " + CHANNEL);
+            try (Connection c = ds.getConnection()) {
+                SearchDao.listen(c, CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     switchIfPointed();
