@@ -13,6 +13,7 @@ import broadsheet.newsletters.NewslettersFeature;
 import broadsheet.newsroom.NewsroomFeature;
 import broadsheet.paywall.PaywallFeature;
 import broadsheet.reads.ReadsFeature;
+import broadsheet.search.SearchFeature;
 import broadsheet.subscriptions.SubscriptionsFeature;
 import broadsheet.web.Routes;
 import broadsheet.web.SitePages;
@@ -38,7 +39,15 @@ public final class App implements AutoCloseable {
     /** Closed in reverse order of starting: background jobs first, the server last. */
     private final List<AutoCloseable> running;
 
-    private App(Javalin server, Runnable onChange, ReadsFeature reads, List<AutoCloseable> running) {
+    private final broadsheet.search.SearchEngine searchEngine;
+
+    private App(
+            Javalin server,
+            Runnable onChange,
+            ReadsFeature reads,
+            List<AutoCloseable> running,
+            broadsheet.search.SearchEngine searchEngine) {
+        this.searchEngine = searchEngine;
         this.server = server;
         this.onChange = onChange;
         this.reads = reads;
@@ -51,13 +60,15 @@ public final class App implements AutoCloseable {
         Core core = Core.create(config, db);
         PaywallFeature paywall = PaywallFeature.create(core);
         ReadsFeature reads = ReadsFeature.create(core);
-        ArticlesFeature articles = ArticlesFeature.create(core, paywall.paywall(), reads.mostRead());
+        // search follows the change log in every app (not only with jobs): results must be right within a second
+        SearchFeature search = SearchFeature.create(core);
+        ArticlesFeature articles = ArticlesFeature.create(core, paywall.paywall(), reads.mostRead(), search.related());
         FollowingFeature following = FollowingFeature.create(core, articles.dao());
         SubscriptionsFeature subscriptions = SubscriptionsFeature.create(core);
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
         CommentsFeature comments = CommentsFeature.create(core);
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao());
-        NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao());
+        NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao(), search.search());
         Routes routes = new Routes(
                 core,
                 SitePages.create(core, articles.dao()),
@@ -71,7 +82,8 @@ public final class App implements AutoCloseable {
                 subscriptions,
                 newsletters,
                 newsroom,
-                reads);
+                reads,
+                search);
 
         Runnable onChange = () -> {
             core.chrome().reload();
@@ -79,6 +91,7 @@ public final class App implements AutoCloseable {
             core.cache().clear();
         };
         List<AutoCloseable> running = new ArrayList<>();
+        running.add(search.engine());
         running.add(new ContentChanges(db.dataSource(), onChange));
         Javalin server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -113,7 +126,12 @@ public final class App implements AutoCloseable {
             running.add(newsletters.sender()); // not started, but woken by "send now" on the newsletter desk
             running.add(reads.counter()); // not started, but writes what the beacon counted when the app stops
         }
-        return new App(server, onChange, reads, running);
+        return new App(server, onChange, reads, running, search.engine());
+    }
+
+    /** This node's search index (tests wait on it to catch up with the change log). */
+    public broadsheet.search.SearchEngine searchEngine() {
+        return searchEngine;
     }
 
     public int port() {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param lockedParts the rest of a body behind the paywall, for readers with access; empty otherwise
  * @param offer what a reader without access is offered instead of the rest, or null
  * @param readNext more from the section and the most read, at the end of the page
+ * @param related stories like this one (search's "Related"), possibly empty
  */
 public record ArticlePage(
         Layout layout,
@@ -28,7 +29,8 @@ public record ArticlePage(
         String banner,
         List<Part> lockedParts,
         Offer offer,
-        ReadNext readNext) {
+        ReadNext readNext,
+        List<ArticleSummary> related) {
 
     public sealed interface Part permits HtmlPart, RelatedPart, PromoPart {}
 

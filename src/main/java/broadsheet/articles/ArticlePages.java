@@ -37,13 +37,21 @@ public final class ArticlePages {
     private final PageCache cache;
     private final Paywall paywall;
     private final MostRead mostRead;
+    private final broadsheet.search.Related related;
     private final BodyRenderer bodies = new BodyRenderer();
 
     /** How many articles "More from" the section lists. */
     static final int MORE_FROM = 4;
 
     public ArticlePages(
-            ArticleDao articles, Chrome chrome, Views views, PageCache cache, Paywall paywall, MostRead mostRead) {
+            ArticleDao articles,
+            Chrome chrome,
+            Views views,
+            PageCache cache,
+            Paywall paywall,
+            MostRead mostRead,
+            broadsheet.search.Related related) {
+        this.related = related;
         this.articles = articles;
         this.chrome = chrome;
         this.views = views;
@@ -145,7 +153,8 @@ public final class ArticlePages {
                 null,
                 lockedParts,
                 offer,
-                readNext(a));
+                readNext(a),
+                related(a));
     }
 
     /**
@@ -273,7 +282,8 @@ public final class ArticlePages {
                                 + note,
                         p.lockedParts(),
                         p.offer(),
-                        p.readNext()));
+                        p.readNext(),
+                        p.related()));
     }
 
     private ArticlePage withMeta(ArticlePage p, Meta meta) {
@@ -289,7 +299,17 @@ public final class ArticlePages {
                 p.banner(),
                 p.lockedParts(),
                 p.offer(),
-                p.readNext());
+                p.readNext(),
+                p.related());
+    }
+
+    /** Search's related stories, leaving out those the body already links to; read fresh as published. */
+    private List<ArticleSummary> related(ArticleView a) {
+        List<Long> linked = articles.bySlugs(BodyRenderer.relatedSlugs(a.body())).values().stream()
+                .map(ArticleSummary::id)
+                .toList();
+        return articles.byIds(related.of(
+                a.id(), a.topics().stream().map(ArticleView.TopicRef::slug).toList(), linked));
     }
 
     private static String galleryJson(List<Photo> photos, String path) {

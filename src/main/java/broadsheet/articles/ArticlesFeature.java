@@ -3,13 +3,15 @@ package broadsheet.articles;
 import broadsheet.Core;
 import broadsheet.paywall.Paywall;
 import broadsheet.reads.MostRead;
+import broadsheet.search.Related;
 
 /** Article pages and the queries every list of articles is built from. */
 public record ArticlesFeature(ArticleDao dao, ArticlePages pages) {
 
-    public static ArticlesFeature create(Core core, Paywall paywall, MostRead mostRead) {
+    /** @param related search's related stories, shown at the end of every article */
+    public static ArticlesFeature create(Core core, Paywall paywall, MostRead mostRead, Related related) {
         ArticleDao dao = new ArticleDao(core.jdbi());
         return new ArticlesFeature(
-                dao, new ArticlePages(dao, core.chrome(), core.views(), core.cache(), paywall, mostRead));
+                dao, new ArticlePages(dao, core.chrome(), core.views(), core.cache(), paywall, mostRead, related));
     }
 }

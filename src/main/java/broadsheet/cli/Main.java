@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             ImportCommand.class,
             ExportCommand.class,
             UserCommand.class,
-            SuppressCommand.class
+            SuppressCommand.class,
+            ReindexCommand.class
         })
 public final class Main implements Runnable {
 

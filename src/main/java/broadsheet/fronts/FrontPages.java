@@ -80,7 +80,7 @@ public final class FrontPages {
                             front.leads().isEmpty()
                                     ? null
                                     : front.leads().get(0).leadPhoto(),
-                            null,
+                            broadsheet.search.SearchAction.webSiteJsonLd(site),
                             List.of(),
                             false)
                     .withFeeds(site.name(), "");

@@ -25,6 +25,7 @@ import broadsheet.newsroom.photos.PhotoService;
 import broadsheet.newsroom.taxonomy.Catalog;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.reads.ReadsDao;
+import broadsheet.search.Search;
 import broadsheet.sections.SectionDao;
 import java.time.Duration;
 
@@ -52,18 +53,22 @@ public record NewsroomFeature(
         AuditDesk audit,
         ScheduledPublisher publisher) {
 
-    public static NewsroomFeature create(Core core, ArticlesFeature reader, ReadsDao reads) {
+    /**
+     * @param reads read counts for the dashboard and the article list
+     * @param search finds articles for the desk's list and the related-story picker
+     */
+    public static NewsroomFeature create(Core core, ArticlesFeature reader, ReadsDao reads, Search search) {
         Desk desk = core.desk();
         var jdbi = core.jdbi();
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
         ArticleDeskDao articleDao = new ArticleDeskDao(jdbi);
         SectionDao sections = new SectionDao(jdbi);
+        EditorView editorView = new EditorView(desk, articleDao, sections, reader.pages(), search, reader.dao());
         PhotoService photos = new PhotoService(jdbi, core.media());
-        EditorView editorView = new EditorView(desk, articleDao, sections, reader.pages());
 
         return new NewsroomFeature(
                 new NewsroomHome(desk, new NewsroomDao(jdbi), reads),
-                new ArticleListPages(desk, new DeskListDao(jdbi), articleDao, sections, reads),
+                new ArticleListPages(desk, new DeskListDao(jdbi), articleDao, sections, reads, search, reader.dao()),
                 new EditorPages(desk, articleDesk, articleDao, editorView, new EditorUploads(jdbi, photos)),
                 new PreviewPages(
                         desk, articleDesk, articleDao, new PreviewLinks(core.secrets()), reader.pages(), reader.dao()),

@@ -25,7 +25,8 @@ public final class Assets {
             "newsroom-fronts.js",
             "following.js",
             "comments.js",
-            "reads.js");
+            "reads.js",
+            "search.js");
     private static final String FOREVER = "public, max-age=31536000, immutable";
 
     private final Map<String, String> urlByName = new HashMap<>();

@@ -116,6 +116,9 @@ public final class PageCache {
 
     private final Cache<String, Page> pages;
     private final boolean enabled;
+    // Part of every key, moved on by clear(): a page whose render began before a clear is stored under the
+    // old generation, where no request looks, instead of outliving the change it missed.
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public PageCache(boolean enabled) {
         this.enabled = enabled;
@@ -127,11 +130,12 @@ public final class PageCache {
 
     /** Serves the page for this request from the cache, rendering it on a miss. */
     public void serve(Context ctx, Supplier<Page> render) {
-        Page page = enabled ? pages.get(key(ctx), k -> render.get()) : render.get();
+        String key = generation.get() + ":" + key(ctx);
+        Page page = enabled ? pages.get(key, k -> render.get()) : render.get();
         if (page.expired(Instant.now())) {
             // remove(key, page): only this stale copy goes, never a fresh one another request just rendered
-            pages.asMap().remove(key(ctx), page);
-            page = enabled ? pages.get(key(ctx), k -> render.get()) : render.get();
+            pages.asMap().remove(key, page);
+            page = enabled ? pages.get(key, k -> render.get()) : render.get();
         }
         send(ctx, page, cacheControl(page, Instant.now()));
     }
@@ -149,7 +153,9 @@ public final class PageCache {
      * cached under its own key, so a variant is only ever served to requests that asked for it.
      */
     public void serve(Context ctx, String variant, String cacheControl, String vary, Supplier<Page> render) {
-        Page page = enabled ? pages.get(key(ctx) + "#" + variant, k -> render.get()) : render.get();
+        Page page = enabled
+                ? pages.get(generation.get() + ":" + key(ctx) + "#" + variant, k -> render.get())
+                : render.get();
         send(ctx, page, cacheControl, vary);
     }
 
@@ -204,6 +210,7 @@ public final class PageCache {
     }
 
     public void clear() {
+        generation.incrementAndGet();
         pages.invalidateAll();
     }
 

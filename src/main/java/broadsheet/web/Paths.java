@@ -582,4 +582,23 @@ public final class Paths {
     public static String breakingEnd() {
         return breaking() + "/end";
     }
+
+    // --- search
+
+    /** The reader's search page (parameters are added by broadsheet.search.SearchLinks). */
+    public static String search() {
+        return "/search";
+    }
+
+    public static String search(String q) {
+        return "/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public static String searchSuggestions() {
+        return "/search/suggest.json";
+    }
+
+    public static String openSearch() {
+        return "/opensearch.xml";
+    }
 }

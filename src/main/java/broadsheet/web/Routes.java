@@ -14,6 +14,7 @@ import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.paywall.Paywall;
 import broadsheet.paywall.PaywallFeature;
 import broadsheet.reads.ReadsFeature;
+import broadsheet.search.SearchFeature;
 import broadsheet.subscriptions.SubscriptionsFeature;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
@@ -38,7 +39,8 @@ public record Routes(
         SubscriptionsFeature subscriptions,
         NewslettersFeature newsletters,
         NewsroomFeature newsroom,
-        ReadsFeature reads) {
+        ReadsFeature reads,
+        SearchFeature search) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -265,6 +267,11 @@ public record Routes(
         // path of four or six segments (/newsroom/articles/7/revisions among them).
         get(r, "/{y}/{m}/{d}/{slug}", articles.pages()::show, Role.ANYONE);
         get(r, "/{y}/{m}/{d}/{slug}/photos/{n}", articles.pages()::photo, Role.ANYONE);
+
+        // --- search: the reader's results page, suggestions while typing, the browser's search description
+        get(r, "/search", search.pages()::results, Role.ANYONE);
+        get(r, "/search/suggest.json", search.suggest()::suggest, Role.ANYONE);
+        get(r, "/opensearch.xml", search.suggest()::openSearch, Role.ANYONE);
 
         r.error(404, "html", site.errors()::notFound);
         r.exception(NotFoundResponse.class, (e, ctx) -> site.errors().notFound(ctx));

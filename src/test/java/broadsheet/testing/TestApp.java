@@ -159,6 +159,12 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
+    /** Waits until this node's search index has applied every change logged so far. */
+    public void awaitSearch() {
+        if (!app.searchEngine().awaitCaughtUp(java.time.Duration.ofSeconds(20)))
+            throw new IllegalStateException("the search index did not catch up within 20 s");
+    }
+
     /** After writing content straight to the database, drop cached pages as a real write would. */
     public void contentChanged() {
         app.contentChanged();

@@ -245,6 +245,11 @@ class PathsTest {
 
         // reads
         check("reads", POST, Paths.reads());
+        // search
+        check("search", GET, Paths.search());
+        check("search", GET, Paths.search("harbour bill"));
+        check("searchSuggestions", GET, Paths.searchSuggestions());
+        check("openSearch", GET, Paths.openSearch());
 
         // the helpers keep a built path routable
         check("with", GET, Paths.with(Paths.section("politics"), "before", "2026-11-30T10:15:00Z_123"));

@@ -37,9 +37,6 @@ public final class ArticleDeskDao {
     /** A correction or update as stored. */
     public record Correction(String kind, String body, Instant createdAt) {}
 
-    /** A published article found by its headline. */
-    public record Published(String slug, String headline, Instant publishedAt) {}
-
     private final Jdbi jdbi;
 
     public ArticleDeskDao(Jdbi jdbi) {
@@ -116,18 +113,6 @@ public final class ArticleDeskDao {
                         "select kind, body, created_at from corrections where article_id = :id order by created_at, id")
                 .bind("id", articleId)
                 .map((rs, c) -> new Correction(rs.getString("kind"), rs.getString("body"), ts(rs, "created_at")))
-                .list());
-    }
-
-    /** The newest published articles (at most ten) whose headline contains the words. */
-    List<Published> publishedByHeadline(String words) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                select slug, headline, published_at from articles
-                 where status = :published and headline ilike :like escape '\\'
-                 order by published_at desc, id desc limit 10""")
-                .bind("published", ArticleStatus.PUBLISHED)
-                .bind("like", like(words))
-                .map((rs, c) -> new Published(rs.getString("slug"), rs.getString("headline"), ts(rs, "published_at")))
                 .list());
     }
 

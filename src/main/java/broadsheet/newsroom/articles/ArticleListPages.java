@@ -1,9 +1,11 @@
 package broadsheet.newsroom.articles;
 
 import broadsheet.accounts.User;
+import broadsheet.articles.ArticleDao;
 import broadsheet.articles.ArticleStatus;
 import broadsheet.newsroom.Desk;
 import broadsheet.reads.ReadsDao;
+import broadsheet.search.Search;
 import broadsheet.sections.SectionDao;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
@@ -45,8 +47,24 @@ public final class ArticleListPages {
     private final ArticleDeskDao dao;
     private final SectionDao sections;
     private final ReadsDao reads;
+    private final Search search;
+    private final ArticleDao published;
 
-    public ArticleListPages(Desk desk, DeskListDao list, ArticleDeskDao dao, SectionDao sections, ReadsDao reads) {
+    /**
+     * @param reads read counts for the list's "Reads 24 h" column
+     * @param search finds the articles matching the list's words (every status) and the published ones to link
+     * @param published the reader's articles, for the published ones search found
+     */
+    public ArticleListPages(
+            Desk desk,
+            DeskListDao list,
+            ArticleDeskDao dao,
+            SectionDao sections,
+            ReadsDao reads,
+            Search search,
+            ArticleDao published) {
+        this.search = search;
+        this.published = published;
         this.desk = desk;
         this.list = list;
         this.dao = dao;
@@ -70,7 +88,11 @@ public final class ArticleListPages {
                 DeskList.Sort.of(ctx.queryParam("sort")));
         boolean everyone = user.atLeast(Role.EDITOR);
         String after = ctx.queryParam("after");
-        DeskList.Result r = list.page(f, everyone ? null : user.id(), after);
+        DeskList.Result r = list.page(
+                f,
+                everyone ? null : user.id(),
+                after,
+                f.q().isEmpty() ? null : search.newsroomMatches(f.q(), false, 1000));
         String next =
                 r.nextAfter() == null ? null : Paths.with(Paths.newsroomArticles(f.query()), "after", r.nextAfter());
         desk.render(
@@ -93,7 +115,7 @@ public final class ArticleListPages {
 
     public void search(Context ctx) {
         String q = Objects.requireNonNullElse(ctx.queryParam("q"), "").strip();
-        List<Hit> hits = Hit.search(dao, desk.chrome().site(), q);
+        List<Hit> hits = Hit.search(search, published, desk.chrome().site(), q);
         String accept = Objects.requireNonNullElse(ctx.header("Accept"), "");
         if ("json".equals(ctx.queryParam("format"))
                 || (accept.contains("application/json") && !accept.contains("text/html"))) {

@@ -30,8 +30,9 @@ public final class DeskListDao {
     /**
      * @param me    only this user's own articles, or everyone's when null
      * @param after "id:sort value" of the last row of the previous page, or null
+     * @param matches ids of the articles whose words match {@code f.q()} (found by search), or null with no words
      */
-    Result page(Filter f, Long me, String after) {
+    Result page(Filter f, Long me, String after, List<Long> matches) {
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.headline, a.status, s.name as section, a.updated_at, a.published_at, (%s)::text as sort_value,
                        array(select au.name from article_authors aa join authors au on au.id = aa.author_id
@@ -52,9 +53,9 @@ public final class DeskListDao {
                     " and exists (select 1 from article_authors x where x.article_id = a.id and x.author_id = :author)");
             params.put("author", f.author());
         }
-        if (!f.q().isEmpty()) {
-            sql.append(" and a.headline ilike :like escape '\\'");
-            params.put("like", ArticleDeskDao.like(f.q()));
+        if (matches != null) {
+            sql.append(" and a.id = any(:matches)");
+            params.put("matches", matches.toArray(Long[]::new));
         }
         if (me != null) {
             sql.append(" and (").append(ArticleDeskDao.MINE).append(")");

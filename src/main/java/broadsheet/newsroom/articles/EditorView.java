@@ -1,12 +1,14 @@
 package broadsheet.newsroom.articles;
 
 import broadsheet.accounts.User;
+import broadsheet.articles.ArticleDao;
 import broadsheet.articles.ArticlePage;
 import broadsheet.articles.ArticlePages;
 import broadsheet.articles.ArticleStatus;
 import broadsheet.articles.Kind;
 import broadsheet.media.Photo;
 import broadsheet.newsroom.Desk;
+import broadsheet.search.Search;
 import broadsheet.sections.Section;
 import broadsheet.sections.SectionDao;
 import broadsheet.web.Form;
@@ -79,7 +81,22 @@ public final class EditorView {
     private final SectionDao sections;
     private final ArticlePages pages;
 
-    public EditorView(Desk desk, ArticleDeskDao dao, SectionDao sections, ArticlePages pages) {
+    private final Search search;
+    private final ArticleDao published;
+
+    /**
+     * @param search finds published articles for the related-story picker
+     * @param published the reader's articles, for the ones search found
+     */
+    public EditorView(
+            Desk desk,
+            ArticleDeskDao dao,
+            SectionDao sections,
+            ArticlePages pages,
+            Search search,
+            ArticleDao published) {
+        this.search = search;
+        this.published = published;
         this.desk = desk;
         this.dao = dao;
         this.sections = sections;
@@ -124,7 +141,7 @@ public final class EditorView {
         List<Photo> galleryPhotos = dao.photosById(f.galleryIdsQuietly());
         List<Hit> related = f.value("relatedQuery").isBlank()
                 ? List.of()
-                : Hit.search(dao, site, f.value("relatedQuery").strip());
+                : Hit.search(search, published, site, f.value("relatedQuery").strip());
         List<CorrectionRow> corrections = a == null
                 ? List.of()
                 : dao.corrections(a.id()).stream()

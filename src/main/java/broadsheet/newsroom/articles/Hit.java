@@ -1,5 +1,7 @@
 package broadsheet.newsroom.articles;
 
+import broadsheet.articles.ArticleDao;
+import broadsheet.search.Search;
 import broadsheet.web.Site;
 import java.util.List;
 
@@ -10,10 +12,10 @@ public record Hit(String headline, String slug, String path, String when) {
         return "[[related:" + slug + "]]";
     }
 
-    /** The newest published articles whose headline contains the words (at most 200 characters of them). */
-    static List<Hit> search(ArticleDeskDao dao, Site site, String q) {
+    /** Published articles to link, found by search's engine, most relevant first (at most 200 characters of words). */
+    static List<Hit> search(Search search, ArticleDao published, Site site, String q) {
         if (q.isEmpty()) return List.of();
-        return dao.publishedByHeadline(q.length() > 200 ? q.substring(0, 200) : q).stream()
+        return published.byIds(search.newsroomMatches(q.length() > 200 ? q.substring(0, 200) : q, true, 10)).stream()
                 .map(p -> new Hit(
                         p.headline(),
                         p.slug(),

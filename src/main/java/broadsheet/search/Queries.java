@@ -1,0 +1,124 @@
+package broadsheet.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns parsed query text into a Lucene query, field by field with boosts: every word must match in
+ * some field (the best field counts most), phrases must match as phrases, excluded words and phrases
+ * must not match anywhere. Person and topic names also match one typo away.
+ */
+final class Queries {
+
+    /** The searched fields and their weights: a match in the headline or topics counts most, captions least. */
+    static final Map<String, Float> FIELDS = Map.of(
+            Fields.HEADLINE, 4f,
+            Fields.TOPICS, 3f,
+            Fields.BYLINES, 2.5f,
+            Fields.DECK, 2f,
+            Fields.BODY, 1f,
+            Fields.CAPTIONS, 0.5f);
+
+    private static final Analyzer WORDS = Analyzers.perField();
+    private static final Analyzer PLAIN = Analyzers.plain();
+    private static final QueryBuilder BUILDER = new QueryBuilder(WORDS);
+
+    private Queries() {}
+
+    /**
+     * The text part of a query, or null when nothing searchable is left (only stop words or symbols).
+     *
+     * @param fuzzy also match words one or two edits away in every field (the retry when nothing matched)
+     */
+    static Query text(QueryText q, Map<String, Float> fields, boolean fuzzy) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        int positive = 0;
+        for (String w : q.words()) {
+            Query one = word(w, fields, fuzzy);
+            if (one != null) {
+                b.add(one, Occur.MUST);
+                positive++;
+            }
+        }
+        for (String p : q.phrases()) {
+            Query one = phrase(p, fields);
+            if (one != null) {
+                b.add(one, Occur.MUST);
+                positive++;
+            }
+        }
+        if (positive == 0) return null;
+        for (String w : q.notWords()) {
+            Query one = word(w, fields, false);
+            if (one != null) b.add(one, Occur.MUST_NOT);
+        }
+        for (String p : q.notPhrases()) {
+            Query one = phrase(p, fields);
+            if (one != null) b.add(one, Occur.MUST_NOT);
+        }
+        return b.build();
+    }
+
+    private static Query word(String word, Map<String, Float> fields, boolean fuzzy) {
+        List<Query> perField = new ArrayList<>();
+        for (Map.Entry<String, Float> f : fields.entrySet()) {
+            Query q = BUILDER.createBooleanQuery(f.getKey(), word, Occur.MUST);
+            if (q == null) continue;
+            perField.add(new BoostQuery(q, f.getValue()));
+            if (fuzzy) {
+                for (String term : terms(WORDS, f.getKey(), word)) {
+                    int edits = term.length() < 4 ? 0 : term.length() < 7 ? 1 : 2;
+                    if (edits > 0)
+                        perField.add(new BoostQuery(
+                                new FuzzyQuery(new Term(f.getKey(), term), edits, 1), f.getValue() * 0.5f));
+                }
+            }
+        }
+        if (perField.isEmpty()) return null;
+        if (fields.containsKey(Fields.BYLINES)) {
+            // names: "Ada Quil" still finds Ada Quill; names are never stemmed, so the typed word is compared as is
+            for (String term : terms(PLAIN, Fields.NAMES, word)) {
+                if (term.length() >= 4)
+                    perField.add(new BoostQuery(new FuzzyQuery(new Term(Fields.NAMES, term), 1, 1), 1.5f));
+            }
+        }
+        return new DisjunctionMaxQuery(perField, 0.2f);
+    }
+
+    private static Query phrase(String phrase, Map<String, Float> fields) {
+        List<Query> perField = new ArrayList<>();
+        for (Map.Entry<String, Float> f : fields.entrySet()) {
+            Query q = BUILDER.createPhraseQuery(f.getKey(), phrase);
+            if (q != null) perField.add(new BoostQuery(q, f.getValue()));
+        }
+        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, 0.2f);
+    }
+
+    /** The terms an analyzer makes of some text. */
+    static List<String> terms(Analyzer a, String field, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = a.tokenStream(field, text)) {
+            CharTermAttribute t = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(t.toString());
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package broadsheet.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * "Related" under an article: the published stories most like it by their words (MoreLikeThis over
+ * headline, deck, body and topics) with a boost for each topic they share. Kept per article for five
+ * minutes, so an article page's render (itself cached until content changes) seldom asks the index.
+ */
+public final class Related {
+
+    public static final int SHOWN = 4;
+    private static final Duration KEEP = Duration.ofMinutes(5);
+
+    private final SearchEngine engine;
+    private final Cache<Long, List<Long>> cached =
+            Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(KEEP).build();
+
+    public Related(SearchEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * Ids of related published articles, most related first, leaving out the article itself and
+     * {@code linked} (what the page already links to). Empty while the index is being built.
+     */
+    public List<Long> of(long articleId, Collection<String> topicSlugs, Collection<Long> linked) {
+        List<Long> ids = cached.get(articleId, id -> find(id, topicSlugs));
+        return ids.stream().filter(i -> !linked.contains(i)).limit(SHOWN).toList();
+    }
+
+    private List<Long> find(long articleId, Collection<String> topicSlugs) {
+        SearchIndex index = engine.index().orElse(null);
+        if (index == null) return List.of();
+        try {
+            return index.read((searcher, state) -> {
+                TopDocs self = searcher.search(new TermQuery(Documents.articleKey(articleId)), 1);
+                if (self.scoreDocs.length == 0) return List.of();
+                MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+                mlt.setAnalyzer(Analyzers.perField());
+                mlt.setFieldNames(new String[] {Fields.HEADLINE, Fields.DECK, Fields.BODY, Fields.TOPICS});
+                mlt.setMinTermFreq(1);
+                mlt.setMinDocFreq(1);
+                mlt.setMaxQueryTerms(30);
+                mlt.setMaxDocFreqPct(50); // words in most articles say nothing about this one
+                mlt.setMinWordLen(3);
+                mlt.setBoost(true);
+                // the article's most telling words, then matched in any of the text fields (MoreLikeThis's own
+                // query would match each word only in the field it came from: a headline word in headlines)
+                BooleanQuery.Builder b = new BooleanQuery.Builder();
+                for (String term : mlt.retrieveInterestingTerms(self.scoreDocs[0].doc)) {
+                    List<Query> fields = new ArrayList<>();
+                    for (String f : List.of(Fields.HEADLINE, Fields.DECK, Fields.BODY, Fields.TOPICS))
+                        fields.add(new TermQuery(new Term(f, term)));
+                    b.add(new org.apache.lucene.search.DisjunctionMaxQuery(fields, 0.1f), Occur.SHOULD);
+                }
+                for (String t : topicSlugs)
+                    b.add(new BoostQuery(new TermQuery(new Term(Fields.TOPIC, t)), 2f), Occur.SHOULD);
+                b.setMinimumNumberShouldMatch(1);
+                b.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), Occur.FILTER);
+                b.add(new TermQuery(new Term(Fields.STATUS, "published")), Occur.FILTER);
+                b.add(new TermQuery(Documents.articleKey(articleId)), Occur.MUST_NOT);
+                TopDocs top = searcher.search(b.build(), SHOWN * 3);
+                List<Long> ids = new ArrayList<>();
+                var stored = searcher.storedFields();
+                for (ScoreDoc d : top.scoreDocs)
+                    ids.add(stored.document(d.doc)
+                            .getField(Fields.ID)
+                            .numericValue()
+                            .longValue());
+                return ids;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

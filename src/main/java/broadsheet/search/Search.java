@@ -1,0 +1,265 @@
+package broadsheet.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/** Readers' searches: published articles only, with facet counts, date filters, snippets and paging. */
+public final class Search {
+
+    public static final int PAGE_SIZE = 10;
+
+    /** One result: the article's id and a snippet of its text around the words searched for. */
+    public record Hit(long id, List<Snippets.Part> snippet) {}
+
+    public record FacetValue(String value, long count) {}
+
+    /**
+     * @param fuzzy     nothing matched as typed, so these are matches one or two letters away
+     * @param facets    per dimension (section, author, topic, kind), the values with their counts
+     */
+    public record Results(long total, List<Hit> hits, Map<String, List<FacetValue>> facets, boolean fuzzy) {
+        public static final Results NONE = new Results(0, List.of(), Map.of(), false);
+    }
+
+    /** The engine is still building this node's index. */
+    public static final class NotReady extends RuntimeException {
+        public NotReady() {
+            super("Search is being prepared on this server. Please try again in a minute.", null, false, false);
+        }
+    }
+
+    private final SearchEngine engine;
+
+    public Search(SearchEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Published articles whose headline has the typed words, the last one possibly unfinished, newest first. */
+    public List<Long> headlinesStartingWith(String typed, int n) {
+        SearchIndex index = engine.index().orElseThrow(NotReady::new);
+        Query prefix = headlinePrefix(typed);
+        if (prefix == null) return List.of();
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(prefix, Occur.MUST);
+        b.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), Occur.FILTER);
+        b.add(new TermQuery(new Term(Fields.STATUS, "published")), Occur.FILTER);
+        Query q = b.build();
+        try {
+            return index.read((searcher, state) -> {
+                TopDocs top = searcher.search(q, n, new Sort(new SortField(Fields.TIME, SortField.Type.LONG, true)));
+                List<Long> ids = new ArrayList<>();
+                var stored = searcher.storedFields();
+                for (ScoreDoc d : top.scoreDocs)
+                    ids.add(stored.document(d.doc)
+                            .getField(Fields.ID)
+                            .numericValue()
+                            .longValue());
+                return ids;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Headlines with all the typed words, the last one possibly unfinished ("harbour bi"), or null. */
+    private static Query headlinePrefix(String typed) {
+        List<String> terms = Queries.terms(
+                Analyzers.plain(),
+                Fields.HEADLINE_PLAIN,
+                String.join(" ", QueryText.parse(typed).words()));
+        if (terms.isEmpty()) return null;
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (int i = 0; i < terms.size() - 1; i++)
+            b.add(new TermQuery(new Term(Fields.HEADLINE_PLAIN, terms.get(i))), Occur.MUST);
+        b.add(
+                new org.apache.lucene.search.PrefixQuery(new Term(Fields.HEADLINE_PLAIN, terms.get(terms.size() - 1))),
+                Occur.MUST);
+        return b.build();
+    }
+
+    /**
+     * The newsroom's search: ids of articles in any state whose words match, most relevant first (at most
+     * {@code limit}). Of an article behind the paywall only its free part is indexed, here too.
+     */
+    public List<Long> newsroomMatches(String q, boolean publishedOnly, int limit) {
+        // staff search right after saving: give this node up to a second to apply what was just written
+        engine.awaitCaughtUp(java.time.Duration.ofSeconds(1));
+        SearchIndex index = engine.index().orElseThrow(NotReady::new);
+        Query words = Queries.text(QueryText.parse(q), Queries.FIELDS, false);
+        Query prefix = headlinePrefix(q); // "harbour bi" while typing finds "Harbour bill"
+        if (words == null && prefix == null) return List.of();
+        BooleanQuery.Builder either = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
+        if (words != null) either.add(words, Occur.SHOULD);
+        if (prefix != null) either.add(prefix, Occur.SHOULD);
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(either.build(), Occur.MUST);
+        b.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), Occur.FILTER);
+        if (publishedOnly) b.add(new TermQuery(new Term(Fields.STATUS, "published")), Occur.FILTER);
+        return ids(index, b.build(), limit);
+    }
+
+    /** The newsroom's photo library: ids of photos whose caption, alt text or credit match, best first. */
+    public List<Long> photoMatches(String q, int limit) {
+        SearchIndex index = engine.index().orElseThrow(NotReady::new);
+        Query words = Queries.text(QueryText.parse(q), java.util.Map.of(Fields.CAPTIONS, 1f, Fields.CREDIT, 1f), false);
+        if (words == null) return List.of();
+        Query q2 = new BooleanQuery.Builder()
+                .add(words, Occur.MUST)
+                .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PHOTO)), Occur.FILTER)
+                .build();
+        return ids(index, q2, limit);
+    }
+
+    private static List<Long> ids(SearchIndex index, Query q, int limit) {
+        try {
+            return index.read((searcher, state) -> {
+                TopDocs top = searcher.search(q, limit);
+                List<Long> ids = new ArrayList<>();
+                var stored = searcher.storedFields();
+                for (ScoreDoc d : top.scoreDocs)
+                    ids.add(stored.document(d.doc)
+                            .getField(Fields.ID)
+                            .numericValue()
+                            .longValue());
+                return ids;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean ready() {
+        return engine.ready();
+    }
+
+    /** Whether the words leave anything to search for (not only stop words, symbols or exclusions). */
+    public static boolean searchable(String q) {
+        return Queries.text(QueryText.parse(q), Queries.FIELDS, false) != null;
+    }
+
+    public Results search(SearchRequest r, ZoneId zone, Instant now) {
+        SearchIndex index = engine.index().orElseThrow(NotReady::new);
+        QueryText text = QueryText.parse(r.q());
+        Query words = Queries.text(text, Queries.FIELDS, false);
+        if (words == null) return Results.NONE;
+        try {
+            Results found = run(index, r, words, zone, now, false);
+            if (found.total() == 0 && !text.words().isEmpty()) {
+                Query fuzzy = Queries.text(text, Queries.FIELDS, true);
+                found = run(index, r, fuzzy, zone, now, true);
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Results run(SearchIndex index, SearchRequest r, Query words, ZoneId zone, Instant now, boolean fuzzy)
+            throws IOException {
+        Query query = filtered(words, r, zone, now);
+        int offset = (Math.min(r.page(), SearchRequest.MAX_PAGE) - 1) * PAGE_SIZE;
+        Sort sort = r.order() == SearchRequest.Order.NEWEST
+                ? new Sort(
+                        new SortField(Fields.TIME, SortField.Type.LONG, true),
+                        new SortField(Fields.ID, SortField.Type.LONG, true))
+                : new Sort(SortField.FIELD_SCORE, new SortField(Fields.TIME, SortField.Type.LONG, true));
+        return index.read((searcher, state) -> {
+            FacetsCollectorManager.FacetsResult fr = FacetsCollectorManager.search(
+                    searcher, query, offset + PAGE_SIZE, sort, true, new FacetsCollectorManager());
+            TopDocs top = fr.topDocs();
+            Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
+            if (state != null) {
+                SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, fr.facetsCollector());
+                for (String dim : List.of(
+                        Documents.FACET_SECTION, Documents.FACET_KIND, Documents.FACET_AUTHOR, Documents.FACET_TOPIC)) {
+                    facets.put(dim, values(counts, dim));
+                }
+            }
+            List<Hit> hits = hits(searcher, words, top, offset);
+            return new Results(top.totalHits.value(), hits, facets, fuzzy);
+        });
+    }
+
+    private static List<FacetValue> values(SortedSetDocValuesFacetCounts counts, String dim) throws IOException {
+        FacetResult fr;
+        try {
+            fr = counts.getTopChildren(
+                    dim.equals(Documents.FACET_SECTION) || dim.equals(Documents.FACET_KIND) ? 20 : 10, dim);
+        } catch (IllegalArgumentException notIndexedYet) {
+            return List.of();
+        }
+        List<FacetValue> out = new ArrayList<>();
+        if (fr != null) for (LabelAndValue lv : fr.labelValues) out.add(new FacetValue(lv.label, lv.value.longValue()));
+        return out;
+    }
+
+    private static List<Hit> hits(IndexSearcher searcher, Query words, TopDocs top, int offset) throws IOException {
+        ScoreDoc[] docs = top.scoreDocs;
+        if (docs.length <= offset) return List.of();
+        int[] ids = new int[docs.length - offset];
+        for (int i = offset; i < docs.length; i++) ids[i - offset] = docs[i].doc;
+        List<List<Snippets.Part>> snippets =
+                Snippets.of(searcher, words, ids, Fields.BODY, Fields.DECK, Fields.CAPTIONS);
+        List<Hit> hits = new ArrayList<>();
+        var stored = searcher.storedFields();
+        for (int i = 0; i < ids.length; i++) {
+            long id = stored.document(ids[i]).getField(Fields.ID).numericValue().longValue();
+            hits.add(new Hit(id, snippets.get(i)));
+        }
+        return hits;
+    }
+
+    /** The words, narrowed to published articles and to the request's filters. */
+    static Query filtered(Query words, SearchRequest r, ZoneId zone, Instant now) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(words, Occur.MUST);
+        b.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), Occur.FILTER);
+        b.add(new TermQuery(new Term(Fields.STATUS, "published")), Occur.FILTER);
+        if (!r.section().isEmpty()) b.add(new TermQuery(new Term(Fields.SECTION, r.section())), Occur.FILTER);
+        if (!r.author().isEmpty()) b.add(new TermQuery(new Term(Fields.AUTHOR, r.author())), Occur.FILTER);
+        if (!r.topic().isEmpty()) b.add(new TermQuery(new Term(Fields.TOPIC, r.topic())), Occur.FILTER);
+        if (!r.kind().isEmpty()) b.add(new TermQuery(new Term(Fields.KIND, r.kind())), Occur.FILTER);
+        long[] range = range(r, zone, now);
+        if (range != null) b.add(LongPoint.newRangeQuery(Fields.TIME, range[0], range[1]), Occur.FILTER);
+        return b.build();
+    }
+
+    /** The request's time window in epoch ms, inclusive, or null for any time. */
+    static long[] range(SearchRequest r, ZoneId zone, Instant now) {
+        Instant from = switch (r.when()) {
+            case "day" -> now.minus(1, ChronoUnit.DAYS);
+            case "week" -> now.minus(7, ChronoUnit.DAYS);
+            case "month" -> now.atZone(zone).minusMonths(1).toInstant();
+            case "year" -> now.atZone(zone).minusYears(1).toInstant();
+            case "custom" ->
+                r.from() == null ? null : r.from().atStartOfDay(zone).toInstant();
+            default -> null;
+        };
+        Instant to = r.when().equals("custom") && r.to() != null
+                ? r.to().plusDays(1).atStartOfDay(zone).toInstant().minusMillis(1)
+                : null;
+        if (from == null && to == null) return null;
+        return new long[] {
+            from == null ? Long.MIN_VALUE : from.toEpochMilli(), to == null ? Long.MAX_VALUE : to.toEpochMilli()
+        };
+    }
+}

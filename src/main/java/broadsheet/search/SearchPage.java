@@ -1,0 +1,36 @@
+package broadsheet.search;
+
+import broadsheet.articles.ArticleSummary;
+import broadsheet.web.Layout;
+import java.util.List;
+
+/**
+ * The results page: the form as the reader left it, what matched, facets to narrow by, and the way on.
+ *
+ * @param message    a sentence in place of results ("Type a word...", "Nothing matched..."), or null
+ * @param notice     a sentence above the results (matches for similar spellings), or null
+ * @param morePath   the next page, or null
+ */
+public record SearchPage(
+        Layout layout,
+        String q,
+        String order,
+        long total,
+        List<Item> items,
+        List<Link> sorts,
+        List<Link> dates,
+        List<FacetGroup> facets,
+        List<Link> applied,
+        String message,
+        String notice,
+        String morePath,
+        int page) {
+
+    /** One result: the article as lists show it, with a snippet. */
+    public record Item(ArticleSummary article, List<Snippets.Part> snippet) {}
+
+    /** A link that narrows, reorders or widens the search; {@code current} when it is what is shown now. */
+    public record Link(String label, String href, boolean current, long count) {}
+
+    public record FacetGroup(String id, String title, List<Link> links) {}
+}

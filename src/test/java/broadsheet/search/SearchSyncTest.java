@@ -1,0 +1,242 @@
+package broadsheet.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import broadsheet.App;
+import broadsheet.Config;
+import broadsheet.cli.Main;
+import broadsheet.db.Database;
+import broadsheet.mail.MailConfig;
+import broadsheet.testing.Fixtures;
+import broadsheet.testing.TestDb;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The index follows the database whoever writes to it: every change is searchable (or gone) within a
+ * second, a node that was down catches up, a lost or damaged index is rebuilt, and {@code reindex}
+ * builds a new one beside the old while the server keeps answering.
+ */
+class SearchSyncTest {
+
+    @TempDir
+    Path dataDir;
+
+    Database db;
+    Fixtures f;
+    App app;
+    SearchPaper p;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void setUp() {
+        db = TestDb.fresh();
+        f = newFixtures();
+        p = new SearchPaper(f);
+        start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (app != null) app.close();
+        db.close();
+    }
+
+    private Fixtures newFixtures() {
+        try {
+            var c = Fixtures.class.getDeclaredConstructor(org.jdbi.v3.core.Jdbi.class, Path.class);
+            c.setAccessible(true);
+            return c.newInstance(db.jdbi(), dataDir.resolve("media"));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void start() {
+        Config config = new Config(
+                0, dataDir, "jdbc:test", "https://news.example", true, false, MailConfig.fromEnv(java.util.Map.of()));
+        app = App.start(config, db);
+        assertThat(app.searchEngine().awaitCaughtUp(Duration.ofSeconds(20))).isTrue();
+        for (int i = 0; i < 5; i++) found("warm up " + i); // the first searches load and compile the code they run
+    }
+
+    private void stop() {
+        app.close();
+        app = null;
+    }
+
+    List<String> found(String words) {
+        try {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/search?q="
+                                    + URLEncoder.encode(words, StandardCharsets.UTF_8)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            return Jsoup.parse(r.body()).select(".search-hit__headline a").eachText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * How long this node takes to apply what was just written (its searchers see it then), after which the
+     * search for {@code words} must find (or no longer find) the headline. Timed on the index rather than
+     * over HTTP: on a shared test machine a cold page render alone can take longer than the change.
+     */
+    long millisUntil(String words, String headline, boolean present) {
+        long start = System.nanoTime();
+        assertThat(app.searchEngine().awaitCaughtUp(Duration.ofSeconds(10))).isTrue();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        org.slf4j.LoggerFactory.getLogger(SearchSyncTest.class).info("“{}” applied after {} ms", words, ms);
+        if (present) assertThat(found(words)).contains(headline);
+        else assertThat(found(words)).doesNotContain(headline);
+        return ms;
+    }
+
+    void sql(String statement, Object... args) {
+        db.jdbi().useHandle(h -> h.execute(statement, args));
+    }
+
+    @Test
+    void publishingEditingAndUnpublishingShowInSearchWithinASecond() {
+        long id = f.article(
+                "new-bridge",
+                "Engineers open the suspension bridge",
+                p.politics,
+                "news",
+                p.now,
+                "Traffic flowed at dawn.");
+        assertThat(millisUntil("suspension bridge", "Engineers open the suspension bridge", true))
+                .isLessThan(1000);
+        sql("update articles set headline = 'Engineers open the rope bridge', deck = '' where id = ?", id);
+        assertThat(millisUntil("rope bridge", "Engineers open the rope bridge", true))
+                .isLessThan(1000);
+        assertThat(found("suspension")).isEmpty();
+        sql("update articles set status = 'unpublished' where id = ?", id);
+        assertThat(millisUntil("rope bridge", "Engineers open the rope bridge", false))
+                .isLessThan(1000);
+        sql("update articles set status = 'published' where id = ?", id);
+        millisUntil("rope bridge", "Engineers open the rope bridge", true);
+        sql("delete from articles where id = ?", id);
+        assertThat(millisUntil("rope bridge", "Engineers open the rope bridge", false))
+                .isLessThan(1000);
+    }
+
+    @Test
+    void correctionsRenamesAndAccessChangesReachTheIndex() {
+        String harbour = "Harbour ports expand to meet shipping demand";
+        f.correction(p.harbour, "correction", "An earlier version misnamed the dredger Neptunia.", p.now);
+        assertThat(millisUntil("Neptunia", harbour, true)).isLessThan(1000);
+        sql("update authors set name = 'Ada Quillon' where id = ?", p.ada);
+        assertThat(millisUntil("Quillon", harbour, true)).isLessThan(1000);
+        sql("update topics set name = 'Seaport' where id = ?", p.harbourTopic);
+        assertThat(millisUntil("seaport", harbour, true)).isLessThan(1000);
+        // the second paragraph is behind the paywall once the article is for subscribers
+        assertThat(found("double capacity")).contains(harbour);
+        f.access(p.harbour, "subscribers");
+        assertThat(millisUntil("double capacity", harbour, false)).isLessThan(1000);
+        assertThat(found("eastern quay")).contains(harbour); // the first paragraph stays free
+    }
+
+    @Test
+    void aNodeStartedAfterChangesCatchesUp() {
+        stop();
+        f.article(
+                "while-down",
+                "Lighthouse keeper retires after forty years",
+                p.politics,
+                "news",
+                p.now,
+                "A last watch.");
+        sql("update articles set status = 'unpublished' where id = ?", p.cycling);
+        start();
+        assertThat(found("lighthouse keeper")).containsExactly("Lighthouse keeper retires after forty years");
+        assertThat(found("cycling lanes")).isEmpty();
+    }
+
+    @Test
+    void aDeletedOrDamagedIndexIsRebuiltOnStart() throws IOException {
+        stop();
+        deleteTree(dataDir.resolve("search"));
+        start();
+        assertThat(found("container cranes")).containsExactly("Harbour ports expand to meet shipping demand");
+        stop();
+        Path gen = Files.readString(dataDir.resolve("search/current"))
+                .strip()
+                .transform(dataDir.resolve("search")::resolve);
+        try (Stream<Path> files = Files.list(gen)) {
+            for (Path file : files.filter(x -> !x.getFileName().toString().equals("write.lock"))
+                    .toList()) Files.write(file, new byte[] {1, 2, 3, 4});
+        }
+        start();
+        assertThat(found("container cranes")).containsExactly("Harbour ports expand to meet shipping demand");
+    }
+
+    @Test
+    void reindexBuildsANewGenerationWhileTheServerAnswersAndTheServerSwitchesToIt() throws IOException {
+        String before = Files.readString(dataDir.resolve("search/current")).strip();
+        StringWriter out = new StringWriter();
+        String url = db.jdbcUrl().replace("jdbc:postgresql://", "postgres://postgres@");
+        int code = Main.execute(
+                new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true),
+                "reindex",
+                "--database-url",
+                url,
+                "--data-dir",
+                dataDir.toString());
+        assertThat(code).isZero();
+        assertThat(out.toString())
+                .contains("of 5 articles")
+                .containsPattern("Reindexed 5 articles and 1 photos in [0-9.]+ s");
+        String after = Files.readString(dataDir.resolve("search/current")).strip();
+        assertThat(after).isNotEqualTo(before);
+        // the server picks the new generation up and goes on following the change log in it
+        long id = f.article(
+                "after-reindex",
+                "Orchard growers count a record harvest",
+                p.business,
+                "news",
+                p.now,
+                "Apples everywhere.");
+        millisUntil("orchard harvest", "Orchard growers count a record harvest", true);
+        assertThat(found("container cranes")).containsExactly("Harbour ports expand to meet shipping demand");
+        assertThat(id).isPositive();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path x : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(x);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
