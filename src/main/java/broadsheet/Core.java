@@ -10,6 +10,7 @@ import broadsheet.media.MediaFiles;
 import broadsheet.newsletters.NewsletterDao;
 import broadsheet.newsroom.Desk;
 import broadsheet.sections.SectionDao;
+import broadsheet.subscriptions.Plans;
 import broadsheet.web.Assets;
 import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
@@ -18,6 +19,7 @@ import broadsheet.web.SessionDao;
 import broadsheet.web.Sessions;
 import broadsheet.web.Site;
 import broadsheet.web.Views;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -51,7 +53,14 @@ public record Core(
         Settings settings = new Settings(jdbi);
         Views views = new Views(config.devTemplates());
         Assets assets = new Assets();
-        Chrome chrome = new Chrome(settings, new SectionDao(jdbi), new NewsletterDao(jdbi), config, assets);
+        Plans plans = new Plans(jdbi);
+        Chrome chrome = new Chrome(
+                settings,
+                new SectionDao(jdbi),
+                new NewsletterDao(jdbi),
+                config,
+                assets,
+                () -> !plans.offered().isEmpty());
         Sessions sessions = new Sessions(new SessionDao(jdbi), config.baseUrl());
         Csrf csrf = new Csrf(config.baseUrl());
         Optional<FileMailer> localMail = config.mail().smtp()
@@ -66,7 +75,9 @@ public record Core(
                 settings,
                 new Secrets(settings),
                 views,
-                new PageCache(config.pageCache()),
+                new PageCache(
+                        config.pageCache(),
+                        () -> LocalDate.now(chrome.site().zone()).toString()),
                 assets,
                 chrome,
                 sessions,

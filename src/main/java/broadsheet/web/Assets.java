@@ -23,7 +23,8 @@ public final class Assets {
             "newsroom-gallery.js",
             "newsroom-fronts.js",
             "following.js",
-            "comments.js");
+            "comments.js",
+            "masthead.js");
     private static final String FOREVER = "public, max-age=31536000, immutable";
 
     private final Map<String, String> urlByName = new HashMap<>();

@@ -90,8 +90,18 @@ public final class PageCache {
 
     private final Cache<String, Page> pages;
     private final boolean enabled;
+    private final Supplier<String> day;
 
     public PageCache(boolean enabled) {
+        this(enabled, () -> "");
+    }
+
+    /**
+     * @param day today in the paper's time zone ("2026-12-06"): part of every key, because the
+     *     masthead prints the date, so a page rendered yesterday is never served today
+     */
+    public PageCache(boolean enabled, Supplier<String> day) {
+        this.day = day;
         this.enabled = enabled;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(256L * 1024 * 1024)
@@ -101,7 +111,7 @@ public final class PageCache {
 
     /** Serves the page for this request from the cache, rendering it on a miss. */
     public void serve(Context ctx, Supplier<Page> render) {
-        Page page = enabled ? pages.get(key(ctx), k -> render.get()) : render.get();
+        Page page = enabled ? pages.get(day.get() + key(ctx), k -> render.get()) : render.get();
         send(ctx, page, CACHE_CONTROL);
     }
 
@@ -110,7 +120,7 @@ public final class PageCache {
      * cached under its own key, so a variant is only ever served to requests that asked for it.
      */
     public void serve(Context ctx, String variant, String cacheControl, String vary, Supplier<Page> render) {
-        Page page = enabled ? pages.get(key(ctx) + "#" + variant, k -> render.get()) : render.get();
+        Page page = enabled ? pages.get(day.get() + key(ctx) + "#" + variant, k -> render.get()) : render.get();
         send(ctx, page, cacheControl, vary);
     }
 
@@ -182,7 +192,7 @@ public final class PageCache {
         return bos.toByteArray();
     }
 
-    static String hash(byte[] body) {
+    public static String hash(byte[] body) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22);
