@@ -2,6 +2,7 @@ package broadsheet;
 
 import broadsheet.accounts.AccountsFeature;
 import broadsheet.articles.ArticlesFeature;
+import broadsheet.brand.BrandFeature;
 import broadsheet.comments.CommentsFeature;
 import broadsheet.db.ContentChanges;
 import broadsheet.db.Database;
@@ -66,7 +67,8 @@ public final class App implements AutoCloseable {
                 comments,
                 subscriptions,
                 newsletters,
-                newsroom);
+                newsroom,
+                BrandFeature.create(core));
 
         Runnable onChange = () -> {
             core.chrome().reload();

@@ -3,6 +3,7 @@ package broadsheet.web;
 import broadsheet.Core;
 import broadsheet.accounts.AccountsFeature;
 import broadsheet.articles.ArticlesFeature;
+import broadsheet.brand.BrandFeature;
 import broadsheet.comments.CommentsFeature;
 import broadsheet.feeds.FeedsFeature;
 import broadsheet.following.FollowingFeature;
@@ -36,7 +37,8 @@ public record Routes(
         CommentsFeature comments,
         SubscriptionsFeature subscriptions,
         NewslettersFeature newsletters,
-        NewsroomFeature newsroom) {
+        NewsroomFeature newsroom,
+        BrandFeature brand) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -242,6 +244,11 @@ public record Routes(
         r.post("/newsroom/issues/{id}/schedule", newsletters.desk()::schedule, Role.EDITOR);
         r.post("/newsroom/issues/{id}/unschedule", newsletters.desk()::unschedule, Role.EDITOR);
         r.post("/newsroom/issues/{id}/send", newsletters.desk()::sendNow, Role.EDITOR);
+
+        // --- brand: the paper's look, set by an admin; its generated stylesheet and logo
+        get(r, "/newsroom/brand", brand.desk()::show, Role.ADMIN);
+        r.post("/newsroom/brand", brand.desk()::save, Role.ADMIN);
+        get(r, "/brand/{file}", brand.files()::serve, Role.ANYONE);
 
         get(r, "/media/{file}", site.media()::derivative, Role.ANYONE);
         get(r, "/assets/{file}", core.assets()::serve, Role.ANYONE);
