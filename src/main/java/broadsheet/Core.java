@@ -19,6 +19,8 @@ import broadsheet.web.SessionDao;
 import broadsheet.web.Sessions;
 import broadsheet.web.Site;
 import broadsheet.web.Views;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -51,8 +53,9 @@ public record Core(
     public static Core create(Config config, Database db) {
         Jdbi jdbi = db.jdbi();
         Settings settings = new Settings(jdbi);
-        Views views = new Views(config.devTemplates());
-        Assets assets = new Assets();
+        Optional<Path> theme = Optional.of(config.themeDir()).filter(Files::isDirectory);
+        Views views = new Views(config.devTemplates(), theme);
+        Assets assets = new Assets(theme);
         Plans plans = new Plans(jdbi);
         Chrome chrome = new Chrome(
                 settings,
