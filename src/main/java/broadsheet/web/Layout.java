@@ -24,6 +24,12 @@ public record Layout(
         return meta.title() == null || meta.title().isEmpty() ? site.name() : meta.title() + " — " + site.name();
     }
 
+    /** "Sun 6 Dec 2026", for the masthead on a phone. */
+    public String todayShort() {
+        return java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.ENGLISH)
+                .format(today);
+    }
+
     /** "Sunday 6 December 2026", for the masthead. */
     public String todayReadable() {
         return site.day(today);

@@ -85,4 +85,14 @@ class HtmlValidityTest {
         assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(HtmlValidator.problems(r.body())).as(p + " (" + today + ")").isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void brandPageIsValidHtml() {
+        try (TestApp plain = new TestApp(TestApp.Options.defaults().plainHttp())) {
+            var admin = plain.signedIn("admin-html@example.org", Role.ADMIN);
+            var r = admin.get("/newsroom/brand");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(HtmlValidator.problems(r.body())).as("/newsroom/brand").isEmpty();
+        }
+    }
 }
