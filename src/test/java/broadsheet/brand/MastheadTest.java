@@ -35,7 +35,7 @@ class MastheadTest {
     @Test
     void signedOutReadersGetSignInAndRegisterAndTheDateInThePapersZone(TestApp t) {
         Document d = home(t);
-        assertThat(d.select(".masthead__account a").eachAttr("href")).contains("/sign-in", "/register");
+        assertThat(d.select(".masthead__account a").eachAttr("href")).contains("/sign-in", "/register", "/account");
         assertThat(d.select(".masthead__account a").eachText()).contains("Sign in", "Register");
         assertThat(d.select(".masthead .masthead-search")).hasSize(1);
         String today = LocalDate.now(ZoneId.of("Pacific/Kiritimati")).toString();
