@@ -2,6 +2,7 @@ package broadsheet;
 
 import broadsheet.accounts.AccountsFeature;
 import broadsheet.articles.ArticlesFeature;
+import broadsheet.brand.BrandFeature;
 import broadsheet.comments.CommentsFeature;
 import broadsheet.db.ContentChanges;
 import broadsheet.db.Database;
@@ -83,7 +84,8 @@ public final class App implements AutoCloseable {
                 newsletters,
                 newsroom,
                 reads,
-                search);
+                search,
+                BrandFeature.create(core));
 
         Runnable onChange = () -> {
             core.chrome().reload();

@@ -112,6 +112,11 @@ public record Config(
         return dataDir.resolve("media");
     }
 
+    /** A theme folder that overrides built-in templates and adds CSS, read at startup (docs/themes.md). */
+    public Path themeDir() {
+        return dataDir.resolve("theme");
+    }
+
     private static String stripSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }

@@ -11,6 +11,7 @@ import broadsheet.media.MediaFiles;
 import broadsheet.newsletters.NewsletterDao;
 import broadsheet.newsroom.Desk;
 import broadsheet.sections.SectionDao;
+import broadsheet.subscriptions.Plans;
 import broadsheet.web.Assets;
 import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
@@ -19,6 +20,9 @@ import broadsheet.web.SessionDao;
 import broadsheet.web.Sessions;
 import broadsheet.web.Site;
 import broadsheet.web.Views;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -53,9 +57,17 @@ public record Core(
     public static Core create(Config config, Database db) {
         Jdbi jdbi = db.jdbi();
         Settings settings = new Settings(jdbi);
-        Views views = new Views(config.devTemplates());
-        Assets assets = new Assets();
-        Chrome chrome = new Chrome(settings, new SectionDao(jdbi), new NewsletterDao(jdbi), config, assets);
+        Optional<Path> theme = Optional.of(config.themeDir()).filter(Files::isDirectory);
+        Views views = new Views(config.devTemplates(), theme);
+        Assets assets = new Assets(theme);
+        Plans plans = new Plans(jdbi);
+        Chrome chrome = new Chrome(
+                settings,
+                new SectionDao(jdbi),
+                new NewsletterDao(jdbi),
+                config,
+                assets,
+                () -> !plans.offered().isEmpty());
         Sessions sessions = new Sessions(new SessionDao(jdbi), config.baseUrl());
         Csrf csrf = new Csrf(config.baseUrl());
         MailTransport transport =
@@ -68,7 +80,9 @@ public record Core(
                 settings,
                 new Secrets(settings),
                 views,
-                new PageCache(config.pageCache()),
+                new PageCache(
+                        config.pageCache(),
+                        () -> LocalDate.now(chrome.site().zone()).toString()),
                 assets,
                 chrome,
                 sessions,

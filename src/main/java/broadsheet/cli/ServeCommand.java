@@ -55,10 +55,18 @@ final class ServeCommand implements Callable<Integer> {
         try {
             for (var step : beforeServing) step.accept(db, config);
             App app = App.start(config, db);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                db.close();
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, db), "shutdown"));
+            // Ctrl+C and SIGTERM are how a server is asked to stop: after a clean stop, exit 0 (not 130 or 143),
+            // so that neither Maven's exec:exec nor a service manager reports a failure.
+            for (String signal : List.of("INT", "TERM")) {
+                try {
+                    sun.misc.Signal.handle(
+                            new sun.misc.Signal(signal),
+                            s -> Thread.ofPlatform().name("stop").start(() -> System.exit(0)));
+                } catch (IllegalArgumentException e) {
+                    LOG.debug("signal {} cannot be handled here: {}", signal, e.getMessage());
+                }
+            }
             LOG.info(
                     "Broadsheet is serving {} (port {}) in {} ms",
                     config.baseUrl(),
@@ -68,6 +76,18 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    private static void stop(App app, Database db) {
+        long started = System.nanoTime();
+        try {
+            app.close();
+            db.close();
+            LOG.info("Broadsheet stopped cleanly in {} ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.error("Broadsheet did not stop cleanly: {}", e.getMessage());
+            Runtime.getRuntime().halt(1);
         }
     }
 }

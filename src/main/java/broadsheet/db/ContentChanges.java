@@ -49,6 +49,17 @@ public final class ContentChanges implements AutoCloseable {
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) return;
+                if (e instanceof SQLException sql
+                        && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith("57P")) { // the server is shutting down (Ctrl+C reaches it too)
+                    LOG.debug("content change listener: the database is shutting down");
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                    continue;
+                }
                 LOG.warn("content change listener lost its connection, retrying: {}", e.getMessage());
                 try {
                     Thread.sleep(1000);

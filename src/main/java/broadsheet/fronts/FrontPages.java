@@ -180,9 +180,9 @@ public final class FrontPages {
             Topic t = topics.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
             return list(
                     t.path(),
-                    "Topic",
-                    t.name(),
                     t.kindLabel(),
+                    t.name(),
+                    "",
                     t.aliases().isEmpty() ? "" : "Also known as " + String.join(", ", t.aliases()) + ".",
                     null,
                     null,

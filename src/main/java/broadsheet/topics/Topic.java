@@ -8,8 +8,8 @@ public record Topic(long id, String slug, String name, TopicKind kind, List<Stri
         return Paths.topic(slug);
     }
 
-    /** "Person", "Organization", "Place", "Subject". */
+    /** What a reader is told this topic is: "Person", "Organization", "Place" or "Topic". */
     public String kindLabel() {
-        return kind.label();
+        return kind.readerLabel();
     }
 }

@@ -9,8 +9,13 @@ public enum TopicKind implements DbValue {
     PLACE,
     SUBJECT;
 
-    /** "Person", "Organization", "Place", "Subject". */
+    /** "Person", "Organization", "Place", "Subject": the newsroom's words. */
     public String label() {
         return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The readers' words: "Person", "Organization", "Place", and "Topic" for a subject. */
+    public String readerLabel() {
+        return this == SUBJECT ? "Topic" : label();
     }
 }

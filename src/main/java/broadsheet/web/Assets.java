@@ -26,21 +26,44 @@ public final class Assets {
             "following.js",
             "comments.js",
             "reads.js",
-            "search.js");
+            "search.js",
+            "masthead.js");
     private static final String FOREVER = "public, max-age=31536000, immutable";
 
     private final Map<String, String> urlByName = new HashMap<>();
     private final Map<String, PageCache.Page> pageByUrl = new HashMap<>();
 
     public Assets() {
-        for (String name : FILES) {
-            byte[] bytes = read(name);
+        this(java.util.Optional.empty());
+    }
+
+    /** @param theme a theme folder: its {@code theme.css}, if any, is served as the asset "theme.css" */
+    public Assets(java.util.Optional<java.nio.file.Path> theme) {
+        for (String name : FILES) add(name, read(name));
+        theme.map(t -> t.resolve("theme.css"))
+                .filter(java.nio.file.Files::isRegularFile)
+                .ifPresent(css -> {
+                    try {
+                        add("theme.css", java.nio.file.Files.readAllBytes(css));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    private void add(String name, byte[] bytes) {
+        {
             int dot = name.lastIndexOf('.');
             String url = Paths.asset(
                     name.substring(0, dot) + "." + PageCache.hash(bytes).substring(0, 10) + name.substring(dot));
             urlByName.put(name, url);
             pageByUrl.put(url, PageCache.Page.of(bytes, type(name), java.time.Instant.EPOCH, ""));
         }
+    }
+
+    /** Whether there is an asset of this name ("theme.css" is there only with a theme that has one). */
+    public boolean has(String name) {
+        return urlByName.containsKey(name);
     }
 
     /** The fingerprinted URL of an asset, for templates. */

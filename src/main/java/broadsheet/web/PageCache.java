@@ -119,8 +119,18 @@ public final class PageCache {
     // Part of every key, moved on by clear(): a page whose render began before a clear is stored under the
     // old generation, where no request looks, instead of outliving the change it missed.
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final Supplier<String> day;
 
     public PageCache(boolean enabled) {
+        this(enabled, () -> "");
+    }
+
+    /**
+     * @param day today in the paper's time zone ("2026-12-06"): part of every key, because the
+     *     masthead prints the date, so a page rendered yesterday is never served today
+     */
+    public PageCache(boolean enabled, Supplier<String> day) {
+        this.day = day;
         this.enabled = enabled;
         this.pages = Caffeine.newBuilder()
                 .maximumWeight(256L * 1024 * 1024)
@@ -130,7 +140,7 @@ public final class PageCache {
 
     /** Serves the page for this request from the cache, rendering it on a miss. */
     public void serve(Context ctx, Supplier<Page> render) {
-        String key = generation.get() + ":" + key(ctx);
+        String key = generation.get() + ":" + day.get() + key(ctx);
         Page page = enabled ? pages.get(key, k -> render.get()) : render.get();
         if (page.expired(Instant.now())) {
             // remove(key, page): only this stale copy goes, never a fresh one another request just rendered
@@ -154,7 +164,7 @@ public final class PageCache {
      */
     public void serve(Context ctx, String variant, String cacheControl, String vary, Supplier<Page> render) {
         Page page = enabled
-                ? pages.get(generation.get() + ":" + key(ctx) + "#" + variant, k -> render.get())
+                ? pages.get(generation.get() + ":" + day.get() + key(ctx) + "#" + variant, k -> render.get())
                 : render.get();
         send(ctx, page, cacheControl, vary);
     }
@@ -240,7 +250,7 @@ public final class PageCache {
         return bos.toByteArray();
     }
 
-    static String hash(byte[] body) {
+    public static String hash(byte[] body) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 22);

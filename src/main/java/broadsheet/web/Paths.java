@@ -601,4 +601,20 @@ public final class Paths {
     public static String openSearch() {
         return "/opensearch.xml";
     }
+
+    // --- brand (the paper's own look: the brand page, its stylesheet and logo)
+
+    public static String brandDesk() {
+        return "/newsroom/brand";
+    }
+
+    /** The generated stylesheet of the paper's brand, named by its content so caches refresh on change. */
+    public static String brandCss(String hash) {
+        return "/brand/brand-" + hash + ".css";
+    }
+
+    /** The paper's uploaded logo ("svg" or "png"), named by its content. */
+    public static String brandLogo(String hash, String extension) {
+        return "/brand/logo-" + hash + "." + extension;
+    }
 }

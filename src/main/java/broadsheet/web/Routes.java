@@ -3,6 +3,7 @@ package broadsheet.web;
 import broadsheet.Core;
 import broadsheet.accounts.AccountsFeature;
 import broadsheet.articles.ArticlesFeature;
+import broadsheet.brand.BrandFeature;
 import broadsheet.comments.CommentsFeature;
 import broadsheet.feeds.FeedsFeature;
 import broadsheet.following.FollowingFeature;
@@ -40,7 +41,8 @@ public record Routes(
         NewslettersFeature newsletters,
         NewsroomFeature newsroom,
         ReadsFeature reads,
-        SearchFeature search) {
+        SearchFeature search,
+        BrandFeature brand) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -256,6 +258,10 @@ public record Routes(
 
         // --- reads: the beacon an article page's script sends once loaded
         r.post("/reads", reads.api()::beacon, Role.ANYONE, NoCsrfToken.CHANGES_NOTHING_OWNED);
+        // --- brand: the paper's look, set by an admin; its generated stylesheet and logo
+        get(r, "/newsroom/brand", brand.desk()::show, Role.ADMIN);
+        r.post("/newsroom/brand", brand.desk()::save, Role.ADMIN);
+        get(r, "/brand/{file}", brand.files()::serve, Role.ANYONE);
 
         get(r, "/media/{file}", site.media()::derivative, Role.ANYONE);
         get(r, "/assets/{file}", core.assets()::serve, Role.ANYONE);

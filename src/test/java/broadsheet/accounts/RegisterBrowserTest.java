@@ -43,7 +43,7 @@ class RegisterBrowserTest {
     @Test
     void registerConfirmAndSignIn() throws Exception {
         browser.get(t.url("/"));
-        browser.findElement(By.linkText("Your account")).click();
+        browser.findElement(By.linkText("Account")).click();
         Browser.waitUntil(browser, 10, d -> d.getCurrentUrl().contains("/sign-in?next=%2Faccount"));
         browser.findElement(By.linkText("Create an account")).click();
         browser.findElement(By.id("f-email")).sendKeys("browser@example.org");

@@ -196,7 +196,7 @@ class ArticlePageTest {
     @Test
     void interactBlockHasShareLinks() {
         Element interact = page().selectFirst("section.interact");
-        assertThat(interact.selectFirst("h2").text()).isEqualTo("Interact");
+        assertThat(interact.selectFirst("h2").text()).isEqualTo("Interact with The Test Ledger");
         assertThat(interact.selectFirst("input#share-url").val()).isEqualTo("https://news.example" + PATH);
         assertThat(interact.select("a").eachAttr("href"))
                 .anyMatch(h -> h.startsWith("mailto:?subject=Harbour%20bill"))

@@ -102,11 +102,17 @@ public final class TestApp implements AutoCloseable {
     }
 
     public TestApp(Options o) {
+        this(o, dir -> {});
+    }
+
+    /** @param beforeStart prepares the data folder (a theme in it, say) before the app starts */
+    public TestApp(Options o, java.util.function.Consumer<Path> beforeStart) {
         try {
             dataDir = Files.createTempDirectory("broadsheet-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        beforeStart.accept(dataDir);
         db = TestDb.fresh();
         Config config =
                 new Config(0, dataDir, "jdbc:test", o.baseUrl(), o.pageCache(), false, o.mail(), o.stripe(), o.jobs());

@@ -101,4 +101,14 @@ class HtmlValidityTest {
                 .contains("<section class=\"most-read\"")
                 .contains("<section class=\"more-from\"");
     }
+
+    @org.junit.jupiter.api.Test
+    void brandPageIsValidHtml() {
+        try (TestApp plain = new TestApp(TestApp.Options.defaults().plainHttp())) {
+            var admin = plain.signedIn("admin-html@example.org", Role.ADMIN);
+            var r = admin.get("/newsroom/brand");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(HtmlValidator.problems(r.body())).as("/newsroom/brand").isEmpty();
+        }
+    }
 }

@@ -214,6 +214,10 @@ class PathsTest {
         check("audit", GET, Paths.audit());
         check("paywallDesk", GET, Paths.paywallDesk());
         check("paywallDesk", POST, Paths.paywallDesk());
+        check("brandDesk", GET, Paths.brandDesk());
+        check("brandDesk", POST, Paths.brandDesk());
+        check("brandCss", GET, Paths.brandCss("0123456789ab"));
+        check("brandLogo", GET, Paths.brandLogo("0123456789ab", "svg"));
         check("moderation", GET, Paths.moderation());
         check("moderation", POST, Paths.moderation());
         check("moderationSettings", GET, Paths.moderationSettings());

@@ -225,7 +225,7 @@ class SubscriptionDeskTest {
                 .contains("Someone else changed " + rosa + "'s subscription", "nothing was done");
         assertThat(end()).isEqualTo(endOfDay(theirDate));
         // the page now shows the current state, with the current version to act on
-        assertThat(d.select("time").first().attr("datetime"))
+        assertThat(d.select("main time").first().attr("datetime"))
                 .isEqualTo(endOfDay(theirDate).toString());
         assertThat(version(d, "extend")).isEqualTo("1");
         assertThat(audit()).hasSize(1);
