@@ -11,7 +11,7 @@ import broadsheet.media.MediaFiles;
 import broadsheet.newsletters.NewsletterDao;
 import broadsheet.newsroom.Desk;
 import broadsheet.sections.SectionDao;
-import broadsheet.subscriptions.Plans;
+import broadsheet.subscriptions.PlanDao;
 import broadsheet.web.Assets;
 import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
@@ -60,7 +60,7 @@ public record Core(
         Optional<Path> theme = Optional.of(config.themeDir()).filter(Files::isDirectory);
         Views views = new Views(config.devTemplates(), theme);
         Assets assets = new Assets(theme);
-        Plans plans = new Plans(jdbi);
+        PlanDao plans = new PlanDao(jdbi);
         Chrome chrome = new Chrome(
                 settings,
                 new SectionDao(jdbi),

@@ -49,7 +49,7 @@ class MastheadTest {
     @Test
     void subscribeShowsWhenPlansAreOnOffer() {
         TestApp t = app.fresh();
-        broadsheet.subscriptions.Plans.seedDemo(t.fixtures.jdbi());
+        broadsheet.subscriptions.PlanDao.seedDemo(t.fixtures.jdbi());
         t.contentChanged();
         assertThat(home(t).select(".masthead__account a[href=/subscribe]").text())
                 .isEqualTo("Subscribe");
