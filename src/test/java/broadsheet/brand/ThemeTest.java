@@ -34,7 +34,7 @@ class ThemeTest {
             Document home = Jsoup.parse(t.client().get("/").body());
             assertThat(home.select(".skip-link").text()).isEqualTo("Skip to the news");
             // a template the theme does not have is the built-in one
-            assertThat(home.select(".section-heading").text()).contains("Top stories");
+            assertThat(home.select(".section-heading").text()).contains("Opinion and analysis");
             String css =
                     home.select("link[rel=stylesheet][href^=/assets/theme.]").attr("href");
             assertThat(css).isNotEmpty();
