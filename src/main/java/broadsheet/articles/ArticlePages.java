@@ -12,6 +12,7 @@ import broadsheet.sections.Section;
 import broadsheet.web.Chrome;
 import broadsheet.web.Json;
 import broadsheet.web.Meta;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.PageCache;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
@@ -261,7 +262,7 @@ public final class ArticlePages {
         Meta meta = new Meta(
                 "Preview: " + a.headline(),
                 description,
-                Paths.preview(a.id()),
+                NewsroomPaths.preview(a.id()),
                 "article",
                 a.leadPhoto(),
                 null,

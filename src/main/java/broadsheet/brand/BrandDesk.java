@@ -2,6 +2,7 @@ package broadsheet.brand;
 
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -41,7 +42,7 @@ public final class BrandDesk {
             render(ctx.status(422), form, null);
             return;
         }
-        ctx.redirect(Paths.with(Paths.brandDesk(), "done", "saved"), HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.brandDesk(), "done", "saved"), HttpStatus.SEE_OTHER);
     }
 
     private static BrandService.Upload upload(UploadedFile file) {

@@ -29,11 +29,22 @@ public final class ContentChanges implements AutoCloseable {
     private final Runnable onChange;
     private final Thread thread;
     private volatile boolean running = true;
+    private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
 
+    /**
+     * Starts listening and returns once the listener is in place (or after ten seconds, with a warning),
+     * so that nothing this node caches from its first request on can miss a change.
+     */
     public ContentChanges(DataSource ds, Runnable onChange) {
         this.ds = ds;
         this.onChange = onChange;
         this.thread = Thread.ofVirtual().name("content-changes").start(this::listen);
+        try {
+            if (!listening.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                LOG.warn("content change listener not yet listening after 10 s; pages cached until it is may be stale");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void listen() {
@@ -43,6 +54,7 @@ public final class ContentChanges implements AutoCloseable {
                 s.execute("listen " + CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 onChange.run(); // anything may have changed while we were not listening
+                listening.countDown();
                 while (running) {
                     PGNotification[] n = pg.getNotifications(1000);
                     if (n != null && n.length > 0) onChange.run();

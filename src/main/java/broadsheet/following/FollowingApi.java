@@ -3,10 +3,10 @@ package broadsheet.following;
 import broadsheet.accounts.User;
 import broadsheet.articles.ArticleSummary;
 import broadsheet.db.Cursor;
+import broadsheet.web.ApiPaths;
 import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
 import broadsheet.web.Json;
-import broadsheet.web.Paths;
 import broadsheet.web.Sessions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -170,7 +170,8 @@ public final class FollowingApi {
                             i.reasons().stream().map(Target::of).toList());
                 })
                 .toList();
-        String next = page.next() == null ? null : Paths.apiFeed(page.next().toString(), limit == null ? null : size);
+        String next =
+                page.next() == null ? null : ApiPaths.apiFeed(page.next().toString(), limit == null ? null : size);
         json(ctx, 200, new FeedPage(items, next));
     }
 

@@ -3,6 +3,7 @@ package broadsheet.newsroom;
 import broadsheet.accounts.User;
 import broadsheet.articles.ArticleStatus;
 import broadsheet.reads.ReadsDao;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Paths;
 import broadsheet.web.Role;
 import broadsheet.web.Site;
@@ -70,7 +71,9 @@ public final class NewsroomHome {
                 .map(e -> new Count(
                         label(e.getKey()),
                         Paths.with(
-                                Paths.newsroomArticles(), "status", e.getKey().dbValue()),
+                                NewsroomPaths.newsroomArticles(),
+                                "status",
+                                e.getKey().dbValue()),
                         e.getValue()))
                 .toList();
         Block drafts = block(
@@ -99,7 +102,7 @@ public final class NewsroomHome {
                         .map(i -> new IssueItem(
                                 i.newsletter(),
                                 i.subject(),
-                                Paths.issueDesk(i.id()),
+                                NewsroomPaths.issueDesk(i.id()),
                                 i.status().equals("sending") ? "Sending now" : "Scheduled",
                                 i.at() == null ? "" : site.readable(i.at())))
                         .toList()
@@ -124,12 +127,17 @@ public final class NewsroomHome {
     private Block block(
             String id, String title, String empty, ArticleStatus status, Long me, String whenPrefix, Site site) {
         List<Item> items = dao.articles(status, me, SHORT).stream()
-                .map(r -> new Item(r.headline(), Paths.editArticle(r.id()), whenPrefix + site.readable(r.at())))
+                .map(r -> new Item(r.headline(), NewsroomPaths.editArticle(r.id()), whenPrefix + site.readable(r.at())))
                 .toList();
         int total = items.size() < SHORT ? items.size() : dao.countArticles(status, me);
         String sort = status == ArticleStatus.PUBLISHED || status == ArticleStatus.SCHEDULED ? "published" : "updated";
         return new Block(
-                id, title, empty, items, total, Paths.newsroomArticles("sort=" + sort + "&status=" + status.dbValue()));
+                id,
+                title,
+                empty,
+                items,
+                total,
+                NewsroomPaths.newsroomArticles("sort=" + sort + "&status=" + status.dbValue()));
     }
 
     static String label(ArticleStatus status) {

@@ -3,6 +3,7 @@ package broadsheet.paywall;
 import broadsheet.accounts.User;
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -47,7 +48,7 @@ public final class PaywallDesk {
             return;
         }
         paywall.save(user, meter, gifts);
-        ctx.redirect(Paths.with(Paths.paywallDesk(), "done", "saved"), HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.paywallDesk(), "done", "saved"), HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, Form f, String notice) {

@@ -44,7 +44,7 @@ public final class SearchSuggest {
             List<Map<String, String>> items = new ArrayList<>();
             if (typed.length() >= 2 && search.ready()) {
                 for (SearchDao.Named n : dao.namesStartingWith(typed, NAMES)) {
-                    String href = n.kind().equals("author") ? "/authors/" + n.slug() : "/topics/" + n.slug();
+                    String href = n.kind().equals("author") ? Paths.author(n.slug()) : Paths.topic(n.slug());
                     items.add(Map.of("kind", n.kind(), "label", n.name(), "href", href));
                 }
                 items.sort((a, b) ->

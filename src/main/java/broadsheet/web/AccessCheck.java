@@ -44,7 +44,7 @@ public final class AccessCheck {
         if (required == Role.ANYONE) return;
         ctx.header("Cache-Control", "private, no-store");
         Optional<User> user = sessions.current(ctx);
-        if (user.isEmpty() && Paths.isApi(ctx.path())) {
+        if (user.isEmpty() && ApiPaths.isApi(ctx.path())) {
             throw new io.javalin.http.UnauthorizedResponse(
                     "Sign in to use " + ctx.path() + ": send the session cookie from " + Paths.signIn() + ".");
         }

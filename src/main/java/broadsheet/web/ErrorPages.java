@@ -75,7 +75,7 @@ public final class ErrorPages {
     private void render(Context ctx, int status, String heading, String message, List<ArticleSummary> latest) {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
-        if (Paths.isApi(ctx.path())) { // programs get the message as JSON
+        if (ApiPaths.isApi(ctx.path())) { // programs get the message as JSON
             ctx.contentType("application/json");
             ctx.result(Json.forScript(java.util.Map.of("status", status, "error", message)));
             return;

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * What the Following tests share: an app on the real PostgreSQL with sections, topics and authors to
- * follow, fresh for each test class, and helpers to make readers and articles.
+ * follow, fresh for each test class (the classes take turns: the app is held in this class's statics), and helpers to make readers and articles.
  */
+@org.junit.jupiter.api.parallel.ResourceLock("FollowingTestBase") // its app is static, shared by the subclasses
 abstract class FollowingTestBase {
 
     static final ObjectMapper JSON = new ObjectMapper();

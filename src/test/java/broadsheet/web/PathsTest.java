@@ -112,13 +112,13 @@ class PathsTest {
         check("follow", POST, Paths.follow());
         check("follow", GET, Paths.follow("author", "ada-lovelace", article));
         check("unfollow", POST, Paths.unfollow());
-        check("apiMe", GET, Paths.apiMe());
-        check("apiFollowing", GET, Paths.apiFollowing());
-        check("apiFollowing", POST, Paths.apiFollowing());
-        check("apiFollowing", DELETE, Paths.apiFollowing("topic", "housing"));
-        check("apiSuggestions", GET, Paths.apiSuggestions());
-        check("apiFeed", GET, Paths.apiFeed());
-        check("openApi", GET, Paths.openApi());
+        check("apiMe", GET, ApiPaths.apiMe());
+        check("apiFollowing", GET, ApiPaths.apiFollowing());
+        check("apiFollowing", POST, ApiPaths.apiFollowing());
+        check("apiFollowing", DELETE, ApiPaths.apiFollowing("topic", "housing"));
+        check("apiSuggestions", GET, ApiPaths.apiSuggestions());
+        check("apiFeed", GET, ApiPaths.apiFeed());
+        check("openApi", GET, ApiPaths.openApi());
 
         // newsletters
         check("newsletters", GET, Paths.newsletters());
@@ -166,85 +166,85 @@ class PathsTest {
         check("devMail", GET, Paths.devMail("20261130-101500-1.eml"));
 
         // the newsroom
-        check("newsroom", GET, Paths.newsroom());
-        check("newsroomArticles", GET, Paths.newsroomArticles());
-        check("newsroomArticles", POST, Paths.newsroomArticles());
-        check("newArticle", GET, Paths.newArticle());
-        check("newsroomArticleSearch", GET, Paths.newsroomArticleSearch());
-        check("editArticle", GET, Paths.editArticle(7));
-        check("editArticle", POST, Paths.editArticle(7));
+        check("newsroom", GET, NewsroomPaths.newsroom());
+        check("newsroomArticles", GET, NewsroomPaths.newsroomArticles());
+        check("newsroomArticles", POST, NewsroomPaths.newsroomArticles());
+        check("newArticle", GET, NewsroomPaths.newArticle());
+        check("newsroomArticleSearch", GET, NewsroomPaths.newsroomArticleSearch());
+        check("editArticle", GET, NewsroomPaths.editArticle(7));
+        check("editArticle", POST, NewsroomPaths.editArticle(7));
         for (String part : List.of("autosave", "corrections", "preview-link")) {
-            check("editArticle", POST, Paths.editArticle(7, part));
+            check("editArticle", POST, NewsroomPaths.editArticle(7, part));
         }
-        check("editArticle", GET, Paths.editArticle(7, "revisions"));
-        check("articlePhotoUpload", POST, Paths.articlePhotoUpload(7));
-        check("revisions", GET, Paths.revisions(7));
-        check("revision", GET, Paths.revision(7, 2));
-        check("restoreRevision", POST, Paths.restoreRevision(7, 2));
-        check("gallery", GET, Paths.gallery(7));
+        check("editArticle", GET, NewsroomPaths.editArticle(7, "revisions"));
+        check("articlePhotoUpload", POST, NewsroomPaths.articlePhotoUpload(7));
+        check("revisions", GET, NewsroomPaths.revisions(7));
+        check("revision", GET, NewsroomPaths.revision(7, 2));
+        check("restoreRevision", POST, NewsroomPaths.restoreRevision(7, 2));
+        check("gallery", GET, NewsroomPaths.gallery(7));
         for (String action : List.of("add", "remove", "up", "down", "lead", "order")) {
-            check("gallery", POST, Paths.gallery(7, action));
+            check("gallery", POST, NewsroomPaths.gallery(7, action));
         }
-        check("preview", GET, Paths.preview(7));
-        check("photos", GET, Paths.photos());
-        check("photos", POST, Paths.photos());
-        check("newPhoto", GET, Paths.newPhoto());
-        check("photo", GET, Paths.photo(7));
-        check("photo", POST, Paths.photo(7));
-        check("deletePhoto", POST, Paths.deletePhoto(7));
-        check("fronts", GET, Paths.fronts());
-        check("front", GET, Paths.front("home"));
-        check("front", GET, Paths.front("section:politics"));
+        check("preview", GET, NewsroomPaths.preview(7));
+        check("photos", GET, NewsroomPaths.photos());
+        check("photos", POST, NewsroomPaths.photos());
+        check("newPhoto", GET, NewsroomPaths.newPhoto());
+        check("photo", GET, NewsroomPaths.photo(7));
+        check("photo", POST, NewsroomPaths.photo(7));
+        check("deletePhoto", POST, NewsroomPaths.deletePhoto(7));
+        check("fronts", GET, NewsroomPaths.fronts());
+        check("front", GET, NewsroomPaths.front("home"));
+        check("front", GET, NewsroomPaths.front("section:politics"));
         for (String action : List.of("move", "remove", "add", "order", "layout")) {
-            check("front", POST, Paths.front("home", action));
+            check("front", POST, NewsroomPaths.front("home", action));
         }
-        check("breaking", POST, Paths.breaking());
-        check("breakingEnd", POST, Paths.breakingEnd());
+        check("breaking", POST, NewsroomPaths.breaking());
+        check("breakingEnd", POST, NewsroomPaths.breakingEnd());
         for (String plural : List.of("sections", "authors", "topics")) {
-            check("catalog", GET, Paths.catalog(plural));
-            check("catalog", POST, Paths.catalog(plural));
-            check("catalogNew", GET, Paths.catalogNew(plural));
-            check("catalogItem", GET, Paths.catalogItem(plural, 7));
-            check("catalogItem", POST, Paths.catalogItem(plural, 7));
-            check("catalogDelete", POST, Paths.catalogDelete(plural, 7));
+            check("catalog", GET, NewsroomPaths.catalog(plural));
+            check("catalog", POST, NewsroomPaths.catalog(plural));
+            check("catalogNew", GET, NewsroomPaths.catalogNew(plural));
+            check("catalogItem", GET, NewsroomPaths.catalogItem(plural, 7));
+            check("catalogItem", POST, NewsroomPaths.catalogItem(plural, 7));
+            check("catalogDelete", POST, NewsroomPaths.catalogDelete(plural, 7));
         }
-        check("people", GET, Paths.people());
-        check("person", POST, Paths.person(7, "role"));
-        check("person", POST, Paths.person(7, "sign-out"));
-        check("audit", GET, Paths.audit());
-        check("paywallDesk", GET, Paths.paywallDesk());
-        check("paywallDesk", POST, Paths.paywallDesk());
-        check("brandDesk", GET, Paths.brandDesk());
-        check("brandDesk", POST, Paths.brandDesk());
+        check("people", GET, NewsroomPaths.people());
+        check("person", POST, NewsroomPaths.person(7, "role"));
+        check("person", POST, NewsroomPaths.person(7, "sign-out"));
+        check("audit", GET, NewsroomPaths.audit());
+        check("paywallDesk", GET, NewsroomPaths.paywallDesk());
+        check("paywallDesk", POST, NewsroomPaths.paywallDesk());
+        check("brandDesk", GET, NewsroomPaths.brandDesk());
+        check("brandDesk", POST, NewsroomPaths.brandDesk());
         check("brandCss", GET, Paths.brandCss("0123456789ab"));
         check("brandLogo", GET, Paths.brandLogo("0123456789ab", "svg"));
-        check("moderation", GET, Paths.moderation());
-        check("moderation", POST, Paths.moderation());
-        check("moderationSettings", GET, Paths.moderationSettings());
-        check("moderationSettings", POST, Paths.moderationSettings());
-        check("moderationArticle", GET, Paths.moderationArticle(7));
-        check("moderationArticle", POST, Paths.moderationArticle(7));
-        check("bans", GET, Paths.bans());
-        check("bans", POST, Paths.bans());
-        check("liftBan", POST, Paths.liftBan(7));
-        check("subscriptionDesk", GET, Paths.subscriptionDesk());
+        check("moderation", GET, NewsroomPaths.moderation());
+        check("moderation", POST, NewsroomPaths.moderation());
+        check("moderationSettings", GET, NewsroomPaths.moderationSettings());
+        check("moderationSettings", POST, NewsroomPaths.moderationSettings());
+        check("moderationArticle", GET, NewsroomPaths.moderationArticle(7));
+        check("moderationArticle", POST, NewsroomPaths.moderationArticle(7));
+        check("bans", GET, NewsroomPaths.bans());
+        check("bans", POST, NewsroomPaths.bans());
+        check("liftBan", POST, NewsroomPaths.liftBan(7));
+        check("subscriptionDesk", GET, NewsroomPaths.subscriptionDesk());
         for (String action : List.of("grant", "extend", "revoke")) {
-            check("subscriptionDesk", POST, Paths.subscriptionDesk(action));
+            check("subscriptionDesk", POST, NewsroomPaths.subscriptionDesk(action));
         }
-        check("planStripePrice", POST, Paths.planStripePrice(7));
-        check("newsletterDesk", GET, Paths.newsletterDesk());
-        check("newsletterDesk", POST, Paths.newsletterDesk());
-        check("newNewsletter", GET, Paths.newNewsletter());
-        check("suppressions", GET, Paths.suppressions());
-        check("suppressions", POST, Paths.suppressions());
-        check("newsletterDesk", GET, Paths.newsletterDesk(7));
-        check("newsletterDesk", POST, Paths.newsletterDesk(7));
-        check("newIssue", POST, Paths.newIssue(7));
-        check("issueDesk", GET, Paths.issueDesk(7));
-        check("issueDesk", POST, Paths.issueDesk(7));
-        check("issueDesk", GET, Paths.issueDesk(7, "preview"));
+        check("planStripePrice", POST, NewsroomPaths.planStripePrice(7));
+        check("newsletterDesk", GET, NewsroomPaths.newsletterDesk());
+        check("newsletterDesk", POST, NewsroomPaths.newsletterDesk());
+        check("newNewsletter", GET, NewsroomPaths.newNewsletter());
+        check("suppressions", GET, NewsroomPaths.suppressions());
+        check("suppressions", POST, NewsroomPaths.suppressions());
+        check("newsletterDesk", GET, NewsroomPaths.newsletterDesk(7));
+        check("newsletterDesk", POST, NewsroomPaths.newsletterDesk(7));
+        check("newIssue", POST, NewsroomPaths.newIssue(7));
+        check("issueDesk", GET, NewsroomPaths.issueDesk(7));
+        check("issueDesk", POST, NewsroomPaths.issueDesk(7));
+        check("issueDesk", GET, NewsroomPaths.issueDesk(7, "preview"));
         for (String action : List.of("test", "schedule", "unschedule", "send")) {
-            check("issueDesk", POST, Paths.issueDesk(7, action));
+            check("issueDesk", POST, NewsroomPaths.issueDesk(7, action));
         }
 
         // reads
@@ -268,9 +268,9 @@ class PathsTest {
     @Test
     void aPathWithoutARouteIsCaught() {
         assertThat(t.app.route(GET, "/no-such-page/at/all")).isEmpty();
-        assertThat(t.app.route(POST, Paths.gallery(7, "sideways"))).isEmpty();
-        assertThat(t.app.route(DELETE, Paths.apiFollowing())).isEmpty();
-        check("editArticle", GET, Paths.editArticle(7, "no-such-part"));
+        assertThat(t.app.route(POST, NewsroomPaths.gallery(7, "sideways"))).isEmpty();
+        assertThat(t.app.route(DELETE, ApiPaths.apiFollowing())).isEmpty();
+        check("editArticle", GET, NewsroomPaths.editArticle(7, "no-such-part"));
         assertThat(unrouted)
                 .as("a four-segment newsroom path is not an article page")
                 .hasSize(1);
@@ -293,10 +293,11 @@ class PathsTest {
         }
     }
 
-    /** The names of Paths' public static methods that build a path. */
+    /** The names of the public static methods of Paths, NewsroomPaths and ApiPaths that build a path. */
     private static Set<String> builders() {
         Set<String> names = new TreeSet<>();
-        Arrays.stream(Paths.class.getDeclaredMethods())
+        Arrays.stream(new Class<?>[] {Paths.class, NewsroomPaths.class, ApiPaths.class})
+                .flatMap(c -> Arrays.stream(c.getDeclaredMethods()))
                 .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()))
                 .filter(m -> m.getReturnType() == String.class)
                 .map(Method::getName)

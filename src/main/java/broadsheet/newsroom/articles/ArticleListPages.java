@@ -7,6 +7,7 @@ import broadsheet.newsroom.Desk;
 import broadsheet.reads.ReadsDao;
 import broadsheet.search.Search;
 import broadsheet.sections.SectionDao;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import broadsheet.web.Role;
@@ -93,8 +94,9 @@ public final class ArticleListPages {
                 everyone ? null : user.id(),
                 after,
                 f.q().isEmpty() ? null : search.newsroomMatches(f.q(), false, 1000));
-        String next =
-                r.nextAfter() == null ? null : Paths.with(Paths.newsroomArticles(f.query()), "after", r.nextAfter());
+        String next = r.nextAfter() == null
+                ? null
+                : Paths.with(NewsroomPaths.newsroomArticles(f.query()), "after", r.nextAfter());
         desk.render(
                 ctx,
                 "newsroom/articles/list.jte",

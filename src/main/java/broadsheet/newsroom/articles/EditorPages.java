@@ -5,6 +5,7 @@ import broadsheet.media.Photo;
 import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.photos.EditorUploads;
 import broadsheet.web.Form;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import io.javalin.http.BadRequestResponse;
@@ -73,7 +74,7 @@ public final class EditorPages {
             return;
         }
         String done = f.raw("use").strip().equals("lead") ? "photo-lead" : "photo-gallery";
-        ctx.redirect(Paths.with(Paths.editArticle(id), "done", done) + "#f-leadPhoto", HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.editArticle(id), "done", done) + "#f-leadPhoto", HttpStatus.SEE_OTHER);
     }
 
     public void newForm(Context ctx) {
@@ -119,7 +120,7 @@ public final class EditorPages {
         switch (articles.save(user, id, f, step, at, false)) {
             case ArticleDesk.Saved s ->
                 ctx.redirect(
-                        Paths.with(Paths.editArticle(s.id()), "done", s.changed() ? step.value() : "nothing"),
+                        Paths.with(NewsroomPaths.editArticle(s.id()), "done", s.changed() ? step.value() : "nothing"),
                         HttpStatus.SEE_OTHER);
             case ArticleDesk.Invalid inv -> view.render(ctx.status(422), current, inv.form(), null, null, null, null);
             case ArticleDesk.Conflict c ->
@@ -188,7 +189,9 @@ public final class EditorPages {
             view.render(ctx.status(422), a, EditorForm.of(a.content(), a.version()), null, null, f, null);
             return;
         }
-        ctx.redirect(Paths.with(Paths.editArticle(id) + "#corrections-h", "done", "corrected"), HttpStatus.SEE_OTHER);
+        ctx.redirect(
+                Paths.with(NewsroomPaths.editArticle(id) + "#corrections-h", "done", "corrected"),
+                HttpStatus.SEE_OTHER);
     }
 
     private Instant scheduleTime(EditorForm f) {

@@ -12,7 +12,7 @@ import broadsheet.search.Search;
 import broadsheet.sections.Section;
 import broadsheet.sections.SectionDao;
 import broadsheet.web.Form;
-import broadsheet.web.Paths;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Role;
 import broadsheet.web.Site;
 import io.javalin.http.Context;
@@ -64,7 +64,7 @@ public final class EditorView {
             List<ArticleDeskDao.NewsletterChoice> newsletters,
             Workflow primary) {
         public String action() {
-            return id == null ? Paths.newsroomArticles() : Paths.editArticle(id);
+            return id == null ? NewsroomPaths.newsroomArticles() : NewsroomPaths.editArticle(id);
         }
 
         public String statusLabel() {

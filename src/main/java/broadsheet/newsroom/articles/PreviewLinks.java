@@ -1,7 +1,7 @@
 package broadsheet.newsroom.articles;
 
 import broadsheet.db.Secrets;
-import broadsheet.web.Paths;
+import broadsheet.web.NewsroomPaths;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -21,7 +21,7 @@ public final class PreviewLinks {
     /** The site-relative link to an article's preview, working until {@code expires}. */
     public String path(long articleId, Instant expires) {
         long e = expires.getEpochSecond();
-        return Paths.preview(articleId) + "?expires=" + e + "&sig=" + sign(articleId, e);
+        return NewsroomPaths.preview(articleId) + "?expires=" + e + "&sig=" + sign(articleId, e);
     }
 
     /** Whether the signature is ours for this article and time, and the time has not passed. */

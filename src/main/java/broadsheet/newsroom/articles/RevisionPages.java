@@ -2,6 +2,7 @@ package broadsheet.newsroom.articles;
 
 import broadsheet.accounts.User;
 import broadsheet.newsroom.Desk;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import broadsheet.web.Site;
@@ -125,7 +126,7 @@ public final class RevisionPages {
         int revision = Params.pathNumber(ctx, "version");
         switch (articles.restore(user, id, revision, startedFrom)) {
             case ArticleDesk.Saved s ->
-                ctx.redirect(Paths.with(Paths.editArticle(id), "done", "restored"), HttpStatus.SEE_OTHER);
+                ctx.redirect(Paths.with(NewsroomPaths.editArticle(id), "done", "restored"), HttpStatus.SEE_OTHER);
             case ArticleDesk.Invalid inv ->
                 view.render(
                         ctx.status(422),

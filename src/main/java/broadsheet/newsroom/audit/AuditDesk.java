@@ -5,6 +5,7 @@ import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.audit.AuditLogDao.Entry;
 import broadsheet.newsroom.audit.AuditLogDao.Filter;
 import broadsheet.web.Form;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Paths;
 import broadsheet.web.Role;
 import io.javalin.http.BadRequestResponse;
@@ -98,7 +99,7 @@ public final class AuditDesk {
     }
 
     private static String address(Form f, String before) {
-        String out = Paths.audit();
+        String out = NewsroomPaths.audit();
         for (String k : List.of("action", "type", "id", "actor")) {
             if (!f.raw(k).isEmpty()) out = Paths.with(out, k, f.raw(k));
         }

@@ -1,6 +1,7 @@
 package broadsheet.newsroom.audit;
 
 import broadsheet.db.Cursor;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Paths;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -39,16 +40,17 @@ public final class AuditLogDao {
         /** Where the newsroom shows the subject, or null. */
         public String subjectHref(boolean admin) {
             if (subjectType.equals("front")) {
-                if (subjectId == null) return Paths.front("home");
-                return subjectSlug == null ? null : Paths.front("section:" + subjectSlug);
+                if (subjectId == null) return NewsroomPaths.front("home");
+                return subjectSlug == null ? null : NewsroomPaths.front("section:" + subjectSlug);
             }
             if (subjectId == null) return null;
             return switch (subjectType) {
-                case "article" -> Paths.editArticle(subjectId);
-                case "photo" -> Paths.photo(subjectId);
+                case "article" -> NewsroomPaths.editArticle(subjectId);
+                case "photo" -> NewsroomPaths.photo(subjectId);
                 case "author", "topic", "section" ->
-                    subjectName == null ? null : Paths.catalogItem(subjectType + "s", subjectId);
-                case "user" -> admin && subjectName != null ? Paths.with(Paths.people(), "q", subjectName) : null;
+                    subjectName == null ? null : NewsroomPaths.catalogItem(subjectType + "s", subjectId);
+                case "user" ->
+                    admin && subjectName != null ? Paths.with(NewsroomPaths.people(), "q", subjectName) : null;
                 default -> null;
             };
         }

@@ -6,6 +6,7 @@ import broadsheet.newsroom.fronts.FrontEditor.Candidate;
 import broadsheet.newsroom.fronts.FrontEditor.Front;
 import broadsheet.newsroom.fronts.FrontEditor.Summary;
 import broadsheet.web.Json;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -92,7 +93,7 @@ public final class FrontDesk {
             index(ctx, null, e.getMessage());
             return;
         }
-        ctx.redirect(Paths.with(Paths.fronts(), "done", "breaking") + "#breaking-h", HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.fronts(), "done", "breaking") + "#breaking-h", HttpStatus.SEE_OTHER);
     }
 
     public void endBreaking(Context ctx) {
@@ -103,7 +104,7 @@ public final class FrontDesk {
             index(ctx, null, e.getMessage());
             return;
         }
-        ctx.redirect(Paths.with(Paths.fronts(), "done", "ended") + "#breaking-h", HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.fronts(), "done", "ended") + "#breaking-h", HttpStatus.SEE_OTHER);
     }
 
     /** Sets the front's layout. */
@@ -197,7 +198,7 @@ public final class FrontDesk {
         String anchor = done.equals("layout")
                 ? "#layout-h"
                 : ctx.formParam("article") == null || done.equals("removed") ? "" : "#item-" + ctx.formParam("article");
-        ctx.redirect(Paths.with(Paths.front(front), "done", done) + anchor, HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.front(front), "done", done) + anchor, HttpStatus.SEE_OTHER);
     }
 
     private void refused(Context ctx, FrontEditor.Refused e) {

@@ -5,6 +5,7 @@ import broadsheet.articles.ArticleStatus;
 import broadsheet.audit.Audit;
 import broadsheet.db.ContentChanges;
 import broadsheet.fronts.FrontLayout;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class FrontEditor {
     /** "home", or "section:politics" with the section's id. */
     public record Ref(String key, String name, Long sectionId) {
         public String path() {
-            return Paths.front(key);
+            return NewsroomPaths.front(key);
         }
 
         public String publicPath() {

@@ -7,6 +7,7 @@ import broadsheet.comments.CommentStatus;
 import broadsheet.db.Cursor;
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import io.javalin.http.BadRequestResponse;
@@ -103,7 +104,7 @@ public final class ModerationDesk {
                         first,
                         older,
                         queue.waiting(),
-                        f.hasErrors() ? Paths.moderation() : address(f, f.raw("before"))));
+                        f.hasErrors() ? NewsroomPaths.moderation() : address(f, f.raw("before"))));
     }
 
     /**
@@ -126,8 +127,8 @@ public final class ModerationDesk {
                 ids.add(Long.parseLong(id));
             }
         }
-        String back = ctx.formParam("back") == null || !ctx.formParam("back").startsWith(Paths.moderation())
-                ? Paths.moderation()
+        String back = ctx.formParam("back") == null || !ctx.formParam("back").startsWith(NewsroomPaths.moderation())
+                ? NewsroomPaths.moderation()
                 : ctx.formParam("back");
         if (decision.isEmpty()) {
             showQueue(ctx.status(422), null, "Choose Approve or Reject.");
@@ -191,7 +192,7 @@ public final class ModerationDesk {
                     new SettingsPage(desk.frame(ctx, "Comment rules", "moderation"), f, null));
             return;
         }
-        ctx.redirect(Paths.with(Paths.moderationSettings(), "done", "saved"), HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.moderationSettings(), "done", "saved"), HttpStatus.SEE_OTHER);
     }
 
     // --- one article's comments
@@ -211,7 +212,7 @@ public final class ModerationDesk {
         }
         moderation.setArticle(
                 desk.user(ctx), a.id(), mode.get(), who.equals("site") ? null : who.equals("subscribers"));
-        ctx.redirect(Paths.with(Paths.moderationArticle(a.id()), "done", "saved"), HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.moderationArticle(a.id()), "done", "saved"), HttpStatus.SEE_OTHER);
     }
 
     private void articlePage(Context ctx, CommentArticle a, String notice, String error) {
@@ -257,12 +258,12 @@ public final class ModerationDesk {
             return;
         }
         moderation.ban(desk.user(ctx), user.get(), f.raw("reason").strip());
-        ctx.redirect(Paths.with(Paths.bans(), "done", "banned"), HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.bans(), "done", "banned"), HttpStatus.SEE_OTHER);
     }
 
     public void lift(Context ctx) {
         moderation.lift(desk.user(ctx), Params.pathId(ctx, "id"));
-        ctx.redirect(Paths.with(Paths.bans(), "done", "lifted"), HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.bans(), "done", "lifted"), HttpStatus.SEE_OTHER);
     }
 
     private void bansPage(Context ctx, Form f, String notice) {
@@ -273,7 +274,7 @@ public final class ModerationDesk {
     }
 
     private static String address(Form f, String before) {
-        String out = Paths.moderation();
+        String out = NewsroomPaths.moderation();
         for (String k : List.of("article", "status", "reason")) {
             if (!f.raw(k).isEmpty()) out = Paths.with(out, k, f.raw(k));
         }

@@ -8,6 +8,7 @@ import broadsheet.newsletters.NewsletterDao;
 import broadsheet.newsletters.Suppressions;
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import io.javalin.http.Context;
@@ -30,7 +31,7 @@ public final class NewsletterDesk {
     /** @param id null on the form that creates one */
     public record EditPage(Desk.Frame frame, Long id, Form form, List<Issue> issues, Form issueForm, String notice) {
         public String action() {
-            return id == null ? Paths.newsletterDesk() : Paths.newsletterDesk(id);
+            return id == null ? NewsroomPaths.newsletterDesk() : NewsroomPaths.newsletterDesk(id);
         }
     }
 
@@ -90,7 +91,7 @@ public final class NewsletterDesk {
         Definitions.Result r = definitions.save(desk.user(ctx), null, Form.of(ctx, Definitions.FIELDS));
         if (r.ok()) {
             desk.chrome().reload();
-            ctx.redirect(Paths.with(Paths.newsletterDesk(r.id()), "done", "created"), HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(NewsroomPaths.newsletterDesk(r.id()), "done", "created"), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             edit(ctx, null, r.form(), null);
@@ -114,7 +115,7 @@ public final class NewsletterDesk {
         if (r.status() == 404) throw new NotFoundResponse();
         if (r.ok()) {
             desk.chrome().reload();
-            ctx.redirect(Paths.with(Paths.newsletterDesk(id), "done", "saved"), HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(NewsroomPaths.newsletterDesk(id), "done", "saved"), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             edit(ctx, id, r.form(), null);
@@ -147,7 +148,7 @@ public final class NewsletterDesk {
         Newsletter n = newsletters.byId(Params.pathId(ctx, "id")).orElseThrow(NotFoundResponse::new);
         Issues.Result r = issueService.create(desk.user(ctx), n, Form.of(ctx, List.of("subject")));
         if (r.ok()) {
-            ctx.redirect(Paths.issueDesk(r.id()), HttpStatus.SEE_OTHER);
+            ctx.redirect(NewsroomPaths.issueDesk(r.id()), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(422);
             edit(ctx, n.id(), definitions.load(n.id()).orElseThrow(), r.form(), null);
@@ -176,7 +177,7 @@ public final class NewsletterDesk {
         Issues.Result r =
                 issueService.save(desk.user(ctx), issue.id(), Form.of(ctx, Issues.FIELDS), ctx.formParams("article"));
         if (r.ok()) {
-            ctx.redirect(Paths.with(Paths.issueDesk(issue.id()), "done", "saved"), HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(NewsroomPaths.issueDesk(issue.id()), "done", "saved"), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             issuePage(ctx, issues.find(issue.id()).orElseThrow(), r.form(), r.articles(), r.problem(), null);
@@ -212,7 +213,7 @@ public final class NewsletterDesk {
                     null);
             return;
         }
-        ctx.redirect(Paths.with(Paths.issueDesk(issue.id()), "done", "test"), HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.issueDesk(issue.id()), "done", "test"), HttpStatus.SEE_OTHER);
     }
 
     public void schedule(Context ctx) {
@@ -236,7 +237,7 @@ public final class NewsletterDesk {
         Issues.Result r = step.apply(desk.user(ctx), issue.id(), Form.of(ctx, List.of("version", "sendAt")));
         if (r.status() == 404) throw new NotFoundResponse();
         if (r.ok()) {
-            ctx.redirect(Paths.with(Paths.issueDesk(issue.id()), "done", done), HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(NewsroomPaths.issueDesk(issue.id()), "done", done), HttpStatus.SEE_OTHER);
             return;
         }
         ctx.status(r.status());
@@ -301,7 +302,8 @@ public final class NewsletterDesk {
                     lines, form.raw("reason"), form.raw("detail").strip());
             if (a.rejected().isEmpty()) {
                 ctx.redirect(
-                        Paths.with(Paths.suppressions(), "added", String.valueOf(a.added())), HttpStatus.SEE_OTHER);
+                        Paths.with(NewsroomPaths.suppressions(), "added", String.valueOf(a.added())),
+                        HttpStatus.SEE_OTHER);
                 return;
             }
             form.error(

@@ -4,6 +4,7 @@ import broadsheet.accounts.User;
 import broadsheet.db.Cursor;
 import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.people.People.Person;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import broadsheet.web.Role;
@@ -67,7 +68,7 @@ public final class PeopleDesk {
         }
         // an admin who gave up their own admin role may no longer see this page
         String next = id == admin.id() && role != Role.ADMIN
-                ? (role == Role.READER ? Paths.account() : Paths.newsroom())
+                ? (role == Role.READER ? Paths.account() : NewsroomPaths.newsroom())
                 : back(ctx, "role", id);
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
@@ -98,7 +99,7 @@ public final class PeopleDesk {
                 .orElseThrow(() ->
                         new BadRequestResponse("The 'before' parameter must look like 2026-11-30T10:15:00Z_123."));
         List<Person> list = new ArrayList<>(people.list(q, role, after, PAGE_SIZE + 1));
-        String filtered = Paths.with(Paths.with(Paths.people(), "q", q), "role", roleName);
+        String filtered = Paths.with(Paths.with(NewsroomPaths.people(), "q", q), "role", roleName);
         String older = null;
         if (list.size() > PAGE_SIZE) {
             list = list.subList(0, PAGE_SIZE);
@@ -127,7 +128,7 @@ public final class PeopleDesk {
     /** Back to the list the form was on, with its filters, at the person's row. */
     private static String back(Context ctx, String done, long id) {
         String from = ctx.formParam("back");
-        String list = Paths.people() + "?";
+        String list = NewsroomPaths.people() + "?";
         if (from == null || !from.startsWith(list) || from.contains("#") || from.length() > 500) {
             from = list;
         }

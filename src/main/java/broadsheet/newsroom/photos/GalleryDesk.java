@@ -4,6 +4,7 @@ import broadsheet.accounts.User;
 import broadsheet.db.Cursor;
 import broadsheet.media.Photo;
 import broadsheet.newsroom.Desk;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import io.javalin.http.BadRequestResponse;
@@ -46,7 +47,7 @@ public final class GalleryDesk {
             List<PhotoDesk.Card> picks,
             String morePicksPath) {
         public String basePath() {
-            return Paths.gallery(article.id());
+            return NewsroomPaths.gallery(article.id());
         }
     }
 
@@ -112,7 +113,7 @@ public final class GalleryDesk {
     private void respond(Context ctx, GalleryService.Result r) {
         long id = articleId(ctx);
         if (r.ok()) {
-            ctx.redirect(Paths.with(Paths.gallery(id), "done", r.done()), HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(NewsroomPaths.gallery(id), "done", r.done()), HttpStatus.SEE_OTHER);
             return;
         }
         switch (r.status()) {
@@ -146,7 +147,7 @@ public final class GalleryDesk {
                     i == 0,
                     i == gallery.size() - 1,
                     PhotoRules.missing(p),
-                    Paths.photo(p.id())));
+                    NewsroomPaths.photo(p.id())));
         }
         Photo leadOutside = a.leadPhotoId() != null && gallery.stream().noneMatch(p -> p.id() == a.leadPhotoId())
                 ? galleries.photo(a.leadPhotoId()).orElse(null)
@@ -169,7 +170,9 @@ public final class GalleryDesk {
                     .toList();
             if (found.size() > PICKS) {
                 String picked = Paths.with(
-                        Paths.gallery(a.id()), "before", found.get(PICKS - 1).cursor());
+                        NewsroomPaths.gallery(a.id()),
+                        "before",
+                        found.get(PICKS - 1).cursor());
                 more = (q.isEmpty() ? picked : Paths.with(picked, "q", q)) + "#picker";
             }
         }

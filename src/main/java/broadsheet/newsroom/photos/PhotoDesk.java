@@ -6,6 +6,7 @@ import broadsheet.media.MediaFiles;
 import broadsheet.media.Photo;
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import broadsheet.web.Role;
@@ -73,13 +74,13 @@ public final class PhotoDesk {
         String older = items.size() > PAGE_SIZE
                 ? narrowed(
                         Paths.with(
-                                Paths.photos(),
+                                NewsroomPaths.photos(),
                                 "before",
                                 items.get(PAGE_SIZE - 1).cursor()),
                         q,
                         incomplete)
                 : null;
-        String newest = after.equals(Cursor.first()) ? null : narrowed(Paths.photos(), q, incomplete);
+        String newest = after.equals(Cursor.first()) ? null : narrowed(NewsroomPaths.photos(), q, incomplete);
         desk.render(
                 ctx,
                 "newsroom/photos/library.jte",
@@ -93,7 +94,7 @@ public final class PhotoDesk {
                 i.uploader(),
                 i.uses(),
                 i.missing(),
-                mayEdit(user, i) ? Paths.photo(i.photo().id()) : null);
+                mayEdit(user, i) ? NewsroomPaths.photo(i.photo().id()) : null);
     }
 
     /** The library address with the search words and the "incomplete" filter, when given. */
@@ -124,7 +125,7 @@ public final class PhotoDesk {
         }
         switch (photos.upload(desk.user(ctx), bytes, words)) {
             case PhotoService.Saved s ->
-                ctx.redirect(Paths.with(Paths.photo(s.id()), "done", "uploaded"), HttpStatus.SEE_OTHER);
+                ctx.redirect(Paths.with(NewsroomPaths.photo(s.id()), "done", "uploaded"), HttpStatus.SEE_OTHER);
             case PhotoService.Refused r ->
                 uploadPage(ctx.status(422), form.error("file", refusal(fileName(ctx), r.why())));
             case PhotoService.Declined d -> uploadPage(ctx.status(422), form.error(d.field(), d.message()));
@@ -216,7 +217,7 @@ public final class PhotoDesk {
         }
         switch (photos.edit(desk.user(ctx), item.photo().id(), version, Words.of(form), form)) {
             case SAVED ->
-                ctx.redirect(Paths.with(Paths.photo(item.photo().id()), "done", "saved"), HttpStatus.SEE_OTHER);
+                ctx.redirect(Paths.with(NewsroomPaths.photo(item.photo().id()), "done", "saved"), HttpStatus.SEE_OTHER);
             case INVALID -> editPage(ctx.status(422), item, form, version, null);
             case CONFLICT -> {
                 PhotoDao.Item now = photos.find(item.photo().id()).orElseThrow(NotFoundResponse::new);
@@ -233,7 +234,7 @@ public final class PhotoDesk {
     public void delete(Context ctx) {
         PhotoDao.Item item = editable(ctx);
         switch (photos.delete(desk.user(ctx), item.photo().id())) {
-            case DELETED -> ctx.redirect(Paths.with(Paths.photos(), "done", "deleted"), HttpStatus.SEE_OTHER);
+            case DELETED -> ctx.redirect(Paths.with(NewsroomPaths.photos(), "done", "deleted"), HttpStatus.SEE_OTHER);
             case IN_USE ->
                 editPage(
                         ctx.status(409),
@@ -260,7 +261,7 @@ public final class PhotoDesk {
     private void editPage(Context ctx, PhotoDao.Item item, Form form, int version, String notice) {
         Photo p = item.photo();
         List<UsedIn> used = photos.usedIn(p.id()).stream()
-                .map(a -> new UsedIn(a.headline(), a.status(), a.lead(), Paths.gallery(a.id())))
+                .map(a -> new UsedIn(a.headline(), a.status(), a.lead(), NewsroomPaths.gallery(a.id())))
                 .toList();
         String uploaded =
                 DAY.format(item.createdAt().atZone(desk.chrome().site().zone()))

@@ -1,7 +1,7 @@
 package broadsheet.newsroom.photos;
 
 import broadsheet.media.Photo;
-import broadsheet.web.Paths;
+import broadsheet.web.NewsroomPaths;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -35,7 +35,7 @@ public final class PhotoRules {
         }
 
         public String editPath() {
-            return Paths.photo(photo.id());
+            return NewsroomPaths.photo(photo.id());
         }
     }
 

@@ -7,6 +7,7 @@ import broadsheet.newsroom.subscriptions.SubscriptionAdmin.Refused;
 import broadsheet.subscriptions.Plan;
 import broadsheet.subscriptions.PlanDao;
 import broadsheet.web.Form;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -110,7 +111,7 @@ public final class SubscriptionDesk {
             page(ctx, "", Form.empty(), "search", null, e.getMessage());
             return;
         }
-        ctx.redirect(Paths.with(Paths.subscriptionDesk() + "#plans-h", "done", "price"), HttpStatus.SEE_OTHER);
+        ctx.redirect(Paths.with(NewsroomPaths.subscriptionDesk() + "#plans-h", "done", "price"), HttpStatus.SEE_OTHER);
     }
 
     private void act(Context ctx, Form form, String action, String done, Runnable change) {
@@ -126,7 +127,7 @@ public final class SubscriptionDesk {
             return;
         }
         ctx.redirect(
-                Paths.with(Paths.with(Paths.subscriptionDesk() + "#current-h", "email", email), "done", done),
+                Paths.with(Paths.with(NewsroomPaths.subscriptionDesk() + "#current-h", "email", email), "done", done),
                 HttpStatus.SEE_OTHER);
     }
 

@@ -2,6 +2,7 @@ package broadsheet.newsroom.taxonomy;
 
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import io.javalin.http.Context;
@@ -41,7 +42,7 @@ public final class CatalogDesk {
             int uses,
             String publicPath) {
         public String action() {
-            return id == null ? Paths.catalog(plural) : Paths.catalogItem(plural, id);
+            return id == null ? NewsroomPaths.catalog(plural) : NewsroomPaths.catalogItem(plural, id);
         }
     }
 
@@ -81,7 +82,9 @@ public final class CatalogDesk {
     public void create(Context ctx) {
         Catalog.Result r = catalog.create(desk.user(ctx), submitted(ctx));
         if (r.ok()) {
-            ctx.redirect(Paths.with(Paths.catalogItem(kind.plural(), r.id()), "done", "created"), HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    Paths.with(NewsroomPaths.catalogItem(kind.plural(), r.id()), "done", "created"),
+                    HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             edit(ctx, null, r.form(), r.problem(), null);
@@ -104,7 +107,8 @@ public final class CatalogDesk {
         Catalog.Result r = catalog.update(desk.user(ctx), id, submitted(ctx));
         if (r.status() == 404) throw new NotFoundResponse();
         if (r.ok()) {
-            ctx.redirect(Paths.with(Paths.catalogItem(kind.plural(), id), "done", "saved"), HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    Paths.with(NewsroomPaths.catalogItem(kind.plural(), id), "done", "saved"), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             edit(ctx, id, r.form(), r.problem(), null);
@@ -116,7 +120,7 @@ public final class CatalogDesk {
         Catalog.Result r = catalog.delete(desk.user(ctx), id);
         if (r.status() == 404) throw new NotFoundResponse();
         if (r.ok()) {
-            ctx.redirect(Paths.with(Paths.catalog(kind.plural()), "done", "deleted"), HttpStatus.SEE_OTHER);
+            ctx.redirect(Paths.with(NewsroomPaths.catalog(kind.plural()), "done", "deleted"), HttpStatus.SEE_OTHER);
         } else {
             ctx.status(r.status());
             edit(ctx, id, catalog.load(id).orElseThrow(NotFoundResponse::new), r.problem(), null);

@@ -1,0 +1,43 @@
+package broadsheet.web;
+
+/**
+ * The JSON API's URLs, built in one place like the pages' in {@link Paths}; PathsTest checks each
+ * against the route table.
+ */
+public final class ApiPaths {
+    private ApiPaths() {}
+
+    /** Whether a request path is one of the JSON API's (answered with JSON errors, not pages). */
+    public static boolean isApi(String path) {
+        return path.startsWith("/api/");
+    }
+
+    public static String apiMe() {
+        return "/api/me";
+    }
+
+    public static String apiFollowing() {
+        return "/api/following";
+    }
+
+    public static String apiFollowing(String kind, String slug) {
+        return "/api/following/" + kind + "/" + slug;
+    }
+
+    public static String apiSuggestions() {
+        return "/api/following/suggestions";
+    }
+
+    public static String apiFeed() {
+        return "/api/feed";
+    }
+
+    /** The next page of the feed API after the cursor; {@code limit} only when the caller chose one. */
+    public static String apiFeed(String before, Integer limit) {
+        return apiFeed() + "?before=" + before + (limit == null ? "" : "&limit=" + limit);
+    }
+
+    public static String openApi() {
+        return "/api/openapi.json";
+    }
+}
