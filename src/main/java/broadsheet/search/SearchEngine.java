@@ -57,6 +57,8 @@ public final class SearchEngine implements AutoCloseable {
     private boolean dirty;
     private long lastCommit = System.nanoTime();
     private Instant lastPrune = Instant.EPOCH;
+    // Old generations waiting for the searches that still hold them; closed by their own thread, or by close().
+    private final Map<SearchIndex, Thread> retiring = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param onApplied told after changes reach the searchers (drops cached result pages)
@@ -161,11 +163,12 @@ public final class SearchEngine implements AutoCloseable {
         index = opened;
         if (old != null) {
             // searches that already hold the old searcher finish first: they hold their own reader
-            Thread.ofVirtual().start(() -> {
+            Thread retire = Thread.ofVirtual().unstarted(() -> {
                 sleep(Duration.ofSeconds(10));
-                old.close();
-                Generations.delete(old.dir);
+                if (retiring.remove(old) != null) retire(old);
             });
+            retiring.put(old, retire);
+            retire.start();
         }
     }
 
@@ -267,6 +270,15 @@ public final class SearchEngine implements AutoCloseable {
         }
     }
 
+    private static void retire(SearchIndex old) {
+        try {
+            old.close();
+            Generations.delete(old.dir);
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove the old search index {}: {}", old.dir, e.toString());
+        }
+    }
+
     @Override
     public void close() {
         running = false; // not interrupted: the follower stops within one poll, never in the middle of a write
@@ -283,6 +295,12 @@ public final class SearchEngine implements AutoCloseable {
                 LOG.warn("could not commit the search index on close: {}", e.toString());
             }
             ix.close();
+        }
+        for (SearchIndex old : List.copyOf(retiring.keySet())) {
+            Thread t = retiring.remove(old);
+            if (t == null) continue; // its own thread got there first
+            t.interrupt();
+            retire(old);
         }
     }
 }

@@ -54,8 +54,10 @@ class CachedListPagesTest {
             assertThat(r.statusCode()).as(path).isEqualTo(200);
             assertThat(r.body()).as(path).contains("The east quay reopens");
         }
-        // Rename both behind the app's back (no content_changed): the cached pages are still served as they were.
-        t.fixtures.jdbi().useHandle(h -> {
+        // Rename both behind the app's back (no content_changed, and with triggers off not even the search
+        // index's change log hears of it): the cached pages are still served as they were.
+        t.fixtures.jdbi().useTransaction(h -> {
+            h.execute("set local session_replication_role = replica");
             h.execute("update authors set slug = 'ada-renamed' where slug = 'ada-quill'");
             h.execute("update topics set slug = 'harbour-renamed' where slug = 'harbour'");
         });
