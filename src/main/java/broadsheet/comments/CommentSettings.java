@@ -1,6 +1,7 @@
 package broadsheet.comments;
 
 import broadsheet.db.Settings;
+import broadsheet.web.Params;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -79,10 +80,6 @@ public record CommentSettings(
     }
 
     private static int number(Map<String, String> s, String key, int fallback) {
-        try {
-            return Math.max(0, Integer.parseInt(s.getOrDefault(key, "").strip()));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return Params.typedInt(s.get(key)).map(v -> Math.max(0, v)).orElse(fallback);
     }
 }

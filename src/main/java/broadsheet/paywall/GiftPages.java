@@ -5,6 +5,7 @@ import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
+import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import broadsheet.web.Personal;
 import broadsheet.web.Sessions;
@@ -150,12 +151,9 @@ public final class GiftPages {
     }
 
     private Optional<Gifted> article(String id) {
-        long n;
-        try {
-            n = Long.parseLong(id == null ? "" : id.strip());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        Optional<Long> typed = Params.typedLong(id);
+        if (typed.isEmpty()) return Optional.empty();
+        long n = typed.get();
         Site site = chrome.site();
         return dao.publishedById(n)
                 .map(p -> new Gifted(p.id(), p.headline(), site.articlePath(p.slug(), p.publishedAt())));

@@ -6,6 +6,7 @@ import broadsheet.db.ContentChanges;
 import broadsheet.db.Secrets;
 import broadsheet.web.Cookies;
 import broadsheet.web.PageCache;
+import broadsheet.web.Params;
 import broadsheet.web.Role;
 import broadsheet.web.Sessions;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -203,11 +204,6 @@ public final class Paywall {
     }
 
     private static int number(String s, int fallback, int max) {
-        try {
-            int v = Integer.parseInt(s == null ? "" : s.strip());
-            return v < 0 || v > max ? fallback : v;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return Params.typedInt(s).filter(v -> v >= 0 && v <= max).orElse(fallback);
     }
 }

@@ -4,6 +4,7 @@ import broadsheet.accounts.User;
 import broadsheet.newsroom.Desk;
 import broadsheet.web.Form;
 import broadsheet.web.NewsroomPaths;
+import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -64,13 +65,9 @@ public final class PaywallDesk {
     }
 
     private static Integer number(Form f, String field, int max, String message) {
-        try {
-            int v = Integer.parseInt(f.raw(field).strip());
-            if (v >= 0 && v <= max) return v;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        f.error(field, message);
-        return null;
+        Integer v =
+                Params.typedInt(f.raw(field)).filter(n -> n >= 0 && n <= max).orElse(null);
+        if (v == null) f.error(field, message);
+        return v;
     }
 }

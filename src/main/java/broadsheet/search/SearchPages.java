@@ -6,6 +6,7 @@ import broadsheet.articles.Kind;
 import broadsheet.web.Chrome;
 import broadsheet.web.Meta;
 import broadsheet.web.PageCache;
+import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import broadsheet.web.Views;
 import io.javalin.http.BadRequestResponse;
@@ -246,11 +247,7 @@ public final class SearchPages {
         int page = 1;
         String p = param(ctx, "page");
         if (!p.isEmpty()) {
-            try {
-                page = Integer.parseInt(p);
-            } catch (NumberFormatException e) {
-                page = 0;
-            }
+            page = Params.typedInt(p).orElse(0);
             if (page < 1 || page > SearchRequest.MAX_PAGE)
                 throw new BadRequestResponse(
                         "The 'page' parameter must be a whole number from 1 to " + SearchRequest.MAX_PAGE + ".");

@@ -55,11 +55,28 @@ public final class Params {
                         "The field \"" + field + "\" must be a whole number from " + min + " to " + max + "."));
     }
 
-    private static long parse(String raw, String field) {
+    /**
+     * A whole number as typed into a form field, for forms that show their own message beside the field:
+     * empty when absent, blank or not a whole number (spaces around it are allowed).
+     */
+    public static Optional<Long> typedLong(String raw) {
+        if (raw == null || raw.isBlank()) return Optional.empty();
         try {
-            return Long.parseLong(raw);
+            return Optional.of(Long.parseLong(raw.strip()));
         } catch (NumberFormatException e) {
-            throw new BadRequestResponse("The field \"" + field + "\" must be a whole number.");
+            return Optional.empty();
         }
+    }
+
+    /** As {@link #typedLong}, for numbers that fit an int (empty when out of its range). */
+    public static Optional<Integer> typedInt(String raw) {
+        return typedLong(raw)
+                .filter(v -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE)
+                .map(Long::intValue);
+    }
+
+    private static long parse(String raw, String field) {
+        return typedLong(raw)
+                .orElseThrow(() -> new BadRequestResponse("The field \"" + field + "\" must be a whole number."));
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Stopping the server as an operator or the README's Maven command does (SIGTERM; Ctrl+C is handled the
  * same way): exit code 0, and no error or stack trace.
  */
+@org.junit.jupiter.api.parallel.Isolated("starts and kills whole servers with time bounds: nothing else runs meanwhile")
 class CleanStopTest {
 
     @Test

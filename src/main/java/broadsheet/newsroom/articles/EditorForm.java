@@ -2,6 +2,7 @@ package broadsheet.newsroom.articles;
 
 import broadsheet.topics.TopicKind;
 import broadsheet.web.Form;
+import broadsheet.web.Params;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -136,11 +137,7 @@ public final class EditorForm {
     }
 
     int version() {
-        try {
-            return Integer.parseInt(form.raw("version").strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return Params.typedInt(form.raw("version")).orElse(-1);
     }
 
     /** The article the form describes; what cannot be read is reported as field errors. */
@@ -278,11 +275,6 @@ public final class EditorForm {
     }
 
     private static Long number(String s) {
-        try {
-            long v = Long.parseLong(s.strip());
-            return v > 0 ? v : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Params.typedLong(s).filter(v -> v > 0).orElse(null);
     }
 }

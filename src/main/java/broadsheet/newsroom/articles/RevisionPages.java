@@ -116,13 +116,9 @@ public final class RevisionPages {
     public void restore(Context ctx) {
         User user = desk.user(ctx);
         long id = Params.pathId(ctx, "id");
-        int startedFrom;
-        try {
-            startedFrom = Integer.parseInt(Objects.requireNonNullElse(ctx.formParam("version"), ""));
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse(
-                    "The form did not say which version you restored over. Reload the page and try again.");
-        }
+        int startedFrom = Params.typedInt(ctx.formParam("version"))
+                .orElseThrow(() -> new BadRequestResponse(
+                        "The form did not say which version you restored over. Reload the page and try again."));
         int revision = Params.pathNumber(ctx, "version");
         switch (articles.restore(user, id, revision, startedFrom)) {
             case ArticleDesk.Saved s ->

@@ -6,6 +6,7 @@ import broadsheet.newsroom.audit.AuditLogDao.Entry;
 import broadsheet.newsroom.audit.AuditLogDao.Filter;
 import broadsheet.web.Form;
 import broadsheet.web.NewsroomPaths;
+import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import broadsheet.web.Role;
 import io.javalin.http.BadRequestResponse;
@@ -50,11 +51,8 @@ public final class AuditDesk {
         }
         Long subjectId = null;
         if (!form.raw("id").isEmpty()) {
-            try {
-                subjectId = Long.parseLong(form.raw("id"));
-            } catch (NumberFormatException e) {
-                form.error("id", "The subject number must be a whole number, e.g. 42.");
-            }
+            subjectId = Params.typedLong(form.raw("id")).orElse(null);
+            if (subjectId == null) form.error("id", "The subject number must be a whole number, e.g. 42.");
         }
         String actor = form.raw("actor");
         if (!actor.isEmpty() && !actor.equals("system") && !actor.matches("[0-9]{1,18}")) {

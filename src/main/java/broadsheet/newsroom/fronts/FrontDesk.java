@@ -7,6 +7,7 @@ import broadsheet.newsroom.fronts.FrontEditor.Front;
 import broadsheet.newsroom.fronts.FrontEditor.Summary;
 import broadsheet.web.Json;
 import broadsheet.web.NewsroomPaths;
+import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The fronts desk: which articles lead the home page and each section, in which order. */
 public final class FrontDesk {
@@ -164,13 +166,18 @@ public final class FrontDesk {
     public void order(Context ctx) {
         String front = front(ctx);
         List<Long> ids = new ArrayList<>();
-        int version;
-        try {
-            String order = ctx.formParam("order");
-            if (order == null) throw new NumberFormatException();
-            for (String s : order.split(",")) if (!s.isBlank()) ids.add(Long.parseLong(s.strip()));
-            version = Integer.parseInt(String.valueOf(ctx.formParam("version")));
-        } catch (NumberFormatException e) {
+        String order = ctx.formParam("order");
+        boolean numbers = order != null;
+        if (numbers) {
+            for (String s : order.split(",")) {
+                if (s.isBlank()) continue;
+                Optional<Long> id = Params.typedLong(s);
+                numbers &= id.isPresent();
+                id.ifPresent(ids::add);
+            }
+        }
+        Optional<Integer> seen = Params.typedInt(ctx.formParam("version"));
+        if (!numbers || seen.isEmpty()) {
             json(
                     ctx,
                     422,
@@ -179,6 +186,7 @@ public final class FrontDesk {
                             "Send the order as article numbers separated by commas, and the version of the front."));
             return;
         }
+        int version = seen.get();
         try {
             int now = editor.reorder(desk.user(ctx), front, ids, version);
             json(ctx, 200, Map.of("version", now, "message", "Saved the new order."));
@@ -231,11 +239,8 @@ public final class FrontDesk {
 
     /** The article a button acts on; a missing or malformed one is refused like any bad input. */
     private static long article(Context ctx) {
-        try {
-            return Long.parseLong(String.valueOf(ctx.formParam("article")));
-        } catch (NumberFormatException e) {
-            throw new FrontEditor.Refused(422, "Choose an article first.");
-        }
+        return Params.typedLong(ctx.formParam("article"))
+                .orElseThrow(() -> new FrontEditor.Refused(422, "Choose an article first."));
     }
 
     private static void json(Context ctx, int status, Object body) {

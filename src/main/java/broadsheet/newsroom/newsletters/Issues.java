@@ -12,6 +12,7 @@ import broadsheet.newsletters.NewsletterMessage;
 import broadsheet.newsletters.NewsletterSender;
 import broadsheet.newsletters.Outbox;
 import broadsheet.web.Form;
+import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import broadsheet.web.Site;
 import jakarta.mail.MessagingException;
@@ -257,21 +258,11 @@ public final class Issues {
 
     private static List<Long> parseIds(List<String> values) {
         List<Long> ids = new ArrayList<>();
-        for (String v : values) {
-            try {
-                ids.add(Long.parseLong(v.strip()));
-            } catch (NumberFormatException ignored) {
-                // not an id from our form
-            }
-        }
+        for (String v : values) Params.typedLong(v).ifPresent(ids::add); // anything else is not an id from our form
         return ids;
     }
 
     private static int parseInt(String s) {
-        try {
-            return Integer.parseInt(s.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return Params.typedInt(s).orElse(-1);
     }
 }

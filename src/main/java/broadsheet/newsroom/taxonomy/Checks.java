@@ -1,6 +1,7 @@
 package broadsheet.newsroom.taxonomy;
 
 import broadsheet.web.Form;
+import broadsheet.web.Params;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -61,12 +62,9 @@ final class Checks {
     static Long optionalId(Form form, String field, String message) {
         String v = form.raw(field);
         if (v.isEmpty()) return null;
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            form.error(field, message);
-            return null;
-        }
+        Long id = Params.typedLong(v).orElse(null);
+        if (id == null) form.error(field, message);
+        return id;
     }
 
     private static String capital(String label) {

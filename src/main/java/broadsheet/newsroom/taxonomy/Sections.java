@@ -1,6 +1,7 @@
 package broadsheet.newsroom.taxonomy;
 
 import broadsheet.web.Form;
+import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import java.util.List;
 import java.util.Optional;
@@ -51,13 +52,11 @@ final class Sections implements Kind {
         if (position.isEmpty()) {
             form.set("position", String.valueOf(SectionCatalogDao.nextPosition(h)));
         } else {
-            try {
-                int p = Integer.parseInt(position);
-                if (p < 0 || p > POSITION_MAX)
-                    form.error("position", "The position must be a whole number from 0 to " + POSITION_MAX + ".");
-            } catch (NumberFormatException e) {
+            java.util.Optional<Integer> p = Params.typedInt(position);
+            if (p.isEmpty())
                 form.error("position", "The position must be a whole number from 0 to " + POSITION_MAX + ", e.g. 3.");
-            }
+            else if (p.get() < 0 || p.get() > POSITION_MAX)
+                form.error("position", "The position must be a whole number from 0 to " + POSITION_MAX + ".");
         }
     }
 
