@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds a whole index from the database into a new generation folder, without touching the one in
@@ -20,6 +25,8 @@ public final class Rebuild {
     public record Result(Path generation, long articles, long photos, long changesThrough, Duration took) {}
 
     private static final int BATCH = 500;
+    private static final int INDEXERS =
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     // Changes this close below the newest at the start are applied again after the build: a transaction
     // that took its change id just before the start may commit during the build.
     private static final long OVERLAP = 1000;
@@ -38,14 +45,7 @@ public final class Rebuild {
         AtomicLong articles = new AtomicLong();
         AtomicLong photos = new AtomicLong();
         try (SearchIndex index = SearchIndex.open(dir, true)) {
-            dao.eachArticle(BATCH, batch -> {
-                try {
-                    for (ArticleDoc a : batch) index.writer().addDocument(Documents.article(a));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                progress.done(articles.addAndGet(batch.size()), total, Duration.ofNanos(System.nanoTime() - started));
-            });
+            indexArticles(index, total, started, articles, progress);
             dao.eachPhoto(BATCH, batch -> {
                 try {
                     for (PhotoDoc p : batch) index.writer().addDocument(Documents.photo(p));
@@ -61,5 +61,59 @@ public final class Rebuild {
             throw (RuntimeException) e;
         }
         return new Result(dir, articles.get(), photos.get(), low, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Reads batches on this thread while {@link #INDEXERS} threads turn them into documents: PostgreSQL
+     * assembling the next batch and Lucene analysing this one overlap instead of taking turns.
+     */
+    private void indexArticles(SearchIndex index, long total, long started, AtomicLong done, Progress progress)
+            throws IOException {
+        BlockingQueue<List<ArticleDoc>> queue = new ArrayBlockingQueue<>(INDEXERS * 2);
+        List<ArticleDoc> end = new ArrayList<>(); // the end of the batches, told apart by identity
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        List<Thread> indexers = new ArrayList<>();
+        for (int i = 0; i < INDEXERS; i++) {
+            indexers.add(Thread.ofPlatform().name("reindex-" + i).start(() -> {
+                try {
+                    for (List<ArticleDoc> batch = queue.take(); batch != end; batch = queue.take()) {
+                        for (ArticleDoc a : batch) index.writer().addDocument(Documents.article(a));
+                        progress.done(
+                                done.addAndGet(batch.size()), total, Duration.ofNanos(System.nanoTime() - started));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException | RuntimeException e) {
+                    failed.compareAndSet(null, e);
+                }
+            }));
+        }
+        try {
+            dao.eachArticle(BATCH, batch -> {
+                if (failed.get() != null) throw new IllegalStateException("indexing failed", failed.get());
+                put(queue, batch);
+            });
+        } finally {
+            for (int i = 0; i < INDEXERS; i++) put(queue, end);
+            for (Thread t : indexers) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        Throwable f = failed.get();
+        if (f instanceof IOException io) throw io;
+        if (f != null) throw (RuntimeException) f;
+    }
+
+    private static <T> void put(BlockingQueue<T> queue, T item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding the search index", e);
+        }
     }
 }

@@ -11,24 +11,36 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 
 /** Readers' searches: published articles only, with facet counts, date filters, snippets and paging. */
 public final class Search {
 
     public static final int PAGE_SIZE = 10;
+    /**
+     * Matches are counted exactly up to this many and the facets counted among the best this many: past
+     * it the engine skips what cannot make the page instead of scoring every match of a common word.
+     */
+    public static final int COUNTED = 1000;
 
     /** One result: the article's id and a snippet of its text around the words searched for. */
     public record Hit(long id, List<Snippets.Part> snippet) {}
@@ -39,8 +51,13 @@ public final class Search {
      * @param fuzzy     nothing matched as typed, so these are matches one or two letters away
      * @param facets    per dimension (section, author, topic, kind), the values with their counts
      */
-    public record Results(long total, List<Hit> hits, Map<String, List<FacetValue>> facets, boolean fuzzy) {
-        public static final Results NONE = new Results(0, List.of(), Map.of(), false);
+    /**
+     * @param total    how many articles match; when {@code atLeast}, at least that many (counting stops there)
+     * @param facets   counts among the best {@link #COUNTED} matches (all of them when there are fewer)
+     */
+    public record Results(
+            long total, boolean atLeast, List<Hit> hits, Map<String, List<FacetValue>> facets, boolean fuzzy) {
+        public static final Results NONE = new Results(0, false, List.of(), Map.of(), false);
     }
 
     /** The engine is still building this node's index. */
@@ -178,26 +195,69 @@ public final class Search {
             throws IOException {
         Query query = filtered(words, r, zone, now);
         int offset = (Math.min(r.page(), SearchRequest.MAX_PAGE) - 1) * PAGE_SIZE;
-        Sort sort = r.order() == SearchRequest.Order.NEWEST
-                ? new Sort(
-                        new SortField(Fields.TIME, SortField.Type.LONG, true),
-                        new SortField(Fields.ID, SortField.Type.LONG, true))
-                : new Sort(SortField.FIELD_SCORE, new SortField(Fields.TIME, SortField.Type.LONG, true));
+        Sort newest = new Sort(
+                new SortField(Fields.TIME, SortField.Type.LONG, true),
+                new SortField(Fields.ID, SortField.Type.LONG, true));
         return index.read((searcher, state) -> {
-            FacetsCollectorManager.FacetsResult fr = FacetsCollectorManager.search(
-                    searcher, query, offset + PAGE_SIZE, sort, true, new FacetsCollectorManager());
-            TopDocs top = fr.topDocs();
+            // The best matches by relevance, found with skipping (block-max WAND) rather than by scoring every
+            // match: they are the page's hits in relevance order, and the documents the facets count.
+            TopDocs best = searcher.search(query, new TopScoreDocCollectorManager(COUNTED, COUNTED));
+            TopDocs top = r.order() == SearchRequest.Order.NEWEST
+                    ? searcher.search(query, new TopFieldCollectorManager(newest, offset + PAGE_SIZE, COUNTED))
+                    : byScoreThenNewest(searcher, best, offset + PAGE_SIZE);
             Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
             if (state != null) {
-                SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, fr.facetsCollector());
+                SortedSetDocValuesFacetCounts counts =
+                        new SortedSetDocValuesFacetCounts(state, collected(searcher, best));
                 for (String dim : List.of(
                         Documents.FACET_SECTION, Documents.FACET_KIND, Documents.FACET_AUTHOR, Documents.FACET_TOPIC)) {
                     facets.put(dim, values(counts, dim));
                 }
             }
             List<Hit> hits = hits(searcher, words, top, offset);
-            return new Results(top.totalHits.value(), hits, facets, fuzzy);
+            boolean atLeast = best.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+            return new Results(best.totalHits.value(), atLeast, hits, facets, fuzzy);
         });
+    }
+
+    /** The first {@code n} of the best matches in the order readers see them: by score, the newer first when two score alike. */
+    private static TopDocs byScoreThenNewest(IndexSearcher searcher, TopDocs best, int n) throws IOException {
+        ScoreDoc[] docs = best.scoreDocs.clone();
+        long[] time = new long[docs.length];
+        var leaves = searcher.getIndexReader().leaves();
+        for (int i = 0; i < docs.length; i++) {
+            var leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+            NumericDocValues t = DocValues.getNumeric(leaf.reader(), Fields.TIME);
+            time[i] = t.advanceExact(docs[i].doc - leaf.docBase) ? t.longValue() : Long.MIN_VALUE;
+        }
+        Integer[] order = new Integer[docs.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(
+                order,
+                (a, b) -> docs[a].score != docs[b].score
+                        ? Float.compare(docs[b].score, docs[a].score)
+                        : Long.compare(time[b], time[a]));
+        ScoreDoc[] sorted = new ScoreDoc[Math.min(n, docs.length)];
+        for (int i = 0; i < sorted.length; i++) sorted[i] = docs[order[i]];
+        return new TopDocs(best.totalHits, sorted);
+    }
+
+    /** The given documents as a facets collector would have gathered them, segment by segment. */
+    private static FacetsCollector collected(IndexSearcher searcher, TopDocs docs) throws IOException {
+        int[] ids = new int[docs.scoreDocs.length];
+        for (int i = 0; i < ids.length; i++) ids[i] = docs.scoreDocs[i].doc;
+        java.util.Arrays.sort(ids);
+        FacetsCollector fc = new FacetsCollector();
+        var leaves = searcher.getIndexReader().leaves();
+        int i = 0;
+        for (var leaf : leaves) {
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            if (i >= ids.length || ids[i] >= end) continue;
+            LeafCollector lc = fc.getLeafCollector(leaf);
+            for (; i < ids.length && ids[i] < end; i++) lc.collect(ids[i] - leaf.docBase);
+            lc.finish();
+        }
+        return fc;
     }
 
     private static List<FacetValue> values(SortedSetDocValuesFacetCounts counts, String dim) throws IOException {

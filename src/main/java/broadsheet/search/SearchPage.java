@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * The results page: the form as the reader left it, what matched, facets to narrow by, and the way on.
  *
+ * @param count      how many matched, in words ("42 articles", "At least 1,000 articles")
  * @param message    a sentence in place of results ("Type a word...", "Nothing matched..."), or null
  * @param notice     a sentence above the results (matches for similar spellings), or null
  * @param morePath   the next page, or null
@@ -15,7 +16,7 @@ public record SearchPage(
         Layout layout,
         String q,
         String order,
-        long total,
+        String count,
         List<Item> items,
         List<Link> sorts,
         List<Link> dates,

@@ -103,7 +103,7 @@ public final class SearchPages {
                 chrome.layout(meta),
                 r.q(),
                 r.order().value(),
-                found.total(),
+                count(found),
                 items,
                 sorts(r),
                 dates(r),
@@ -114,6 +114,12 @@ public final class SearchPages {
                 more,
                 r.page());
         return views.render("search/results.jte", page);
+    }
+
+    static String count(Search.Results found) {
+        String n = String.format(java.util.Locale.UK, "%,d", found.total());
+        if (found.atLeast()) return "At least " + n + " articles";
+        return found.total() == 1 ? "1 article" : n + " articles";
     }
 
     private static List<SearchPage.Link> sorts(SearchRequest r) {

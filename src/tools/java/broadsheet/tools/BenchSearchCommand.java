@@ -70,6 +70,9 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--no-postgres", description = "Skip the PostgreSQL full-text comparison (it builds a GIN index).")
     boolean noPostgres;
 
+    @Option(names = "--keep-index", description = "Measure on the index there is instead of rebuilding it first.")
+    boolean keepIndex;
+
     @Option(names = "--seed", defaultValue = "11")
     long seed;
 
@@ -106,7 +109,7 @@ final class BenchSearchCommand implements Callable<Integer> {
                     articles,
                     threads,
                     seconds));
-            out.append(reindex(jdbi, config.dataDir().resolve("search")));
+            if (!keepIndex) out.append(reindex(jdbi, config.dataDir().resolve("search")));
             List<Type> types = BenchSearchQueries.draw(jdbi, seed, 200);
             try (App app = App.start(config, db)) {
                 String base = "http://localhost:" + app.port();
