@@ -58,6 +58,9 @@ public final class App implements AutoCloseable {
     /** Builds every part and starts listening on the configured port (0 for any free one). */
     public static App start(Config config, Database db) {
         if (config.port() != 0) requirePortFree(config.port());
+        config.devMailProblem().ifPresent(problem -> {
+            throw new StartupException(problem);
+        });
         Core core = Core.create(config, db);
         PaywallFeature paywall = PaywallFeature.create(core);
         ReadsFeature reads = ReadsFeature.create(core);
