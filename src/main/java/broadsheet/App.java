@@ -66,11 +66,12 @@ public final class App implements AutoCloseable {
         ReadsFeature reads = ReadsFeature.create(core);
         // search follows the change log in every app (not only with jobs): results must be right within a second
         SearchFeature search = SearchFeature.create(core);
-        ArticlesFeature articles = ArticlesFeature.create(core, paywall.paywall(), reads.mostRead(), search.related());
+        CommentsFeature comments = CommentsFeature.create(core);
+        ArticlesFeature articles = ArticlesFeature.create(
+                core, paywall.paywall(), reads.mostRead(), search.related(), comments.previews());
         FollowingFeature following = FollowingFeature.create(core, articles.dao());
         SubscriptionsFeature subscriptions = SubscriptionsFeature.create(core);
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
-        CommentsFeature comments = CommentsFeature.create(core);
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao());
         NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao(), search.search());
         Routes routes = new Routes(
@@ -97,7 +98,7 @@ public final class App implements AutoCloseable {
         };
         List<AutoCloseable> running = new ArrayList<>();
         running.add(search.engine());
-        running.add(new ContentChanges(db.dataSource(), onChange));
+        running.add(new ContentChanges(db.dataSource(), onChange, core.cache()::drop));
         Javalin server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
