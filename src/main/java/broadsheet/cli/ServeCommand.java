@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         });
         if (config.devMail() && !config.mail().smtp())
             LOG.info(
-                    "/dev/mail is on: mail is kept on this machine, readable at {}{} from this machine only",
+                    "Dev mail is on: mail is kept on this machine, readable at {}{} from this machine only",
                     config.baseUrl(),
                     Paths.devMail());
         if (config.port() != 0) App.requirePortFree(config.port());
