@@ -58,16 +58,20 @@ public final class App implements AutoCloseable {
     /** Builds every part and starts listening on the configured port (0 for any free one). */
     public static App start(Config config, Database db) {
         if (config.port() != 0) requirePortFree(config.port());
+        config.devMailProblem().ifPresent(problem -> {
+            throw new StartupException(problem);
+        });
         Core core = Core.create(config, db);
         PaywallFeature paywall = PaywallFeature.create(core);
         ReadsFeature reads = ReadsFeature.create(core);
         // search follows the change log in every app (not only with jobs): results must be right within a second
         SearchFeature search = SearchFeature.create(core);
-        ArticlesFeature articles = ArticlesFeature.create(core, paywall.paywall(), reads.mostRead(), search.related());
+        CommentsFeature comments = CommentsFeature.create(core);
+        ArticlesFeature articles = ArticlesFeature.create(
+                core, paywall.paywall(), reads.mostRead(), search.related(), comments.previews());
         FollowingFeature following = FollowingFeature.create(core, articles.dao());
         SubscriptionsFeature subscriptions = SubscriptionsFeature.create(core);
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
-        CommentsFeature comments = CommentsFeature.create(core);
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao());
         NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao(), search.search());
         Routes routes = new Routes(
@@ -94,7 +98,7 @@ public final class App implements AutoCloseable {
         };
         List<AutoCloseable> running = new ArrayList<>();
         running.add(search.engine());
-        running.add(new ContentChanges(db.dataSource(), onChange));
+        running.add(new ContentChanges(db.dataSource(), onChange, core.cache()::drop));
         Javalin server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;

@@ -14,6 +14,9 @@ import java.util.Map;
  *                    empty for http://localhost:PORT
  * @param jobs        whether the background jobs run (scheduled publishing, newsletter and digest sending,
  *                    housekeeping): always for {@code serve}; tests turn them off and drive a job directly
+ * @param devMail     whether /dev/mail shows locally kept mail to a browser on this machine (env DEV_MAIL=on,
+ *                    {@code serve --dev-mail}); off by default, and refused at start unless the base URL is a
+ *                    loopback address ({@link #devMailProblem()})
  */
 public record Config(
         int port,
@@ -24,9 +27,24 @@ public record Config(
         boolean devTemplates,
         MailConfig mail,
         StripeConfig stripe,
-        boolean jobs) {
+        boolean jobs,
+        boolean devMail) {
 
     public static final int DEFAULT_PORT = 8080;
+
+    /** With /dev/mail off. */
+    public Config(
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String baseUrl,
+            boolean pageCache,
+            boolean devTemplates,
+            MailConfig mail,
+            StripeConfig stripe,
+            boolean jobs) {
+        this(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, false);
+    }
 
     /** With the background jobs running. */
     public Config(
@@ -63,39 +81,64 @@ public record Config(
                 !"off".equalsIgnoreCase(env.getOrDefault("PAGE_CACHE", "on")),
                 "1".equals(env.get("DEV_TEMPLATES")),
                 MailConfig.fromEnv(env),
-                StripeConfig.fromEnv(env));
+                StripeConfig.fromEnv(env),
+                true,
+                onOff("DEV_MAIL", env.getOrDefault("DEV_MAIL", "off")));
+    }
+
+    private static boolean onOff(String name, String value) {
+        if (value.equalsIgnoreCase("on")) return true;
+        if (value.equalsIgnoreCase("off") || value.isEmpty()) return false;
+        throw new broadsheet.db.StartupException(name + " must be on or off, not '" + value + "'");
     }
 
     public Config withPort(int p) {
-        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs);
+        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
     }
 
     public Config withDataDir(Path d) {
-        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs);
+        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe, jobs);
+        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
     }
 
     public Config withBaseUrl(String url) {
-        return new Config(port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates, mail, stripe, jobs);
+        return new Config(
+                port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates, mail, stripe, jobs, devMail);
     }
 
     public Config withPageCache(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe, jobs);
+        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe, jobs, devMail);
     }
 
     public Config withMail(MailConfig m) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m, stripe, jobs);
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m, stripe, jobs, devMail);
     }
 
     public Config withStripe(StripeConfig s) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, s, jobs);
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, s, jobs, devMail);
     }
 
     public Config withJobs(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, on);
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, on, devMail);
+    }
+
+    public Config withDevMail(boolean on) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, on);
+    }
+
+    /**
+     * Why /dev/mail may not be on, if it may not: it trusts requests from this machine, which is only
+     * safe when the site is not public (behind a reverse proxy on the same host every public request
+     * comes from loopback), so the base URL must name a loopback host.
+     */
+    public java.util.Optional<String> devMailProblem() {
+        if (!devMail || broadsheet.web.Loopback.isLoopbackUrl(baseUrl())) return java.util.Optional.empty();
+        return java.util.Optional.of("DEV_MAIL=on (--dev-mail) shows mail only to this machine, but BASE_URL "
+                + baseUrl() + " is not a loopback address (localhost, 127.0.0.1, [::1]); turn DEV_MAIL off"
+                + " or set SMTP_HOST to send mail");
     }
 
     /** The public origin: BASE_URL or --base-url when given, otherwise this machine at the port served. */

@@ -1,6 +1,7 @@
 // Comments, enhanced. Pages work without this: the counts are on each conversation page, and
-// every action is a link to a small form. With it, counts show on article pages and lists, a
-// reader's own comments offer Edit and Delete, and Like works in place.
+// every action is a link to a small form. With it, counts show on lists, a signed-in reader sees
+// Write a comment under an article instead of the sign-in instruction, a reader's own comments
+// offer Edit and Delete, and Like works in place.
 (function () {
   "use strict";
 
@@ -22,6 +23,23 @@
             (s.classList.contains("card__comments") ? "" : ")");
           s.hidden = false;
         });
+      })
+      .catch(function () {});
+  }
+
+  // The article page: its first comments and the sign-in instruction are the same bytes for everyone;
+  // a signed-in reader gets the Write a comment button instead (or the reason they may not comment).
+  var onArticle = document.querySelector("[data-article-comments]");
+  var join = onArticle && onArticle.querySelector("[data-comments-join]");
+  if (join && window.fetch) {
+    fetch("/articles/" + onArticle.getAttribute("data-article-comments") + "/comments/me.json",
+      { credentials: "same-origin", cache: "no-store" })
+      .then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (me) {
+        if (!me.signedIn) return;
+        join.remove();
+        if (me.canComment) onArticle.querySelector("[data-comments-write]").hidden = false;
+        else onArticle.querySelector("[data-comments-me]").textContent = me.refusal || "";
       })
       .catch(function () {});
   }

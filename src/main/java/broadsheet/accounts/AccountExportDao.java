@@ -1,6 +1,7 @@
 package broadsheet.accounts;
 
 import broadsheet.comments.CommentDao;
+import broadsheet.following.FollowKind;
 import broadsheet.subscriptions.Subscription;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,9 +14,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class AccountExportDao {
 
     private final Jdbi jdbi;
+    private final String baseUrl;
 
-    public AccountExportDao(Jdbi jdbi) {
+    /** @param baseUrl the public origin, for the addresses of what the reader follows */
+    public AccountExportDao(Jdbi jdbi, String baseUrl) {
         this.jdbi = jdbi;
+        this.baseUrl = baseUrl;
     }
 
     /** Everything we hold about the account, as a JSON-ready map. */
@@ -117,18 +121,38 @@ public final class AccountExportDao {
                                     "since",
                                     rs.getTimestamp("created_at").toInstant().toString()))
                             .list());
+            // each follow by the name and public address of what is followed, not by its row number
             out.put(
                     "following",
-                    h.createQuery(
-                                    "select kind, target_id, created_at from follows where user_id = :u order by created_at")
+                    h.createQuery("""
+                            select f.kind, f.created_at,
+                                   coalesce(a.slug, t.slug, s.slug) as slug, coalesce(a.name, t.name, s.name) as name
+                              from follows f
+                              left join authors a on f.kind = 'author' and a.id = f.target_id
+                              left join topics t on f.kind = 'topic' and t.id = f.target_id
+                              left join sections s on f.kind = 'section' and s.id = f.target_id
+                             where f.user_id = :u
+                             order by f.created_at, f.kind, f.target_id""")
                             .bind("u", user.id())
-                            .map((rs, ctx) -> Map.of(
-                                    "kind",
-                                    rs.getString("kind"),
-                                    "id",
-                                    rs.getLong("target_id"),
-                                    "since",
-                                    rs.getTimestamp("created_at").toInstant().toString()))
+                            .map((rs, ctx) -> {
+                                Map<String, Object> follow = new LinkedHashMap<>();
+                                String kind = rs.getString("kind");
+                                String slug = rs.getString("slug");
+                                follow.put("kind", kind);
+                                follow.put("name", rs.getString("name"));
+                                follow.put(
+                                        "url",
+                                        FollowKind.of(kind)
+                                                .filter(k -> slug != null)
+                                                .map(k -> baseUrl + k.path(slug))
+                                                .orElse(null));
+                                follow.put(
+                                        "since",
+                                        rs.getTimestamp("created_at")
+                                                .toInstant()
+                                                .toString());
+                                return follow;
+                            })
                             .list());
             out.put(
                     "followingDigest",

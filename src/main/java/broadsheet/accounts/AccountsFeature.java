@@ -13,7 +13,7 @@ public record AccountsFeature(AccountPages pages, PeopleDesk people, Housekeepin
         AccountService accounts = new AccountService(
                 core.jdbi(),
                 new UserDao(core.jdbi()),
-                new AccountExportDao(core.jdbi()),
+                new AccountExportDao(core.jdbi(), core.config().baseUrl()),
                 new SignInThrottle(new SignInFailureDao(core.jdbi())),
                 new AccountMails(core.site()),
                 core.mailer());

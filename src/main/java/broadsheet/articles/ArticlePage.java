@@ -1,5 +1,6 @@
 package broadsheet.articles;
 
+import broadsheet.comments.ArticleComments;
 import broadsheet.media.Photo;
 import broadsheet.newsletters.Newsletter;
 import broadsheet.paywall.Offer;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param offer what a reader without access is offered instead of the rest, or null
  * @param readNext more from the section and the most read, at the end of the page
  * @param related stories like this one (search's "Related"), possibly empty
+ * @param comments the first comments and how to join in; null on previews and photo pages
  */
 public record ArticlePage(
         Layout layout,
@@ -30,7 +32,8 @@ public record ArticlePage(
         List<Part> lockedParts,
         Offer offer,
         ReadNext readNext,
-        List<ArticleSummary> related) {
+        List<ArticleSummary> related,
+        ArticleComments comments) {
 
     public sealed interface Part permits HtmlPart, RelatedPart, PromoPart {}
 

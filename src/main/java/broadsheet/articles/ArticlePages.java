@@ -1,5 +1,8 @@
 package broadsheet.articles;
 
+import broadsheet.comments.ArticleComments;
+import broadsheet.comments.CommentArticle;
+import broadsheet.comments.CommentPreviews;
 import broadsheet.media.Photo;
 import broadsheet.newsletters.Newsletter;
 import broadsheet.newsletters.NewsletterDao;
@@ -39,6 +42,7 @@ public final class ArticlePages {
     private final Paywall paywall;
     private final MostRead mostRead;
     private final broadsheet.search.Related related;
+    private final CommentPreviews comments;
     private final BodyRenderer bodies = new BodyRenderer();
 
     /** How many articles "More from" the section lists. */
@@ -51,8 +55,10 @@ public final class ArticlePages {
             PageCache cache,
             Paywall paywall,
             MostRead mostRead,
-            broadsheet.search.Related related) {
+            broadsheet.search.Related related,
+            CommentPreviews comments) {
         this.related = related;
+        this.comments = comments;
         this.articles = articles;
         this.chrome = chrome;
         this.views = views;
@@ -81,11 +87,14 @@ public final class ArticlePages {
                     StructuredData.newsArticle(chrome.site(), a, page.url(), description),
                     List.of(),
                     false);
+            // the first comments are part of the page: it goes when they change, or when comments close by age
+            ArticleComments first = comments.of(a.id()).orElse(null);
             // it shows the site's most read, so it goes when that list changes
-            return PageCache.Page.html(
-                    views.render("articles/show.jte", withMeta(page, meta)),
+            PageCache.Page rendered = PageCache.Page.html(
+                    views.render("articles/show.jte", withMeta(page, meta, first)),
                     a.updatedAt(),
-                    keys(a) + " " + MostRead.SITE_KEY);
+                    keys(a) + " " + MostRead.SITE_KEY + " " + CommentArticle.cacheKey(a.id()));
+            return first == null || first.closesAt() == null ? rendered : rendered.expiringAt(first.closesAt());
         });
     }
 
@@ -155,7 +164,8 @@ public final class ArticlePages {
                 lockedParts,
                 offer,
                 readNext(a),
-                related(a));
+                related(a),
+                null);
     }
 
     /**
@@ -284,10 +294,11 @@ public final class ArticlePages {
                         p.lockedParts(),
                         p.offer(),
                         p.readNext(),
-                        p.related()));
+                        p.related(),
+                        null));
     }
 
-    private ArticlePage withMeta(ArticlePage p, Meta meta) {
+    private ArticlePage withMeta(ArticlePage p, Meta meta, ArticleComments first) {
         return new ArticlePage(
                 chrome.layout(meta),
                 p.article(),
@@ -301,7 +312,8 @@ public final class ArticlePages {
                 p.lockedParts(),
                 p.offer(),
                 p.readNext(),
-                p.related());
+                p.related(),
+                first);
     }
 
     /** Search's related stories, leaving out those the body already links to; read fresh as published. */

@@ -49,6 +49,11 @@ public final class Main implements Runnable {
         return new CommandLine(new Main());
     }
 
+    /** Has {@code serve} change its configuration with {@code change} before it opens the database. */
+    public static void configureServe(CommandLine cli, java.util.function.UnaryOperator<Config> change) {
+        ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).configure.add(change);
+    }
+
     /** Has {@code serve} run {@code step} on the migrated database before it starts the site. */
     public static void beforeServing(CommandLine cli, BiConsumer<Database, Config> step) {
         ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).beforeServing.add(step);

@@ -3,6 +3,8 @@ package broadsheet.cli;
 import broadsheet.App;
 import broadsheet.Config;
 import broadsheet.db.Database;
+import broadsheet.db.StartupException;
+import broadsheet.web.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +38,15 @@ final class ServeCommand implements Callable<Integer> {
             description = "Render every page afresh (env PAGE_CACHE=off); for benchmarks and debugging.")
     boolean noPageCache;
 
+    @Option(
+            names = "--dev-mail",
+            description =
+                    "Show mail kept on this machine (no SMTP_HOST) at /dev/mail to a browser on this machine (env DEV_MAIL=on); only with a loopback base URL.")
+    boolean devMail;
+
+    /** Changes to the configuration before anything starts; broadsheet-tools.jar's {@code --demo} is one. */
+    final List<java.util.function.UnaryOperator<Config>> configure = new ArrayList<>();
+
     /** Work on the migrated database before the site starts; broadsheet-tools.jar's demo loader is one. */
     final List<BiConsumer<Database, Config>> beforeServing = new ArrayList<>();
 
@@ -50,6 +61,16 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) config = config.withPort(port);
         if (baseUrl != null) config = config.withBaseUrl(baseUrl);
         if (noPageCache) config = config.withPageCache(false);
+        if (devMail) config = config.withDevMail(true);
+        for (var change : configure) config = change.apply(config);
+        config.devMailProblem().ifPresent(problem -> {
+            throw new StartupException(problem);
+        });
+        if (config.devMail() && !config.mail().smtp())
+            LOG.info(
+                    "Dev mail is on: mail is kept on this machine, readable at {}{} from this machine only",
+                    config.baseUrl(),
+                    Paths.devMail());
         if (config.port() != 0) App.requirePortFree(config.port());
         Database db = Database.open(config);
         try {

@@ -14,14 +14,28 @@ public record CommentArticle(
 
     /** The mode readers get: an open article closes by itself once it is older than the setting allows. */
     public CommentMode effectiveMode(CommentSettings s, Instant now) {
-        if (mode != CommentMode.CLOSED
+        if (!mode.shut()
                 && s.autoCloseDays() > 0
                 && publishedAt.plus(Duration.ofDays(s.autoCloseDays())).isBefore(now)) return CommentMode.CLOSED;
         return mode;
     }
 
     public boolean closedBySetting(CommentSettings s, Instant now) {
-        return mode != CommentMode.CLOSED && effectiveMode(s, now) == CommentMode.CLOSED;
+        return !mode.shut() && effectiveMode(s, now) == CommentMode.CLOSED;
+    }
+
+    /** When comments close by themselves (the auto-close setting), or null if they never will. */
+    public Instant closesAt(CommentSettings s) {
+        if (mode.shut() || s.autoCloseDays() <= 0) return null;
+        return publishedAt.plus(Duration.ofDays(s.autoCloseDays()));
+    }
+
+    /**
+     * The surrogate key of the pages that show this article's comments (its article page); the
+     * comments table's trigger announces it on every change readers can see (V17).
+     */
+    public static String cacheKey(long articleId) {
+        return "comments-" + articleId;
     }
 
     public boolean subscribersOnly(CommentSettings s) {

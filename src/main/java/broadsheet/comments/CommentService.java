@@ -66,7 +66,11 @@ public final class CommentService {
     private Optional<CommentRefused> refusal(Handle h, User u, CommentArticle a, CommentSettings s) {
         Optional<CommentRefused> banned = banned(h, u);
         if (banned.isPresent()) return banned;
-        if (a.effectiveMode(s, Instant.now()) == CommentMode.CLOSED) {
+        CommentMode mode = a.effectiveMode(s, Instant.now());
+        if (mode == CommentMode.OFF) {
+            return Optional.of(new CommentRefused(409, "Comments are off for this article."));
+        }
+        if (mode == CommentMode.CLOSED) {
             return Optional.of(new CommentRefused(
                     409, "Comments on this article are closed; no new comments or replies are taken."));
         }

@@ -13,9 +13,14 @@ import broadsheet.newsroom.moderation.ModerationQueueDao;
  * @param threads the conversation page, the counts and the reader's me.json
  * @param pages the reader's forms: write, reply, edit, delete, like, report
  * @param account the reader's comments and replies in their account
+ * @param previews the first comments, for the article page
  */
 public record CommentsFeature(
-        ThreadPages threads, CommentPages pages, AccountCommentPages account, ModerationDesk moderation) {
+        ThreadPages threads,
+        CommentPages pages,
+        AccountCommentPages account,
+        ModerationDesk moderation,
+        CommentPreviews previews) {
 
     public static CommentsFeature create(Core core) {
         CommentDao dao = new CommentDao(core.jdbi());
@@ -36,6 +41,7 @@ public record CommentsFeature(
                                 dao,
                                 new UserDao(core.jdbi()),
                                 core.settings(),
-                                notices)));
+                                notices)),
+                new CommentPreviews(comments, threads));
     }
 }

@@ -79,6 +79,18 @@ public final class ThreadDao {
         });
     }
 
+    /** The newest shown top-level comments of an article, at most {@code limit}: the start of the conversation. */
+    public List<Comment> newest(long articleId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("select " + CommentDao.COLUMNS
+                        + " from comments c where c.article_id = :a and c.root_id is null and c.status = :visible"
+                        + " order by " + Sort.NEWEST.order + " limit :n")
+                .bind("a", articleId)
+                .bind("visible", CommentStatus.VISIBLE)
+                .bind("n", limit)
+                .map(CommentDao.MAPPER)
+                .list());
+    }
+
     /** How many top-level threads are shown, for paging. */
     public int threadCount(long articleId) {
         return jdbi.withHandle(h -> h.createQuery(

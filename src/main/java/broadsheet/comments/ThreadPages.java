@@ -74,13 +74,14 @@ public final class ThreadPages {
                 a.closedBySetting(s, Instant.now())
                         ? "Comments closed automatically " + s.autoCloseDays() + " days after publication."
                         : "Comments on this article are closed.";
+            case OFF -> "Comments are off for this article.";
             case PREMODERATED -> "Comments on this article are checked by an editor before they appear.";
             case OPEN -> "";
         };
-        if (a.subscribersOnly(s) && mode != CommentMode.CLOSED)
-            state = (state + " Only subscribers may comment here.").strip();
-        List<ThreadDao.Thread> list = threads.page(a.id(), sort, page);
-        boolean more = threads.threadCount(a.id()) > page * ThreadDao.PAGE_SIZE;
+        if (a.subscribersOnly(s) && !mode.shut()) state = (state + " Only subscribers may comment here.").strip();
+        boolean off = mode == CommentMode.OFF;
+        List<ThreadDao.Thread> list = off ? List.of() : threads.page(a.id(), sort, page);
+        boolean more = !off && threads.threadCount(a.id()) > page * ThreadDao.PAGE_SIZE;
         String path = chrome.site().articlePath(a.slug(), a.publishedAt());
         Meta meta = new Meta(
                 "Comments: " + a.headline(),
@@ -98,8 +99,8 @@ public final class ThreadPages {
                         a,
                         path,
                         state,
-                        mode == CommentMode.CLOSED,
-                        threads.count(a.id()),
+                        mode.shut(),
+                        off ? 0 : threads.count(a.id()),
                         sort,
                         List.of(ThreadDao.Sort.values()),
                         list,

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells this node when content changed anywhere: any writer (another node, an import) runs
- * {@code NOTIFY content_changed} in its transaction, and every node drops what it cached.
+ * {@code NOTIFY content_changed} in its transaction, and every node drops what it cached. A
+ * notification whose payload is not empty names the one surrogate key whose pages changed (the
+ * comments trigger sends {@code comments-<article id>}), and only those pages are dropped.
  */
 public final class ContentChanges implements AutoCloseable {
 
@@ -25,8 +27,17 @@ public final class ContentChanges implements AutoCloseable {
                 .findOne();
     }
 
+    /** Announces, when the surrounding transaction commits, that only the pages carrying this surrogate key changed. */
+    public static void announce(org.jdbi.v3.core.Handle h, String surrogateKey) {
+        h.createQuery("select pg_notify('" + CHANNEL + "', :key)")
+                .bind("key", surrogateKey)
+                .mapTo(String.class)
+                .findOne();
+    }
+
     private final DataSource ds;
     private final Runnable onChange;
+    private final java.util.function.Consumer<String> onKey;
     private final Thread thread;
     private volatile boolean running = true;
     private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
@@ -36,8 +47,14 @@ public final class ContentChanges implements AutoCloseable {
      * so that nothing this node caches from its first request on can miss a change.
      */
     public ContentChanges(DataSource ds, Runnable onChange) {
+        this(ds, onChange, key -> onChange.run());
+    }
+
+    /** @param onKey told the surrogate key of a change that concerns only the pages carrying it */
+    public ContentChanges(DataSource ds, Runnable onChange, java.util.function.Consumer<String> onKey) {
         this.ds = ds;
         this.onChange = onChange;
+        this.onKey = onKey;
         this.thread = Thread.ofVirtual().name("content-changes").start(this::listen);
         try {
             if (!listening.await(10, java.util.concurrent.TimeUnit.SECONDS))
@@ -57,7 +74,16 @@ public final class ContentChanges implements AutoCloseable {
                 listening.countDown();
                 while (running) {
                     PGNotification[] n = pg.getNotifications(1000);
-                    if (n != null && n.length > 0) onChange.run();
+                    if (n == null || n.length == 0) continue;
+                    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+                    boolean everything = false;
+                    for (PGNotification one : n) {
+                        String payload = one.getParameter();
+                        if (payload == null || payload.isEmpty()) everything = true;
+                        else keys.add(payload);
+                    }
+                    if (everything) onChange.run();
+                    else keys.forEach(onKey);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) return;

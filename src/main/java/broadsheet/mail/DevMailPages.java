@@ -2,6 +2,7 @@ package broadsheet.mail;
 
 import broadsheet.web.Chrome;
 import broadsheet.web.Layout;
+import broadsheet.web.Loopback;
 import broadsheet.web.Meta;
 import broadsheet.web.Paths;
 import broadsheet.web.Personal;
@@ -26,7 +27,10 @@ import java.util.stream.Stream;
 
 /**
  * Mail kept locally when no SMTP server is configured, readable at /dev/mail from this machine
- * only, so a person trying the site can confirm an address or reset a password.
+ * only, so a person trying the site can confirm an address or reset a password. Off unless switched
+ * on (DEV_MAIL=on, {@code serve --dev-mail}, {@code serve --demo}) with a loopback base URL; when on,
+ * it answers requests whose connection comes from 127.0.0.0/8 or ::1 (IPv4-mapped too) and that no
+ * proxy forwarded; everything else is a 404.
  */
 public final class DevMailPages {
 
@@ -41,7 +45,7 @@ public final class DevMailPages {
     private final Chrome chrome;
     private final Views views;
 
-    /** @param local empty when mail goes out by SMTP: then these pages do not exist */
+    /** @param local empty when mail goes out by SMTP or /dev/mail is off: then these pages do not exist */
     public DevMailPages(Optional<LocalMail> local, Chrome chrome, Views views) {
         this.local = local;
         this.chrome = chrome;
@@ -77,13 +81,20 @@ public final class DevMailPages {
         Personal.html(ctx, views.render("mail/dev.jte", new MailPage(chrome.layout(meta), messages, open)));
     }
 
-    /** The local mail folder, when mail is kept locally and the request comes from this machine; else 404. */
+    /**
+     * The local mail folder, when these pages are on and the request comes from this machine; else 404.
+     * The connection's own address decides (never a header a client can write), and a request that
+     * carries a proxy's forwarding header is refused even from loopback: it comes from somewhere else.
+     */
     private Path allowed(Context ctx) {
-        String ip = ctx.req().getRemoteAddr();
-        boolean here = ip.equals("127.0.0.1") || ip.equals("::1") || ip.equals("0:0:0:0:0:0:0:1");
-        if (!here) throw new NotFoundResponse();
-        return local.map(LocalMail::dir).orElseThrow(NotFoundResponse::new);
+        Path dir = local.map(LocalMail::dir).orElseThrow(NotFoundResponse::new);
+        boolean here = Loopback.isLoopbackAddress(ctx.req().getRemoteAddr());
+        boolean forwarded = FORWARDING_HEADERS.stream().anyMatch(h -> ctx.header(h) != null);
+        if (!here || forwarded) throw new NotFoundResponse();
+        return dir;
     }
+
+    private static final List<String> FORWARDING_HEADERS = List.of("Forwarded", "X-Forwarded-For", "X-Real-IP");
 
     static Message read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

@@ -120,6 +120,8 @@ public final class PageCache {
     // old generation, where no request looks, instead of outliving the change it missed.
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final Supplier<String> day;
+    // moved on by drop(): a page whose render overlapped a drop is not kept (see cached)
+    private final java.util.concurrent.atomic.AtomicLong drops = new java.util.concurrent.atomic.AtomicLong();
 
     public PageCache(boolean enabled) {
         this(enabled, () -> "");
@@ -141,13 +143,28 @@ public final class PageCache {
     /** Serves the page for this request from the cache, rendering it on a miss. */
     public void serve(Context ctx, Supplier<Page> render) {
         String key = generation.get() + ":" + day.get() + key(ctx);
-        Page page = enabled ? pages.get(key, k -> render.get()) : render.get();
+        Page page = enabled ? cached(key, render) : render.get();
         if (page.expired(Instant.now())) {
             // remove(key, page): only this stale copy goes, never a fresh one another request just rendered
             pages.asMap().remove(key, page);
-            page = enabled ? pages.get(key, k -> render.get()) : render.get();
+            page = enabled ? cached(key, render) : render.get();
         }
         send(ctx, page, cacheControl(page, Instant.now()));
+    }
+
+    /**
+     * The page under this key, rendered on a miss. A page rendered while {@link #drop} ran may show
+     * what was dropped, so it is served to this one request but not kept.
+     */
+    private Page cached(String key, Supplier<Page> render) {
+        long before = drops.get();
+        boolean[] rendered = {false};
+        Page page = pages.get(key, k -> {
+            rendered[0] = true;
+            return render.get();
+        });
+        if (rendered[0] && drops.get() != before) pages.asMap().remove(key, page);
+        return page;
     }
 
     /** The usual lifetimes, cut short to the page's expiry when it has one. */
@@ -163,10 +180,15 @@ public final class PageCache {
      * cached under its own key, so a variant is only ever served to requests that asked for it.
      */
     public void serve(Context ctx, String variant, String cacheControl, String vary, Supplier<Page> render) {
-        Page page = enabled
-                ? pages.get(generation.get() + ":" + day.get() + key(ctx) + "#" + variant, k -> render.get())
-                : render.get();
-        send(ctx, page, cacheControl, vary);
+        String key = generation.get() + ":" + day.get() + key(ctx) + "#" + variant;
+        Page page = enabled ? cached(key, render) : render.get();
+        if (page.expired(Instant.now())) {
+            pages.asMap().remove(key, page);
+            page = enabled ? cached(key, render) : render.get();
+        }
+        // the usual lifetimes are cut short to the page's expiry, as for pages without variants
+        String lifetime = cacheControl.equals(CACHE_CONTROL) ? cacheControl(page, Instant.now()) : cacheControl;
+        send(ctx, page, lifetime, vary);
     }
 
     /** Sends a page with validators, answering 304 when the client's copy is current. */
@@ -229,6 +251,7 @@ public final class PageCache {
      * a change that shows on some pages (a most-read list) need not empty the whole cache.
      */
     public void drop(String surrogateKey) {
+        drops.incrementAndGet();
         String k = " " + surrogateKey + " ";
         pages.asMap()
                 .entrySet()

@@ -14,6 +14,6 @@ public record SitePages(AccessCheck access, ErrorPages errors, MediaPages media,
                 new ErrorPages(core.chrome(), core.views(), articles),
                 new MediaPages(core.media()),
                 new Logo(core.chrome()),
-                new DevMailPages(core.localMail(), core.chrome(), core.views()));
+                new DevMailPages(core.localMail().filter(m -> core.config().devMail()), core.chrome(), core.views()));
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Account pages, blank and with errors, pass the Nu HTML Checker; local mail is readable at /dev/mail. */
+/** Account pages, blank and with errors, pass the Nu HTML Checker (the mail pages: mail/DevMailTest). */
 class AccountPagesValidityTest {
 
     static TestApp t;
@@ -48,27 +48,5 @@ class AccountPagesValidityTest {
                                 .body()))
                 .isEmpty();
         assertThat(HtmlValidator.problems(staff.get("/newsroom").body())).isEmpty();
-    }
-
-    @Test
-    void withoutSmtpMailIsKeptAndReadableFromThisMachine() {
-        WebClient c = t.client();
-        c.get("/register");
-        c.post("/register", Map.of("email", "local@example.org", "displayName", "", "password", "a local password"));
-        var list = c.get("/dev/mail");
-        assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains("Confirm your email address for").contains("local@example.org");
-        String href = org.jsoup.Jsoup.parse(list.body())
-                .select("a[href^=/dev/mail/]")
-                .first()
-                .attr("href");
-        var mail = c.get(href);
-        assertThat(HtmlValidator.problems(mail.body())).isEmpty();
-        String confirm = org.jsoup.Jsoup.parse(mail.body())
-                .select("a[href*=/account/confirm]")
-                .first()
-                .attr("href");
-        assertThat(c.get(confirm.replace("http://news.example", "")).body())
-                .contains("Your email address is confirmed");
     }
 }

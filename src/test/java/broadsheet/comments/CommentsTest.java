@@ -277,7 +277,7 @@ class CommentsTest {
                 anonymous = t.get(articlePath);
         assertThat(forAnn.body()).isEqualTo(forBen.body()).isEqualTo(anonymous.body());
         assertThat(forAnn.headers().firstValue("Cache-Control").orElseThrow()).startsWith("public");
-        assertThat(Jsoup.parse(forAnn.body()).selectFirst(".interact a[href=/articles/" + a + "/comments]"))
+        assertThat(Jsoup.parse(forAnn.body()).selectFirst(".article-comments a[href=/articles/" + a + "/comments]"))
                 .isNotNull();
         HttpResponse<String> threadAnn = ann.get("/articles/" + a + "/comments"),
                 threadBen = ben.get("/articles/" + a + "/comments");

@@ -348,6 +348,8 @@ class FollowingTest extends FollowingTestBase {
         String email = "reader" + users + "@example.org";
         c.get("/following");
         c.post("/follow", Map.of("kind", "topic", "slug", "energy", "next", "/"));
+        c.post("/follow", Map.of("kind", "author", "slug", "ana-ortiz", "next", "/"));
+        c.post("/follow", Map.of("kind", "section", "slug", "politics", "next", "/"));
         long newsletter = t.fixtures.newsletter("tide-times", "Tide Times", "When the water turns", "everyone");
         t.fixtures
                 .jdbi()
@@ -356,7 +358,20 @@ class FollowingTest extends FollowingTestBase {
                         newsletter,
                         email));
         JsonNode data = json(c.get("/account/export.json"));
-        assertThat(data.get("following").findValuesAsText("kind")).containsExactly("topic");
+        // each follow by name and public address (the app is served as http://news.example), not by row number
+        JsonNode following = data.get("following");
+        assertThat(following.findValuesAsText("kind")).containsExactlyInAnyOrder("topic", "author", "section");
+        assertThat(following.findValuesAsText("name")).containsExactlyInAnyOrder("Energy", "Ana Ortiz", "Politics");
+        assertThat(following.findValuesAsText("url"))
+                .containsExactlyInAnyOrder(
+                        "http://news.example/topics/energy",
+                        "http://news.example/authors/ana-ortiz",
+                        "http://news.example/sections/politics");
+        assertThat(following.findValues("id")).isEmpty();
+        for (String url : following.findValuesAsText("url"))
+            assertThat(c.get(url.replace("http://news.example", "")).statusCode())
+                    .as(url)
+                    .isEqualTo(200);
         assertThat(data.get("newsletters").findValuesAsText("newsletter")).containsExactly("tide-times");
         c.get("/account");
         assertThat(Jsoup.parse(c.post("/account/delete", Map.of("confirmPassword", "password for " + email))

@@ -32,7 +32,8 @@ public final class TestApp implements AutoCloseable {
             MailConfig mail,
             String baseUrl,
             broadsheet.subscriptions.StripeConfig stripe,
-            boolean jobs) {
+            boolean jobs,
+            boolean devMail) {
 
         /** Page cache on, mail to files, served as https://news.example (cookies are Secure). */
         public static Options defaults() {
@@ -41,6 +42,7 @@ public final class TestApp implements AutoCloseable {
                     MailConfig.fromEnv(java.util.Map.of()),
                     "https://news.example",
                     broadsheet.subscriptions.StripeConfig.none(),
+                    false,
                     false);
         }
 
@@ -49,7 +51,7 @@ public final class TestApp implements AutoCloseable {
          * that cookies (Secure only under https) reach the test client.
          */
         public Options withMail(MailConfig m) {
-            return new Options(pageCache, m, "http://news.example", stripe, jobs);
+            return new Options(pageCache, m, "http://news.example", stripe, jobs, devMail);
         }
 
         /** Served as plain http, so that the session cookie reaches the test client. */
@@ -58,21 +60,26 @@ public final class TestApp implements AutoCloseable {
         }
 
         public Options withBaseUrl(String url) {
-            return new Options(pageCache, mail, url, stripe, jobs);
+            return new Options(pageCache, mail, url, stripe, jobs, devMail);
         }
 
         public Options withPageCache(boolean on) {
-            return new Options(on, mail, baseUrl, stripe, jobs);
+            return new Options(on, mail, baseUrl, stripe, jobs, devMail);
         }
 
         /** With Stripe settings (a webhook secret; an API base pointing at a local stand-in for Stripe), served as plain http. */
         public Options withStripe(broadsheet.subscriptions.StripeConfig s) {
-            return new Options(pageCache, mail, "http://news.example", s, jobs);
+            return new Options(pageCache, mail, "http://news.example", s, jobs, devMail);
         }
 
         /** With the background jobs running as under {@code serve}. */
         public Options withJobs() {
-            return new Options(pageCache, mail, baseUrl, stripe, true);
+            return new Options(pageCache, mail, baseUrl, stripe, true, devMail);
+        }
+
+        /** With /dev/mail on (DEV_MAIL=on), served as http://localhost: the one kind of base URL it allows. */
+        public Options withDevMail() {
+            return new Options(pageCache, mail, "http://localhost", stripe, jobs, true);
         }
     }
 
@@ -114,8 +121,17 @@ public final class TestApp implements AutoCloseable {
         }
         beforeStart.accept(dataDir);
         db = TestDb.fresh();
-        Config config =
-                new Config(0, dataDir, "jdbc:test", o.baseUrl(), o.pageCache(), false, o.mail(), o.stripe(), o.jobs());
+        Config config = new Config(
+                0,
+                dataDir,
+                "jdbc:test",
+                o.baseUrl(),
+                o.pageCache(),
+                false,
+                o.mail(),
+                o.stripe(),
+                o.jobs(),
+                o.devMail());
         fixtures = new Fixtures(db.jdbi(), config.mediaDir());
         app = App.start(config, db);
     }

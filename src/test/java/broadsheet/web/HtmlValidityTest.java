@@ -47,6 +47,16 @@ class HtmlValidityTest {
         f.leadPhoto(id, p1);
         f.gallery(id, p1, p2);
         f.correction(id, "update", "This article was updated with the final vote.", at.plusSeconds(3600));
+        // comments, so that the article page shows its first comments and "All N comments"
+        f.jdbi().useHandle(h -> {
+            for (String text : new String[] {"A first view.", "A <second> view, with a link."})
+                h.execute(
+                        "insert into comments (article_id, author_name, body, body_html, status) values (?, ?, ?, ?, 'visible')",
+                        id,
+                        "Reader",
+                        text,
+                        "<p>" + text.replace("<", "&lt;").replace(">", "&gt;") + "</p>");
+        });
         t.contentChanged();
         // reads, so that the home page, the section front and the article show their most-read lists
         var reads = new broadsheet.reads.ReadsFixture(t);
@@ -99,7 +109,9 @@ class HtmlValidityTest {
         assertThat(t.get("/sections/politics").body()).contains("<section class=\"most-read\"");
         assertThat(t.get(article).body())
                 .contains("<section class=\"most-read\"")
-                .contains("<section class=\"more-from\"");
+                .contains("<section class=\"more-from\"")
+                .contains("<section class=\"article-comments\"")
+                .contains("All 2 comments");
     }
 
     @org.junit.jupiter.api.Test

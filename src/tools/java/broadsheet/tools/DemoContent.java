@@ -38,6 +38,18 @@ final class DemoContent {
 
     private DemoContent() {}
 
+    /**
+     * The demo turns /dev/mail on, so that a person trying it can read the confirmation mail; not when
+     * the site has a public address (BASE_URL not loopback), where it stays off and the log says why.
+     */
+    static Config withDevMail(Config config) {
+        if (config.devMail()) return config;
+        Config on = config.withDevMail(true);
+        if (on.devMailProblem().isEmpty()) return on;
+        LOG.warn("The demo leaves /dev/mail off: BASE_URL {} is not a loopback address", config.baseUrl());
+        return config;
+    }
+
     static void loadIfEmpty(Database db, Config config) {
         broadsheet.subscriptions.PlanDao.seedDemo(db.jdbi()); // once: the demo paper's monthly and annual plans
         long articles = db.jdbi()

@@ -36,6 +36,7 @@ public final class Tools {
                 new BenchSearchCommand())) cli.addSubcommand(command);
         DemoOption demo = new DemoOption();
         cli.getSubcommands().get("serve").addMixin("demo", demo);
+        Main.configureServe(cli, config -> demo.load ? DemoContent.withDevMail(config) : config);
         Main.beforeServing(cli, (db, config) -> {
             if (demo.load) DemoContent.loadIfEmpty(db, config);
         });

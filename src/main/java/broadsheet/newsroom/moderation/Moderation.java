@@ -8,6 +8,7 @@ import broadsheet.comments.CommentDao;
 import broadsheet.comments.CommentMode;
 import broadsheet.comments.CommentSettings;
 import broadsheet.comments.ReplyNotices;
+import broadsheet.db.ContentChanges;
 import broadsheet.db.Settings;
 import broadsheet.mail.Mail;
 import broadsheet.web.Form;
@@ -96,6 +97,8 @@ public final class Moderation {
     public void setArticle(User editor, long articleId, CommentMode mode, Boolean subscribersOnly) {
         jdbi.useTransaction(h -> {
             dao.setArticle(h, articleId, mode, subscribersOnly);
+            // the article page shows its comments and who may write one
+            ContentChanges.announce(h, CommentArticle.cacheKey(articleId));
             Audit.record(
                     h,
                     editor,
@@ -141,6 +144,7 @@ public final class Moderation {
                 Settings.put(h, k, v);
             }
             Audit.record(h, editor, "comments.settings", "settings", null, "Comment rules changed");
+            ContentChanges.announce(h); // every article page says who may comment and until when
         });
         return f;
     }
