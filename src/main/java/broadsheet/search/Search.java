@@ -118,22 +118,44 @@ public final class Search {
         return ids(index, b.build(), limit);
     }
 
-    /** The newsroom's photo library: ids of photos whose caption, alt text or credit match, best first. */
+    /**
+     * The newsroom's photo library: ids of photos whose caption, alt text or credit has every word, best
+     * first (ties: newest first), at most {@code limit}. Like the article search, it first gives this node
+     * up to a second to apply what was just written, so a photo uploaded or edited a moment ago is found.
+     */
     public List<Long> photoMatches(String q, int limit) {
+        engine.awaitCaughtUp(java.time.Duration.ofSeconds(1));
         SearchIndex index = engine.index().orElseThrow(NotReady::new);
-        Query words = Queries.text(QueryText.parse(q), java.util.Map.of(Fields.CAPTIONS, 1f, Fields.CREDIT, 1f), false);
+        Query words = Queries.text(QueryText.parse(q), PHOTO_FIELDS, false);
         if (words == null) return List.of();
         Query q2 = new BooleanQuery.Builder()
                 .add(words, Occur.MUST)
                 .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PHOTO)), Occur.FILTER)
                 .build();
-        return ids(index, q2, limit);
+        return ids(index, q2, limit, BEST_THEN_NEWEST);
     }
 
+    /** Whether the words leave anything to search a photo's words for. */
+    public static boolean photoSearchable(String q) {
+        return Queries.text(QueryText.parse(q), PHOTO_FIELDS, false) != null;
+    }
+
+    /** A photo's searched words: caption and alt text (one field) and credit, alike. */
+    private static final Map<String, Float> PHOTO_FIELDS = Map.of(Fields.CAPTIONS, 1f, Fields.CREDIT, 1f);
+
+    private static final Sort BEST_THEN_NEWEST = new Sort(
+            SortField.FIELD_SCORE,
+            new SortField(Fields.TIME, SortField.Type.LONG, true),
+            new SortField(Fields.ID, SortField.Type.LONG, true));
+
     private static List<Long> ids(SearchIndex index, Query q, int limit) {
+        return ids(index, q, limit, null);
+    }
+
+    private static List<Long> ids(SearchIndex index, Query q, int limit, Sort sort) {
         try {
             return index.read((searcher, state) -> {
-                TopDocs top = searcher.search(q, limit);
+                TopDocs top = sort == null ? searcher.search(q, limit) : searcher.search(q, limit, sort);
                 List<Long> ids = new ArrayList<>();
                 var stored = searcher.storedFields();
                 for (ScoreDoc d : top.scoreDocs)
