@@ -119,20 +119,36 @@ public final class Search {
     }
 
     /**
-     * The newsroom's photo library: ids of photos whose caption, alt text or credit has every word, best
-     * first (ties: newest first), at most {@code limit}. Like the article search, it first gives this node
-     * up to a second to apply what was just written, so a photo uploaded or edited a moment ago is found.
+     * Photos found for some words, best first.
+     *
+     * @param fuzzy nothing matched as typed, so these are photos with words one or two letters away
      */
-    public List<Long> photoMatches(String q, int limit) {
+    public record PhotoMatches(List<Long> ids, boolean fuzzy) {}
+
+    /**
+     * The newsroom's photo library: ids of photos whose caption, alt text or credit has every word, best
+     * first (ties: newest first), at most {@code limit}. When nothing matches as typed, words one or two
+     * letters away are matched instead ("pelikan" finds pelican), as on the readers' page. Like the
+     * article search, it first gives this node up to a second to apply what was just written, so a photo
+     * uploaded or edited a moment ago is found.
+     */
+    public PhotoMatches photoMatches(String q, int limit) {
         engine.awaitCaughtUp(java.time.Duration.ofSeconds(1));
         SearchIndex index = engine.index().orElseThrow(NotReady::new);
-        Query words = Queries.text(QueryText.parse(q), PHOTO_FIELDS, false);
-        if (words == null) return List.of();
-        Query q2 = new BooleanQuery.Builder()
+        QueryText text = QueryText.parse(q);
+        Query words = Queries.text(text, PHOTO_FIELDS, false);
+        if (words == null) return new PhotoMatches(List.of(), false);
+        List<Long> exact = ids(index, photos(words), limit, BEST_THEN_NEWEST);
+        if (!exact.isEmpty() || text.words().isEmpty()) return new PhotoMatches(exact, false);
+        List<Long> near = ids(index, photos(Queries.text(text, PHOTO_FIELDS, true)), limit, BEST_THEN_NEWEST);
+        return new PhotoMatches(near, !near.isEmpty());
+    }
+
+    private static Query photos(Query words) {
+        return new BooleanQuery.Builder()
                 .add(words, Occur.MUST)
                 .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PHOTO)), Occur.FILTER)
                 .build();
-        return ids(index, q2, limit, BEST_THEN_NEWEST);
     }
 
     /** Whether the words leave anything to search a photo's words for. */

@@ -144,10 +144,9 @@ public final class EditorView {
         Long lead = f.leadIdQuietly();
         String photoQuery = f.value("photoQuery").strip();
         if (photoQuery.length() > 200) photoQuery = photoQuery.substring(0, 200);
-        List<Photo> photoChoices =
-                new ArrayList<>(photoQuery.isEmpty() ? dao.newestPhotos(PhotoDesk.PICKS) : found(photoQuery));
-        String photoSearch =
-                photoQuery.isEmpty() ? null : PhotoFinder.summary(photoQuery, photoChoices.size(), PhotoDesk.PICKS);
+        PhotoFinder.Picks picks = photoQuery.isEmpty() ? null : photos.photos(photoQuery, PhotoDesk.PICKS);
+        List<Photo> photoChoices = new ArrayList<>(picks == null ? dao.newestPhotos(PhotoDesk.PICKS) : picks.photos());
+        String photoSearch = picks == null ? null : PhotoFinder.summary(photoQuery, picks, PhotoDesk.PICKS);
         if (lead != null && photoChoices.stream().noneMatch(p -> p.id() == lead))
             photoChoices.addAll(0, dao.photosById(List.of(lead)));
         List<Photo> galleryPhotos = dao.photosById(f.galleryIdsQuietly());
@@ -200,10 +199,6 @@ public final class EditorView {
                         dao.newsletters(),
                         primary,
                         photoSearch));
-    }
-
-    private List<Photo> found(String q) {
-        return PhotoFinder.searchable(q) ? photos.photos(q, PhotoDesk.PICKS) : List.of();
     }
 
     Preview preview(Long id, ArticleDraft d) {

@@ -186,10 +186,9 @@ public final class GalleryDesk {
                         1, Math.min(Params.optionalQueryLong(ctx, "page").orElse(1L), PhotoFinder.MOST / PICKS));
                 int offset = (int) (page - 1) * PICKS;
                 boolean searchable = PhotoFinder.searchable(q);
-                PhotoFinder.Found f =
-                        searchable ? finder.find(q, notInGallery, offset, PICKS) : new PhotoFinder.Found(0, List.of());
+                PhotoFinder.Found f = searchable ? finder.find(q, notInGallery, offset, PICKS) : PhotoFinder.Found.NONE;
                 found = f.items();
-                searched = new PhotoDesk.Searched(f.total(), offset + 1, offset + found.size(), searchable);
+                searched = new PhotoDesk.Searched(f.total(), offset + 1, offset + found.size(), searchable, f.fuzzy());
                 if (offset + PICKS < f.total())
                     more = Paths.with(
                                     Paths.with(NewsroomPaths.gallery(a.id()), "q", q), "page", String.valueOf(page + 1))

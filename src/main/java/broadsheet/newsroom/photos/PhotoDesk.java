@@ -54,8 +54,9 @@ public final class PhotoDesk {
      * page shows (1-based, {@code from} > {@code to} on an empty page).
      *
      * @param searchable false when the words held nothing to search for (only short common words or symbols)
+     * @param fuzzy nothing matched as typed; these photos have words one or two letters away
      */
-    public record Searched(int total, int from, int to, boolean searchable) {}
+    public record Searched(int total, int from, int to, boolean searchable, boolean fuzzy) {}
 
     public record UploadPage(Desk.Frame frame, Form form, long maxMegabytes) {}
 
@@ -125,7 +126,7 @@ public final class PhotoDesk {
         boolean searchable = PhotoFinder.searchable(q);
         PhotoFinder.Found found = searchable
                 ? finder.find(q, new PhotoDao.Search(incomplete, List.of()), offset, PAGE_SIZE)
-                : new PhotoFinder.Found(0, List.of());
+                : PhotoFinder.Found.NONE;
         User user = desk.user(ctx);
         List<Card> cards = found.items().stream().map(i -> card(i, user)).toList();
         String base = narrowed(NewsroomPaths.photos(), q, incomplete);
@@ -141,7 +142,7 @@ public final class PhotoDesk {
                         cards,
                         next,
                         previous,
-                        new Searched(found.total(), offset + 1, offset + cards.size(), searchable)));
+                        new Searched(found.total(), offset + 1, offset + cards.size(), searchable, found.fuzzy())));
     }
 
     /**
@@ -150,17 +151,15 @@ public final class PhotoDesk {
      */
     public void find(Context ctx) {
         String q = trimTo(ctx.queryParam("q"), 200);
-        List<Photo> found = PhotoFinder.searchable(q) ? finder.photos(q, PICKS) : List.of();
+        PhotoFinder.Picks found = finder.photos(q, PICKS);
         ctx.header("Cache-Control", "private, no-store");
         ctx.json(java.util.Map.of(
                 "q",
                 q,
                 "message",
-                q.isEmpty()
-                        ? "Type words from a caption, credit or alt text."
-                        : PhotoFinder.summary(q, found.size(), PICKS),
+                q.isEmpty() ? "Type words from a caption, credit or alt text." : PhotoFinder.summary(q, found, PICKS),
                 "photos",
-                found.stream()
+                found.photos().stream()
                         .map(p -> java.util.Map.of(
                                 "id", p.id(),
                                 "src", p.src(320),

@@ -18,8 +18,17 @@ public final class PhotoFinder {
     /** The most matches a search lists (the best ones). */
     public static final int MOST = 1000;
 
-    /** One page of matches: how many there are in all (at most {@link #MOST}) and this page's photos. */
-    record Found(int total, List<PhotoDao.Item> items) {}
+    /**
+     * One page of matches: how many there are in all (at most {@link #MOST}) and this page's photos.
+     *
+     * @param fuzzy nothing matched as typed; these have words one or two letters away
+     */
+    record Found(int total, List<PhotoDao.Item> items, boolean fuzzy) {
+        static final Found NONE = new Found(0, List.of(), false);
+    }
+
+    /** The best photos for some words, and whether they match only words one or two letters away. */
+    public record Picks(List<Photo> photos, boolean fuzzy) {}
 
     private final Search search;
     private final Jdbi jdbi;
@@ -36,27 +45,34 @@ public final class PhotoFinder {
 
     /** Matches of the words, narrowed as asked, best first: {@code n} of them from {@code offset}. */
     Found find(String q, PhotoDao.Search narrow, int offset, int n) {
-        List<Long> ranked = search.photoMatches(q, MOST);
+        Search.PhotoMatches ranked = search.photoMatches(q, MOST);
         return jdbi.withHandle(h -> {
-            Set<Long> kept = new HashSet<>(PhotoDao.narrow(h, ranked, narrow));
-            List<Long> ids = ranked.stream().filter(kept::contains).toList();
+            Set<Long> kept = new HashSet<>(PhotoDao.narrow(h, ranked.ids(), narrow));
+            List<Long> ids = ranked.ids().stream().filter(kept::contains).toList();
             List<Long> page = offset >= ids.size() ? List.of() : ids.subList(offset, Math.min(ids.size(), offset + n));
-            return new Found(ids.size(), PhotoDao.items(h, page));
+            return new Found(ids.size(), PhotoDao.items(h, page), ranked.fuzzy());
         });
     }
 
     /** The best {@code n} photos for the words (the article editor's picker). */
-    public List<Photo> photos(String q, int n) {
-        return find(q, new PhotoDao.Search(false, List.of()), 0, n).items().stream()
-                .map(PhotoDao.Item::photo)
-                .toList();
+    public Picks photos(String q, int n) {
+        if (!searchable(q)) return new Picks(List.of(), false);
+        Found f = find(q, new PhotoDao.Search(false, List.of()), 0, n);
+        return new Picks(f.items().stream().map(PhotoDao.Item::photo).toList(), f.fuzzy());
     }
 
-    /** What a picker says about a search: what was searched and what came of it ({@code shown} of at most {@code most}). */
-    public static String summary(String q, int shown, int most) {
+    /**
+     * What a picker says about a search: what was searched and what came of it ({@code shown} of at most
+     * {@code most}).
+     */
+    public static String summary(String q, Picks found, int most) {
+        int shown = found.photos().size();
         if (!searchable(q))
             return "“" + q + "” has nothing to search for: only short common words or symbols. Try other words.";
         if (shown == 0) return "No photo in the library has “" + q + "” in its caption, credit or alt text.";
+        if (found.fuzzy())
+            return "No photo has “" + q + "” as typed; " + (shown == 1 ? "this one has" : "these have")
+                    + " words one or two letters away.";
         String which = shown == 1
                 ? "1 photo has"
                 : shown >= most ? "The best " + shown + " photos have" : shown + " photos have";

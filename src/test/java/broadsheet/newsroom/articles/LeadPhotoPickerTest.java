@@ -142,6 +142,16 @@ class LeadPhotoPickerTest {
                 .body());
         assertThat(byCredit.select(".photo-choices input[name=leadPhoto]").eachAttr("value"))
                 .containsExactly("", "" + gannet);
+        // misspelt: words a letter or two away, and the picker says so
+        Document near = Jsoup.parse(post(
+                        writer,
+                        "/newsroom/articles/" + id,
+                        form("x", "find-photos", "version", version, "photoQuery", "Tollond"))
+                .body());
+        assertThat(near.select(".photo-choices input[name=leadPhoto]").eachAttr("value"))
+                .containsExactly("", "" + gannet);
+        assertThat(near.selectFirst(".photo-search-status").text())
+                .isEqualTo("No photo has “Tollond” as typed; this one has words one or two letters away.");
         // nothing found: the picker says what was searched
         Document none = Jsoup.parse(post(
                         writer,

@@ -122,11 +122,12 @@ class PhotoSearchTest {
     void aDeletedPhotoDisappearsFromTheLibraryAndTheIndex() {
         long id = upload(editor, "Lighthouse keeper's cottage.", "Archive", "A white cottage by a tower");
         Search search = new Search(t.app.searchEngine());
-        assertThat(search.photoMatches("lighthouse", 10)).containsExactly(id);
+        assertThat(search.photoMatches("lighthouse", 10).ids()).containsExactly(id);
         var deleted = editor.post("/newsroom/photos/" + id + "/delete", Map.of());
         assertThat(deleted.statusCode()).isEqualTo(303);
         assertThat(found(editor, "lighthouse")).isEmpty();
-        Waiting.fewSeconds().until(() -> search.photoMatches("lighthouse", 10).isEmpty());
+        Waiting.fewSeconds()
+                .until(() -> search.photoMatches("lighthouse", 10).ids().isEmpty());
     }
 
     @Test
@@ -148,6 +149,11 @@ class PhotoSearchTest {
         assertThat(d.select("li.photo-card h2").eachText()).containsExactly("Photo " + bare);
         assertThat(d.selectFirst("#f-incomplete").hasAttr("checked")).isTrue();
         assertThat(d.selectFirst("#f-q").val()).isEqualTo("kestrel");
+        // misspelt: nothing as typed, so words a letter or two away, and the page says so
+        assertThat(found(writer, "kestral")).hasSize(3).startsWith("Photo " + best);
+        assertThat(summary(writer, "kestral"))
+                .isEqualTo("No photo has “kestral” as typed; these 3 have words one or two letters away,"
+                        + " best match first.");
     }
 
     @Test
