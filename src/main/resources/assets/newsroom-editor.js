@@ -1,5 +1,6 @@
 // The article editor's enhancements. Without JavaScript the form works as it is: Save saves,
-// "Find articles" and "Find photos" search by submitting the form, and nothing typed is lost.
+// "Find articles" and "Find photos" search by submitting the form, and nothing typed is lost; with it,
+// their results appear in place.
 (function () {
   "use strict";
   var form = document.querySelector("form.editor");
@@ -140,15 +141,65 @@
     });
   }
 
-  // Enter in the photo search runs the search, not the first button of the form (Save).
+  // "Find photos": the library's best matches for the caption, credit or alt text words appear in
+  // place as lead-photo choices (the chosen one stays), and the status line says what was found.
+  // Enter in the box runs the search, not the first button of the form (Save). Without JavaScript
+  // the button sends the form back with the results and nothing typed is lost.
   var photoQuery = document.getElementById("f-photoQuery");
-  if (photoQuery) {
-    photoQuery.addEventListener("keydown", function (e) {
-      if (e.key === "Enter") {
-        e.preventDefault();
-        var b = form.querySelector("button[value=find-photos]");
-        if (b) b.click();
+  var findPhotos = form.querySelector("button[value=find-photos]");
+  var photoList = form.querySelector(".photo-choices");
+  var photoStatus = form.querySelector(".photo-search-status");
+  var photoChoice = function (p) {
+    var li = document.createElement("li");
+    var radio = document.createElement("input");
+    radio.type = "radio"; radio.name = "leadPhoto"; radio.id = "lead-" + p.id; radio.value = p.id;
+    var label = document.createElement("label");
+    label.htmlFor = radio.id;
+    var img = document.createElement("img");
+    img.src = p.src; img.width = 120; img.height = Math.round(p.height * 120 / p.width); img.alt = ""; img.loading = "lazy";
+    var span = document.createElement("span");
+    span.textContent = "No. " + p.id + ": " + (p.caption || "(no caption)");
+    if (p.credit) {
+      var credit = document.createElement("span");
+      credit.className = "muted";
+      credit.textContent = p.credit;
+      span.appendChild(document.createTextNode(" "));
+      span.appendChild(credit);
+    }
+    label.appendChild(img); label.appendChild(span);
+    li.appendChild(radio); li.appendChild(document.createTextNode(" ")); li.appendChild(label);
+    return li;
+  };
+  var showPhotos = function (found) {
+    Array.prototype.slice.call(photoList.children).forEach(function (li) {
+      var r = li.querySelector("input[name=leadPhoto]");
+      if (r && r.value !== "" && !r.checked) li.remove();
+    });
+    found.photos.forEach(function (p) {
+      if (!document.getElementById("lead-" + p.id)) photoList.appendChild(photoChoice(p));
+    });
+    if (photoStatus) photoStatus.textContent = found.message;
+  };
+  if (photoQuery && findPhotos && photoList && photoQuery.getAttribute("data-find")) {
+    var runPhotoSearch = function () {
+      var q = photoQuery.value.trim();
+      if (!q) {
+        if (photoStatus) photoStatus.textContent = "Type words from a caption, credit or alt text.";
+        return;
       }
+      if (photoStatus) photoStatus.textContent = "Searching…";
+      fetch(photoQuery.getAttribute("data-find") + "?q=" + encodeURIComponent(q), {
+        credentials: "same-origin", headers: {"Accept": "application/json"}
+      }).then(function (r) {
+        if (!r.ok) throw new Error("status " + r.status);
+        return r.json();
+      }).then(showPhotos, function () {
+        if (photoStatus) photoStatus.textContent = "Could not search the library just now. Try again.";
+      });
+    };
+    findPhotos.addEventListener("click", function (e) { e.preventDefault(); runPhotoSearch(); });
+    photoQuery.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") { e.preventDefault(); runPhotoSearch(); }
     });
   }
 

@@ -21,6 +21,7 @@ import broadsheet.newsroom.photos.EditorUploads;
 import broadsheet.newsroom.photos.GalleryDesk;
 import broadsheet.newsroom.photos.GalleryService;
 import broadsheet.newsroom.photos.PhotoDesk;
+import broadsheet.newsroom.photos.PhotoFinder;
 import broadsheet.newsroom.photos.PhotoService;
 import broadsheet.newsroom.taxonomy.Catalog;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
@@ -55,7 +56,7 @@ public record NewsroomFeature(
 
     /**
      * @param reads read counts for the dashboard and the article list
-     * @param search finds articles for the desk's list and the related-story picker
+     * @param search finds articles for the desk's list and the related-story picker, and library photos
      */
     public static NewsroomFeature create(Core core, ArticlesFeature reader, ReadsDao reads, Search search) {
         Desk desk = core.desk();
@@ -63,8 +64,10 @@ public record NewsroomFeature(
         ArticleDesk articleDesk = new ArticleDesk(jdbi);
         ArticleDeskDao articleDao = new ArticleDeskDao(jdbi);
         SectionDao sections = new SectionDao(jdbi);
-        EditorView editorView = new EditorView(desk, articleDao, sections, reader.pages(), search, reader.dao());
         PhotoService photos = new PhotoService(jdbi, core.media());
+        PhotoFinder finder = new PhotoFinder(search, jdbi);
+        EditorView editorView =
+                new EditorView(desk, articleDao, sections, reader.pages(), search, reader.dao(), finder);
 
         return new NewsroomFeature(
                 new NewsroomHome(desk, new NewsroomDao(jdbi), reads),
@@ -73,8 +76,8 @@ public record NewsroomFeature(
                 new PreviewPages(
                         desk, articleDesk, articleDao, new PreviewLinks(core.secrets()), reader.pages(), reader.dao()),
                 new RevisionPages(desk, articleDesk, new RevisionDao(jdbi), editorView),
-                new PhotoDesk(desk, photos),
-                new GalleryDesk(desk, new GalleryService(jdbi), photos),
+                new PhotoDesk(desk, photos, finder),
+                new GalleryDesk(desk, new GalleryService(jdbi), photos, finder),
                 new FrontDesk(desk, new FrontEditor(jdbi)),
                 new CatalogDesk(desk, Catalog.sections(jdbi)),
                 new CatalogDesk(desk, Catalog.authors(jdbi)),

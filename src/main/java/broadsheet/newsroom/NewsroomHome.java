@@ -137,7 +137,8 @@ public final class NewsroomHome {
                 empty,
                 items,
                 total,
-                NewsroomPaths.newsroomArticles("sort=" + sort + "&status=" + status.dbValue()));
+                NewsroomPaths.newsroomArticles(
+                        "sort=" + sort + "&status=" + status.dbValue() + (me == null ? "" : "&mine=1")));
     }
 
     static String label(ArticleStatus status) {

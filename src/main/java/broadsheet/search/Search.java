@@ -135,22 +135,60 @@ public final class Search {
         return ids(index, b.build(), limit);
     }
 
-    /** The newsroom's photo library: ids of photos whose caption, alt text or credit match, best first. */
-    public List<Long> photoMatches(String q, int limit) {
+    /**
+     * Photos found for some words, best first.
+     *
+     * @param fuzzy nothing matched as typed, so these are photos with words one or two letters away
+     */
+    public record PhotoMatches(List<Long> ids, boolean fuzzy) {}
+
+    /**
+     * The newsroom's photo library: ids of photos whose caption, alt text or credit has every word, best
+     * first (ties: newest first), at most {@code limit}. When nothing matches as typed, words one or two
+     * letters away are matched instead ("pelikan" finds pelican), as on the readers' page. Like the
+     * article search, it first gives this node up to a second to apply what was just written, so a photo
+     * uploaded or edited a moment ago is found.
+     */
+    public PhotoMatches photoMatches(String q, int limit) {
+        engine.awaitCaughtUp(java.time.Duration.ofSeconds(1));
         SearchIndex index = engine.index().orElseThrow(NotReady::new);
-        Query words = Queries.text(QueryText.parse(q), java.util.Map.of(Fields.CAPTIONS, 1f, Fields.CREDIT, 1f), false);
-        if (words == null) return List.of();
-        Query q2 = new BooleanQuery.Builder()
+        QueryText text = QueryText.parse(q);
+        Query words = Queries.text(text, PHOTO_FIELDS, false);
+        if (words == null) return new PhotoMatches(List.of(), false);
+        List<Long> exact = ids(index, photos(words), limit, BEST_THEN_NEWEST);
+        if (!exact.isEmpty() || text.words().isEmpty()) return new PhotoMatches(exact, false);
+        List<Long> near = ids(index, photos(Queries.text(text, PHOTO_FIELDS, true)), limit, BEST_THEN_NEWEST);
+        return new PhotoMatches(near, !near.isEmpty());
+    }
+
+    private static Query photos(Query words) {
+        return new BooleanQuery.Builder()
                 .add(words, Occur.MUST)
                 .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PHOTO)), Occur.FILTER)
                 .build();
-        return ids(index, q2, limit);
     }
 
+    /** Whether the words leave anything to search a photo's words for. */
+    public static boolean photoSearchable(String q) {
+        return Queries.text(QueryText.parse(q), PHOTO_FIELDS, false) != null;
+    }
+
+    /** A photo's searched words: caption and alt text (one field) and credit, alike. */
+    private static final Map<String, Float> PHOTO_FIELDS = Map.of(Fields.CAPTIONS, 1f, Fields.CREDIT, 1f);
+
+    private static final Sort BEST_THEN_NEWEST = new Sort(
+            SortField.FIELD_SCORE,
+            new SortField(Fields.TIME, SortField.Type.LONG, true),
+            new SortField(Fields.ID, SortField.Type.LONG, true));
+
     private static List<Long> ids(SearchIndex index, Query q, int limit) {
+        return ids(index, q, limit, null);
+    }
+
+    private static List<Long> ids(SearchIndex index, Query q, int limit, Sort sort) {
         try {
             return index.read((searcher, state) -> {
-                TopDocs top = searcher.search(q, limit);
+                TopDocs top = sort == null ? searcher.search(q, limit) : searcher.search(q, limit, sort);
                 List<Long> ids = new ArrayList<>();
                 var stored = searcher.storedFields();
                 for (ScoreDoc d : top.scoreDocs)

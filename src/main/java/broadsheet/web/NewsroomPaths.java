@@ -206,4 +206,11 @@ public final class NewsroomPaths {
     public static String brandDesk() {
         return "/newsroom/brand";
     }
+
+    // --- photos
+
+    /** The photo pickers' search of the library (JSON): {@code ?q=words}. */
+    public static String photoFinder() {
+        return photos() + "/find";
+    }
 }

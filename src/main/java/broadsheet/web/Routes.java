@@ -58,6 +58,7 @@ public record Routes(
         // --- newsroom: photos (who may change which photo or gallery is checked in the handlers)
         get(r, "/newsroom/photos", newsroom.photos()::library, Role.CONTRIBUTOR);
         get(r, "/newsroom/photos/new", newsroom.photos()::uploadForm, Role.CONTRIBUTOR);
+        get(r, "/newsroom/photos/find", newsroom.photos()::find, Role.CONTRIBUTOR);
         r.post("/newsroom/photos", newsroom.photos()::upload, Role.CONTRIBUTOR);
         get(r, "/newsroom/photos/{id}", newsroom.photos()::editForm, Role.CONTRIBUTOR);
         r.post("/newsroom/photos/{id}", newsroom.photos()::save, Role.CONTRIBUTOR);

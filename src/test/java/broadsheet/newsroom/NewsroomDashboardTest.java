@@ -136,6 +136,15 @@ class NewsroomDashboardTest {
                 .matches("Goes out \\d{1,2} \\w+ \\d{4}, \\d{2}:\\d{2} \\w+");
         assertThat(d.select("#dash-ready .dash-more a").attr("href"))
                 .isEqualTo("/newsroom/articles?sort=updated&status=ready");
+        // "Your drafts" are the editor's own, and so is its full list (everyone's drafts are one click away)
+        String drafts = d.select("#dash-drafts .dash-more a").attr("href");
+        assertThat(drafts).isEqualTo("/newsroom/articles?sort=updated&status=draft&mine=1");
+        assertThat(Jsoup.parse(editor.get(drafts).body()).select("tbody tr")).isEmpty();
+        assertThat(Jsoup.parse(editor.get("/newsroom/articles?sort=updated&status=draft")
+                                .body())
+                        .select("tbody td:first-child a")
+                        .eachText())
+                .contains("Writer's own draft", "Someone else's draft");
     }
 
     @Test

@@ -123,4 +123,35 @@ class HtmlValidityTest {
             assertThat(HtmlValidator.problems(r.body())).as("/newsroom/brand").isEmpty();
         }
     }
+
+    // --- photos: the newsroom's searches (article list "mine", the photo library, the photos page's picker)
+    @org.junit.jupiter.api.Test
+    void newsroomSearchPagesAreValidHtml() {
+        try (TestApp plain = new TestApp(TestApp.Options.defaults().plainHttp())) {
+            var f = plain.fixtures;
+            long section = f.section("harbour", "Harbour");
+            f.photo(200, 100, Color.BLUE, "Tugs in the harbour.", "Desk", "Two tugboats");
+            f.photo(200, 100, Color.RED, "", "", "");
+            var editor = plain.signedIn("editor-html@example.org", Role.EDITOR);
+            long article =
+                    f.article("tugs", "Tugs return", section, "news", Instant.parse("2026-11-20T10:00:00Z"), "Text.");
+            plain.awaitSearch();
+            for (String path : java.util.List.of(
+                    "/newsroom/articles?mine=1",
+                    "/newsroom/articles?mine=1&q=tugs&status=draft",
+                    "/newsroom/articles?q=tugs",
+                    "/newsroom/photos?q=tugboats",
+                    "/newsroom/photos?q=walrus",
+                    "/newsroom/photos?q=%3F%21",
+                    "/newsroom/photos?q=tugs&incomplete=1",
+                    "/newsroom/photos?q=tugs&page=3",
+                    "/newsroom/articles/" + article + "/gallery?q=tugs",
+                    "/newsroom/articles/" + article + "/gallery?q=walrus",
+                    "/newsroom/articles/" + article + "/gallery?done=lead-added")) {
+                var r = editor.get(path);
+                assertThat(r.statusCode()).as(path).isEqualTo(200);
+                assertThat(HtmlValidator.problems(r.body())).as(path).isEmpty();
+            }
+        }
+    }
 }

@@ -254,6 +254,8 @@ class PathsTest {
         check("search", GET, Paths.search("harbour bill"));
         check("searchSuggestions", GET, Paths.searchSuggestions());
         check("openSearch", GET, Paths.openSearch());
+        // --- photos
+        check("photoFinder", GET, NewsroomPaths.photoFinder());
 
         // the helpers keep a built path routable
         check("with", GET, Paths.with(Paths.section("politics"), "before", "2026-11-30T10:15:00Z_123"));

@@ -127,14 +127,9 @@ public final class ArticleDeskDao {
     private static final String PHOTO =
             "select id, file_key, mime_type, width, height, caption, credit, alt_text from photos";
 
-    /** The newest photos, or those whose caption, credit or alt text contains the words. */
-    List<Photo> photos(String query, int limit) {
-        String q = query == null ? "" : query.strip();
-        return jdbi.withHandle(h -> h.createQuery(PHOTO
-                        + " where :q = '' or (caption || ' ' || credit || ' ' || alt_text) ilike :like escape '\\'"
-                        + " order by created_at desc, id desc limit :limit")
-                .bind("q", q)
-                .bind("like", like(q))
+    /** The newest photos in the library (the editor's picker before a search). */
+    List<Photo> newestPhotos(int limit) {
+        return jdbi.withHandle(h -> h.createQuery(PHOTO + " order by created_at desc, id desc limit :limit")
                 .bind("limit", limit)
                 .map(ArticleDeskDao::photo)
                 .list());
@@ -232,11 +227,6 @@ public final class ArticleDeskDao {
     }
 
     // --- helpers for mapping
-
-    /** A LIKE pattern matching the words anywhere, with LIKE's own characters taken literally. */
-    static String like(String q) {
-        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
 
     static List<Long> ids(ResultSet rs, String col) throws SQLException {
         Array a = rs.getArray(col);

@@ -86,12 +86,13 @@ public final class ArticleListPages {
                 Params.optionalQueryLong(ctx, "section").orElse(null),
                 Params.optionalQueryLong(ctx, "author").orElse(null),
                 q.length() > 200 ? q.substring(0, 200) : q,
-                DeskList.Sort.of(ctx.queryParam("sort")));
+                DeskList.Sort.of(ctx.queryParam("sort")),
+                "1".equals(ctx.queryParam("mine")));
         boolean everyone = user.atLeast(Role.EDITOR);
         String after = ctx.queryParam("after");
         DeskList.Result r = list.page(
                 f,
-                everyone ? null : user.id(),
+                everyone && !f.mine() ? null : user.id(),
                 after,
                 f.q().isEmpty() ? null : search.newsroomMatches(f.q(), false, 1000));
         String next = r.nextAfter() == null

@@ -42,14 +42,20 @@ public final class DeskList {
         }
     }
 
-    /** What the list is narrowed to; a null status or id and an empty query mean "any". */
-    public record Filter(ArticleStatus status, Long section, Long author, String q, Sort sort) {
+    /**
+     * What the list is narrowed to; a null status or id and an empty query mean "any".
+     *
+     * @param mine only the signed-in person's own articles: those they created or that carry the byline of
+     *     the author linked to their account (contributors see no others in any case)
+     */
+    public record Filter(ArticleStatus status, Long section, Long author, String q, Sort sort, boolean mine) {
 
         public String query() {
             StringBuilder sb = new StringBuilder("sort=" + sort.value());
             if (status != null) sb.append("&status=").append(status.dbValue());
             if (section != null) sb.append("&section=").append(section);
             if (author != null) sb.append("&author=").append(author);
+            if (mine) sb.append("&mine=1");
             if (!q.isEmpty())
                 sb.append("&q=").append(java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
             return sb.toString();

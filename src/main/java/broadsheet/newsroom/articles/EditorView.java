@@ -8,6 +8,8 @@ import broadsheet.articles.ArticleStatus;
 import broadsheet.articles.Kind;
 import broadsheet.media.Photo;
 import broadsheet.newsroom.Desk;
+import broadsheet.newsroom.photos.PhotoDesk;
+import broadsheet.newsroom.photos.PhotoFinder;
 import broadsheet.search.Search;
 import broadsheet.sections.Section;
 import broadsheet.sections.SectionDao;
@@ -62,7 +64,8 @@ public final class EditorView {
             String zone,
             Form upload,
             List<ArticleDeskDao.NewsletterChoice> newsletters,
-            Workflow primary) {
+            Workflow primary,
+            String photoSearch) {
         public String action() {
             return id == null ? NewsroomPaths.newsroomArticles() : NewsroomPaths.editArticle(id);
         }
@@ -83,10 +86,12 @@ public final class EditorView {
 
     private final Search search;
     private final ArticleDao published;
+    private final PhotoFinder photos;
 
     /**
      * @param search finds published articles for the related-story picker
      * @param published the reader's articles, for the ones search found
+     * @param photos finds library photos by caption, credit and alt text for the lead-photo picker
      */
     public EditorView(
             Desk desk,
@@ -94,7 +99,9 @@ public final class EditorView {
             SectionDao sections,
             ArticlePages pages,
             Search search,
-            ArticleDao published) {
+            ArticleDao published,
+            PhotoFinder photos) {
+        this.photos = photos;
         this.search = search;
         this.published = published;
         this.desk = desk;
@@ -135,7 +142,11 @@ public final class EditorView {
         boolean mine = a == null || a.mine();
         boolean canEdit = a == null || Workflow.canEdit(user, status, mine);
         Long lead = f.leadIdQuietly();
-        List<Photo> photoChoices = new ArrayList<>(dao.photos(f.value("photoQuery"), 12));
+        String photoQuery = f.value("photoQuery").strip();
+        if (photoQuery.length() > 200) photoQuery = photoQuery.substring(0, 200);
+        PhotoFinder.Picks picks = photoQuery.isEmpty() ? null : photos.photos(photoQuery, PhotoDesk.PICKS);
+        List<Photo> photoChoices = new ArrayList<>(picks == null ? dao.newestPhotos(PhotoDesk.PICKS) : picks.photos());
+        String photoSearch = picks == null ? null : PhotoFinder.summary(photoQuery, picks, PhotoDesk.PICKS);
         if (lead != null && photoChoices.stream().noneMatch(p -> p.id() == lead))
             photoChoices.addAll(0, dao.photosById(List.of(lead)));
         List<Photo> galleryPhotos = dao.photosById(f.galleryIdsQuietly());
@@ -186,7 +197,8 @@ public final class EditorView {
                         site.zone().getId(),
                         upload,
                         dao.newsletters(),
-                        primary));
+                        primary,
+                        photoSearch));
     }
 
     Preview preview(Long id, ArticleDraft d) {

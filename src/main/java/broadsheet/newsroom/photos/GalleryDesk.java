@@ -45,7 +45,8 @@ public final class GalleryDesk {
             String error,
             String q,
             List<PhotoDesk.Card> picks,
-            String morePicksPath) {
+            String morePicksPath,
+            PhotoDesk.Searched searched) {
         public String basePath() {
             return NewsroomPaths.gallery(article.id());
         }
@@ -54,11 +55,14 @@ public final class GalleryDesk {
     private final Desk desk;
     private final GalleryService galleries;
     private final PhotoService photos;
+    private final PhotoFinder finder;
 
-    public GalleryDesk(Desk desk, GalleryService galleries, PhotoService photos) {
+    /** @param finder searches the library's words with the search engine, for the picker */
+    public GalleryDesk(Desk desk, GalleryService galleries, PhotoService photos, PhotoFinder finder) {
         this.desk = desk;
         this.galleries = galleries;
         this.photos = photos;
+        this.finder = finder;
     }
 
     public void show(Context ctx) {
@@ -84,7 +88,13 @@ public final class GalleryDesk {
 
     public void lead(Context ctx) {
         String p = ctx.formParam("photo");
-        respond(ctx, galleries.lead(desk.user(ctx), articleId(ctx), p == null || p.isBlank() ? null : photoId(ctx)));
+        respond(
+                ctx,
+                galleries.lead(
+                        desk.user(ctx),
+                        articleId(ctx),
+                        p == null || p.isBlank() ? null : photoId(ctx),
+                        "library".equals(ctx.formParam("from"))));
     }
 
     /** The whole order at once, from drag and drop: {@code order=12,7,31}. Answers JSON when asked for it. */
@@ -158,23 +168,35 @@ public final class GalleryDesk {
         if (q.length() > 200) q = q.substring(0, 200);
         List<PhotoDesk.Card> picks = List.of();
         String more = null;
+        PhotoDesk.Searched searched = null;
         if (mayChange) {
-            Cursor after = Cursor.parse(ctx.queryParam("before")).orElse(Cursor.first());
-            List<PhotoDao.Item> found = photos.library(
-                    new PhotoDao.Search(
-                            q, false, gallery.stream().map(Photo::id).toList()),
-                    after,
-                    PICKS + 1);
+            PhotoDao.Search notInGallery =
+                    new PhotoDao.Search(false, gallery.stream().map(Photo::id).toList());
+            List<PhotoDao.Item> found;
+            if (q.isEmpty()) {
+                Cursor after = Cursor.parse(ctx.queryParam("before")).orElse(Cursor.first());
+                found = photos.library(notInGallery, after, PICKS + 1);
+                if (found.size() > PICKS)
+                    more = Paths.with(
+                                    NewsroomPaths.gallery(a.id()),
+                                    "before",
+                                    found.get(PICKS - 1).cursor()) + "#picker";
+            } else {
+                long page = Math.max(
+                        1, Math.min(Params.optionalQueryLong(ctx, "page").orElse(1L), PhotoFinder.MOST / PICKS));
+                int offset = (int) (page - 1) * PICKS;
+                boolean searchable = PhotoFinder.searchable(q);
+                PhotoFinder.Found f = searchable ? finder.find(q, notInGallery, offset, PICKS) : PhotoFinder.Found.NONE;
+                found = f.items();
+                searched = new PhotoDesk.Searched(f.total(), offset + 1, offset + found.size(), searchable, f.fuzzy());
+                if (offset + PICKS < f.total())
+                    more = Paths.with(
+                                    Paths.with(NewsroomPaths.gallery(a.id()), "q", q), "page", String.valueOf(page + 1))
+                            + "#picker";
+            }
             picks = found.subList(0, Math.min(PICKS, found.size())).stream()
                     .map(i -> new PhotoDesk.Card(i.photo(), "", i.uploader(), i.uses(), i.missing(), null))
                     .toList();
-            if (found.size() > PICKS) {
-                String picked = Paths.with(
-                        NewsroomPaths.gallery(a.id()),
-                        "before",
-                        found.get(PICKS - 1).cursor());
-                more = (q.isEmpty() ? picked : Paths.with(picked, "q", q)) + "#picker";
-            }
         }
         String publicPath = a.visible() ? desk.chrome().site().articlePath(a.slug(), a.publishedAt()) : null;
         desk.render(
@@ -190,7 +212,8 @@ public final class GalleryDesk {
                         error,
                         q,
                         picks,
-                        more));
+                        more,
+                        searched));
     }
 
     private static String notice(String done) {
@@ -201,6 +224,7 @@ public final class GalleryDesk {
             case "removed-lead" -> "The photo is out of the gallery. It was the lead photo: the article now has none.";
             case "moved", "ordered" -> "The new order is saved.";
             case "lead" -> "The lead photo is set.";
+            case "lead-added" -> "The photo was added to the end of the gallery and is now the lead photo.";
             case "lead-cleared" -> "The article has no lead photo now.";
             default -> null;
         };

@@ -164,8 +164,14 @@ public final class GalleryService {
         });
     }
 
-    /** Makes a gallery photo the lead photo, or (with null) leaves the article without one. */
-    Result lead(User user, long articleId, Long photoId) {
+    /**
+     * Makes a gallery photo the lead photo, or (with null) leaves the article without one.
+     *
+     * @param join the photo was chosen from the library: if it is not in the gallery yet it joins it at the
+     *     end first (the lead photo is always one of the gallery's). Without it a photo no longer in the
+     *     gallery (someone removed it meanwhile) is refused rather than brought back.
+     */
+    Result lead(User user, long articleId, Long photoId, boolean join) {
         return change(user, articleId, (h, a, ids) -> {
             if (photoId == null) {
                 if (a.leadPhotoId() == null) return Result.done("lead-cleared");
@@ -173,13 +179,26 @@ public final class GalleryService {
                 Audit.record(h, user, "removed lead photo", "article", articleId, "was photo " + a.leadPhotoId());
                 return Result.done("lead-cleared");
             }
-            if (!ids.contains(photoId))
+            if (!join && !ids.contains(photoId))
                 return Result.refused(422, "Add photo " + photoId + " to the gallery before making it the lead photo.");
-            Result incomplete = requireWords(a, PhotoDao.photo(h, photoId).orElseThrow());
+            Optional<Photo> p = PhotoDao.photo(h, photoId);
+            if (p.isEmpty()) return Result.refused(422, "That photo is not in the library any more. Choose another.");
+            Result incomplete = requireWords(a, p.get());
             if (incomplete != null) return incomplete;
+            boolean added = !ids.contains(photoId);
+            if (added) {
+                GalleryDao.add(h, articleId, photoId, ids.size());
+                Audit.record(
+                        h,
+                        user,
+                        "added photo to gallery",
+                        "article",
+                        articleId,
+                        "photo " + photoId + " at position " + (ids.size() + 1));
+            }
             GalleryDao.setLead(h, articleId, photoId);
             Audit.record(h, user, "set lead photo", "article", articleId, "photo " + photoId);
-            return Result.done("lead");
+            return Result.done(added ? "lead-added" : "lead");
         });
     }
 

@@ -27,12 +27,8 @@ final class PhotoDao {
         }
     }
 
-    /** What the library is asked for: words to find, only photos lacking words, photos to leave out. */
-    record Search(String words, boolean onlyIncomplete, List<Long> exclude) {
-        static Search all() {
-            return new Search("", false, List.of());
-        }
-    }
+    /** What the library is narrowed to: only photos lacking words, photos to leave out. */
+    record Search(boolean onlyIncomplete, List<Long> exclude) {}
 
     /** An article that shows a photo. */
     record ArticleRef(long id, String headline, String status, boolean lead) {}
@@ -55,10 +51,6 @@ final class PhotoDao {
 
     static List<Item> library(Handle h, Search q, Cursor after, int limit) {
         StringBuilder sql = new StringBuilder(ITEM).append(" where (p.created_at, p.id) < (:at, :id)");
-        if (!q.words().isBlank()) {
-            sql.append(
-                    " and to_tsvector('english', p.caption || ' ' || p.credit) @@ websearch_to_tsquery('english', :words)");
-        }
         if (q.onlyIncomplete()) sql.append(" and ").append(BLANK_WORDS);
         if (!q.exclude().isEmpty()) sql.append(" and p.id <> all(:exclude)");
         sql.append(" order by p.created_at desc, p.id desc limit :limit");
@@ -66,9 +58,31 @@ final class PhotoDao {
                 .bind("at", Timestamp.from(after.at()))
                 .bind("id", after.id())
                 .bind("limit", limit);
-        if (!q.words().isBlank()) query.bind("words", q.words());
         if (!q.exclude().isEmpty()) query.bind("exclude", q.exclude().toArray(Long[]::new));
         return query.map((rs, ctx) -> item(rs)).list();
+    }
+
+    /** Of these photos (found by search), the ones that still exist and are not narrowed away, in any order. */
+    static List<Long> narrow(Handle h, List<Long> ids, Search q) {
+        if (ids.isEmpty()) return List.of();
+        StringBuilder sql = new StringBuilder("select p.id from photos p where p.id = any(:ids)");
+        if (q.onlyIncomplete()) sql.append(" and ").append(BLANK_WORDS);
+        if (!q.exclude().isEmpty()) sql.append(" and p.id <> all(:exclude)");
+        var query = h.createQuery(sql.toString()).bind("ids", ids.toArray(Long[]::new));
+        if (!q.exclude().isEmpty()) query.bind("exclude", q.exclude().toArray(Long[]::new));
+        return query.mapTo(Long.class).list();
+    }
+
+    /** These photos as the library shows them, in the order asked, leaving out any that do not exist. */
+    static List<Item> items(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        List<Item> found = h.createQuery(ITEM + " where p.id = any(:ids)")
+                .bind("ids", ids.toArray(Long[]::new))
+                .map((rs, ctx) -> item(rs))
+                .list();
+        java.util.Map<Long, Item> byId = new java.util.HashMap<>();
+        for (Item i : found) byId.put(i.photo().id(), i);
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     static Optional<Item> find(Handle h, long id) {

@@ -33,8 +33,30 @@ public final class PhotoDesk {
     /** One photo in the library grid. {@code editPath} is null when this person may not change it. */
     public record Card(Photo photo, String added, String uploader, int uses, List<String> missing, String editPath) {}
 
+    /**
+     * The library, browsed newest first or searched.
+     *
+     * @param searched what a search found (null when browsing)
+     * @param olderPath the next page (older photos, or the next results of a search)
+     * @param newestPath the first page when on a later one (or, searching, the previous results)
+     */
     public record LibraryPage(
-            Desk.Frame frame, String q, boolean incomplete, List<Card> photos, String olderPath, String newestPath) {}
+            Desk.Frame frame,
+            String q,
+            boolean incomplete,
+            List<Card> photos,
+            String olderPath,
+            String newestPath,
+            Searched searched) {}
+
+    /**
+     * A search's outcome: how many photos matched (at most {@link PhotoFinder#MOST}) and which of them this
+     * page shows (1-based, {@code from} > {@code to} on an empty page).
+     *
+     * @param searchable false when the words held nothing to search for (only short common words or symbols)
+     * @param fuzzy nothing matched as typed; these photos have words one or two letters away
+     */
+    public record Searched(int total, int from, int to, boolean searchable, boolean fuzzy) {}
 
     public record UploadPage(Desk.Frame frame, Form form, long maxMegabytes) {}
 
@@ -53,10 +75,13 @@ public final class PhotoDesk {
 
     private final Desk desk;
     private final PhotoService photos;
+    private final PhotoFinder finder;
 
-    public PhotoDesk(Desk desk, PhotoService photos) {
+    /** @param finder searches the library's words with the search engine */
+    public PhotoDesk(Desk desk, PhotoService photos, PhotoFinder finder) {
         this.desk = desk;
         this.photos = photos;
+        this.finder = finder;
     }
 
     // --- the library
@@ -64,10 +89,14 @@ public final class PhotoDesk {
     public void library(Context ctx) {
         String q = trimTo(ctx.queryParam("q"), 200);
         boolean incomplete = "1".equals(ctx.queryParam("incomplete"));
+        if (!q.isEmpty()) {
+            searchLibrary(ctx, q, incomplete);
+            return;
+        }
         Cursor after = Cursor.parse(ctx.queryParam("before"))
                 .orElseThrow(() ->
                         new BadRequestResponse("The 'before' parameter must look like 2026-11-30T10:15:00Z_123."));
-        List<PhotoDao.Item> items = photos.library(new PhotoDao.Search(q, incomplete, List.of()), after, PAGE_SIZE + 1);
+        List<PhotoDao.Item> items = photos.library(new PhotoDao.Search(incomplete, List.of()), after, PAGE_SIZE + 1);
         User user = desk.user(ctx);
         List<Card> cards = new ArrayList<>();
         for (PhotoDao.Item i : items.subList(0, Math.min(PAGE_SIZE, items.size()))) cards.add(card(i, user));
@@ -84,8 +113,66 @@ public final class PhotoDesk {
         desk.render(
                 ctx,
                 "newsroom/photos/library.jte",
-                new LibraryPage(desk.frame(ctx, "Photos", "photos"), q, incomplete, cards, older, newest));
+                new LibraryPage(desk.frame(ctx, "Photos", "photos"), q, incomplete, cards, older, newest, null));
     }
+
+    /** The photos whose caption, credit or alt text have the words, best first, a page at a time. */
+    private void searchLibrary(Context ctx, String q, boolean incomplete) {
+        long page = Params.optionalQueryLong(ctx, "page").orElse(1L);
+        if (page < 1 || page > PhotoFinder.MOST / PAGE_SIZE + 1)
+            throw new BadRequestResponse(
+                    "The 'page' parameter must be a page number from 1 to " + (PhotoFinder.MOST / PAGE_SIZE + 1) + ".");
+        int offset = (int) (page - 1) * PAGE_SIZE;
+        boolean searchable = PhotoFinder.searchable(q);
+        PhotoFinder.Found found = searchable
+                ? finder.find(q, new PhotoDao.Search(incomplete, List.of()), offset, PAGE_SIZE)
+                : PhotoFinder.Found.NONE;
+        User user = desk.user(ctx);
+        List<Card> cards = found.items().stream().map(i -> card(i, user)).toList();
+        String base = narrowed(NewsroomPaths.photos(), q, incomplete);
+        String next = offset + PAGE_SIZE < found.total() ? Paths.with(base, "page", String.valueOf(page + 1)) : null;
+        String previous = page == 1 ? null : page == 2 ? base : Paths.with(base, "page", String.valueOf(page - 1));
+        desk.render(
+                ctx,
+                "newsroom/photos/library.jte",
+                new LibraryPage(
+                        desk.frame(ctx, "Photos: " + q, "photos"),
+                        q,
+                        incomplete,
+                        cards,
+                        next,
+                        previous,
+                        new Searched(found.total(), offset + 1, offset + cards.size(), searchable, found.fuzzy())));
+    }
+
+    /**
+     * The pickers' search, as JSON: the best photos for the words, each with what the editor's script
+     * needs to offer it as a choice, and a sentence saying what was searched and found.
+     */
+    public void find(Context ctx) {
+        String q = trimTo(ctx.queryParam("q"), 200);
+        PhotoFinder.Picks found = finder.photos(q, PICKS);
+        ctx.header("Cache-Control", "private, no-store");
+        ctx.json(java.util.Map.of(
+                "q",
+                q,
+                "message",
+                q.isEmpty() ? "Type words from a caption, credit or alt text." : PhotoFinder.summary(q, found, PICKS),
+                "photos",
+                found.photos().stream()
+                        .map(p -> java.util.Map.of(
+                                "id", p.id(),
+                                "src", p.src(320),
+                                "width", p.width(),
+                                "height", p.height(),
+                                "caption", p.caption(),
+                                "credit", p.credit(),
+                                "altText", p.altText()))
+                        .toList()));
+    }
+
+    /** How many photos a picker offers at once. */
+    public static final int PICKS = 12;
 
     private Card card(PhotoDao.Item i, User user) {
         return new Card(

@@ -227,7 +227,12 @@ class GalleryDeskTest {
                 .contains("" + b, "" + bare)
                 .doesNotContain("" + a);
         Document search = Jsoup.parse(editor.get(base + "?q=flats").body());
-        assertThat(search.select("#picker input[name=photo]").eachAttr("value")).containsExactly("" + b);
+        assertThat(search.select("#picker form[action=" + base + "/add] input[name=photo]")
+                        .eachAttr("value"))
+                .containsExactly("" + b);
+        assertThat(search.select("#picker form[action=" + base + "/lead] input[name=photo]")
+                        .eachAttr("value"))
+                .containsExactly("" + b);
 
         // a published article shows only photos with caption, credit and alt text
         var refused = act(editor, article, "add", bare);

@@ -127,7 +127,7 @@ class PhotoLibraryTest {
                 .contains("Photo " + bare)
                 .doesNotContain("Photo " + complete);
 
-        // paging, newest first
+        // a search's results a page at a time (equally good matches newest first)
         for (int i = 0; i < PhotoDesk.PAGE_SIZE + 2; i++) {
             t.fixtures.photo(40, 30, Color.GRAY, "Heron number " + i + " on the weir.", "Archive", "A grey heron");
         }
@@ -137,12 +137,19 @@ class PhotoLibraryTest {
         Document d1 = Jsoup.parse(first.body());
         assertThat(d1.select("li.photo-card").first().text()).contains("Heron number " + (PhotoDesk.PAGE_SIZE + 1));
         String older = d1.selectFirst("a[rel=next]").attr("href");
-        assertThat(older).contains("q=heron");
+        assertThat(older).contains("q=heron").contains("page=2");
         var second = writer.get(older);
         assertThat(HtmlValidator.problems(second.body())).isEmpty();
         assertThat(titles(second)).hasSize(2).doesNotContainAnyElementsOf(page1);
-        assertThat(Jsoup.parse(second.body()).select("nav.pager a").eachText()).contains("Newest photos");
+        assertThat(Jsoup.parse(second.body()).select("nav.pager a").eachText()).contains("Previous results");
         assertThat(writer.get("/newsroom/photos?before=nonsense").statusCode()).isEqualTo(400);
+        assertThat(writer.get("/newsroom/photos?q=heron&page=x").statusCode()).isEqualTo(400);
+        // browsing pages by age
+        var browse = Jsoup.parse(writer.get("/newsroom/photos").body());
+        var olderPhotos = writer.get(browse.selectFirst("a[rel=next]").attr("href"));
+        assertThat(HtmlValidator.problems(olderPhotos.body())).isEmpty();
+        assertThat(Jsoup.parse(olderPhotos.body()).select("nav.pager a").eachText())
+                .contains("Newest photos");
     }
 
     static List<String> titles(HttpResponse<String> r) {
