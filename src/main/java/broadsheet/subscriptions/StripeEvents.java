@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stripe may deliver an event twice and in any order. Each event is handled in one transaction
  * that first records its id (a replay finds the id and changes nothing), and a subscription
- * snapshot (customer.subscription.*) is applied only when it was created no earlier than the last
- * one applied to that row, so a late, older "updated" cannot undo a newer "deleted".
+ * snapshot (customer.subscription.*) or invoice is applied only when it stands after the last one
+ * applied to that row in Stripe's order ({@link EventOrder}: the second it was created in, then the
+ * subscription's own state), so a late, older "updated" cannot undo a newer "deleted", and a
+ * "created" saying "incomplete" cannot undo the payment reported in the same second.
  *
  * <p>The object inside the event is read as plain JSON rather than through stripe-java's typed
  * models: fields such as the period end have moved between API versions (from the subscription to
@@ -76,8 +78,8 @@ public final class StripeEvents {
             boolean applied = switch (type) {
                 case "checkout.session.completed" -> checkoutCompleted(h, object);
                 case "customer.subscription.created", "customer.subscription.updated" ->
-                    subscriptionChanged(h, object, created, false);
-                case "customer.subscription.deleted" -> subscriptionChanged(h, object, created, true);
+                    subscriptionChanged(h, object, created, event.getId(), false);
+                case "customer.subscription.deleted" -> subscriptionChanged(h, object, created, event.getId(), true);
                 case "invoice.paid" -> invoicePaid(h, object, created);
                 case "invoice.payment_failed" -> paymentFailed(h, object, created);
                 default -> false;
@@ -110,8 +112,8 @@ public final class StripeEvents {
         return true;
     }
 
-    /** A snapshot of the subscription: applied whole, when it is not older than the last one applied. */
-    private boolean subscriptionChanged(Handle h, JsonNode sub, Instant created, boolean deleted) {
+    /** A snapshot of the subscription: applied whole, when it stands after the last event applied. */
+    private boolean subscriptionChanged(Handle h, JsonNode sub, Instant created, String eventId, boolean deleted) {
         String subId = sub.path("id").asText(null);
         Long end = periodEnd(sub);
         if (subId == null || end == null) return false;
@@ -119,12 +121,14 @@ public final class StripeEvents {
                 ? SubscriptionStatus.CANCELED
                 : status(sub.path("status").asText(""));
         Instant periodEnd = Instant.ofEpochSecond(end);
-        if (deleted && sub.hasNonNull("ended_at")) {
-            Instant ended = Instant.ofEpochSecond(sub.path("ended_at").asLong());
-            if (ended.isBefore(periodEnd)) periodEnd = ended;
-        }
+        boolean ended = deleted || status == SubscriptionStatus.CANCELED;
         boolean cancelAtEnd =
                 !deleted && (sub.path("cancel_at_period_end").asBoolean(false) || sub.hasNonNull("cancel_at"));
+        EventOrder order = EventOrder.snapshot(created, ended, end, status, cancelAtEnd, eventId);
+        if (deleted && sub.hasNonNull("ended_at")) {
+            Instant endedAt = Instant.ofEpochSecond(sub.path("ended_at").asLong());
+            if (endedAt.isBefore(periodEnd)) periodEnd = endedAt;
+        }
         String customer = id(sub.path("customer"));
         JsonNode item = sub.path("items").path("data").path(0);
         Long planId = planId(
@@ -134,10 +138,9 @@ public final class StripeEvents {
 
         Optional<Row> found = StripeEventDao.lockBySubscription(h, subId);
         Row row;
-        Instant lastApplied;
         if (found.isPresent()) {
             row = found.get();
-            lastApplied = row.stripeEventAt();
+            if (!order.after(row.lastEvent())) return false; // Stripe's order, not the order of arrival
         } else {
             Long userId = user(h, sub.path("metadata").path("user_id").asText(null));
             if (userId == null && customer != null) {
@@ -150,37 +153,50 @@ public final class StripeEvents {
             // nor replace a subscription Stripe has told us about since
             if (row.givesAccess() && !gives(status, periodEnd)) return false;
             if (row.stripeEventAt() != null && created.isBefore(row.stripeEventAt())) return false;
-            lastApplied = null;
         }
-        if (lastApplied != null) {
-            if (created.isBefore(lastApplied)) return false;
-            if (created.equals(lastApplied)
-                    && !deleted
-                    && (row.status() == SubscriptionStatus.CANCELED || periodEnd.isBefore(row.periodEnd()))) {
-                return false; // same second: a deletion, or the later period, wins
-            }
-        }
-        StripeEventDao.applySnapshot(h, row.id(), subId, customer, planId, status, periodEnd, cancelAtEnd, created);
+        StripeEventDao.applySnapshot(
+                h, row.id(), subId, customer, planId, status, periodEnd, cancelAtEnd, created, order);
         return true;
     }
 
-    /** A renewal was paid: the period reaches the invoice's end at once, and an overdue subscription is active again. */
+    /**
+     * A payment went through: the period reaches the invoice's end at once, and a subscription waiting for
+     * its first payment, or overdue, is active. A paid invoice arriving before any snapshot of its
+     * subscription finds the reader by the subscription's metadata, as a snapshot would.
+     */
     private boolean invoicePaid(Handle h, JsonNode invoice, Instant created) {
+        long lineEnd = 0;
+        for (JsonNode line : invoice.path("lines").path("data")) {
+            if (line.path("period").hasNonNull("end"))
+                lineEnd = Math.max(lineEnd, line.path("period").path("end").asLong());
+        }
+        EventOrder order = EventOrder.invoice(created, lineEnd, EventOrder.PAID);
         Optional<Row> found = invoiceRow(h, invoice);
-        if (found.isEmpty()) return false;
+        if (found.isEmpty()) return firstPaidInvoice(h, invoice, lineEnd, order);
         Row row = found.get();
-        if (row.stripeEventAt() != null && created.isBefore(row.stripeEventAt())) return false;
+        if (!order.after(row.lastEvent())) return false;
         if (row.status() == SubscriptionStatus.CANCELED || row.status() == SubscriptionStatus.REVOKED) return false;
         Instant end = row.periodEnd();
-        for (JsonNode line : invoice.path("lines").path("data")) {
-            if (line.path("period").hasNonNull("end")) {
-                Instant e =
-                        Instant.ofEpochSecond(line.path("period").path("end").asLong());
-                if (e.isAfter(end)) end = e;
-            }
-        }
+        if (Instant.ofEpochSecond(lineEnd).isAfter(end)) end = Instant.ofEpochSecond(lineEnd);
         if (!end.isAfter(Instant.now())) return false;
-        StripeEventDao.markPaid(h, row.id(), end);
+        StripeEventDao.markPaid(h, row.id(), end, order);
+        return true;
+    }
+
+    /** The first payment, before Stripe's snapshot: the reader's row follows it if it follows no other subscription. */
+    private boolean firstPaidInvoice(Handle h, JsonNode invoice, long lineEnd, EventOrder order) {
+        String subId = invoiceSubscription(invoice);
+        JsonNode metadata = invoice.path("parent").path("subscription_details").path("metadata");
+        if (metadata.isMissingNode())
+            metadata = invoice.path("subscription_details").path("metadata");
+        Long userId = user(h, metadata.path("user_id").asText(null));
+        Instant end = Instant.ofEpochSecond(lineEnd);
+        if (subId == null || userId == null || !end.isAfter(Instant.now())) return false;
+        StripeEventDao.insertWaiting(h, userId);
+        Row row = StripeEventDao.lockByUser(h, userId);
+        if (row.stripeSubscriptionId() != null || row.givesAccess()) return false;
+        Long planId = planId(h, null, metadata.path("plan").asText(null));
+        StripeEventDao.followPaidInvoice(h, row.id(), subId, id(invoice.path("customer")), planId, end, order);
         return true;
     }
 
@@ -189,9 +205,10 @@ public final class StripeEvents {
         Optional<Row> found = invoiceRow(h, invoice);
         if (found.isEmpty()) return false;
         Row row = found.get();
-        if (row.stripeEventAt() != null && created.isBefore(row.stripeEventAt())) return false;
+        EventOrder order = EventOrder.invoice(created, 0, EventOrder.OVERDUE);
+        if (!order.after(row.lastEvent())) return false;
         if (row.status() != SubscriptionStatus.ACTIVE) return false;
-        StripeEventDao.markPastDue(h, row.id());
+        StripeEventDao.markPastDue(h, row.id(), order);
         return true;
     }
 
@@ -227,9 +244,13 @@ public final class StripeEvents {
         return null;
     }
 
-    private static Optional<Row> invoiceRow(Handle h, JsonNode invoice) {
+    private static String invoiceSubscription(JsonNode invoice) {
         String subId = id(invoice.path("parent").path("subscription_details").path("subscription"));
-        if (subId == null) subId = id(invoice.path("subscription"));
+        return subId != null ? subId : id(invoice.path("subscription"));
+    }
+
+    private static Optional<Row> invoiceRow(Handle h, JsonNode invoice) {
+        String subId = invoiceSubscription(invoice);
         return subId == null ? Optional.empty() : StripeEventDao.lockBySubscription(h, subId);
     }
 

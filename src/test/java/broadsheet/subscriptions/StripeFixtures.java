@@ -87,10 +87,22 @@ final class StripeFixtures {
 
     /** An invoice as the 2025 API versions show it: its subscription under parent.subscription_details. */
     static String invoice(String id, String subscription, long periodEnd) {
+        return invoice(id, subscription, "cus_x", null, periodEnd);
+    }
+
+    /** An invoice with its customer, and the subscription's metadata (the reader, the plan) as Stripe copies it. */
+    static String invoice(String id, String subscription, String customer, Long userId, long periodEnd) {
         return """
-                {"id":"%s","object":"invoice","status":"paid","customer":"cus_x",
-                 "parent":{"type":"subscription_details","subscription_details":{"subscription":"%s"}},
-                 "lines":{"object":"list","data":[{"id":"il_%s","object":"line_item","period":{"start":%d,"end":%d}}]}}""".formatted(id, subscription, id, periodEnd - 30L * 86400, periodEnd);
+                {"id":"%s","object":"invoice","status":"paid","customer":"%s",
+                 "parent":{"type":"subscription_details","subscription_details":{"subscription":"%s","metadata":{%s}}},
+                 "lines":{"object":"list","data":[{"id":"il_%s","object":"line_item","period":{"start":%d,"end":%d}}]}}""".formatted(
+                        id,
+                        customer,
+                        subscription,
+                        userId == null ? "" : "\"user_id\":\"" + userId + "\",\"plan\":\"monthly\"",
+                        id,
+                        periodEnd - 30L * 86400,
+                        periodEnd);
     }
 
     /** Posts the payload to the webhook signed with {@code secret}, with no session and no CSRF token. */
