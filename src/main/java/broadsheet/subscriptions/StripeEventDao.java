@@ -17,9 +17,15 @@ final class StripeEventDao {
             Instant periodEnd,
             String stripeSubscriptionId,
             Instant stripeEventAt,
-            EventOrder lastEvent) {
+            EventOrder lastEvent,
+            Instant subscriptionCreated) {
         boolean givesAccess() {
             return gives(status, periodEnd);
+        }
+
+        /** The row follows a Stripe subscription that runs, or waits for its first payment. */
+        boolean followsLive() {
+            return stripeSubscriptionId != null && (givesAccess() || status == SubscriptionStatus.INCOMPLETE);
         }
     }
 
@@ -91,7 +97,7 @@ final class StripeEventDao {
         h.createUpdate("""
                 update subscriptions set stripe_subscription_id = :sub, stripe_customer_id = coalesce(:cust, stripe_customer_id),
                        plan_id = coalesce(:plan, plan_id), source = 'stripe', status = :incomplete, cancel_at_period_end = false,
-                       stripe_event_at = null, stripe_event_order = null, updated_at = now(), version = version + 1
+                       stripe_event_at = null, stripe_event_order = null, stripe_subscription_created = null, updated_at = now(), version = version + 1
                  where id = :id""")
                 .bind("sub", subId)
                 .bind("cust", customer)
@@ -122,13 +128,14 @@ final class StripeEventDao {
             Instant periodEnd,
             boolean cancelAtEnd,
             Instant created,
-            EventOrder order) {
+            EventOrder order,
+            Instant subscriptionCreated) {
         h.createUpdate("""
                 update subscriptions
                    set stripe_subscription_id = :sub, stripe_customer_id = coalesce(:cust, stripe_customer_id), source = 'stripe',
                        plan_id = coalesce(:plan, plan_id), status = :status, current_period_end = :end,
                        cancel_at_period_end = :cae, stripe_event_at = :at, stripe_event_order = :order,
-                       updated_at = now(), version = version + 1
+                       stripe_subscription_created = :subCreated, updated_at = now(), version = version + 1
                  where id = :id""")
                 .bind("sub", subId)
                 .bind("cust", customer)
@@ -138,6 +145,7 @@ final class StripeEventDao {
                 .bind("cae", cancelAtEnd)
                 .bind("at", Timestamp.from(created))
                 .bind("order", order.text())
+                .bind("subCreated", subscriptionCreated == null ? null : Timestamp.from(subscriptionCreated))
                 .bind("id", id)
                 .execute();
     }
@@ -161,7 +169,7 @@ final class StripeEventDao {
                 update subscriptions
                    set stripe_subscription_id = :sub, stripe_customer_id = coalesce(:cust, stripe_customer_id), source = 'stripe',
                        plan_id = coalesce(:plan, plan_id), status = :active, current_period_end = :end,
-                       cancel_at_period_end = false, stripe_event_order = :order, updated_at = now(), version = version + 1
+                       cancel_at_period_end = false, stripe_event_order = :order, stripe_subscription_created = null, updated_at = now(), version = version + 1
                  where id = :id""")
                 .bind("sub", subId)
                 .bind("cust", customer)
@@ -184,7 +192,8 @@ final class StripeEventDao {
     }
 
     private static final String ROW =
-            "select id, status, current_period_end, stripe_subscription_id, stripe_event_at, stripe_event_order from subscriptions ";
+            "select id, status, current_period_end, stripe_subscription_id, stripe_event_at, stripe_event_order,"
+                    + " stripe_subscription_created from subscriptions ";
 
     static Optional<Row> lockBySubscription(Handle h, String subId) {
         return h.createQuery(ROW + "where stripe_subscription_id = :s for update")
@@ -210,6 +219,9 @@ final class StripeEventDao {
                 rs.getTimestamp("current_period_end").toInstant(),
                 rs.getString("stripe_subscription_id"),
                 at,
-                EventOrder.ofRow(rs.getString("stripe_event_order"), at));
+                EventOrder.ofRow(rs.getString("stripe_event_order"), at),
+                Optional.ofNullable(rs.getTimestamp("stripe_subscription_created"))
+                        .map(Timestamp::toInstant)
+                        .orElse(null));
     }
 }

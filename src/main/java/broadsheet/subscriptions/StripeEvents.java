@@ -8,6 +8,8 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -49,10 +51,12 @@ public final class StripeEvents {
 
     private final Jdbi jdbi;
     private final String secret;
+    private final Duplicates duplicates;
 
-    public StripeEvents(Jdbi jdbi, String webhookSecret) {
+    public StripeEvents(Jdbi jdbi, String webhookSecret, Duplicates duplicates) {
         this.jdbi = jdbi;
         this.secret = webhookSecret;
+        this.duplicates = duplicates;
     }
 
     /** Checks the {@code Stripe-Signature} header against the exact payload, then applies the event once. */
@@ -73,13 +77,16 @@ public final class StripeEvents {
         }
         Instant created = Instant.ofEpochSecond(event.getCreated());
         String type = event.getType();
+        List<Long> duplicated = new ArrayList<>(); // found in this event, settled at Stripe once it is recorded
         Outcome outcome = jdbi.inTransaction(h -> {
+            duplicated.clear(); // (a retried transaction starts again)
             if (!StripeEventDao.recordEvent(h, event.getId(), type, created)) return Outcome.DUPLICATE;
             boolean applied = switch (type) {
                 case "checkout.session.completed" -> checkoutCompleted(h, object);
                 case "customer.subscription.created", "customer.subscription.updated" ->
-                    subscriptionChanged(h, object, created, event.getId(), false);
-                case "customer.subscription.deleted" -> subscriptionChanged(h, object, created, event.getId(), true);
+                    subscriptionChanged(h, object, created, event.getId(), false, duplicated);
+                case "customer.subscription.deleted" ->
+                    subscriptionChanged(h, object, created, event.getId(), true, duplicated);
                 case "invoice.paid" -> invoicePaid(h, object, created);
                 case "invoice.payment_failed" -> paymentFailed(h, object, created);
                 default -> false;
@@ -87,6 +94,7 @@ public final class StripeEvents {
             return applied ? Outcome.APPLIED : Outcome.IGNORED;
         });
         LOG.info("Stripe event {} ({}): {}", event.getId(), type, outcome);
+        duplicated.forEach(duplicates::settle);
         return outcome;
     }
 
@@ -98,13 +106,15 @@ public final class StripeEvents {
         Long userId = user(h, session.path("client_reference_id").asText(null));
         String subId = id(session.path("subscription"));
         if (userId == null || subId == null) return false;
+        CheckoutDao.completed(h, userId); // from now on the subscription row guards against a second
+        if (DuplicateDao.isDuplicate(h, subId)) return true;
         String customer = id(session.path("customer"));
         Long planId = planId(h, null, session.path("metadata").path("plan").asText(null));
         if (StripeEventDao.insertFromCheckout(h, userId, planId, customer, subId)) return true;
         Row row = StripeEventDao.lockByUser(h, userId);
-        if (subId.equals(row.stripeSubscriptionId()) || row.givesAccess()) {
-            // already told by the subscription's own event, or the reader has access from elsewhere
-            // until the subscription's event arrives and takes the row over
+        if (subId.equals(row.stripeSubscriptionId()) || row.followsLive()) {
+            // already told by the subscription's own event, or the reader has a live subscription (or access
+            // from elsewhere): the subscription's own event decides, and finds a duplicate if it is one
             StripeEventDao.setCustomer(h, row.id(), customer);
             return true;
         }
@@ -113,7 +123,8 @@ public final class StripeEvents {
     }
 
     /** A snapshot of the subscription: applied whole, when it stands after the last event applied. */
-    private boolean subscriptionChanged(Handle h, JsonNode sub, Instant created, String eventId, boolean deleted) {
+    private boolean subscriptionChanged(
+            Handle h, JsonNode sub, Instant created, String eventId, boolean deleted, List<Long> duplicated) {
         String subId = sub.path("id").asText(null);
         Long end = periodEnd(sub);
         if (subId == null || end == null) return false;
@@ -142,6 +153,7 @@ public final class StripeEvents {
             row = found.get();
             if (!order.after(row.lastEvent())) return false; // Stripe's order, not the order of arrival
         } else {
+            if (DuplicateDao.isDuplicate(h, subId)) return false; // cancelled as a duplicate: its news changes nothing
             Long userId = user(h, sub.path("metadata").path("user_id").asText(null));
             if (userId == null && customer != null) {
                 userId = StripeEventDao.userByCustomer(h, customer).orElse(null);
@@ -149,14 +161,54 @@ public final class StripeEvents {
             if (userId == null) return false; // not a subscription made through this site
             StripeEventDao.insertWaiting(h, userId);
             row = StripeEventDao.lockByUser(h, userId);
-            // news of some other subscription may not take away access the reader has now,
-            // nor replace a subscription Stripe has told us about since
-            if (row.givesAccess() && !gives(status, periodEnd)) return false;
+            // news of some other subscription may not replace a subscription Stripe has told us about since
+            // (nor say that it is live: it may have ended since)
             if (row.stripeEventAt() != null && created.isBefore(row.stripeEventAt())) return false;
+            Instant subCreated = sub.hasNonNull("created")
+                    ? Instant.ofEpochSecond(sub.path("created").asLong())
+                    : null;
+            if (!ended && row.followsLive()) {
+                // one reader, two live subscriptions: one is cancelled and refunded, the row follows the other
+                boolean keepRow = keepFirst(row, subId, subCreated, gives(status, periodEnd));
+                String gone = keepRow ? subId : row.stripeSubscriptionId();
+                String kept = keepRow ? row.stripeSubscriptionId() : subId;
+                DuplicateDao.record(h, userId, gone, kept).ifPresent(duplicated::add);
+                if (keepRow) return true;
+                StripeEventDao.applySnapshot(
+                        h,
+                        row.id(),
+                        subId,
+                        customer,
+                        planId,
+                        status,
+                        periodEnd,
+                        cancelAtEnd,
+                        created,
+                        order,
+                        subCreated);
+                return true;
+            }
+            // nor take away access the reader has now
+            if (row.givesAccess() && !gives(status, periodEnd)) return false;
         }
+        Instant subCreated = sub.hasNonNull("created")
+                ? Instant.ofEpochSecond(sub.path("created").asLong())
+                : null;
         StripeEventDao.applySnapshot(
-                h, row.id(), subId, customer, planId, status, periodEnd, cancelAtEnd, created, order);
+                h, row.id(), subId, customer, planId, status, periodEnd, cancelAtEnd, created, order, subCreated);
         return true;
+    }
+
+    /**
+     * Of the subscription the row follows and another live one: true to keep the row's. The one that gives
+     * access, if only one does (the other has charged nothing yet); otherwise the older at Stripe (the row's
+     * when its creation is not known yet: it was reported first), the id breaking a tie.
+     */
+    private static boolean keepFirst(Row row, String otherId, Instant otherCreated, boolean otherGives) {
+        if (row.givesAccess() != otherGives) return row.givesAccess();
+        if (row.subscriptionCreated() == null || otherCreated == null) return true;
+        int c = row.subscriptionCreated().compareTo(otherCreated);
+        return c != 0 ? c < 0 : row.stripeSubscriptionId().compareTo(otherId) < 0;
     }
 
     /**

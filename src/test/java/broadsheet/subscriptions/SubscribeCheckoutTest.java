@@ -84,7 +84,8 @@ class SubscribeCheckoutTest {
 
         HttpResponse<String> r = reader.post("/subscribe/annual", Map.of());
         assertThat(r.statusCode()).isEqualTo(303);
-        assertThat(r.headers().firstValue("Location")).hasValue("https://checkout.stripe.com/c/pay/cs_test_a1");
+        assertThat(r.headers().firstValue("Location").orElseThrow())
+                .startsWith("https://checkout.stripe.com/c/pay/cs_test_a");
 
         assertThat(stripe.received).hasSize(1);
         Received call = stripe.received.get(0);
