@@ -233,6 +233,11 @@ public final class AccountService {
             // until the account is gone, so a webhook cannot start a subscription between check and delete.
             Optional<Subscription> s = Subscription.lockForUser(h, user.id());
             if (s.isPresent() && s.get().stripeMayCharge(Instant.now())) return keptBecause(s.get());
+            if (Subscription.checkoutOpen(h, user.id())) {
+                return "You have a Stripe payment page open for a subscription, which could still be paid. It closes "
+                        + "an hour after it was opened; delete your account after that (or, if you pay, cancel the "
+                        + "subscription first).";
+            }
             Audit.record(h, user, "deleted account", "user", user.id(), "");
             // newsletter lists hold the address itself (they also take readers without accounts): forget it too
             UserDao.delete(h, user);

@@ -28,6 +28,11 @@ public record Subscription(
         return SubscriptionDao.lockForUser(h, userId);
     }
 
+    /** The reader has a Stripe Checkout page open (or being opened) that could still be paid. */
+    public static boolean checkoutOpen(Handle h, long userId) {
+        return CheckoutDao.open(h, userId).isPresent();
+    }
+
     /** Stripe may still charge the reader for it: it renews, or it waits for its first payment to go through. */
     public boolean stripeMayCharge(Instant now) {
         return stripe() && (waitingForPayment() || (givesAccess(now) && !cancelAtPeriodEnd));

@@ -107,6 +107,26 @@ class OneSubscriptionTest {
     }
 
     @Test
+    void anAccountIsNotDeletedWhileItsPaymentPageCouldStillBePaid() {
+        WebClient reader = t.signedIn(ada, Role.READER);
+        long id = userId(jdbi, ada);
+        reader.get("/subscribe");
+        assertThat(reader.post("/subscribe/monthly", Map.of()).statusCode()).isEqualTo(303);
+        reader.get("/account");
+        HttpResponse<String> refused = reader.post("/account/delete", Map.of("confirmPassword", "password for " + ada));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(refused.body())
+                        .select("#f-confirmPassword-error")
+                        .text())
+                .contains("You have a Stripe payment page open");
+        // the page's hour is over (Stripe expires the session then)
+        jdbi.useHandle(h -> h.execute(
+                "update stripe_checkouts set expires_at = now() - interval '1 second' where user_id = ?", id));
+        HttpResponse<String> deleted = reader.post("/account/delete", Map.of("confirmPassword", "password for " + ada));
+        assertThat(deleted.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void afterCheckoutCompletesNoOtherPaymentPageOpensWhileStripeConfirmsThePayment() {
         WebClient reader = t.signedIn(ada, Role.READER);
         long id = userId(jdbi, ada);
