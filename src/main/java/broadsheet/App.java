@@ -72,7 +72,7 @@ public final class App implements AutoCloseable {
         FollowingFeature following = FollowingFeature.create(core, articles.dao());
         SubscriptionsFeature subscriptions = SubscriptionsFeature.create(core);
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
-        NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao());
+        NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao(), paywall.paywall());
         NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao(), search.search());
         Routes routes = new Routes(
                 core,

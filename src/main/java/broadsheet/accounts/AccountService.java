@@ -4,11 +4,13 @@ import broadsheet.accounts.TokenDao.Purpose;
 import broadsheet.audit.Audit;
 import broadsheet.mail.Mail;
 import broadsheet.mail.Mailer;
+import broadsheet.subscriptions.Subscription;
 import broadsheet.web.AccessCheck;
 import broadsheet.web.Form;
 import broadsheet.web.Paths;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -226,21 +228,33 @@ public final class AccountService {
             form.error("confirmPassword", "That is not your password.");
             return form;
         }
-        // Stripe would go on charging a card for an account that no longer exists
-        if (jdbi.withHandle(h -> broadsheet.subscriptions.Subscription.forUser(h, user.id()))
-                .filter(s -> s.stripe() && s.givesAccess(java.time.Instant.now()) && !s.cancelAtPeriodEnd())
-                .isPresent()) {
-            form.error(
-                    "confirmPassword",
-                    "Your subscription still renews through Stripe. Cancel it first (under Your subscription), "
-                            + "then delete your account.");
-            return form;
-        }
-        jdbi.useTransaction(h -> {
+        String kept = jdbi.inTransaction(h -> {
+            // Stripe would go on charging a card for an account that no longer exists. The row stays locked
+            // until the account is gone, so a webhook cannot start a subscription between check and delete.
+            Optional<Subscription> s = Subscription.lockForUser(h, user.id());
+            if (s.isPresent() && s.get().stripeMayCharge(Instant.now())) return keptBecause(s.get());
+            if (Subscription.checkoutOpen(h, user.id())) {
+                return "You have a Stripe payment page open for a subscription, which could still be paid. It closes "
+                        + "an hour after it was opened; delete your account after that (or, if you pay, cancel the "
+                        + "subscription first).";
+            }
             Audit.record(h, user, "deleted account", "user", user.id(), "");
             // newsletter lists hold the address itself (they also take readers without accounts): forget it too
             UserDao.delete(h, user);
+            return null;
         });
+        if (kept != null) form.error("confirmPassword", kept);
         return form;
+    }
+
+    private static String keptBecause(Subscription s) {
+        if (s.waitingForPayment()) {
+            return "Stripe is still confirming the first payment of your subscription, so your card may yet be "
+                    + "charged. Once it is confirmed, cancel the subscription (under Your subscription), then delete "
+                    + "your account; if the payment does not go through, Stripe ends the subscription within a day "
+                    + "and you can delete your account then.";
+        }
+        return "Your subscription still renews through Stripe. Cancel it first (under Your subscription), "
+                + "then delete your account.";
     }
 }

@@ -1,5 +1,6 @@
 package broadsheet.newsletters;
 
+import broadsheet.paywall.Access;
 import broadsheet.web.Paths;
 
 public record Newsletter(long id, String slug, String name, String description, String audience, String schedule) {
@@ -17,5 +18,10 @@ public record Newsletter(long id, String slug, String name, String description, 
 
     public boolean subscribersOnly() {
         return "subscribers".equals(audience);
+    }
+
+    /** Who may read its issues in the archive: the paywall's rule, with the newsletter's audience. */
+    public Access access() {
+        return subscribersOnly() ? Access.SUBSCRIBERS : Access.FREE;
     }
 }

@@ -1,5 +1,7 @@
 package broadsheet.newsletters;
 
+import broadsheet.paywall.Offer;
+import broadsheet.paywall.Paywall;
 import broadsheet.web.Chrome;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
@@ -15,7 +17,11 @@ public final class NewsletterPages {
 
     public record NewsletterPage(Layout layout, Newsletter newsletter, List<Newsletter> others, List<Issue> archive) {}
 
-    public record IssuePage(Layout layout, IssueRenderer.Content content) {}
+    /**
+     * @param offer what a reader who may not read the issue is offered instead of it, or null when they may
+     *     (the page is shared by every reader at one level, like a locked article's)
+     */
+    public record IssuePage(Layout layout, IssueRenderer.Content content, Offer offer) {}
 
     static final int ARCHIVE_LIMIT = 100;
 
@@ -25,6 +31,7 @@ public final class NewsletterPages {
     private final Chrome chrome;
     private final Views views;
     private final PageCache cache;
+    private final Paywall paywall;
 
     public NewsletterPages(
             NewsletterDao newsletters,
@@ -32,13 +39,15 @@ public final class NewsletterPages {
             IssueRenderer renderer,
             Chrome chrome,
             Views views,
-            PageCache cache) {
+            PageCache cache,
+            Paywall paywall) {
         this.newsletters = newsletters;
         this.issues = issues;
         this.renderer = renderer;
         this.chrome = chrome;
         this.views = views;
         this.cache = cache;
+        this.paywall = paywall;
     }
 
     public void index(Context ctx) {
@@ -69,10 +78,15 @@ public final class NewsletterPages {
         });
     }
 
-    /** A sent issue as a web page; drafts and issues still sending are not public. */
+    /**
+     * A sent issue as a web page; drafts and issues still sending are not public. The issues of a
+     * subscribers-only newsletter are locked by the paywall's rule: cached per reader level, the locked
+     * variant shows the subject and an offer, never the issue.
+     */
     public void issue(Context ctx) {
-        cache.serve(ctx, () -> {
-            Newsletter n = newsletters.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        Newsletter n = newsletters.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        Paywall.Decision d = paywall.decide(ctx, n.access());
+        cache.serve(ctx, d.variant(), d.cacheControl(), d.vary(), () -> {
             long id;
             try {
                 id = Long.parseLong(ctx.pathParam("id"));
@@ -83,9 +97,11 @@ public final class NewsletterPages {
                     .filter(i -> i.newsletterId() == n.id() && i.status() == IssueStatus.SENT)
                     .orElseThrow(NotFoundResponse::new);
             Meta meta = Meta.page(issue.subject() + " — " + n.name(), n.description(), issue.path(n));
+            Offer offer = d.locked() ? new Offer(n.access(), d.shown(), 0, issue.path(n)) : null;
             return PageCache.Page.html(
                     views.render(
-                            "newsletters/issue.jte", new IssuePage(chrome.layout(meta), renderer.content(n, issue))),
+                            "newsletters/issue.jte",
+                            new IssuePage(chrome.layout(meta), renderer.content(n, issue), offer)),
                     issue.sentAt(),
                     "newsletters");
         });

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +31,13 @@ import org.slf4j.LoggerFactory;
  * nodes never claim the same row. Each batch goes over one SMTP connection and is marked 'sent'
  * when it is done.
  *
+ * <p>A claim is a lease ({@link ClaimLease}): the batch's own thread renews it every quarter of
+ * {@link #LEASE} while the batch is sent, so a very slow mail server cannot make the claim lapse
+ * under a living node, and a node checks before each message that it still holds the row with
+ * half the lease ahead. Two living nodes never send one message twice.
+ *
  * <p>At-least-once: a node that dies after the server accepted a message but before the row was
- * marked leaves it 'sending'; once its claim is older than {@link #LEASE} another pass sends it
+ * marked leaves it 'sending'; once its lease has lapsed another pass sends it
  * again, with the same Message-ID, so the receiving side can recognise the copy. We prefer that
  * rare duplicate (one batch at most, only on a crash) to silently losing a reader's issue. A failure
  * to reach the server puts the batch back to 'pending' for the next pass; a recipient the server
@@ -63,6 +69,8 @@ public final class NewsletterSender implements AutoCloseable {
     private final Map<Long, Prepared> prepared = new ConcurrentHashMap<>();
     private final Repeating timer = new Repeating("newsletter-sender", this::runOnce);
     private volatile int limit = Integer.MAX_VALUE;
+    private volatile Duration lease = LEASE;
+    private final AtomicInteger renewals = new AtomicInteger();
 
     public NewsletterSender(
             Jdbi jdbi,
@@ -112,6 +120,17 @@ public final class NewsletterSender implements AutoCloseable {
         return this;
     }
 
+    /** For tests: claims last this long (and are renewed every quarter of it) instead of {@link #LEASE}. */
+    NewsletterSender leaseOf(Duration d) {
+        this.lease = d;
+        return this;
+    }
+
+    /** How many times this sender has renewed the lease of a batch (visible renewal, for tests). */
+    int renewals() {
+        return renewals.get();
+    }
+
     /** One pass: starts due issues, sends every claimable recipient, closes finished issues. Returns messages sent. */
     public int runOnce() {
         startDue();
@@ -141,12 +160,23 @@ public final class NewsletterSender implements AutoCloseable {
     private void drain(AtomicInteger sent) {
         Dkim.Signer signer = dkim.map(Dkim::signer).orElse(null);
         while (sent.get() < limit) {
-            List<OutboxDao.Claimed> rows = claim(Math.min(batch, limit - sent.get()));
+            UUID token = UUID.randomUUID();
+            long claimedAt = System.nanoTime();
+            List<OutboxDao.Claimed> rows = claim(Math.min(batch, limit - sent.get()), token);
             if (rows == null) return;
             if (rows.isEmpty()) continue; // a batch of suppressed addresses: look again
-            OutboxBatch r = OutboxBatch.send(transport, rows, row -> message(row, signer));
+            OutboxBatch r;
+            try (ClaimLease held = new ClaimLease(
+                    jdbi, token, rows.stream().map(OutboxDao.Claimed::id).toList(), lease, claimedAt)) {
+                r = OutboxBatch.send(transport, rows, held, row -> message(row, signer));
+                renewals.addAndGet(held.renewals());
+            }
             sent.addAndGet(r.sent.size());
-            jdbi.useTransaction(h -> r.mark(h, MAX_ATTEMPTS));
+            jdbi.useTransaction(h -> r.mark(h, token, MAX_ATTEMPTS));
+            if (!r.letGo.isEmpty()) {
+                LOG.warn("let {} newsletter message(s) go: their lease lapsed before they were sent", r.letGo.size());
+                return;
+            }
             if (r.serverFailed) return; // leave the rest for the next pass rather than spin on a dead server
         }
     }
@@ -161,16 +191,16 @@ public final class NewsletterSender implements AutoCloseable {
     }
 
     /** Claims up to {@code n} recipients; an empty list if all were skipped, null when nothing is left at all. */
-    private List<OutboxDao.Claimed> claim(int n) {
+    private List<OutboxDao.Claimed> claim(int n, UUID token) {
         return jdbi.inTransaction(h -> {
-            List<OutboxDao.Candidate> rows = OutboxDao.candidates(h, n, LEASE);
+            List<OutboxDao.Candidate> rows = OutboxDao.candidates(h, n, lease);
             List<Long> take = new ArrayList<>();
             for (var r : rows) {
                 if (r.skip() != null) OutboxDao.suppress(h, r.id(), r.skip());
                 else take.add(r.id());
             }
             if (take.isEmpty()) return rows.isEmpty() ? null : List.<OutboxDao.Claimed>of();
-            return OutboxDao.claim(h, take, domain);
+            return OutboxDao.claim(h, take, domain, token, lease);
         });
     }
 

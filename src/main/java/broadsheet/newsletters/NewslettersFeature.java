@@ -11,7 +11,7 @@ import java.time.Duration;
 public record NewslettersFeature(
         NewsletterPages pages, SignupPages signups, NewsletterDesk desk, NewsletterSender sender) {
 
-    public static NewslettersFeature create(Core core, ArticleDao articles) {
+    public static NewslettersFeature create(Core core, ArticleDao articles, broadsheet.paywall.Paywall paywall) {
         var mail = core.config().mail();
         NewsletterDao newsletters = new NewsletterDao(core.jdbi());
         IssueRenderer renderer = new IssueRenderer(articles, core.views(), core.site());
@@ -30,7 +30,7 @@ public record NewslettersFeature(
                 NewsletterSender.BATCH,
                 1);
         return new NewslettersFeature(
-                new NewsletterPages(newsletters, issues, renderer, core.chrome(), core.views(), core.cache()),
+                new NewsletterPages(newsletters, issues, renderer, core.chrome(), core.views(), core.cache(), paywall),
                 new SignupPages(
                         new Signups(core.jdbi(), core.mailer(), core.site(), links),
                         newsletters,

@@ -28,17 +28,25 @@ final class OutboxBatch {
     final List<Long> sent = new ArrayList<>();
     final Map<Long, String> failed = new LinkedHashMap<>();
     final List<Long> retry = new ArrayList<>();
+    /** Rows whose lease this batch lost (another node sends them): neither sent nor marked here. */
+    final List<Long> letGo = new ArrayList<>();
+
     String retryReason = "";
     boolean serverFailed;
 
     private OutboxBatch() {}
 
-    static OutboxBatch send(MailTransport transport, List<OutboxDao.Claimed> rows, Messages messages) {
+    static OutboxBatch send(
+            MailTransport transport, List<OutboxDao.Claimed> rows, ClaimLease lease, Messages messages) {
         OutboxBatch r = new OutboxBatch();
         int i = 0;
         try (MailTransport.Connection c = transport.open()) {
             for (; i < rows.size(); i++) {
                 OutboxDao.Claimed row = rows.get(i);
+                if (!lease.holds(row.id())) {
+                    r.letGo.add(row.id());
+                    continue;
+                }
                 MimeMessage m;
                 try {
                     m = messages.of(row);
@@ -74,10 +82,10 @@ final class OutboxBatch {
         return r;
     }
 
-    /** Records the outcome in the caller's transaction. */
-    void mark(Handle h, int maxAttempts) {
-        OutboxDao.markSent(h, sent);
-        OutboxDao.markFailed(h, failed);
-        OutboxDao.markRetry(h, retry, retryReason, maxAttempts);
+    /** Records the outcome in the caller's transaction, on the rows the batch's token still holds. */
+    void mark(Handle h, java.util.UUID token, int maxAttempts) {
+        OutboxDao.markSent(h, token, sent);
+        OutboxDao.markFailed(h, token, failed);
+        OutboxDao.markRetry(h, token, retry, retryReason, maxAttempts);
     }
 }

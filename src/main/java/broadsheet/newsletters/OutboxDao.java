@@ -4,6 +4,7 @@ import broadsheet.subscriptions.Subscriptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -80,7 +81,8 @@ final class OutboxDao {
                   left join mail_suppressions ms on ms.email = o.email
                   left join newsletter_subscribers s on s.id = o.subscriber_id
                  where o.state in (:pending, :sending)
-                   and (o.state = :pending or o.claimed_at < now() - make_interval(secs => :lease))
+                   and (o.state = :pending
+                        or coalesce(o.lease_until, o.claimed_at + make_interval(secs => :lease)) < now())
                  order by o.id
                  for update of o skip locked
                  limit :n""")
@@ -100,16 +102,22 @@ final class OutboxDao {
                 .execute();
     }
 
-    /** Marks the rows 'sending' with a claim time, counting the attempt and fixing each one's Message-ID. */
-    static List<Claimed> claim(Handle h, List<Long> ids, String domain) {
+    /**
+     * Marks the rows 'sending', held by {@code token} for {@code lease}, counting the attempt and fixing each
+     * one's Message-ID.
+     */
+    static List<Claimed> claim(Handle h, List<Long> ids, String domain, UUID token, Duration lease) {
         return h.createQuery("""
                 update newsletter_outbox set state = :sending, claimed_at = now(), attempts = attempts + 1,
+                       claim_token = :token, lease_until = now() + make_interval(secs => :lease),
                        message_id = coalesce(message_id,
                            '<nl.' || issue_id || '.' || id || '.' || substr(md5(random()::text), 1, 12) || '@' || :domain || '>')
                  where id = any(:ids)
                 returning id, issue_id, subscriber_id, email, message_id""")
                 .bind("sending", OutboxState.SENDING)
                 .bind("domain", domain)
+                .bind("token", token)
+                .bind("lease", lease.toMillis() / 1000.0)
                 .bind("ids", ids.toArray(Long[]::new))
                 .map((rs, ctx) -> new Claimed(
                         rs.getLong("id"),
@@ -120,23 +128,41 @@ final class OutboxDao {
                 .list();
     }
 
-    static void markSent(Handle h, List<Long> ids) {
+    /**
+     * Extends the lease of the rows {@code token} still holds (still 'sending' under it); returns their ids.
+     * A row another node took over after the lease lapsed is not among them.
+     */
+    static List<Long> renew(Handle h, UUID token, Duration lease) {
+        return h.createQuery("""
+                update newsletter_outbox set lease_until = now() + make_interval(secs => :lease)
+                 where claim_token = :token and state = :sending returning id""")
+                .bind("lease", lease.toMillis() / 1000.0)
+                .bind("token", token)
+                .bind("sending", OutboxState.SENDING)
+                .mapTo(Long.class)
+                .list();
+    }
+
+    static void markSent(Handle h, UUID token, List<Long> ids) {
         if (ids.isEmpty()) return;
         h.createUpdate("""
                 update newsletter_outbox set state = :sent, sent_at = now(), error = null
-                 where id = any(:ids) and state = :sending""")
+                 where id = any(:ids) and state = :sending and claim_token = :token""")
                 .bind("sent", OutboxState.SENT)
                 .bind("sending", OutboxState.SENDING)
+                .bind("token", token)
                 .bind("ids", ids.toArray(Long[]::new))
                 .execute();
     }
 
-    static void markFailed(Handle h, Map<Long, String> errors) {
+    static void markFailed(Handle h, UUID token, Map<Long, String> errors) {
         for (var f : errors.entrySet()) {
-            h.createUpdate(
-                            "update newsletter_outbox set state = :failed, error = :e where id = :id and state = :sending")
+            h.createUpdate("""
+                            update newsletter_outbox set state = :failed, error = :e
+                             where id = :id and state = :sending and claim_token = :token""")
                     .bind("failed", OutboxState.FAILED)
                     .bind("sending", OutboxState.SENDING)
+                    .bind("token", token)
                     .bind("e", f.getValue())
                     .bind("id", f.getKey())
                     .execute();
@@ -144,11 +170,12 @@ final class OutboxDao {
     }
 
     /** Back to 'pending' for another pass, or 'failed' once a row has had {@code maxAttempts}. */
-    static void markRetry(Handle h, List<Long> ids, String reason, int maxAttempts) {
+    static void markRetry(Handle h, UUID token, List<Long> ids, String reason, int maxAttempts) {
         if (ids.isEmpty()) return;
         h.createUpdate("""
                 update newsletter_outbox set state = case when attempts >= :max then :failed else :pending end, error = :e
-                 where id = any(:ids) and state = :sending""")
+                 where id = any(:ids) and state = :sending and claim_token = :token""")
+                .bind("token", token)
                 .bind("max", maxAttempts)
                 .bind("failed", OutboxState.FAILED)
                 .bind("pending", OutboxState.PENDING)

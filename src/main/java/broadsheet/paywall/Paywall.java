@@ -181,6 +181,18 @@ public final class Paywall {
         return new Decision(a.access(), reader.level());
     }
 
+    /**
+     * The variant of a page for an audience other than an article's (the issues of a subscribers-only
+     * newsletter): the same rule, by the reader's level (staff read as subscribers), without the meter or
+     * gift links, which count articles.
+     */
+    public Decision decide(Context ctx, Access access) {
+        if (access == Access.FREE) return new Decision(Access.FREE, Level.ANONYMOUS);
+        Level level = reader(ctx).level();
+        Level needed = access.needs();
+        return new Decision(access, level.atLeast(needed) ? needed : level);
+    }
+
     private boolean metered(Context ctx, Reader reader, long articleId) {
         int allowance = settings.meter();
         if (reader.user().isPresent())

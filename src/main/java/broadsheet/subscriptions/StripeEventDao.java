@@ -12,9 +12,20 @@ final class StripeEventDao {
 
     /** What an event is checked against: a subscription row as it stands, locked. */
     record Row(
-            long id, SubscriptionStatus status, Instant periodEnd, String stripeSubscriptionId, Instant stripeEventAt) {
+            long id,
+            SubscriptionStatus status,
+            Instant periodEnd,
+            String stripeSubscriptionId,
+            Instant stripeEventAt,
+            EventOrder lastEvent,
+            Instant subscriptionCreated) {
         boolean givesAccess() {
             return gives(status, periodEnd);
+        }
+
+        /** The row follows a Stripe subscription that runs, or waits for its first payment. */
+        boolean followsLive() {
+            return stripeSubscriptionId != null && (givesAccess() || status == SubscriptionStatus.INCOMPLETE);
         }
     }
 
@@ -86,7 +97,7 @@ final class StripeEventDao {
         h.createUpdate("""
                 update subscriptions set stripe_subscription_id = :sub, stripe_customer_id = coalesce(:cust, stripe_customer_id),
                        plan_id = coalesce(:plan, plan_id), source = 'stripe', status = :incomplete, cancel_at_period_end = false,
-                       stripe_event_at = null, updated_at = now(), version = version + 1
+                       stripe_event_at = null, stripe_event_order = null, stripe_subscription_created = null, updated_at = now(), version = version + 1
                  where id = :id""")
                 .bind("sub", subId)
                 .bind("cust", customer)
@@ -116,12 +127,15 @@ final class StripeEventDao {
             SubscriptionStatus status,
             Instant periodEnd,
             boolean cancelAtEnd,
-            Instant created) {
+            Instant created,
+            EventOrder order,
+            Instant subscriptionCreated) {
         h.createUpdate("""
                 update subscriptions
                    set stripe_subscription_id = :sub, stripe_customer_id = coalesce(:cust, stripe_customer_id), source = 'stripe',
                        plan_id = coalesce(:plan, plan_id), status = :status, current_period_end = :end,
-                       cancel_at_period_end = :cae, stripe_event_at = :at, updated_at = now(), version = version + 1
+                       cancel_at_period_end = :cae, stripe_event_at = :at, stripe_event_order = :order,
+                       stripe_subscription_created = :subCreated, updated_at = now(), version = version + 1
                  where id = :id""")
                 .bind("sub", subId)
                 .bind("cust", customer)
@@ -130,30 +144,56 @@ final class StripeEventDao {
                 .bind("end", Timestamp.from(periodEnd))
                 .bind("cae", cancelAtEnd)
                 .bind("at", Timestamp.from(created))
+                .bind("order", order.text())
+                .bind("subCreated", subscriptionCreated == null ? null : Timestamp.from(subscriptionCreated))
                 .bind("id", id)
                 .execute();
     }
 
-    static void markPaid(Handle h, long id, Instant end) {
+    static void markPaid(Handle h, long id, Instant end, EventOrder order) {
         h.createUpdate("""
-                update subscriptions set status = :active, current_period_end = :end, updated_at = now(), version = version + 1
+                update subscriptions set status = :active, current_period_end = :end, stripe_event_order = :order,
+                       updated_at = now(), version = version + 1
                  where id = :id""")
                 .bind("active", SubscriptionStatus.ACTIVE)
                 .bind("end", Timestamp.from(end))
+                .bind("order", order.text())
                 .bind("id", id)
                 .execute();
     }
 
-    static void markPastDue(Handle h, long id) {
-        h.createUpdate(
-                        "update subscriptions set status = :pastDue, updated_at = now(), version = version + 1 where id = :id")
+    /** A paid invoice of a subscription no snapshot has told us of yet: the row follows it, paid up. */
+    static void followPaidInvoice(
+            Handle h, long id, String subId, String customer, Long planId, Instant end, EventOrder order) {
+        h.createUpdate("""
+                update subscriptions
+                   set stripe_subscription_id = :sub, stripe_customer_id = coalesce(:cust, stripe_customer_id), source = 'stripe',
+                       plan_id = coalesce(:plan, plan_id), status = :active, current_period_end = :end,
+                       cancel_at_period_end = false, stripe_event_order = :order, stripe_subscription_created = null, updated_at = now(), version = version + 1
+                 where id = :id""")
+                .bind("sub", subId)
+                .bind("cust", customer)
+                .bind("plan", planId)
+                .bind("active", SubscriptionStatus.ACTIVE)
+                .bind("end", Timestamp.from(end))
+                .bind("order", order.text())
+                .bind("id", id)
+                .execute();
+    }
+
+    static void markPastDue(Handle h, long id, EventOrder order) {
+        h.createUpdate("""
+                update subscriptions set status = :pastDue, stripe_event_order = :order, updated_at = now(),
+                       version = version + 1 where id = :id""")
                 .bind("pastDue", SubscriptionStatus.PAST_DUE)
+                .bind("order", order.text())
                 .bind("id", id)
                 .execute();
     }
 
     private static final String ROW =
-            "select id, status, current_period_end, stripe_subscription_id, stripe_event_at from subscriptions ";
+            "select id, status, current_period_end, stripe_subscription_id, stripe_event_at, stripe_event_order,"
+                    + " stripe_subscription_created from subscriptions ";
 
     static Optional<Row> lockBySubscription(Handle h, String subId) {
         return h.createQuery(ROW + "where stripe_subscription_id = :s for update")
@@ -171,12 +211,17 @@ final class StripeEventDao {
 
     private static Row row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext c)
             throws java.sql.SQLException {
-        Timestamp at = rs.getTimestamp("stripe_event_at");
+        Timestamp ts = rs.getTimestamp("stripe_event_at");
+        Instant at = ts == null ? null : ts.toInstant();
         return new Row(
                 rs.getLong("id"),
                 DbValue.of(SubscriptionStatus.class, rs.getString("status")),
                 rs.getTimestamp("current_period_end").toInstant(),
                 rs.getString("stripe_subscription_id"),
-                at == null ? null : at.toInstant());
+                at,
+                EventOrder.ofRow(rs.getString("stripe_event_order"), at),
+                Optional.ofNullable(rs.getTimestamp("stripe_subscription_created"))
+                        .map(Timestamp::toInstant)
+                        .orElse(null));
     }
 }

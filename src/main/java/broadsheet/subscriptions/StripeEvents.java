@@ -8,6 +8,8 @@ import com.stripe.exception.SignatureVerificationException;
 import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -19,8 +21,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Stripe may deliver an event twice and in any order. Each event is handled in one transaction
  * that first records its id (a replay finds the id and changes nothing), and a subscription
- * snapshot (customer.subscription.*) is applied only when it was created no earlier than the last
- * one applied to that row, so a late, older "updated" cannot undo a newer "deleted".
+ * snapshot (customer.subscription.*) or invoice is applied only when it stands after the last one
+ * applied to that row in Stripe's order ({@link EventOrder}: the second it was created in, then the
+ * subscription's own state), so a late, older "updated" cannot undo a newer "deleted", and a
+ * "created" saying "incomplete" cannot undo the payment reported in the same second.
  *
  * <p>The object inside the event is read as plain JSON rather than through stripe-java's typed
  * models: fields such as the period end have moved between API versions (from the subscription to
@@ -47,10 +51,12 @@ public final class StripeEvents {
 
     private final Jdbi jdbi;
     private final String secret;
+    private final Duplicates duplicates;
 
-    public StripeEvents(Jdbi jdbi, String webhookSecret) {
+    public StripeEvents(Jdbi jdbi, String webhookSecret, Duplicates duplicates) {
         this.jdbi = jdbi;
         this.secret = webhookSecret;
+        this.duplicates = duplicates;
     }
 
     /** Checks the {@code Stripe-Signature} header against the exact payload, then applies the event once. */
@@ -71,13 +77,16 @@ public final class StripeEvents {
         }
         Instant created = Instant.ofEpochSecond(event.getCreated());
         String type = event.getType();
+        List<Long> duplicated = new ArrayList<>(); // found in this event, settled at Stripe once it is recorded
         Outcome outcome = jdbi.inTransaction(h -> {
+            duplicated.clear(); // (a retried transaction starts again)
             if (!StripeEventDao.recordEvent(h, event.getId(), type, created)) return Outcome.DUPLICATE;
             boolean applied = switch (type) {
                 case "checkout.session.completed" -> checkoutCompleted(h, object);
                 case "customer.subscription.created", "customer.subscription.updated" ->
-                    subscriptionChanged(h, object, created, false);
-                case "customer.subscription.deleted" -> subscriptionChanged(h, object, created, true);
+                    subscriptionChanged(h, object, created, event.getId(), false, duplicated);
+                case "customer.subscription.deleted" ->
+                    subscriptionChanged(h, object, created, event.getId(), true, duplicated);
                 case "invoice.paid" -> invoicePaid(h, object, created);
                 case "invoice.payment_failed" -> paymentFailed(h, object, created);
                 default -> false;
@@ -85,6 +94,7 @@ public final class StripeEvents {
             return applied ? Outcome.APPLIED : Outcome.IGNORED;
         });
         LOG.info("Stripe event {} ({}): {}", event.getId(), type, outcome);
+        duplicated.forEach(duplicates::settle);
         return outcome;
     }
 
@@ -96,13 +106,15 @@ public final class StripeEvents {
         Long userId = user(h, session.path("client_reference_id").asText(null));
         String subId = id(session.path("subscription"));
         if (userId == null || subId == null) return false;
+        CheckoutDao.completed(h, userId); // from now on the subscription row guards against a second
+        if (DuplicateDao.isDuplicate(h, subId)) return true;
         String customer = id(session.path("customer"));
         Long planId = planId(h, null, session.path("metadata").path("plan").asText(null));
         if (StripeEventDao.insertFromCheckout(h, userId, planId, customer, subId)) return true;
         Row row = StripeEventDao.lockByUser(h, userId);
-        if (subId.equals(row.stripeSubscriptionId()) || row.givesAccess()) {
-            // already told by the subscription's own event, or the reader has access from elsewhere
-            // until the subscription's event arrives and takes the row over
+        if (subId.equals(row.stripeSubscriptionId()) || row.followsLive()) {
+            // already told by the subscription's own event, or the reader has a live subscription (or access
+            // from elsewhere): the subscription's own event decides, and finds a duplicate if it is one
             StripeEventDao.setCustomer(h, row.id(), customer);
             return true;
         }
@@ -110,8 +122,9 @@ public final class StripeEvents {
         return true;
     }
 
-    /** A snapshot of the subscription: applied whole, when it is not older than the last one applied. */
-    private boolean subscriptionChanged(Handle h, JsonNode sub, Instant created, boolean deleted) {
+    /** A snapshot of the subscription: applied whole, when it stands after the last event applied. */
+    private boolean subscriptionChanged(
+            Handle h, JsonNode sub, Instant created, String eventId, boolean deleted, List<Long> duplicated) {
         String subId = sub.path("id").asText(null);
         Long end = periodEnd(sub);
         if (subId == null || end == null) return false;
@@ -119,12 +132,14 @@ public final class StripeEvents {
                 ? SubscriptionStatus.CANCELED
                 : status(sub.path("status").asText(""));
         Instant periodEnd = Instant.ofEpochSecond(end);
-        if (deleted && sub.hasNonNull("ended_at")) {
-            Instant ended = Instant.ofEpochSecond(sub.path("ended_at").asLong());
-            if (ended.isBefore(periodEnd)) periodEnd = ended;
-        }
+        boolean ended = deleted || status == SubscriptionStatus.CANCELED;
         boolean cancelAtEnd =
                 !deleted && (sub.path("cancel_at_period_end").asBoolean(false) || sub.hasNonNull("cancel_at"));
+        EventOrder order = EventOrder.snapshot(created, ended, end, status, cancelAtEnd, eventId);
+        if (deleted && sub.hasNonNull("ended_at")) {
+            Instant endedAt = Instant.ofEpochSecond(sub.path("ended_at").asLong());
+            if (endedAt.isBefore(periodEnd)) periodEnd = endedAt;
+        }
         String customer = id(sub.path("customer"));
         JsonNode item = sub.path("items").path("data").path(0);
         Long planId = planId(
@@ -134,11 +149,11 @@ public final class StripeEvents {
 
         Optional<Row> found = StripeEventDao.lockBySubscription(h, subId);
         Row row;
-        Instant lastApplied;
         if (found.isPresent()) {
             row = found.get();
-            lastApplied = row.stripeEventAt();
+            if (!order.after(row.lastEvent())) return false; // Stripe's order, not the order of arrival
         } else {
+            if (DuplicateDao.isDuplicate(h, subId)) return false; // cancelled as a duplicate: its news changes nothing
             Long userId = user(h, sub.path("metadata").path("user_id").asText(null));
             if (userId == null && customer != null) {
                 userId = StripeEventDao.userByCustomer(h, customer).orElse(null);
@@ -146,41 +161,94 @@ public final class StripeEvents {
             if (userId == null) return false; // not a subscription made through this site
             StripeEventDao.insertWaiting(h, userId);
             row = StripeEventDao.lockByUser(h, userId);
-            // news of some other subscription may not take away access the reader has now,
-            // nor replace a subscription Stripe has told us about since
-            if (row.givesAccess() && !gives(status, periodEnd)) return false;
+            // news of some other subscription may not replace a subscription Stripe has told us about since
+            // (nor say that it is live: it may have ended since)
             if (row.stripeEventAt() != null && created.isBefore(row.stripeEventAt())) return false;
-            lastApplied = null;
-        }
-        if (lastApplied != null) {
-            if (created.isBefore(lastApplied)) return false;
-            if (created.equals(lastApplied)
-                    && !deleted
-                    && (row.status() == SubscriptionStatus.CANCELED || periodEnd.isBefore(row.periodEnd()))) {
-                return false; // same second: a deletion, or the later period, wins
+            Instant subCreated = sub.hasNonNull("created")
+                    ? Instant.ofEpochSecond(sub.path("created").asLong())
+                    : null;
+            if (!ended && row.followsLive()) {
+                // one reader, two live subscriptions: one is cancelled and refunded, the row follows the other
+                boolean keepRow = keepFirst(row, subId, subCreated, gives(status, periodEnd));
+                String gone = keepRow ? subId : row.stripeSubscriptionId();
+                String kept = keepRow ? row.stripeSubscriptionId() : subId;
+                DuplicateDao.record(h, userId, gone, kept).ifPresent(duplicated::add);
+                if (keepRow) return true;
+                StripeEventDao.applySnapshot(
+                        h,
+                        row.id(),
+                        subId,
+                        customer,
+                        planId,
+                        status,
+                        periodEnd,
+                        cancelAtEnd,
+                        created,
+                        order,
+                        subCreated);
+                return true;
             }
+            // nor take away access the reader has now
+            if (row.givesAccess() && !gives(status, periodEnd)) return false;
         }
-        StripeEventDao.applySnapshot(h, row.id(), subId, customer, planId, status, periodEnd, cancelAtEnd, created);
+        Instant subCreated = sub.hasNonNull("created")
+                ? Instant.ofEpochSecond(sub.path("created").asLong())
+                : null;
+        StripeEventDao.applySnapshot(
+                h, row.id(), subId, customer, planId, status, periodEnd, cancelAtEnd, created, order, subCreated);
         return true;
     }
 
-    /** A renewal was paid: the period reaches the invoice's end at once, and an overdue subscription is active again. */
+    /**
+     * Of the subscription the row follows and another live one: true to keep the row's. The one that gives
+     * access, if only one does (the other has charged nothing yet); otherwise the older at Stripe (the row's
+     * when its creation is not known yet: it was reported first), the id breaking a tie.
+     */
+    private static boolean keepFirst(Row row, String otherId, Instant otherCreated, boolean otherGives) {
+        if (row.givesAccess() != otherGives) return row.givesAccess();
+        if (row.subscriptionCreated() == null || otherCreated == null) return true;
+        int c = row.subscriptionCreated().compareTo(otherCreated);
+        return c != 0 ? c < 0 : row.stripeSubscriptionId().compareTo(otherId) < 0;
+    }
+
+    /**
+     * A payment went through: the period reaches the invoice's end at once, and a subscription waiting for
+     * its first payment, or overdue, is active. A paid invoice arriving before any snapshot of its
+     * subscription finds the reader by the subscription's metadata, as a snapshot would.
+     */
     private boolean invoicePaid(Handle h, JsonNode invoice, Instant created) {
+        long lineEnd = 0;
+        for (JsonNode line : invoice.path("lines").path("data")) {
+            if (line.path("period").hasNonNull("end"))
+                lineEnd = Math.max(lineEnd, line.path("period").path("end").asLong());
+        }
+        EventOrder order = EventOrder.invoice(created, lineEnd, EventOrder.PAID);
         Optional<Row> found = invoiceRow(h, invoice);
-        if (found.isEmpty()) return false;
+        if (found.isEmpty()) return firstPaidInvoice(h, invoice, lineEnd, order);
         Row row = found.get();
-        if (row.stripeEventAt() != null && created.isBefore(row.stripeEventAt())) return false;
+        if (!order.after(row.lastEvent())) return false;
         if (row.status() == SubscriptionStatus.CANCELED || row.status() == SubscriptionStatus.REVOKED) return false;
         Instant end = row.periodEnd();
-        for (JsonNode line : invoice.path("lines").path("data")) {
-            if (line.path("period").hasNonNull("end")) {
-                Instant e =
-                        Instant.ofEpochSecond(line.path("period").path("end").asLong());
-                if (e.isAfter(end)) end = e;
-            }
-        }
+        if (Instant.ofEpochSecond(lineEnd).isAfter(end)) end = Instant.ofEpochSecond(lineEnd);
         if (!end.isAfter(Instant.now())) return false;
-        StripeEventDao.markPaid(h, row.id(), end);
+        StripeEventDao.markPaid(h, row.id(), end, order);
+        return true;
+    }
+
+    /** The first payment, before Stripe's snapshot: the reader's row follows it if it follows no other subscription. */
+    private boolean firstPaidInvoice(Handle h, JsonNode invoice, long lineEnd, EventOrder order) {
+        String subId = invoiceSubscription(invoice);
+        JsonNode metadata = invoice.path("parent").path("subscription_details").path("metadata");
+        if (metadata.isMissingNode())
+            metadata = invoice.path("subscription_details").path("metadata");
+        Long userId = user(h, metadata.path("user_id").asText(null));
+        Instant end = Instant.ofEpochSecond(lineEnd);
+        if (subId == null || userId == null || !end.isAfter(Instant.now())) return false;
+        StripeEventDao.insertWaiting(h, userId);
+        Row row = StripeEventDao.lockByUser(h, userId);
+        if (row.stripeSubscriptionId() != null || row.givesAccess()) return false;
+        Long planId = planId(h, null, metadata.path("plan").asText(null));
+        StripeEventDao.followPaidInvoice(h, row.id(), subId, id(invoice.path("customer")), planId, end, order);
         return true;
     }
 
@@ -189,9 +257,10 @@ public final class StripeEvents {
         Optional<Row> found = invoiceRow(h, invoice);
         if (found.isEmpty()) return false;
         Row row = found.get();
-        if (row.stripeEventAt() != null && created.isBefore(row.stripeEventAt())) return false;
+        EventOrder order = EventOrder.invoice(created, 0, EventOrder.OVERDUE);
+        if (!order.after(row.lastEvent())) return false;
         if (row.status() != SubscriptionStatus.ACTIVE) return false;
-        StripeEventDao.markPastDue(h, row.id());
+        StripeEventDao.markPastDue(h, row.id(), order);
         return true;
     }
 
@@ -227,9 +296,13 @@ public final class StripeEvents {
         return null;
     }
 
-    private static Optional<Row> invoiceRow(Handle h, JsonNode invoice) {
+    private static String invoiceSubscription(JsonNode invoice) {
         String subId = id(invoice.path("parent").path("subscription_details").path("subscription"));
-        if (subId == null) subId = id(invoice.path("subscription"));
+        return subId != null ? subId : id(invoice.path("subscription"));
+    }
+
+    private static Optional<Row> invoiceRow(Handle h, JsonNode invoice) {
+        String subId = invoiceSubscription(invoice);
         return subId == null ? Optional.empty() : StripeEventDao.lockBySubscription(h, subId);
     }
 

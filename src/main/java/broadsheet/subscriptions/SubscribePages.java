@@ -44,7 +44,7 @@ public final class SubscribePages {
 
     private final PlanDao plans;
     private final ReaderSubscriptions readers;
-    private final Optional<StripeApi> stripe; // empty: payments off
+    private final Optional<Checkouts> stripe; // empty: payments off
     private final Optional<StripeEvents> events; // empty: no webhook secret
     private final Sessions sessions;
     private final Csrf csrf;
@@ -56,7 +56,7 @@ public final class SubscribePages {
             Settings settings,
             PlanDao plans,
             ReaderSubscriptions readers,
-            Optional<StripeApi> stripe,
+            Optional<Checkouts> stripe,
             Optional<StripeEvents> events,
             Sessions sessions,
             Csrf csrf,
@@ -95,26 +95,33 @@ public final class SubscribePages {
                     "The " + plan.name() + " plan cannot be paid for online at the moment. " + contact());
             return;
         }
-        ReaderSubscriptions.Panel current = readers.panel(user.id());
-        if (current.givesAccess()) {
-            page(ctx.status(409), null, "You already subscribe. Your subscription is on your account page.");
-            return;
-        }
-        String customer =
-                current.subscription() == null ? null : current.subscription().stripeCustomerId();
         String base = chrome.site().baseUrl();
         try {
             // payments() says both are there
-            String url = stripe.orElseThrow()
-                    .checkout(
+            Checkouts.Started started = stripe.orElseThrow()
+                    .start(
                             plan,
-                            user.id(),
-                            user.email(),
-                            customer,
+                            user,
                             // Stripe fills in {CHECKOUT_SESSION_ID} itself, so it is not encoded
                             base + Paths.subscribeThanks() + "?session={CHECKOUT_SESSION_ID}",
                             base + Paths.with(Paths.subscribe(), "cancelled", "1"));
-            ctx.redirect(url, HttpStatus.SEE_OTHER);
+            switch (started.outcome()) {
+                case GO -> ctx.redirect(started.url(), HttpStatus.SEE_OTHER);
+                case ALREADY_SUBSCRIBED ->
+                    page(ctx.status(409), null, "You already subscribe. Your subscription is on your account page.");
+                case WAITING_FOR_PAYMENT ->
+                    page(
+                            ctx.status(409),
+                            null,
+                            "Stripe is still confirming the payment for your subscription; your account page shows it "
+                                    + "as soon as Stripe has. Nothing more needs paying.");
+                case OPENING_ELSEWHERE ->
+                    page(
+                            ctx.status(409),
+                            null,
+                            "Your payment page is being opened in another tab or window. Use that one (only one "
+                                    + "subscription can be paid for), or try again in a minute.");
+            }
         } catch (StripeException e) {
             LOG.warn("Stripe Checkout for plan {} failed: {}", plan.slug(), e.getMessage());
             page(

@@ -23,6 +23,26 @@ public record Subscription(
         return SubscriptionDao.forUser(h, userId);
     }
 
+    /** The reader's subscription, locked until the transaction ends (Stripe's webhook waits for it). */
+    public static Optional<Subscription> lockForUser(Handle h, long userId) {
+        return SubscriptionDao.lockForUser(h, userId);
+    }
+
+    /** The reader has a Stripe Checkout page open (or being opened) that could still be paid. */
+    public static boolean checkoutOpen(Handle h, long userId) {
+        return CheckoutDao.open(h, userId).isPresent();
+    }
+
+    /** Stripe may still charge the reader for it: it renews, or it waits for its first payment to go through. */
+    public boolean stripeMayCharge(Instant now) {
+        return stripe() && (waitingForPayment() || (givesAccess(now) && !cancelAtPeriodEnd));
+    }
+
+    /** Checkout finished but Stripe has not confirmed the first payment (it may still go through, or expire). */
+    public boolean waitingForPayment() {
+        return status == SubscriptionStatus.INCOMPLETE && stripeSubscriptionId != null;
+    }
+
     /** The same rule as {@link Subscriptions#activeFor}: gives access now. */
     public boolean givesAccess(Instant now) {
         return status.running() && currentPeriodEnd.isAfter(now);

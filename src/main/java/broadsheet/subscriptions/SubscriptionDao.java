@@ -34,6 +34,13 @@ public final class SubscriptionDao {
                 .findOne();
     }
 
+    static Optional<Subscription> lockForUser(Handle h, long userId) {
+        return h.createQuery(SELECT + " where s.user_id = :u for update of s")
+                .bind("u", userId)
+                .map(MAPPER)
+                .findOne();
+    }
+
     public static boolean isSubscriber(Handle h, long userId) {
         return h.createQuery("select " + Subscriptions.activeFor(":u"))
                 .bind("u", userId)

@@ -12,7 +12,7 @@ public record SubscriptionsFeature(ReaderSubscriptions readers, SubscribePages p
         StripeConfig stripe = core.config().stripe();
         Optional<StripeApi> api = stripe.payments() ? Optional.of(new StripeApi(stripe)) : Optional.empty();
         Optional<StripeEvents> events = stripe.webhooks()
-                ? Optional.of(new StripeEvents(core.jdbi(), stripe.webhookSecret()))
+                ? Optional.of(new StripeEvents(core.jdbi(), stripe.webhookSecret(), new Duplicates(core.jdbi(), api)))
                 : Optional.empty();
         PlanDao plans = new PlanDao(core.jdbi());
         ReaderSubscriptions readers = new ReaderSubscriptions(core.jdbi(), api);
@@ -22,7 +22,7 @@ public record SubscriptionsFeature(ReaderSubscriptions readers, SubscribePages p
                         core.settings(),
                         plans,
                         readers,
-                        api,
+                        api.map(a -> new Checkouts(core.jdbi(), a)),
                         events,
                         core.sessions(),
                         core.csrf(),

@@ -38,6 +38,7 @@ class EnumConstraintTest {
                 Arguments.of("topics", "kind", TopicKind.class),
                 Arguments.of("comments", "status", CommentStatus.class),
                 Arguments.of("subscriptions", "status", broadsheet.subscriptions.SubscriptionStatus.class),
+                Arguments.of("stripe_duplicates", "state", broadsheet.subscriptions.DuplicateState.class),
                 Arguments.of("newsletter_issues", "status", broadsheet.newsletters.IssueStatus.class),
                 Arguments.of("newsletter_outbox", "state", broadsheet.newsletters.OutboxState.class),
                 Arguments.of("newsletter_subscribers", "status", broadsheet.newsletters.SubscriberStatus.class),

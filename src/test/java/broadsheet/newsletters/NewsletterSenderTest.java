@@ -135,7 +135,8 @@ class NewsletterSenderTest {
         data.start(issue);
         data.sender(smtp.getSmtp().getPort(), 10, Optional.empty()).runOnce();
         db.jdbi().useHandle(h -> h.execute("""
-                update newsletter_outbox set state = 'sending', sent_at = null, claimed_at = now() - interval '6 minutes'
+                update newsletter_outbox set state = 'sending', sent_at = null, claimed_at = now() - interval '6 minutes',
+                       lease_until = now() - interval '1 minute'
                  where email = 'r1@example.org'"""));
         db.jdbi().useHandle(h -> h.execute("update newsletter_issues set status = 'sending' where id = ?", issue));
         data.sender(smtp.getSmtp().getPort(), 10, Optional.empty()).runOnce();

@@ -58,11 +58,12 @@ final class StripeFixtures {
             Long userId,
             String priceId) {
         return """
-                {"id":"%s","object":"subscription","customer":"%s","status":"%s","cancel_at_period_end":%s,"cancel_at":null,
-                 "ended_at":null,"metadata":{%s},
+                {"id":"%s","object":"subscription","created":%d,"customer":"%s","status":"%s","cancel_at_period_end":%s,
+                 "cancel_at":null,"ended_at":null,"metadata":{%s},
                  "items":{"object":"list","data":[{"id":"si_%s","object":"subscription_item","current_period_start":%d,
                    "current_period_end":%d,"price":{"id":"%s","object":"price"}}]}}""".formatted(
                         id,
+                        periodEnd - 30L * 86400,
                         customer,
                         status,
                         cancelAtPeriodEnd,
@@ -87,10 +88,22 @@ final class StripeFixtures {
 
     /** An invoice as the 2025 API versions show it: its subscription under parent.subscription_details. */
     static String invoice(String id, String subscription, long periodEnd) {
+        return invoice(id, subscription, "cus_x", null, periodEnd);
+    }
+
+    /** An invoice with its customer, and the subscription's metadata (the reader, the plan) as Stripe copies it. */
+    static String invoice(String id, String subscription, String customer, Long userId, long periodEnd) {
         return """
-                {"id":"%s","object":"invoice","status":"paid","customer":"cus_x",
-                 "parent":{"type":"subscription_details","subscription_details":{"subscription":"%s"}},
-                 "lines":{"object":"list","data":[{"id":"il_%s","object":"line_item","period":{"start":%d,"end":%d}}]}}""".formatted(id, subscription, id, periodEnd - 30L * 86400, periodEnd);
+                {"id":"%s","object":"invoice","status":"paid","customer":"%s",
+                 "parent":{"type":"subscription_details","subscription_details":{"subscription":"%s","metadata":{%s}}},
+                 "lines":{"object":"list","data":[{"id":"il_%s","object":"line_item","period":{"start":%d,"end":%d}}]}}""".formatted(
+                        id,
+                        customer,
+                        subscription,
+                        userId == null ? "" : "\"user_id\":\"" + userId + "\",\"plan\":\"monthly\"",
+                        id,
+                        periodEnd - 30L * 86400,
+                        periodEnd);
     }
 
     /** Posts the payload to the webhook signed with {@code secret}, with no session and no CSRF token. */
@@ -144,10 +157,17 @@ final class StripeFixtures {
     /** One request Stripe's API received: method, path, the Authorization header and the form fields. */
     record Received(String method, String path, String authorization, Map<String, String> fields) {}
 
-    /** Answers Checkout Session creation and subscription updates as Stripe's API would, and keeps what it was sent. */
+    /**
+     * Answers Checkout Session creation, subscription updates and cancellations, and the invoice, payment and
+     * refund calls of settling a duplicate, as Stripe's API would; keeps what it was sent. Each request is
+     * answered on its own thread, so that one held at {@link #holdCheckouts} does not hold the others.
+     */
     static final class FakeStripeApi implements AutoCloseable {
         final List<Received> received = new CopyOnWriteArrayList<>();
         final HttpServer server;
+        private final java.util.concurrent.atomic.AtomicInteger sessions =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
 
         FakeStripeApi() {
             try {
@@ -155,20 +175,46 @@ final class StripeFixtures {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String path = exchange.getRequestURI().getPath();
-                received.add(new Received(
-                        exchange.getRequestMethod(),
-                        path,
-                        exchange.getRequestHeaders().getFirst("Authorization"),
-                        form(body)));
+                String method = exchange.getRequestMethod();
+                Map<String, String> fields =
+                        form(method.equals("GET") ? exchange.getRequestURI().getRawQuery() : body);
+                received.add(
+                        new Received(method, path, exchange.getRequestHeaders().getFirst("Authorization"), fields));
                 String json;
                 int status = 200;
                 if (path.equals("/v1/checkout/sessions")) {
+                    try {
+                        hold.await(); // until the test lets Checkout answer
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    String id = "cs_test_a" + sessions.incrementAndGet();
                     json = """
-                            {"id":"cs_test_a1","object":"checkout.session","mode":"subscription","status":"open",
-                             "url":"https://checkout.stripe.com/c/pay/cs_test_a1"}""";
+                            {"id":"%s","object":"checkout.session","mode":"subscription","status":"open",
+                             "expires_at":%s,"url":"https://checkout.stripe.com/c/pay/%s"}""".formatted(id, fields.getOrDefault("expires_at", "null"), id);
+                } else if (method.equals("DELETE") && path.startsWith("/v1/subscriptions/")) {
+                    String id = path.substring("/v1/subscriptions/".length());
+                    json = """
+                            {"id":"%s","object":"subscription","status":"canceled"}""".formatted(id);
+                } else if (path.equals("/v1/invoices")) {
+                    String sub = fields.getOrDefault("subscription", "");
+                    json = """
+                            {"object":"list","url":"/v1/invoices","has_more":false,
+                             "data":[{"id":"in_%s","object":"invoice","status":"paid","amount_paid":900,"currency":"usd"}]}""".formatted(sub);
+                } else if (path.equals("/v1/invoice_payments")) {
+                    String invoice = fields.getOrDefault("invoice", "");
+                    json = """
+                            {"object":"list","url":"/v1/invoice_payments","has_more":false,
+                             "data":[{"id":"inpay_%s","object":"invoice_payment","invoice":"%s","status":"paid","amount_paid":900,
+                                      "currency":"usd","payment":{"type":"payment_intent","payment_intent":"pi_%s"}}]}""".formatted(invoice, invoice, invoice);
+                } else if (path.equals("/v1/refunds")) {
+                    json = """
+                            {"id":"re_%s","object":"refund","amount":900,"currency":"usd","payment_intent":"%s",
+                             "status":"succeeded"}""".formatted(fields.get("payment_intent"), fields.get("payment_intent"));
                 } else if (path.startsWith("/v1/subscriptions/")) {
                     String id = path.substring("/v1/subscriptions/".length());
                     json = """
@@ -187,6 +233,22 @@ final class StripeFixtures {
             server.start();
         }
 
+        /** Checkout Session requests wait until {@link #release} (to force two requests to overlap). */
+        void holdCheckouts() {
+            hold = new java.util.concurrent.CountDownLatch(1);
+        }
+
+        void release() {
+            hold.countDown();
+        }
+
+        /** Requests to this method and path so far. */
+        List<Received> calls(String method, String path) {
+            return received.stream()
+                    .filter(r -> r.method().equals(method) && r.path().equals(path))
+                    .toList();
+        }
+
         String base() {
             return "http://127.0.0.1:" + server.getAddress().getPort();
         }
@@ -197,12 +259,13 @@ final class StripeFixtures {
 
         @Override
         public void close() {
+            release();
             server.stop(0);
         }
 
         private static Map<String, String> form(String body) {
             Map<String, String> out = new LinkedHashMap<>();
-            if (body.isEmpty()) return out;
+            if (body == null || body.isEmpty()) return out;
             for (String pair : body.split("&")) {
                 int eq = pair.indexOf('=');
                 out.put(

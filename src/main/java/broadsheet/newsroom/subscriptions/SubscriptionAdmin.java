@@ -2,6 +2,7 @@ package broadsheet.newsroom.subscriptions;
 
 import broadsheet.accounts.User;
 import broadsheet.audit.Audit;
+import broadsheet.subscriptions.DuplicateDao;
 import broadsheet.subscriptions.Plan;
 import broadsheet.subscriptions.PlanDao;
 import broadsheet.subscriptions.Subscription;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -46,6 +48,11 @@ public final class SubscriptionAdmin {
 
     public SubscriptionAdmin(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** The latest duplicate Stripe subscriptions found (a reader with two live ones), newest first. */
+    public List<DuplicateDao.Duplicate> duplicates() {
+        return jdbi.withHandle(h -> DuplicateDao.recent(h, 20));
     }
 
     public Optional<Lookup> find(String email) {

@@ -37,7 +37,7 @@ final class SubscriptionAdminDao {
     static int grantOver(Handle h, long id, int version, long planId, Instant end) {
         return h.createUpdate("""
                 update subscriptions set plan_id = :p, status = :active, current_period_end = :end, source = 'manual',
-                       cancel_at_period_end = false, stripe_subscription_id = null, stripe_event_at = null,
+                       cancel_at_period_end = false, stripe_subscription_id = null, stripe_event_at = null, stripe_event_order = null,
                        updated_at = now(), version = version + 1
                  where id = :id and version = :v""")
                 .bind("p", planId)

@@ -4,6 +4,7 @@ import broadsheet.accounts.User;
 import broadsheet.newsroom.Desk;
 import broadsheet.newsroom.subscriptions.SubscriptionAdmin.Lookup;
 import broadsheet.newsroom.subscriptions.SubscriptionAdmin.Refused;
+import broadsheet.subscriptions.DuplicateDao;
 import broadsheet.subscriptions.Plan;
 import broadsheet.subscriptions.PlanDao;
 import broadsheet.web.Form;
@@ -35,7 +36,8 @@ public final class SubscriptionDesk {
             String notice,
             String problem,
             Instant now,
-            LocalDate today) {
+            LocalDate today,
+            List<DuplicateDao.Duplicate> duplicates) {
         public Form formFor(String name) {
             return name.equals(action) ? form : Form.empty();
         }
@@ -146,7 +148,8 @@ public final class SubscriptionDesk {
                         notice,
                         problem,
                         Instant.now(),
-                        LocalDate.now(zone())));
+                        LocalDate.now(zone()),
+                        admin.duplicates()));
     }
 
     private ZoneId zone() {
