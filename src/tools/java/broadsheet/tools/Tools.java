@@ -32,7 +32,8 @@ public final class Tools {
                 new BenchDataCommand(),
                 new BenchFollowingCommand(),
                 new BenchCommentsCommand(),
-                new BenchNewsletterCommand())) cli.addSubcommand(command);
+                new BenchNewsletterCommand(),
+                new BenchReaderCommand())) cli.addSubcommand(command);
         DemoOption demo = new DemoOption();
         cli.getSubcommands().get("serve").addMixin("demo", demo);
         Main.beforeServing(cli, (db, config) -> {
