@@ -9,7 +9,7 @@
 # Environment: ROUNDS (2), DURATION seconds per row (10), WARMUP seconds per row (3), WARM_JIT seconds of
 #   mixed load on each fresh server before measuring (60), ARTICLES in the archive (20000), CACHED_PAGES
 #   ("article home section topic rss"), THREADS wrk threads (2), PORT (8090), NGINX_PORT (8099), JAVA,
-#   JAVA_OPTS, STARTS start-up timings (3).
+#   SERVE_JVM ("-Xmx192m -XX:+UseSerialGC", as README's commands), JAVA_OPTS, STARTS start-up timings (3).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +24,7 @@ PORT=${PORT:-8090}
 NGINX_PORT=${NGINX_PORT:-8099}
 STARTS=${STARTS:-3}
 JAVA_OPTS=${JAVA_OPTS:-}
+SERVE_JVM=${SERVE_JVM:--Xmx192m -XX:+UseSerialGC}
 OUT="$ROOT/docs/benchmarks.md"
 KEEP=0
 BUILD=1
@@ -85,7 +86,7 @@ start_server() { # data-dir, extra serve args...: starts `serve`, waits for the 
   local t0
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  "$JAVA" $JAVA_OPTS -jar "$JAR" serve --data-dir "$dir" --port "$PORT" "$@" > "$WORK/serve.log" 2>&1 &
+  "$JAVA" $SERVE_JVM $JAVA_OPTS -jar "$JAR" serve --data-dir "$dir" --port "$PORT" "$@" > "$WORK/serve.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 1200); do
     if curl -sf -o /dev/null "http://127.0.0.1:$PORT/"; then
@@ -288,7 +289,7 @@ sizes() { while read -r name _; do printf '%s %s B (gzip %s B); ' "$name" "$(sta
   echo "## Pages run of $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "- Machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo); load average at the end $(cut -d' ' -f1-3 /proc/loadavg) (each row's own below)"
-  echo "- JDK: $("$JAVA" -version 2>&1 | head -1); JAVA_OPTS: \`${JAVA_OPTS:-none}\` (on top of what \`serve\` sets itself); $("$NGINX" -v 2>&1 || echo 'no nginx')"
+  echo "- JDK: $("$JAVA" -version 2>&1 | head -1); server JVM options: \`$SERVE_JVM ${JAVA_OPTS}\`; $("$NGINX" -v 2>&1 || echo 'no nginx')"
   echo "- Demo paper pages: $(sizes)"
   echo "- Archive: $ARTICLES generated articles; /following is a reader following 100 things"
   echo "- $ROUNDS rounds, each server freshly started and warmed ${WARM_JIT}s with a mix of the pages, then per row ${WARMUP}s warm-up and ${DURATION}s measured (wrk, $THREADS threads, same cores); figures are medians over the rounds"

@@ -133,9 +133,17 @@ public final class PageCache {
         this.day = day;
         this.enabled = enabled;
         this.pages = Caffeine.newBuilder()
-                .maximumWeight(256L * 1024 * 1024)
+                .maximumWeight(capacity(Runtime.getRuntime().maxMemory()))
                 .weigher((String k, Page p) -> p.body().length * 2 + 256) // room for its gzip form, which is smaller
                 .build();
+    }
+
+    /**
+     * Bytes of pages kept: a quarter of the heap, at most 256 MB, so the cache fits the small heap
+     * {@code serve} is meant to run with (48 MB of a 192 MB heap: some 1,700 article pages).
+     */
+    static long capacity(long maxHeap) {
+        return Math.min(256L * 1024 * 1024, maxHeap / 4);
     }
 
     /** Serves the page for this request from the cache, rendering it on a miss. */
