@@ -44,7 +44,7 @@ public final class ArticleDao {
                               'height', p.height, 'caption', p.caption, 'credit', p.credit, 'altText', p.alt_text)""";
 
     private static final String ONE = """
-            select a.id, a.slug, a.headline, a.deck, a.body, a.kind, a.published_at, a.updated_at, a.access,
+            select a.id, a.slug, a.headline, a.deck, a.body, a.kind, a.published_at, a.updated_at, a.access, a.version,
                    s.slug as section_slug, s.name as section_name,
                    (select coalesce(json_agg(json_build_object('id', au.id, 'slug', au.slug, 'name', au.name, 'title', au.title)
                                              order by aa.position, au.name), '[]')
@@ -334,7 +334,8 @@ public final class ArticleDao {
                     lead == null ? null : JSON.forType(Photo.class).readValue(lead),
                     read(rs.getString("gallery"), new TypeReference<List<Photo>>() {}),
                     read(rs.getString("corrections"), new TypeReference<List<ArticleView.Correction>>() {}),
-                    broadsheet.paywall.Access.of(rs.getString("access")));
+                    broadsheet.paywall.Access.of(rs.getString("access")),
+                    rs.getInt("version"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("unreadable article row", e);
         }

@@ -70,6 +70,11 @@ public final class ArticlePages {
         cache.serve(ctx, d.variant(), d.cacheControl(), d.vary(), () -> {
             ArticleView a = find(ctx);
             ArticlePage page = page(a, d.shown());
+            // The variant is keyed to the version and level the decision saw; this render read the article
+            // afresh, in one snapshot. If the article has changed since (its change not yet heard of here),
+            // the page goes to this reader alone, uncached, and the next request decides afresh.
+            boolean asDecided = d.decidedOn(a.version(), a.access());
+            if (!asDecided) paywall.forget(a.slug());
             // the deck, or the first paragraph, which is never behind the paywall
             String description = a.deck().isEmpty() ? bodies.firstParagraphText(a.body()) : a.deck();
             Meta meta = new Meta(
@@ -82,10 +87,12 @@ public final class ArticlePages {
                     List.of(),
                     false);
             // it shows the site's most read, so it goes when that list changes
-            return PageCache.Page.html(
+            PageCache.Page rendered = PageCache.Page.html(
                     views.render("articles/show.jte", withMeta(page, meta)),
                     a.updatedAt(),
                     keys(a) + " " + MostRead.SITE_KEY);
+            if (!asDecided) throw new PageCache.NotToKeep(rendered, Paywall.PRIVATE, "Accept-Encoding, Cookie");
+            return rendered;
         });
     }
 
@@ -260,7 +267,8 @@ public final class ArticlePages {
                     a.leadPhoto(),
                     a.gallery(),
                     a.corrections(),
-                    a.access());
+                    a.access(),
+                    a.version());
         }
         // the newsroom's link shows everything, with the part behind the paywall marked as subscribers see it
         ArticlePage p = page(a, Level.SUBSCRIBER);

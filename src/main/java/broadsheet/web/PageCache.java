@@ -114,6 +114,23 @@ public final class PageCache {
 
     public static final String CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=60";
 
+    /**
+     * Thrown by a render whose page must reach this request alone: it is sent with these headers and
+     * never stored (a page rendered from a newer state of the content than the one its key was decided on).
+     */
+    public static final class NotToKeep extends RuntimeException {
+        private final transient Page page;
+        private final String cacheControl;
+        private final String vary;
+
+        public NotToKeep(Page page, String cacheControl, String vary) {
+            super(null, null, false, false);
+            this.page = page;
+            this.cacheControl = cacheControl;
+            this.vary = vary;
+        }
+    }
+
     private final Cache<String, Page> pages;
     private final boolean enabled;
     // Part of every key, moved on by clear(): a page whose render began before a clear is stored under the
@@ -171,9 +188,15 @@ public final class PageCache {
      * cached under its own key, so a variant is only ever served to requests that asked for it.
      */
     public void serve(Context ctx, String variant, String cacheControl, String vary, Supplier<Page> render) {
-        Page page = enabled
-                ? pages.get(generation.get() + ":" + day.get() + key(ctx) + "#" + variant, k -> render.get())
-                : render.get();
+        Page page;
+        try {
+            page = enabled
+                    ? pages.get(generation.get() + ":" + day.get() + key(ctx) + "#" + variant, k -> render.get())
+                    : render.get();
+        } catch (NotToKeep once) {
+            send(ctx, once.page, once.cacheControl, once.vary);
+            return;
+        }
         send(ctx, page, cacheControl, vary);
     }
 
