@@ -145,15 +145,12 @@ ticks() { # CPU ticks (1/100 s) of the pids given
   echo $t
 }
 pg_pids() { echo "$PG_PID" $(ps -o pid= --ppid "$PG_PID"); }
-PEAK_PSS=0
-pss() { # MiB of PSS of the server and its PostgreSQL; remembers the peak
+pss() { # MiB of PSS of the server and its PostgreSQL
   local kb=0 p
   for p in "$SERVER" $(pg_pids); do
     [ -r "/proc/$p/smaps_rollup" ] && kb=$((kb + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup")))
   done
-  local mib=$((kb / 1024))
-  [ $mib -gt "$PEAK_PSS" ] && PEAK_PSS=$mib
-  echo $mib
+  echo $((kb / 1024))
 }
 statements() { sql "select coalesce(sum(calls), 0) from pg_stat_statements where query not like '%pg_stat_%'"; }
 transactions() { sql "select xact_commit + xact_rollback from pg_stat_database where datname = 'postgres'"; }
@@ -278,6 +275,7 @@ for round in $(seq 1 "$ROUNDS"); do
   stop_server
 done
 cp "$WORK/rows" "$WORK/rows.tsv"
+peak() { awk -F'\t' -v re="$1" '$1 ~ re { if ($9 > m) m = $9 } END { print m + 0 }' "$WORK/rows"; }
 
 # ---- the report: medians over the rounds ----
 SECTION="$WORK/section.md"
@@ -293,8 +291,8 @@ sizes() { while read -r name _; do printf '%s %s B (gzip %s B); ' "$name" "$(sta
   echo "- Demo paper pages: $(sizes)"
   echo "- Archive: $ARTICLES generated articles; /following is a reader following 100 things"
   echo "- $ROUNDS rounds, each server freshly started and warmed ${WARM_JIT}s with a mix of the pages, then per row ${WARMUP}s warm-up and ${DURATION}s measured (wrk, $THREADS threads, same cores); figures are medians over the rounds"
-  echo "- Start-up with an existing data dir (the demo paper), \`java -jar broadsheet.jar serve\` to the first 200 on /: ${STARTUPS[*]} ms"
-  echo "- Peak PSS of the JVM and its PostgreSQL under this load: $PEAK_PSS MiB"
+  echo "- Start-up with an existing data dir (the demo paper), \`java $SERVE_JVM -jar broadsheet.jar serve\` to the first 200 on /: ${STARTUPS[*]} ms"
+  echo "- Peak PSS of the JVM and its PostgreSQL (target < 400 MiB), read after each row: demo paper, cache on $(peak '^cached') MiB; demo paper, cache off $(peak '^rendered (article|home|section|topic|rss)$') MiB; archive, cache off $(peak '^rendered (/following|articles|largest)') MiB"
   echo
   echo "Cache hits beside nginx serving the same bytes (target ≥ 0.9 of nginx):"
   echo
