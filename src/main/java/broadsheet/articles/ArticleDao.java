@@ -44,7 +44,7 @@ public final class ArticleDao {
                               'height', p.height, 'caption', p.caption, 'credit', p.credit, 'altText', p.alt_text)""";
 
     private static final String ONE = """
-            select a.id, a.slug, a.headline, a.deck, a.body, a.kind, a.published_at, a.updated_at, a.access,
+            select a.id, a.slug, a.headline, a.deck, a.body, a.kind, a.published_at, a.updated_at, a.access, a.version,
                    s.slug as section_slug, s.name as section_name,
                    (select coalesce(json_agg(json_build_object('id', au.id, 'slug', au.slug, 'name', au.name, 'title', au.title)
                                              order by aa.position, au.name), '[]')
@@ -205,6 +205,55 @@ public final class ArticleDao {
                 .collect(Collectors.toMap(ArticleSummary::slug, Function.identity()));
     }
 
+    /**
+     * What an article page shows around the article, in one statement: the published stories its body
+     * links to (by slug), the newest {@code newest} of its section but itself, and the published articles
+     * among {@code ids} (search's related candidates). Each part is the query the lists alone would run.
+     */
+    public Around around(long articleId, Collection<String> linkedSlugs, Long sectionId, int newest, List<Long> ids) {
+        String partColumns = SUMMARY_COLUMNS.replaceFirst("select ", "select %d as part, ");
+        List<String> parts = new java.util.ArrayList<>();
+        if (!linkedSlugs.isEmpty())
+            parts.add(partColumns.formatted(0) + " where " + PUBLISHED + " and a.slug in (<slugs>)");
+        if (sectionId != null && newest > 0)
+            parts.add(partColumns.formatted(1) + " where " + PUBLISHED
+                    + " and a.section_id = :sectionId and a.id <> all(:excluded)"
+                    + " order by a.published_at desc, a.id desc limit " + newest);
+        if (!ids.isEmpty()) parts.add(partColumns.formatted(2) + " where " + PUBLISHED + " and a.id in (<ids>)");
+        if (parts.isEmpty()) return new Around(Map.of(), List.of(), Map.of());
+        String sql = parts.stream().map(q -> "(" + q + ")").collect(Collectors.joining(" union all "));
+        Map<String, ArticleSummary> linked = new java.util.HashMap<>();
+        List<ArticleSummary> latest = new java.util.ArrayList<>();
+        Map<Long, ArticleSummary> byId = new java.util.HashMap<>();
+        jdbi.useHandle(h -> {
+            Query q = h.createQuery(sql);
+            if (!linkedSlugs.isEmpty()) q.bindList("slugs", List.copyOf(new java.util.LinkedHashSet<>(linkedSlugs)));
+            if (sectionId != null && newest > 0)
+                q.bind("sectionId", sectionId).bind("excluded", new Long[] {articleId});
+            if (!ids.isEmpty()) q.bindList("ids", ids);
+            q.map((rs, ctx) -> Map.entry(rs.getInt("part"), summary(rs, ctx))).forEach(e -> {
+                ArticleSummary a = e.getValue();
+                switch (e.getKey()) {
+                    case 0 -> linked.put(a.slug(), a);
+                    case 1 -> latest.add(a);
+                    default -> byId.put(a.id(), a);
+                }
+            });
+        });
+        // union all keeps each part's rows in order in practice, but SQL does not promise it
+        latest.sort(java.util.Comparator.comparing(ArticleSummary::publishedAt)
+                .thenComparing(ArticleSummary::id)
+                .reversed());
+        return new Around(linked, latest, byId);
+    }
+
+    /**
+     * What {@link #around} read: linked stories by slug, the section's newest (newest first), and the
+     * published related candidates by id.
+     */
+    public record Around(
+            Map<String, ArticleSummary> linked, List<ArticleSummary> newest, Map<Long, ArticleSummary> byId) {}
+
     /** Published articles in a time range, newest first. */
     public List<ArticleSummary> between(Instant from, Instant to, int limit) {
         String sql = SUMMARY_COLUMNS + " where " + PUBLISHED + " and a.published_at >= :from and a.published_at < :to"
@@ -285,7 +334,8 @@ public final class ArticleDao {
                     lead == null ? null : JSON.forType(Photo.class).readValue(lead),
                     read(rs.getString("gallery"), new TypeReference<List<Photo>>() {}),
                     read(rs.getString("corrections"), new TypeReference<List<ArticleView.Correction>>() {}),
-                    broadsheet.paywall.Access.of(rs.getString("access")));
+                    broadsheet.paywall.Access.of(rs.getString("access")),
+                    rs.getInt("version"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("unreadable article row", e);
         }

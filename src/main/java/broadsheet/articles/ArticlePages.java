@@ -76,6 +76,11 @@ public final class ArticlePages {
         cache.serve(ctx, d.variant(), d.cacheControl(), d.vary(), () -> {
             ArticleView a = find(ctx);
             ArticlePage page = page(a, d.shown());
+            // The variant is keyed to the version and level the decision saw; this render read the article
+            // afresh, in one snapshot. If the article has changed since (its change not yet heard of here),
+            // the page goes to this reader alone, uncached, and the next request decides afresh.
+            boolean asDecided = d.decidedOn(a.version(), a.access());
+            if (!asDecided) paywall.forget(a.slug());
             // the deck, or the first paragraph, which is never behind the paywall
             String description = a.deck().isEmpty() ? bodies.firstParagraphText(a.body()) : a.deck();
             Meta meta = new Meta(
@@ -94,6 +99,7 @@ public final class ArticlePages {
                     views.render("articles/show.jte", withMeta(page, meta, first)),
                     a.updatedAt(),
                     keys(a) + " " + MostRead.SITE_KEY + " " + CommentArticle.cacheKey(a.id()));
+            if (!asDecided) throw new PageCache.NotToKeep(rendered, Paywall.PRIVATE, "Accept-Encoding, Cookie");
             return first == null || first.closesAt() == null ? rendered : rendered.expiringAt(first.closesAt());
         });
     }
@@ -136,16 +142,30 @@ public final class ArticlePages {
         String path = site.articlePath(a.slug(), a.publishedAt());
         String url = site.absolute(path);
         boolean locked = !shown.atLeast(a.access().needs());
+        // everything the page shows around the article, in one query
+        List<String> linkedSlugs = BodyRenderer.relatedSlugs(a.body());
+        Section section = chrome.nav().stream()
+                .filter(s -> s.slug().equals(a.sectionSlug()))
+                .findFirst()
+                .orElse(null);
+        List<Long> candidates = related.candidates(
+                a.id(), a.topics().stream().map(ArticleView.TopicRef::slug).toList());
+        ArticleDao.Around around = articles.around(
+                a.id(),
+                linkedSlugs,
+                section == null ? null : section.id(),
+                MORE_FROM + new java.util.HashSet<>(linkedSlugs).size(),
+                candidates);
         List<ArticlePage.Part> parts;
         List<ArticlePage.Part> lockedParts = List.of();
         if (a.access() == Access.FREE) {
-            parts = bodyParts(a.id(), a.body(), a.sectionSlug());
+            parts = bodyParts(a.id(), a.body(), a.sectionSlug(), a.body(), around.linked());
         } else {
             String[] split = BodyRenderer.splitAfterFirstParagraph(a.body());
             // the section's newsletter promo goes at the end of what the reader may read in full; a reader
             // without access reads one paragraph and gets the offer instead
-            parts = bodyParts(a.id(), split[0], null, a.body());
-            if (!locked) lockedParts = bodyParts(a.id(), split[1], a.sectionSlug(), a.body());
+            parts = bodyParts(a.id(), split[0], null, a.body(), around.linked());
+            if (!locked) lockedParts = bodyParts(a.id(), split[1], a.sectionSlug(), a.body(), around.linked());
         }
         List<Photo> photos = new ArrayList<>(a.gallery());
         if (a.leadPhoto() != null
@@ -163,28 +183,19 @@ public final class ArticlePages {
                 null,
                 lockedParts,
                 offer,
-                readNext(a),
-                related(a),
+                readNext(a, section, linkedSlugs, around),
+                related(candidates, around),
                 null);
     }
 
     /**
      * The newest of the article's section, leaving out the article and the stories its body links to
-     * (looked for among a few more than needed, so this costs one query), and the site's most read.
+     * (looked for among a few more than needed), and the site's most read.
      */
-    private ReadNext readNext(ArticleView a) {
-        Section section = chrome.nav().stream()
-                .filter(s -> s.slug().equals(a.sectionSlug()))
-                .findFirst()
-                .orElse(null);
+    private ReadNext readNext(ArticleView a, Section section, List<String> linkedSlugs, ArticleDao.Around around) {
         if (section == null) return new ReadNext(a.sectionName(), "", List.of(), mostRead.site());
-        java.util.Set<String> linked = java.util.Set.copyOf(BodyRenderer.relatedSlugs(a.body()));
-        List<ArticleSummary> more = articles
-                .latest(
-                        ListFilter.notIn(ListFilter.section(section.id()), List.of(a.id())),
-                        broadsheet.db.Cursor.first(),
-                        MORE_FROM + linked.size())
-                .stream()
+        java.util.Set<String> linked = java.util.Set.copyOf(linkedSlugs);
+        List<ArticleSummary> more = around.newest().stream()
                 .filter(s -> !linked.contains(s.slug()))
                 .limit(MORE_FROM)
                 .toList();
@@ -205,6 +216,12 @@ public final class ArticlePages {
      * article ({@code whole}) has paragraphs enough.
      */
     List<ArticlePage.Part> bodyParts(long articleId, String body, String sectionSlug, String whole) {
+        return bodyParts(articleId, body, sectionSlug, whole, articles.bySlugs(BodyRenderer.relatedSlugs(body)));
+    }
+
+    /** The same, with the published stories the body may link to already read ({@code related}, by slug). */
+    private List<ArticlePage.Part> bodyParts(
+            long articleId, String body, String sectionSlug, String whole, Map<String, ArticleSummary> related) {
         Site site = chrome.site();
         List<Newsletter> newsletters = chrome.newsletters();
         String defaultPromo = sectionSlug == null || !bodies.longEnoughForPromo(whole)
@@ -213,7 +230,6 @@ public final class ArticlePages {
                         .map(Newsletter::slug)
                         .orElse(null);
         List<BodyRenderer.Block> blocks = bodies.render(body, defaultPromo);
-        Map<String, ArticleSummary> related = articles.bySlugs(BodyRenderer.relatedSlugs(body));
         List<ArticlePage.Part> parts = new ArrayList<>();
         for (BodyRenderer.Block b : blocks) {
             switch (b) {
@@ -260,7 +276,8 @@ public final class ArticlePages {
                     a.leadPhoto(),
                     a.gallery(),
                     a.corrections(),
-                    a.access());
+                    a.access(),
+                    a.version());
         }
         // the newsroom's link shows everything, with the part behind the paywall marked as subscribers see it
         ArticlePage p = page(a, Level.SUBSCRIBER);
@@ -317,12 +334,13 @@ public final class ArticlePages {
     }
 
     /** Search's related stories, leaving out those the body already links to; read fresh as published. */
-    private List<ArticleSummary> related(ArticleView a) {
-        List<Long> linked = articles.bySlugs(BodyRenderer.relatedSlugs(a.body())).values().stream()
-                .map(ArticleSummary::id)
+    private static List<ArticleSummary> related(List<Long> candidates, ArticleDao.Around around) {
+        List<Long> linked =
+                around.linked().values().stream().map(ArticleSummary::id).toList();
+        return broadsheet.search.Related.shown(candidates, linked).stream()
+                .map(around.byId()::get)
+                .filter(java.util.Objects::nonNull)
                 .toList();
-        return articles.byIds(related.of(
-                a.id(), a.topics().stream().map(ArticleView.TopicRef::slug).toList(), linked));
     }
 
     private static String galleryJson(List<Photo> photos, String path) {

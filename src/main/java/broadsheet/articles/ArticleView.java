@@ -22,7 +22,8 @@ public record ArticleView(
         Photo leadPhoto,
         List<Photo> gallery,
         List<Correction> corrections,
-        Access access) {
+        Access access,
+        int version) {
 
     public record Byline(long id, String slug, String name, String title) {}
 

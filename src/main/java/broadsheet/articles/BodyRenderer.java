@@ -1,6 +1,8 @@
 package broadsheet.articles;
 
 import broadsheet.web.SafeLinks;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -37,6 +39,22 @@ public final class BodyRenderer {
     private final Parser parser = Parser.builder().build();
     private final HtmlRenderer renderer = SafeLinks.renderer().build();
 
+    /**
+     * What was made of each body lately, by its text: a body is the same Markdown until it is saved again,
+     * so it is parsed and turned into HTML once rather than on every render (a changed body is a new key).
+     * Bounded by the text held: about 8 MB of bodies, a few hundred articles.
+     */
+    private record Key(String body, String promo, int what) {}
+
+    private static final int BLOCKS = 0;
+    private static final int LONG_ENOUGH = 1;
+    private static final int FIRST_PARAGRAPH = 2;
+
+    private final Cache<Key, Object> made = Caffeine.newBuilder()
+            .maximumWeight(4L * 1024 * 1024)
+            .weigher((Key k, Object v) -> k.body().length() * (k.what() == BLOCKS ? 2 : 1) + 64)
+            .build();
+
     /** An article shorter than this many paragraphs gets no newsletter promo unless its body places one. */
     public static final int PROMO_MIN_PARAGRAPHS = 4;
 
@@ -44,7 +62,12 @@ public final class BodyRenderer {
      * @param defaultPromo newsletter to place at the end when the body places none (may be null); the
      *     caller leaves it out for an article too short for a promo ({@link #longEnoughForPromo})
      */
+    @SuppressWarnings("unchecked")
     public List<Block> render(String body, String defaultPromo) {
+        return (List<Block>) made.get(new Key(body, defaultPromo, BLOCKS), k -> renderNow(body, defaultPromo));
+    }
+
+    private List<Block> renderNow(String body, String defaultPromo) {
         Node doc = parser.parse(body);
         List<Block> blocks = new ArrayList<>();
         StringBuilder html = new StringBuilder();
@@ -61,11 +84,15 @@ public final class BodyRenderer {
         }
         flush(html, blocks);
         if (!promoPlaced && defaultPromo != null) blocks.add(new Promo(defaultPromo));
-        return blocks;
+        return List.copyOf(blocks);
     }
 
     /** Whether a whole article body has paragraphs enough (markers aside) for the newsletter promo at its end. */
     public boolean longEnoughForPromo(String body) {
+        return (Boolean) made.get(new Key(body, null, LONG_ENOUGH), k -> longEnoughNow(body));
+    }
+
+    private boolean longEnoughNow(String body) {
         int paragraphs = 0;
         for (Node n = parser.parse(body).getFirstChild(); n != null; n = n.getNext())
             if (n instanceof Paragraph && markerOf(n) == null) paragraphs++;
@@ -101,6 +128,10 @@ public final class BodyRenderer {
 
     /** The first paragraph as plain text (for descriptions and previews). */
     public String firstParagraphText(String body) {
+        return (String) made.get(new Key(body, null, FIRST_PARAGRAPH), k -> firstParagraphNow(body));
+    }
+
+    private String firstParagraphNow(String body) {
         for (Node n = parser.parse(body).getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Paragraph && markerOf(n) == null) {
                 StringBuilder sb = new StringBuilder();

@@ -47,6 +47,14 @@ final class ServeCommand implements Callable<Integer> {
     /** Changes to the configuration before anything starts; broadsheet-tools.jar's {@code --demo} is one. */
     final List<java.util.function.UnaryOperator<Config>> configure = new ArrayList<>();
 
+    /**
+     * The JVM options the site is measured with (docs/benchmarks.md): a 192 MB heap, a quarter of it for the
+     * page cache, and the serial collector, which on two cores and a heap this small costs less memory than
+     * G1 for the same throughput. A jar cannot choose its own JVM's options, so README's commands and
+     * {@code mvn exec:exec} pass them, and a start without a heap limit says so.
+     */
+    static final String JVM_OPTIONS = "-Xmx192m -XX:+UseSerialGC";
+
     /** Work on the migrated database before the site starts; broadsheet-tools.jar's demo loader is one. */
     final List<BiConsumer<Database, Config>> beforeServing = new ArrayList<>();
 
@@ -57,6 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
+        warnWithoutHeapLimit();
         Config config = common.config();
         if (port != null) config = config.withPort(port);
         if (baseUrl != null) config = config.withBaseUrl(baseUrl);
@@ -98,6 +107,17 @@ final class ServeCommand implements Callable<Integer> {
             db.close();
             throw e;
         }
+    }
+
+    /** The JVM's own default heap limit is a quarter of the machine's memory: gigabytes a paper never needs. */
+    private static void warnWithoutHeapLimit() {
+        boolean limited = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize") || a.startsWith("-XX:MaxRAM"));
+        if (!limited)
+            LOG.warn(
+                    "no heap limit was given, so this JVM may grow to {} MB; start it with java {} -jar ...",
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                    JVM_OPTIONS);
     }
 
     private static void stop(App app, Database db) {

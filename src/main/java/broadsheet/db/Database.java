@@ -16,6 +16,28 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 /** The one PostgreSQL the app talks to: embedded under the data dir, or external by URL. Migrated on open. */
 public final class Database implements AutoCloseable {
 
+    /**
+     * Connections in the app's pool: enough for two cores to keep PostgreSQL busy while other requests
+     * render (4 and 8 gave a worse p99 under 16 concurrent readers; see docs/benchmarks.md).
+     */
+    public static final int POOL = 16;
+
+    /**
+     * The embedded PostgreSQL, sized for a small machine: connections for this app's pool and one more
+     * process as large (a second node, or the benchmark's cache-off server) plus psql and maintenance;
+     * shared_buffers small, since the operating system's page cache holds the rest of the database
+     * without counting against the processes' memory; work_mem for sorts of one page of rows; no parallel workers or JIT, which on two cores
+     * only add start-up cost to queries that take well under a millisecond.
+     */
+    static final java.util.Map<String, String> EMBEDDED_SETTINGS = java.util.Map.of(
+            "max_connections", String.valueOf(2 * POOL + 8),
+            "shared_buffers", "64MB",
+            "work_mem", "4MB",
+            "maintenance_work_mem", "64MB",
+            "max_parallel_workers_per_gather", "0",
+            "jit", "off",
+            "fsync", "on");
+
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
@@ -53,7 +75,7 @@ public final class Database implements AutoCloseable {
             password = parsed.password();
         }
         try {
-            return connect(embedded, url, user, password, 16);
+            return connect(embedded, url, user, password, POOL);
         } catch (RuntimeException e) {
             if (embedded != null) closeQuietly(embedded);
             throw e;
@@ -99,13 +121,10 @@ public final class Database implements AutoCloseable {
         }
         OrphanPostgres.clear(dir);
         try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("fsync", "on")
-                    .start();
+            EmbeddedPostgres.Builder builder =
+                    EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false);
+            EMBEDDED_SETTINGS.forEach(builder::setServerConfig);
+            return builder.start();
         } catch (IOException | RuntimeException e) {
             throw new StartupException(
                     "cannot start the embedded PostgreSQL in " + dir.toAbsolutePath() + ": " + rootMessage(e));

@@ -29,16 +29,27 @@ public final class Paywall {
     /** Shared caches and CDNs may keep only pages that are the same for every reader. */
     public static final String PRIVATE = "private, no-cache";
 
-    /** What an article's page shows to this request. */
-    public record Decision(Access access, Level shown) {
+    /**
+     * What an article's page shows to this request, decided on the article's access level as of its
+     * {@code version} (what this node last read of it).
+     */
+    public record Decision(Access access, Level shown, int version) {
         /** Whether the article's text past its first paragraph is left out. */
         public boolean locked() {
             return !shown.atLeast(access.needs());
         }
 
-        /** The page cache's variant: which level's page this is. */
+        /**
+         * The page cache's variant: which level's page this is, of which version of the article at which
+         * access level, so a page is only ever served for the very state it was decided and rendered on.
+         */
         public String variant() {
-            return shown.key();
+            return shown.key() + "@" + version + "." + access.name();
+        }
+
+        /** Whether an article read as at this version and level is the one this decision was made on. */
+        public boolean decidedOn(int articleVersion, Access articleAccess) {
+            return version == articleVersion && access == articleAccess;
         }
 
         public String cacheControl() {
@@ -71,9 +82,9 @@ public final class Paywall {
     private static final String METER = "paywall_meter";
     private static final String GIFTS = "paywall_gifts_per_month";
 
-    private record Known(long id, Access access) {}
+    private record Known(long id, Access access, int version) {}
 
-    private static final Known UNKNOWN = new Known(0, Access.FREE);
+    private static final Known UNKNOWN = new Known(0, Access.FREE, 0);
 
     private final Jdbi jdbi;
     private final broadsheet.db.Settings store;
@@ -111,6 +122,11 @@ public final class Paywall {
         settings =
                 new Settings(number(s.get(METER), 3, Settings.MAX_METER), number(s.get(GIFTS), 10, Settings.MAX_GIFTS));
         bySlug.invalidateAll();
+    }
+
+    /** Forgets what this node knew of an article's access level (seen to have changed), so the next request reads it. */
+    public void forget(String slug) {
+        bySlug.invalidate(slug);
     }
 
     public Settings settings() {
@@ -158,17 +174,17 @@ public final class Paywall {
         Known a = bySlug.get(
                 slug,
                 s -> dao.publishedBySlug(s)
-                        .map(g -> new Known(g.id(), g.access()))
+                        .map(g -> new Known(g.id(), g.access(), g.version()))
                         .orElse(UNKNOWN));
-        if (a.access() == Access.FREE) return new Decision(Access.FREE, Level.ANONYMOUS);
+        if (a.access() == Access.FREE) return new Decision(Access.FREE, Level.ANONYMOUS, a.version());
         Reader reader = reader(ctx);
         Level needed = a.access().needs();
-        if (reader.level().atLeast(needed)) return new Decision(a.access(), needed);
+        if (reader.level().atLeast(needed)) return new Decision(a.access(), needed, a.version());
         String gift = ctx.queryParam("gift");
         if (gift != null) {
             switch (gifts.check(gift, a.id())) {
                 case VALID -> {
-                    return new Decision(a.access(), needed);
+                    return new Decision(a.access(), needed, a.version());
                 }
                 case EXPIRED -> throw new GiftRefused(a.id(), true);
                 case UNKNOWN -> throw new GiftRefused(a.id(), false);
@@ -176,9 +192,9 @@ public final class Paywall {
         }
         // HEAD asks what a GET would get; it must not use up a read
         if (a.access() == Access.SUBSCRIBERS && ctx.method() != HandlerType.HEAD && metered(ctx, reader, a.id())) {
-            return new Decision(a.access(), needed);
+            return new Decision(a.access(), needed, a.version());
         }
-        return new Decision(a.access(), reader.level());
+        return new Decision(a.access(), reader.level(), a.version());
     }
 
     /**
@@ -187,10 +203,11 @@ public final class Paywall {
      * gift links, which count articles.
      */
     public Decision decide(Context ctx, Access access) {
-        if (access == Access.FREE) return new Decision(Access.FREE, Level.ANONYMOUS);
+        // version 0: an issue, once sent, does not change, so its pages need no version in their key
+        if (access == Access.FREE) return new Decision(Access.FREE, Level.ANONYMOUS, 0);
         Level level = reader(ctx).level();
         Level needed = access.needs();
-        return new Decision(access, level.atLeast(needed) ? needed : level);
+        return new Decision(access, level.atLeast(needed) ? needed : level, 0);
     }
 
     private boolean metered(Context ctx, Reader reader, long articleId) {

@@ -10,7 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class PaywallDao {
 
     /** A published article as the paywall sees it. */
-    record Gated(long id, Access access) {}
+    record Gated(long id, Access access, int version) {}
 
     /** A published article as the gift page names it. */
     record Published(long id, String headline, String slug, Instant publishedAt) {}
@@ -23,10 +23,10 @@ public final class PaywallDao {
 
     Optional<Gated> publishedBySlug(String slug) {
         return jdbi.withHandle(h -> h.createQuery(
-                        "select id, access from articles where slug = :s and status = :published")
+                        "select id, access, version from articles where slug = :s and status = :published")
                 .bind("s", slug)
                 .bind("published", ArticleStatus.PUBLISHED)
-                .map((rs, c) -> new Gated(rs.getLong("id"), Access.of(rs.getString("access"))))
+                .map((rs, c) -> new Gated(rs.getLong("id"), Access.of(rs.getString("access")), rs.getInt("version")))
                 .findOne());
     }
 

@@ -41,8 +41,17 @@ public final class Related {
      * {@code linked} (what the page already links to). Empty while the index is being built.
      */
     public List<Long> of(long articleId, Collection<String> topicSlugs, Collection<Long> linked) {
-        List<Long> ids = cached.get(articleId, id -> find(id, topicSlugs));
-        return ids.stream().filter(i -> !linked.contains(i)).limit(SHOWN).toList();
+        return shown(candidates(articleId, topicSlugs), linked);
+    }
+
+    /** Every candidate {@link #of} chooses from, most related first (a few times {@link #SHOWN}). */
+    public List<Long> candidates(long articleId, Collection<String> topicSlugs) {
+        return cached.get(articleId, id -> find(id, topicSlugs));
+    }
+
+    /** What {@link #of} shows of these candidates: the first {@link #SHOWN} not in {@code linked}. */
+    public static List<Long> shown(List<Long> candidates, Collection<Long> linked) {
+        return candidates.stream().filter(i -> !linked.contains(i)).limit(SHOWN).toList();
     }
 
     private List<Long> find(long articleId, Collection<String> topicSlugs) {

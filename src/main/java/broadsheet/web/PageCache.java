@@ -114,6 +114,23 @@ public final class PageCache {
 
     public static final String CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=60";
 
+    /**
+     * Thrown by a render whose page must reach this request alone: it is sent with these headers and
+     * never stored (a page rendered from a newer state of the content than the one its key was decided on).
+     */
+    public static final class NotToKeep extends RuntimeException {
+        private final transient Page page;
+        private final String cacheControl;
+        private final String vary;
+
+        public NotToKeep(Page page, String cacheControl, String vary) {
+            super(null, null, false, false);
+            this.page = page;
+            this.cacheControl = cacheControl;
+            this.vary = vary;
+        }
+    }
+
     private final Cache<String, Page> pages;
     private final boolean enabled;
     // Part of every key, moved on by clear(): a page whose render began before a clear is stored under the
@@ -135,9 +152,17 @@ public final class PageCache {
         this.day = day;
         this.enabled = enabled;
         this.pages = Caffeine.newBuilder()
-                .maximumWeight(256L * 1024 * 1024)
+                .maximumWeight(capacity(Runtime.getRuntime().maxMemory()))
                 .weigher((String k, Page p) -> p.body().length * 2 + 256) // room for its gzip form, which is smaller
                 .build();
+    }
+
+    /**
+     * Bytes of pages kept: a quarter of the heap, at most 256 MB, so the cache fits the small heap
+     * {@code serve} is meant to run with (48 MB of a 192 MB heap: some 1,700 article pages).
+     */
+    static long capacity(long maxHeap) {
+        return Math.min(256L * 1024 * 1024, maxHeap / 4);
     }
 
     /** Serves the page for this request from the cache, rendering it on a miss. */
@@ -181,10 +206,16 @@ public final class PageCache {
      */
     public void serve(Context ctx, String variant, String cacheControl, String vary, Supplier<Page> render) {
         String key = generation.get() + ":" + day.get() + key(ctx) + "#" + variant;
-        Page page = enabled ? cached(key, render) : render.get();
-        if (page.expired(Instant.now())) {
-            pages.asMap().remove(key, page);
+        Page page;
+        try {
             page = enabled ? cached(key, render) : render.get();
+            if (page.expired(Instant.now())) {
+                pages.asMap().remove(key, page);
+                page = enabled ? cached(key, render) : render.get();
+            }
+        } catch (NotToKeep once) { // rendered from a state other than the one its key names: this request only
+            send(ctx, once.page, once.cacheControl, once.vary);
+            return;
         }
         // the usual lifetimes are cut short to the page's expiry, as for pages without variants
         String lifetime = cacheControl.equals(CACHE_CONTROL) ? cacheControl(page, Instant.now()) : cacheControl;

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * Two sender nodes on one database and a deliberately slow mail server: a batch that takes longer than
  * the lease keeps its rows while its node lives, so no message is sent twice.
  */
+@org.junit.jupiter.api.parallel.Isolated("a 2-second lease: nothing else runs meanwhile")
 class NewsletterLeaseTest {
 
     static final Duration LEASE = Duration.ofSeconds(2);

@@ -33,7 +33,8 @@ public final class Tools {
                 new BenchFollowingCommand(),
                 new BenchCommentsCommand(),
                 new BenchNewsletterCommand(),
-                new BenchSearchCommand())) cli.addSubcommand(command);
+                new BenchSearchCommand(),
+                new BenchReaderCommand())) cli.addSubcommand(command);
         DemoOption demo = new DemoOption();
         cli.getSubcommands().get("serve").addMixin("demo", demo);
         Main.configureServe(cli, config -> demo.load ? DemoContent.withDevMail(config) : config);
