@@ -16,6 +16,9 @@ final class HousekeepingDao {
                         .execute()
                 // Stripe stops retrying an event after three days; older ids need not be remembered
                 + h.createUpdate("delete from stripe_events where received_at < now() - interval '30 days'")
+                        .execute()
+                // the paywall's count of meters started per network matters for today only
+                + h.createUpdate("delete from meter_networks where day < current_date - 1")
                         .execute();
     }
 }

@@ -6,6 +6,7 @@ import broadsheet.web.Chrome;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
 import broadsheet.web.PageCache;
+import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import broadsheet.web.Views;
 import io.javalin.http.Context;
@@ -87,12 +88,7 @@ public final class NewsletterPages {
         Newsletter n = newsletters.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
         Paywall.Decision d = paywall.decide(ctx, n.access());
         cache.serve(ctx, d.variant(), d.cacheControl(), d.vary(), () -> {
-            long id;
-            try {
-                id = Long.parseLong(ctx.pathParam("id"));
-            } catch (NumberFormatException e) {
-                throw new NotFoundResponse();
-            }
+            long id = Params.pathId(ctx, "id");
             Issue issue = issues.find(id)
                     .filter(i -> i.newsletterId() == n.id() && i.status() == IssueStatus.SENT)
                     .orElseThrow(NotFoundResponse::new);

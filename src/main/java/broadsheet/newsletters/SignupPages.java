@@ -6,6 +6,7 @@ import broadsheet.web.Csrf;
 import broadsheet.web.Form;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
+import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import broadsheet.web.Personal;
 import broadsheet.web.Sessions;
@@ -269,13 +270,8 @@ public final class SignupPages {
 
     private static Set<Long> wanted(Context ctx) {
         Set<Long> ids = new HashSet<>();
-        for (String v : ctx.formParams("newsletter")) {
-            try {
-                ids.add(Long.parseLong(v));
-            } catch (NumberFormatException ignored) {
-                // not one of ours: nothing to switch on
-            }
-        }
+        for (String v : ctx.formParams("newsletter"))
+            Params.typedLong(v).ifPresent(ids::add); // anything else is not one of ours: nothing to switch on
         return ids;
     }
 

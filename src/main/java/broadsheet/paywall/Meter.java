@@ -15,6 +15,13 @@ public final class Meter {
 
     public static final Duration WINDOW = Duration.ofDays(30);
 
+    /**
+     * How many meters one network address (an IPv4 address, an IPv6 /64) may start in a day: many more than
+     * a household or an office starts, few enough that a client which never returns its meter cookie, and so
+     * starts a fresh meter with every request, stops getting subscriber articles in full.
+     */
+    public static final int STARTS_PER_NETWORK_A_DAY = 50;
+
     /** A meter decision for a reader who is not signed in, and the cookie to send back (null: leave it). */
     record Anonymous(boolean granted, String cookie) {}
 
@@ -57,5 +64,29 @@ public final class Meter {
         List<MeterCookie.Read> next = new ArrayList<>(recent);
         next.add(new MeterCookie.Read(articleId, now.getEpochSecond()));
         return new Anonymous(true, MeterCookie.encode(next, signer));
+    }
+
+    /**
+     * Whether a meter may start from this network address today, counting the start if so (in the database,
+     * so every node shares the count).
+     */
+    boolean startFromNetwork(String address) {
+        String network = network(address);
+        return jdbi.withHandle(h -> MeterDao.startFromNetwork(h, network)) <= STARTS_PER_NETWORK_A_DAY;
+    }
+
+    /** The network a client's address stands for: an IPv4 address itself; for IPv6, its /64 prefix (one site). */
+    static String network(String address) {
+        String a = address.startsWith("[") ? address.substring(1, address.length() - 1) : address;
+        if (!a.contains(":")) return a;
+        try {
+            byte[] b = java.net.InetAddress.getByName(a).getAddress();
+            if (b.length != 16) return a;
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) sb.append(String.format("%02x%02x:", b[i], b[i + 1]));
+            return sb.append(":/64").toString();
+        } catch (java.net.UnknownHostException e) {
+            return a;
+        }
     }
 }

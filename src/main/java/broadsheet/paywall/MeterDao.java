@@ -41,4 +41,12 @@ final class MeterDao {
                 insert into paywall_reads (user_id, article_id) values (:u, :a)
                 on conflict (user_id, article_id) do update set read_at = now()""").bind("u", userId).bind("a", articleId).execute();
     }
+
+    /** Counts one more meter started from this network today; returns how many it has started today. */
+    static int startFromNetwork(Handle h, String network) {
+        return h.createQuery("""
+                insert into meter_networks (network, day, starts) values (:n, current_date, 1)
+                on conflict (network, day) do update set starts = meter_networks.starts + 1
+                returning starts""").bind("n", network).mapTo(Integer.class).one();
+    }
 }

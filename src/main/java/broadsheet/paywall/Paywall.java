@@ -92,6 +92,7 @@ public final class Paywall {
     private final Sessions sessions;
     private final Signer signer;
     private final Meter meter;
+    private final Crawlers crawlers;
     private final GiftLinks gifts;
     private final String baseUrl;
     private final Cache<String, Known> bySlug =
@@ -111,6 +112,7 @@ public final class Paywall {
         this.sessions = sessions;
         this.signer = new Signer(secrets);
         this.meter = new Meter(jdbi, signer);
+        this.crawlers = new Crawlers(Crawlers.system());
         this.gifts = new GiftLinks(jdbi, signer);
         this.baseUrl = baseUrl;
         reload();
@@ -214,7 +216,12 @@ public final class Paywall {
         int allowance = settings.meter();
         if (reader.user().isPresent())
             return meter.readSignedIn(reader.user().get().id(), articleId, allowance);
-        Meter.Anonymous m = meter.readAnonymous(ctx.cookie(MeterCookie.NAME), articleId, allowance, Instant.now());
+        String had = ctx.cookie(MeterCookie.NAME);
+        if (had == null && crawlers.verified(ctx.ip(), ctx.userAgent())) return true; // as Google's guidance asks
+        Meter.Anonymous m = meter.readAnonymous(had, articleId, allowance, Instant.now());
+        // a meter started without a cookie counts against its network's starts today: a client that never
+        // returns the cookie would otherwise start a fresh meter, and read in full, with every request
+        if (m.granted() && had == null && !meter.startFromNetwork(ctx.ip())) return false;
         if (m.cookie() != null)
             Cookies.set(ctx, MeterCookie.NAME, m.cookie(), Meter.WINDOW, Cookies.secure(ctx, baseUrl));
         return m.granted();

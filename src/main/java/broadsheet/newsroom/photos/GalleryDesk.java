@@ -104,11 +104,9 @@ public final class GalleryDesk {
         if (raw == null) throw new BadRequestResponse("The new order is missing.");
         for (String s : raw.split(",")) {
             if (s.isBlank()) continue;
-            try {
-                ids.add(Long.parseLong(s.strip()));
-            } catch (NumberFormatException e) {
-                throw new BadRequestResponse("The new order must be photo numbers separated by commas.");
-            }
+            ids.add(Params.typedLong(s)
+                    .orElseThrow(
+                            () -> new BadRequestResponse("The new order must be photo numbers separated by commas.")));
         }
         GalleryService.Result r = galleries.order(desk.user(ctx), articleId(ctx), ids);
         String accept = ctx.header("Accept");
@@ -235,10 +233,6 @@ public final class GalleryDesk {
     }
 
     private static long photoId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.formParam("photo"));
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse("Choose a photo.");
-        }
+        return Params.typedLong(ctx.formParam("photo")).orElseThrow(() -> new BadRequestResponse("Choose a photo."));
     }
 }

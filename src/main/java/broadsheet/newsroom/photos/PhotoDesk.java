@@ -296,12 +296,9 @@ public final class PhotoDesk {
     public void save(Context ctx) {
         PhotoDao.Item item = editable(ctx);
         Form form = Form.of(ctx, Words.FIELDS);
-        int version;
-        try {
-            version = Integer.parseInt(ctx.formParam("version"));
-        } catch (NumberFormatException e) {
-            throw new BadRequestResponse("The form is missing its version number. Reload the page and try again.");
-        }
+        int version = Params.typedInt(ctx.formParam("version"))
+                .orElseThrow(() -> new BadRequestResponse(
+                        "The form is missing its version number. Reload the page and try again."));
         switch (photos.edit(desk.user(ctx), item.photo().id(), version, Words.of(form), form)) {
             case SAVED ->
                 ctx.redirect(Paths.with(NewsroomPaths.photo(item.photo().id()), "done", "saved"), HttpStatus.SEE_OTHER);

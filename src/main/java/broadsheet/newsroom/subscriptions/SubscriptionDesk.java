@@ -9,6 +9,7 @@ import broadsheet.subscriptions.Plan;
 import broadsheet.subscriptions.PlanDao;
 import broadsheet.web.Form;
 import broadsheet.web.NewsroomPaths;
+import broadsheet.web.Params;
 import broadsheet.web.Paths;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -99,12 +100,7 @@ public final class SubscriptionDesk {
     }
 
     public void stripePrice(Context ctx) {
-        long planId;
-        try {
-            planId = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new io.javalin.http.NotFoundResponse();
-        }
+        long planId = Params.pathId(ctx, "id");
         try {
             admin.setStripePrice(desk.user(ctx), planId, ctx.formParam("priceId"));
         } catch (Refused e) {
@@ -161,11 +157,7 @@ public final class SubscriptionDesk {
     }
 
     private static long number(String s, String field, String message) {
-        try {
-            return Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            throw new Refused(422, field, message);
-        }
+        return Params.typedLong(s).orElseThrow(() -> new Refused(422, field, message));
     }
 
     private static LocalDate date(String s, String field) {
