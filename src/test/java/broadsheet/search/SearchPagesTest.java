@@ -200,6 +200,10 @@ class SearchPagesTest {
         assertThat(t.get("/search?q=harbour", "If-None-Match", etag).statusCode())
                 .isEqualTo(304);
         assertThat(HtmlValidator.problems(t.get("/search?q=").body())).isEmpty();
+        // the masthead's box and the page's own are two search landmarks: a screen reader's landmark list
+        // tells them apart by name (axe-core's landmark-unique rule)
+        assertThat(Jsoup.parse(r.body()).select("[role=search]").eachAttr("aria-label"))
+                .containsExactly("Site", "Results");
     }
 
     @Test
