@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One reader, at most one live Stripe subscription: guarded at Checkout, and reconciled when Stripe reports two. */
+@org.junit.jupiter.api.parallel.Isolated("holds Checkout at a latch with 5-second waits: nothing else runs meanwhile")
 class OneSubscriptionTest {
 
     static final FakeStripeApi stripe = new FakeStripeApi();
@@ -76,18 +77,20 @@ class OneSubscriptionTest {
         WebClient reader = t.signedIn(ada, Role.READER);
         reader.get("/subscribe");
         stripe.holdCheckouts();
-        CompletableFuture<HttpResponse<String>> first =
-                CompletableFuture.supplyAsync(() -> reader.post("/subscribe/monthly", Map.of()));
-        // the first tab's request is at Stripe, held there
-        Waiting.fewSeconds()
-                .until(() -> stripe.calls("POST", "/v1/checkout/sessions").size() == 1);
-        CompletableFuture<HttpResponse<String>> second =
-                CompletableFuture.supplyAsync(() -> reader.post("/subscribe/annual", Map.of()));
-        // the second tab's request is answered here, or (were there no guard) reaches Stripe too
-        Waiting.fewSeconds()
-                .until(() -> second.isDone()
-                        || stripe.calls("POST", "/v1/checkout/sessions").size() == 2);
-        stripe.release();
+        CompletableFuture<HttpResponse<String>> first, second;
+        try {
+            first = CompletableFuture.supplyAsync(() -> reader.post("/subscribe/monthly", Map.of()));
+            // the first tab's request is at Stripe, held there
+            Waiting.upTo(java.time.Duration.ofSeconds(20))
+                    .until(() -> stripe.calls("POST", "/v1/checkout/sessions").size() == 1);
+            second = CompletableFuture.supplyAsync(() -> reader.post("/subscribe/annual", Map.of()));
+            // the second tab's request is answered here, or (were there no guard) reaches Stripe too
+            Waiting.upTo(java.time.Duration.ofSeconds(20))
+                    .until(() -> second.isDone()
+                            || stripe.calls("POST", "/v1/checkout/sessions").size() == 2);
+        } finally {
+            stripe.release(); // whatever happened, the next test's Checkout is not held
+        }
         HttpResponse<String> a = first.join(), b = second.join();
 
         assertThat(stripe.calls("POST", "/v1/checkout/sessions")).hasSize(1);
