@@ -5,6 +5,7 @@ import broadsheet.paywall.Access;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -49,6 +50,16 @@ final class Documents {
         c.setMultiValued(FACET_AUTHOR, true);
         c.setMultiValued(FACET_TOPIC, true);
         return c;
+    }
+
+    /** The article or photo ids of these hits, in their order. */
+    static List<Long> ids(org.apache.lucene.search.IndexSearcher searcher, org.apache.lucene.search.TopDocs top)
+            throws java.io.IOException {
+        List<Long> ids = new java.util.ArrayList<>();
+        var stored = searcher.storedFields();
+        for (org.apache.lucene.search.ScoreDoc d : top.scoreDocs)
+            ids.add(stored.document(d.doc).getField(Fields.ID).numericValue().longValue());
+        return ids;
     }
 
     static Term articleKey(long id) {

@@ -14,7 +14,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
@@ -86,14 +85,7 @@ public final class Related {
                 b.add(new TermQuery(new Term(Fields.STATUS, "published")), Occur.FILTER);
                 b.add(new TermQuery(Documents.articleKey(articleId)), Occur.MUST_NOT);
                 TopDocs top = searcher.search(b.build(), SHOWN * 3);
-                List<Long> ids = new ArrayList<>();
-                var stored = searcher.storedFields();
-                for (ScoreDoc d : top.scoreDocs)
-                    ids.add(stored.document(d.doc)
-                            .getField(Fields.ID)
-                            .numericValue()
-                            .longValue());
-                return ids;
+                return Documents.ids(searcher, top);
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -85,14 +85,7 @@ public final class Search {
         try {
             return index.read((searcher, state) -> {
                 TopDocs top = searcher.search(q, n, new Sort(new SortField(Fields.TIME, SortField.Type.LONG, true)));
-                List<Long> ids = new ArrayList<>();
-                var stored = searcher.storedFields();
-                for (ScoreDoc d : top.scoreDocs)
-                    ids.add(stored.document(d.doc)
-                            .getField(Fields.ID)
-                            .numericValue()
-                            .longValue());
-                return ids;
+                return Documents.ids(searcher, top);
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -189,14 +182,7 @@ public final class Search {
         try {
             return index.read((searcher, state) -> {
                 TopDocs top = sort == null ? searcher.search(q, limit) : searcher.search(q, limit, sort);
-                List<Long> ids = new ArrayList<>();
-                var stored = searcher.storedFields();
-                for (ScoreDoc d : top.scoreDocs)
-                    ids.add(stored.document(d.doc)
-                            .getField(Fields.ID)
-                            .numericValue()
-                            .longValue());
-                return ids;
+                return Documents.ids(searcher, top);
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
