@@ -11,7 +11,6 @@ import broadsheet.web.Sessions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -59,7 +58,6 @@ public final class FollowingApi {
     private final Sessions sessions;
     private final Csrf csrf;
     private final Chrome chrome;
-    private final byte[] openApi;
 
     public FollowingApi(
             Follows follows, Feed feed, Suggestions suggestions, Sessions sessions, Csrf csrf, Chrome chrome) {
@@ -69,11 +67,6 @@ public final class FollowingApi {
         this.sessions = sessions;
         this.csrf = csrf;
         this.chrome = chrome;
-        try (InputStream in = FollowingApi.class.getResourceAsStream("/api/openapi.json")) {
-            this.openApi = in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Who is signed in and what they follow: the one personal request a cached page makes. */
@@ -185,12 +178,6 @@ public final class FollowingApi {
                         suggestions.forReader(user.id(), 12).stream()
                                 .map(Target::of)
                                 .toList()));
-    }
-
-    public void openApi(Context ctx) {
-        ctx.header("Cache-Control", "public, max-age=300");
-        ctx.contentType("application/json");
-        ctx.result(openApi);
     }
 
     /** The request's kind and slug, from JSON or from form fields; null when the JSON cannot be read. */
