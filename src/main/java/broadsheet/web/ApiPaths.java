@@ -40,4 +40,14 @@ public final class ApiPaths {
     public static String openApi() {
         return "/api/openapi.json";
     }
+
+    // --- content-api
+
+    // --- admin-api
+
+    // --- webhooks
+
+    // --- wire
+
+    // --- ops
 }

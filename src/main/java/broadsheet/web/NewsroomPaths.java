@@ -213,4 +213,16 @@ public final class NewsroomPaths {
     public static String photoFinder() {
         return photos() + "/find";
     }
+
+    // --- content-api
+
+    // --- admin-api
+
+    // --- webhooks
+
+    // --- wire
+
+    // --- cluster
+
+    // --- topics
 }

@@ -17,13 +17,19 @@ import java.util.Map;
  * at start-up rather than a silently overwritten operation.
  */
 public final class OpenApiDocument {
-    /** The parts, in the order their paths appear. Add a feature's part here. */
-    static final List<String> PARTS = List.of();
+    /** The parts, in the order their paths appear. Add a feature's part here, under its heading. */
+    private static final String[] PARTS = {
+        // --- content-api
+        // --- admin-api
+        // --- webhooks
+        // --- wire
+        // --- ops
+    };
 
     private final byte[] bytes;
 
     public OpenApiDocument() {
-        this(PARTS);
+        this(List.of(PARTS));
     }
 
     OpenApiDocument(List<String> parts) {

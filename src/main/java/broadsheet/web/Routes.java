@@ -264,6 +264,20 @@ public record Routes(
         r.post("/newsroom/brand", brand.desk()::save, Role.ADMIN);
         get(r, "/brand/{file}", brand.files()::serve, Role.ANYONE);
 
+        // --- content-api (issue 14)
+
+        // --- admin-api (issue 14)
+
+        // --- webhooks (issue 14)
+
+        // --- wire (issue 14)
+
+        // --- ops (issue 15)
+
+        // --- cluster (issue 15)
+
+        // --- topics (issue 16)
+
         get(r, "/media/{file}", site.media()::derivative, Role.ANYONE);
         get(r, "/assets/{file}", core.assets()::serve, Role.ANYONE);
         get(r, "/logo.png", site.logo()::serve, Role.ANYONE);
