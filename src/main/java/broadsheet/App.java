@@ -94,6 +94,7 @@ public final class App implements AutoCloseable {
         Runnable onChange = () -> {
             core.chrome().reload();
             paywall.paywall().reload();
+            comments.previews().reload();
             core.cache().clear();
         };
         List<AutoCloseable> running = new ArrayList<>();

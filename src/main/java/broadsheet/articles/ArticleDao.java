@@ -45,6 +45,7 @@ public final class ArticleDao {
 
     private static final String ONE = """
             select a.id, a.slug, a.headline, a.deck, a.body, a.kind, a.published_at, a.updated_at, a.access, a.version,
+                   a.comment_mode, a.comments_subscribers_only,
                    s.slug as section_slug, s.name as section_name,
                    (select coalesce(json_agg(json_build_object('id', au.id, 'slug', au.slug, 'name', au.name, 'title', au.title)
                                              order by aa.position, au.name), '[]')
@@ -335,7 +336,9 @@ public final class ArticleDao {
                     read(rs.getString("gallery"), new TypeReference<List<Photo>>() {}),
                     read(rs.getString("corrections"), new TypeReference<List<ArticleView.Correction>>() {}),
                     broadsheet.paywall.Access.of(rs.getString("access")),
-                    rs.getInt("version"));
+                    rs.getInt("version"),
+                    broadsheet.db.DbValue.of(broadsheet.comments.CommentMode.class, rs.getString("comment_mode")),
+                    (Boolean) rs.getObject("comments_subscribers_only"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("unreadable article row", e);
         }

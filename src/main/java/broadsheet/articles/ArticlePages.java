@@ -93,14 +93,14 @@ public final class ArticlePages {
                     List.of(),
                     false);
             // the first comments are part of the page: it goes when they change, or when comments close by age
-            ArticleComments first = comments.of(a.id()).orElse(null);
+            ArticleComments first = comments.of(a.commenting());
             // it shows the site's most read, so it goes when that list changes
             PageCache.Page rendered = PageCache.Page.html(
                     views.render("articles/show.jte", withMeta(page, meta, first)),
                     a.updatedAt(),
                     keys(a) + " " + MostRead.SITE_KEY + " " + CommentArticle.cacheKey(a.id()));
             if (!asDecided) throw new PageCache.NotToKeep(rendered, Paywall.PRIVATE, "Accept-Encoding, Cookie");
-            return first == null || first.closesAt() == null ? rendered : rendered.expiringAt(first.closesAt());
+            return first.closesAt() == null ? rendered : rendered.expiringAt(first.closesAt());
         });
     }
 
@@ -277,7 +277,9 @@ public final class ArticlePages {
                     a.gallery(),
                     a.corrections(),
                     a.access(),
-                    a.version());
+                    a.version(),
+                    a.commentMode(),
+                    a.commentsSubscribersOnly());
         }
         // the newsroom's link shows everything, with the part behind the paywall marked as subscribers see it
         ArticlePage p = page(a, Level.SUBSCRIBER);

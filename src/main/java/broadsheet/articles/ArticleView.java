@@ -1,5 +1,7 @@
 package broadsheet.articles;
 
+import broadsheet.comments.CommentArticle;
+import broadsheet.comments.CommentMode;
 import broadsheet.media.Photo;
 import broadsheet.paywall.Access;
 import java.time.Instant;
@@ -23,7 +25,14 @@ public record ArticleView(
         List<Photo> gallery,
         List<Correction> corrections,
         Access access,
-        int version) {
+        int version,
+        CommentMode commentMode,
+        Boolean commentsSubscribersOnly) {
+
+    /** The article as the comments see it: whether and by whom it may be commented on. */
+    public CommentArticle commenting() {
+        return new CommentArticle(id, slug, headline, publishedAt, commentMode, commentsSubscribersOnly);
+    }
 
     public record Byline(long id, String slug, String name, String title) {}
 

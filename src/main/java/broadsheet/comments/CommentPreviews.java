@@ -2,34 +2,54 @@ package broadsheet.comments;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The first comments for an article page. Rendered into the cached page, so the page is dropped
  * whenever they change: the comments table's trigger announces {@link CommentArticle#cacheKey} (V17).
+ *
+ * <p>The comment rules are read once and kept until {@link #reload} (every node calls it when the
+ * change log says something changed, as for the site's name and the paywall's settings), so a page's
+ * render asks the database one thing about comments: the count and the newest few, in one statement.
  */
 public final class CommentPreviews {
 
     /** How many comments the article page shows before "All N comments". */
     public static final int SHOWN = 3;
 
+    private record Kept(long generation, CommentSettings settings) {}
+
     private final CommentService comments;
     private final ThreadDao threads;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Kept kept;
 
     public CommentPreviews(CommentService comments, ThreadDao threads) {
         this.comments = comments;
         this.threads = threads;
     }
 
-    /** The newest shown top-level comments of a published article; empty if it is not published. */
-    public Optional<ArticleComments> of(long articleId) {
-        return comments.article(articleId).map(a -> {
-            CommentSettings s = comments.settings();
-            CommentMode mode = a.effectiveMode(s, Instant.now());
-            if (mode == CommentMode.OFF) return new ArticleComments(a.id(), mode, false, 0, List.of(), null);
-            Instant closes = mode.shut() ? null : a.closesAt(s);
-            return new ArticleComments(
-                    a.id(), mode, a.subscribersOnly(s), threads.count(a.id()), threads.newest(a.id(), SHOWN), closes);
-        });
+    /** The start of the conversation under a published article, as every reader sees it. */
+    public ArticleComments of(CommentArticle a) {
+        CommentSettings s = settings();
+        CommentMode mode = a.effectiveMode(s, Instant.now());
+        if (mode == CommentMode.OFF) return new ArticleComments(a.id(), mode, false, 0, List.of(), null);
+        Instant closes = mode.shut() ? null : a.closesAt(s);
+        ThreadDao.Start start = threads.start(a.id(), SHOWN);
+        return new ArticleComments(a.id(), mode, a.subscribersOnly(s), start.count(), start.newest(), closes);
+    }
+
+    /** Reads the comment rules afresh on next use (a read that began before this call is not kept). */
+    public void reload() {
+        generation.incrementAndGet();
+    }
+
+    private CommentSettings settings() {
+        long g = generation.get();
+        Kept k = kept;
+        if (k != null && k.generation() == g) return k.settings();
+        CommentSettings s = comments.settings();
+        kept = new Kept(g, s);
+        return s;
     }
 }

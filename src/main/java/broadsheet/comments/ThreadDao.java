@@ -79,16 +79,31 @@ public final class ThreadDao {
         });
     }
 
-    /** The newest shown top-level comments of an article, at most {@code limit}: the start of the conversation. */
-    public List<Comment> newest(long articleId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("select " + CommentDao.COLUMNS
-                        + " from comments c where c.article_id = :a and c.root_id is null and c.status = :visible"
-                        + " order by " + Sort.NEWEST.order + " limit :n")
-                .bind("a", articleId)
-                .bind("visible", CommentStatus.VISIBLE)
-                .bind("n", limit)
-                .map(CommentDao.MAPPER)
-                .list());
+    /** The start of an article's conversation: its visible comments counted, and the newest top-level few. */
+    public record Start(int count, List<Comment> newest) {}
+
+    /** The newest shown top-level comments (at most {@code limit}) and the article's visible comment count (replies included), in one statement. */
+    public Start start(long articleId, int limit) {
+        return jdbi.withHandle(h -> {
+            int[] count = {0};
+            List<Comment> newest = new ArrayList<>();
+            h.createQuery("select t.total, x.* from (select count(*) as total from comments"
+                            + " where article_id = :a and status = :visible) t"
+                            + " left join lateral (select " + CommentDao.COLUMNS
+                            + " from comments c where c.article_id = :a and c.root_id is null and c.status = :visible"
+                            + " order by " + Sort.NEWEST.order + " limit :n) x on true")
+                    .bind("a", articleId)
+                    .bind("visible", CommentStatus.VISIBLE)
+                    .bind("n", limit)
+                    .map((rs, ctx) -> {
+                        count[0] = rs.getInt("total");
+                        return rs.getObject("id") == null ? null : CommentDao.MAPPER.map(rs, ctx);
+                    })
+                    .forEach(c -> {
+                        if (c != null) newest.add(c);
+                    });
+            return new Start(count[0], List.copyOf(newest));
+        });
     }
 
     /** How many top-level threads are shown, for paging. */

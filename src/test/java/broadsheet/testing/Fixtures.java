@@ -18,10 +18,13 @@ public final class Fixtures {
 
     private final Jdbi jdbi;
     private final MediaFiles media;
+    private final Runnable settingsChanged;
 
-    Fixtures(Jdbi jdbi, Path mediaDir) {
+    /** @param settingsChanged what the settings forms do after a save: the app re-reads its settings */
+    Fixtures(Jdbi jdbi, Path mediaDir, Runnable settingsChanged) {
         this.jdbi = jdbi;
         this.media = new MediaFiles(mediaDir);
+        this.settingsChanged = settingsChanged;
     }
 
     public long section(String slug, String name) {
@@ -171,6 +174,7 @@ public final class Fixtures {
                 "insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value",
                 key,
                 value));
+        settingsChanged.run();
     }
 
     /** A confirmed account with this role; returns its id. */

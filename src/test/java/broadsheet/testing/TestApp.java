@@ -132,7 +132,7 @@ public final class TestApp implements AutoCloseable {
                 o.stripe(),
                 o.jobs(),
                 o.devMail());
-        fixtures = new Fixtures(db.jdbi(), config.mediaDir());
+        fixtures = new Fixtures(db.jdbi(), config.mediaDir(), this::contentChanged);
         app = App.start(config, db);
     }
 
@@ -189,7 +189,7 @@ public final class TestApp implements AutoCloseable {
 
     /** After writing content straight to the database, drop cached pages as a real write would. */
     public void contentChanged() {
-        app.contentChanged();
+        if (app != null) app.contentChanged(); // (a setting written before the app starts is read at start)
     }
 
     @Override
