@@ -62,7 +62,8 @@ public final class ArticleDao {
               from articles a join sections s on s.id = a.section_id
             """.formatted(PHOTO_JSON);
 
-    private static final String SUMMARY_COLUMNS = """
+    /** The columns {@link #summary} reads, from {@code articles a} with its section and lead photo {@code p}. */
+    public static final String SUMMARY_COLUMNS = """
             select a.id, a.slug, a.headline, a.deck, a.kind, a.published_at, a.updated_at,
                    s.slug as section_slug, s.name as section_name,
                    array(select au.name from article_authors aa join authors au on au.id = aa.author_id
@@ -153,28 +154,6 @@ public final class ArticleDao {
             stmt.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
     };
-
-    /**
-     * The newest published articles of every section, {@code perSection} each, leaving out the given
-     * ids, in one query (the home page's section blocks). Keyed by section slug.
-     */
-    public Map<String, List<ArticleSummary>> latestPerSection(int perSection, List<Long> excluded) {
-        String sql = "select x.* from sections sec cross join lateral (" + SUMMARY_COLUMNS
-                + " where " + PUBLISHED + " and a.section_id = sec.id"
-                + (excluded.isEmpty() ? "" : " and a.id not in (<excluded>)")
-                + " order by a.published_at desc, a.id desc limit " + perSection + ") x";
-        List<ArticleSummary> rows = jdbi.withHandle(h -> {
-            var q = h.createQuery(sql);
-            if (!excluded.isEmpty()) q.bindList("excluded", excluded);
-            return q.map(ArticleDao::summary).list();
-        });
-        Map<String, List<ArticleSummary>> bySection = new java.util.LinkedHashMap<>();
-        for (ArticleSummary a : rows)
-            bySection
-                    .computeIfAbsent(a.sectionSlug(), k -> new java.util.ArrayList<>())
-                    .add(a);
-        return bySection;
-    }
 
     /** Published articles by id, in the order given (an editor's front order). */
     public List<ArticleSummary> byIds(List<Long> ids) {
@@ -288,7 +267,7 @@ public final class ArticleDao {
                         .findOne());
     }
 
-    static ArticleSummary summary(ResultSet rs, StatementContext ctx) throws SQLException {
+    public static ArticleSummary summary(ResultSet rs, StatementContext ctx) throws SQLException {
         long photoId = rs.getLong("p_id");
         Photo photo = rs.wasNull()
                 ? null

@@ -1,20 +1,48 @@
 package broadsheet.fronts;
 
+import broadsheet.articles.ArticleDao;
 import broadsheet.articles.ArticleStatus;
+import broadsheet.articles.ArticleSummary;
 import broadsheet.articles.Kind;
+import broadsheet.db.DbValue;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
-/** What readers' fronts read: the editor-chosen order and layout of a front, the newest stories, breaking news. */
+/** Reads a front for readers: its layout, pinned stories, the newest news and views, breaking stories. */
 public final class FrontDao {
 
-    /** A story marked breaking, until {@code expiresAt} (null: until an editor removes it). */
-    public record Breaking(long articleId, Instant expiresAt) {}
-
-    /** The kinds that go to the opinion rail rather than the news slots. */
     static final List<Kind> VIEWS = List.of(Kind.OPINION, Kind.ANALYSIS);
+
+    /**
+     * Everything one front shows, as read in one statement.
+     *
+     * @param pinned the editor's published choices, in their order, at most the layout's slots
+     * @param news the newest news not pinned, filling the slots left
+     * @param views the newest opinion and analysis not pinned, for the rail
+     * @param breaking live breaking stories, newest mark first
+     * @param expires when the first breaking banner ends, or null
+     * @param sections the home page's section blocks: each section's newest not on the front (home only)
+     */
+    public record Read(
+            FrontLayout layout,
+            List<ArticleSummary> pinned,
+            List<ArticleSummary> news,
+            List<ArticleSummary> views,
+            List<ArticleSummary> breaking,
+            Instant expires,
+            Map<String, List<ArticleSummary>> sections) {}
+
+    private record Row(int part, int ord, Instant expires, Instant marked, ArticleSummary a) {}
+
+    private static final int PINNED = 0, NEWS = 1, RAIL = 2, BREAKING = 3, SECTIONS = 4;
 
     private final Jdbi jdbi;
 
@@ -22,58 +50,111 @@ public final class FrontDao {
         this.jdbi = jdbi;
     }
 
-    public List<Long> articleIds(String front) {
-        return jdbi.withHandle(
-                h -> h.createQuery("select article_id from front_items where front = :f order by position")
-                        .bind("f", front)
-                        .mapTo(Long.class)
-                        .list());
-    }
-
-    /** The layout an editor chose for this front, or the first one. */
-    public FrontLayout layout(String front) {
-        return jdbi.withHandle(h -> h.createQuery("select layout from front_versions where front = :f")
-                .bind("f", front)
-                .mapTo(FrontLayout.class)
-                .findOne()
-                .orElse(FrontLayout.LEAD_PLUS_FOUR));
-    }
-
     /**
-     * Ids of the newest published articles, news or views (opinion and analysis), in one section or
-     * all (sectionId null), leaving out {@code excluded}.
+     * A front in one statement (a round trip per part was most of a front's cost): {@code sectionId}
+     * null for the home page, whose read also takes {@code perSection} newest of every section.
      */
-    public List<Long> newest(Long sectionId, boolean views, List<Long> excluded, int limit) {
-        if (limit <= 0) return List.of();
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery("select a.id from articles a where a.status = :published"
-                            + (views ? " and a.kind in (<views>)" : " and a.kind not in (<views>)")
-                            + (sectionId == null ? "" : " and a.section_id = :section")
-                            + " and a.id <> all(:excluded) order by a.published_at desc, a.id desc limit :limit")
+    public Read read(String key, Long sectionId, int perSection) {
+        String section = sectionId == null ? "" : " and a.section_id = :section";
+        String slots = Arrays.stream(FrontLayout.values())
+                .map(l -> "when '" + l.dbValue() + "' then " + l.slots())
+                .collect(Collectors.joining(" ", "case (select layout from lay) ", " end"));
+        String sql = """
+                with lay as (select coalesce((select layout from front_versions where front = :f), :fallback) as layout),
+                pinned as (select a.id, fi.position from front_items fi join articles a on a.id = fi.article_id
+                            where fi.front = :f and a.status = :published order by fi.position limit (%1$s)),
+                news as (select a.id, a.published_at from articles a
+                          where a.status = :published and a.kind not in (<views>)%2$s and a.id <> all(array(select id from pinned))
+                          order by a.published_at desc, a.id desc
+                          limit greatest(0, (%1$s) - (select count(*) from pinned))),
+                rail as (select a.id from articles a
+                          where a.status = :published and a.kind in (<views>)%2$s and a.id <> all(array(select id from pinned))
+                          order by a.published_at desc, a.id desc limit %3$d),
+                live as (select b.article_id as id, b.expires_at, b.marked_at from breaking_news b
+                           join articles a on a.id = b.article_id
+                          where a.status = :published and (b.expires_at is null or b.expires_at > now())%2$s),
+                blocks as (%4$s),
+                parts as (select %5$d as part, id, position as ord, null::timestamptz as expires_at, null::timestamptz as marked_at from pinned
+                          union all select %6$d, id, 0, null, null from news
+                          union all select %7$d, id, 0, null, null from rail
+                          union all select %8$d, id, 0, expires_at, marked_at from live
+                          union all select %9$d, id, 0, null, null from blocks)
+                """.formatted(
+                                slots,
+                                section,
+                                FrontLayout.RAIL,
+                                sectionId != null || perSection <= 0
+                                        ? "select null::bigint as id where false"
+                                        : """
+                                select x.id from sections sec cross join lateral (
+                                  select a.id from articles a where a.status = :published and a.section_id = sec.id
+                                     and a.id <> all(array(select id from pinned union all select id from news union all select id from rail))
+                                   order by a.published_at desc, a.id desc limit %d) x""".formatted(perSection),
+                                PINNED,
+                                NEWS,
+                                RAIL,
+                                BREAKING,
+                                SECTIONS)
+                + ArticleDao.SUMMARY_COLUMNS.replaceFirst(
+                        "select ",
+                        "select fp.part, fp.ord, fp.expires_at, fp.marked_at, (select layout from lay) as front_layout, ")
+                + " join parts fp on fp.id = a.id";
+        FrontLayout[] layout = {FrontLayout.LEAD_PLUS_FOUR};
+        List<Row> rows = jdbi.withHandle(h -> {
+            var q = h.createQuery(sql)
+                    .bind("f", key)
+                    .bind("fallback", FrontLayout.LEAD_PLUS_FOUR.dbValue())
                     .bind("published", ArticleStatus.PUBLISHED)
-                    .bindList("views", VIEWS.stream().map(Kind::dbValue).toList())
-                    .bind("excluded", excluded.toArray(Long[]::new))
-                    .bind("limit", limit);
+                    .bindList("views", VIEWS.stream().map(Kind::dbValue).toList());
             if (sectionId != null) q.bind("section", sectionId);
-            return q.mapTo(Long.class).list();
-        });
-    }
-
-    /** Published stories marked breaking and not yet expired, newest mark first; in one section or all. */
-    public List<Breaking> breaking(Long sectionId) {
-        return jdbi.withHandle(h -> {
-            var q = h.createQuery("""
-                            select b.article_id, b.expires_at from breaking_news b join articles a on a.id = b.article_id
-                             where a.status = :published and (b.expires_at is null or b.expires_at > now())"""
-                            + (sectionId == null ? "" : " and a.section_id = :section")
-                            + " order by b.marked_at desc, b.article_id desc")
-                    .bind("published", ArticleStatus.PUBLISHED);
-            if (sectionId != null) q.bind("section", sectionId);
-            return q.map((rs, c) -> {
-                        Timestamp t = rs.getTimestamp("expires_at");
-                        return new Breaking(rs.getLong("article_id"), t == null ? null : t.toInstant());
+            return q.map((rs, ctx) -> {
+                        layout[0] = DbValue.of(FrontLayout.class, rs.getString("front_layout"));
+                        return new Row(
+                                rs.getInt("part"),
+                                rs.getInt("ord"),
+                                instant(rs.getTimestamp("expires_at")),
+                                instant(rs.getTimestamp("marked_at")),
+                                ArticleDao.summary(rs, ctx));
                     })
                     .list();
         });
+        Comparator<Row> newest = Comparator.comparing((Row r) -> r.a().publishedAt())
+                .thenComparing(r -> r.a().id())
+                .reversed();
+        Map<String, List<ArticleSummary>> sections = new LinkedHashMap<>();
+        rows.stream()
+                .filter(r -> r.part() == SECTIONS)
+                .sorted(newest)
+                .forEach(r -> sections.computeIfAbsent(r.a().sectionSlug(), k -> new ArrayList<>())
+                        .add(r.a()));
+        return new Read(
+                layout[0],
+                part(rows, PINNED, Comparator.comparingInt(Row::ord)),
+                part(rows, NEWS, newest),
+                part(rows, RAIL, newest),
+                part(
+                        rows,
+                        BREAKING,
+                        Comparator.comparing(Row::marked)
+                                .thenComparing(r -> r.a().id())
+                                .reversed()),
+                rows.stream()
+                        .filter(r -> r.part() == BREAKING && r.expires() != null)
+                        .map(Row::expires)
+                        .min(Instant::compareTo)
+                        .orElse(null),
+                sections);
+    }
+
+    private static List<ArticleSummary> part(List<Row> rows, int part, Comparator<Row> order) {
+        return rows.stream()
+                .filter(r -> r.part() == part)
+                .sorted(order)
+                .map(Row::a)
+                .toList();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }

@@ -62,10 +62,11 @@ public final class FrontPages {
 
     public void home(Context ctx) {
         cache.serve(ctx, () -> {
-            Front front = front("home", null);
             // an article belongs to one section, so leaving out the front's stories is all it takes to show nothing
             // twice
-            Map<String, List<ArticleSummary>> latest = articles.latestPerSection(PER_SECTION, front.ids());
+            FrontDao.Read read = fronts.read("home", null, PER_SECTION);
+            Front front = front(read);
+            Map<String, List<ArticleSummary>> latest = read.sections();
             List<HomePage.SectionBlock> blocks = new ArrayList<>();
             for (Section s : chrome.nav()) {
                 List<ArticleSummary> items = latest.getOrDefault(s.slug(), List.of());
@@ -129,25 +130,13 @@ public final class FrontPages {
      * and the live breaking stories (of the section, for a section front) above.
      */
     Front front(String key, Long sectionId) {
-        FrontLayout layout = fronts.layout(key);
-        List<ArticleSummary> main = new ArrayList<>(articles.byIds(fronts.articleIds(key)));
-        if (main.size() > layout.slots()) main = new ArrayList<>(main.subList(0, layout.slots()));
-        int pinned = main.size();
-        main.addAll(articles.byIds(fronts.newest(sectionId, false, ids(main), layout.slots() - pinned)));
-        List<ArticleSummary> opinion = articles.byIds(fronts.newest(sectionId, true, ids(main), FrontLayout.RAIL));
-        List<FrontDao.Breaking> live = fronts.breaking(sectionId);
-        Instant expires = live.stream()
-                .map(FrontDao.Breaking::expiresAt)
-                .filter(java.util.Objects::nonNull)
-                .min(Instant::compareTo)
-                .orElse(null);
-        List<ArticleSummary> breaking =
-                articles.byIds(live.stream().map(FrontDao.Breaking::articleId).toList());
-        return Front.of(layout, main, pinned, opinion, breaking, expires);
+        return front(fronts.read(key, sectionId, 0));
     }
 
-    private static List<Long> ids(List<ArticleSummary> items) {
-        return items.stream().map(ArticleSummary::id).toList();
+    private static Front front(FrontDao.Read r) {
+        List<ArticleSummary> main = new ArrayList<>(r.pinned());
+        main.addAll(r.news());
+        return Front.of(r.layout(), main, r.pinned().size(), r.views(), r.breaking(), r.expires());
     }
 
     // The author or topic is looked up inside the render, so a page served from the cache costs no query.
