@@ -16,6 +16,7 @@ import broadsheet.paywall.PaywallFeature;
 import broadsheet.reads.ReadsFeature;
 import broadsheet.search.SearchFeature;
 import broadsheet.subscriptions.SubscriptionsFeature;
+import broadsheet.web.FrontDoor;
 import broadsheet.web.Routes;
 import broadsheet.web.SitePages;
 import broadsheet.web.Uploads;
@@ -41,14 +42,17 @@ public final class App implements AutoCloseable {
     private final List<AutoCloseable> running;
 
     private final broadsheet.search.SearchEngine searchEngine;
+    private final broadsheet.web.PageCache pageCache;
 
     private App(
             Javalin server,
             Runnable onChange,
             ReadsFeature reads,
             List<AutoCloseable> running,
-            broadsheet.search.SearchEngine searchEngine) {
+            broadsheet.search.SearchEngine searchEngine,
+            broadsheet.web.PageCache pageCache) {
         this.searchEngine = searchEngine;
+        this.pageCache = pageCache;
         this.server = server;
         this.onChange = onChange;
         this.reads = reads;
@@ -108,6 +112,8 @@ public final class App implements AutoCloseable {
             c.http.generateEtags = false;
             c.router.ignoreTrailingSlashes = true;
             c.jetty.port = config.port();
+            // cached pages for requests without cookies are answered before routing
+            c.jetty.modifyServer(jetty -> jetty.setHandler(new FrontDoor(core.cache())));
             // Uploads: files spill to disk past 1 MB. The hard limit is well above the photo form's own
             // (PhotoService.MAX_UPLOAD_BYTES), so a somewhat larger file still gets the form back with a
             // message next to the file field instead of a connection cut off mid-upload.
@@ -133,7 +139,12 @@ public final class App implements AutoCloseable {
             running.add(newsletters.sender()); // not started, but woken by "send now" on the newsletter desk
             running.add(reads.counter()); // not started, but writes what the beacon counted when the app stops
         }
-        return new App(server, onChange, reads, running, search.engine());
+        return new App(server, onChange, reads, running, search.engine(), core.cache());
+    }
+
+    /** This node's cache of rendered pages. */
+    public broadsheet.web.PageCache pageCache() {
+        return pageCache;
     }
 
     /** This node's search index (tests wait on it to catch up with the change log). */
