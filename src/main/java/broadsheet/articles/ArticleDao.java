@@ -58,7 +58,9 @@ public final class ArticleDao {
                       from article_photos ap join photos p on p.id = ap.photo_id where ap.article_id = a.id) as gallery,
                    (select coalesce(json_agg(json_build_object('kind', c.kind, 'body', c.body, 'createdAt', c.created_at)
                                              order by c.created_at, c.id), '[]')
-                      from corrections c where c.article_id = a.id) as corrections
+                      from corrections c where c.article_id = a.id) as corrections,
+                   (select r.related_ids from article_related r where r.article_id = a.id and r.version = a.version
+                       and r.found_at > now() - interval '1 day') as related_ids
               from articles a join sections s on s.id = a.section_id
             """.formatted(PHOTO_JSON);
 
@@ -317,7 +319,10 @@ public final class ArticleDao {
                     broadsheet.paywall.Access.of(rs.getString("access")),
                     rs.getInt("version"),
                     broadsheet.db.DbValue.of(broadsheet.comments.CommentMode.class, rs.getString("comment_mode")),
-                    (Boolean) rs.getObject("comments_subscribers_only"));
+                    (Boolean) rs.getObject("comments_subscribers_only"),
+                    rs.getArray("related_ids") == null
+                            ? null
+                            : List.of((Long[]) rs.getArray("related_ids").getArray()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("unreadable article row", e);
         }

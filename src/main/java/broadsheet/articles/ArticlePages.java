@@ -149,7 +149,10 @@ public final class ArticlePages {
                 .findFirst()
                 .orElse(null);
         List<Long> candidates = related.candidates(
-                a.id(), a.topics().stream().map(ArticleView.TopicRef::slug).toList());
+                a.id(),
+                a.version(),
+                a.topics().stream().map(ArticleView.TopicRef::slug).toList(),
+                a.relatedIds());
         ArticleDao.Around around = articles.around(
                 a.id(),
                 linkedSlugs,
@@ -279,7 +282,8 @@ public final class ArticlePages {
                     a.access(),
                     a.version(),
                     a.commentMode(),
-                    a.commentsSubscribersOnly());
+                    a.commentsSubscribersOnly(),
+                    a.relatedIds());
         }
         // the newsroom's link shows everything, with the part behind the paywall marked as subscribers see it
         ArticlePage p = page(a, Level.SUBSCRIBER);

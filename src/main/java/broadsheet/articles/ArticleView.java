@@ -7,7 +7,12 @@ import broadsheet.paywall.Access;
 import java.time.Instant;
 import java.util.List;
 
-/** A published article with everything its page shows, and who may read it in full. */
+/**
+ * A published article with everything its page shows, and who may read it in full.
+ *
+ * @param relatedIds the related stories search found for this version of the article in the last day
+ *     (most related first), or null when they are still to be found
+ */
 public record ArticleView(
         long id,
         String slug,
@@ -27,7 +32,8 @@ public record ArticleView(
         Access access,
         int version,
         CommentMode commentMode,
-        Boolean commentsSubscribersOnly) {
+        Boolean commentsSubscribersOnly,
+        List<Long> relatedIds) {
 
     /** The article as the comments see it: whether and by whom it may be commented on. */
     public CommentArticle commenting() {

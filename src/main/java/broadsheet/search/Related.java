@@ -19,8 +19,10 @@ import org.apache.lucene.search.TopDocs;
 
 /**
  * "Related" under an article: the published stories most like it by their words (MoreLikeThis over
- * headline, deck, body and topics) with a boost for each topic they share. Kept per article for five
- * minutes, so an article page's render (itself cached until content changes) seldom asks the index.
+ * headline, deck, body and topics) with a boost for each topic they share. What is found is kept in the
+ * database for the article's version (a day at most: see V30), where the article's own query reads it,
+ * so a render asks the index only the first time, on one node for all; and per article here for five
+ * minutes.
  */
 public final class Related {
 
@@ -28,11 +30,30 @@ public final class Related {
     private static final Duration KEEP = Duration.ofMinutes(5);
 
     private final SearchEngine engine;
+    private final RelatedDao stored;
     private final Cache<Long, List<Long>> cached =
             Caffeine.newBuilder().maximumSize(20_000).expireAfterWrite(KEEP).build();
 
-    public Related(SearchEngine engine) {
+    public Related(SearchEngine engine, org.jdbi.v3.core.Jdbi jdbi) {
         this.engine = engine;
+        this.stored = new RelatedDao(jdbi);
+    }
+
+    /**
+     * The candidates for this version of an article: {@code kept} when the article's query found them
+     * (non-null), otherwise found in the index now and kept for next time (not while the index is being
+     * built or has yet to take the article in: then empty, and asked again on the next render).
+     */
+    public List<Long> candidates(long articleId, int version, Collection<String> topicSlugs, List<Long> kept) {
+        if (kept != null) return kept;
+        List<Long> found = cached.getIfPresent(articleId);
+        if (found == null) {
+            found = find(articleId, topicSlugs);
+            if (found == null) return List.of();
+            cached.put(articleId, found);
+        }
+        stored.store(articleId, version, found);
+        return found;
     }
 
     /**
@@ -45,7 +66,12 @@ public final class Related {
 
     /** Every candidate {@link #of} chooses from, most related first (a few times {@link #SHOWN}). */
     public List<Long> candidates(long articleId, Collection<String> topicSlugs) {
-        return cached.get(articleId, id -> find(id, topicSlugs));
+        List<Long> found = cached.getIfPresent(articleId);
+        if (found != null) return found;
+        found = find(articleId, topicSlugs);
+        if (found == null) return List.of();
+        cached.put(articleId, found);
+        return found;
     }
 
     /** What {@link #of} shows of these candidates: the first {@link #SHOWN} not in {@code linked}. */
@@ -53,13 +79,14 @@ public final class Related {
         return candidates.stream().filter(i -> !linked.contains(i)).limit(SHOWN).toList();
     }
 
+    /** The candidates found in the index, or null when the index is not there yet or lacks the article. */
     private List<Long> find(long articleId, Collection<String> topicSlugs) {
         SearchIndex index = engine.index().orElse(null);
-        if (index == null) return List.of();
+        if (index == null) return null;
         try {
             return index.read((searcher, state) -> {
                 TopDocs self = searcher.search(new TermQuery(Documents.articleKey(articleId)), 1);
-                if (self.scoreDocs.length == 0) return List.of();
+                if (self.scoreDocs.length == 0) return null;
                 MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
                 mlt.setAnalyzer(Analyzers.perField());
                 mlt.setFieldNames(new String[] {Fields.HEADLINE, Fields.DECK, Fields.BODY, Fields.TOPICS});

@@ -27,7 +27,7 @@ public record SearchFeature(
         return new SearchFeature(
                 engine,
                 search,
-                new Related(engine),
+                new Related(engine, core.jdbi()),
                 new SearchPages(search, dao, articles, core.chrome(), core.views(), core.cache()),
                 new SearchSuggest(search, dao, articles, core.chrome(), core.cache()));
     }

@@ -263,4 +263,42 @@ class SearchPagesTest {
         assertThat(headlines).doesNotContain("Harbour merger draft");
         assertThat(HtmlValidator.problems(r.body())).isEmpty();
     }
+
+    @Test
+    void relatedStoriesAreKeptForTheArticlesVersionAndReadWithIt() {
+        String path = q("container cranes").select(".search-hit__headline a").attr("href");
+        t.get(path); // found in the index and kept
+        var kept = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery(
+                                "select r.related_ids from article_related r join articles a on a.id = r.article_id"
+                                        + " where a.id = :id and r.version = a.version")
+                        .bind("id", p.harbour)
+                        .mapTo(Long[].class)
+                        .findOne());
+        assertThat(kept).isPresent();
+        assertThat(kept.get()).contains(p.opinion);
+        // what is kept is what the page shows: put another story there and render the page afresh
+        t.fixtures
+                .jdbi()
+                .useHandle(h -> h.execute(
+                        "update article_related set related_ids = ? where article_id = ?",
+                        new Long[] {p.cycling},
+                        p.harbour));
+        t.contentChanged();
+        List<String> shown = Jsoup.parse(t.get(path).body())
+                .select("section.related .card__headline")
+                .eachText();
+        assertThat(shown).containsExactly("Council approves new cycling lanes");
+        // a new version of the article is not shown what was found for the old one
+        t.fixtures
+                .jdbi()
+                .useHandle(h ->
+                        h.execute("update article_related set version = version - 1 where article_id = ?", p.harbour));
+        t.contentChanged();
+        assertThat(Jsoup.parse(t.get(path).body())
+                        .select("section.related .card__headline")
+                        .eachText())
+                .contains("Opinion: Why the plan for the waterfront fails");
+    }
 }

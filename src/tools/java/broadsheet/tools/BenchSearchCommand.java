@@ -139,7 +139,8 @@ final class BenchSearchCommand implements Callable<Integer> {
                 }
                 out.append("\n").append(Timings.header("change"));
                 out.append(publishToSearchable(jdbi, search).row("publish to searchable (an edited headline)"));
-                out.append(related(jdbi, new Related(app.searchEngine())).row("Related for an article, uncached"));
+                out.append(
+                        related(jdbi, new Related(app.searchEngine(), jdbi)).row("Related for an article, uncached"));
                 System.gc();
                 out.append(String.format(
                         Locale.ROOT,
