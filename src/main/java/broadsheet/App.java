@@ -73,7 +73,7 @@ public final class App implements AutoCloseable {
         CommentsFeature comments = CommentsFeature.create(core);
         ArticlesFeature articles = ArticlesFeature.create(
                 core, paywall.paywall(), reads.mostRead(), search.related(), comments.previews());
-        FollowingFeature following = FollowingFeature.create(core, articles.dao());
+        FollowingFeature following = FollowingFeature.create(core);
         SubscriptionsFeature subscriptions = SubscriptionsFeature.create(core);
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao(), paywall.paywall());

@@ -1,10 +1,8 @@
 package broadsheet.following;
 
-import broadsheet.articles.ArticleDao;
 import broadsheet.articles.ArticleSummary;
 import broadsheet.db.Cursor;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,12 +37,10 @@ public final class Feed {
 
     private final FeedDao dao;
     private final FollowDao follows;
-    private final ArticleDao articles;
 
-    public Feed(FeedDao dao, FollowDao follows, ArticleDao articles) {
+    public Feed(FeedDao dao, FollowDao follows) {
         this.dao = dao;
         this.follows = follows;
-        this.articles = articles;
     }
 
     /** The feed query for pages of {@code size} (with :u, :at, :id to bind), for EXPLAIN in the benchmark. */
@@ -63,13 +59,9 @@ public final class Feed {
         List<String> reasonKeys =
                 hits.stream().flatMap(x -> x.reasons().stream()).distinct().toList();
         Map<String, Followable> names = follows.byKeys(reasonKeys);
-        Map<Long, ArticleSummary> byId = new HashMap<>();
-        for (ArticleSummary a :
-                articles.byIds(hits.stream().map(FeedDao.Hit::id).toList())) byId.put(a.id(), a);
         List<Item> items = new ArrayList<>();
         for (FeedDao.Hit x : hits) {
-            ArticleSummary a = byId.get(x.id());
-            if (a == null) continue; // unpublished between the two reads
+            ArticleSummary a = x.article();
             List<Followable> why = x.reasons().stream()
                     .map(names::get)
                     .filter(java.util.Objects::nonNull)

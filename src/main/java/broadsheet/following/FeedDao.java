@@ -1,5 +1,7 @@
 package broadsheet.following;
 
+import broadsheet.articles.ArticleDao;
+import broadsheet.articles.ArticleSummary;
 import broadsheet.db.Cursor;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,7 +13,15 @@ import org.jdbi.v3.core.Jdbi;
 public final class FeedDao {
 
     /** A feed article and the "kind:id" keys of the followed things that put it there. */
-    record Hit(long id, Instant at, List<String> reasons) {}
+    record Hit(ArticleSummary article, List<String> reasons) {
+        long id() {
+            return article.id();
+        }
+
+        Instant at() {
+            return article.publishedAt();
+        }
+    }
 
     // Two passes over the followed things. First each one's newest article after the cursor (one
     // index probe each); the page's last article can be no older than the page-size-th newest of
@@ -25,9 +35,13 @@ public final class FeedDao {
                 + " limit 1), '-infinity') as at),\n"
                 + "hits as (" + links(limit, "(select at from floor)") + ")\n"
                 + """
-                select article_id, published_at, array_agg(kind || ':' || target_id order by kind, target_id) as reasons
+                , page as (select article_id, published_at, array_agg(kind || ':' || target_id order by kind, target_id) as reasons
                   from hits group by article_id, published_at
-                 order by published_at desc, article_id desc limit\s""" + limit;
+                 order by published_at desc, article_id desc limit\s""" + limit + ")\n"
+                // the articles themselves in the same statement (the link tables' published_at is kept with the
+                // article's status in one transaction, so every hit is a published article in this snapshot)
+                + ArticleDao.SUMMARY_COLUMNS.replaceFirst("select ", "select pg.reasons, ")
+                + " join page pg on pg.article_id = a.id order by pg.published_at desc, pg.article_id desc";
     }
 
     /** Each followed thing's newest published articles after the cursor and not older than {@code floor}. */
@@ -70,10 +84,8 @@ public final class FeedDao {
                 .bind("u", userId)
                 .bind("at", Timestamp.from(after.at()))
                 .bind("id", after.id())
-                .map((rs, ctx) -> new Hit(
-                        rs.getLong("article_id"),
-                        rs.getTimestamp("published_at").toInstant(),
-                        Arrays.asList((String[]) rs.getArray("reasons").getArray())))
+                .map((rs, ctx) -> new Hit(ArticleDao.summary(rs, ctx), Arrays.asList((String[])
+                        rs.getArray("reasons").getArray())))
                 .list());
     }
 }

@@ -2,18 +2,17 @@ package broadsheet.following;
 
 import broadsheet.Core;
 import broadsheet.accounts.AccountPages;
-import broadsheet.articles.ArticleDao;
 import java.time.Duration;
 
 /** Following authors, topics and sections: the reader's feed, its pages and JSON API, and the daily digest. */
 public record FollowingFeature(
         Follows follows, Feed feed, FollowingPages pages, FollowingApi api, DigestSender digests) {
 
-    public static FollowingFeature create(Core core, ArticleDao articles) {
+    public static FollowingFeature create(Core core) {
         FollowDao followDao = new FollowDao(core.jdbi());
         Suggestions suggestions = new Suggestions(new SuggestionDao(core.jdbi()), followDao);
         Follows follows = new Follows(core.jdbi(), followDao, suggestions::forget);
-        Feed feed = new Feed(new FeedDao(core.jdbi()), followDao, articles);
+        Feed feed = new Feed(new FeedDao(core.jdbi()), followDao);
         return new FollowingFeature(
                 follows,
                 feed,

@@ -60,10 +60,7 @@ class DigestTest {
     static DigestSender sender() {
         return new DigestSender(
                 new DigestDao(t.fixtures.jdbi()),
-                new Feed(
-                        new FeedDao(t.fixtures.jdbi()),
-                        new FollowDao(t.fixtures.jdbi()),
-                        new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
+                new Feed(new FeedDao(t.fixtures.jdbi()), new FollowDao(t.fixtures.jdbi())),
                 new TransportMailer(new SmtpTransport(mail), mail.from()),
                 new Views(false),
                 () -> new broadsheet.web.Site(
@@ -229,10 +226,7 @@ class DigestTest {
         };
         DigestSender s = new DigestSender(
                 new DigestDao(t.fixtures.jdbi()),
-                new Feed(
-                        new FeedDao(t.fixtures.jdbi()),
-                        new FollowDao(t.fixtures.jdbi()),
-                        new broadsheet.articles.ArticleDao(t.fixtures.jdbi())),
+                new Feed(new FeedDao(t.fixtures.jdbi()), new FollowDao(t.fixtures.jdbi())),
                 refusing,
                 new Views(false),
                 () -> new broadsheet.web.Site(
