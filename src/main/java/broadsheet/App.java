@@ -112,14 +112,13 @@ public final class App implements AutoCloseable {
             c.http.generateEtags = false;
             c.router.ignoreTrailingSlashes = true;
             c.jetty.port = config.port();
-            // cached pages for requests without cookies are answered before routing
-            c.jetty.modifyServer(jetty -> jetty.setHandler(new FrontDoor(core.cache())));
             // Uploads: files spill to disk past 1 MB. The hard limit is well above the photo form's own
             // (PhotoService.MAX_UPLOAD_BYTES), so a somewhat larger file still gets the form back with a
             // message next to the file field instead of a connection cut off mid-upload.
             c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             c.jetty.multipartConfig.maxFileSize(Uploads.MAX_REQUEST_MB, SizeUnit.MB);
             c.jetty.multipartConfig.maxTotalRequestSize(Uploads.MAX_REQUEST_MB, SizeUnit.MB);
+            FrontDoor.install(c, core.cache()); // cached pages for requests without cookies, before routing
             routes.register(c);
         });
         try {

@@ -20,8 +20,20 @@ import org.eclipse.jetty.util.Callback;
 public final class FrontDoor extends Handler.Wrapper {
     private final PageCache cache;
 
-    public FrontDoor(PageCache cache) {
+    private FrontDoor(PageCache cache) {
         this.cache = cache;
+    }
+
+    /**
+     * Puts the door in front of the app, inside any handler already wrapped around it (call it after
+     * whatever else wraps the server's handler).
+     */
+    public static void install(io.javalin.config.JavalinConfig c, PageCache cache) {
+        c.jetty.modifyServer(server -> {
+            Handler.Wrapper inner = server;
+            while (inner.getHandler() instanceof Handler.Wrapper w) inner = w;
+            inner.setHandler(new FrontDoor(cache));
+        });
     }
 
     @Override
