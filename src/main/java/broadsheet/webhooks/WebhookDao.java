@@ -34,7 +34,7 @@ public final class WebhookDao {
     }
 
     public long create(
-            Handle h, String url, String description, List<WebhookEvent> events, String secret, long createdBy) {
+            Handle h, String url, String description, List<WebhookEvent> events, String secret, Long createdBy) {
         return h.createUpdate("""
                         insert into webhook_endpoints (url, description, events, secret, created_by)
                         values (:url, :description, :events, :secret, :createdBy)""")
