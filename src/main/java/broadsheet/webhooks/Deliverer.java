@@ -56,7 +56,10 @@ public final class Deliverer {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            // the answer's body is never read: closing it at once ends the exchange, so an endpoint that
+            // streams an endless body cannot hold the attempt past its lease
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
             int code = response.statusCode();
             if (code >= 200 && code < 300) return new Outcome(code, null);
             if (code >= 300 && code < 400) return new Outcome(code, "answered with a redirect, which is not followed");
