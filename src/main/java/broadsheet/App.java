@@ -78,6 +78,7 @@ public final class App implements AutoCloseable {
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao(), paywall.paywall());
         NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao(), search.search());
+        broadsheet.webhooks.WebhooksFeature webhooks = broadsheet.webhooks.WebhooksFeature.create(core);
         Routes routes = new Routes(
                 core,
                 SitePages.create(core, articles.dao()),
@@ -93,7 +94,8 @@ public final class App implements AutoCloseable {
                 newsroom,
                 reads,
                 search,
-                BrandFeature.create(core));
+                BrandFeature.create(core),
+                webhooks);
 
         Runnable onChange = () -> {
             core.chrome().reload();
@@ -134,6 +136,7 @@ public final class App implements AutoCloseable {
             running.add(following.startJobs());
             running.add(accounts.startJobs());
             running.add(reads.startJobs());
+            running.add(webhooks.startJobs());
         } else {
             running.add(newsletters.sender()); // not started, but woken by "send now" on the newsletter desk
             running.add(reads.counter()); // not started, but writes what the beacon counted when the app stops

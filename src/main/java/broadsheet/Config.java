@@ -17,6 +17,9 @@ import java.util.Map;
  * @param devMail     whether /dev/mail shows locally kept mail to a browser on this machine (env DEV_MAIL=on,
  *                    {@code serve --dev-mail}); off by default, and refused at start unless the base URL is a
  *                    loopback address ({@link #devMailProblem()})
+ * @param webhookAllowHosts host names that webhook deliveries may reach even though they resolve to a loopback,
+ *                    private or otherwise internal address (env WEBHOOK_ALLOW_HOSTS, comma-separated;
+ *                    {@code serve --webhook-allow-hosts}); empty by default: every such address is refused
  */
 public record Config(
         int port,
@@ -28,9 +31,40 @@ public record Config(
         MailConfig mail,
         StripeConfig stripe,
         boolean jobs,
-        boolean devMail) {
+        boolean devMail,
+        java.util.List<String> webhookAllowHosts) {
 
     public static final int DEFAULT_PORT = 8080;
+
+    public Config {
+        webhookAllowHosts = java.util.List.copyOf(webhookAllowHosts);
+    }
+
+    /** With no host allowed past the webhook address check. */
+    public Config(
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String baseUrl,
+            boolean pageCache,
+            boolean devTemplates,
+            MailConfig mail,
+            StripeConfig stripe,
+            boolean jobs,
+            boolean devMail) {
+        this(
+                port,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                java.util.List.of());
+    }
 
     /** With /dev/mail off. */
     public Config(
@@ -83,7 +117,16 @@ public record Config(
                 MailConfig.fromEnv(env),
                 StripeConfig.fromEnv(env),
                 true,
-                onOff("DEV_MAIL", env.getOrDefault("DEV_MAIL", "off")));
+                onOff("DEV_MAIL", env.getOrDefault("DEV_MAIL", "off")),
+                hostList(env.getOrDefault("WEBHOOK_ALLOW_HOSTS", "")));
+    }
+
+    /** Host names from a comma-separated list, lower-cased, blanks dropped. */
+    public static java.util.List<String> hostList(String commaSeparated) {
+        return java.util.Arrays.stream(commaSeparated.split(","))
+                .map(h -> h.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(h -> !h.isEmpty())
+                .toList();
     }
 
     private static boolean onOff(String name, String value) {
@@ -93,40 +136,113 @@ public record Config(
     }
 
     public Config withPort(int p) {
-        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(
+                p,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                webhookAllowHosts);
     }
 
     public Config withDataDir(Path d) {
-        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(
+                port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, webhookAllowHosts);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(
+                port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, webhookAllowHosts);
     }
 
     public Config withBaseUrl(String url) {
         return new Config(
-                port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates, mail, stripe, jobs, devMail);
+                port,
+                dataDir,
+                databaseUrl,
+                stripSlash(url),
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                webhookAllowHosts);
     }
 
     public Config withPageCache(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(
+                port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe, jobs, devMail, webhookAllowHosts);
     }
 
     public Config withMail(MailConfig m) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m, stripe, jobs, devMail);
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                m,
+                stripe,
+                jobs,
+                devMail,
+                webhookAllowHosts);
     }
 
     public Config withStripe(StripeConfig s) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, s, jobs, devMail);
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                s,
+                jobs,
+                devMail,
+                webhookAllowHosts);
     }
 
     public Config withJobs(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, on, devMail);
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                on,
+                devMail,
+                webhookAllowHosts);
     }
 
     public Config withDevMail(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, on);
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                on,
+                webhookAllowHosts);
+    }
+
+    public Config withWebhookAllowHosts(java.util.List<String> hosts) {
+        return new Config(
+                port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, hosts);
     }
 
     /**

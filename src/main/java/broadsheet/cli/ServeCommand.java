@@ -44,6 +44,12 @@ final class ServeCommand implements Callable<Integer> {
                     "Show mail kept on this machine (no SMTP_HOST) at /dev/mail to a browser on this machine (env DEV_MAIL=on); only with a loopback base URL.")
     boolean devMail;
 
+    @Option(
+            names = "--webhook-allow-hosts",
+            description =
+                    "Comma-separated host names webhooks may deliver to although they resolve to loopback or private addresses (env WEBHOOK_ALLOW_HOSTS).")
+    String webhookAllowHosts;
+
     /** Changes to the configuration before anything starts; broadsheet-tools.jar's {@code --demo} is one. */
     final List<java.util.function.UnaryOperator<Config>> configure = new ArrayList<>();
 
@@ -71,6 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         if (baseUrl != null) config = config.withBaseUrl(baseUrl);
         if (noPageCache) config = config.withPageCache(false);
         if (devMail) config = config.withDevMail(true);
+        if (webhookAllowHosts != null) config = config.withWebhookAllowHosts(Config.hostList(webhookAllowHosts));
         for (var change : configure) config = change.apply(config);
         config.devMailProblem().ifPresent(problem -> {
             throw new StartupException(problem);

@@ -220,6 +220,26 @@ public final class NewsroomPaths {
 
     // --- webhooks
 
+    /** The webhook endpoints and the form that registers one (admins). */
+    public static String webhooks() {
+        return "/newsroom/webhooks";
+    }
+
+    /** One endpoint's delivery log. */
+    public static String webhook(long id) {
+        return webhooks() + "/" + id;
+    }
+
+    /** An action on one endpoint: "enable" or "delete". */
+    public static String webhook(long id, String action) {
+        return webhook(id) + "/" + action;
+    }
+
+    /** "Retry now" for one delivery in an endpoint's log. */
+    public static String webhookRetry(long id, long deliveryId) {
+        return webhook(id) + "/deliveries/" + deliveryId + "/retry";
+    }
+
     // --- wire
 
     // --- cluster

@@ -22,6 +22,7 @@ public final class OpenApiDocument {
         // --- content-api
         // --- admin-api
         // --- webhooks
+        "webhooks",
         // --- wire
         // --- ops
     };

@@ -42,7 +42,8 @@ public record Routes(
         NewsroomFeature newsroom,
         ReadsFeature reads,
         SearchFeature search,
-        BrandFeature brand) {
+        BrandFeature brand,
+        broadsheet.webhooks.WebhooksFeature webhooks) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -269,6 +270,12 @@ public record Routes(
         // --- admin-api (issue 14)
 
         // --- webhooks (issue 14)
+        get(r, "/newsroom/webhooks", webhooks.desk()::list, Role.ADMIN);
+        r.post("/newsroom/webhooks", webhooks.desk()::create, Role.ADMIN);
+        get(r, "/newsroom/webhooks/{id}", webhooks.desk()::show, Role.ADMIN);
+        r.post("/newsroom/webhooks/{id}/enable", webhooks.desk()::enable, Role.ADMIN);
+        r.post("/newsroom/webhooks/{id}/delete", webhooks.desk()::delete, Role.ADMIN);
+        r.post("/newsroom/webhooks/{id}/deliveries/{delivery}/retry", webhooks.desk()::retry, Role.ADMIN);
 
         // --- wire (issue 14)
 

@@ -33,7 +33,8 @@ public final class TestApp implements AutoCloseable {
             String baseUrl,
             broadsheet.subscriptions.StripeConfig stripe,
             boolean jobs,
-            boolean devMail) {
+            boolean devMail,
+            java.util.List<String> webhookAllowHosts) {
 
         /** Page cache on, mail to files, served as https://news.example (cookies are Secure). */
         public static Options defaults() {
@@ -43,7 +44,8 @@ public final class TestApp implements AutoCloseable {
                     "https://news.example",
                     broadsheet.subscriptions.StripeConfig.none(),
                     false,
-                    false);
+                    false,
+                    java.util.List.of());
         }
 
         /**
@@ -51,7 +53,7 @@ public final class TestApp implements AutoCloseable {
          * that cookies (Secure only under https) reach the test client.
          */
         public Options withMail(MailConfig m) {
-            return new Options(pageCache, m, "http://news.example", stripe, jobs, devMail);
+            return new Options(pageCache, m, "http://news.example", stripe, jobs, devMail, webhookAllowHosts);
         }
 
         /** Served as plain http, so that the session cookie reaches the test client. */
@@ -60,26 +62,31 @@ public final class TestApp implements AutoCloseable {
         }
 
         public Options withBaseUrl(String url) {
-            return new Options(pageCache, mail, url, stripe, jobs, devMail);
+            return new Options(pageCache, mail, url, stripe, jobs, devMail, webhookAllowHosts);
         }
 
         public Options withPageCache(boolean on) {
-            return new Options(on, mail, baseUrl, stripe, jobs, devMail);
+            return new Options(on, mail, baseUrl, stripe, jobs, devMail, webhookAllowHosts);
         }
 
         /** With Stripe settings (a webhook secret; an API base pointing at a local stand-in for Stripe), served as plain http. */
         public Options withStripe(broadsheet.subscriptions.StripeConfig s) {
-            return new Options(pageCache, mail, "http://news.example", s, jobs, devMail);
+            return new Options(pageCache, mail, "http://news.example", s, jobs, devMail, webhookAllowHosts);
         }
 
         /** With the background jobs running as under {@code serve}. */
         public Options withJobs() {
-            return new Options(pageCache, mail, baseUrl, stripe, true, devMail);
+            return new Options(pageCache, mail, baseUrl, stripe, true, devMail, webhookAllowHosts);
+        }
+
+        /** With webhooks allowed to reach these hosts although they are on this machine (a local receiver). */
+        public Options withWebhookAllowHosts(String... hosts) {
+            return new Options(pageCache, mail, baseUrl, stripe, jobs, devMail, java.util.List.of(hosts));
         }
 
         /** With /dev/mail on (DEV_MAIL=on), served as http://localhost: the one kind of base URL it allows. */
         public Options withDevMail() {
-            return new Options(pageCache, mail, "http://localhost", stripe, jobs, true);
+            return new Options(pageCache, mail, "http://localhost", stripe, jobs, true, webhookAllowHosts);
         }
     }
 
@@ -131,7 +138,8 @@ public final class TestApp implements AutoCloseable {
                 o.mail(),
                 o.stripe(),
                 o.jobs(),
-                o.devMail());
+                o.devMail(),
+                o.webhookAllowHosts());
         fixtures = new Fixtures(db.jdbi(), config.mediaDir(), this::contentChanged);
         app = App.start(config, db);
     }

@@ -256,6 +256,13 @@ class PathsTest {
         check("openSearch", GET, Paths.openSearch());
         // --- photos
         check("photoFinder", GET, NewsroomPaths.photoFinder());
+        // --- webhooks
+        check("webhooks", GET, NewsroomPaths.webhooks());
+        check("webhooks", POST, NewsroomPaths.webhooks());
+        check("webhook", GET, NewsroomPaths.webhook(7));
+        check("webhook", POST, NewsroomPaths.webhook(7, "enable"));
+        check("webhook", POST, NewsroomPaths.webhook(7, "delete"));
+        check("webhookRetry", POST, NewsroomPaths.webhookRetry(7, 9));
 
         // the helpers keep a built path routable
         check("with", GET, Paths.with(Paths.section("politics"), "before", "2026-11-30T10:15:00Z_123"));
