@@ -89,7 +89,8 @@ public final class App implements AutoCloseable {
                 newsroom,
                 reads,
                 search,
-                BrandFeature.create(core));
+                BrandFeature.create(core),
+                broadsheet.wire.WireFeature.create(core));
 
         Runnable onChange = () -> {
             core.chrome().reload();

@@ -43,12 +43,14 @@ public record Embedded(
     /**
      * The credit readers see, as wire photos are credited: "Photographer/Agency". The credit line
      * names the agency (or the whole credit); a creator not already in it goes before it; with no
-     * credit line, the creator and the source; failing both, the copyright notice.
+     * credit line, the creator and the source; a creator that already names the agency stands alone;
+     * failing both, the copyright notice.
      */
     public String credit() {
         String agency = !creditLine.isEmpty() ? creditLine : source;
         if (creator.isEmpty()) return !agency.isEmpty() ? agency : copyright;
-        if (agency.isEmpty() || agency.contains(creator)) return agency.isEmpty() ? creator : agency;
+        if (agency.isEmpty() || creator.contains(agency)) return creator; // "Karl Melander/TT" already says it
+        if (agency.contains(creator)) return agency;
         return creator + "/" + agency;
     }
 

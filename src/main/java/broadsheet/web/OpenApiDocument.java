@@ -23,6 +23,7 @@ public final class OpenApiDocument {
         // --- admin-api
         // --- webhooks
         // --- wire
+        "wire",
         // --- ops
     };
 

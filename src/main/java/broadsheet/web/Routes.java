@@ -42,7 +42,8 @@ public record Routes(
         NewsroomFeature newsroom,
         ReadsFeature reads,
         SearchFeature search,
-        BrandFeature brand) {
+        BrandFeature brand,
+        broadsheet.wire.WireFeature wire) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -270,7 +271,9 @@ public record Routes(
 
         // --- webhooks (issue 14)
 
-        // --- wire (issue 14)
+        // --- wire (issue 14): ninjs items become drafts. Editors, by their staff session and CSRF token
+        // for now; the Admin API's staff tokens take over at merge (WireApi takes the caller as a function).
+        r.post(ApiPaths.adminWire(), wire.api()::post, Role.EDITOR);
 
         // --- ops (issue 15)
 

@@ -44,7 +44,8 @@ class EnumConstraintTest {
                 Arguments.of("newsletter_subscribers", "status", broadsheet.newsletters.SubscriberStatus.class),
                 Arguments.of("articles", "comment_mode", broadsheet.comments.CommentMode.class),
                 Arguments.of("follows", "kind", broadsheet.following.FollowKind.class),
-                Arguments.of("front_versions", "layout", broadsheet.fronts.FrontLayout.class));
+                Arguments.of("front_versions", "layout", broadsheet.fronts.FrontLayout.class),
+                Arguments.of("wire_items", "pubstatus", broadsheet.wire.PubStatus.class));
     }
 
     @ParameterizedTest(name = "{0}.{1} = {2}")

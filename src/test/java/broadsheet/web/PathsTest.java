@@ -256,6 +256,8 @@ class PathsTest {
         check("openSearch", GET, Paths.openSearch());
         // --- photos
         check("photoFinder", GET, NewsroomPaths.photoFinder());
+        // --- wire
+        check("adminWire", POST, ApiPaths.adminWire());
 
         // the helpers keep a built path routable
         check("with", GET, Paths.with(Paths.section("politics"), "before", "2026-11-30T10:15:00Z_123"));
