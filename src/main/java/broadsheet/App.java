@@ -95,7 +95,8 @@ public final class App implements AutoCloseable {
                 reads,
                 search,
                 BrandFeature.create(core),
-                webhooks);
+                webhooks,
+                broadsheet.wire.WireFeature.create(core));
 
         Runnable onChange = () -> {
             core.chrome().reload();

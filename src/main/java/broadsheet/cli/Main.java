@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The command line: {@code java -jar broadsheet.jar serve|migrate|import|export|user|suppress}.
+ * The command line: {@code java -jar broadsheet.jar serve|migrate|import|import-wire|export|user|suppress}.
  * broadsheet-tools.jar (src/tools/java) builds on {@link #commandLine()}: it adds the benchmark
  * commands and {@code serve --demo}; nothing here knows about it.
  */
@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             ServeCommand.class,
             MigrateCommand.class,
             ImportCommand.class,
+            ImportWireCommand.class,
             ExportCommand.class,
             UserCommand.class,
             SuppressCommand.class,

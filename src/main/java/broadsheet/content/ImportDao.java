@@ -54,10 +54,15 @@ final class ImportDao {
                 .bind("mime", s.mimeType())
                 .bind("width", s.width())
                 .bind("height", s.height())
-                .bind("caption", or(p.caption()))
-                .bind("credit", or(p.credit()))
-                .bind("alt", or(p.alt()))
+                .bind("caption", orFile(p.caption(), s.embedded().description()))
+                .bind("credit", orFile(p.credit(), s.embedded().credit()))
+                .bind("alt", orFile(p.alt(), s.embedded().altText()))
                 .execute();
+    }
+
+    /** What the content file says, or, when it says nothing, what the photo's own IPTC/XMP said. */
+    private static String orFile(String given, String fromFile) {
+        return given == null || given.isBlank() ? fromFile : given;
     }
 
     static void upsertSection(Handle h, ContentFile.Section s, int position) {

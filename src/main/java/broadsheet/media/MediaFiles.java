@@ -56,16 +56,26 @@ public final class MediaFiles {
         }
     }
 
-    /** What an upload turned out to be once its bytes were read. */
-    public record Stored(String fileKey, String mimeType, int width, int height) {}
+    /**
+     * What an upload turned out to be once its bytes were read; {@code embedded} is what its IPTC/XMP
+     * said about it (caption, credit, alt text), read before that metadata was removed.
+     */
+    public record Stored(String fileKey, String mimeType, int width, int height, Embedded embedded) {}
 
     /**
      * An upload that has been checked and cleaned of metadata, not yet on disk: {@code bytes} are
      * what will be stored, {@code image} its decoded pixels (for making derivatives without decoding again).
      */
-    public record Checked(byte[] bytes, String fileKey, String mimeType, int width, int height, BufferedImage image) {
+    public record Checked(
+            byte[] bytes,
+            String fileKey,
+            String mimeType,
+            int width,
+            int height,
+            BufferedImage image,
+            Embedded embedded) {
         public Stored stored() {
-            return new Stored(fileKey, mimeType, width, height);
+            return new Stored(fileKey, mimeType, width, height, embedded);
         }
     }
 
@@ -104,7 +114,8 @@ public final class MediaFiles {
 
     /**
      * Checks an upload without writing anything: its type from its first bytes, its structure,
-     * every pixel decoded without a warning, its size in pixels. EXIF, GPS, XMP, IPTC and text
+     * every pixel decoded without a warning, its size in pixels. The caption, credit and alt text
+     * its IPTC/XMP carry are read first ({@link Embedded}); then EXIF, GPS, XMP, IPTC and text
      * are removed (see {@link Metadata}); a JPEG the camera marked as rotated is turned upright
      * and re-encoded once, since the orientation tag goes with the EXIF block.
      */
@@ -112,13 +123,14 @@ public final class MediaFiles {
         String mime = sniff(upload)
                 .orElseThrow(() -> new NotAnImage(NotAnImage.Reason.NOT_AN_IMAGE, "not a JPEG, PNG or WebP image"));
         Metadata.Cleaned cleaned = Metadata.strip(upload, mime);
+        Embedded embedded = Embedded.read(upload); // after the structural check: only well-formed files get here
         byte[] bytes = cleaned.bytes();
         BufferedImage img = decode(bytes);
         if (cleaned.orientation() > 1) {
             img = Orientation.upright(img, cleaned.orientation());
             bytes = jpeg(img, 0.92f);
         }
-        return new Checked(bytes, sha256(bytes), mime, img.getWidth(), img.getHeight(), img);
+        return new Checked(bytes, sha256(bytes), mime, img.getWidth(), img.getHeight(), img, embedded);
     }
 
     /** Writes a checked upload's original unless the same bytes are stored already; true when this call wrote it. */

@@ -49,5 +49,10 @@ public final class ApiPaths {
 
     // --- wire
 
+    /** The Admin API's wire import: POST one ninjs item or an array of them. */
+    public static String adminWire() {
+        return "/api/admin/wire";
+    }
+
     // --- ops
 }

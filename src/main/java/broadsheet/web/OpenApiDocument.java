@@ -24,6 +24,7 @@ public final class OpenApiDocument {
         // --- webhooks
         "webhooks",
         // --- wire
+        "wire",
         // --- ops
     };
 

@@ -43,7 +43,8 @@ public record Routes(
         ReadsFeature reads,
         SearchFeature search,
         BrandFeature brand,
-        broadsheet.webhooks.WebhooksFeature webhooks) {
+        broadsheet.webhooks.WebhooksFeature webhooks,
+        broadsheet.wire.WireFeature wire) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -277,7 +278,9 @@ public record Routes(
         r.post("/newsroom/webhooks/{id}/delete", webhooks.desk()::delete, Role.ADMIN);
         r.post("/newsroom/webhooks/{id}/deliveries/{delivery}/retry", webhooks.desk()::retry, Role.ADMIN);
 
-        // --- wire (issue 14)
+        // --- wire (issue 14): ninjs items become drafts. Editors, by their staff session and CSRF token
+        // for now; the Admin API's staff tokens take over at merge (WireApi takes the caller as a function).
+        r.post(ApiPaths.adminWire(), wire.api()::post, Role.EDITOR);
 
         // --- ops (issue 15)
 

@@ -46,7 +46,8 @@ class EnumConstraintTest {
                 Arguments.of("follows", "kind", broadsheet.following.FollowKind.class),
                 Arguments.of("front_versions", "layout", broadsheet.fronts.FrontLayout.class),
                 Arguments.of("webhook_events", "type", broadsheet.webhooks.WebhookEvent.class),
-                Arguments.of("webhook_deliveries", "status", broadsheet.webhooks.DeliveryStatus.class));
+                Arguments.of("webhook_deliveries", "status", broadsheet.webhooks.DeliveryStatus.class),
+                Arguments.of("wire_items", "pubstatus", broadsheet.wire.PubStatus.class));
     }
 
     @ParameterizedTest(name = "{0}.{1} = {2}")

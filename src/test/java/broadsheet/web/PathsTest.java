@@ -263,6 +263,8 @@ class PathsTest {
         check("webhook", POST, NewsroomPaths.webhook(7, "enable"));
         check("webhook", POST, NewsroomPaths.webhook(7, "delete"));
         check("webhookRetry", POST, NewsroomPaths.webhookRetry(7, 9));
+        // --- wire
+        check("adminWire", POST, ApiPaths.adminWire());
 
         // the helpers keep a built path routable
         check("with", GET, Paths.with(Paths.section("politics"), "before", "2026-11-30T10:15:00Z_123"));

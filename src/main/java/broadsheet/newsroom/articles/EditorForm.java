@@ -61,7 +61,7 @@ public final class EditorForm {
     }
 
     /** A form showing a stored article (or a revision of it), to be saved over the given version. */
-    static EditorForm of(ArticleDraft d, int version) {
+    public static EditorForm of(ArticleDraft d, int version) {
         Form f = Form.empty()
                 .set("headline", d.headline())
                 .set("deck", d.deck())

@@ -42,14 +42,14 @@ public final class EditorUploads {
             form.error("use", "Choose whether the photo is the lead photo or joins the gallery.");
         byte[] bytes = PhotoDesk.readFile(file, form);
         if (form.hasErrors()) return Optional.empty();
-        PhotoService.Upload done = photos.upload(user, bytes, words, (h, photoId) -> {
+        PhotoService.Upload done = photos.upload(user, bytes, words, (h, photoId, saved) -> {
             Optional<GalleryService.Article> a = GalleryDao.find(h, articleId, true);
             if (a.isEmpty()) return new PhotoService.Declined("file", "There is no such article any more.");
             if (!GalleryService.mayChange(user, a.get()))
                 return new PhotoService.Declined(
                         "file", "This article is " + a.get().status() + "; ask an editor to change its photos.");
             if (a.get().goingOut()) {
-                List<String> missing = PhotoRules.missing(words.caption(), words.credit(), words.altText());
+                List<String> missing = PhotoRules.missing(saved.caption(), saved.credit(), saved.altText());
                 if (!missing.isEmpty())
                     return new PhotoService.Declined(
                             missing.getFirst().equals(PhotoRules.CAPTION)

@@ -212,7 +212,12 @@ public final class PhotoDesk {
         }
         switch (photos.upload(desk.user(ctx), bytes, words)) {
             case PhotoService.Saved s ->
-                ctx.redirect(Paths.with(NewsroomPaths.photo(s.id()), "done", "uploaded"), HttpStatus.SEE_OTHER);
+                ctx.redirect(
+                        Paths.with(
+                                NewsroomPaths.photo(s.id()),
+                                "done",
+                                s.fromFile().isEmpty() ? "uploaded" : "uploaded-with-words"),
+                        HttpStatus.SEE_OTHER);
             case PhotoService.Refused r ->
                 uploadPage(ctx.status(422), form.error("file", refusal(fileName(ctx), r.why())));
             case PhotoService.Declined d -> uploadPage(ctx.status(422), form.error(d.field(), d.message()));
@@ -368,6 +373,9 @@ public final class PhotoDesk {
         if (done == null) return null;
         return switch (done) {
             case "uploaded" -> "The photo is in the library.";
+            case "uploaded-with-words" ->
+                "The photo is in the library. Words it carried (IPTC/XMP) filled the fields you left empty:"
+                        + " check them below and change what readers should see differently.";
             case "saved" -> "Saved.";
             case "deleted" -> "The photo was deleted.";
             default -> null;

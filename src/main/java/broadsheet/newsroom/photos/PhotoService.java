@@ -26,16 +26,20 @@ public final class PhotoService {
 
     sealed interface Upload permits Saved, Refused, Declined {}
 
-    record Saved(long id) implements Upload {}
+    /** @param fromFile the form fields ("caption", "credit", "altText") filled in from the file's IPTC/XMP */
+    record Saved(long id, List<String> fromFile) implements Upload {}
 
     record Refused(MediaFiles.NotAnImage why) implements Upload {}
 
     /** A step after filing (putting the photo in an article) refused: nothing was saved. */
     record Declined(String field, String message) implements Upload {}
 
-    /** A step inside the upload's transaction; a refusal (field and message) rolls the whole upload back. */
+    /**
+     * A step inside the upload's transaction, given the words saved (typed, or from the file); a
+     * refusal (field and message) rolls the whole upload back.
+     */
     interface Then {
-        Declined apply(Handle h, long photoId);
+        Declined apply(Handle h, long photoId, Words saved);
     }
 
     /** Thrown inside the transaction to roll it back with a refusal. */
@@ -76,23 +80,26 @@ public final class PhotoService {
     }
 
     /**
-     * Checks the bytes (type from content, structure, pixels), removes their metadata, then saves
+     * Checks the bytes (type from content, structure, pixels), fills the empty words from the
+     * file's IPTC/XMP (caption, credit, alt text), removes its metadata, then saves
      * the row, its audit entry and the original file together: the file is written inside the
      * transaction and removed again if the transaction does not commit, so a refused or failed
      * upload leaves nothing behind.
      */
     Upload upload(User user, byte[] bytes, Words words) {
-        return upload(user, bytes, words, (h, id) -> null);
+        return upload(user, bytes, words, (h, id, w) -> null);
     }
 
     /** As {@link #upload(User, byte[], Words)}, with a further step in the same transaction. */
-    Upload upload(User user, byte[] bytes, Words words, Then then) {
+    Upload upload(User user, byte[] bytes, Words typed, Then then) {
         MediaFiles.Checked c;
         try {
             c = media.check(bytes);
         } catch (MediaFiles.NotAnImage e) {
             return new Refused(e);
         }
+        Words words = typed.orFrom(c.embedded());
+        List<String> fromFile = words.filledBeyond(typed);
         boolean[] wrote = {false};
         long id;
         try {
@@ -104,8 +111,9 @@ public final class PhotoService {
                         "uploaded photo",
                         "photo",
                         newId,
-                        c.width() + "×" + c.height() + " " + c.mimeType() + missingNote(words));
-                Declined no = then.apply(h, newId);
+                        c.width() + "×" + c.height() + " " + c.mimeType() + fromFileNote(fromFile)
+                                + missingNote(words));
+                Declined no = then.apply(h, newId, words);
                 if (no != null) throw new Decline(no);
                 wrote[0] = media.keep(c);
                 return newId;
@@ -124,7 +132,7 @@ public final class PhotoService {
                     id,
                     e.getMessage());
         }
-        return new Saved(id);
+        return new Saved(id, fromFile);
     }
 
     /** Another upload of the same bytes may have committed meanwhile; its row keeps the file. */
@@ -134,6 +142,12 @@ public final class PhotoService {
         } catch (RuntimeException e) {
             LOG.warn("could not remove the unsaved original {}: {}", fileKey, e.getMessage());
         }
+    }
+
+    private static String fromFileNote(List<String> fields) {
+        return fields.isEmpty()
+                ? ""
+                : "; " + String.join(", ", fields).replace("altText", "alt text") + " from the file's IPTC/XMP";
     }
 
     private static String missingNote(Words w) {

@@ -14,6 +14,26 @@ record Words(String caption, String credit, String altText) {
                 form.raw("altText").strip());
     }
 
+    /**
+     * These words with each empty one taken from what the file carried (its IPTC/XMP description,
+     * credit and alt text): what the person typed always wins.
+     */
+    Words orFrom(broadsheet.media.Embedded e) {
+        return new Words(
+                caption.isEmpty() ? e.description() : caption,
+                credit.isEmpty() ? e.credit() : credit,
+                altText.isEmpty() ? e.altText() : altText);
+    }
+
+    /** The fields (form names) that differ from {@code typed}: the ones the file filled in. */
+    java.util.List<String> filledBeyond(Words typed) {
+        java.util.List<String> f = new java.util.ArrayList<>(3);
+        if (!caption.equals(typed.caption)) f.add("caption");
+        if (!credit.equals(typed.credit)) f.add("credit");
+        if (!altText.equals(typed.altText)) f.add("altText");
+        return f;
+    }
+
     /** Adds an error to the form for each field that is too long. Empty fields are allowed here. */
     Form checkLengths(Form form) {
         if (caption.length() > PhotoRules.MAX_CAPTION) {
