@@ -1,6 +1,7 @@
 package broadsheet;
 
 import broadsheet.accounts.AccountsFeature;
+import broadsheet.adminapi.AdminApiFeature;
 import broadsheet.articles.ArticlesFeature;
 import broadsheet.brand.BrandFeature;
 import broadsheet.comments.CommentsFeature;
@@ -74,9 +75,10 @@ public final class App implements AutoCloseable {
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao(), paywall.paywall());
         NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao(), search.search());
+        AdminApiFeature adminApi = AdminApiFeature.create(core);
         Routes routes = new Routes(
                 core,
-                SitePages.create(core, articles.dao()),
+                SitePages.create(core, articles.dao(), adminApi.tokens()),
                 FrontsFeature.create(core, articles.dao(), reads.mostRead()),
                 articles,
                 FeedsFeature.create(core, articles.dao()),
@@ -89,7 +91,8 @@ public final class App implements AutoCloseable {
                 newsroom,
                 reads,
                 search,
-                BrandFeature.create(core));
+                BrandFeature.create(core),
+                adminApi);
 
         Runnable onChange = () -> {
             core.chrome().reload();
