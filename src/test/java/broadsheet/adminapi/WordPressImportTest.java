@@ -68,16 +68,17 @@ class WordPressImportTest {
 
         List<Map<String, Object>> rows = t.fixtures
                 .jdbi()
-                .withHandle(h -> h.createQuery("""
+                .withHandle(
+                        h -> h.createQuery("""
                         select a.slug, a.headline, a.deck, a.status, a.body,
                                (select string_agg(author_id::text, ',') from article_authors x where x.article_id = a.id) as bylines
-                          from articles a where a.section_id = :s order by a.id""")
-                        .bind("s", section)
-                        .mapToMap()
-                        .list());
-        assertThat(rows).extracting(r -> r.get("slug"))
+                          from articles a where a.section_id = :s order by a.id""").bind("s", section).mapToMap().list());
+        assertThat(rows)
+                .extracting(r -> r.get("slug"))
                 .containsExactly(
-                        "harbour-bill-passes-second-reading", "ferry-timetable-draft", "market-day-returns-to-the-quay");
+                        "harbour-bill-passes-second-reading",
+                        "ferry-timetable-draft",
+                        "market-day-returns-to-the-quay");
         assertThat(rows).extracting(r -> r.get("status")).containsExactly("published", "draft", "published");
         assertThat(first.output().lines())
                 .as("the run shown in docs/api.md")
