@@ -26,11 +26,11 @@ public record AdminApiFeature(
 
     public static AdminApiFeature create(Core core) {
         var jdbi = core.jdbi();
-        StaffTokens tokens = new StaffTokens(jdbi);
+        StaffTokenService service = new StaffTokenService(jdbi);
         return new AdminApiFeature(
-                tokens,
-                new StaffTokenDesk(core.desk(), tokens),
-                new ApiCalls(jdbi),
+                new StaffTokens(service),
+                new StaffTokenDesk(core.desk(), service),
+                new ApiCalls(service),
                 new AdminArticlesApi(new ArticleDesk(jdbi), new ArticleDeskDao(jdbi)),
                 new AdminPhotosApi(new PhotoService(jdbi, core.media())),
                 new AdminCatalogApi(Catalog.topics(jdbi), ApiPaths::adminTopic),

@@ -1,9 +1,7 @@
 package broadsheet.adminapi;
 
-import broadsheet.audit.Audit;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +15,10 @@ public final class ApiCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiCalls.class);
 
-    private final Jdbi jdbi;
+    private final StaffTokenService tokens;
 
-    public ApiCalls(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public ApiCalls(StaffTokenService tokens) {
+        this.tokens = tokens;
     }
 
     /** The handler, answering every refusal as a problem and auditing the call. */
@@ -43,20 +41,14 @@ public final class ApiCalls {
                         500,
                         "The request failed because of a problem on our side; nothing was saved. Try again later.");
             } finally {
-                audit(jdbi, ctx, StaffTokens.holder(ctx), status);
+                tokens.auditCall(StaffTokens.holder(ctx), detail(ctx, status));
             }
         };
     }
 
     /** "PATCH /api/admin/articles/7 → 412"; a creation adds where the new thing is ("→ 201 /api/admin/articles/8"). */
-    static void audit(Jdbi jdbi, io.javalin.http.Context ctx, StaffTokenDao.Holder holder, int status) {
+    static String detail(io.javalin.http.Context ctx, int status) {
         String created = status == 201 ? ctx.res().getHeader("Location") : null;
-        jdbi.useTransaction(h -> Audit.record(
-                h,
-                holder.user(),
-                "api call",
-                "staff token",
-                holder.tokenId(),
-                ctx.method() + " " + ctx.path() + " → " + status + (created == null ? "" : " " + created)));
+        return ctx.method() + " " + ctx.path() + " → " + status + (created == null ? "" : " " + created);
     }
 }

@@ -26,9 +26,9 @@ public final class StaffTokenDesk {
             Desk.Frame frame, List<StaffToken> tokens, Form form, String created, String notice, boolean admin) {}
 
     private final Desk desk;
-    private final StaffTokens tokens;
+    private final StaffTokenService tokens;
 
-    public StaffTokenDesk(Desk desk, StaffTokens tokens) {
+    public StaffTokenDesk(Desk desk, StaffTokenService tokens) {
         this.desk = desk;
         this.tokens = tokens;
     }
