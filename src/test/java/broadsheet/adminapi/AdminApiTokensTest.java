@@ -170,6 +170,10 @@ class AdminApiTokensTest {
                 c.send("POST", ApiPaths.adminAuthors(), "{\"name\": \"Bo Reporter\", \"title\": \"Harbour reporter\"}");
         assertThat(author.statusCode()).as(author.body()).isEqualTo(201);
         long authorId = body(author).path("id").asLong();
+        HttpResponse<String> readAuthor = c.send("GET", ApiPaths.adminAuthor(authorId), null);
+        assertThat(readAuthor.statusCode()).isEqualTo(200);
+        assertThat(body(readAuthor).path("slug").asText()).isEqualTo("bo-reporter");
+        assertThat(body(readAuthor).path("title").asText()).isEqualTo("Harbour reporter");
         HttpResponse<String> badPortrait = c.send("PATCH", ApiPaths.adminAuthor(authorId), "{\"portrait\": 999999}");
         assertThat(badPortrait.statusCode()).isEqualTo(422);
         assertThat(fields(badPortrait)).containsExactly("portrait");
