@@ -1,6 +1,7 @@
 package broadsheet;
 
 import broadsheet.accounts.AccountsFeature;
+import broadsheet.adminapi.AdminApiFeature;
 import broadsheet.articles.ArticlesFeature;
 import broadsheet.brand.BrandFeature;
 import broadsheet.comments.CommentsFeature;
@@ -79,9 +80,10 @@ public final class App implements AutoCloseable {
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao(), paywall.paywall());
         NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao(), search.search());
         broadsheet.webhooks.WebhooksFeature webhooks = broadsheet.webhooks.WebhooksFeature.create(core);
+        AdminApiFeature adminApi = AdminApiFeature.create(core);
         Routes routes = new Routes(
                 core,
-                SitePages.create(core, articles.dao()),
+                SitePages.create(core, articles.dao(), adminApi.tokens()),
                 FrontsFeature.create(core, articles.dao(), reads.mostRead()),
                 articles,
                 FeedsFeature.create(core, articles.dao()),
@@ -96,7 +98,8 @@ public final class App implements AutoCloseable {
                 search,
                 BrandFeature.create(core),
                 webhooks,
-                broadsheet.wire.WireFeature.create(core));
+                broadsheet.wire.WireFeature.create(core),
+                adminApi);
 
         Runnable onChange = () -> {
             core.chrome().reload();

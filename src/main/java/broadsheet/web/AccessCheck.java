@@ -26,10 +26,13 @@ public final class AccessCheck {
 
     private final Sessions sessions;
     private final Csrf csrf;
+    private final StaffTokenGate staffTokens;
 
-    public AccessCheck(Sessions sessions, Csrf csrf) {
+    /** @param staffTokens admits the Admin API's routes ({@link StaffTokenGate.Marker#BEARER}) */
+    public AccessCheck(Sessions sessions, Csrf csrf, StaffTokenGate staffTokens) {
         this.sessions = sessions;
         this.csrf = csrf;
+        this.staffTokens = staffTokens;
     }
 
     public void check(Context ctx) {
@@ -40,6 +43,11 @@ public final class AccessCheck {
                 .map(r -> (Role) r)
                 .findFirst()
                 .orElseThrow(() -> new ForbiddenResponse("This address has no access rule."));
+        if (roles.contains(StaffTokenGate.Marker.BEARER)) { // a staff token, never the session cookie: no CSRF
+            ctx.header("Cache-Control", "private, no-store");
+            staffTokens.admit(ctx, required);
+            return;
+        }
         if (Csrf.changesState(ctx.method()) && !tokenless(ctx) && !csrf.valid(ctx)) throw new CsrfRejected();
         if (required == Role.ANYONE) return;
         ctx.header("Cache-Control", "private, no-store");

@@ -45,6 +45,41 @@ public final class ApiPaths {
 
     // --- admin-api
 
+    /** The Admin API's articles: POST creates one. */
+    public static String adminArticles() {
+        return "/api/admin/articles";
+    }
+
+    /** One article in the Admin API: GET reads it, PATCH changes it. */
+    public static String adminArticle(long id) {
+        return adminArticles() + "/" + id;
+    }
+
+    /** A workflow step on an article: submit, schedule, publish, unpublish, or corrections. */
+    public static String adminArticle(long id, String step) {
+        return adminArticle(id) + "/" + step;
+    }
+
+    public static String adminPhotos() {
+        return "/api/admin/photos";
+    }
+
+    public static String adminTopics() {
+        return "/api/admin/topics";
+    }
+
+    public static String adminTopic(long id) {
+        return adminTopics() + "/" + id;
+    }
+
+    public static String adminAuthors() {
+        return "/api/admin/authors";
+    }
+
+    public static String adminAuthor(long id) {
+        return adminAuthors() + "/" + id;
+    }
+
     // --- webhooks
 
     // --- wire

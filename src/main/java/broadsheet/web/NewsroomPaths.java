@@ -218,6 +218,15 @@ public final class NewsroomPaths {
 
     // --- admin-api
 
+    /** The staff member's API tokens (an admin sees everyone's); POST makes one. */
+    public static String staffTokens() {
+        return "/newsroom/tokens";
+    }
+
+    public static String staffTokenRevoke(long id) {
+        return staffTokens() + "/" + id + "/revoke";
+    }
+
     // --- webhooks
 
     /** The webhook endpoints and the form that registers one (admins). */

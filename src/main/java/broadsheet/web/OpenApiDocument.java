@@ -21,6 +21,7 @@ public final class OpenApiDocument {
     private static final String[] PARTS = {
         // --- content-api
         // --- admin-api
+        "admin-api",
         // --- webhooks
         "webhooks",
         // --- wire

@@ -2,6 +2,8 @@ package broadsheet.web;
 
 import broadsheet.Core;
 import broadsheet.accounts.AccountsFeature;
+import broadsheet.adminapi.AdminApiFeature;
+import broadsheet.adminapi.ApiProblem;
 import broadsheet.articles.ArticlesFeature;
 import broadsheet.brand.BrandFeature;
 import broadsheet.comments.CommentsFeature;
@@ -44,7 +46,8 @@ public record Routes(
         SearchFeature search,
         BrandFeature brand,
         broadsheet.webhooks.WebhooksFeature webhooks,
-        broadsheet.wire.WireFeature wire) {
+        broadsheet.wire.WireFeature wire,
+        AdminApiFeature adminApi) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -268,7 +271,30 @@ public record Routes(
 
         // --- content-api (issue 14)
 
-        // --- admin-api (issue 14)
+        // --- admin-api (issue 14): tokens made in the newsroom; the API itself is reached with one (see
+        // StaffTokenGate)
+        get(r, "/newsroom/tokens", adminApi.desk()::list, Role.CONTRIBUTOR);
+        r.post("/newsroom/tokens", adminApi.desk()::create, Role.CONTRIBUTOR);
+        r.post("/newsroom/tokens/{id}/revoke", adminApi.desk()::revoke, Role.CONTRIBUTOR); // own, or an admin's
+        var admin = adminApi.calls();
+        var bearer = StaffTokenGate.Marker.BEARER;
+        var articleApi = adminApi.articles();
+        r.post("/api/admin/articles", admin.guard(articleApi::create), Role.CONTRIBUTOR, bearer);
+        r.get("/api/admin/articles/{id}", admin.guard(articleApi::get), Role.CONTRIBUTOR, bearer);
+        r.patch("/api/admin/articles/{id}", admin.guard(articleApi::update), Role.CONTRIBUTOR, bearer);
+        r.post("/api/admin/articles/{id}/submit", admin.guard(articleApi::submit), Role.CONTRIBUTOR, bearer);
+        r.post("/api/admin/articles/{id}/schedule", admin.guard(articleApi::schedule), Role.EDITOR, bearer);
+        r.post("/api/admin/articles/{id}/publish", admin.guard(articleApi::publish), Role.EDITOR, bearer);
+        r.post("/api/admin/articles/{id}/unpublish", admin.guard(articleApi::unpublish), Role.EDITOR, bearer);
+        r.post("/api/admin/articles/{id}/corrections", admin.guard(articleApi::correct), Role.EDITOR, bearer);
+        r.post("/api/admin/photos", admin.guard(adminApi.photos()::upload), Role.CONTRIBUTOR, bearer);
+        r.post("/api/admin/topics", admin.guard(adminApi.topics()::create), Role.EDITOR, bearer);
+        r.get("/api/admin/topics/{id}", admin.guard(adminApi.topics()::get), Role.EDITOR, bearer);
+        r.patch("/api/admin/topics/{id}", admin.guard(adminApi.topics()::update), Role.EDITOR, bearer);
+        r.post("/api/admin/authors", admin.guard(adminApi.authors()::create), Role.EDITOR, bearer);
+        r.get("/api/admin/authors/{id}", admin.guard(adminApi.authors()::get), Role.EDITOR, bearer);
+        r.patch("/api/admin/authors/{id}", admin.guard(adminApi.authors()::update), Role.EDITOR, bearer);
+        r.exception(ApiProblem.class, (e, ctx) -> e.render(ctx));
 
         // --- webhooks (issue 14)
         get(r, "/newsroom/webhooks", webhooks.desk()::list, Role.ADMIN);

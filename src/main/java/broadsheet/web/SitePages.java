@@ -8,9 +8,10 @@ import broadsheet.media.MediaPages;
 /** What every page relies on: the access check, error pages, photo files, the logo, and local mail. */
 public record SitePages(AccessCheck access, ErrorPages errors, MediaPages media, Logo logo, DevMailPages devMail) {
 
-    public static SitePages create(Core core, ArticleDao articles) {
+    /** @param staffTokens admits the Admin API's routes */
+    public static SitePages create(Core core, ArticleDao articles, StaffTokenGate staffTokens) {
         return new SitePages(
-                new AccessCheck(core.sessions(), core.csrf()),
+                new AccessCheck(core.sessions(), core.csrf(), staffTokens),
                 new ErrorPages(core.chrome(), core.views(), articles),
                 new MediaPages(core.media()),
                 new Logo(core.chrome()),

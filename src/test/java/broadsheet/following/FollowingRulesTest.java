@@ -153,7 +153,10 @@ class FollowingRulesTest extends FollowingTestBase {
         doc.get("paths")
                 .fields()
                 .forEachRemaining(e -> e.getValue().fieldNames().forEachRemaining(method -> {
-                    String path = e.getKey().replace("{kind}", "topic").replace("{slug}", "energy");
+                    String path = e.getKey()
+                            .replace("{kind}", "topic")
+                            .replace("{slug}", "energy")
+                            .replace("{id}", "1");
                     String body = method.equals("post") ? "{\"kind\":\"topic\",\"slug\":\"energy\"}" : null;
                     int status = c.json(method.toUpperCase(), path, body, "X-CSRF-Token", token)
                             .statusCode();

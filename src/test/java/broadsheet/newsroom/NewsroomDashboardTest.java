@@ -170,12 +170,13 @@ class NewsroomDashboardTest {
     @Test
     void theNavigationShowsEachRoleOnlyTheDesksItMayUse() {
         var contributor = home(writer).select("nav.nr-nav--nr-wide a").eachText();
-        assertThat(contributor).containsExactly("Articles", "Photos");
+        assertThat(contributor).containsExactly("Articles", "Photos", "API tokens");
         var ed = home(editor).select("nav.nr-nav--nr-wide a").eachText();
         assertThat(ed)
                 .containsExactly(
                         "Articles",
                         "Photos",
+                        "API tokens",
                         "Fronts",
                         "Sections",
                         "Authors",
@@ -202,7 +203,7 @@ class NewsroomDashboardTest {
         assertThat(d.select("header.masthead")).as("not the reader masthead").isEmpty();
         assertThat(d.select(".nr-bar a:containsOwn(View site)").attr("href")).isEqualTo("/");
         assertThat(d.select("details.nr-menu > summary").text()).isEqualTo("Menu");
-        assertThat(d.select("details.nr-menu nav a").eachText()).containsExactly("Articles", "Photos");
+        assertThat(d.select("details.nr-menu nav a").eachText()).containsExactly("Articles", "Photos", "API tokens");
         assertThat(d.select("script")).as("the dashboard needs no script").isEmpty();
     }
 

@@ -265,6 +265,23 @@ class PathsTest {
         check("webhookRetry", POST, NewsroomPaths.webhookRetry(7, 9));
         // --- wire
         check("adminWire", POST, ApiPaths.adminWire());
+        // --- admin-api
+        check("staffTokens", GET, NewsroomPaths.staffTokens());
+        check("staffTokens", POST, NewsroomPaths.staffTokens());
+        check("staffTokenRevoke", POST, NewsroomPaths.staffTokenRevoke(7));
+        check("adminArticles", POST, ApiPaths.adminArticles());
+        check("adminArticle", GET, ApiPaths.adminArticle(7));
+        check("adminArticle", HandlerType.PATCH, ApiPaths.adminArticle(7));
+        for (String step : List.of("submit", "schedule", "publish", "unpublish", "corrections")) {
+            check("adminArticle", POST, ApiPaths.adminArticle(7, step));
+        }
+        check("adminPhotos", POST, ApiPaths.adminPhotos());
+        check("adminTopics", POST, ApiPaths.adminTopics());
+        check("adminTopic", GET, ApiPaths.adminTopic(7));
+        check("adminTopic", HandlerType.PATCH, ApiPaths.adminTopic(7));
+        check("adminAuthors", POST, ApiPaths.adminAuthors());
+        check("adminAuthor", GET, ApiPaths.adminAuthor(7));
+        check("adminAuthor", HandlerType.PATCH, ApiPaths.adminAuthor(7));
 
         // the helpers keep a built path routable
         check("with", GET, Paths.with(Paths.section("politics"), "before", "2026-11-30T10:15:00Z_123"));

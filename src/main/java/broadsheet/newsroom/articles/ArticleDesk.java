@@ -46,7 +46,7 @@ public final class ArticleDesk {
     }
 
     /** The article for this person to look at; 404 if there is none, 403 if it is someone else's and they are no editor. */
-    DeskArticle load(User user, long id) {
+    public DeskArticle load(User user, long id) {
         DeskArticle a = jdbi.withHandle(h -> ArticleDeskDao.find(h, id, user.id(), false))
                 .orElseThrow(NotFoundResponse::new);
         if (!Workflow.canSee(user, a.mine())) throw notYours();

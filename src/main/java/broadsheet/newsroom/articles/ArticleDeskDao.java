@@ -87,7 +87,7 @@ public final class ArticleDeskDao {
     }
 
     /** The author profile linked to this account, if any: a new article's first byline. */
-    Optional<Long> ownAuthorId(long userId) {
+    public Optional<Long> ownAuthorId(long userId) {
         return jdbi.withHandle(h -> h.createQuery("select id from authors where user_id = :me")
                 .bind("me", userId)
                 .mapTo(Long.class)

@@ -80,7 +80,7 @@ public final class EditorForm {
     }
 
     /** An empty article; a contributor's own author profile is already in the byline. */
-    static EditorForm blank(Long ownAuthorId) {
+    public static EditorForm blank(Long ownAuthorId) {
         ArticleDraft d = new ArticleDraft(
                 "",
                 "",
@@ -102,6 +102,19 @@ public final class EditorForm {
 
     public String value(String field) {
         return form.value(field);
+    }
+
+    /**
+     * This form with some values replaced, as a program sends them (the Admin API): single fields by
+     * name, and bylines and topics as ids in order; null bylines or topics keep this form's.
+     */
+    public EditorForm overlaid(java.util.Map<String, String> fields, List<String> authors, List<String> topics) {
+        Form f = Form.empty();
+        FIELDS.forEach(n -> f.set(n, fields.getOrDefault(n, form.raw(n))));
+        return new EditorForm(
+                f,
+                new ArrayList<>(authors == null ? this.authors : authors),
+                new LinkedHashSet<>(topics == null ? this.topics : topics));
     }
 
     /** The same typed content, to be saved over another version (after a conflict). */

@@ -203,25 +203,17 @@ public final class PhotoDesk {
 
     public void upload(Context ctx) {
         Form form = Form.of(ctx, Words.FIELDS);
-        Words words = Words.of(form);
-        words.checkLengths(form);
-        byte[] bytes = readFile(ctx.uploadedFile("file"), form);
-        if (form.hasErrors()) {
+        java.util.Optional<PhotoService.Saved> saved = photos.upload(desk.user(ctx), ctx.uploadedFile("file"), form);
+        if (saved.isEmpty()) {
             uploadPage(ctx.status(422), form);
             return;
         }
-        switch (photos.upload(desk.user(ctx), bytes, words)) {
-            case PhotoService.Saved s ->
-                ctx.redirect(
-                        Paths.with(
-                                NewsroomPaths.photo(s.id()),
-                                "done",
-                                s.fromFile().isEmpty() ? "uploaded" : "uploaded-with-words"),
-                        HttpStatus.SEE_OTHER);
-            case PhotoService.Refused r ->
-                uploadPage(ctx.status(422), form.error("file", refusal(fileName(ctx), r.why())));
-            case PhotoService.Declined d -> uploadPage(ctx.status(422), form.error(d.field(), d.message()));
-        }
+        ctx.redirect(
+                Paths.with(
+                        NewsroomPaths.photo(saved.get().id()),
+                        "done",
+                        saved.get().fromFile().isEmpty() ? "uploaded" : "uploaded-with-words"),
+                HttpStatus.SEE_OTHER);
     }
 
     /** The file's bytes, or null with an error on the form for a missing, empty or too large one. */
@@ -250,10 +242,6 @@ public final class PhotoDesk {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String fileName(Context ctx) {
-        return displayName(ctx.uploadedFile("file"));
     }
 
     static String displayName(UploadedFile f) {

@@ -27,7 +27,7 @@ public final class PhotoService {
     sealed interface Upload permits Saved, Refused, Declined {}
 
     /** @param fromFile the form fields ("caption", "credit", "altText") filled in from the file's IPTC/XMP */
-    record Saved(long id, List<String> fromFile) implements Upload {}
+    public record Saved(long id, List<String> fromFile) implements Upload {}
 
     record Refused(MediaFiles.NotAnImage why) implements Upload {}
 
@@ -133,6 +133,36 @@ public final class PhotoService {
                     e.getMessage());
         }
         return new Saved(id, fromFile);
+    }
+
+    /**
+     * The photo desk's whole upload in one call (the desk's form and the Admin API share it): the words'
+     * lengths, the file (chosen, not empty, not too large), then the checks of {@link #upload(User, byte[], Words)}.
+     * Form fields: caption, credit, altText.
+     *
+     * @return the new photo, or empty with each refusal on {@code form} next to its field ("file", "caption"...)
+     */
+    public Optional<Saved> upload(User user, io.javalin.http.UploadedFile file, broadsheet.web.Form form) {
+        Words words = Words.of(form);
+        words.checkLengths(form);
+        byte[] bytes = PhotoDesk.readFile(file, form);
+        if (form.hasErrors()) return Optional.empty();
+        return switch (upload(user, bytes, words)) {
+            case Saved s -> Optional.of(s);
+            case Refused r -> {
+                form.error("file", PhotoDesk.refusal(PhotoDesk.displayName(file), r.why()));
+                yield Optional.empty();
+            }
+            case Declined d -> {
+                form.error(d.field(), d.message());
+                yield Optional.empty();
+            }
+        };
+    }
+
+    /** A photo in the library, if there is one with this id. */
+    public Optional<broadsheet.media.Photo> photo(long id) {
+        return find(id).map(PhotoDao.Item::photo);
     }
 
     /** Another upload of the same bytes may have committed meanwhile; its row keeps the file. */

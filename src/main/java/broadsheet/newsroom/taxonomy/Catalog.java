@@ -23,7 +23,7 @@ public final class Catalog {
      * (404 no such row, 409 someone else saved first, 422 bad input or still in use).
      */
     public record Result(int status, long id, Form form, String problem) {
-        boolean ok() {
+        public boolean ok() {
             return status == 200;
         }
     }
@@ -52,11 +52,21 @@ public final class Catalog {
         return kind;
     }
 
+    /** The fields a form of this kind has ("name", "slug", ...), without "version". */
+    public List<String> fields() {
+        return kind.fields();
+    }
+
+    /** "topic", "author", "section". */
+    public String noun() {
+        return kind.noun();
+    }
+
     List<Kind.Entry> list(String query, int limit) {
         return jdbi.withHandle(h -> kind.list(h, query == null ? "" : query.strip(), limit));
     }
 
-    Optional<Form> load(long id) {
+    public Optional<Form> load(long id) {
         return jdbi.withHandle(h -> kind.load(h, id, false));
     }
 
@@ -68,7 +78,7 @@ public final class Catalog {
         return jdbi.withHandle(h -> kind.uses(h, id));
     }
 
-    Result create(User editor, Form form) {
+    public Result create(User editor, Form form) {
         return guarded(
                 form,
                 () -> jdbi.inTransaction(h -> {
@@ -87,7 +97,7 @@ public final class Catalog {
                 }));
     }
 
-    Result update(User editor, long id, Form form) {
+    public Result update(User editor, long id, Form form) {
         return guarded(
                 form,
                 () -> jdbi.inTransaction(h -> {
