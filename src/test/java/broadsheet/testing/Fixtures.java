@@ -21,7 +21,19 @@ public final class Fixtures {
 
     Fixtures(Jdbi jdbi, Path mediaDir) {
         this.jdbi = jdbi;
-        this.media = new MediaFiles(mediaDir);
+        this.media = new MediaFiles(mediaDir, jdbi);
+    }
+
+    /** The stored original of a photo (from the database, where every node reads it). */
+    public byte[] original(String fileKey) {
+        return media.original(fileKey).orElseThrow(() -> new AssertionError("no original " + fileKey));
+    }
+
+    /** The file keys of every stored original. */
+    public java.util.List<String> originalKeys() {
+        return jdbi.withHandle(h -> h.createQuery("select file_key from photo_originals order by file_key")
+                .mapTo(String.class)
+                .list());
     }
 
     public long section(String slug, String name) {

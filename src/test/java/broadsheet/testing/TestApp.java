@@ -114,13 +114,25 @@ public final class TestApp implements AutoCloseable {
 
     /** @param beforeStart prepares the data folder (a theme in it, say) before the app starts */
     public TestApp(Options o, java.util.function.Consumer<Path> beforeStart) {
+        this(o, beforeStart, TestDb.fresh());
+    }
+
+    /**
+     * Another node of this app's cluster: the same database through its own connection pool, its own
+     * data folder (so its own derivative cache), page cache, change listener and port.
+     */
+    public TestApp node(Options o) {
+        return new TestApp(o, dir -> {}, TestDb.another(db));
+    }
+
+    private TestApp(Options o, java.util.function.Consumer<Path> beforeStart, Database database) {
         try {
             dataDir = Files.createTempDirectory("broadsheet-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         beforeStart.accept(dataDir);
-        db = TestDb.fresh();
+        db = database;
         Config config = new Config(
                 0,
                 dataDir,

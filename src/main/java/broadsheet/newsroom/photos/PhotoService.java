@@ -77,9 +77,8 @@ public final class PhotoService {
 
     /**
      * Checks the bytes (type from content, structure, pixels), removes their metadata, then saves
-     * the row, its audit entry and the original file together: the file is written inside the
-     * transaction and removed again if the transaction does not commit, so a refused or failed
-     * upload leaves nothing behind.
+     * the row, its audit entry and the original together, in one transaction (originals are kept in
+     * the database), so a refused or failed upload leaves nothing behind.
      */
     Upload upload(User user, byte[] bytes, Words words) {
         return upload(user, bytes, words, (h, id) -> null);
@@ -93,7 +92,6 @@ public final class PhotoService {
         } catch (MediaFiles.NotAnImage e) {
             return new Refused(e);
         }
-        boolean[] wrote = {false};
         long id;
         try {
             id = jdbi.inTransaction(h -> {
@@ -107,14 +105,11 @@ public final class PhotoService {
                         c.width() + "×" + c.height() + " " + c.mimeType() + missingNote(words));
                 Declined no = then.apply(h, newId);
                 if (no != null) throw new Decline(no);
-                wrote[0] = media.keep(c);
+                media.keep(h, c); // in the database, in this transaction: a failed upload leaves nothing
                 return newId;
             });
         } catch (Decline d) {
             return d.why;
-        } catch (RuntimeException e) {
-            if (wrote[0]) forgetUnlessUsed(c.fileKey());
-            throw e;
         }
         try {
             media.makeDerivatives(c, EAGER_WIDTHS);
@@ -125,15 +120,6 @@ public final class PhotoService {
                     e.getMessage());
         }
         return new Saved(id);
-    }
-
-    /** Another upload of the same bytes may have committed meanwhile; its row keeps the file. */
-    private void forgetUnlessUsed(String fileKey) {
-        try {
-            if (!jdbi.withHandle(h -> PhotoDao.fileInUse(h, fileKey))) media.forget(fileKey);
-        } catch (RuntimeException e) {
-            LOG.warn("could not remove the unsaved original {}: {}", fileKey, e.getMessage());
-        }
     }
 
     private static String missingNote(Words w) {
