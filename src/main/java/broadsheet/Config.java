@@ -17,6 +17,8 @@ import java.util.Map;
  * @param devMail     whether /dev/mail shows locally kept mail to a browser on this machine (env DEV_MAIL=on,
  *                    {@code serve --dev-mail}); off by default, and refused at start unless the base URL is a
  *                    loopback address ({@link #devMailProblem()})
+ * @param purgeUrls   the purge endpoints of the shared caches in front (Varnish, a CDN) that are told which
+ *                    pages changed (env PURGE_URLS, comma-separated; docs/deployment.md "Cluster"); empty for none
  */
 public record Config(
         int port,
@@ -28,9 +30,36 @@ public record Config(
         MailConfig mail,
         StripeConfig stripe,
         boolean jobs,
-        boolean devMail) {
+        boolean devMail,
+        java.util.List<java.net.URI> purgeUrls) {
 
     public static final int DEFAULT_PORT = 8080;
+
+    /** Without caches to purge. */
+    public Config(
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String baseUrl,
+            boolean pageCache,
+            boolean devTemplates,
+            MailConfig mail,
+            StripeConfig stripe,
+            boolean jobs,
+            boolean devMail) {
+        this(
+                port,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                java.util.List.of());
+    }
 
     /** With /dev/mail off. */
     public Config(
@@ -83,7 +112,28 @@ public record Config(
                 MailConfig.fromEnv(env),
                 StripeConfig.fromEnv(env),
                 true,
-                onOff("DEV_MAIL", env.getOrDefault("DEV_MAIL", "off")));
+                onOff("DEV_MAIL", env.getOrDefault("DEV_MAIL", "off")),
+                urls("PURGE_URLS", env.getOrDefault("PURGE_URLS", "")));
+    }
+
+    /** A comma-separated list of http(s) URLs; a clear start-up error naming the variable for anything else. */
+    static java.util.List<java.net.URI> urls(String name, String value) {
+        java.util.List<java.net.URI> out = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            String u = part.strip();
+            if (u.isEmpty()) continue;
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(u);
+            } catch (java.net.URISyntaxException e) {
+                throw new broadsheet.db.StartupException(name + ": '" + u + "' is not a URL (" + e.getReason() + ")");
+            }
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null)
+                throw new broadsheet.db.StartupException(
+                        name + ": '" + u + "' is not an http:// or https:// URL with a host");
+            out.add(uri);
+        }
+        return java.util.List.copyOf(out);
     }
 
     private static boolean onOff(String name, String value) {
@@ -93,40 +143,62 @@ public record Config(
     }
 
     public Config withPort(int p) {
-        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(
+                p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, purgeUrls);
     }
 
     public Config withDataDir(Path d) {
-        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(
+                port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, purgeUrls);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, purgeUrls);
     }
 
     public Config withBaseUrl(String url) {
         return new Config(
-                port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates, mail, stripe, jobs, devMail);
+                port,
+                dataDir,
+                databaseUrl,
+                stripSlash(url),
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                purgeUrls);
     }
 
     public Config withPageCache(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(
+                port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe, jobs, devMail, purgeUrls);
     }
 
     public Config withMail(MailConfig m) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m, stripe, jobs, devMail);
+        return new Config(
+                port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m, stripe, jobs, devMail, purgeUrls);
     }
 
     public Config withStripe(StripeConfig s) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, s, jobs, devMail);
+        return new Config(
+                port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, s, jobs, devMail, purgeUrls);
     }
 
     public Config withJobs(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, on, devMail);
+        return new Config(
+                port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, on, devMail, purgeUrls);
+    }
+
+    public Config withPurgeUrls(java.util.List<java.net.URI> urls) {
+        return new Config(
+                port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, urls);
     }
 
     public Config withDevMail(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, on);
+        return new Config(
+                port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, on, purgeUrls);
     }
 
     /**

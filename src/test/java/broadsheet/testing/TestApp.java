@@ -33,7 +33,23 @@ public final class TestApp implements AutoCloseable {
             String baseUrl,
             broadsheet.subscriptions.StripeConfig stripe,
             boolean jobs,
-            boolean devMail) {
+            boolean devMail,
+            java.util.List<java.net.URI> purgeUrls) {
+
+        public Options(
+                boolean pageCache,
+                MailConfig mail,
+                String baseUrl,
+                broadsheet.subscriptions.StripeConfig stripe,
+                boolean jobs,
+                boolean devMail) {
+            this(pageCache, mail, baseUrl, stripe, jobs, devMail, java.util.List.of());
+        }
+
+        /** With the shared caches' purge endpoints (PURGE_URLS). */
+        public Options withPurgeUrls(java.net.URI... urls) {
+            return new Options(pageCache, mail, baseUrl, stripe, jobs, devMail, java.util.List.of(urls));
+        }
 
         /** Page cache on, mail to files, served as https://news.example (cookies are Secure). */
         public static Options defaults() {
@@ -51,7 +67,7 @@ public final class TestApp implements AutoCloseable {
          * that cookies (Secure only under https) reach the test client.
          */
         public Options withMail(MailConfig m) {
-            return new Options(pageCache, m, "http://news.example", stripe, jobs, devMail);
+            return new Options(pageCache, m, "http://news.example", stripe, jobs, devMail, purgeUrls);
         }
 
         /** Served as plain http, so that the session cookie reaches the test client. */
@@ -60,26 +76,26 @@ public final class TestApp implements AutoCloseable {
         }
 
         public Options withBaseUrl(String url) {
-            return new Options(pageCache, mail, url, stripe, jobs, devMail);
+            return new Options(pageCache, mail, url, stripe, jobs, devMail, purgeUrls);
         }
 
         public Options withPageCache(boolean on) {
-            return new Options(on, mail, baseUrl, stripe, jobs, devMail);
+            return new Options(on, mail, baseUrl, stripe, jobs, devMail, purgeUrls);
         }
 
         /** With Stripe settings (a webhook secret; an API base pointing at a local stand-in for Stripe), served as plain http. */
         public Options withStripe(broadsheet.subscriptions.StripeConfig s) {
-            return new Options(pageCache, mail, "http://news.example", s, jobs, devMail);
+            return new Options(pageCache, mail, "http://news.example", s, jobs, devMail, purgeUrls);
         }
 
         /** With the background jobs running as under {@code serve}. */
         public Options withJobs() {
-            return new Options(pageCache, mail, baseUrl, stripe, true, devMail);
+            return new Options(pageCache, mail, baseUrl, stripe, true, devMail, purgeUrls);
         }
 
         /** With /dev/mail on (DEV_MAIL=on), served as http://localhost: the one kind of base URL it allows. */
         public Options withDevMail() {
-            return new Options(pageCache, mail, "http://localhost", stripe, jobs, true);
+            return new Options(pageCache, mail, "http://localhost", stripe, jobs, true, purgeUrls);
         }
     }
 
@@ -143,7 +159,8 @@ public final class TestApp implements AutoCloseable {
                 o.mail(),
                 o.stripe(),
                 o.jobs(),
-                o.devMail());
+                o.devMail(),
+                o.purgeUrls());
         fixtures = new Fixtures(db.jdbi(), config.mediaDir());
         app = App.start(config, db);
     }
