@@ -1,0 +1,313 @@
+package broadsheet.tools;
+
+import broadsheet.cli.CommonOptions;
+import broadsheet.cli.Main;
+import broadsheet.db.Database;
+import broadsheet.web.Tokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The cluster test's client (bench/cluster.sh): a steady mixed load through the load balancer that
+ * counts failed requests and lost writes, or a series of publishes timed until every address shows them.
+ */
+@Command(
+        name = "bench-cluster",
+        description = "Mixed load with failure and lost-write counts (--seconds), or publish latency (--publishes).")
+final class BenchClusterCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--url", required = true, description = "Where the load goes (the load balancer).")
+    String url;
+
+    @Option(names = "--seconds", defaultValue = "0", description = "Run the mixed load this long.")
+    int seconds;
+
+    @Option(names = "--workers", defaultValue = "8", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--pause-ms", defaultValue = "20", description = "Pause between a client's requests.")
+    int pauseMs;
+
+    @Option(names = "--stop-file", description = "End the load early once this file exists.")
+    java.nio.file.Path stopFile;
+
+    @Option(names = "--publishes", defaultValue = "0", description = "Publish this many articles, timing each.")
+    int publishes;
+
+    @Option(
+            names = "--watch",
+            split = ",",
+            description = "Addresses that must all show a publish (every node, the cache in front).")
+    List<String> watch = List.of();
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    @Override
+    public Integer call() throws Exception {
+        if (seconds <= 0 && publishes <= 0) throw new Main.UserError("give --seconds or --publishes");
+        try (Database db = Database.open(common.config())) {
+            if (seconds > 0) load(db.jdbi());
+            if (publishes > 0) publish(db.jdbi());
+        }
+        return 0;
+    }
+
+    record Reader(long id, String session, List<String> topics) {}
+
+    private void load(Jdbi jdbi) throws InterruptedException {
+        List<String> topics = jdbi.withHandle(h -> h.createQuery("select slug from topics order by id limit 400")
+                .mapTo(String.class)
+                .list());
+        List<String> articles = jdbi.withHandle(
+                h -> h.createQuery("select slug || ' ' || published_at from articles where status = 'published'"
+                                + " order by published_at desc limit 500")
+                        .mapTo(String.class)
+                        .list());
+        ZoneId zone = zone(jdbi);
+        List<String> paths = articles.stream()
+                .map(s -> broadsheet.web.Paths.article(
+                        zone,
+                        s.substring(0, s.indexOf(' ')),
+                        jdbi.withHandle(h -> h.createQuery("select :t::timestamptz")
+                                .bind("t", s.substring(s.indexOf(' ') + 1))
+                                .mapTo(Instant.class)
+                                .one())))
+                .toList();
+        AtomicLong requests = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong writes = new AtomicLong();
+        Map<String, Boolean> lastAcknowledged = new ConcurrentHashMap<>(); // "reader topic" -> followed
+        Map<Integer, AtomicLong> failuresBySecond = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(seconds).toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            Reader reader = reader(
+                    jdbi, w, topics.subList(w * 5 % topics.size(), Math.min(topics.size(), w * 5 % topics.size() + 5)));
+            int n = w;
+            threads.add(Thread.ofVirtual().start(() -> {
+                Random rnd = new Random(n);
+                while (System.nanoTime() < end && (stopFile == null || !java.nio.file.Files.exists(stopFile))) {
+                    int pick = rnd.nextInt(100);
+                    boolean ok;
+                    if (pick < 10 && !reader.topics().isEmpty()) {
+                        String topic =
+                                reader.topics().get(rnd.nextInt(reader.topics().size()));
+                        boolean follow = rnd.nextBoolean();
+                        ok = follow(reader, topic, follow);
+                        if (ok) {
+                            lastAcknowledged.put(reader.id() + " " + topic, follow);
+                            writes.incrementAndGet();
+                        }
+                    } else if (pick < 60 && !paths.isEmpty()) {
+                        ok = get(paths.get(rnd.nextInt(paths.size())), null);
+                    } else if (pick < 80) {
+                        ok = get("/", null);
+                    } else if (pick < 90) {
+                        ok = get("/search?q=" + BenchWords.PLACE_A[rnd.nextInt(BenchWords.PLACE_A.length)], null);
+                    } else {
+                        ok = get("/following", reader.session());
+                    }
+                    requests.incrementAndGet();
+                    if (!ok) {
+                        failed.incrementAndGet();
+                        int second = (int) ((System.nanoTime() - start) / 1_000_000_000L);
+                        failuresBySecond
+                                .computeIfAbsent(second, k -> new AtomicLong())
+                                .incrementAndGet();
+                    }
+                    sleep(pauseMs);
+                }
+            }));
+        }
+        for (Thread t : threads) t.join();
+        long lost = 0;
+        for (var e : lastAcknowledged.entrySet()) {
+            long user = Long.parseLong(e.getKey().substring(0, e.getKey().indexOf(' ')));
+            String topic = e.getKey().substring(e.getKey().indexOf(' ') + 1);
+            boolean followed = jdbi.withHandle(h -> h.createQuery("""
+                            select exists (select 1 from follows f join topics t on t.id = f.target_id
+                             where f.kind = 'topic' and f.user_id = :u and t.slug = :s)""")
+                    .bind("u", user)
+                    .bind("s", topic)
+                    .mapTo(Boolean.class)
+                    .one());
+            if (followed != e.getValue()) lost++;
+        }
+        System.out.printf(
+                "requests=%d failed=%d writes_acknowledged=%d writes_lost=%d rps=%.1f failures_by_second=%s%n",
+                requests.get(),
+                failed.get(),
+                writes.get(),
+                lost,
+                requests.get() / ((System.nanoTime() - start) / 1e9),
+                new java.util.TreeMap<>(failuresBySecond));
+    }
+
+    private Reader reader(Jdbi jdbi, int n, List<String> topics) {
+        String token = Tokens.random();
+        long id = jdbi.inTransaction(h -> {
+            long user = h.createQuery("""
+                            insert into users (email, email_confirmed_at, password_hash, display_name)
+                            values (:email, now(), '!', 'Cluster Reader')
+                            on conflict (email) do update set display_name = excluded.display_name
+                            returning id""")
+                    .bind("email", "cluster-" + n + "@bench.example")
+                    .mapTo(Long.class)
+                    .one();
+            h.createUpdate("insert into sessions (id, user_id, expires_at) values (:id, :u, :exp)")
+                    .bind("id", Tokens.sha256(token))
+                    .bind("u", user)
+                    .bind("exp", Timestamp.from(Instant.now().plus(Duration.ofDays(1))))
+                    .execute();
+            return user;
+        });
+        return new Reader(id, token, topics);
+    }
+
+    private static final String CSRF = "c".repeat(43);
+
+    private boolean follow(Reader r, String topic, boolean follow) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create(url + (follow ? "/api/following" : "/api/following/topic/" + topic)))
+                .timeout(Duration.ofSeconds(10))
+                .header("Cookie", "bs_session=" + r.session() + "; bs_csrf=" + CSRF)
+                .header("X-CSRF-Token", CSRF);
+        if (follow)
+            b.header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"topic\", \"slug\": \"" + topic + "\"}"));
+        else b.DELETE();
+        return status(b.build()) / 100 == 2;
+    }
+
+    private boolean get(String path, String session) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(10));
+        if (session != null) b.header("Cookie", "bs_session=" + session);
+        int s = status(b.build());
+        return s == 200 || s == 304;
+    }
+
+    private int status(HttpRequest req) {
+        try {
+            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private String body(String address) {
+        try {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(address))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : "";
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static ZoneId zone(Jdbi jdbi) {
+        return ZoneId.of(jdbi.withHandle(h -> h.createQuery("select value from settings where key = 'site_time_zone'")
+                .mapTo(String.class)
+                .findOne()
+                .orElse("UTC")));
+    }
+
+    /**
+     * Publishes articles one at a time (a database write with its change notice, as the desk's publish
+     * does) and times until each watched address shows it on the article page, the home page, the site
+     * feed and search.
+     */
+    private void publish(Jdbi jdbi) {
+        long section = jdbi.withHandle(h -> h.createQuery("select id from sections order by position limit 1")
+                .mapTo(Long.class)
+                .one());
+        ZoneId zone = zone(jdbi);
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < publishes; i++) {
+            String word = "clusterword" + Long.toString(System.nanoTime(), 36);
+            String slug = "cluster-publish-" + word;
+            long t0 = System.nanoTime();
+            Instant at = jdbi.inTransaction(h -> {
+                Instant now = h.createQuery("""
+                                insert into articles (slug, headline, deck, body, section_id, kind, status, published_at, updated_at)
+                                values (:slug, :headline, 'Published by the cluster test.', :body, :section, 'news', 'published', now(), now())
+                                returning published_at""")
+                        .bind("slug", slug)
+                        .bind("headline", "Cluster publish " + word)
+                        .bind("body", "The word " + word + " appears here.")
+                        .bind("section", section)
+                        .mapTo(Instant.class)
+                        .one();
+                broadsheet.db.ContentChanges.announce(h);
+                return now;
+            });
+            String path = broadsheet.web.Paths.article(zone, slug, at);
+            List<String[]> checks = new ArrayList<>();
+            for (String base : watch) {
+                checks.add(new String[] {base + path, word});
+                checks.add(new String[] {base + "/", slug});
+                checks.add(new String[] {base + "/feed.xml", slug});
+                checks.add(new String[] {base + "/search?q=" + word, slug});
+            }
+            for (String[] c : checks) {
+                Predicate<String> shows = b -> b.contains(c[1]);
+                while (!shows.test(body(c[0]))) {
+                    if (System.nanoTime() - t0 > Duration.ofSeconds(30).toNanos()) {
+                        System.err.println("not shown within 30 s: " + c[0]);
+                        break;
+                    }
+                    sleep(10);
+                }
+            }
+            millis.add((System.nanoTime() - t0) / 1_000_000);
+        }
+        List<Long> sorted = millis.stream().sorted().toList();
+        System.out.printf(
+                "publishes=%d p50_ms=%d p99_ms=%d max_ms=%d%n",
+                sorted.size(),
+                sorted.get(sorted.size() / 2),
+                sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)),
+                sorted.get(sorted.size() - 1));
+    }
+
+    private static void sleep(int ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
