@@ -81,4 +81,19 @@ class CachePurgeTest {
         t.db.jdbi().useTransaction(ContentChanges::announce);
         Waiting.fewSeconds().until(() -> received.contains(new Purge("PURGE", "/purge", "*")));
     }
+
+    @Test
+    void aPurgeUrlThatIsNotAnHttpUrlStopsStartUpNamingTheVariable() {
+        assertThat(broadsheet.Config.fromEnv(
+                                java.util.Map.of("PURGE_URLS", " http://127.0.0.1:6081/ , https://cdn.example/purge "))
+                        .purgeUrls())
+                .containsExactly(URI.create("http://127.0.0.1:6081/"), URI.create("https://cdn.example/purge"));
+        for (String bad : List.of("varnish:6081", "ftp://cache.example/", "http://")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> broadsheet.Config.fromEnv(java.util.Map.of("PURGE_URLS", bad)))
+                    .isInstanceOf(broadsheet.db.StartupException.class)
+                    .hasMessageContaining("PURGE_URLS")
+                    .hasMessageContaining(bad);
+        }
+    }
 }

@@ -52,6 +52,15 @@ final class BenchClusterCommand implements Callable<Integer> {
     @Option(names = "--stop-file", description = "End the load early once this file exists.")
     java.nio.file.Path stopFile;
 
+    @Option(
+            names = "--newsletter",
+            defaultValue = "0",
+            description = "Send one issue to this many recipients through the nodes (their SMTP_PORT is --smtp-port).")
+    int newsletter;
+
+    @Option(names = "--smtp-port", defaultValue = "12525", description = "Where this command's SMTP sink listens.")
+    int smtpPort;
+
     @Option(names = "--publishes", defaultValue = "0", description = "Publish this many articles, timing each.")
     int publishes;
 
@@ -68,8 +77,10 @@ final class BenchClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (seconds <= 0 && publishes <= 0) throw new Main.UserError("give --seconds or --publishes");
+        if (seconds <= 0 && publishes <= 0 && newsletter <= 0)
+            throw new Main.UserError("give --seconds, --publishes or --newsletter");
         try (Database db = Database.open(common.config())) {
+            if (newsletter > 0) newsletter(db.jdbi());
             if (seconds > 0) load(db.jdbi());
             if (publishes > 0) publish(db.jdbi());
         }
@@ -301,6 +312,65 @@ final class BenchClusterCommand implements Callable<Integer> {
                 sorted.get(sorted.size() / 2),
                 sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)),
                 sorted.get(sorted.size() - 1));
+    }
+
+    /**
+     * One issue to N recipients, sent by the nodes' own senders into this command's SMTP sink, which
+     * counts the messages each address received; waits until the outbox is drained (a node may be
+     * killed meanwhile), then prints how many received it once, more than once, or never.
+     */
+    private void newsletter(Jdbi jdbi) throws Exception {
+        try (SmtpSink sink = new SmtpSink(smtpPort)) {
+            long issue = jdbi.inTransaction(h -> {
+                long list = h.createQuery("""
+                                insert into newsletters (slug, name, description, audience, schedule)
+                                values (:s, 'Cluster briefing', 'For the cluster test.', 'everyone', '') returning id""")
+                        .bind("s", "cluster-" + System.currentTimeMillis())
+                        .mapTo(Long.class)
+                        .one();
+                h.createUpdate("""
+                                insert into newsletter_subscribers (newsletter_id, email, status, confirmed_at)
+                                select :n, 'reader' || g || '@cluster.invalid', 'active', now() from generate_series(1, :count) g""").bind("n", list).bind("count", newsletter).execute();
+                long id = h.createQuery("""
+                                insert into newsletter_issues (newsletter_id, subject, intro)
+                                values (:n, 'Cluster issue', 'Good morning.') returning id""").bind("n", list).mapTo(Long.class).one();
+                h.execute("""
+                        insert into newsletter_issue_articles (issue_id, article_id, position)
+                        select ?, id, row_number() over (order by published_at desc) from
+                          (select id, published_at from articles where status = 'published' order by published_at desc limit 5) a""", id);
+                broadsheet.newsletters.Outbox.fill(h, id);
+                return id;
+            });
+            System.err.println("newsletter issue " + issue + " filled for " + newsletter + " recipients");
+            long t0 = System.nanoTime();
+            long left;
+            do {
+                sleep(250);
+                left = jdbi.withHandle(h -> h.createQuery(
+                                "select count(*) from newsletter_outbox where issue_id = :i and state in ('pending', 'sending')")
+                        .bind("i", issue)
+                        .mapTo(Long.class)
+                        .one());
+            } while (left > 0 && System.nanoTime() - t0 < Duration.ofMinutes(5).toNanos());
+            sleep(2000); // messages in flight when the outbox said done
+            long once =
+                    sink.delivered.values().stream().filter(n -> n.get() == 1).count();
+            long twice =
+                    sink.delivered.values().stream().filter(n -> n.get() > 1).count();
+            long extra = sink.delivered.values().stream()
+                    .mapToLong(n -> n.get() - 1)
+                    .filter(n -> n > 0)
+                    .sum();
+            System.out.printf(
+                    "recipients=%d received_once=%d received_more_than_once=%d extra_messages=%d never=%d outbox_left=%d seconds=%.1f%n",
+                    newsletter,
+                    once,
+                    twice,
+                    extra,
+                    newsletter - sink.delivered.size(),
+                    left,
+                    (System.nanoTime() - t0) / 1e9);
+        }
     }
 
     private static void sleep(int ms) {
