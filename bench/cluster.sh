@@ -13,6 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 REPORT=${1:-docs/cluster-report.md}
+# which parts to run (T = throughput, 1-7 = the faults); all by default
+FAULTS=${FAULTS:-T 1 2 3 4 5 6 7}
+want() { [[ " $FAULTS " == *" $1 "* ]]; }
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
 PG_PORT=${PG_PORT:-55432}
 LB_PORT=${LB_PORT:-18000}
@@ -140,6 +143,7 @@ row() { # row NAME FILE NOTE
 }
 ROWS=()
 
+if want T; then
 # --- throughput: three nodes through HAProxy, then one node alone
 say "throughput"
 W=8 load 30 "$SCRATCH/three.txt" "$LB" --pause-ms 0
@@ -147,6 +151,9 @@ wait $LOAD_PID
 W=8 load 30 "$SCRATCH/one.txt" "http://127.0.0.1:${NODE_PORTS[0]}" --pause-ms 0
 wait $LOAD_PID
 
+fi
+
+if want 1; then
 # --- 1. kill -9 one node under load; HAProxy drops it; it restarts and rejoins
 say "fault 1: kill -9"
 load 45 "$SCRATCH/f1.txt"
@@ -159,6 +166,9 @@ REJOIN1=$((SECONDS - T0))
 wait $LOAD_PID
 ROWS+=("$(row "1. kill -9 node 2, restart" "$SCRATCH/f1.txt" "back and serving after ${REJOIN1} s")")
 
+fi
+
+if want 2; then
 # --- 2. rolling restart with SIGTERM under load
 say "fault 2: rolling restart"
 rm -f "$SCRATCH/stop"
@@ -175,6 +185,9 @@ touch "$SCRATCH/stop"
 wait $LOAD_PID || true
 ROWS+=("$(row "2. rolling restart (SIGTERM) of all three" "$SCRATCH/f2.txt" "")")
 
+fi
+
+if want 3; then
 # --- 3. publish: visible on every node and through Varnish within 1 s
 say "fault 3: 50 publishes"
 load 60 "$SCRATCH/f3-load.txt"
@@ -185,6 +198,9 @@ wait $LOAD_PID || true
 # a page cached by Varnish before a change, then purged: the change shows through the cache
 VARNISH_HITS=$(curl -s -o /dev/null -D - "http://127.0.0.1:$CACHE_PORT/" | tr -d '\r' | sed -n 's/^X-Cache: //p')
 
+fi
+
+if want 4; then
 # --- 4. a photo uploaded through node 2 is served by node 3
 say "fault 4: photo across nodes"
 printf 'photo desk password 42\n' | "$JAVA" -jar target/broadsheet.jar user --database-url "$DB_URL" --data-dir "$SCRATCH/tool" \
@@ -212,6 +228,9 @@ PHOTO3=$(curl -s -o "$SCRATCH/from-node3.jpg" -w '%{http_code} %{size_download}'
 PHOTO2=$(curl -s -o "$SCRATCH/from-node2.jpg" -w '%{http_code} %{size_download}' "$N2/media/$KEY-w640.jpg")
 SAME=$(cmp -s "$SCRATCH/from-node2.jpg" "$SCRATCH/from-node3.jpg" && echo "the same bytes" || echo "different bytes")
 
+fi
+
+if want 5; then
 # --- 5. a newsletter to 20,000 with a node killed mid-send
 say "fault 5: newsletter to $RECIPIENTS, node 3 killed mid-send"
 "${TOOLS[@]}" bench-cluster --database-url "$DB_URL" --data-dir "$SCRATCH/tool" --url "$LB" \
@@ -226,6 +245,9 @@ IN_FLIGHT=$(sql "select count(*) from newsletter_outbox where state = 'sending'"
 stop_node "${NODE_PORTS[2]}" 9
 wait $NL_PID || true
 
+fi
+
+if want 6; then
 # --- 6. PostgreSQL restarted under load
 say "fault 6: PostgreSQL restart"
 load 60 "$SCRATCH/f6.txt"
@@ -246,6 +268,9 @@ wait $LOAD_PID || true
 ROWS+=("$(row "6. PostgreSQL stopped $((UP_AT - DOWN_AT)) s under load" "$SCRATCH/f6.txt" "slowest answer while down: ${SLOWEST_DOWN} s")")
 RECOVER=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${NODE_PORTS[0]}/search?q=harbour")
 
+fi
+
+if want 7; then
 # --- 7. one node's clock 5 minutes fast: scheduled publishing still on time by the database's clock, once
 say "fault 7: a node 5 minutes fast"
 stop_node "${NODE_PORTS[0]}" TERM
@@ -261,6 +286,8 @@ until [ "$(sql "select status from articles where id = $AID")" = published ]; do
 LATE=$(sql "select round(extract(epoch from (a.updated_at - a.published_at))::numeric, 1) from articles a where id = $AID")
 ONCE=$(sql "select count(*) from audit_log where subject_type = 'article' and subject_id = $AID and action = 'published'")
 stop_node "${NODE_PORTS[2]}" TERM
+
+fi
 
 # --- the report
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)

@@ -112,6 +112,7 @@ final class BenchClusterCommand implements Callable<Integer> {
         AtomicLong failed = new AtomicLong();
         AtomicLong writes = new AtomicLong();
         Map<String, Boolean> lastAcknowledged = new ConcurrentHashMap<>(); // "reader topic" -> followed
+        java.util.Set<String> uncertain = ConcurrentHashMap.newKeySet();
         Map<Integer, AtomicLong> failuresBySecond = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
@@ -130,9 +131,13 @@ final class BenchClusterCommand implements Callable<Integer> {
                                 reader.topics().get(rnd.nextInt(reader.topics().size()));
                         boolean follow = rnd.nextBoolean();
                         ok = follow(reader, topic, follow);
+                        String pair = reader.id() + " " + topic;
                         if (ok) {
-                            lastAcknowledged.put(reader.id() + " " + topic, follow);
+                            lastAcknowledged.put(pair, follow);
                             writes.incrementAndGet();
+                        } else {
+                            // no answer: the node may still have done it, so this pair's state is unknown
+                            uncertain.add(pair);
                         }
                     } else if (pick < 60 && !paths.isEmpty()) {
                         ok = get(paths.get(rnd.nextInt(paths.size())), null);
@@ -158,6 +163,7 @@ final class BenchClusterCommand implements Callable<Integer> {
         for (Thread t : threads) t.join();
         long lost = 0;
         for (var e : lastAcknowledged.entrySet()) {
+            if (uncertain.contains(e.getKey())) continue;
             long user = Long.parseLong(e.getKey().substring(0, e.getKey().indexOf(' ')));
             String topic = e.getKey().substring(e.getKey().indexOf(' ') + 1);
             boolean followed = jdbi.withHandle(h -> h.createQuery("""
@@ -170,11 +176,12 @@ final class BenchClusterCommand implements Callable<Integer> {
             if (followed != e.getValue()) lost++;
         }
         System.out.printf(
-                "requests=%d failed=%d writes_acknowledged=%d writes_lost=%d rps=%.1f failures_by_second=%s%n",
+                "requests=%d failed=%d writes_acknowledged=%d writes_lost=%d writes_unknown=%d rps=%.1f failures_by_second=%s%n",
                 requests.get(),
                 failed.get(),
                 writes.get(),
                 lost,
+                uncertain.size(),
                 requests.get() / ((System.nanoTime() - start) / 1e9),
                 new java.util.TreeMap<>(failuresBySecond));
     }
@@ -290,7 +297,7 @@ final class BenchClusterCommand implements Callable<Integer> {
             for (String base : watch) {
                 checks.add(new String[] {base + path, word});
                 checks.add(new String[] {base + "/", slug});
-                checks.add(new String[] {base + "/feed.xml", slug});
+                checks.add(new String[] {base + "/feed.rss", slug});
                 checks.add(new String[] {base + "/search?q=" + word, slug});
             }
             for (String[] c : checks) {
