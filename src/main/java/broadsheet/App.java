@@ -109,7 +109,19 @@ public final class App implements AutoCloseable {
         };
         List<AutoCloseable> running = new ArrayList<>();
         running.add(search.engine());
-        running.add(new ContentChanges(db.dataSource(), onChange, core.cache()::drop));
+        // --- cluster (issue 15): shared caches in front are told what changed, as this node's cache is
+        broadsheet.cluster.CachePurge purge = new broadsheet.cluster.CachePurge(config.purgeUrls());
+        running.add(purge);
+        running.add(new ContentChanges(
+                db.dataSource(),
+                () -> {
+                    onChange.run();
+                    purge.everything();
+                },
+                key -> {
+                    core.cache().drop(key);
+                    purge.key(key);
+                }));
         Javalin server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;

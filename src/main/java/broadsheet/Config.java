@@ -20,6 +20,8 @@ import java.util.Map;
  * @param webhookAllowHosts host names that webhook deliveries may reach even though they resolve to a loopback,
  *                    private or otherwise internal address (env WEBHOOK_ALLOW_HOSTS, comma-separated;
  *                    {@code serve --webhook-allow-hosts}); empty by default: every such address is refused
+ * @param purgeUrls   the purge endpoints of the shared caches in front (Varnish, a CDN) that are told which
+ *                    pages changed (env PURGE_URLS, comma-separated; docs/deployment.md "Cluster"); empty for none
  */
 public record Config(
         int port,
@@ -32,12 +34,14 @@ public record Config(
         StripeConfig stripe,
         boolean jobs,
         boolean devMail,
-        java.util.List<String> webhookAllowHosts) {
+        java.util.List<String> webhookAllowHosts,
+        java.util.List<java.net.URI> purgeUrls) {
 
     public static final int DEFAULT_PORT = 8080;
 
     public Config {
         webhookAllowHosts = java.util.List.copyOf(webhookAllowHosts);
+        purgeUrls = java.util.List.copyOf(purgeUrls);
     }
 
     /** With no host allowed past the webhook address check. */
@@ -63,6 +67,7 @@ public record Config(
                 stripe,
                 jobs,
                 devMail,
+                java.util.List.of(),
                 java.util.List.of());
     }
 
@@ -118,7 +123,28 @@ public record Config(
                 StripeConfig.fromEnv(env),
                 true,
                 onOff("DEV_MAIL", env.getOrDefault("DEV_MAIL", "off")),
-                hostList(env.getOrDefault("WEBHOOK_ALLOW_HOSTS", "")));
+                hostList(env.getOrDefault("WEBHOOK_ALLOW_HOSTS", "")),
+                urls("PURGE_URLS", env.getOrDefault("PURGE_URLS", "")));
+    }
+
+    /** A comma-separated list of http(s) URLs; a clear start-up error naming the variable for anything else. */
+    static java.util.List<java.net.URI> urls(String name, String value) {
+        java.util.List<java.net.URI> out = new java.util.ArrayList<>();
+        for (String part : value.split(",")) {
+            String u = part.strip();
+            if (u.isEmpty()) continue;
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(u);
+            } catch (java.net.URISyntaxException e) {
+                throw new broadsheet.db.StartupException(name + ": '" + u + "' is not a URL (" + e.getReason() + ")");
+            }
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null)
+                throw new broadsheet.db.StartupException(
+                        name + ": '" + u + "' is not an http:// or https:// URL with a host");
+            out.add(uri);
+        }
+        return java.util.List.copyOf(out);
     }
 
     /** Host names from a comma-separated list, lower-cased, blanks dropped. */
@@ -147,17 +173,40 @@ public record Config(
                 stripe,
                 jobs,
                 devMail,
-                webhookAllowHosts);
+                webhookAllowHosts,
+                purgeUrls);
     }
 
     public Config withDataDir(Path d) {
         return new Config(
-                port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, webhookAllowHosts);
+                port,
+                d,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                webhookAllowHosts,
+                purgeUrls);
     }
 
     public Config withDatabaseUrl(String url) {
         return new Config(
-                port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, webhookAllowHosts);
+                port,
+                dataDir,
+                url,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                webhookAllowHosts,
+                purgeUrls);
     }
 
     public Config withBaseUrl(String url) {
@@ -172,12 +221,24 @@ public record Config(
                 stripe,
                 jobs,
                 devMail,
-                webhookAllowHosts);
+                webhookAllowHosts,
+                purgeUrls);
     }
 
     public Config withPageCache(boolean on) {
         return new Config(
-                port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe, jobs, devMail, webhookAllowHosts);
+                port,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                on,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                webhookAllowHosts,
+                purgeUrls);
     }
 
     public Config withMail(MailConfig m) {
@@ -192,7 +253,8 @@ public record Config(
                 stripe,
                 jobs,
                 devMail,
-                webhookAllowHosts);
+                webhookAllowHosts,
+                purgeUrls);
     }
 
     public Config withStripe(StripeConfig s) {
@@ -207,7 +269,8 @@ public record Config(
                 s,
                 jobs,
                 devMail,
-                webhookAllowHosts);
+                webhookAllowHosts,
+                purgeUrls);
     }
 
     public Config withJobs(boolean on) {
@@ -222,7 +285,8 @@ public record Config(
                 stripe,
                 on,
                 devMail,
-                webhookAllowHosts);
+                webhookAllowHosts,
+                purgeUrls);
     }
 
     public Config withDevMail(boolean on) {
@@ -237,12 +301,40 @@ public record Config(
                 stripe,
                 jobs,
                 on,
-                webhookAllowHosts);
+                webhookAllowHosts,
+                purgeUrls);
+    }
+
+    public Config withPurgeUrls(java.util.List<java.net.URI> urls) {
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                webhookAllowHosts,
+                urls);
     }
 
     public Config withWebhookAllowHosts(java.util.List<String> hosts) {
         return new Config(
-                port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, hosts);
+                port,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                hosts,
+                purgeUrls);
     }
 
     /**

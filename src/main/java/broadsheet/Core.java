@@ -90,7 +90,7 @@ public record Core(
                 transport,
                 new TransportMailer(transport, config.mail().from()),
                 localMail,
-                new MediaFiles(config.mediaDir()),
+                new MediaFiles(config.mediaDir(), jdbi),
                 new Desk(sessions, csrf, chrome, views));
     }
 

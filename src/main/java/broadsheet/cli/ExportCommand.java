@@ -24,7 +24,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         var config = common.config();
         try (Database db = Database.open(config)) {
-            var result = new Exporter(db.jdbi(), new MediaFiles(config.mediaDir())).export(dir);
+            var result = new Exporter(db.jdbi(), new MediaFiles(config.mediaDir(), db.jdbi())).export(dir);
             System.out.printf(
                     "Exported %d articles and %d photos to %s.%n", result.articles(), result.photos(), result.file());
             return 0;

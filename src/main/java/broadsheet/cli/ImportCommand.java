@@ -30,7 +30,7 @@ final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) throw new Main.UserError(file + ": no such file");
         var config = common.config();
         try (Database db = Database.open(config)) {
-            var result = new Importer(db.jdbi(), new MediaFiles(config.mediaDir())).importFile(file);
+            var result = new Importer(db.jdbi(), new MediaFiles(config.mediaDir(), db.jdbi())).importFile(file);
             System.out.printf(
                     "Imported %s: %d articles created, %d updated; %d sections, %d authors, %d topics, %d photos, %d newsletters.%n",
                     file,

@@ -79,8 +79,8 @@ final class ImportWireCommand implements Callable<Integer> {
             if (!user.atLeast(Role.EDITOR))
                 throw new Main.UserError("--as " + as + ": wire imports need an editor or admin account, not a "
                         + user.role().label().toLowerCase(Locale.ROOT));
-            WireService wire =
-                    new WireService(db.jdbi(), new MediaFiles(config.mediaDir()), new ArticleDesk(db.jdbi()));
+            WireService wire = new WireService(
+                    db.jdbi(), new MediaFiles(config.mediaDir(), db.jdbi()), new ArticleDesk(db.jdbi()));
             List<WireService.Result> all = new ArrayList<>();
             for (Path file : files) {
                 List<JsonNode> items = read(file);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -34,12 +33,10 @@ public final class Exporter {
             Files.createDirectories(outDir.resolve("photos"));
             for (ContentFile.Photo p : content.photos()) {
                 String fileKey = fileKey(p.file());
-                Path original = media.original(fileKey);
-                if (!Files.exists(original)) {
-                    throw new IllegalStateException(
-                            "photo " + p.id() + ": its original " + fileKey + " is missing from the media directory");
-                }
-                Files.copy(original, outDir.resolve(p.file()), StandardCopyOption.REPLACE_EXISTING);
+                byte[] original = media.original(fileKey)
+                        .orElseThrow(() -> new IllegalStateException(
+                                "photo " + p.id() + ": its original " + fileKey + " is missing from the database"));
+                Files.write(outDir.resolve(p.file()), original);
             }
             Path file = outDir.resolve("content.json");
             ContentJson.write(file, content);

@@ -31,29 +31,58 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Photo files under the data dir: originals stored once by content hash (after their metadata
- * is removed), JPEG derivatives made once per width, on upload or on first request, and kept. Names are content-addressed, so every
- * derivative URL is immutable.
+ * Photos: originals stored once by content hash (after their metadata is removed) in the database,
+ * which every node shares; JPEG derivatives made once per width and node, on upload or on first
+ * request, and kept in this node's disk cache under the data dir. Names are content-addressed, so
+ * every derivative URL is immutable and the same on every node.
  */
 public final class MediaFiles {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MediaFiles.class);
     private static final Pattern DERIVATIVE = Pattern.compile("([0-9a-f]{64})-w(\\d{2,4})\\.jpg");
 
-    private final Path originals;
+    private final Jdbi jdbi;
     private final Path derived;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    public MediaFiles(Path mediaDir) {
-        this.originals = mediaDir.resolve("originals");
+    /**
+     * @param mediaDir where this node keeps its derivatives ({@code derived/}); originals an earlier
+     *     version kept under {@code originals/} are moved into the database here, once
+     */
+    public MediaFiles(Path mediaDir, Jdbi jdbi) {
+        this.jdbi = jdbi;
         this.derived = mediaDir.resolve("derived");
         try {
-            Files.createDirectories(originals);
             Files.createDirectories(derived);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        moveOldOriginals(mediaDir.resolve("originals"));
+    }
+
+    /** Originals kept on disk by versions before the database held them: stored, then removed from disk. */
+    private void moveOldOriginals(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        int moved = 0;
+        try (var files =
+                Files.newDirectoryStream(dir, p -> p.getFileName().toString().matches("[0-9a-f]{64}"))) {
+            for (Path p : files) {
+                byte[] bytes = Files.readAllBytes(p);
+                if (!sha256(bytes).equals(p.getFileName().toString())) continue; // not ours, or damaged: leave it
+                jdbi.useHandle(h -> OriginalDao.insert(h, p.getFileName().toString(), bytes));
+                Files.delete(p);
+                moved++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move the photo originals in " + dir + " into the database", e);
+        }
+        if (moved > 0) LOG.info("moved {} photo originals from {} into the database", moved, dir);
     }
 
     /**
@@ -119,7 +148,7 @@ public final class MediaFiles {
      * are removed (see {@link Metadata}); a JPEG the camera marked as rotated is turned upright
      * and re-encoded once, since the orientation tag goes with the EXIF block.
      */
-    public Checked check(byte[] upload) throws NotAnImage {
+    public static Checked check(byte[] upload) throws NotAnImage {
         String mime = sniff(upload)
                 .orElseThrow(() -> new NotAnImage(NotAnImage.Reason.NOT_AN_IMAGE, "not a JPEG, PNG or WebP image"));
         Metadata.Cleaned cleaned = Metadata.strip(upload, mime);
@@ -133,19 +162,29 @@ public final class MediaFiles {
         return new Checked(bytes, sha256(bytes), mime, img.getWidth(), img.getHeight(), img, embedded);
     }
 
-    /** Writes a checked upload's original unless the same bytes are stored already; true when this call wrote it. */
+    /** Stores a checked upload's original unless the same bytes are stored already; true when this call stored it. */
     public boolean keep(Checked c) {
-        Path target = originals.resolve(c.fileKey());
-        if (Files.exists(target)) return false;
-        writeAtomically(target, c.bytes());
-        return true;
+        return jdbi.withHandle(h -> keep(h, c));
     }
 
-    /** Removes an original and its derivatives (when the upload that wrote it was not saved after all). */
+    /** As {@link #keep(Checked)}, inside the caller's transaction: a rollback takes the original back too. */
+    public boolean keep(Handle h, Checked c) {
+        return OriginalDao.insert(h, c.fileKey(), c.bytes());
+    }
+
+    /** The stored original (metadata removed), if these bytes are stored. */
+    public Optional<byte[]> original(String fileKey) {
+        return jdbi.withHandle(h -> OriginalDao.find(h, fileKey));
+    }
+
+    /**
+     * Removes an original, unless a photo row still names it, and this node's derivatives of it; other
+     * nodes stop serving theirs, since a derivative is only served while its original is stored.
+     */
     public void forget(String fileKey) {
         if (!fileKey.matches("[0-9a-f]{64}")) throw new IllegalArgumentException(fileKey);
+        if (!jdbi.withHandle(h -> OriginalDao.deleteUnused(h, fileKey))) return;
         try {
-            Files.deleteIfExists(originals.resolve(fileKey));
             try (var s = Files.newDirectoryStream(derived, fileKey + "-w*.jpg")) {
                 for (Path p : s) Files.deleteIfExists(p);
             }
@@ -209,19 +248,26 @@ public final class MediaFiles {
         return Paths.media(fileKey + "-w" + width + ".jpg");
     }
 
-    /** The derivative named by a URL file name, made on first request; empty if the name or original is unknown. */
+    /**
+     * The derivative named by a URL file name, made on this node's first request for it; empty if the
+     * name or original is unknown (a photo deleted through another node included).
+     */
     public Optional<Path> derivative(String fileName) {
         Matcher m = DERIVATIVE.matcher(fileName);
         if (!m.matches()) return Optional.empty();
         Path out = derived.resolve(fileName);
-        if (Files.exists(out)) return Optional.of(out);
-        Path original = originals.resolve(m.group(1));
-        if (!Files.exists(original)) return Optional.empty();
+        if (Files.exists(out)) {
+            if (jdbi.withHandle(h -> OriginalDao.exists(h, m.group(1)))) return Optional.of(out);
+            deleteQuietly(out);
+            return Optional.empty();
+        }
+        Optional<byte[]> original = original(m.group(1));
+        if (original.isEmpty()) return Optional.empty();
         int width = Integer.parseInt(m.group(2));
         Object lock = locks.computeIfAbsent(fileName, k -> new Object());
         synchronized (lock) {
             try {
-                if (!Files.exists(out)) makeDerivative(original, width, out);
+                if (!Files.exists(out)) makeDerivative(original.get(), width, out);
                 return Optional.of(out);
             } finally {
                 locks.remove(fileName);
@@ -229,10 +275,18 @@ public final class MediaFiles {
         }
     }
 
-    private void makeDerivative(Path original, int width, Path out) {
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.warn("cannot remove {}: {}", p, e.getMessage());
+        }
+    }
+
+    private void makeDerivative(byte[] original, int width, Path out) {
         BufferedImage src;
         try {
-            src = ImageIO.read(original.toFile());
+            src = ImageIO.read(new ByteArrayInputStream(original));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -298,20 +352,6 @@ public final class MediaFiles {
                 && b[10] == 'B'
                 && b[11] == 'P') return Optional.of("image/webp");
         return Optional.empty();
-    }
-
-    public Path original(String fileKey) {
-        return originals.resolve(fileKey);
-    }
-
-    private static void writeAtomically(Path target, byte[] bytes) {
-        try {
-            Path tmp = Files.createTempFile(target.getParent(), "tmp", ".part");
-            Files.write(tmp, bytes);
-            move(tmp, target);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void move(Path tmp, Path target) throws IOException {

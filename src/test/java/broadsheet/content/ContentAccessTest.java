@@ -40,7 +40,7 @@ class ContentAccessTest {
                 Database again = TestDb.fresh()) {
             Jdbi jdbi = db.jdbi();
             Path bad = write("bad", FILE.formatted("paying"));
-            assertThatThrownBy(() -> new Importer(jdbi, media("m0")).importFile(bad))
+            assertThatThrownBy(() -> new Importer(jdbi, media("m0", jdbi)).importFile(bad))
                     .isInstanceOfSatisfying(
                             ImportException.class,
                             e -> assertThat(e.problems().toString())
@@ -49,16 +49,16 @@ class ContentAccessTest {
                                     .contains("free, registered, subscribers"));
             assertThat(levels(jdbi)).isEmpty();
 
-            new Importer(jdbi, media("m1")).importFile(write("good", FILE.formatted("subscribers")));
+            new Importer(jdbi, media("m1", jdbi)).importFile(write("good", FILE.formatted("subscribers")));
             assertThat(levels(jdbi))
                     .containsExactly("for-members registered", "for-subscribers subscribers", "open-to-all free");
 
-            Exporter.ExportResult out = new Exporter(jdbi, media("m1")).export(tmp.resolve("export"));
+            Exporter.ExportResult out = new Exporter(jdbi, media("m1", jdbi)).export(tmp.resolve("export"));
             String json = Files.readString(out.file());
             assertThat(json).contains("\"access\" : \"subscribers\"").contains("\"access\" : \"registered\"");
             assertThat(json.split("\"access\"", -1)).hasSize(3); // free is the default and is left out
 
-            new Importer(again.jdbi(), media("m2")).importFile(out.file());
+            new Importer(again.jdbi(), media("m2", again.jdbi())).importFile(out.file());
             assertThat(levels(again.jdbi())).isEqualTo(levels(jdbi));
         }
     }
@@ -68,8 +68,8 @@ class ContentAccessTest {
         return Files.writeString(dir.resolve("content.json"), json);
     }
 
-    private MediaFiles media(String name) {
-        return new MediaFiles(tmp.resolve(name));
+    private MediaFiles media(String name, Jdbi jdbi) {
+        return new MediaFiles(tmp.resolve(name), jdbi);
     }
 
     private static List<String> levels(Jdbi jdbi) {

@@ -46,7 +46,7 @@ class ContentPhotoWordsTest {
                 }
                 """);
         try (Database db = TestDb.fresh()) {
-            MediaFiles media = new MediaFiles(tmp.resolve("media"));
+            MediaFiles media = new MediaFiles(tmp.resolve("media"), db.jdbi());
             new Importer(db.jdbi(), media).importFile(file);
             List<String> rows = db.jdbi()
                     .withHandle(h -> h.createQuery(
@@ -61,7 +61,7 @@ class ContentPhotoWordsTest {
                     .withHandle(h -> h.createQuery("select file_key from photos where external_id = 'p1'")
                             .mapTo(String.class)
                             .one());
-            assertThat(IptcSample.carriesWords(Files.readAllBytes(media.original(key)), "Lantern", "Ana Ruiz"))
+            assertThat(IptcSample.carriesWords(media.original(key).orElseThrow(), "Lantern", "Ana Ruiz"))
                     .isFalse();
         }
     }

@@ -75,7 +75,7 @@ class ContentTypesTest {
 
         List<String> accepted = new ArrayList<>();
         try (Database db = TestDb.fresh()) {
-            Importer importer = new Importer(db.jdbi(), new MediaFiles(tmp.resolve("media")));
+            Importer importer = new Importer(db.jdbi(), new MediaFiles(tmp.resolve("media"), db.jdbi()));
             int n = 0;
             for (Case c : cases) {
                 Path file = contentDir("case" + n++, c.file());
@@ -104,7 +104,7 @@ class ContentTypesTest {
             sample = Json.MAPPER.readTree(in);
         }
         try (Database db = TestDb.fresh()) {
-            Importer importer = new Importer(db.jdbi(), new MediaFiles(tmp.resolve("media")));
+            Importer importer = new Importer(db.jdbi(), new MediaFiles(tmp.resolve("media"), db.jdbi()));
             Path headline = contentDir(
                     "h",
                     replaced(sample, "articles[1].headline", "", F.numberNode(123))

@@ -39,7 +39,7 @@ class ImportExportTest {
             try (Connection listener = db.dataSource().getConnection();
                     Statement s = listener.createStatement()) {
                 s.execute("listen content_changed");
-                r = new Importer(jdbi, media("media")).importFile(file);
+                r = new Importer(jdbi, media("media", jdbi)).importFile(file);
                 assertThat(listener.unwrap(PGConnection.class).getNotifications(5_000))
                         .hasSize(1);
             }
@@ -77,7 +77,7 @@ class ImportExportTest {
                     .containsExactly("1 politics", "2 business");
             String key = strings(jdbi, "select file_key from photos where external_id = 'p-harbour-1'")
                     .get(0);
-            assertThat(new MediaFiles(tmp.resolve("media")).original(key)).exists();
+            assertThat(new MediaFiles(tmp.resolve("media"), jdbi).original(key)).isPresent();
         }
     }
 
@@ -86,7 +86,7 @@ class ImportExportTest {
         String json = fixture("small.json");
         try (Database db = TestDb.fresh()) {
             Jdbi jdbi = db.jdbi();
-            Importer importer = new Importer(jdbi, media("media"));
+            Importer importer = new Importer(jdbi, media("media", jdbi));
             importer.importFile(contentDir("first", json));
             String edited = replace(json, "Harbour bill passes after all-night sitting", "Harbour bill passes at dawn");
             ImportResult r = importer.importFile(contentDir("second", edited));
@@ -108,7 +108,7 @@ class ImportExportTest {
         String json = replace(fixture("small.json"), "\"section\": \"business\"", "\"section\": \"sport\"");
         try (Database db = TestDb.fresh()) {
             Jdbi jdbi = db.jdbi();
-            assertThatThrownBy(() -> new Importer(jdbi, media("media")).importFile(contentDir("in", json)))
+            assertThatThrownBy(() -> new Importer(jdbi, media("media", jdbi)).importFile(contentDir("in", json)))
                     .isInstanceOf(ImportException.class)
                     .hasMessage("content.json: articles[2].section: unknown section \"sport\"");
             for (String table :
@@ -123,7 +123,7 @@ class ImportExportTest {
         Path file = contentDir("in", fixture("small.json"));
         Files.writeString(file.resolveSibling("photos/harbour-2.png"), "this is not a picture");
         try (Database db = TestDb.fresh()) {
-            assertThatThrownBy(() -> new Importer(db.jdbi(), media("media")).importFile(file))
+            assertThatThrownBy(() -> new Importer(db.jdbi(), media("media", db.jdbi())).importFile(file))
                     .hasMessage("content.json: photos[2].file: photos/harbour-2.png is not a JPEG, PNG or WebP image");
             assertThat(count(db.jdbi(), "photos")).isZero();
         }
@@ -140,7 +140,7 @@ class ImportExportTest {
         json = replace(json, "Europe/London", "Europe/Atlantis");
         try (Database db = TestDb.fresh()) {
             Path file = contentDir("in", json);
-            assertThatThrownBy(() -> new Importer(db.jdbi(), media("media")).importFile(file))
+            assertThatThrownBy(() -> new Importer(db.jdbi(), media("media", db.jdbi())).importFile(file))
                     .isInstanceOfSatisfying(
                             ImportException.class,
                             e -> assertThat(e.problems())
@@ -158,7 +158,7 @@ class ImportExportTest {
     @Test
     void referencesMayNameWhatIsAlreadyInTheDatabase() throws Exception {
         try (Database db = TestDb.fresh()) {
-            Importer importer = new Importer(db.jdbi(), media("media"));
+            Importer importer = new Importer(db.jdbi(), media("media", db.jdbi()));
             importer.importFile(contentDir("first", fixture("small.json")));
             String later = """
                     {"format": "broadsheet-content/1", "articles": [{"slug": "council-responds", "headline": "Council responds",
@@ -176,7 +176,7 @@ class ImportExportTest {
         Path out = tmp.resolve("export");
         try (Database first = TestDb.fresh();
                 Database second = TestDb.fresh()) {
-            MediaFiles firstMedia = media("media-1");
+            MediaFiles firstMedia = media("media-1", first.jdbi());
             new Importer(first.jdbi(), firstMedia).importFile(contentDir("in", fixture("small.json")));
             // a photo uploaded in the newsroom has no external id; the export must still carry it
             MediaFiles.Stored upload = firstMedia.store(png(new Color(40, 90, 10)));
@@ -191,7 +191,7 @@ class ImportExportTest {
             Exporter.ExportResult exported = new Exporter(first.jdbi(), firstMedia).export(out);
             assertThat(exported.articles()).isEqualTo(3);
             assertThat(exported.photos()).isEqualTo(4);
-            ImportResult r = new Importer(second.jdbi(), media("media-2")).importFile(exported.file());
+            ImportResult r = new Importer(second.jdbi(), media("media-2", second.jdbi())).importFile(exported.file());
 
             assertThat(r.articlesCreated()).isEqualTo(3);
             for (String query : List.of(ARTICLES, PHOTOS, AUTHORS, TOPICS, FRONTS, OTHERS)) {
@@ -207,7 +207,7 @@ class ImportExportTest {
     void brokenJsonNamesTheLineAndColumn() throws Exception {
         try (Database db = TestDb.fresh()) {
             Path file = contentDir("in", fixture("broken.json"));
-            assertThatThrownBy(() -> new Importer(db.jdbi(), media("media")).importFile(file))
+            assertThatThrownBy(() -> new Importer(db.jdbi(), media("media", db.jdbi())).importFile(file))
                     .hasMessageStartingWith("content.json: invalid JSON (line 4, column 26): Unexpected character");
         }
     }
@@ -220,7 +220,7 @@ class ImportExportTest {
         String unknown = replace(json, "\"format\":", "\"colour\": \"blue\",\n  \"format\":");
         String trailing = json + "\n{}\n";
         try (Database db = TestDb.fresh()) {
-            Importer importer = new Importer(db.jdbi(), media("media"));
+            Importer importer = new Importer(db.jdbi(), media("media", db.jdbi()));
             assertThatThrownBy(() -> importer.importFile(contentDir("twice", twice)))
                     .hasMessageStartingWith("content.json: invalid JSON (line 3, column")
                     .hasMessageContaining("Duplicate field 'format'");
@@ -275,8 +275,8 @@ class ImportExportTest {
         return file;
     }
 
-    private MediaFiles media(String name) {
-        return new MediaFiles(tmp.resolve(name));
+    private MediaFiles media(String name, Jdbi jdbi) {
+        return new MediaFiles(tmp.resolve(name), jdbi);
     }
 
     private static byte[] png(Color color) throws IOException {

@@ -29,7 +29,7 @@ class EmbeddedTest {
                 .xmpRights("© 2026 Northwind Press")
                 .xmpAltText("Workers in orange vests stand at a quay holding a banner.")
                 .jpeg(PICTURE);
-        MediaFiles.Checked c = new MediaFiles(dir).check(upload);
+        MediaFiles.Checked c = MediaFiles.check(upload);
 
         Embedded e = c.embedded();
         assertThat(e.description()).isEqualTo("Ferry workers walk out at Ostrava Quay, 6 December 2026.");
@@ -53,7 +53,7 @@ class EmbeddedTest {
                 .iim(IptcSample.CREDIT, "Northwind Press")
                 .iim(IptcSample.COPYRIGHT, "© Northwind Press")
                 .jpeg(PICTURE);
-        Embedded e = new MediaFiles(dir).check(iimOnly).embedded();
+        Embedded e = MediaFiles.check(iimOnly).embedded();
         assertThat(e.description()).isEqualTo("Dvořák Hall reopens after the flood.");
         assertThat(e.credit()).isEqualTo("Zoë Ångström/Northwind Press");
         assertThat(e.altText()).isEmpty(); // IIM has no alt text field
@@ -63,7 +63,7 @@ class EmbeddedTest {
                 .iim(IptcSample.BY_LINE, "Zoë Ångström")
                 .xmpDescription("The XMP caption")
                 .jpeg(PICTURE);
-        Embedded b = new MediaFiles(dir).check(both).embedded();
+        Embedded b = MediaFiles.check(both).embedded();
         assertThat(b.description()).isEqualTo("The XMP caption");
         assertThat(b.creator()).isEqualTo("Zoë Ångström"); // only IIM had it
     }
@@ -89,14 +89,13 @@ class EmbeddedTest {
                 .xmpDescription("A kite over Lantern Bay.")
                 .xmpAltText("A red kite against a grey sky.")
                 .png(PICTURE);
-        MediaFiles.Checked c = new MediaFiles(dir).check(png);
+        MediaFiles.Checked c = MediaFiles.check(png);
         assertThat(c.embedded().description()).isEqualTo("A kite over Lantern Bay.");
         assertThat(c.embedded().altText()).isEqualTo("A red kite against a grey sky.");
         assertThat(IptcSample.carriesWords(c.bytes(), "kite")).isFalse();
 
         Path saved = dir.resolve("plain.jpg");
         Files.write(saved, ExifSample.encode(PICTURE, "jpeg"));
-        assertThat(new MediaFiles(dir).check(Files.readAllBytes(saved)).embedded())
-                .isEqualTo(Embedded.NONE);
+        assertThat(MediaFiles.check(Files.readAllBytes(saved)).embedded()).isEqualTo(Embedded.NONE);
     }
 }

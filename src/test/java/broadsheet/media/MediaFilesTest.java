@@ -3,7 +3,9 @@ package broadsheet.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import broadsheet.db.Database;
 import broadsheet.testing.ExifSample;
+import broadsheet.testing.TestDb;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -13,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Stream;
+import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +26,26 @@ class MediaFilesTest {
 
     @TempDir
     Path dir;
+
+    static Database db;
+
+    @BeforeAll
+    static void database() {
+        db = TestDb.fresh();
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        db.close();
+    }
+
+    private MediaFiles media() {
+        return new MediaFiles(dir, db.jdbi());
+    }
+
+    private static List<String> originals() {
+        return db.jdbi().withHandle(h -> OriginalDao.keys(h));
+    }
 
     static byte[] resource(String name) throws IOException {
         try (InputStream in = MediaFilesTest.class.getResourceAsStream("/photos/" + name)) {
@@ -46,7 +70,7 @@ class MediaFilesTest {
 
     @Test
     void exifAndGpsAreRemovedFromJpegPngAndWebp() throws Exception {
-        MediaFiles media = new MediaFiles(dir);
+        MediaFiles media = media();
         BufferedImage img = ExifSample.picture(60, 40, new Color(20, 120, 60));
         byte[] jpeg = ExifSample.jpegWithExif(img, 1);
         byte[] png = ExifSample.pngWithExif(img);
@@ -72,7 +96,7 @@ class MediaFilesTest {
     @Test
     void aRotatedPhoneJpegIsTurnedUpright() throws Exception {
         BufferedImage img = ExifSample.picture(80, 40, Color.BLUE); // red block top-left
-        MediaFiles.Checked c = new MediaFiles(dir).check(ExifSample.jpegWithExif(img, 6));
+        MediaFiles.Checked c = media().check(ExifSample.jpegWithExif(img, 6));
         assertThat(c.width()).isEqualTo(40);
         assertThat(c.height()).isEqualTo(80);
         BufferedImage up = ImageIO.read(new ByteArrayInputStream(c.bytes()));
@@ -83,7 +107,8 @@ class MediaFilesTest {
 
     @Test
     void damagedAndDisguisedFilesAreRefusedWithoutWritingAnything() throws Exception {
-        MediaFiles media = new MediaFiles(dir);
+        MediaFiles media = media();
+        List<String> before = originals();
         BufferedImage img = ExifSample.picture(60, 40, Color.ORANGE);
         byte[] jpeg = ExifSample.encode(img, "jpeg");
         byte[] png = ExifSample.encode(img, "png");
@@ -112,14 +137,12 @@ class MediaFilesTest {
         assertThatThrownBy(() -> media.store("hello, I am text".getBytes(StandardCharsets.UTF_8)))
                 .satisfies(e -> assertThat(((MediaFiles.NotAnImage) e).reason())
                         .isEqualTo(MediaFiles.NotAnImage.Reason.NOT_AN_IMAGE));
-        try (Stream<Path> files = Files.list(dir.resolve("originals"))) {
-            assertThat(files).isEmpty();
-        }
+        assertThat(originals()).isEqualTo(before);
     }
 
     @Test
     void derivativesCanBeMadeAtUploadAndCarryNoMetadata() throws Exception {
-        MediaFiles media = new MediaFiles(dir);
+        MediaFiles media = media();
         MediaFiles.Checked c = media.check(ExifSample.jpegWithExif(ExifSample.picture(700, 400, Color.GRAY), 1));
         media.keep(c);
         media.makeDerivatives(c, 320, 640);
@@ -129,7 +152,33 @@ class MediaFilesTest {
             assertThat(ExifSample.carriesMetadata(Files.readAllBytes(p))).isFalse();
         }
         media.forget(c.fileKey());
-        assertThat(dir.resolve("originals").resolve(c.fileKey())).doesNotExist();
+        assertThat(originals()).doesNotContain(c.fileKey());
         assertThat(dir.resolve("derived").resolve(c.fileKey() + "-w320.jpg")).doesNotExist();
+    }
+
+    @Test
+    void originalsAnEarlierVersionKeptOnDiskMoveIntoTheDatabase() throws Exception {
+        MediaFiles.Checked c = media().check(ExifSample.encode(ExifSample.picture(120, 80, Color.PINK), "png"));
+        Path old = Files.createDirectories(dir.resolve("originals"));
+        Files.write(old.resolve(c.fileKey()), c.bytes());
+        Files.writeString(old.resolve("0".repeat(64)), "not the bytes its name says");
+        MediaFiles media = media();
+        assertThat(media.original(c.fileKey())).hasValue(c.bytes());
+        assertThat(old.resolve(c.fileKey())).doesNotExist();
+        assertThat(old.resolve("0".repeat(64)))
+                .as("a file whose name is not its hash is left alone")
+                .exists();
+        assertThat(media.derivative(c.fileKey() + "-w120.jpg")).isPresent();
+    }
+
+    @Test
+    void aDerivativeCachedOnOneNodeIsNotServedOnceAnotherDeletedTheOriginal() throws Exception {
+        MediaFiles one = media();
+        MediaFiles.Checked c = one.check(ExifSample.encode(ExifSample.picture(300, 200, Color.GREEN), "jpeg"));
+        one.keep(c);
+        assertThat(one.derivative(c.fileKey() + "-w300.jpg")).isPresent();
+        new MediaFiles(Files.createDirectories(dir.resolve("other-node")), db.jdbi()).forget(c.fileKey());
+        assertThat(one.derivative(c.fileKey() + "-w300.jpg")).isEmpty();
+        assertThat(dir.resolve("derived").resolve(c.fileKey() + "-w300.jpg")).doesNotExist();
     }
 }

@@ -23,8 +23,20 @@ public final class Fixtures {
     /** @param settingsChanged what the settings forms do after a save: the app re-reads its settings */
     Fixtures(Jdbi jdbi, Path mediaDir, Runnable settingsChanged) {
         this.jdbi = jdbi;
-        this.media = new MediaFiles(mediaDir);
+        this.media = new MediaFiles(mediaDir, jdbi);
         this.settingsChanged = settingsChanged;
+    }
+
+    /** The stored original of a photo (from the database, where every node reads it). */
+    public byte[] original(String fileKey) {
+        return media.original(fileKey).orElseThrow(() -> new AssertionError("no original " + fileKey));
+    }
+
+    /** The file keys of every stored original. */
+    public java.util.List<String> originalKeys() {
+        return jdbi.withHandle(h -> h.createQuery("select file_key from photo_originals order by file_key")
+                .mapTo(String.class)
+                .list());
     }
 
     public long section(String slug, String name) {

@@ -34,7 +34,8 @@ public final class TestApp implements AutoCloseable {
             broadsheet.subscriptions.StripeConfig stripe,
             boolean jobs,
             boolean devMail,
-            java.util.List<String> webhookAllowHosts) {
+            java.util.List<String> webhookAllowHosts,
+            java.util.List<java.net.URI> purgeUrls) {
 
         /** Page cache on, mail to files, served as https://news.example (cookies are Secure). */
         public static Options defaults() {
@@ -45,6 +46,7 @@ public final class TestApp implements AutoCloseable {
                     broadsheet.subscriptions.StripeConfig.none(),
                     false,
                     false,
+                    java.util.List.of(),
                     java.util.List.of());
         }
 
@@ -53,7 +55,8 @@ public final class TestApp implements AutoCloseable {
          * that cookies (Secure only under https) reach the test client.
          */
         public Options withMail(MailConfig m) {
-            return new Options(pageCache, m, "http://news.example", stripe, jobs, devMail, webhookAllowHosts);
+            return new Options(
+                    pageCache, m, "http://news.example", stripe, jobs, devMail, webhookAllowHosts, purgeUrls);
         }
 
         /** Served as plain http, so that the session cookie reaches the test client. */
@@ -62,31 +65,37 @@ public final class TestApp implements AutoCloseable {
         }
 
         public Options withBaseUrl(String url) {
-            return new Options(pageCache, mail, url, stripe, jobs, devMail, webhookAllowHosts);
+            return new Options(pageCache, mail, url, stripe, jobs, devMail, webhookAllowHosts, purgeUrls);
         }
 
         public Options withPageCache(boolean on) {
-            return new Options(on, mail, baseUrl, stripe, jobs, devMail, webhookAllowHosts);
+            return new Options(on, mail, baseUrl, stripe, jobs, devMail, webhookAllowHosts, purgeUrls);
         }
 
         /** With Stripe settings (a webhook secret; an API base pointing at a local stand-in for Stripe), served as plain http. */
         public Options withStripe(broadsheet.subscriptions.StripeConfig s) {
-            return new Options(pageCache, mail, "http://news.example", s, jobs, devMail, webhookAllowHosts);
+            return new Options(pageCache, mail, "http://news.example", s, jobs, devMail, webhookAllowHosts, purgeUrls);
         }
 
         /** With the background jobs running as under {@code serve}. */
         public Options withJobs() {
-            return new Options(pageCache, mail, baseUrl, stripe, true, devMail, webhookAllowHosts);
+            return new Options(pageCache, mail, baseUrl, stripe, true, devMail, webhookAllowHosts, purgeUrls);
         }
 
         /** With webhooks allowed to reach these hosts although they are on this machine (a local receiver). */
         public Options withWebhookAllowHosts(String... hosts) {
-            return new Options(pageCache, mail, baseUrl, stripe, jobs, devMail, java.util.List.of(hosts));
+            return new Options(pageCache, mail, baseUrl, stripe, jobs, devMail, java.util.List.of(hosts), purgeUrls);
+        }
+
+        /** With the shared caches' purge endpoints (PURGE_URLS). */
+        public Options withPurgeUrls(java.net.URI... urls) {
+            return new Options(
+                    pageCache, mail, baseUrl, stripe, jobs, devMail, webhookAllowHosts, java.util.List.of(urls));
         }
 
         /** With /dev/mail on (DEV_MAIL=on), served as http://localhost: the one kind of base URL it allows. */
         public Options withDevMail() {
-            return new Options(pageCache, mail, "http://localhost", stripe, jobs, true, webhookAllowHosts);
+            return new Options(pageCache, mail, "http://localhost", stripe, jobs, true, webhookAllowHosts, purgeUrls);
         }
     }
 
@@ -121,13 +130,25 @@ public final class TestApp implements AutoCloseable {
 
     /** @param beforeStart prepares the data folder (a theme in it, say) before the app starts */
     public TestApp(Options o, java.util.function.Consumer<Path> beforeStart) {
+        this(o, beforeStart, TestDb.fresh());
+    }
+
+    /**
+     * Another node of this app's cluster: the same database through its own connection pool, its own
+     * data folder (so its own derivative cache), page cache, change listener and port.
+     */
+    public TestApp node(Options o) {
+        return new TestApp(o, dir -> {}, TestDb.another(db));
+    }
+
+    private TestApp(Options o, java.util.function.Consumer<Path> beforeStart, Database database) {
         try {
             dataDir = Files.createTempDirectory("broadsheet-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         beforeStart.accept(dataDir);
-        db = TestDb.fresh();
+        db = database;
         Config config = new Config(
                 0,
                 dataDir,
@@ -139,7 +160,8 @@ public final class TestApp implements AutoCloseable {
                 o.stripe(),
                 o.jobs(),
                 o.devMail(),
-                o.webhookAllowHosts());
+                o.webhookAllowHosts(),
+                o.purgeUrls());
         fixtures = new Fixtures(db.jdbi(), config.mediaDir(), this::contentChanged);
         app = App.start(config, db);
     }

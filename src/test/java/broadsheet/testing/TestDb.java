@@ -54,4 +54,9 @@ public final class TestDb {
         }
         return Database.connect(null, "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name, "postgres", null, 8);
     }
+
+    /** Another connection pool on the same database, as a second node of a cluster has. */
+    public static Database another(Database db) {
+        return Database.connect(null, db.jdbcUrl(), "postgres", null, 8);
+    }
 }

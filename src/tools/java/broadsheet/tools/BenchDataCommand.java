@@ -113,7 +113,7 @@ final class BenchDataCommand implements Callable<Integer> {
             }
             Random rnd = new Random(seed);
             BenchWords words = new BenchWords(rnd);
-            List<Long> photoIds = photos(jdbi, new MediaFiles(config.mediaDir()), rnd);
+            List<Long> photoIds = photos(jdbi, new MediaFiles(config.mediaDir(), jdbi), rnd);
             long[] counts = jdbi.inTransaction(h -> {
                 settingsAndNewsletters(h);
                 List<Long> sectionIds = sections(h);

@@ -64,7 +64,7 @@ final class DemoContent {
             Files.write(
                     json, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(shiftedToNow(read(), Instant.now())));
             DemoPhotos.writeAll(json, dir);
-            var result = new Importer(db.jdbi(), new MediaFiles(config.mediaDir())).importFile(json);
+            var result = new Importer(db.jdbi(), new MediaFiles(config.mediaDir(), db.jdbi())).importFile(json);
             LOG.info("Loaded the demo newspaper: {} articles", result.articlesCreated());
             String password = Tokens.random().substring(0, 16);
             new StaffAccounts(db.jdbi()).save(DEMO_EDITOR, "Demo Editor", Role.ADMIN, password);

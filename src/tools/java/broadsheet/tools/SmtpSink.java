@@ -20,8 +20,17 @@ final class SmtpSink implements AutoCloseable {
     final AtomicLong messages = new AtomicLong();
     final AtomicLong bytes = new AtomicLong();
 
+    /** Messages accepted per recipient address (what a recipient would find in their inbox). */
+    final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> delivered =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     SmtpSink() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(0);
+    }
+
+    /** On this loopback port (0 for any free one). */
+    SmtpSink(int port) throws IOException {
+        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name("smtp-sink").start(this::accept);
     }
 
@@ -48,6 +57,7 @@ final class SmtpSink implements AutoCloseable {
                 OutputStream out = s.getOutputStream()) {
             reply(out, "220 localhost sink");
             String line;
+            java.util.List<String> recipients = new java.util.ArrayList<>();
             while ((line = in.readLine()) != null) {
                 String cmd = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (cmd) {
@@ -57,11 +67,27 @@ final class SmtpSink implements AutoCloseable {
                         while ((line = in.readLine()) != null && !line.equals(".")) n += line.length() + 2;
                         messages.incrementAndGet();
                         bytes.addAndGet(n);
+                        for (String r : recipients)
+                            delivered
+                                    .computeIfAbsent(r, k -> new java.util.concurrent.atomic.AtomicInteger())
+                                    .incrementAndGet();
+                        recipients.clear();
                         reply(out, "250 OK");
                     }
                     case "QUIT" -> {
                         reply(out, "221 bye");
                         return;
+                    }
+                    case "RCPT" -> {
+                        int lt = line.indexOf('<');
+                        int gt = line.indexOf('>', lt + 1);
+                        if (lt >= 0 && gt > lt)
+                            recipients.add(line.substring(lt + 1, gt).toLowerCase());
+                        reply(out, "250 OK");
+                    }
+                    case "RSET", "MAIL" -> {
+                        recipients.clear();
+                        reply(out, "250 OK");
                     }
                     default -> reply(out, "250 OK");
                 }

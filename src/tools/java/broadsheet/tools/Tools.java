@@ -35,7 +35,8 @@ public final class Tools {
                 new BenchNewsletterCommand(),
                 new BenchSearchCommand(),
                 new BenchReaderCommand(),
-                new BenchWebhooksCommand())) cli.addSubcommand(command);
+                new BenchWebhooksCommand(),
+                new BenchClusterCommand())) cli.addSubcommand(command);
         DemoOption demo = new DemoOption();
         cli.getSubcommands().get("serve").addMixin("demo", demo);
         Main.configureServe(cli, config -> demo.load ? DemoContent.withDevMail(config) : config);

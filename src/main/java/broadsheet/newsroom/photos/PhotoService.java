@@ -81,10 +81,9 @@ public final class PhotoService {
 
     /**
      * Checks the bytes (type from content, structure, pixels), fills the empty words from the
-     * file's IPTC/XMP (caption, credit, alt text), removes its metadata, then saves
-     * the row, its audit entry and the original file together: the file is written inside the
-     * transaction and removed again if the transaction does not commit, so a refused or failed
-     * upload leaves nothing behind.
+     * file's IPTC/XMP (caption, credit, alt text), removes its metadata, then saves the row, its
+     * audit entry and the original together, in one transaction (originals are kept in the
+     * database), so a refused or failed upload leaves nothing behind.
      */
     Upload upload(User user, byte[] bytes, Words words) {
         return upload(user, bytes, words, (h, id, w) -> null);
@@ -100,7 +99,6 @@ public final class PhotoService {
         }
         Words words = typed.orFrom(c.embedded());
         List<String> fromFile = words.filledBeyond(typed);
-        boolean[] wrote = {false};
         long id;
         try {
             id = jdbi.inTransaction(h -> {
@@ -115,14 +113,11 @@ public final class PhotoService {
                                 + missingNote(words));
                 Declined no = then.apply(h, newId, words);
                 if (no != null) throw new Decline(no);
-                wrote[0] = media.keep(c);
+                media.keep(h, c); // in the database, in this transaction: a failed upload leaves nothing
                 return newId;
             });
         } catch (Decline d) {
             return d.why;
-        } catch (RuntimeException e) {
-            if (wrote[0]) forgetUnlessUsed(c.fileKey());
-            throw e;
         }
         try {
             media.makeDerivatives(c, EAGER_WIDTHS);
@@ -163,15 +158,6 @@ public final class PhotoService {
     /** A photo in the library, if there is one with this id. */
     public Optional<broadsheet.media.Photo> photo(long id) {
         return find(id).map(PhotoDao.Item::photo);
-    }
-
-    /** Another upload of the same bytes may have committed meanwhile; its row keeps the file. */
-    private void forgetUnlessUsed(String fileKey) {
-        try {
-            if (!jdbi.withHandle(h -> PhotoDao.fileInUse(h, fileKey))) media.forget(fileKey);
-        } catch (RuntimeException e) {
-            LOG.warn("could not remove the unsaved original {}: {}", fileKey, e.getMessage());
-        }
     }
 
     private static String fromFileNote(List<String> fields) {

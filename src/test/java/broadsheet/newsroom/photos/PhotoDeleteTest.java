@@ -6,7 +6,6 @@ import broadsheet.mail.MailConfig;
 import broadsheet.testing.TestApp;
 import broadsheet.web.Role;
 import java.awt.Color;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -49,14 +48,12 @@ class PhotoDeleteTest {
         var editor = t.signedIn("deleter@example.org", Role.EDITOR);
         long unused = t.fixtures.photo(400, 300, Color.RED, "Red.", "Desk", "A red field");
         String key = fileKey(unused);
-        assertThat(Files.exists(t.dataDir.resolve("media/originals/" + key))).isTrue();
+        assertThat(t.fixtures.originalKeys()).contains(key);
         editor.get("/newsroom/photos/" + unused);
         var r = editor.post("/newsroom/photos/" + unused + "/delete", Map.of());
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(rows(unused)).isZero();
-        assertThat(Files.exists(t.dataDir.resolve("media/originals/" + key)))
-                .as("the stored file went too")
-                .isFalse();
+        assertThat(t.fixtures.originalKeys()).as("the stored original went too").doesNotContain(key);
         int audited = t.db.jdbi()
                 .withHandle(h -> h.createQuery("select count(*) from audit_log where action = 'deleted photo'")
                         .mapTo(Integer.class)

@@ -57,10 +57,6 @@ class PhotoUploadTest {
                         .field("altText", alt));
     }
 
-    static Path originals() {
-        return t.dataDir.resolve("media").resolve("originals");
-    }
-
     static Set<String> files(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
@@ -139,7 +135,7 @@ class PhotoUploadTest {
         assertThat(row.w()).isEqualTo(900);
         assertThat(row.h()).isEqualTo(600);
         assertThat(row.caption()).isEqualTo("Boats in the harbour at dawn.");
-        byte[] stored = Files.readAllBytes(originals().resolve(row.key()));
+        byte[] stored = t.fixtures.original(row.key());
         assertThat(ExifSample.carriesMetadata(stored)).isFalse();
         assertThat(ExifSample.indexOf(stored, "Exif".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo(-1);
@@ -175,8 +171,7 @@ class PhotoUploadTest {
         var r = upload(writer, "chart.png", "image/png", png, "", "", "");
         assertThat(r.statusCode()).isEqualTo(303);
         String key = fileKey(newestPhoto());
-        assertThat(ExifSample.carriesMetadata(Files.readAllBytes(originals().resolve(key))))
-                .isFalse();
+        assertThat(ExifSample.carriesMetadata(t.fixtures.original(key))).isFalse();
 
         byte[] webp = resource("exif.webp");
         assertThat(ExifSample.carriesMetadata(webp)).isTrue();
@@ -189,8 +184,7 @@ class PhotoUploadTest {
                         .mapTo(String.class)
                         .one());
         assertThat(mime).isEqualTo("image/webp");
-        assertThat(ExifSample.carriesMetadata(Files.readAllBytes(originals().resolve(fileKey(id)))))
-                .isFalse();
+        assertThat(ExifSample.carriesMetadata(t.fixtures.original(fileKey(id)))).isFalse();
         assertThat(t.getBytes("/media/" + fileKey(id) + "-w64.jpg").statusCode())
                 .isEqualTo(200);
     }
@@ -206,7 +200,7 @@ class PhotoUploadTest {
                 .repeat(20)
                 .getBytes(StandardCharsets.UTF_8);
 
-        Set<String> before = files(originals());
+        java.util.List<String> before = t.fixtures.originalKeys();
         int rows = photoRows();
         record Case(String name, String type, byte[] bytes, String expected) {}
         for (Case c : new Case[] {
@@ -229,13 +223,13 @@ class PhotoUploadTest {
             assertThat(d.selectFirst("#f-altText").text()).isEqualTo("Kept alt");
             assertThat(HtmlValidator.problems(r.body())).as(c.name()).isEmpty();
         }
-        assertThat(files(originals())).isEqualTo(before);
+        assertThat(t.fixtures.originalKeys()).isEqualTo(before);
         assertThat(photoRows()).isEqualTo(rows);
     }
 
     @Test
     void aFileOverTheLimitIsRefusedWithItsSizeAndNothingIsKept() {
-        Set<String> before = files(originals());
+        java.util.List<String> before = t.fixtures.originalKeys();
         int rows = photoRows();
         byte[] big = ExifSample.encode(ExifSample.picture(200, 100, Color.BLUE), "jpeg");
         byte[] oversize = Arrays.copyOf(big, (int) PhotoService.MAX_UPLOAD_BYTES + 1);
@@ -246,18 +240,18 @@ class PhotoUploadTest {
                 .contains("“huge.jpg” is 20.0 MB")
                 .contains("the most we accept is 20 MB");
         assertThat(d.selectFirst("#f-caption").text()).isEqualTo("A huge one");
-        assertThat(files(originals())).isEqualTo(before);
+        assertThat(t.fixtures.originalKeys()).isEqualTo(before);
         assertThat(photoRows()).isEqualTo(rows);
     }
 
     @Test
     void aFileFarOverTheLimitIsCutOffWithAClearPage() {
-        Set<String> before = files(originals());
+        java.util.List<String> before = t.fixtures.originalKeys();
         byte[] enormous = new byte[(int) ((broadsheet.web.Uploads.MAX_REQUEST_MB + 2) * 1024 * 1024)];
         var r = upload(writer, "enormous.jpg", "image/jpeg", enormous, "", "", "");
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(Jsoup.parse(r.body()).text()).contains("20 MB");
-        assertThat(files(originals())).isEqualTo(before);
+        assertThat(t.fixtures.originalKeys()).isEqualTo(before);
     }
 
     @Test

@@ -1,0 +1,99 @@
+package broadsheet.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import broadsheet.db.ContentChanges;
+import broadsheet.testing.AppExtension;
+import broadsheet.testing.TestApp;
+import broadsheet.testing.Waiting;
+import broadsheet.web.Paths;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Pages carry Surrogate-Key headers, and a change in the database's change log (from any node or
+ * process) is sent as a purge to the configured caches: here a real HTTP server on loopback stands in
+ * for Varnish's purge endpoint and records what it is sent.
+ */
+class CachePurgeTest {
+
+    record Purge(String method, String path, String keys) {}
+
+    static final List<Purge> received = new CopyOnWriteArrayList<>();
+    static final HttpServer cache = startCache();
+
+    static HttpServer startCache() {
+        HttpServer cache;
+        try {
+            cache = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        cache.createContext("/", ex -> {
+            received.add(new Purge(
+                    ex.getRequestMethod(),
+                    ex.getRequestURI().getPath(),
+                    ex.getRequestHeaders().getFirst("Surrogate-Key")));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        cache.start();
+        return cache;
+    }
+
+    @AfterAll
+    static void stopCache() {
+        cache.stop(0);
+    }
+
+    @RegisterExtension
+    static final AppExtension app = AppExtension.with(o ->
+            o.withPurgeUrls(URI.create("http://127.0.0.1:" + cache.getAddress().getPort() + "/purge")));
+
+    @Test
+    void pagesNameTheirKeysAndEveryChangeIsSentToTheCacheAsAPurge() {
+        TestApp t = app.get();
+        long section = t.fixtures.section("harbour", "Harbour");
+        Instant noon = Instant.parse("2026-11-30T12:00:00Z"); // the same day in every time zone a paper uses
+        long id = t.fixtures.article(
+                "ferry-timetable-changes", "Ferry timetable changes", section, "news", noon, "New times.");
+        t.contentChanged();
+        var page = t.get(Paths.article(ZoneOffset.UTC, "ferry-timetable-changes", noon));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Surrogate-Key").orElse("").split(" "))
+                .contains("article-" + id, "section-harbour");
+        assertThat(t.get("/").headers().firstValue("Surrogate-Key")).isPresent();
+
+        // a change that names its pages (a comment, say) purges those pages only
+        received.clear();
+        t.db.jdbi().useTransaction(h -> ContentChanges.announce(h, "comments-" + id));
+        Waiting.fewSeconds().until(() -> received.contains(new Purge("PURGE", "/purge", "comments-" + id)));
+
+        // any other change (a publish, an edit of the navigation) purges every page
+        t.db.jdbi().useTransaction(ContentChanges::announce);
+        Waiting.fewSeconds().until(() -> received.contains(new Purge("PURGE", "/purge", "*")));
+    }
+
+    @Test
+    void aPurgeUrlThatIsNotAnHttpUrlStopsStartUpNamingTheVariable() {
+        assertThat(broadsheet.Config.fromEnv(
+                                java.util.Map.of("PURGE_URLS", " http://127.0.0.1:6081/ , https://cdn.example/purge "))
+                        .purgeUrls())
+                .containsExactly(URI.create("http://127.0.0.1:6081/"), URI.create("https://cdn.example/purge"));
+        for (String bad : List.of("varnish:6081", "ftp://cache.example/", "http://")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> broadsheet.Config.fromEnv(java.util.Map.of("PURGE_URLS", bad)))
+                    .isInstanceOf(broadsheet.db.StartupException.class)
+                    .hasMessageContaining("PURGE_URLS")
+                    .hasMessageContaining(bad);
+        }
+    }
+}
