@@ -4,6 +4,7 @@ import broadsheet.accounts.AccountsFeature;
 import broadsheet.articles.ArticlesFeature;
 import broadsheet.brand.BrandFeature;
 import broadsheet.comments.CommentsFeature;
+import broadsheet.contentapi.ContentApiFeature;
 import broadsheet.db.ContentChanges;
 import broadsheet.db.Database;
 import broadsheet.db.StartupException;
@@ -73,6 +74,7 @@ public final class App implements AutoCloseable {
         SubscriptionsFeature subscriptions = SubscriptionsFeature.create(core);
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao(), paywall.paywall());
+        ContentApiFeature contentApi = ContentApiFeature.create(core, paywall.paywall(), accounts.service());
         NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao(), search.search());
         Routes routes = new Routes(
                 core,
@@ -89,16 +91,21 @@ public final class App implements AutoCloseable {
                 newsroom,
                 reads,
                 search,
-                BrandFeature.create(core));
+                BrandFeature.create(core),
+                contentApi);
 
         Runnable onChange = () -> {
             core.chrome().reload();
             paywall.paywall().reload();
             core.cache().clear();
+            contentApi.api().clear();
         };
         List<AutoCloseable> running = new ArrayList<>();
         running.add(search.engine());
-        running.add(new ContentChanges(db.dataSource(), onChange, core.cache()::drop));
+        running.add(new ContentChanges(db.dataSource(), onChange, key -> {
+            core.cache().drop(key);
+            contentApi.api().clear(); // the API's answers carry no surrogate keys: any change drops them all
+        }));
         Javalin server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
