@@ -159,7 +159,7 @@ public final class ContentDao {
                            and (exists (select 1 from articles a where a.lead_photo_id = p.id and a.status = 'published')
                                 or exists (select 1 from article_photos ap join articles a on a.id = ap.article_id
                                             where ap.photo_id = p.id and a.status = 'published'))
-                         order by p.id desc limit """ + limit)
+                         order by p.id desc """ + " limit " + limit)
                 .bind("before", before)
                 .map((rs, ctx) -> new PhotoRow(
                         rs.getLong("id"),
@@ -178,7 +178,7 @@ public final class ContentDao {
         return jdbi.withHandle(h -> h.createQuery("""
                         select c.id as seq, c.article_id, c.changed_at, a.status, a.slug, a.published_at
                           from api_changes c left join articles a on a.id = c.article_id
-                         where c.id > :after order by c.id limit """ + limit)
+                         where c.id > :after order by c.id """ + " limit " + limit)
                 .bind("after", after)
                 .map((rs, ctx) -> new Change(
                         rs.getLong("seq"),

@@ -297,4 +297,60 @@ class ContentApiTest {
         WebClient editor = app.get().signedIn("integrations-editor@example.org", broadsheet.web.Role.EDITOR);
         assertThat(editor.get(NewsroomPaths.integrations()).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void theChangesFeedNamesPublishedUnpublishedAndDeletedArticlesAfterACursor() {
+        TestApp t = app.get();
+        String from = json(get(withKey(ApiPaths.contentChanges() + "?after=0&limit=100")))
+                .path("next")
+                .asText();
+        while (json(get(withKey(ApiPaths.contentChanges() + "?limit=100&after=" + from)))
+                .path("more")
+                .asBoolean())
+            from = json(get(withKey(ApiPaths.contentChanges() + "?limit=100&after=" + from)))
+                    .path("next")
+                    .asText();
+        from = json(get(withKey(ApiPaths.contentChanges() + "?limit=100&after=" + from)))
+                .path("next")
+                .asText();
+
+        long section = t.fixtures.section("changes", "Changes");
+        long kept = t.fixtures.article("feed-kept", "Kept", section, "news", T0, "Text.");
+        long pulled = t.fixtures.article("feed-pulled", "Pulled", section, "news", T0, "Text.");
+        long gone = t.fixtures.article("feed-gone", "Gone", section, "news", T0, "Text.");
+        t.fixtures.jdbi().useHandle(h -> {
+            h.execute("update articles set status = 'unpublished' where id = ?", pulled);
+            h.execute("delete from articles where id = ?", gone);
+        });
+        JsonNode page = json(get(withKey(ApiPaths.contentChanges() + "?after=" + from)));
+        java.util.Map<Long, String> states = new java.util.HashMap<>();
+        page.path("changes")
+                .forEach(ch -> states.put(
+                        ch.path("articleId").asLong(), ch.path("state").asText()));
+        assertThat(states)
+                .containsEntry(kept, "published")
+                .containsEntry(pulled, "unpublished")
+                .containsEntry(gone, "deleted");
+        assertThat(page.path("changes").size()).as("each article once per page").isEqualTo(states.size());
+        String next = page.path("next").asText();
+        assertThat(json(get(withKey(ApiPaths.contentChanges() + "?after=" + next)))
+                        .path("changes")
+                        .size())
+                .as("nothing new after the last cursor")
+                .isZero();
+    }
+
+    @Test
+    void photosAreThoseOfPublishedArticlesOnly() {
+        TestApp t = app.get();
+        long shown = t.fixtures.photo(640, 480, java.awt.Color.RED, "Shown", "Photo: A", "A red square");
+        long hidden = t.fixtures.photo(640, 480, java.awt.Color.GREEN, "Not yet", "Photo: B", "A green square");
+        t.fixtures.leadPhoto(first, shown);
+        t.contentChanged();
+        List<Long> ids = new ArrayList<>();
+        json(get(withKey(ApiPaths.contentPhotos())))
+                .path("photos")
+                .forEach(p -> ids.add(p.path("id").asLong()));
+        assertThat(ids).contains(shown).doesNotContain(hidden);
+    }
 }
