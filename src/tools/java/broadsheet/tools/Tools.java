@@ -34,7 +34,8 @@ public final class Tools {
                 new BenchCommentsCommand(),
                 new BenchNewsletterCommand(),
                 new BenchSearchCommand(),
-                new BenchReaderCommand())) cli.addSubcommand(command);
+                new BenchReaderCommand(),
+                new BenchApiCommand())) cli.addSubcommand(command);
         DemoOption demo = new DemoOption();
         cli.getSubcommands().get("serve").addMixin("demo", demo);
         Main.configureServe(cli, config -> demo.load ? DemoContent.withDevMail(config) : config);
