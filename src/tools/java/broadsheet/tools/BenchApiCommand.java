@@ -27,22 +27,31 @@ import picocli.CommandLine.Option;
  * node until content changes) and uncached (every request a query the node has not answered: an extra query
  * parameter the API ignores, so each is read from PostgreSQL and made afresh). Prints a Markdown report.
  */
-@Command(name = "bench-api", description = "Measure the Content API's article list and one article on a bench-data archive.")
+@Command(
+        name = "bench-api",
+        description = "Measure the Content API's article list and one article on a bench-data archive.")
 final class BenchApiCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "Seconds per measurement (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seconds",
+            defaultValue = "10",
+            description = "Seconds per measurement (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--threads", defaultValue = "16", description = "Concurrent connections (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threads",
+            defaultValue = "16",
+            description = "Concurrent connections (default ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--seed", defaultValue = "7")
     long seed;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Override
     public Integer call() throws Exception {
@@ -51,15 +60,15 @@ final class BenchApiCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         try (Database db = Database.open(config)) {
             Jdbi jdbi = db.jdbi();
-            long articles = jdbi.withHandle(h -> h.createQuery("select count(*) from articles where status = 'published'")
-                    .mapTo(Long.class)
-                    .one());
+            long articles =
+                    jdbi.withHandle(h -> h.createQuery("select count(*) from articles where status = 'published'")
+                            .mapTo(Long.class)
+                            .one());
             if (articles == 0) throw new Main.UserError("no articles: run bench-data first");
             String key = "bs_content_bench_" + Tokens.random();
-            jdbi.useHandle(h -> h.createUpdate("""
-                    insert into api_keys (name, key_hash, key_prefix, per_minute) values ('bench-api', :hash, 'bs_content_be', 100000)""")
-                    .bind("hash", Tokens.sha256(key))
-                    .execute());
+            jdbi.useHandle(
+                    h -> h.createUpdate("""
+                    insert into api_keys (name, key_hash, key_prefix, per_minute) values ('bench-api', :hash, 'bs_content_be', 100000)""").bind("hash", Tokens.sha256(key)).execute());
             List<Long> ids = jdbi.withHandle(h -> h.createQuery(
                             "select id from articles where status = 'published' order by md5(id::text) limit 20000")
                     .mapTo(Long.class)
@@ -68,8 +77,13 @@ final class BenchApiCommand implements Callable<Integer> {
                             "select s.slug from sections s join articles a on a.section_id = s.id group by s.slug order by count(*) desc limit 1")
                     .mapTo(String.class)
                     .one());
-            out.append(String.format(Locale.ROOT, "Data: %,d published articles; %d connections, %d s per row; load average before: %s%n%n",
-                    articles, threads, seconds, load()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "Data: %,d published articles; %d connections, %d s per row; load average before: %s%n%n",
+                    articles,
+                    threads,
+                    seconds,
+                    load()));
             try (App app = App.start(config, db)) {
                 String base = "http://localhost:" + app.port();
                 String list = ApiPaths.contentArticles() + "?key=" + key + "&include=authors,topics";
@@ -84,15 +98,22 @@ final class BenchApiCommand implements Callable<Integer> {
                 out.append(Timings.header("Content API request (16 at once)"));
                 out.append(Timings.together(threads, seconds, t -> i -> get(base, list))
                         .row("article list, first page of 15 with authors and topics, cached"));
-                out.append(Timings.together(threads, seconds, t -> i -> get(base, list + "&bench=" + unique.incrementAndGet()))
+                out.append(Timings.together(
+                                threads, seconds, t -> i -> get(base, list + "&bench=" + unique.incrementAndGet()))
                         .row("article list, first page of 15 with authors and topics, uncached"));
-                out.append(Timings.together(threads, seconds, t -> i -> get(base, sectionList + "&bench=" + unique.incrementAndGet()))
+                out.append(Timings.together(
+                                threads,
+                                seconds,
+                                t -> i -> get(base, sectionList + "&bench=" + unique.incrementAndGet()))
                         .row("article list of one section (" + section + "), uncached"));
-                out.append(Timings.together(threads, seconds, t -> i -> get(base, one(key, ids.get((t * 31 + i) % 200))))
+                out.append(Timings.together(
+                                threads, seconds, t -> i -> get(base, one(key, ids.get((t * 31 + i) % 200))))
                         .row("one article (HTML body), cached"));
                 out.append(Timings.together(threads, seconds, t -> {
                             Random r = new Random(rnd.nextLong());
-                            return i -> get(base, one(key, ids.get(r.nextInt(ids.size()))) + "&bench=" + unique.incrementAndGet());
+                            return i -> get(
+                                    base,
+                                    one(key, ids.get(r.nextInt(ids.size()))) + "&bench=" + unique.incrementAndGet());
                         })
                         .row("one article (HTML body), uncached, random across the archive"));
             }
@@ -114,7 +135,8 @@ final class BenchApiCommand implements Callable<Integer> {
 
     private static String load() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .strip();
         } catch (java.io.IOException e) {
             return "unknown";
         }
