@@ -5,6 +5,7 @@ import broadsheet.adminapi.AdminApiFeature;
 import broadsheet.articles.ArticlesFeature;
 import broadsheet.brand.BrandFeature;
 import broadsheet.comments.CommentsFeature;
+import broadsheet.contentapi.ContentApiFeature;
 import broadsheet.db.ContentChanges;
 import broadsheet.db.Database;
 import broadsheet.db.StartupException;
@@ -78,6 +79,7 @@ public final class App implements AutoCloseable {
         SubscriptionsFeature subscriptions = SubscriptionsFeature.create(core);
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao(), paywall.paywall());
+        ContentApiFeature contentApi = ContentApiFeature.create(core, paywall.paywall(), accounts.service());
         NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao(), search.search());
         broadsheet.webhooks.WebhooksFeature webhooks = broadsheet.webhooks.WebhooksFeature.create(core);
         AdminApiFeature adminApi = AdminApiFeature.create(core);
@@ -99,13 +101,15 @@ public final class App implements AutoCloseable {
                 BrandFeature.create(core),
                 webhooks,
                 broadsheet.wire.WireFeature.create(core),
-                adminApi);
+                adminApi,
+                contentApi);
 
         Runnable onChange = () -> {
             core.chrome().reload();
             paywall.paywall().reload();
             comments.previews().reload();
             core.cache().clear();
+            contentApi.api().clear();
         };
         List<AutoCloseable> running = new ArrayList<>();
         running.add(search.engine());
@@ -120,6 +124,7 @@ public final class App implements AutoCloseable {
                 },
                 key -> {
                     core.cache().drop(key);
+                    contentApi.api().clear(); // the API's answers carry no surrogate keys: any change drops them all
                     purge.key(key);
                 }));
         Javalin server = Javalin.create(c -> {

@@ -6,7 +6,12 @@ import broadsheet.newsroom.people.PeopleDesk;
 import broadsheet.subscriptions.ReaderSubscriptions;
 
 /** Registering, signing in, the reader's account page, housekeeping of old tokens, and staff roles. */
-public record AccountsFeature(AccountPages pages, PeopleDesk people, Housekeeping housekeeping) {
+/**
+ * @param service signing in and the rest of the account rules (the Content API's reader tokens sign in through it,
+ *     with the site's throttle)
+ */
+public record AccountsFeature(
+        AccountPages pages, PeopleDesk people, Housekeeping housekeeping, AccountService service) {
 
     public static AccountsFeature create(
             Core core, AccountPages.AfterSignIn afterSignIn, ReaderSubscriptions subscriptions) {
@@ -27,7 +32,8 @@ public record AccountsFeature(AccountPages pages, PeopleDesk people, Housekeepin
                         afterSignIn,
                         subscriptions),
                 new PeopleDesk(core.desk(), new People(core.jdbi())),
-                new Housekeeping(core.jdbi()));
+                new Housekeeping(core.jdbi()),
+                accounts);
     }
 
     /** Starts the housekeeping job; close what it returns to stop it. */

@@ -7,6 +7,7 @@ import broadsheet.web.ApiPaths;
 import broadsheet.web.Chrome;
 import broadsheet.web.Csrf;
 import broadsheet.web.Json;
+import broadsheet.web.ProblemDetails;
 import broadsheet.web.Sessions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
@@ -50,8 +51,6 @@ public final class FollowingApi {
 
     record Changed(Target target, boolean following, boolean changed) {}
 
-    record Problem(int status, String error) {}
-
     private final Follows follows;
     private final Feed feed;
     private final Suggestions suggestions;
@@ -94,20 +93,20 @@ public final class FollowingApi {
         User user = sessions.current(ctx).orElseThrow();
         Map<String, String> body = body(ctx);
         if (body == null) {
-            json(ctx, 400, new Problem(400, "Send JSON like {\"kind\": \"topic\", \"slug\": \"trade-policy\"}."));
+            ProblemDetails.send(ctx, 400, "Send JSON like {\"kind\": \"topic\", \"slug\": \"trade-policy\"}.");
             return;
         }
         Optional<FollowKind> kind = FollowKind.of(body.get("kind"));
         if (kind.isEmpty()) {
-            json(ctx, 422, new Problem(422, new FollowingPages.NotFollowable(body.get("kind")).getMessage()));
+            ProblemDetails.send(ctx, 422, new FollowingPages.NotFollowable(body.get("kind")).getMessage());
             return;
         }
         String slug = body.get("slug");
         Follows.Outcome o = follows.follow(user.id(), kind.get(), slug);
         switch (o.result()) {
             case NOT_FOUND ->
-                json(ctx, 404, new Problem(404, "There is no " + kind.get().key() + " \"" + slug + "\" to follow."));
-            case LIMIT_REACHED -> json(ctx, 422, new Problem(422, FollowingPages.limitMessage()));
+                ProblemDetails.send(ctx, 404, "There is no " + kind.get().key() + " \"" + slug + "\" to follow.");
+            case LIMIT_REACHED -> ProblemDetails.send(ctx, 422, FollowingPages.limitMessage());
             case ALREADY -> json(ctx, 200, new Changed(Target.of(o.target()), true, false));
             case FOLLOWED -> json(ctx, 201, new Changed(Target.of(o.target()), true, true));
         }
@@ -118,12 +117,12 @@ public final class FollowingApi {
         User user = sessions.current(ctx).orElseThrow();
         Optional<FollowKind> kind = FollowKind.of(ctx.pathParam("kind"));
         if (kind.isEmpty()) {
-            json(ctx, 422, new Problem(422, new FollowingPages.NotFollowable(ctx.pathParam("kind")).getMessage()));
+            ProblemDetails.send(ctx, 422, new FollowingPages.NotFollowable(ctx.pathParam("kind")).getMessage());
             return;
         }
         Optional<Followable> gone = follows.unfollow(user.id(), kind.get(), ctx.pathParam("slug"));
         if (gone.isEmpty()) {
-            json(ctx, 404, new Problem(404, "There is no " + kind.get().key() + " \"" + ctx.pathParam("slug") + "\"."));
+            ProblemDetails.send(ctx, 404, "There is no " + kind.get().key() + " \"" + ctx.pathParam("slug") + "\".");
             return;
         }
         json(ctx, 200, new Changed(Target.of(gone.get()), false, true));
@@ -133,7 +132,7 @@ public final class FollowingApi {
         User user = sessions.current(ctx).orElseThrow();
         Optional<Cursor> after = Cursor.parse(ctx.queryParam("before"));
         if (after.isEmpty()) {
-            json(ctx, 400, new Problem(400, "\"before\" must be a cursor from a previous page's \"next\"."));
+            ProblemDetails.send(ctx, 400, "\"before\" must be a cursor from a previous page's \"next\".");
             return;
         }
         int size = Feed.PAGE_SIZE;
@@ -141,7 +140,7 @@ public final class FollowingApi {
         if (limit != null) {
             size = limit.matches("[0-9]{1,3}") ? Integer.parseInt(limit) : -1;
             if (size < 1 || size > 100) {
-                json(ctx, 400, new Problem(400, "\"limit\" must be a number from 1 to 100."));
+                ProblemDetails.send(ctx, 400, "\"limit\" must be a number from 1 to 100.");
                 return;
             }
         }

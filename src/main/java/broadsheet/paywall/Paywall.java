@@ -227,11 +227,18 @@ public final class Paywall {
         return m.granted();
     }
 
+    /** The level a signed-in reader reads at, as on the site (staff read as subscribers); for apps and the Content API. */
+    public Level level(User user) {
+        if (user.atLeast(Role.CONTRIBUTOR)) return Level.SUBSCRIBER;
+        return dao.isSubscriber(user.id()) ? Level.SUBSCRIBER : Level.REGISTERED;
+    }
+
     /** Who is asking: nobody (no session cookie costs no query), a reader, a subscriber, or staff (who read everything). */
     record Reader(Level level, Optional<User> user) {}
 
     Reader reader(Context ctx) {
-        if (ctx.cookie(Sessions.COOKIE) == null) return new Reader(Level.ANONYMOUS, Optional.empty());
+        if (ctx.cookie(Sessions.COOKIE) == null && Sessions.bearer(ctx) == null)
+            return new Reader(Level.ANONYMOUS, Optional.empty());
         Optional<User> user = sessions.current(ctx);
         if (user.isEmpty()) return new Reader(Level.ANONYMOUS, user);
         if (user.get().atLeast(Role.CONTRIBUTOR)) return new Reader(Level.SUBSCRIBER, user);

@@ -48,13 +48,19 @@ public final class AccessCheck {
             staffTokens.admit(ctx, required);
             return;
         }
-        if (Csrf.changesState(ctx.method()) && !tokenless(ctx) && !csrf.valid(ctx)) throw new CsrfRejected();
+        // an app's bearer token is no ambient credential (a browser never adds it by itself): no CSRF token needed
+        boolean app = Sessions.byToken(ctx);
+        if (Csrf.changesState(ctx.method()) && !app && !tokenless(ctx) && !csrf.valid(ctx)) throw new CsrfRejected();
         if (required == Role.ANYONE) return;
+        if (app && required != Role.READER) {
+            throw new ForbiddenResponse("A reader token from an app opens the reader's own pages and APIs only.");
+        }
         ctx.header("Cache-Control", "private, no-store");
         Optional<User> user = sessions.current(ctx);
-        if (user.isEmpty() && ApiPaths.isApi(ctx.path())) {
-            throw new io.javalin.http.UnauthorizedResponse(
-                    "Sign in to use " + ctx.path() + ": send the session cookie from " + Paths.signIn() + ".");
+        if (user.isEmpty() && (app || ApiPaths.isApi(ctx.path()))) {
+            throw new io.javalin.http.UnauthorizedResponse("Sign in to use " + ctx.path()
+                    + ": send the session cookie from " + Paths.signIn()
+                    + ", or an app's reader token as Authorization: Bearer (POST " + ApiPaths.readerTokens() + ").");
         }
         if (user.isEmpty()) {
             String back = ctx.method() == HandlerType.GET

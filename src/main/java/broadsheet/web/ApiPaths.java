@@ -43,6 +43,47 @@ public final class ApiPaths {
 
     // --- content-api
 
+    public static String contentArticles() {
+        return "/api/content/articles";
+    }
+
+    public static String contentArticle(long id) {
+        return contentArticles() + "/" + id;
+    }
+
+    public static String contentArticleBySlug(String slug) {
+        return contentArticles() + "/slug/" + slug;
+    }
+
+    public static String contentSections() {
+        return "/api/content/sections";
+    }
+
+    public static String contentAuthors() {
+        return "/api/content/authors";
+    }
+
+    public static String contentTopics() {
+        return "/api/content/topics";
+    }
+
+    public static String contentPhotos() {
+        return "/api/content/photos";
+    }
+
+    public static String contentChanges() {
+        return "/api/content/changes";
+    }
+
+    /** Where an app signs a reader in for a bearer token (POST), and signs out (DELETE .../current). */
+    public static String readerTokens() {
+        return "/api/tokens";
+    }
+
+    public static String currentReaderToken() {
+        return readerTokens() + "/current";
+    }
+
     // --- admin-api
 
     /** The Admin API's articles: POST creates one. */

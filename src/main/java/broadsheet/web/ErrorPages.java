@@ -76,8 +76,7 @@ public final class ErrorPages {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
         if (ApiPaths.isApi(ctx.path())) { // programs get the message as JSON
-            ctx.contentType("application/json");
-            ctx.result(Json.forScript(java.util.Map.of("status", status, "error", message)));
+            ProblemDetails.send(ctx, status, message);
             return;
         }
         Meta meta = Meta.page(heading, message, ctx.path()).hidden();

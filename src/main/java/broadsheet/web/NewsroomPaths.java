@@ -216,6 +216,15 @@ public final class NewsroomPaths {
 
     // --- content-api
 
+    /** The integrations page: Content API keys. */
+    public static String integrations() {
+        return "/newsroom/integrations";
+    }
+
+    public static String integrationRevoke(long id) {
+        return integrations() + "/" + id + "/revoke";
+    }
+
     // --- admin-api
 
     /** The staff member's API tokens (an admin sees everyone's); POST makes one. */

@@ -20,6 +20,7 @@ public final class OpenApiDocument {
     /** The parts, in the order their paths appear. Add a feature's part here, under its heading. */
     private static final String[] PARTS = {
         // --- content-api
+        "content-api",
         // --- admin-api
         "admin-api",
         // --- webhooks

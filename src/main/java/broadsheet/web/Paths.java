@@ -374,4 +374,15 @@ public final class Paths {
     public static String brandLogo(String hash, String extension) {
         return "/brand/logo-" + hash + "." + extension;
     }
+
+    // --- content-api
+
+    /** The reader's browsers and apps, with sign out for each. */
+    public static String accountApps() {
+        return "/account/apps";
+    }
+
+    public static String accountAppSignOut(String handle) {
+        return accountApps() + "/" + handle + "/sign-out";
+    }
 }

@@ -7,6 +7,7 @@ import broadsheet.adminapi.ApiProblem;
 import broadsheet.articles.ArticlesFeature;
 import broadsheet.brand.BrandFeature;
 import broadsheet.comments.CommentsFeature;
+import broadsheet.contentapi.ContentApiFeature;
 import broadsheet.feeds.FeedsFeature;
 import broadsheet.following.FollowingFeature;
 import broadsheet.following.FollowingPages;
@@ -47,7 +48,8 @@ public record Routes(
         BrandFeature brand,
         broadsheet.webhooks.WebhooksFeature webhooks,
         broadsheet.wire.WireFeature wire,
-        AdminApiFeature adminApi) {
+        AdminApiFeature adminApi,
+        ContentApiFeature contentApi) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -269,7 +271,24 @@ public record Routes(
         r.post("/newsroom/brand", brand.desk()::save, Role.ADMIN);
         get(r, "/brand/{file}", brand.files()::serve, Role.ANYONE);
 
-        // --- content-api (issue 14)
+        // --- content-api (issue 14): the key (or a reader's token) is checked in the handlers; preflights for CORS
+        get(r, "/api/content/articles", contentApi.api()::articles, Role.ANYONE);
+        get(r, "/api/content/articles/slug/{slug}", contentApi.api()::articleBySlug, Role.ANYONE);
+        get(r, "/api/content/articles/{id}", contentApi.api()::article, Role.ANYONE);
+        get(r, "/api/content/sections", contentApi.api()::sections, Role.ANYONE);
+        get(r, "/api/content/authors", contentApi.api()::authors, Role.ANYONE);
+        get(r, "/api/content/topics", contentApi.api()::topics, Role.ANYONE);
+        get(r, "/api/content/photos", contentApi.api()::photos, Role.ANYONE);
+        get(r, "/api/content/changes", contentApi.api()::changes, Role.ANYONE);
+        r.options("/api/content/<rest>", contentApi.api()::preflight, Role.ANYONE);
+        // an app signs a reader in with email and password (the password is the proof; the site's throttle applies)
+        r.post("/api/tokens", contentApi.tokens()::signIn, Role.ANYONE, NoCsrfToken.OWN_PROOF);
+        r.delete("/api/tokens/current", contentApi.tokens()::signOut, Role.READER);
+        get(r, "/account/apps", contentApi.tokens()::list, Role.READER);
+        r.post("/account/apps/{handle}/sign-out", contentApi.tokens()::end, Role.READER);
+        get(r, "/newsroom/integrations", contentApi.integrations()::show, Role.ADMIN);
+        r.post("/newsroom/integrations", contentApi.integrations()::create, Role.ADMIN);
+        r.post("/newsroom/integrations/{id}/revoke", contentApi.integrations()::revoke, Role.ADMIN);
 
         // --- admin-api (issue 14): tokens made in the newsroom; the API itself is reached with one (see
         // StaffTokenGate)
@@ -346,6 +365,7 @@ public record Routes(
                         .forbidden(
                                 ctx,
                                 "This form has expired or did not come from this site. Go back, reload the page and try again."));
+        r.exception(ProblemDetails.Problem.class, (e, ctx) -> ProblemDetails.send(ctx, e));
         r.exception(Paywall.GiftRefused.class, paywall.gifts()::refused);
         r.exception(Exception.class, site.errors()::serverError);
     }

@@ -38,10 +38,27 @@ public final class Sessions {
         Object cached = ctx.attribute(USER_ATTRIBUTE);
         if (cached instanceof User u) return Optional.of(u);
         String token = ctx.cookie(COOKIE);
+        if (token == null) token = bearer(ctx);
         if (token == null || token.length() > 100) return Optional.empty();
         Optional<User> user = dao.user(Tokens.sha256(token));
         user.ifPresent(u -> ctx.attribute(USER_ATTRIBUTE, u));
         return user;
+    }
+
+    /**
+     * The reader token an app sends as {@code Authorization: Bearer ...} (a session made by signing in through
+     * the API), or null. It is only read when the request has no session cookie.
+     */
+    public static String bearer(Context ctx) {
+        String h = ctx.header("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        String t = h.substring(7).strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /** Whether this request is signed in by an app's bearer token rather than a browser's cookie. */
+    public static boolean byToken(Context ctx) {
+        return ctx.cookie(COOKIE) == null && bearer(ctx) != null;
     }
 
     /** Signs out this browser. */

@@ -72,7 +72,7 @@ class FollowingRulesTest extends FollowingTestBase {
         assertThat(json(anonymous.get("/api/me")).get("signedIn").asBoolean()).isFalse();
         HttpResponse<String> denied = anonymous.get("/api/feed");
         assertThat(denied.statusCode()).isEqualTo(401);
-        assertThat(denied.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(denied.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(json(denied).get("error").asText()).contains("Sign in");
     }
 
@@ -150,22 +150,25 @@ class FollowingRulesTest extends FollowingTestBase {
         WebClient c = reader();
         String token = csrf(c);
         List<String> checked = new ArrayList<>();
-        doc.get("paths")
-                .fields()
-                .forEachRemaining(e -> e.getValue().fieldNames().forEachRemaining(method -> {
-                    String path = e.getKey()
-                            .replace("{kind}", "topic")
-                            .replace("{slug}", "energy")
-                            .replace("{id}", "1");
-                    String body = method.equals("post") ? "{\"kind\":\"topic\",\"slug\":\"energy\"}" : null;
-                    int status = c.json(method.toUpperCase(), path, body, "X-CSRF-Token", token)
-                            .statusCode();
-                    assertThat(e.getValue().get(method).get("responses").has(String.valueOf(status)))
-                            .as(method + " " + path + " answered " + status + ", which the document lists")
-                            .isTrue();
-                    checked.add(method + " " + e.getKey());
-                }));
+        // Following's own paths; every operation of every part is called by OpenApiConformanceTest
+        doc.get("paths").fields().forEachRemaining(e -> {
+            if (e.getKey().matches("/api/(me|feed|following.*)")) checkRoute(e, c, token, checked);
+        });
         assertThat(checked).contains("get /api/feed", "post /api/following", "delete /api/following/{kind}/{slug}");
+    }
+
+    private static void checkRoute(
+            java.util.Map.Entry<String, JsonNode> e, WebClient c, String token, List<String> checked) {
+        e.getValue().fieldNames().forEachRemaining(method -> {
+            String path = e.getKey().replace("{kind}", "topic").replace("{slug}", "energy");
+            String body = method.equals("post") ? "{\"kind\":\"topic\",\"slug\":\"energy\"}" : null;
+            int status = c.json(method.toUpperCase(), path, body, "X-CSRF-Token", token)
+                    .statusCode();
+            assertThat(e.getValue().get(method).get("responses").has(String.valueOf(status)))
+                    .as(method + " " + path + " answered " + status + ", which the document lists")
+                    .isTrue();
+            checked.add(method + " " + e.getKey());
+        });
     }
 
     @Test

@@ -282,6 +282,11 @@ class PaywallChannelsTest {
         assertThat(asSubscriber.body()).contains(SUB_SECRET);
     }
 
+    @Test
+    void theContentApiGivesLockedTextOnlyToKeysGivenTheRightAndToReadersWhoMayReadIt() throws Exception {
+        ContentApiChannel.check(t, "reader@example.org", "subscriber@example.org");
+    }
+
     /**
      * What every other channel sends does not depend on who asks: the same checks for any client,
      * including one let in by the meter or holding a gift link (see MeterTest and GiftLinksTest).

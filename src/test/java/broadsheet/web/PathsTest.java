@@ -283,6 +283,23 @@ class PathsTest {
         check("adminAuthor", GET, ApiPaths.adminAuthor(7));
         check("adminAuthor", HandlerType.PATCH, ApiPaths.adminAuthor(7));
 
+        // --- content-api
+        check("contentArticles", GET, ApiPaths.contentArticles());
+        check("contentArticle", GET, ApiPaths.contentArticle(7));
+        check("contentArticleBySlug", GET, ApiPaths.contentArticleBySlug("harbour-bill"));
+        check("contentSections", GET, ApiPaths.contentSections());
+        check("contentAuthors", GET, ApiPaths.contentAuthors());
+        check("contentTopics", GET, ApiPaths.contentTopics());
+        check("contentPhotos", GET, ApiPaths.contentPhotos());
+        check("contentChanges", GET, ApiPaths.contentChanges());
+        check("readerTokens", POST, ApiPaths.readerTokens());
+        check("currentReaderToken", DELETE, ApiPaths.currentReaderToken());
+        check("accountApps", GET, Paths.accountApps());
+        check("accountAppSignOut", POST, Paths.accountAppSignOut("0123456789abcdef"));
+        check("integrations", GET, NewsroomPaths.integrations());
+        check("integrations", POST, NewsroomPaths.integrations());
+        check("integrationRevoke", POST, NewsroomPaths.integrationRevoke(7));
+
         // the helpers keep a built path routable
         check("with", GET, Paths.with(Paths.section("politics"), "before", "2026-11-30T10:15:00Z_123"));
 

@@ -36,7 +36,8 @@ public final class Tools {
                 new BenchSearchCommand(),
                 new BenchReaderCommand(),
                 new BenchWebhooksCommand(),
-                new BenchClusterCommand())) cli.addSubcommand(command);
+                new BenchClusterCommand(),
+                new BenchApiCommand())) cli.addSubcommand(command);
         DemoOption demo = new DemoOption();
         cli.getSubcommands().get("serve").addMixin("demo", demo);
         Main.configureServe(cli, config -> demo.load ? DemoContent.withDevMail(config) : config);

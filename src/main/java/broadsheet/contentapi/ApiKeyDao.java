@@ -1,0 +1,112 @@
+package broadsheet.contentapi;
+
+import broadsheet.accounts.User;
+import broadsheet.audit.Audit;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** The {@code api_keys} table: integrations' keys, kept as hashes. */
+public final class ApiKeyDao {
+
+    /** A key as the newsroom lists it and the API checks it (never the key itself). */
+    public record ApiKey(
+            long id,
+            String name,
+            String prefix,
+            boolean lockedText,
+            int perMinute,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant revokedAt) {
+        public boolean active() {
+            return revokedAt == null;
+        }
+    }
+
+    private static final String COLUMNS =
+            "select id, name, key_prefix, locked_text, per_minute, created_at, last_used_at, revoked_at from api_keys";
+
+    private final Jdbi jdbi;
+
+    public ApiKeyDao(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public long create(User by, String name, String hash, String prefix, boolean lockedText, int perMinute) {
+        return jdbi.inTransaction(h -> {
+            long id = h.createQuery("""
+                    insert into api_keys (name, key_hash, key_prefix, locked_text, per_minute, created_by)
+                    values (:name, :hash, :prefix, :locked, :perMinute, :by) returning id""")
+                    .bind("name", name)
+                    .bind("hash", hash)
+                    .bind("prefix", prefix)
+                    .bind("locked", lockedText)
+                    .bind("perMinute", perMinute)
+                    .bind("by", by.id())
+                    .mapTo(Long.class)
+                    .one();
+            Audit.record(
+                    h,
+                    by,
+                    "created an API key",
+                    "api_key",
+                    id,
+                    name + (lockedText ? " (reads locked articles)" : "") + ", " + perMinute + " requests a minute");
+            return id;
+        });
+    }
+
+    /** Revokes a key; false when there is no such key or it was revoked already. */
+    public boolean revoke(User by, long id) {
+        return jdbi.inTransaction(h -> {
+            Optional<String> name = h.createQuery(
+                            "update api_keys set revoked_at = now() where id = :id and revoked_at is null returning name")
+                    .bind("id", id)
+                    .mapTo(String.class)
+                    .findOne();
+            name.ifPresent(n -> Audit.record(h, by, "revoked an API key", "api_key", id, n));
+            return name.isPresent();
+        });
+    }
+
+    public List<ApiKey> all() {
+        return jdbi.withHandle(
+                h -> h.createQuery(COLUMNS + " order by revoked_at is not null, created_at desc, id desc")
+                        .map((rs, ctx) -> key(rs))
+                        .list());
+    }
+
+    /** The unrevoked key with this hash. */
+    public Optional<ApiKey> active(String hash) {
+        return jdbi.withHandle(h -> h.createQuery(COLUMNS + " where key_hash = :hash and revoked_at is null")
+                .bind("hash", hash)
+                .map((rs, ctx) -> key(rs))
+                .findOne());
+    }
+
+    /** Notes that a key was used (callers do this at most once a minute per key). */
+    public void used(long id) {
+        jdbi.useHandle(h -> h.createUpdate("update api_keys set last_used_at = now() where id = :id")
+                .bind("id", id)
+                .execute());
+    }
+
+    private static ApiKey key(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ApiKey(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("key_prefix"),
+                rs.getBoolean("locked_text"),
+                rs.getInt("per_minute"),
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("last_used_at")),
+                instant(rs.getTimestamp("revoked_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

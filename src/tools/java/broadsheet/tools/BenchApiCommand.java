@@ -1,0 +1,144 @@
+package broadsheet.tools;
+
+import broadsheet.App;
+import broadsheet.Config;
+import broadsheet.cli.CommonOptions;
+import broadsheet.cli.Main;
+import broadsheet.db.Database;
+import broadsheet.web.ApiPaths;
+import broadsheet.web.Tokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Jdbi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The Content API benchmark: on a bench-data archive, starts the site in this process and measures over real
+ * HTTP, at 16 connections, the article list and one article, each cached (the same answers again, kept by the
+ * node until content changes) and uncached (every request a query the node has not answered: an extra query
+ * parameter the API ignores, so each is read from PostgreSQL and made afresh). Prints a Markdown report.
+ */
+@Command(
+        name = "bench-api",
+        description = "Measure the Content API's article list and one article on a bench-data archive.")
+final class BenchApiCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(
+            names = "--seconds",
+            defaultValue = "10",
+            description = "Seconds per measurement (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(
+            names = "--threads",
+            defaultValue = "16",
+            description = "Concurrent connections (default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--seed", defaultValue = "7")
+    long seed;
+
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Override
+    public Integer call() throws Exception {
+        Config c = common.config();
+        Config config = new Config(0, c.dataDir(), c.databaseUrl(), "http://localhost", false, false, c.mail());
+        StringBuilder out = new StringBuilder();
+        try (Database db = Database.open(config)) {
+            Jdbi jdbi = db.jdbi();
+            long articles =
+                    jdbi.withHandle(h -> h.createQuery("select count(*) from articles where status = 'published'")
+                            .mapTo(Long.class)
+                            .one());
+            if (articles == 0) throw new Main.UserError("no articles: run bench-data first");
+            String key = "bs_content_bench_" + Tokens.random();
+            jdbi.useHandle(
+                    h -> h.createUpdate("""
+                    insert into api_keys (name, key_hash, key_prefix, per_minute) values ('bench-api', :hash, 'bs_content_be', 100000)""").bind("hash", Tokens.sha256(key)).execute());
+            List<Long> ids = jdbi.withHandle(h -> h.createQuery(
+                            "select id from articles where status = 'published' order by md5(id::text) limit 20000")
+                    .mapTo(Long.class)
+                    .list());
+            String section = jdbi.withHandle(h -> h.createQuery(
+                            "select s.slug from sections s join articles a on a.section_id = s.id group by s.slug order by count(*) desc limit 1")
+                    .mapTo(String.class)
+                    .one());
+            out.append(String.format(
+                    Locale.ROOT,
+                    "Data: %,d published articles; %d connections, %d s per row; load average before: %s%n%n",
+                    articles,
+                    threads,
+                    seconds,
+                    load()));
+            try (App app = App.start(config, db)) {
+                String base = "http://localhost:" + app.port();
+                String list = ApiPaths.contentArticles() + "?key=" + key + "&include=authors,topics";
+                String sectionList = ApiPaths.contentArticles() + "?key=" + key + "&section=" + section;
+                AtomicLong unique = new AtomicLong();
+                Random rnd = new Random(seed);
+                // warm up the JIT, PostgreSQL's caches and the node's answers for the cached rows
+                for (int i = 0; i < 2000; i++) {
+                    get(base, list);
+                    get(base, one(key, ids.get(i % 200)));
+                }
+                out.append(Timings.header("Content API request (16 at once)"));
+                out.append(Timings.together(threads, seconds, t -> i -> get(base, list))
+                        .row("article list, first page of 15 with authors and topics, cached"));
+                out.append(Timings.together(
+                                threads, seconds, t -> i -> get(base, list + "&bench=" + unique.incrementAndGet()))
+                        .row("article list, first page of 15 with authors and topics, uncached"));
+                out.append(Timings.together(
+                                threads,
+                                seconds,
+                                t -> i -> get(base, sectionList + "&bench=" + unique.incrementAndGet()))
+                        .row("article list of one section (" + section + "), uncached"));
+                out.append(Timings.together(
+                                threads, seconds, t -> i -> get(base, one(key, ids.get((t * 31 + i) % 200))))
+                        .row("one article (HTML body), cached"));
+                out.append(Timings.together(threads, seconds, t -> {
+                            Random r = new Random(rnd.nextLong());
+                            return i -> get(
+                                    base,
+                                    one(key, ids.get(r.nextInt(ids.size()))) + "&bench=" + unique.incrementAndGet());
+                        })
+                        .row("one article (HTML body), uncached, random across the archive"));
+            }
+            out.append(String.format(Locale.ROOT, "%nLoad average after: %s%n", load()));
+        }
+        System.out.println(out);
+        return 0;
+    }
+
+    private static String one(String key, long id) {
+        return ApiPaths.contentArticle(id) + "?key=" + key;
+    }
+
+    private void get(String base, String path) throws Exception {
+        HttpResponse<byte[]> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) throw new IllegalStateException(path + " answered " + r.statusCode());
+    }
+
+    private static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}
