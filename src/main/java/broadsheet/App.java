@@ -12,6 +12,7 @@ import broadsheet.following.FollowingFeature;
 import broadsheet.fronts.FrontsFeature;
 import broadsheet.newsletters.NewslettersFeature;
 import broadsheet.newsroom.NewsroomFeature;
+import broadsheet.ops.OpsFeature;
 import broadsheet.paywall.PaywallFeature;
 import broadsheet.reads.ReadsFeature;
 import broadsheet.search.SearchFeature;
@@ -74,6 +75,7 @@ public final class App implements AutoCloseable {
         AccountsFeature accounts = AccountsFeature.create(core, following.afterSignIn(), subscriptions.readers());
         NewslettersFeature newsletters = NewslettersFeature.create(core, articles.dao(), paywall.paywall());
         NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao(), search.search());
+        OpsFeature ops = OpsFeature.create(core, search.engine());
         Routes routes = new Routes(
                 core,
                 SitePages.create(core, articles.dao()),
@@ -89,7 +91,8 @@ public final class App implements AutoCloseable {
                 newsroom,
                 reads,
                 search,
-                BrandFeature.create(core));
+                BrandFeature.create(core),
+                ops);
 
         Runnable onChange = () -> {
             core.chrome().reload();
@@ -99,6 +102,7 @@ public final class App implements AutoCloseable {
         List<AutoCloseable> running = new ArrayList<>();
         running.add(search.engine());
         running.add(new ContentChanges(db.dataSource(), onChange, core.cache()::drop));
+        running.add(ops.watch());
         Javalin server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -113,6 +117,7 @@ public final class App implements AutoCloseable {
             c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             c.jetty.multipartConfig.maxFileSize(Uploads.MAX_REQUEST_MB, SizeUnit.MB);
             c.jetty.multipartConfig.maxTotalRequestSize(Uploads.MAX_REQUEST_MB, SizeUnit.MB);
+            ops.configure(c);
             routes.register(c);
         });
         try {
@@ -121,7 +126,6 @@ public final class App implements AutoCloseable {
             closeAll(running);
             throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage());
         }
-        running.add(server::stop);
         if (config.jobs()) {
             running.add(newsroom.startJobs());
             running.add(newsletters.startJobs());
@@ -132,6 +136,10 @@ public final class App implements AutoCloseable {
             running.add(newsletters.sender()); // not started, but woken by "send now" on the newsletter desk
             running.add(reads.counter()); // not started, but writes what the beacon counted when the app stops
         }
+        // Stopped first: /readyz says so, the server stops accepting and finishes the requests in flight
+        // (up to OpsFeature.STOP_TIMEOUT); then the jobs stop and let go of what they hold.
+        running.add(server::stop);
+        running.add(ops.pages()::stopping);
         return new App(server, onChange, reads, running, search.engine());
     }
 

@@ -28,9 +28,36 @@ public record Config(
         MailConfig mail,
         StripeConfig stripe,
         boolean jobs,
-        boolean devMail) {
+        boolean devMail,
+        broadsheet.ops.OpsConfig ops) {
 
     public static final int DEFAULT_PORT = 8080;
+
+    /** With the operator's settings at their defaults. */
+    public Config(
+            int port,
+            Path dataDir,
+            String databaseUrl,
+            String baseUrl,
+            boolean pageCache,
+            boolean devTemplates,
+            MailConfig mail,
+            StripeConfig stripe,
+            boolean jobs,
+            boolean devMail) {
+        this(
+                port,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                broadsheet.ops.OpsConfig.defaults());
+    }
 
     /** With /dev/mail off. */
     public Config(
@@ -83,7 +110,8 @@ public record Config(
                 MailConfig.fromEnv(env),
                 StripeConfig.fromEnv(env),
                 true,
-                onOff("DEV_MAIL", env.getOrDefault("DEV_MAIL", "off")));
+                onOff("DEV_MAIL", env.getOrDefault("DEV_MAIL", "off")),
+                broadsheet.ops.OpsConfig.fromEnv(env));
     }
 
     private static boolean onOff(String name, String value) {
@@ -93,40 +121,44 @@ public record Config(
     }
 
     public Config withPort(int p) {
-        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(p, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, ops);
     }
 
     public Config withDataDir(Path d) {
-        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(port, d, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, ops);
     }
 
     public Config withDatabaseUrl(String url) {
-        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(port, dataDir, url, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, ops);
     }
 
     public Config withBaseUrl(String url) {
         return new Config(
-                port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates, mail, stripe, jobs, devMail);
+                port, dataDir, databaseUrl, stripSlash(url), pageCache, devTemplates, mail, stripe, jobs, devMail, ops);
     }
 
     public Config withPageCache(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe, jobs, devMail);
+        return new Config(port, dataDir, databaseUrl, baseUrl, on, devTemplates, mail, stripe, jobs, devMail, ops);
     }
 
     public Config withMail(MailConfig m) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m, stripe, jobs, devMail);
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, m, stripe, jobs, devMail, ops);
     }
 
     public Config withStripe(StripeConfig s) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, s, jobs, devMail);
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, s, jobs, devMail, ops);
     }
 
     public Config withJobs(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, on, devMail);
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, on, devMail, ops);
+    }
+
+    public Config withOps(broadsheet.ops.OpsConfig o) {
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, devMail, o);
     }
 
     public Config withDevMail(boolean on) {
-        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, on);
+        return new Config(port, dataDir, databaseUrl, baseUrl, pageCache, devTemplates, mail, stripe, jobs, on, ops);
     }
 
     /**

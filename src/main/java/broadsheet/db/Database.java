@@ -22,6 +22,9 @@ public final class Database implements AutoCloseable {
      */
     public static final int POOL = 16;
 
+    /** How long a request waits for a pooled connection before it fails (docs/deployment.md). */
+    public static final long CONNECTION_TIMEOUT_MS = 1_000;
+
     /**
      * The embedded PostgreSQL, sized for a small machine: connections for this app's pool and one more
      * process as large (a second node, or the benchmark's cache-off server) plus psql and maintenance;
@@ -38,13 +41,15 @@ public final class Database implements AutoCloseable {
             "jit", "off",
             "fsync", "on");
 
-    private final EmbeddedPostgres embedded;
+    private volatile EmbeddedPostgres embedded;
+    private final Path embeddedDir;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final String jdbcUrl;
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource pool, String jdbcUrl) {
+    private Database(EmbeddedPostgres embedded, Path embeddedDir, HikariDataSource pool, String jdbcUrl) {
         this.embedded = embedded;
+        this.embeddedDir = embeddedDir;
         this.pool = pool;
         this.jdbcUrl = jdbcUrl;
         this.jdbi = configure(Jdbi.create(pool));
@@ -75,7 +80,10 @@ public final class Database implements AutoCloseable {
             password = parsed.password();
         }
         try {
-            return connect(embedded, url, user, password, POOL);
+            Database db = connect(embedded, url, user, password, POOL);
+            return embedded == null
+                    ? db
+                    : new Database(embedded, config.dataDir().resolve("postgres"), db.pool, url);
         } catch (RuntimeException e) {
             if (embedded != null) closeQuietly(embedded);
             throw e;
@@ -92,7 +100,10 @@ public final class Database implements AutoCloseable {
         hc.setMinimumIdle(2);
         hc.setPoolName("broadsheet");
         hc.setInitializationFailTimeout(5_000);
-        hc.setConnectionTimeout(5_000);
+        // A request waits at most this long for a connection: when the database is away it fails in a
+        // second (a 503 page, see ops/DatabaseWatch) instead of hanging for five.
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        hc.setValidationTimeout(CONNECTION_TIMEOUT_MS);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hc);
@@ -100,7 +111,18 @@ public final class Database implements AutoCloseable {
             throw new StartupException("cannot reach the database at " + redact(url) + ": " + rootMessage(e));
         }
         migrate(pool);
-        return new Database(embedded, pool, url);
+        return new Database(embedded, null, pool, url);
+    }
+
+    /** Migrations on the class path that this database has not applied (0 after a start; more if another node's jar is newer). */
+    public int pendingMigrations() {
+        return Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .info()
+                .pending()
+                .length;
     }
 
     public static void migrate(DataSource ds) {
@@ -111,7 +133,29 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
+    /** Whether this app started its own PostgreSQL, and that server's process has gone (killed, crashed). */
+    public boolean embeddedDied() {
+        EmbeddedPostgres pg = embedded;
+        return pg != null && embeddedDir != null && !pg.getProcess().isAlive();
+    }
+
+    /**
+     * Starts the embedded PostgreSQL again on the same directory and port, after {@link #embeddedDied()};
+     * the pool's connections to the old one fail and are replaced by new ones. Throws {@link StartupException}
+     * when it cannot start yet (the old server's sessions may still be going away): the caller tries again.
+     */
+    public synchronized void restartEmbedded() {
+        EmbeddedPostgres old = embedded;
+        if (old == null || embeddedDir == null || old.getProcess().isAlive()) return;
+        closeQuietly(old); // releases its hold on the directory (epg-lock)
+        embedded = startEmbedded(embeddedDir, old.getPort());
+    }
+
     private static EmbeddedPostgres startEmbedded(Path dir) {
+        return startEmbedded(dir, 0);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dir, int port) {
         try {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) throw new IOException("not writable");
@@ -123,6 +167,7 @@ public final class Database implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder =
                     EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false);
+            if (port != 0) builder.setPort(port);
             EMBEDDED_SETTINGS.forEach(builder::setServerConfig);
             return builder.start();
         } catch (IOException | RuntimeException e) {
@@ -152,8 +197,8 @@ public final class Database implements AutoCloseable {
     private static void closeQuietly(EmbeddedPostgres pg) {
         try {
             pg.close();
-        } catch (IOException ignored) {
-            // the process is going away anyway
+        } catch (IOException | RuntimeException ignored) {
+            // the process is going away anyway (or is gone already)
         }
     }
 

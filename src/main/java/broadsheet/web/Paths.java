@@ -374,4 +374,16 @@ public final class Paths {
     public static String brandLogo(String hash, String extension) {
         return "/brand/logo-" + hash + "." + extension;
     }
+
+    // --- ops (issue 15: the operator's addresses; /healthz is health() above)
+
+    /** Readiness, for a load balancer: 200 when this node should get traffic, 503 naming why not. */
+    public static String ready() {
+        return "/readyz";
+    }
+
+    /** Prometheus metrics (this machine, or with METRICS_TOKEN). */
+    public static String metrics() {
+        return "/metrics";
+    }
 }
