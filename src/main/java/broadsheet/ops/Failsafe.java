@@ -9,15 +9,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure a failing request ends with a 500 instead of a spinning thread. Javalin runs an
- * exception mapper as one more task of the request, and when that task throws, it queues the
- * mapper again for the new throwable, without end: a mapper that fails every time (an error page
- * whose template class cannot be loaded after the jar was replaced under a running server, say)
- * keeps the request's thread busy forever and the client never gets an answer. Every mapper is
- * therefore wrapped by {@link #guard}, which catches whatever the mapper throws and answers a plain
- * 500; and {@code java.lang.Error}s, which Javalin hands to its own handler rather than to mappers,
- * get a plain 500 from {@link #install} as well. The fallback uses only classes already loaded when
- * the server started (see {@link #warmUp}).
+ * Makes sure a failing request ends with a 500 instead of a spinning thread. Javalin runs its
+ * exception mapping as one more task of the request, and when that task throws, it queues the
+ * mapping again for the new throwable, without end: if the mapping fails every time (after the jar
+ * was replaced under a running server, a class it needs for the first time cannot be loaded: a
+ * {@code NoClassDefFoundError} on every try) the request's thread spins for ever and the client gets
+ * nothing. So:
+ * <ul>
+ *   <li>an {@code Error} thrown by any handler (before, endpoint, after) is answered here with a plain
+ *       500 and never reaches Javalin's mapping ({@link #install}: a handler wrapper);
+ *   <li>every exception mapper is wrapped by {@link #guard}, which catches whatever it throws and
+ *       answers a plain 500;
+ *   <li>the classes of Javalin's mapping and of this fallback are loaded at start ({@link #warmUp}),
+ *       while loading still works.
+ * </ul>
  */
 public final class Failsafe {
 
@@ -29,8 +34,32 @@ public final class Failsafe {
 
     /** Errors (NoClassDefFoundError, OutOfMemoryError, ...) thrown by a handler end in a plain 500. */
     public static void install(JavalinConfig config) {
+        config.router.handlerWrapper(endpoint -> ctx -> {
+            try {
+                endpoint.handler.handle(ctx);
+            } catch (Error e) {
+                answeredWithError(ctx, e);
+            }
+        });
         config.router.javaLangErrorHandler(Failsafe::plain500);
         warmUp();
+    }
+
+    private static void answeredWithError(Context ctx, Error error) {
+        try {
+            LOG.error("a request failed with {}", error.toString(), error);
+        } catch (Throwable ignored) {
+            // logging is best effort here: the answer matters more
+        }
+        try {
+            ctx.skipRemainingHandlers();
+            ctx.status(500);
+            ctx.header("Cache-Control", "no-store");
+            ctx.contentType("text/plain; charset=utf-8");
+            ctx.result(BODY);
+        } catch (Throwable ignored) {
+            // the client left
+        }
     }
 
     /** An exception mapper that cannot throw: if it fails, the request gets a plain 500 and both failures are logged. */
@@ -78,12 +107,20 @@ public final class Failsafe {
         }
     }
 
-    /** Loads what the fallback needs while loading still works (before a replaced jar can break it). */
+    /** Javalin's classes for mapping exceptions, each loaded on first use: loaded now, before a replaced jar can break it. */
+    private static final java.util.List<String> MAPPING_CLASSES = java.util.List.of(
+            "io.javalin.router.exception.ExceptionMapperKt",
+            "io.javalin.router.exception.HttpResponseExceptionMapper",
+            "io.javalin.http.InternalServerErrorResponse",
+            "io.javalin.http.HttpResponseException");
+
     private static void warmUp() {
-        try {
-            throw new IllegalStateException("warm-up");
-        } catch (IllegalStateException expected) {
-            LOG.debug("failsafe ready: {}", expected.getMessage());
+        for (String name : MAPPING_CLASSES) {
+            try {
+                Class.forName(name, true, Failsafe.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                LOG.debug("{} not loaded ahead: {}", name, e.toString()); // another Javalin version: nothing to warm
+            }
         }
     }
 }

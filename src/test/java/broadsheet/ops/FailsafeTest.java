@@ -13,11 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 15's spinning server: Javalin runs an exception mapper as a task of the request and, when the
- * mapper throws, queues it again for the new throwable. A mapper that always throws (an error page that
- * cannot be drawn after the jar was replaced) kept a thread busy for ever and the client got nothing.
- * Without {@link Failsafe#guard}, the second and third tests here never get an answer (the client gives
- * up after 5 s: that is the failure signal, not a measured time) and leave a thread spinning.
+ * Issue 15's spinning server: Javalin runs its exception mapping as a task of the request and, when that
+ * task throws, queues it again for the new throwable, without end. Here Javalin's handling of an
+ * {@code Error} throws every time (as it does when a class it needs cannot be loaded after the jar was
+ * replaced): without {@link Failsafe#install}'s handler wrapper, {@code /error} never gets an answer (the
+ * client gives up after 5 s: that is the failure signal, not a measured time) and a thread spins.
+ * Mappers that throw are caught by {@link Failsafe#guard}.
  */
 class FailsafeTest {
 
@@ -35,6 +36,11 @@ class FailsafeTest {
                     c.concurrency.useVirtualThreads = true;
                     c.jetty.port = 0;
                     Failsafe.install(c);
+                    // Javalin's own handling of an Error failing every time, as when the class it needs next cannot
+                    // be loaded: without the handler wrapper of Failsafe.install, /error never gets an answer
+                    c.router.javaLangErrorHandler((res, error) -> {
+                        throw error;
+                    });
                     c.requestLogger.http((ctx, ms) -> health.record(ctx.statusCode()));
                     var r = c.routes;
                     r.get("/error", ctx -> {
@@ -47,6 +53,10 @@ class FailsafeTest {
                         throw new IllegalStateException("the page failed");
                     });
                     r.get("/fine", ctx -> ctx.result("fine"));
+                    r.before("/before-error", ctx -> {
+                        throw new NoClassDefFoundError("broadsheet/web/AccessCheck$Replaced");
+                    });
+                    r.get("/before-error", ctx -> ctx.result("should not run"));
                     r.exception(Broken.class, Failsafe.guard((e, ctx) -> {
                         throw new NoClassDefFoundError("gg/jte/generated/precompiled/errors/JteerrorGenerated");
                     }));
@@ -73,6 +83,13 @@ class FailsafeTest {
     @Test
     void aHandlerThrowingAnErrorEndsInA500() throws Exception {
         HttpResponse<String> r = get("/error");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).isEqualTo(Failsafe.MESSAGE);
+    }
+
+    @Test
+    void anErrorInABeforeHandlerEndsInA500AndTheEndpointDoesNotRun() throws Exception {
+        HttpResponse<String> r = get("/before-error");
         assertThat(r.statusCode()).isEqualTo(500);
         assertThat(r.body()).isEqualTo(Failsafe.MESSAGE);
     }
