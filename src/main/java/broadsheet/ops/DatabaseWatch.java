@@ -116,7 +116,6 @@ public final class DatabaseWatch implements AutoCloseable {
             problem = "";
             if (down) LOG.info("The database answers again");
             down = false;
-            restarting = false;
         } catch (RuntimeException e) {
             problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (!running) return;
@@ -134,6 +133,8 @@ public final class DatabaseWatch implements AutoCloseable {
         restarting = true;
         try {
             db.restartEmbedded();
+            restarting = false; // a new server runs: a later death is a new one, and is logged again
+            LOG.info("The embedded PostgreSQL runs again");
         } catch (RuntimeException e) {
             LOG.debug("the embedded PostgreSQL did not start yet: {}", e.getMessage());
         }

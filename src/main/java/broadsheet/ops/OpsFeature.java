@@ -66,7 +66,7 @@ public record OpsFeature(OpsPages pages, RequestLog log, DatabaseWatch watch) {
         if (path.equals(Paths.health())
                 || path.equals(Paths.ready())
                 || path.equals(Paths.metrics())
-                || path.startsWith("/assets/")) return;
+                || path.startsWith(Paths.asset(""))) return;
         throw new DatabaseAway();
     }
 }
