@@ -50,6 +50,7 @@ public final class Database implements AutoCloseable {
     private Database(EmbeddedPostgres embedded, Path embeddedDir, HikariDataSource pool, String jdbcUrl) {
         this.embedded = embedded;
         this.embeddedDir = embeddedDir;
+        if (embeddedDir != null) this.postmasterPid = postmasterPid(embeddedDir);
         this.pool = pool;
         this.jdbcUrl = jdbcUrl;
         this.jdbi = configure(Jdbi.create(pool));
@@ -133,10 +134,26 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
-    /** Whether this app started its own PostgreSQL, and that server's process has gone (killed, crashed). */
+    /**
+     * Whether this app started its own PostgreSQL, and that server's postmaster has gone (killed, crashed):
+     * the process named by the {@code postmaster.pid} it wrote when it started (one that is stopped, say
+     * by SIGSTOP, is still alive: it is waited for, not replaced).
+     */
     public boolean embeddedDied() {
-        EmbeddedPostgres pg = embedded;
-        return pg != null && embeddedDir != null && !pg.getProcess().isAlive();
+        if (embedded == null || embeddedDir == null) return false;
+        long pid = postmasterPid;
+        return pid <= 0 || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    }
+
+    private volatile long postmasterPid = -1;
+
+    private static long postmasterPid(Path dir) {
+        try {
+            return Long.parseLong(
+                    Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /**
@@ -146,9 +163,10 @@ public final class Database implements AutoCloseable {
      */
     public synchronized void restartEmbedded() {
         EmbeddedPostgres old = embedded;
-        if (old == null || embeddedDir == null || old.getProcess().isAlive()) return;
+        if (!embeddedDied()) return;
         closeQuietly(old); // releases its hold on the directory (epg-lock)
         embedded = startEmbedded(embeddedDir, old.getPort());
+        postmasterPid = postmasterPid(embeddedDir);
     }
 
     private static EmbeddedPostgres startEmbedded(Path dir) {

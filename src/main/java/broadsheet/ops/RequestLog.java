@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every request's id, and what happens once it is answered: counted for {@code /metrics} and for
@@ -22,8 +20,6 @@ public final class RequestLog {
     public static final String HEADER = "X-Request-Id";
     static final String ATTRIBUTE = "broadsheet.requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    /** Written with a pattern of the message alone (logback.xml), so each line is one JSON object. */
-    private static final Logger JSON = LoggerFactory.getLogger("broadsheet.requests");
 
     private final Metrics metrics;
     private final RequestHealth health;
@@ -60,7 +56,8 @@ public final class RequestLog {
         line.put("route", route);
         line.put("status", status);
         line.put("ms", Math.round(ms * 10) / 10.0);
-        JSON.info(Json.forScript(line));
+        // straight to standard output, one object a line with nothing around it, whatever the log pattern
+        System.out.println(Json.forScript(line));
     }
 
     /** The matched route's pattern ("/{y}/{m}/{d}/{slug}"), never the raw path; "unmatched" when no route took it. */

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorTest {
 
+    private static final String TOKEN = "a-scraper-token-for-tests";
     private static Path dir;
     private static Process server;
     private static int port;
@@ -47,7 +48,7 @@ class OperatorTest {
             port = s.getLocalPort();
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        server = new ProcessBuilder(
+        ProcessBuilder builder = new ProcessBuilder(
                         java,
                         "-Xmx512m",
                         "-cp",
@@ -59,8 +60,10 @@ class OperatorTest {
                         "--data-dir",
                         dir.resolve("data").toString())
                 .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.log").toFile())
-                .start();
+                .redirectOutput(dir.resolve("server.log").toFile());
+        builder.environment().put("REQUEST_LOG", "json");
+        builder.environment().put("METRICS_TOKEN", TOKEN);
+        server = builder.start();
         Waiting.upTo(Duration.ofSeconds(120))
                 .ignoreExceptions()
                 .untilAsserted(() -> assertThat(get("/readyz").statusCode()).isEqualTo(200));
@@ -79,12 +82,11 @@ class OperatorTest {
                     .ifPresent(ProcessHandle::destroy);
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .timeout(Duration.ofSeconds(3))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(3));
+        if (headers.length > 0) b.headers(headers);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The postmaster and its backends. */
@@ -114,6 +116,31 @@ class OperatorTest {
 
     private static String log() throws IOException {
         return Files.readString(dir.resolve("server.log"));
+    }
+
+    @Test
+    @Order(0)
+    void requestsAreLoggedAsJsonLinesAndMetricsNeedTheToken() throws Exception {
+        HttpResponse<String> page = get("/", "X-Request-Id", "operator-test-1");
+        assertThat(page.headers().firstValue("X-Request-Id")).hasValue("operator-test-1");
+        Waiting.fewSeconds()
+                .untilAsserted(() -> assertThat(log().lines())
+                        .anySatisfy(l -> assertThat(l)
+                                .startsWith("{")
+                                .contains("\"request_id\":\"operator-test-1\"")
+                                .contains("\"method\":\"GET\"")
+                                .contains("\"route\":\"/\"")
+                                .contains("\"status\":200")
+                                .contains("\"ms\":")));
+        assertThat(get("/metrics").statusCode())
+                .as("this machine, but no token")
+                .isEqualTo(403);
+        assertThat(get("/metrics", "Authorization", "Bearer wrong-token-of-some-length")
+                        .statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> metrics = get("/metrics", "Authorization", "Bearer " + TOKEN);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("broadsheet_http_requests_seconds_count");
     }
 
     @Test
