@@ -23,7 +23,7 @@ public final class Database implements AutoCloseable {
     public static final int POOL = 16;
 
     /** How long a request waits for a pooled connection before it fails (docs/deployment.md). */
-    public static final long CONNECTION_TIMEOUT_MS = 1_000;
+    public static final long CONNECTION_TIMEOUT_MS = 5_000;
 
     /**
      * The embedded PostgreSQL, sized for a small machine: connections for this app's pool and one more
@@ -101,10 +101,9 @@ public final class Database implements AutoCloseable {
         hc.setMinimumIdle(2);
         hc.setPoolName("broadsheet");
         hc.setInitializationFailTimeout(5_000);
-        // A request waits at most this long for a connection: when the database is away it fails in a
-        // second (a 503 page, see ops/DatabaseWatch) instead of hanging for five.
+        // A request waits at most this long for a connection. When the database is away, requests do not
+        // wait at all: ops/DatabaseWatch notices within about a second and they get a 503 page at once.
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-        hc.setValidationTimeout(CONNECTION_TIMEOUT_MS);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hc);
@@ -113,6 +112,43 @@ public final class Database implements AutoCloseable {
         }
         migrate(pool);
         return new Database(embedded, null, pool, url);
+    }
+
+    private java.sql.Connection probe;
+
+    /**
+     * Asks the database {@code select 1} on a connection of its own, outside the pool, so that a busy pool
+     * never looks like a database that is away; gives up after {@code timeoutMs} without an answer. Throws
+     * when the database cannot be reached (the connection is then opened afresh next time).
+     */
+    public synchronized void ping(java.util.concurrent.Executor timeouts, int timeoutMs) throws java.sql.SQLException {
+        try {
+            if (probe == null || probe.isClosed()) {
+                java.util.Properties props = new java.util.Properties();
+                if (pool.getUsername() != null) props.setProperty("user", pool.getUsername());
+                if (pool.getPassword() != null) props.setProperty("password", pool.getPassword());
+                props.setProperty("connectTimeout", String.valueOf(Math.max(1, timeoutMs / 1000)));
+                props.setProperty("ApplicationName", "broadsheet-watch");
+                probe = java.sql.DriverManager.getConnection(jdbcUrl, props);
+            }
+            probe.setNetworkTimeout(timeouts, timeoutMs);
+            try (var st = probe.createStatement()) {
+                st.execute("select 1");
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            closeProbe();
+            throw e;
+        }
+    }
+
+    private synchronized void closeProbe() {
+        if (probe == null) return;
+        try {
+            probe.close();
+        } catch (java.sql.SQLException ignored) {
+            // broken already
+        }
+        probe = null;
     }
 
     /** Migrations on the class path that this database has not applied (0 after a start; more if another node's jar is newer). */
@@ -146,6 +182,9 @@ public final class Database implements AutoCloseable {
     }
 
     private volatile long postmasterPid = -1;
+
+    /** How long a restarted embedded PostgreSQL may take to accept connections (crash recovery runs first). */
+    private static final java.time.Duration RESTART_WAIT = java.time.Duration.ofSeconds(60);
 
     private static long postmasterPid(Path dir) {
         try {
@@ -185,7 +224,7 @@ public final class Database implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder =
                     EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false);
-            if (port != 0) builder.setPort(port);
+            if (port != 0) builder.setPort(port).setPGStartupWait(RESTART_WAIT); // a restart, maybe on a busy machine
             EMBEDDED_SETTINGS.forEach(builder::setServerConfig);
             return builder.start();
         } catch (IOException | RuntimeException e) {
@@ -208,6 +247,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        closeProbe();
         pool.close();
         if (embedded != null) closeQuietly(embedded);
     }

@@ -22,8 +22,14 @@ public final class DatabaseWatch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseWatch.class);
     static final Duration EVERY = Duration.ofMillis(500);
-    /** The database counts as away when no ping succeeded for this long. */
-    static final Duration STALE = Duration.ofSeconds(2);
+    /**
+     * The database counts as away after this many pings in a row failed (refused, broken, or no answer
+     * within {@link #PING_TIMEOUT_MS}), or while a ping has waited longer than {@link #HUNG}. A slow
+     * watch thread on a busy machine is not a database that is away: only failures count.
+     */
+    static final int FAILURES = 2;
+
+    static final Duration HUNG = Duration.ofSeconds(3);
 
     static final int PING_TIMEOUT_MS = 1_500;
     private static final long FIGURES_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
@@ -41,6 +47,8 @@ public final class DatabaseWatch implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long lastOk = System.nanoTime();
+    private volatile long pingSince; // 0 when no ping is under way
+    private volatile int failures;
     private volatile String problem = "";
     private volatile long figuresAt = System.nanoTime() - FIGURES_EVERY_NANOS;
     private volatile int pendingMigrations;
@@ -66,7 +74,9 @@ public final class DatabaseWatch implements AutoCloseable {
 
     /** Whether the database answered lately; read by every request, so it never touches the database itself. */
     public boolean databaseUp() {
-        return System.nanoTime() - lastOk < STALE.toNanos();
+        long since = pingSince;
+        boolean hung = since != 0 && System.nanoTime() - since > HUNG.toNanos();
+        return failures < FAILURES && !hung;
     }
 
     /** Why the database counts as away, if it does. */
@@ -111,18 +121,23 @@ public final class DatabaseWatch implements AutoCloseable {
 
     private void look() {
         try {
-            dao.ping(timeouts, PING_TIMEOUT_MS);
+            pingSince = System.nanoTime();
+            db.ping(timeouts, PING_TIMEOUT_MS);
             lastOk = System.nanoTime();
+            failures = 0;
             problem = "";
             if (down) LOG.info("The database answers again");
             down = false;
-        } catch (RuntimeException e) {
+        } catch (java.sql.SQLException | RuntimeException e) {
+            failures++;
             problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (!running) return;
             superviseEmbedded();
             if (!down && !restarting && !databaseUp()) LOG.warn("The database does not answer: {}", problem);
             down = !databaseUp();
             return;
+        } finally {
+            pingSince = 0;
         }
         if (System.nanoTime() - figuresAt >= FIGURES_EVERY_NANOS) readFigures();
     }
@@ -136,7 +151,7 @@ public final class DatabaseWatch implements AutoCloseable {
             restarting = false; // a new server runs: a later death is a new one, and is logged again
             LOG.info("The embedded PostgreSQL runs again");
         } catch (RuntimeException e) {
-            LOG.debug("the embedded PostgreSQL did not start yet: {}", e.getMessage());
+            LOG.warn("The embedded PostgreSQL did not start yet, will try again: {}", e.getMessage());
         }
     }
 

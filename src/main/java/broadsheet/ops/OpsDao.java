@@ -1,30 +1,14 @@
 package broadsheet.ops;
 
-import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Jdbi;
 
-/** The operator's questions to the database: does it answer, how late are the jobs, how long is the outbox. */
+/** The operator's questions to the database: how late are the jobs, how long is the outbox. */
 public final class OpsDao {
 
     private final Jdbi jdbi;
 
     public OpsDao(Jdbi jdbi) {
         this.jdbi = jdbi;
-    }
-
-    /**
-     * The cheapest query there is, on a connection that gives up after {@code timeoutMs} without an answer
-     * (a database that hangs does not hang the caller for longer). Throws when the database cannot be reached.
-     */
-    public void ping(Executor timeouts, int timeoutMs) {
-        jdbi.useHandle(h -> {
-            try {
-                h.getConnection().setNetworkTimeout(timeouts, timeoutMs);
-            } catch (java.sql.SQLException e) {
-                throw new org.jdbi.v3.core.ConnectionException(e);
-            }
-            h.createQuery("select 1 as one").mapTo(Integer.class).one();
-        });
     }
 
     /** Seconds since the oldest piece of due scheduled work (an article to publish, a newsletter issue to send) fell due; 0 when none waits. */
