@@ -188,7 +188,10 @@ class OperatorTest {
                 .hasSize(1);
         Waiting.upTo(Duration.ofSeconds(30))
                 .ignoreExceptions()
-                .untilAsserted(() -> assertThat(get("/readyz").statusCode()).isEqualTo(200));
+                .untilAsserted(() -> {
+                    HttpResponse<String> ready = get("/readyz");
+                    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+                });
     }
 
     @Test
