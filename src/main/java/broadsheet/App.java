@@ -14,6 +14,7 @@ import broadsheet.following.FollowingFeature;
 import broadsheet.fronts.FrontsFeature;
 import broadsheet.newsletters.NewslettersFeature;
 import broadsheet.newsroom.NewsroomFeature;
+import broadsheet.ops.OpsFeature;
 import broadsheet.paywall.PaywallFeature;
 import broadsheet.reads.ReadsFeature;
 import broadsheet.search.SearchFeature;
@@ -83,6 +84,7 @@ public final class App implements AutoCloseable {
         NewsroomFeature newsroom = NewsroomFeature.create(core, articles, reads.dao(), search.search());
         broadsheet.webhooks.WebhooksFeature webhooks = broadsheet.webhooks.WebhooksFeature.create(core);
         AdminApiFeature adminApi = AdminApiFeature.create(core);
+        OpsFeature ops = OpsFeature.create(core, search.engine());
         Routes routes = new Routes(
                 core,
                 SitePages.create(core, articles.dao(), adminApi.tokens()),
@@ -102,7 +104,8 @@ public final class App implements AutoCloseable {
                 webhooks,
                 broadsheet.wire.WireFeature.create(core),
                 adminApi,
-                contentApi);
+                contentApi,
+                ops);
 
         Runnable onChange = () -> {
             core.chrome().reload();
@@ -127,6 +130,7 @@ public final class App implements AutoCloseable {
                     contentApi.api().clear(); // the API's answers carry no surrogate keys: any change drops them all
                     purge.key(key);
                 }));
+        running.add(ops.watch());
         Javalin server = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
@@ -141,7 +145,9 @@ public final class App implements AutoCloseable {
             c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             c.jetty.multipartConfig.maxFileSize(Uploads.MAX_REQUEST_MB, SizeUnit.MB);
             c.jetty.multipartConfig.maxTotalRequestSize(Uploads.MAX_REQUEST_MB, SizeUnit.MB);
-            FrontDoor.install(c, core.cache()); // cached pages for requests without cookies, before routing
+            ops.configure(c);
+            FrontDoor.install(
+                    c, core.cache()); // cached pages for requests without cookies, before routing (inside ops' handler)
             routes.register(c);
         });
         try {
@@ -150,7 +156,6 @@ public final class App implements AutoCloseable {
             closeAll(running);
             throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage());
         }
-        running.add(server::stop);
         if (config.jobs()) {
             running.add(newsroom.startJobs());
             running.add(newsletters.startJobs());
@@ -162,6 +167,10 @@ public final class App implements AutoCloseable {
             running.add(newsletters.sender()); // not started, but woken by "send now" on the newsletter desk
             running.add(reads.counter()); // not started, but writes what the beacon counted when the app stops
         }
+        // Stopped first: /readyz says so, the server stops accepting and finishes the requests in flight
+        // (up to OpsFeature.STOP_TIMEOUT); then the jobs stop and let go of what they hold.
+        running.add(server::stop);
+        running.add(ops.pages()::stopping);
         return new App(server, onChange, reads, running, search.engine(), core.cache());
     }
 

@@ -22,6 +22,7 @@ import java.util.Map;
  *                    {@code serve --webhook-allow-hosts}); empty by default: every such address is refused
  * @param purgeUrls   the purge endpoints of the shared caches in front (Varnish, a CDN) that are told which
  *                    pages changed (env PURGE_URLS, comma-separated; docs/deployment.md "Cluster"); empty for none
+ * @param ops         the operator's settings: metrics token, request log (docs/deployment.md)
  */
 public record Config(
         int port,
@@ -35,7 +36,8 @@ public record Config(
         boolean jobs,
         boolean devMail,
         java.util.List<String> webhookAllowHosts,
-        java.util.List<java.net.URI> purgeUrls) {
+        java.util.List<java.net.URI> purgeUrls,
+        broadsheet.ops.OpsConfig ops) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -68,7 +70,8 @@ public record Config(
                 jobs,
                 devMail,
                 java.util.List.of(),
-                java.util.List.of());
+                java.util.List.of(),
+                broadsheet.ops.OpsConfig.defaults());
     }
 
     /** With /dev/mail off. */
@@ -124,7 +127,8 @@ public record Config(
                 true,
                 onOff("DEV_MAIL", env.getOrDefault("DEV_MAIL", "off")),
                 hostList(env.getOrDefault("WEBHOOK_ALLOW_HOSTS", "")),
-                urls("PURGE_URLS", env.getOrDefault("PURGE_URLS", "")));
+                urls("PURGE_URLS", env.getOrDefault("PURGE_URLS", "")),
+                broadsheet.ops.OpsConfig.fromEnv(env));
     }
 
     /** A comma-separated list of http(s) URLs; a clear start-up error naming the variable for anything else. */
@@ -174,7 +178,8 @@ public record Config(
                 jobs,
                 devMail,
                 webhookAllowHosts,
-                purgeUrls);
+                purgeUrls,
+                ops);
     }
 
     public Config withDataDir(Path d) {
@@ -190,7 +195,8 @@ public record Config(
                 jobs,
                 devMail,
                 webhookAllowHosts,
-                purgeUrls);
+                purgeUrls,
+                ops);
     }
 
     public Config withDatabaseUrl(String url) {
@@ -206,7 +212,8 @@ public record Config(
                 jobs,
                 devMail,
                 webhookAllowHosts,
-                purgeUrls);
+                purgeUrls,
+                ops);
     }
 
     public Config withBaseUrl(String url) {
@@ -222,7 +229,8 @@ public record Config(
                 jobs,
                 devMail,
                 webhookAllowHosts,
-                purgeUrls);
+                purgeUrls,
+                ops);
     }
 
     public Config withPageCache(boolean on) {
@@ -238,7 +246,8 @@ public record Config(
                 jobs,
                 devMail,
                 webhookAllowHosts,
-                purgeUrls);
+                purgeUrls,
+                ops);
     }
 
     public Config withMail(MailConfig m) {
@@ -254,7 +263,8 @@ public record Config(
                 jobs,
                 devMail,
                 webhookAllowHosts,
-                purgeUrls);
+                purgeUrls,
+                ops);
     }
 
     public Config withStripe(StripeConfig s) {
@@ -270,7 +280,8 @@ public record Config(
                 jobs,
                 devMail,
                 webhookAllowHosts,
-                purgeUrls);
+                purgeUrls,
+                ops);
     }
 
     public Config withJobs(boolean on) {
@@ -286,7 +297,8 @@ public record Config(
                 on,
                 devMail,
                 webhookAllowHosts,
-                purgeUrls);
+                purgeUrls,
+                ops);
     }
 
     public Config withDevMail(boolean on) {
@@ -302,7 +314,25 @@ public record Config(
                 jobs,
                 on,
                 webhookAllowHosts,
-                purgeUrls);
+                purgeUrls,
+                ops);
+    }
+
+    public Config withOps(broadsheet.ops.OpsConfig o) {
+        return new Config(
+                port,
+                dataDir,
+                databaseUrl,
+                baseUrl,
+                pageCache,
+                devTemplates,
+                mail,
+                stripe,
+                jobs,
+                devMail,
+                webhookAllowHosts,
+                purgeUrls,
+                o);
     }
 
     public Config withPurgeUrls(java.util.List<java.net.URI> urls) {
@@ -318,7 +348,8 @@ public record Config(
                 jobs,
                 devMail,
                 webhookAllowHosts,
-                urls);
+                urls,
+                ops);
     }
 
     public Config withWebhookAllowHosts(java.util.List<String> hosts) {
@@ -334,7 +365,8 @@ public record Config(
                 jobs,
                 devMail,
                 hosts,
-                purgeUrls);
+                purgeUrls,
+                ops);
     }
 
     /**

@@ -22,6 +22,9 @@ public final class Database implements AutoCloseable {
      */
     public static final int POOL = 16;
 
+    /** How long a request waits for a pooled connection before it fails (docs/deployment.md). */
+    public static final long CONNECTION_TIMEOUT_MS = 5_000;
+
     /**
      * The embedded PostgreSQL, sized for a small machine: connections for this app's pool and one more
      * process as large (a second node, or the benchmark's cache-off server) plus psql and maintenance;
@@ -38,13 +41,16 @@ public final class Database implements AutoCloseable {
             "jit", "off",
             "fsync", "on");
 
-    private final EmbeddedPostgres embedded;
+    private volatile EmbeddedPostgres embedded;
+    private final Path embeddedDir;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final String jdbcUrl;
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource pool, String jdbcUrl) {
+    private Database(EmbeddedPostgres embedded, Path embeddedDir, HikariDataSource pool, String jdbcUrl) {
         this.embedded = embedded;
+        this.embeddedDir = embeddedDir;
+        if (embeddedDir != null) this.postmasterPid = postmasterPid(embeddedDir);
         this.pool = pool;
         this.jdbcUrl = jdbcUrl;
         this.jdbi = configure(Jdbi.create(pool));
@@ -75,7 +81,10 @@ public final class Database implements AutoCloseable {
             password = parsed.password();
         }
         try {
-            return connect(embedded, url, user, password, POOL);
+            Database db = connect(embedded, url, user, password, POOL);
+            return embedded == null
+                    ? db
+                    : new Database(embedded, config.dataDir().resolve("postgres"), db.pool, url);
         } catch (RuntimeException e) {
             if (embedded != null) closeQuietly(embedded);
             throw e;
@@ -92,7 +101,9 @@ public final class Database implements AutoCloseable {
         hc.setMinimumIdle(2);
         hc.setPoolName("broadsheet");
         hc.setInitializationFailTimeout(5_000);
-        hc.setConnectionTimeout(5_000);
+        // A request waits at most this long for a connection. When the database is away, requests do not
+        // wait at all: ops/DatabaseWatch notices within about a second and they get a 503 page at once.
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hc);
@@ -100,7 +111,55 @@ public final class Database implements AutoCloseable {
             throw new StartupException("cannot reach the database at " + redact(url) + ": " + rootMessage(e));
         }
         migrate(pool);
-        return new Database(embedded, pool, url);
+        return new Database(embedded, null, pool, url);
+    }
+
+    private java.sql.Connection probe;
+
+    /**
+     * Asks the database {@code select 1} on a connection of its own, outside the pool, so that a busy pool
+     * never looks like a database that is away; gives up after {@code timeoutMs} without an answer. Throws
+     * when the database cannot be reached (the connection is then opened afresh next time).
+     */
+    public synchronized void ping(java.util.concurrent.Executor timeouts, int timeoutMs) throws java.sql.SQLException {
+        try {
+            if (probe == null || probe.isClosed()) {
+                java.util.Properties props = new java.util.Properties();
+                if (pool.getUsername() != null) props.setProperty("user", pool.getUsername());
+                if (pool.getPassword() != null) props.setProperty("password", pool.getPassword());
+                props.setProperty("connectTimeout", String.valueOf(Math.max(1, timeoutMs / 1000)));
+                props.setProperty("ApplicationName", "broadsheet-watch");
+                probe = java.sql.DriverManager.getConnection(jdbcUrl, props);
+            }
+            probe.setNetworkTimeout(timeouts, timeoutMs);
+            try (var st = probe.createStatement()) {
+                st.execute("select 1");
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            closeProbe();
+            throw e;
+        }
+    }
+
+    private synchronized void closeProbe() {
+        if (probe == null) return;
+        try {
+            probe.close();
+        } catch (java.sql.SQLException ignored) {
+            // broken already
+        }
+        probe = null;
+    }
+
+    /** Migrations on the class path that this database has not applied (0 after a start; more if another node's jar is newer). */
+    public int pendingMigrations() {
+        return Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .info()
+                .pending()
+                .length;
     }
 
     public static void migrate(DataSource ds) {
@@ -111,7 +170,49 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
+    /**
+     * Whether this app started its own PostgreSQL, and that server's postmaster has gone (killed, crashed):
+     * the process named by the {@code postmaster.pid} it wrote when it started (one that is stopped, say
+     * by SIGSTOP, is still alive: it is waited for, not replaced).
+     */
+    public boolean embeddedDied() {
+        if (embedded == null || embeddedDir == null) return false;
+        long pid = postmasterPid;
+        return pid <= 0 || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    }
+
+    private volatile long postmasterPid = -1;
+
+    /** How long a restarted embedded PostgreSQL may take to accept connections (crash recovery runs first). */
+    private static final java.time.Duration RESTART_WAIT = java.time.Duration.ofSeconds(60);
+
+    private static long postmasterPid(Path dir) {
+        try {
+            return Long.parseLong(
+                    Files.readAllLines(dir.resolve("postmaster.pid")).get(0).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Starts the embedded PostgreSQL again on the same directory and port, after {@link #embeddedDied()};
+     * the pool's connections to the old one fail and are replaced by new ones. Throws {@link StartupException}
+     * when it cannot start yet (the old server's sessions may still be going away): the caller tries again.
+     */
+    public synchronized void restartEmbedded() {
+        EmbeddedPostgres old = embedded;
+        if (!embeddedDied()) return;
+        closeQuietly(old); // releases its hold on the directory (epg-lock)
+        embedded = startEmbedded(embeddedDir, old.getPort());
+        postmasterPid = postmasterPid(embeddedDir);
+    }
+
     private static EmbeddedPostgres startEmbedded(Path dir) {
+        return startEmbedded(dir, 0);
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dir, int port) {
         try {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) throw new IOException("not writable");
@@ -123,6 +224,7 @@ public final class Database implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder =
                     EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false);
+            if (port != 0) builder.setPort(port).setPGStartupWait(RESTART_WAIT); // a restart, maybe on a busy machine
             EMBEDDED_SETTINGS.forEach(builder::setServerConfig);
             return builder.start();
         } catch (IOException | RuntimeException e) {
@@ -145,6 +247,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        closeProbe();
         pool.close();
         if (embedded != null) closeQuietly(embedded);
     }
@@ -152,8 +255,8 @@ public final class Database implements AutoCloseable {
     private static void closeQuietly(EmbeddedPostgres pg) {
         try {
             pg.close();
-        } catch (IOException ignored) {
-            // the process is going away anyway
+        } catch (IOException | RuntimeException ignored) {
+            // the process is going away anyway (or is gone already)
         }
     }
 

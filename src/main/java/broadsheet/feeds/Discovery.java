@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** How machines find the paper's articles: feeds, sitemaps, robots.txt, and a health check. */
+/** How machines find the paper's articles: feeds, sitemaps and robots.txt. */
 public final class Discovery {
 
     static final int FEED_SIZE = 50;
@@ -35,16 +35,13 @@ public final class Discovery {
     private final TopicDao topics;
     private final Chrome chrome;
     private final PageCache cache;
-    private final HealthDao health;
 
-    public Discovery(
-            ArticleDao articles, AuthorDao authors, TopicDao topics, Chrome chrome, PageCache cache, HealthDao health) {
+    public Discovery(ArticleDao articles, AuthorDao authors, TopicDao topics, Chrome chrome, PageCache cache) {
         this.articles = articles;
         this.authors = authors;
         this.topics = topics;
         this.chrome = chrome;
         this.cache = cache;
-        this.health = health;
     }
 
     public void siteFeed(Context ctx) {
@@ -173,17 +170,6 @@ public final class Discovery {
                 PageCache.Page.of(
                         body.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", Instant.EPOCH, ""),
                 PageCache.CACHE_CONTROL);
-    }
-
-    /** 200 when the database answers; load balancers use this. */
-    public void health(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
-        try {
-            health.ping();
-            ctx.contentType("text/plain").result("ok\n");
-        } catch (RuntimeException e) {
-            ctx.status(503).contentType("text/plain").result("database unavailable\n");
-        }
     }
 
     private static PageCache.Page page(String body, String type, Instant lastModified, String key) {

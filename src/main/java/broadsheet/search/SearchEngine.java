@@ -80,6 +80,13 @@ public final class SearchEngine implements AutoCloseable {
         return index != null;
     }
 
+    /** Changes logged that this node's index has not applied yet (all of them while its first build runs); asks the database. */
+    public long lag() {
+        long target = dao.lastChange();
+        if (index == null) return target;
+        return Math.max(0, target - Math.max(low, highestSeen));
+    }
+
     /** Waits until this node has applied every change logged so far (tests, the benchmark). */
     public boolean awaitCaughtUp(Duration timeout) {
         long target = dao.lastChange();

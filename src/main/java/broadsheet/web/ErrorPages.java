@@ -62,7 +62,23 @@ public final class ErrorPages {
         render(ctx, 403, "You cannot do that here", message, List.of());
     }
 
+    /** The database is away: a 503 at once, asking the client to come back shortly (Retry-After). */
+    public void unavailable(Context ctx) {
+        ctx.header("Retry-After", String.valueOf(broadsheet.ops.DatabaseAway.RETRY_AFTER_SECONDS));
+        render(
+                ctx,
+                503,
+                "We will be back in a moment",
+                "The site cannot reach its database just now. Please try again in a few seconds.",
+                List.of());
+    }
+
     public void serverError(Exception e, Context ctx) {
+        if (broadsheet.ops.DatabaseAway.isConnectionFailure(e)) {
+            LOG.warn("{} {} failed: the database is not reachable ({})", ctx.method(), ctx.path(), e.toString());
+            unavailable(ctx);
+            return;
+        }
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         render(
                 ctx,

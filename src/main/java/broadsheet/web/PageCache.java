@@ -156,6 +156,19 @@ public final class PageCache {
     // moved on by drop(): a page whose render overlapped a drop is not kept (see cached)
     private final java.util.concurrent.atomic.AtomicLong drops = new java.util.concurrent.atomic.AtomicLong();
 
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
+
+    /** Pages served from the cache so far (for /metrics). */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Pages rendered because the cache did not hold them (for /metrics). */
+    public long misses() {
+        return misses.sum();
+    }
+
     public PageCache(boolean enabled) {
         this(enabled, () -> "");
     }
@@ -206,6 +219,7 @@ public final class PageCache {
             return render.get();
         });
         if (rendered[0] && drops.get() != before) pages.asMap().remove(key, page);
+        (rendered[0] ? misses : hits).increment();
         return page;
     }
 

@@ -385,4 +385,16 @@ public final class Paths {
     public static String accountAppSignOut(String handle) {
         return accountApps() + "/" + handle + "/sign-out";
     }
+
+    // --- ops (issue 15: the operator's addresses; /healthz is health() above)
+
+    /** Readiness, for a load balancer: 200 when this node should get traffic, 503 naming why not. */
+    public static String ready() {
+        return "/readyz";
+    }
+
+    /** Prometheus metrics (this machine, or with METRICS_TOKEN). */
+    public static String metrics() {
+        return "/metrics";
+    }
 }

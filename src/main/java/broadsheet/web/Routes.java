@@ -15,6 +15,7 @@ import broadsheet.fronts.FrontsFeature;
 import broadsheet.newsletters.NewslettersFeature;
 import broadsheet.newsroom.NewsroomFeature;
 import broadsheet.newsroom.taxonomy.CatalogDesk;
+import broadsheet.ops.Failsafe;
 import broadsheet.paywall.Paywall;
 import broadsheet.paywall.PaywallFeature;
 import broadsheet.reads.ReadsFeature;
@@ -49,7 +50,8 @@ public record Routes(
         broadsheet.webhooks.WebhooksFeature webhooks,
         broadsheet.wire.WireFeature wire,
         AdminApiFeature adminApi,
-        ContentApiFeature contentApi) {
+        ContentApiFeature contentApi,
+        broadsheet.ops.OpsFeature ops) {
 
     /** A GET route and its HEAD twin with the same role (HEAD answers with the headers alone). */
     private static void get(io.javalin.config.RoutesConfig r, String path, io.javalin.http.Handler handler, Role role) {
@@ -327,7 +329,8 @@ public record Routes(
         // for now; the Admin API's staff tokens take over at merge (WireApi takes the caller as a function).
         r.post(ApiPaths.adminWire(), wire.api()::post, Role.EDITOR);
 
-        // --- ops (issue 15)
+        // --- ops (issue 15): /healthz, /readyz, /metrics, request ids, the 503 gate while the database is away
+        ops.register(r, site.errors());
 
         // --- cluster (issue 15)
 
@@ -337,7 +340,6 @@ public record Routes(
         get(r, "/assets/{file}", core.assets()::serve, Role.ANYONE);
         get(r, "/logo.png", site.logo()::serve, Role.ANYONE);
         get(r, "/favicon.ico", ctx -> ctx.redirect(core.assets().url("favicon.svg")), Role.ANYONE);
-        get(r, "/healthz", feeds.discovery()::health, Role.ANYONE);
 
         // Last: Javalin matches in the order routes are added, and these patterns would take any
         // path of four or six segments (/newsroom/articles/7/revisions among them).
@@ -350,24 +352,34 @@ public record Routes(
         get(r, "/opensearch.xml", search.suggest()::openSearch, Role.ANYONE);
 
         r.error(404, "html", site.errors()::notFound);
-        r.exception(NotFoundResponse.class, (e, ctx) -> site.errors().notFound(ctx));
-        r.exception(ContentTooLargeResponse.class, (e, ctx) -> site.errors().tooLarge(ctx, e.getMessage()));
-        r.exception(BadRequestResponse.class, (e, ctx) -> site.errors().badRequest(ctx, e.getMessage()));
-        r.exception(ForbiddenResponse.class, (e, ctx) -> site.errors().forbidden(ctx, e.getMessage()));
         r.exception(
-                FollowingPages.NotFollowable.class, (e, ctx) -> site.errors().unprocessable(ctx, e.getMessage()));
+                NotFoundResponse.class, Failsafe.guard((e, ctx) -> site.errors().notFound(ctx)));
+        r.exception(
+                ContentTooLargeResponse.class,
+                Failsafe.guard((e, ctx) -> site.errors().tooLarge(ctx, e.getMessage())));
+        r.exception(
+                BadRequestResponse.class,
+                Failsafe.guard((e, ctx) -> site.errors().badRequest(ctx, e.getMessage())));
+        r.exception(
+                ForbiddenResponse.class,
+                Failsafe.guard((e, ctx) -> site.errors().forbidden(ctx, e.getMessage())));
+        r.exception(
+                FollowingPages.NotFollowable.class,
+                Failsafe.guard((e, ctx) -> site.errors().unprocessable(ctx, e.getMessage())));
         r.exception(
                 io.javalin.http.UnauthorizedResponse.class,
-                (e, ctx) -> site.errors().unauthorized(ctx, e.getMessage()));
+                Failsafe.guard((e, ctx) -> site.errors().unauthorized(ctx, e.getMessage())));
         r.exception(
                 AccessCheck.CsrfRejected.class,
-                (e, ctx) -> site.errors()
-                        .forbidden(
-                                ctx,
-                                "This form has expired or did not come from this site. Go back, reload the page and try again."));
-        r.exception(ProblemDetails.Problem.class, (e, ctx) -> ProblemDetails.send(ctx, e));
-        r.exception(Paywall.GiftRefused.class, paywall.gifts()::refused);
-        r.exception(Exception.class, site.errors()::serverError);
+                Failsafe.guard(
+                        (e, ctx) -> site.errors()
+                                .forbidden(
+                                        ctx,
+                                        "This form has expired or did not come from this site. Go back, reload the page and try again.")));
+        r.exception(ProblemDetails.Problem.class, Failsafe.guard((e, ctx) -> ProblemDetails.send(ctx, e)));
+        r.exception(Paywall.GiftRefused.class, Failsafe.guard(paywall.gifts()::refused));
+        // every mapper is guarded: one that throws would otherwise be run again without end (ops/Failsafe)
+        r.exception(Exception.class, Failsafe.guard(site.errors()::serverError));
     }
 
     /** A list, a new form, and edit and delete for one kind; "/new" before "/{id}" so it is not taken for an id. */

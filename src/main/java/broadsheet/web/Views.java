@@ -55,6 +55,15 @@ public final class Views {
         }
     }
 
+    /** Whether the template can be found and loaded now (readiness: a jar replaced under a running server fails this). */
+    public boolean available(String template) {
+        try {
+            return engine.hasTemplate(template);
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
     public byte[] render(String template, Object model) {
         Utf8ByteOutput out = new Utf8ByteOutput(16 * 1024);
         engine.render(template, model, out);

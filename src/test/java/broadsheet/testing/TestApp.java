@@ -161,7 +161,8 @@ public final class TestApp implements AutoCloseable {
                 o.jobs(),
                 o.devMail(),
                 o.webhookAllowHosts(),
-                o.purgeUrls());
+                o.purgeUrls(),
+                broadsheet.ops.OpsConfig.defaults());
         fixtures = new Fixtures(db.jdbi(), config.mediaDir(), this::contentChanged);
         app = App.start(config, db);
     }

@@ -79,6 +79,9 @@ class PathsTest {
         check("asset", GET, Paths.asset("site.0123456789.css"));
         check("logo", GET, Paths.logo());
         check("health", GET, Paths.health());
+        // --- ops
+        check("ready", GET, Paths.ready());
+        check("metrics", GET, Paths.metrics());
 
         // accounts
         check("signIn", GET, Paths.signIn());
