@@ -28,6 +28,8 @@ import broadsheet.newsroom.taxonomy.CatalogDesk;
 import broadsheet.reads.ReadsDao;
 import broadsheet.search.Search;
 import broadsheet.sections.SectionDao;
+import broadsheet.topics.suggest.SuggestDao;
+import broadsheet.topics.suggest.TopicSuggestions;
 import java.time.Duration;
 
 /**
@@ -66,8 +68,16 @@ public record NewsroomFeature(
         SectionDao sections = new SectionDao(jdbi);
         PhotoService photos = new PhotoService(jdbi, core.media());
         PhotoFinder finder = new PhotoFinder(search, jdbi);
-        EditorView editorView =
-                new EditorView(desk, articleDao, sections, reader.pages(), search, reader.dao(), finder);
+        EditorView editorView = new EditorView(
+                desk,
+                articleDao,
+                sections,
+                reader.pages(),
+                search,
+                reader.dao(),
+                finder,
+                new TopicSuggestions(
+                        new SuggestDao(jdbi), core.config().dataDir().resolve("models")));
 
         return new NewsroomFeature(
                 new NewsroomHome(desk, new NewsroomDao(jdbi), reads),

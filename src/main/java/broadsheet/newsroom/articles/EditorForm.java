@@ -137,6 +137,26 @@ public final class EditorForm {
         return i < chosen.size() ? chosen.get(i) : "";
     }
 
+    /** Ticks an existing topic (a suggestion's "Add"). */
+    void addTopic(long id) {
+        topics.add(String.valueOf(id));
+    }
+
+    /** Appends "Name (kind)" to the new topics, unless it is there already (a suggestion's "Create and add"). */
+    void addNewTopic(String typed) {
+        String now = form.raw("newTopics").strip();
+        if (now.toLowerCase(java.util.Locale.ROOT).contains(typed.toLowerCase(java.util.Locale.ROOT))) return;
+        form.set("newTopics", now.isEmpty() ? typed : now + ", " + typed);
+    }
+
+    /** The new topics as typed, one string each (for leaving them out of the suggestions). */
+    List<String> typedNewTopics() {
+        return Arrays.stream(form.raw("newTopics").split("[,;\\n]"))
+                .map(String::strip)
+                .filter(x -> !x.isEmpty())
+                .toList();
+    }
+
     public boolean topicChecked(long id) {
         return topics.contains(String.valueOf(id));
     }

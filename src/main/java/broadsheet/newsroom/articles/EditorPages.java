@@ -25,6 +25,11 @@ import java.util.Optional;
  */
 public final class EditorPages {
 
+    /** A suggestion's buttons: "add-topic:ID" ticks a topic, "new-topic:Name (kind)" types a new one. */
+    public static final String ADD_TOPIC = "add-topic:";
+
+    public static final String NEW_TOPIC = "new-topic:";
+
     private final Desk desk;
     private final ArticleDesk articles;
     private final ArticleDeskDao dao;
@@ -112,7 +117,19 @@ public final class EditorPages {
                 view.render(ctx, current, f, null, null, null, null);
                 return;
             }
+            case "suggest-topics" -> {
+                view.renderWithSuggestions(ctx, current, f);
+                return;
+            }
             default -> {}
+        }
+        if (action.startsWith(ADD_TOPIC) || action.startsWith(NEW_TOPIC)) {
+            if (action.startsWith(ADD_TOPIC))
+                f.addTopic(Params.typedLong(action.substring(ADD_TOPIC.length()))
+                        .orElseThrow(() -> new BadRequestResponse("Unknown topic: " + action)));
+            else f.addNewTopic(action.substring(NEW_TOPIC.length()).strip());
+            view.renderWithSuggestions(ctx, current, f);
+            return;
         }
         Workflow step = Workflow.of(action).orElseThrow(() -> new BadRequestResponse("Unknown action: " + action));
         Instant at = null;

@@ -13,6 +13,8 @@ import broadsheet.newsroom.photos.PhotoFinder;
 import broadsheet.search.Search;
 import broadsheet.sections.Section;
 import broadsheet.sections.SectionDao;
+import broadsheet.topics.suggest.Suggestion;
+import broadsheet.topics.suggest.TopicSuggestions;
 import broadsheet.web.Form;
 import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Role;
@@ -65,7 +67,8 @@ public final class EditorView {
             Form upload,
             List<ArticleDeskDao.NewsletterChoice> newsletters,
             Workflow primary,
-            String photoSearch) {
+            String photoSearch,
+            List<Suggestion> suggestions) {
         public String action() {
             return id == null ? NewsroomPaths.newsroomArticles() : NewsroomPaths.editArticle(id);
         }
@@ -87,11 +90,13 @@ public final class EditorView {
     private final Search search;
     private final ArticleDao published;
     private final PhotoFinder photos;
+    private final TopicSuggestions suggestions;
 
     /**
      * @param search finds published articles for the related-story picker
      * @param published the reader's articles, for the ones search found
      * @param photos finds library photos by caption, credit and alt text for the lead-photo picker
+     * @param suggestions topics suggested from the headline, deck and body
      */
     public EditorView(
             Desk desk,
@@ -100,7 +105,9 @@ public final class EditorView {
             ArticlePages pages,
             Search search,
             ArticleDao published,
-            PhotoFinder photos) {
+            PhotoFinder photos,
+            TopicSuggestions suggestions) {
+        this.suggestions = suggestions;
         this.photos = photos;
         this.search = search;
         this.published = published;
@@ -126,6 +133,13 @@ public final class EditorView {
         render(ctx, a, f, preview, conflict, correction, notice, Form.empty().set("use", "lead"));
     }
 
+    /** The editor with the topics suggested for the form's text ("Suggest topics", or a suggestion added). */
+    void renderWithSuggestions(Context ctx, DeskArticle a, EditorForm f) {
+        List<Suggestion> found = suggestions.suggest(
+                f.value("headline"), f.value("deck"), f.value("body"), f.topicIdsQuietly(), f.typedNewTopics());
+        render(ctx, a, f, null, null, null, null, Form.empty().set("use", "lead"), found);
+    }
+
     /** As above, with the in-editor photo upload's form (its values and errors) as it stands. */
     void render(
             Context ctx,
@@ -136,6 +150,19 @@ public final class EditorView {
             Form correction,
             String notice,
             Form upload) {
+        render(ctx, a, f, preview, conflict, correction, notice, upload, null);
+    }
+
+    private void render(
+            Context ctx,
+            DeskArticle a,
+            EditorForm f,
+            Preview preview,
+            ConflictView conflict,
+            Form correction,
+            String notice,
+            Form upload,
+            List<Suggestion> suggested) {
         User user = desk.user(ctx);
         Site site = desk.chrome().site();
         ArticleStatus status = a == null ? ArticleStatus.DRAFT : a.status();
@@ -198,7 +225,8 @@ public final class EditorView {
                         upload,
                         dao.newsletters(),
                         primary,
-                        photoSearch));
+                        photoSearch,
+                        suggested));
     }
 
     Preview preview(Long id, ArticleDraft d) {
