@@ -146,8 +146,14 @@ public final class App implements AutoCloseable {
             c.jetty.multipartConfig.maxFileSize(Uploads.MAX_REQUEST_MB, SizeUnit.MB);
             c.jetty.multipartConfig.maxTotalRequestSize(Uploads.MAX_REQUEST_MB, SizeUnit.MB);
             ops.configure(c);
+            // cached pages for requests without cookies, before routing (inside ops' graceful handler)
             FrontDoor.install(
-                    c, core.cache()); // cached pages for requests without cookies, before routing (inside ops' handler)
+                    c,
+                    core.cache(),
+                    ops.watch()::databaseUp,
+                    (in, out) -> out.put(
+                            broadsheet.ops.RequestLog.HEADER,
+                            broadsheet.ops.RequestLog.idFor(in.get(broadsheet.ops.RequestLog.HEADER))));
             routes.register(c);
         });
         try {

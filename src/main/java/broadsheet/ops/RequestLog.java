@@ -33,12 +33,16 @@ public final class RequestLog {
 
     /** Before every request: its id, in an attribute and the response header. */
     public void identify(Context ctx) {
-        String given = ctx.header(HEADER);
-        String id = given != null && SANE.matcher(given).matches()
-                ? given
-                : UUID.randomUUID().toString();
+        String id = idFor(ctx.header(HEADER));
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
+    }
+
+    /** The caller's id when it looks like one, otherwise a new one. */
+    public static String idFor(String given) {
+        return given != null && SANE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
     }
 
     /** After the answer went out (Javalin's request logger): counts it, and writes its line if asked to. */

@@ -18,21 +18,36 @@ import org.eclipse.jetty.util.Callback;
  * {@link PageCache#hit}); anything else, a miss included, goes on to the app as before.
  */
 public final class FrontDoor extends Handler.Wrapper {
-    private final PageCache cache;
 
-    private FrontDoor(PageCache cache) {
+    /** What the door adds to each answer of its own (a request id), from the request's headers. */
+    public interface Stamp {
+        void stamp(HttpFields request, HttpFields.Mutable response);
+    }
+
+    private final PageCache cache;
+    private final java.util.function.BooleanSupplier open;
+    private final Stamp stamp;
+
+    private FrontDoor(PageCache cache, java.util.function.BooleanSupplier open, Stamp stamp) {
         this.cache = cache;
+        this.open = open;
+        this.stamp = stamp;
     }
 
     /**
      * Puts the door in front of the app, inside any handler already wrapped around it (call it after
      * whatever else wraps the server's handler).
+     *
+     * @param open whether the door may answer now (not while the database is away: then every page
+     *     answers as the app does, with the operator's 503)
+     * @param stamp what the app adds to every answer that the door must add too
      */
-    public static void install(io.javalin.config.JavalinConfig c, PageCache cache) {
+    public static void install(
+            io.javalin.config.JavalinConfig c, PageCache cache, java.util.function.BooleanSupplier open, Stamp stamp) {
         c.jetty.modifyServer(server -> {
             Handler.Wrapper inner = server;
             while (inner.getHandler() instanceof Handler.Wrapper w) inner = w;
-            inner.setHandler(new FrontDoor(cache));
+            inner.setHandler(new FrontDoor(cache, open, stamp));
         });
     }
 
@@ -43,13 +58,15 @@ public final class FrontDoor extends Handler.Wrapper {
         HttpFields in = request.getHeaders();
         if (!(head || HttpMethod.GET.is(method))
                 || in.contains(HttpHeader.COOKIE)
-                || in.contains(HttpHeader.AUTHORIZATION)) return super.handle(request, response, callback);
+                || in.contains(HttpHeader.AUTHORIZATION)
+                || !open.getAsBoolean()) return super.handle(request, response, callback);
         PageCache.Hit hit =
                 cache.hit(request.getHttpURI().getPath(), request.getHttpURI().getQuery());
         if (hit == null) return super.handle(request, response, callback);
         PageCache.Page page = hit.page();
         HttpFields.Mutable out = response.getHeaders();
         for (Map.Entry<String, String> h : hit.headers()) out.add(h.getKey(), h.getValue());
+        stamp.stamp(in, out);
         out.put(HttpHeader.CACHE_CONTROL, hit.cacheControl());
         out.put(HttpHeader.ETAG, page.etag());
         out.put(HttpHeader.LAST_MODIFIED, page.lastModified());

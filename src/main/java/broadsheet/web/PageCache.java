@@ -357,6 +357,7 @@ public final class PageCache {
         Instant now = Instant.now();
         if (page == null || page.expired(now)) return null;
         doorHits.incrementAndGet();
+        hits.increment();
         return new Hit(
                 page, d.headers(), d.cacheControl() == null ? cacheControl(page, now) : d.cacheControl(), d.vary());
     }

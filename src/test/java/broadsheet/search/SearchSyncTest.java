@@ -62,9 +62,10 @@ class SearchSyncTest {
 
     private Fixtures newFixtures() {
         try {
-            var c = Fixtures.class.getDeclaredConstructor(org.jdbi.v3.core.Jdbi.class, Path.class);
+            var c = Fixtures.class.getDeclaredConstructor(org.jdbi.v3.core.Jdbi.class, Path.class, Runnable.class);
             c.setAccessible(true);
-            return c.newInstance(db.jdbi(), dataDir.resolve("media"));
+            Runnable nothing = () -> {}; // these tests announce their changes themselves
+            return c.newInstance(db.jdbi(), dataDir.resolve("media"), nothing);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

@@ -40,11 +40,12 @@ class FrontDoorTest {
         return t.app.pageCache().doorHits();
     }
 
-    /** The response's headers but the date, by lower-case name. */
+    /** The response's headers but the date and the request's own id, by lower-case name. */
     private static Map<String, List<String>> headers(HttpResponse<?> r) {
         Map<String, List<String>> out = new TreeMap<>();
         r.headers().map().forEach((k, v) -> {
-            if (!k.equalsIgnoreCase("date")) out.put(k.toLowerCase(java.util.Locale.ROOT), v);
+            if (!k.equalsIgnoreCase("date") && !k.equalsIgnoreCase("x-request-id"))
+                out.put(k.toLowerCase(java.util.Locale.ROOT), v);
         });
         return out;
     }
@@ -60,6 +61,10 @@ class FrontDoorTest {
                 assertThat(second.statusCode()).isEqualTo(200);
                 assertThat(second.body()).as(path).isEqualTo(first.body());
                 assertThat(headers(second)).as(path).isEqualTo(headers(first));
+                assertThat(second.headers().firstValue("X-Request-Id"))
+                        .as("each answer has its own request id")
+                        .isPresent()
+                        .isNotEqualTo(first.headers().firstValue("X-Request-Id"));
             }
         }
     }

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -151,8 +150,7 @@ class WireApiTest {
                 .as("from the picture's own IPTC alt text")
                 .isEqualTo("A crowd in orange vests walks behind a banner beside moored ferries.");
         assertThat(p.get("external_id")).isEqualTo("wire:urn:newsml:northwind.example:20261206:nwp-0042-p1");
-        byte[] original = Files.readAllBytes(
-                app.get().dataDir.resolve("media").resolve("originals").resolve((String) p.get("file_key")));
+        byte[] original = app.get().fixtures.original((String) p.get("file_key"));
         assertThat(IptcSample.carriesWords(original, "orange vests")).isFalse();
 
         // the same version again changes nothing and makes no second draft

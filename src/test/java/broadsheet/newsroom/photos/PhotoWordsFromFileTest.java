@@ -12,7 +12,6 @@ import broadsheet.testing.WebClient;
 import broadsheet.web.Role;
 import java.awt.Color;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -129,8 +128,7 @@ class PhotoWordsFromFileTest {
         assertThat(IptcSample.carriesWords(upload)).isTrue();
         long id = photoId(upload(upload, "", "", ""));
         String key = (String) row(t, id).get("file_key");
-        byte[] original = Files.readAllBytes(
-                t.dataDir.resolve("media").resolve("originals").resolve(key));
+        byte[] original = t.fixtures.original(key);
         assertThat(IptcSample.carriesWords(original, "Mirela", "Northwind", "Ostrava", "orange vests"))
                 .isFalse();
         for (int w : new int[] {320, 640, 700}) {
