@@ -318,23 +318,6 @@ public record Config(
                 ops);
     }
 
-    public Config withOps(broadsheet.ops.OpsConfig o) {
-        return new Config(
-                port,
-                dataDir,
-                databaseUrl,
-                baseUrl,
-                pageCache,
-                devTemplates,
-                mail,
-                stripe,
-                jobs,
-                devMail,
-                webhookAllowHosts,
-                purgeUrls,
-                o);
-    }
-
     public Config withPurgeUrls(java.util.List<java.net.URI> urls) {
         return new Config(
                 port,

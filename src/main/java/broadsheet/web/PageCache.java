@@ -135,17 +135,8 @@ public final class PageCache {
 
     private final Cache<String, Page> pages;
     private final boolean enabled;
-    // What a request without cookies was answered with, by its raw path and query: the key of the page
-    // and the headers around it, so the next such request is answered before routing (see FrontDoor).
-    private final Cache<String, Door> doors =
-            Caffeine.newBuilder().maximumSize(20_000).build();
+    private final DoorBook doors = new DoorBook();
     private final java.util.concurrent.atomic.AtomicLong doorHits = new java.util.concurrent.atomic.AtomicLong();
-
-    /**
-     * A page as answered to a request without cookies: its key (less the generation and day, which are
-     * read afresh), the headers the request's filters and handler set, and how it varies.
-     */
-    record Door(String key, List<Map.Entry<String, String>> headers, String cacheControl, String vary) {}
 
     /** A page ready for a request without cookies, with everything to send around it; null to route the request. */
     public record Hit(Page page, List<Map.Entry<String, String>> headers, String cacheControl, String vary) {}
@@ -203,7 +194,7 @@ public final class PageCache {
             pages.asMap().remove(key, page);
             page = enabled ? cached(key, render) : render.get();
         }
-        if (enabled) remember(ctx, key(ctx), null, "Accept-Encoding");
+        if (enabled) doors.remember(ctx, key(ctx), null, "Accept-Encoding");
         send(ctx, page, cacheControl(page, Instant.now()));
     }
 
@@ -250,7 +241,8 @@ public final class PageCache {
         }
         // the usual lifetimes are cut short to the page's expiry, as for pages without variants
         String lifetime = cacheControl.equals(CACHE_CONTROL) ? cacheControl(page, Instant.now()) : cacheControl;
-        if (enabled && cacheControl.startsWith("public")) remember(ctx, key(ctx) + "#" + variant, cacheControl, vary);
+        if (enabled && cacheControl.startsWith("public"))
+            doors.remember(ctx, key(ctx) + "#" + variant, cacheControl, vary);
         send(ctx, page, lifetime, vary);
     }
 
@@ -311,47 +303,12 @@ public final class PageCache {
     public void clear() {
         generation.incrementAndGet();
         pages.invalidateAll();
-        doors.invalidateAll();
-    }
-
-    /** Headers {@link #send} sets from the page itself; a remembered answer leaves them to the page. */
-    private static final java.util.Set<String> SET_BY_SEND = java.util.Set.of(
-            "cache-control",
-            "etag",
-            "last-modified",
-            "vary",
-            "surrogate-key",
-            "content-type",
-            "content-length",
-            "content-encoding",
-            "date");
-
-    /**
-     * Notes what a GET without cookies or credentials was answered with (the page under {@code key},
-     * after the headers set so far), unless the answer sets a cookie: the same request is then answered
-     * by {@link #hit} for as long as that page stays cached.
-     *
-     * @param cacheControl the variant's own lifetime, or null for the usual one cut to the page's expiry
-     */
-    private void remember(Context ctx, String key, String cacheControl, String vary) {
-        var req = ctx.req();
-        if (!"GET".equals(req.getMethod()) || req.getHeader("Cookie") != null || req.getHeader("Authorization") != null)
-            return;
-        var res = ctx.res();
-        if (res.getHeader("Set-Cookie") != null || res.getStatus() != 200) return;
-        List<Map.Entry<String, String>> headers = new java.util.ArrayList<>();
-        for (String name : res.getHeaderNames()) {
-            if (SET_BY_SEND.contains(name.toLowerCase(java.util.Locale.ROOT))) continue;
-            for (String value : res.getHeaders(name)) headers.add(Map.entry(name, value));
-        }
-        doors.put(
-                doorKey(req.getRequestURI(), req.getQueryString()),
-                new Door(key, List.copyOf(headers), cacheControl, vary));
+        doors.clear();
     }
 
     /** The cached answer to a GET or HEAD without cookies for this raw path and query, or null. */
     public Hit hit(String rawPath, String rawQuery) {
-        Door d = doors.getIfPresent(doorKey(rawPath, rawQuery));
+        DoorBook.Door d = doors.find(rawPath, rawQuery);
         if (d == null) return null;
         Page page = pages.getIfPresent(generation.get() + ":" + day.get() + d.key());
         Instant now = Instant.now();
@@ -365,10 +322,6 @@ public final class PageCache {
     /** How many requests {@link #hit} answered (for tests and operators). */
     public long doorHits() {
         return doorHits.get();
-    }
-
-    private static String doorKey(String rawPath, String rawQuery) {
-        return rawQuery == null || rawQuery.isEmpty() ? rawPath : rawPath + "?" + rawQuery;
     }
 
     /**
