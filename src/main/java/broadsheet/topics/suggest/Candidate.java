@@ -167,7 +167,9 @@ final class Candidate {
             "regiment",
             "navy",
             "army",
-            "guard");
+            "guard",
+            "engineering",
+            "transit");
     static final Set<String> PLACE_WORDS = keyed(
             "street",
             "st",
@@ -335,6 +337,12 @@ final class Candidate {
         spoke += other.spoke;
         placed += other.placed;
         shortened++;
+    }
+
+    /** "Assembly", "Hospital", "Harbour", "Minister": a generic word capitalized, not a name on its own. */
+    boolean generic() {
+        String k = lastKey();
+        return ORG_WORDS.contains(k) || PLACE_WORDS.contains(k) || TITLES.contains(k);
     }
 
     /** The kind the clues point to; a name that ends in an organization's or a place's word says so itself. */

@@ -25,11 +25,18 @@ public final class Suggester {
     /** A suggestion scoring under this share of the best one is left out. */
     static final double RELATIVE_FLOOR = 0.2;
 
+    /** Weight of the paper's past assignments: PRIOR × ln(1 + articles carrying the topic), a tie-breaker. */
+    static final double PRIOR = 0.1;
+
     /** Sentences longer than this many tokens are cut (a text without full stops would otherwise be one). */
     static final int MAX_SENTENCE_TOKENS = 200;
 
     /** "Brevanian", "Danish", "Japanese": words about a place or people, not names of one. */
     private static final java.util.regex.Pattern DEMONYM = java.util.regex.Pattern.compile(".*(ian|ean|ish|ese|ic|an)");
+
+    /** Lower-case words that finish a place's name: "the Aske estuary", "the Lune valley". */
+    private static final java.util.Set<String> FEATURES =
+            java.util.Set.of("estuary", "river", "valley", "hills", "islands", "peninsula", "delta");
 
     private final Models models;
 
@@ -53,7 +60,7 @@ public final class Suggester {
                     String[] tokens =
                             java.util.Arrays.copyOfRange(all, from, Math.min(all.length, from + MAX_SENTENCE_TOKENS));
                     String[] tags = tagger.tag(tokens);
-                    boolean[] covered = known(tokens, tags, gazetteer, found, p);
+                    boolean[] covered = known(tokens, tags, gazetteer, found, p, shouted);
                     if (!shouted) proper(tokens, tags, covered, fresh, p, position);
                     position += tokens.length;
                 }
@@ -61,7 +68,7 @@ public final class Suggester {
         }
         List<Suggestion> out = new ArrayList<>();
         for (Found f : found.values()) {
-            double prior = 0.3 * Math.log1p(f.topic.uses());
+            double prior = PRIOR * Math.log1p(f.topic.uses());
             out.add(new Suggestion(
                     f.topic.id(),
                     f.topic.name(),
@@ -73,6 +80,7 @@ public final class Suggester {
         }
         for (Candidate c : merged(fresh)) {
             if (c.mentions < 2 && !c.lead && c.words.size() < 2) continue;
+            if (c.words.size() == 1 && c.generic()) continue;
             String slug = ArticleDraft.slugOf(c.name);
             if (slug.isEmpty() || c.name.length() > 120) continue;
             out.add(new Suggestion(null, c.name, slug, c.kind(), c.score, c.mentions, c.name));
@@ -98,7 +106,7 @@ public final class Suggester {
 
     /** Finds the paper's topics in the sentence (longest match first); returns which tokens they took. */
     private static boolean[] known(
-            String[] tokens, String[] tags, Gazetteer g, Map<Long, Found> found, Text.Passage p) {
+            String[] tokens, String[] tags, Gazetteer g, Map<Long, Found> found, Text.Passage p, boolean shouted) {
         boolean[] covered = new boolean[tokens.length];
         if (g.isEmpty()) return covered;
         String[] keys = new String[tokens.length];
@@ -117,7 +125,7 @@ public final class Suggester {
                 for (int len = prefixes.size(); len >= 1; len--) {
                     Gazetteer.Term t = g.find(prefixes.get(len - 1));
                     if (t == null || (t.capital() && !Text.capitalized(tokens[i]))) continue;
-                    if (partOfLongerName(tokens, tags, i, len)) continue;
+                    if (!shouted && partOfLongerName(tokens, tags, i, len)) continue;
                     String surface = String.join(" ", java.util.Arrays.copyOfRange(tokens, i, i + len));
                     Found f = found.computeIfAbsent(t.topic().id(), k -> new Found(t.topic(), surface));
                     f.score += p.weight();
@@ -149,13 +157,14 @@ public final class Suggester {
             }
             int start = i;
             int end = i + 1;
-            while (end < tokens.length) {
+            while (end < tokens.length && !(possessive(tokens[end - 1]) && !startsName(tokens, tags, covered, end))) {
                 if (startsName(tokens, tags, covered, end)) end++;
                 else if (connector(tokens[end])
                         && end + 1 < tokens.length
                         && startsName(tokens, tags, covered, end + 1)) end += 2;
                 else break;
             }
+            if (end < tokens.length && FEATURES.contains(tokens[end])) end++;
             int titled = 0;
             int s = start;
             while (s < end && Candidate.TITLES.contains(Text.key(tokens[s]))) s++;
@@ -163,6 +172,10 @@ public final class Suggester {
             else if (start > 0 && Candidate.TITLES.contains(Text.key(tokens[start - 1]))) titled = 1;
             while (s < end && Text.key(tokens[s]).equals("the")) s++;
             List<String> words = new ArrayList<>(List.of(tokens).subList(s, end));
+            if (!words.isEmpty() && possessive(words.getLast())) {
+                String w = words.getLast();
+                words.set(words.size() - 1, w.substring(0, w.length() - 2));
+            }
             if (!words.isEmpty()
                     && !words.stream().allMatch(w -> Candidate.NOT_NAMES.contains(Text.key(w)))
                     && !(words.size() == 1
@@ -189,7 +202,8 @@ public final class Suggester {
 
     /**
      * True when a topic's words are only part of a name: "Magnus Halloran" is not Halloran Shipping,
-     * "Saltmere Point" not the town of Saltmere.
+     * "Saltmere Point" not the town of Saltmere, "Kestwick Transit" not the city: a capitalized word
+     * (not a title, day or month) beside it extends the name.
      */
     private static boolean partOfLongerName(String[] tokens, String[] tags, int i, int len) {
         if (i > 0 && proper(tokens[i - 1], tags[i - 1]) && !Candidate.TITLES.contains(Text.key(tokens[i - 1])))
@@ -197,21 +211,29 @@ public final class Suggester {
         int next = i + len;
         if (next >= tokens.length || !Text.capitalized(tokens[next])) return false;
         String k = Text.key(tokens[next]);
-        return Candidate.PLACE_WORDS.contains(k) || Candidate.ORG_WORDS.contains(k);
+        return !Candidate.TITLES.contains(k)
+                && !Candidate.NOT_NAMES.contains(k)
+                && tokens[next].codePoints().anyMatch(Character::isLetter);
     }
 
     private static boolean proper(String token, String tag) {
-        return (tag.equals("PROPN") || tag.startsWith("NNP")) && Text.capitalized(token);
+        return (tag.startsWith("PROPN") || tag.startsWith("NNP")) && Text.capitalized(token);
     }
 
     private static boolean startsName(String[] tokens, String[] tags, boolean[] covered, int i) {
         if (covered[i]) return false;
         String t = tokens[i];
-        if (!Text.capitalized(t) || !t.codePoints().anyMatch(Character::isLetter) || t.contains("'")) return false;
-        if (tags[i].equals("PROPN") || tags[i].startsWith("NNP")) return true;
-        boolean nameLike =
-                tags[i].equals("NOUN") || tags[i].equals("ADJ") || tags[i].startsWith("NN") || tags[i].startsWith("JJ");
-        return nameLike && i > 0 && !tokens[i - 1].matches("[.!?:;\"“‘]");
+        if (!Text.capitalized(t) || !t.codePoints().anyMatch(Character::isLetter)) return false;
+        if ((t.contains("'") || t.contains("’")) && (!possessive(t) || t.length() < 4)) return false;
+        if (tags[i].startsWith("PROPN") || tags[i].startsWith("NNP")) return true;
+        boolean mid = i > 0 && !tokens[i - 1].matches("[.!?:;\"“‘]");
+        // mid-sentence capitals mark a name whatever the tagger says ("Bertil" tagged as a verb)
+        return mid && !tags[i].equals("PRON") && !tags[i].startsWith("PRP");
+    }
+
+    /** "Aldric's", "Fishermen’s": a name word with the possessive ending; a run of names ends with it unless a name follows. */
+    static boolean possessive(String token) {
+        return token.length() > 2 && (token.endsWith("'s") || token.endsWith("’s"));
     }
 
     private static boolean connector(String token) {
