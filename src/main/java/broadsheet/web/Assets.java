@@ -21,6 +21,7 @@ public final class Assets {
             "article.js",
             "favicon.svg",
             "newsroom-editor.js",
+            "newsroom-topics.js",
             "newsroom-gallery.js",
             "newsroom-fronts.js",
             "following.js",

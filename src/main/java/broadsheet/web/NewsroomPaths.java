@@ -263,4 +263,11 @@ public final class NewsroomPaths {
     // --- cluster
 
     // --- topics
+
+    // --- topics2
+
+    /** The editor's live topic suggestions: the form's text posted, the suggestions as JSON. */
+    public static String topicSuggestions() {
+        return "/newsroom/topic-suggestions";
+    }
 }

@@ -92,6 +92,7 @@ public record Routes(
         get(r, "/newsroom/articles/{id}", newsroom.editor()::edit, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}", newsroom.editor()::save, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/autosave", newsroom.editor()::autosave, Role.CONTRIBUTOR);
+        r.post("/newsroom/topic-suggestions", newsroom.editor()::topicSuggestions, Role.CONTRIBUTOR);
         r.post("/newsroom/articles/{id}/photos", newsroom.editor()::uploadPhoto, Role.CONTRIBUTOR);
         get(r, "/newsroom/articles/{id}/revisions", newsroom.revisions()::revisions, Role.CONTRIBUTOR);
         get(r, "/newsroom/articles/{id}/revisions/{version}", newsroom.revisions()::revision, Role.CONTRIBUTOR);

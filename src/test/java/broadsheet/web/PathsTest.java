@@ -302,6 +302,8 @@ class PathsTest {
         check("integrations", GET, NewsroomPaths.integrations());
         check("integrations", POST, NewsroomPaths.integrations());
         check("integrationRevoke", POST, NewsroomPaths.integrationRevoke(7));
+        // --- topics2
+        check("topicSuggestions", POST, NewsroomPaths.topicSuggestions());
 
         // the helpers keep a built path routable
         check("with", GET, Paths.with(Paths.section("politics"), "before", "2026-11-30T10:15:00Z_123"));

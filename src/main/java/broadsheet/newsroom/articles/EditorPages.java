@@ -197,6 +197,33 @@ public final class EditorPages {
         }
     }
 
+    /**
+     * The editor's script asks for suggestions while the writer types: the form's fields posted as
+     * they stand (with the CSRF token), the same suggestions "Suggest topics" shows, as JSON. Nothing
+     * is saved and no article is read, so a new article's form asks too.
+     */
+    public void topicSuggestions(Context ctx) {
+        desk.user(ctx);
+        EditorForm f = EditorForm.of(ctx);
+        List<Map<String, Object>> out = view.suggestionsFor(f).stream()
+                .map(s -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    m.put("name", s.name());
+                    m.put("kind", s.kind().dbValue());
+                    m.put("kindLabel", s.kind().label());
+                    m.put("score", Math.round(s.salience() * 100) / 100.0);
+                    m.put("exists", !s.isNew());
+                    m.put("topicId", s.topicId());
+                    m.put("typed", s.typed());
+                    m.put("found", s.found());
+                    m.put("mentions", s.mentions());
+                    return m;
+                })
+                .toList();
+        ctx.header("Cache-Control", "no-store");
+        ctx.json(Map.of("suggestions", out));
+    }
+
     public void correct(Context ctx) {
         User user = desk.user(ctx);
         long id = Params.pathId(ctx, "id");

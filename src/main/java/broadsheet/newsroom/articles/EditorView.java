@@ -135,9 +135,14 @@ public final class EditorView {
 
     /** The editor with the topics suggested for the form's text ("Suggest topics", or a suggestion added). */
     void renderWithSuggestions(Context ctx, DeskArticle a, EditorForm f) {
-        List<Suggestion> found = suggestions.suggest(
-                f.value("headline"), f.value("deck"), f.value("body"), f.topicIdsQuietly(), f.typedNewTopics());
+        List<Suggestion> found = suggestionsFor(f);
         render(ctx, a, f, null, null, null, null, Form.empty().set("use", "lead"), found);
+    }
+
+    /** The topics suggested for the form's text, leaving out those already ticked or typed. */
+    List<Suggestion> suggestionsFor(EditorForm f) {
+        return suggestions.suggest(
+                f.value("headline"), f.value("deck"), f.value("body"), f.topicIdsQuietly(), f.typedNewTopics());
     }
 
     /** As above, with the in-editor photo upload's form (its values and errors) as it stands. */

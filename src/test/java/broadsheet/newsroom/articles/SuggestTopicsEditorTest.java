@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import broadsheet.mail.MailConfig;
 import broadsheet.testing.TestApp;
 import broadsheet.testing.WebClient;
+import broadsheet.web.Json;
+import broadsheet.web.NewsroomPaths;
 import broadsheet.web.Role;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +103,56 @@ class SuggestTopicsEditorTest {
                         select t.slug || ' ' || t.kind from article_topics x join topics t on t.id = x.topic_id
                          where x.article_id = :id order by t.slug""").bind("id", id).mapTo(String.class).list());
         assertThat(topics).containsExactly("meng-wanzhou person", "oskar-lindqvist person");
+    }
+
+    @Test
+    void theEditorsScriptGetsTheSameSuggestionsAsJson() throws Exception {
+        List<Map.Entry<String, String>> f = new ArrayList<>(typed("suggest-topics"));
+        f.add(Map.entry("newTopics", "Halvard Bank (organization)"));
+        String token = editor.cookie("bs_csrf").orElseThrow();
+        var r = editor.postForm(
+                NewsroomPaths.topicSuggestions(), f, "X-CSRF-Token", token, "Accept", "application/json");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode list = Json.MAPPER.readTree(r.body()).path("suggestions");
+        List<String> shown = new ArrayList<>();
+        list.forEach(s -> shown.add(s.path("name").asText() + " "
+                + s.path("kind").asText() + " "
+                + (s.path("exists").asBoolean() ? "exists " + s.path("topicId").asLong() : "new")));
+        // (the other test may have saved Oskar Lindqvist as a topic by now)
+        assertThat(shown)
+                .contains("Meng Wanzhou person exists " + meng, "Washington place new")
+                .anyMatch(s -> s.startsWith("Oskar Lindqvist person"))
+                .as("a new topic already typed is not suggested again")
+                .noneMatch(s -> s.startsWith("Halvard Bank"));
+        double before = Double.MAX_VALUE;
+        for (JsonNode s : list) {
+            assertThat(s.path("score").asDouble()).isPositive().isLessThanOrEqualTo(before);
+            before = s.path("score").asDouble();
+        }
+
+        // a ticked topic is left out; nothing is saved
+        f.add(Map.entry("topic", String.valueOf(meng)));
+        int articles = jdbi.withHandle(h -> h.createQuery("select count(*) from articles")
+                .mapTo(Integer.class)
+                .one());
+        var ticked = editor.postForm(
+                NewsroomPaths.topicSuggestions(), f, "X-CSRF-Token", token, "Accept", "application/json");
+        assertThat(ticked.body()).doesNotContain("Meng Wanzhou").contains("Washington");
+        assertThat((int) jdbi.withHandle(h -> h.createQuery("select count(*) from articles")
+                        .mapTo(Integer.class)
+                        .one()))
+                .as("nothing saved")
+                .isEqualTo(articles);
+
+        // without the CSRF token, or signed out, nothing is answered
+        assertThat(editor.postForm(NewsroomPaths.topicSuggestions(), f, "Accept", "application/json")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(t.client()
+                        .postForm(NewsroomPaths.topicSuggestions(), f, "Accept", "application/json")
+                        .statusCode())
+                .isIn(302, 303, 401, 403);
     }
 
     @Test
