@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             ExportCommand.class,
             UserCommand.class,
             SuppressCommand.class,
-            ReindexCommand.class
+            ReindexCommand.class,
+            SuggestTopicsCommand.class
         })
 public final class Main implements Runnable {
 

@@ -73,6 +73,15 @@ class SearchPagesTest {
     }
 
     @Test
+    void aTopicsAliasFindsTheArticlesWithTheTopic() {
+        // "waterside" is only in the Harbour topic's aliases, not in any article's text
+        assertThat(headlines(q("waterside")))
+                .containsExactlyInAnyOrder(
+                        "Harbour ports expand to meet shipping demand",
+                        "Opinion: Why the plan for the waterfront fails");
+    }
+
+    @Test
     void kindsAreLabelledAsTheSiteLabelsThem() {
         assertThat(q("waterfront").select(".search-hit__headline").text())
                 .isEqualTo("Opinion: Why the plan for the waterfront fails");

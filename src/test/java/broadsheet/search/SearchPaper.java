@@ -29,6 +29,10 @@ final class SearchPaper {
         ada = f.author("ada-quill", "Ada Quill");
         zoe = f.author("zoe-hartley", "Zoë Hartley");
         harbourTopic = f.topic("harbour", "Harbour", "place");
+        // an alias in no headline or body: search finds the topic's articles by it (SearchPagesTest)
+        f.jdbi()
+                .useHandle(
+                        h -> h.execute("update topics set aliases = '{\"the waterside\"}' where id = ?", harbourTopic));
         long photo = f.photo(800, 600, Color.BLUE, "Cranes over the container terminal.", "Photo: desk", "Cranes");
         harbour = f.article(
                 "harbour-ports-expand",

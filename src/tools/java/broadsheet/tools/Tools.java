@@ -37,7 +37,8 @@ public final class Tools {
                 new BenchReaderCommand(),
                 new BenchWebhooksCommand(),
                 new BenchClusterCommand(),
-                new BenchApiCommand())) cli.addSubcommand(command);
+                new BenchApiCommand(),
+                new BenchSuggestCommand())) cli.addSubcommand(command);
         DemoOption demo = new DemoOption();
         cli.getSubcommands().get("serve").addMixin("demo", demo);
         Main.configureServe(cli, config -> demo.load ? DemoContent.withDevMail(config) : config);

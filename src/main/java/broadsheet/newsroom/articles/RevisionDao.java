@@ -77,7 +77,7 @@ public final class RevisionDao {
                 > 0;
     }
 
-    static void insert(Handle h, long articleId, int version, long userId, Snapshot snap, boolean autosave) {
+    static void insert(Handle h, long articleId, int version, Long userId, Snapshot snap, boolean autosave) {
         h.createUpdate("""
                 insert into article_revisions (article_id, version, saved_by, snapshot, autosave)
                 values (:id, :v, :me, cast(:s as jsonb), :auto)""")

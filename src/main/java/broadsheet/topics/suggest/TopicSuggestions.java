@@ -40,10 +40,26 @@ public final class TopicSuggestions {
      */
     public List<Suggestion> suggest(
             String headline, String deck, String body, Collection<Long> chosen, List<String> typed) {
+        return suggest(headline, deck, body, chosen, typed, known());
+    }
+
+    /** The paper's topics with their aliases and uses, for many articles in a row (the archive's run). */
+    public List<KnownTopic> known() {
+        return dao.known();
+    }
+
+    /** As above, over topics read before ({@link #known()}). */
+    public List<Suggestion> suggest(
+            String headline,
+            String deck,
+            String body,
+            Collection<Long> chosen,
+            List<String> typed,
+            List<KnownTopic> known) {
         Set<String> names = typed.stream()
                 .map(t -> t.replaceAll("\\([^)]*\\)\\s*$", "").strip().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
-        return suggester().suggest(headline, deck, body, dao.known()).stream()
+        return suggester().suggest(headline, deck, body, known).stream()
                 .filter(s ->
                         s.isNew() ? !names.contains(s.name().toLowerCase(Locale.ROOT)) : !chosen.contains(s.topicId()))
                 .toList();

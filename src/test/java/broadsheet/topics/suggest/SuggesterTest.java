@@ -78,6 +78,11 @@ class SuggesterTest {
         List<Suggestion> huge = suggester.suggest("A long day", "", words.repeat(200_000 / 16), PAPER);
         assertThat(huge).extracting(Suggestion::name).contains("Oskar Lindqvist", "Housing");
         assertThat(huge).hasSizeLessThanOrEqualTo(Suggester.LIMIT);
+        // bounded work: of a 200,000-word body only the first MAX_BODY_CHARS characters are read
+        assertThat(Text.of("A long day", "", words.repeat(200_000 / 16)).stream()
+                        .mapToInt(p -> p.text().length())
+                        .sum())
+                .isLessThanOrEqualTo(Text.MAX_BODY_CHARS + "A long day".length());
     }
 
     private static TopicKind kindOf(List<Suggestion> s, String name) {
