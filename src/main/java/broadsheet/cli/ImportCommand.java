@@ -56,6 +56,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!Files.isRegularFile(file)) throw new Main.UserError(file + ": no such file");
+        if (newTopics && !suggestTopics) throw new Main.UserError("--new-topics works only with --suggest-topics");
         var config = common.config();
         try (Database db = Database.open(config)) {
             var result = new Importer(db.jdbi(), new MediaFiles(config.mediaDir(), db.jdbi())).importFile(file);

@@ -123,6 +123,12 @@ class SuggestTopicsCommandTest {
             assertThat(count(db, "select sum(version) from articles")).isEqualTo(versions);
             assertThat(count(db, "select count(*) from audit_log")).isEqualTo(audit);
 
+            assertThat(run(concat(new String[] {"suggest-topics", "--limit", "1"}, base))
+                            .out())
+                    .contains("of 1 articles")
+                    .contains("talks-in-washington")
+                    .doesNotContain("rents-rise");
+
             // a section's filter, then --apply
             Run city = run(concat(new String[] {"suggest-topics", "--section", "city", "--apply"}, base));
             assertThat(city.code()).as(city.err()).isZero();
@@ -152,6 +158,12 @@ class SuggestTopicsCommandTest {
                     .isEqualTo(2);
 
             // bad options name what is wrong
+            assertThat(run(concat(new String[] {"import", "--new-topics", file.toString()}, base))
+                            .err())
+                    .contains("--new-topics works only with --suggest-topics");
+            assertThat(run(concat(new String[] {"suggest-topics", "--limit", "0"}, base))
+                            .err())
+                    .contains("--limit must be 1 or more");
             assertThat(run(concat(new String[] {"suggest-topics", "--section", "nowhere"}, base))
                             .err())
                     .contains("no section has the slug nowhere");
