@@ -34,15 +34,22 @@ public final class AddressGuard {
 
     private final Set<String> allowedHosts;
     private final Lookup lookup;
+    private final String rule;
 
     public AddressGuard(List<String> allowedHosts) {
         this(allowedHosts, InetAddress::getAllByName);
     }
 
     public AddressGuard(List<String> allowedHosts, Lookup lookup) {
+        this(allowedHosts, lookup, "webhooks go only to public addresses");
+    }
+
+    /** @param rule what a refusal ends with, saying what is allowed ("webhooks go only to public addresses") */
+    public AddressGuard(List<String> allowedHosts, Lookup lookup, String rule) {
         this.allowedHosts = Set.copyOf(
                 allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
         this.lookup = lookup;
+        this.rule = rule;
     }
 
     /** Refuses a URL that is not http(s) with a host, or whose host resolves to any address that is not public. */
@@ -78,8 +85,7 @@ public final class AddressGuard {
         for (InetAddress a : addresses) {
             Optional<String> kind = internal(a);
             if (kind.isPresent())
-                throw new Refused(host + " is " + a.getHostAddress() + ", " + kind.get()
-                        + "; webhooks go only to public addresses");
+                throw new Refused(host + " is " + a.getHostAddress() + ", " + kind.get() + "; " + rule);
         }
         return List.of(addresses);
     }

@@ -14,8 +14,6 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
 /**
  * Sends one signed message to one endpoint over HTTP (Jetty's client). The host is resolved and every address
@@ -42,18 +40,7 @@ public final class Deliverer implements AutoCloseable {
     }
 
     Deliverer(AddressGuard guard, Duration connectTimeout) {
-        http = new HttpClient();
-        http.setSocketAddressResolver(new PinnedResolver(guard));
-        http.setFollowRedirects(false);
-        http.setConnectTimeout(connectTimeout.toMillis());
-        http.setUserAgentField(null);
-        http.setName("webhook-deliveries");
-        // daemon threads: a deliverer a test or a benchmark never closes does not keep the JVM alive
-        QueuedThreadPool threads = new QueuedThreadPool();
-        threads.setName("webhook-deliveries");
-        threads.setDaemon(true);
-        http.setExecutor(threads);
-        http.setScheduler(new ScheduledExecutorScheduler("webhook-deliveries-timer", true));
+        http = PinnedResolver.client(guard, "webhook-deliveries", connectTimeout);
     }
 
     private synchronized HttpClient client() throws Exception {
