@@ -2,7 +2,7 @@
 # The webhooks benchmark: EVENTS article.published events (1,000 by default) written by the trigger, then
 # delivered by NODES delivery jobs at once (2 by default, as two nodes would) to a receiver on loopback that
 # checks each Standard Webhooks signature. Prints deliveries per second, whether every event arrived exactly
-# once, and the load average (the figure in docs/benchmarks.md comes from it).
+# once, and the load average before and after, as a Markdown report (the figure in docs/benchmarks.md comes from it).
 #
 # Usage: bench/webhooks.sh [DATA_DIR]   (default /tmp/broadsheet-bench-webhooks; a scratch embedded database)
 # Environment: EVENTS (1000), NODES (2), JAVA, NO_BUILD=1 to use the existing target/*.jar

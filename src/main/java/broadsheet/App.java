@@ -102,7 +102,7 @@ public final class App implements AutoCloseable {
                 search,
                 BrandFeature.create(core),
                 webhooks,
-                broadsheet.wire.WireFeature.create(core),
+                broadsheet.wire.WireFeature.create(core, adminApi.tokens()::caller),
                 adminApi,
                 contentApi,
                 ops);
@@ -162,6 +162,8 @@ public final class App implements AutoCloseable {
             closeAll(running);
             throw new StartupException("cannot listen on port " + config.port() + ": " + e.getMessage());
         }
+        // closed after the jobs (the list is closed last first): its HTTP client, started by the first delivery
+        running.add(webhooks.deliverer());
         if (config.jobs()) {
             running.add(newsroom.startJobs());
             running.add(newsletters.startJobs());
@@ -169,6 +171,7 @@ public final class App implements AutoCloseable {
             running.add(accounts.startJobs());
             running.add(reads.startJobs());
             running.add(webhooks.startJobs());
+            running.add(contentApi.startJobs());
         } else {
             running.add(newsletters.sender()); // not started, but woken by "send now" on the newsletter desk
             running.add(reads.counter()); // not started, but writes what the beacon counted when the app stops

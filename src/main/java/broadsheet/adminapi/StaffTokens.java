@@ -30,6 +30,16 @@ public final class StaffTokens implements StaffTokenGate {
         return holder(ctx).user();
     }
 
+    /**
+     * Whose token made this call, for handlers of other features behind this gate (the wire import):
+     * empty when the gate did not admit the call.
+     */
+    public java.util.Optional<User> caller(Context ctx) {
+        return ctx.attribute(ATTRIBUTE) instanceof StaffTokenDao.Holder h
+                ? java.util.Optional.of(h.user())
+                : java.util.Optional.empty();
+    }
+
     @Override
     public void admit(Context ctx, Role required) {
         String auth = ctx.header("Authorization");

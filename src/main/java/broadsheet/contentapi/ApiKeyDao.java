@@ -94,6 +94,32 @@ public final class ApiKeyDao {
                 .execute());
     }
 
+    /** A request counted in its key's current minute: the count so far, and the seconds left in the minute. */
+    public record Counted(int requests, int secondsLeft) {}
+
+    /**
+     * Counts one request against the key in the current minute by the database's clock, shared by every
+     * node: one upsert, which also says how long the minute has left.
+     */
+    public Counted count(long keyId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        insert into api_rate_windows as w (key_id, minute, requests)
+                        values (:k, floor(extract(epoch from clock_timestamp()) / 60)::bigint, 1)
+                        on conflict (key_id, minute) do update set requests = w.requests + 1
+                        returning requests,
+                                  60 - floor(extract(epoch from clock_timestamp()))::bigint % 60 as seconds_left""")
+                .bind("k", keyId)
+                .map((rs, ctx) -> new Counted(rs.getInt("requests"), rs.getInt("seconds_left")))
+                .one());
+    }
+
+    /** Forgets the counts of minutes before the last two; returns how many were removed. */
+    public int pruneWindows() {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        delete from api_rate_windows
+                         where minute < floor(extract(epoch from clock_timestamp()) / 60)::bigint - 2""").execute());
+    }
+
     private static ApiKey key(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ApiKey(
                 rs.getLong("id"),

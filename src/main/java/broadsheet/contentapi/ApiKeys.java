@@ -7,16 +7,15 @@ import broadsheet.web.Tokens;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Integration keys: made (the key shown once, its hash kept), revoked, and checked on every Content API
  * request with that key's rate limit. A key is sent as {@code ?key=} (as Ghost's Content API does) or in
- * the {@code X-Api-Key} header. The limit is counted per node in one-minute windows.
+ * the {@code X-Api-Key} header. The limit is counted in PostgreSQL in one-minute windows (the database's
+ * clock), so it holds for the key across every node together.
  */
 public final class ApiKeys {
 
@@ -28,19 +27,15 @@ public final class ApiKeys {
     static final Duration KNOWN_FOR = Duration.ofSeconds(5);
 
     private final ApiKeyDao dao;
-    private final Clock clock;
     private final Cache<String, Optional<ApiKey>> known = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(KNOWN_FOR)
             .build();
-    private final Cache<String, AtomicInteger> windows =
-            Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(2)).build();
     private final Cache<Long, Boolean> noted =
             Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
-    public ApiKeys(ApiKeyDao dao, Clock clock) {
+    public ApiKeys(ApiKeyDao dao) {
         this.dao = dao;
-        this.clock = clock;
     }
 
     public Made create(User by, String name, boolean lockedText, int perMinute) {
@@ -73,12 +68,9 @@ public final class ApiKeys {
         String hash = Tokens.sha256(key.strip());
         ApiKey found = known.get(hash, dao::active)
                 .orElseThrow(() -> new Problem(401, "That integration key is unknown or has been revoked."));
-        long now = clock.millis();
-        long minute = now / 60_000;
-        int count =
-                windows.get(found.id() + ":" + minute, k -> new AtomicInteger()).incrementAndGet();
-        if (count > found.perMinute()) {
-            long retry = Math.max(1, (minute + 1) * 60 - now / 1000);
+        ApiKeyDao.Counted counted = dao.count(found.id());
+        if (counted.requests() > found.perMinute()) {
+            long retry = Math.max(1, counted.secondsLeft());
             throw new Problem(
                     429,
                     "This key may make " + found.perMinute() + " requests a minute; try again in " + retry + " s.",

@@ -203,6 +203,16 @@ public final class ContentApi {
         caller(ctx);
         long after = after(ctx);
         int limit = ArticleQuery.limit(ctx, 100);
+        long horizon = dao.changesHorizon();
+        if (after < horizon)
+            throw new Problem(
+                            410,
+                            "Changes up to " + horizon + " are no longer kept (the feed keeps "
+                                    + ApiHousekeeping.CHANGES_KEPT.toDays() + " days), so after=" + after
+                                    + " may miss some. Re-sync: note \"next\" from this answer, read the articles"
+                                    + " again (" + ApiPaths.contentArticles() + "), then ask for changes after"
+                                    + " that \"next\".")
+                    .with("next", String.valueOf(Math.max(horizon, dao.latestChange())));
         List<ContentDao.Change> rows = dao.changes(after, limit);
         Map<Long, Map<String, Object>> latest = new LinkedHashMap<>();
         Site s = site.get();

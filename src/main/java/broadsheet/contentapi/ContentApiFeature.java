@@ -3,15 +3,17 @@ package broadsheet.contentapi;
 import broadsheet.Core;
 import broadsheet.accounts.AccountService;
 import broadsheet.paywall.Paywall;
-import java.time.Clock;
 
 /** The read-only Content API, its integration keys (and their newsroom page), and reader tokens for apps. */
-public record ContentApiFeature(ContentApi api, IntegrationsDesk integrations, ReaderTokens tokens) {
+public record ContentApiFeature(
+        ContentApi api, IntegrationsDesk integrations, ReaderTokens tokens, ApiHousekeeping housekeeping) {
 
     public static ContentApiFeature create(Core core, Paywall paywall, AccountService accounts) {
-        ApiKeys keys = new ApiKeys(new ApiKeyDao(core.jdbi()), Clock.systemUTC());
+        ApiKeyDao keyDao = new ApiKeyDao(core.jdbi());
+        ApiKeys keys = new ApiKeys(keyDao);
+        ContentDao content = new ContentDao(core.jdbi());
         return new ContentApiFeature(
-                new ContentApi(new ContentDao(core.jdbi()), keys, core.sessions(), paywall, core.site()),
+                new ContentApi(content, keys, core.sessions(), paywall, core.site()),
                 new IntegrationsDesk(core.desk(), keys),
                 new ReaderTokens(
                         accounts,
@@ -19,6 +21,12 @@ public record ContentApiFeature(ContentApi api, IntegrationsDesk integrations, R
                         core.sessions(),
                         core.csrf(),
                         core.chrome(),
-                        core.views()));
+                        core.views()),
+                new ApiHousekeeping(content, keyDao, java.time.Clock.systemUTC()));
+    }
+
+    /** Prunes the changes feed and the rate limit's counts; close what it returns to stop. */
+    public AutoCloseable startJobs() {
+        return housekeeping.start();
     }
 }

@@ -190,6 +190,36 @@ public final class ContentDao {
                 .list());
     }
 
+    /** The last sequence number pruned from the changes feed (0 when nothing was): older cursors must re-sync. */
+    public long changesHorizon() {
+        return jdbi.withHandle(h -> h.createQuery("select pruned_through from api_changes_horizon")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /**
+     * Forgets the changes made before {@code cutoff}, at most {@code batch} at a time (always a run of the oldest
+     * sequence numbers), and moves the horizon past them; returns how many were removed.
+     */
+    public int pruneChanges(Instant cutoff, int batch) {
+        return jdbi.inTransaction(h -> {
+            Long through = h.createQuery("""
+                            select max(id) from (select id from api_changes
+                             where changed_at < :cutoff order by id limit :batch) old""")
+                    .bind("cutoff", cutoff)
+                    .bind("batch", batch)
+                    .mapTo(Long.class)
+                    .one();
+            if (through == null) return 0;
+            h.createUpdate("update api_changes_horizon set pruned_through = greatest(pruned_through, :t)")
+                    .bind("t", through)
+                    .execute();
+            return h.createUpdate("delete from api_changes where id <= :t")
+                    .bind("t", through)
+                    .execute();
+        });
+    }
+
     /** The newest change's sequence number (0 when nothing has changed yet). */
     public long latestChange() {
         return jdbi.withHandle(h -> h.createQuery("select coalesce(max(id), 0) from api_changes")

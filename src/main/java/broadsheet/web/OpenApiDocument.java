@@ -25,8 +25,7 @@ public final class OpenApiDocument {
         "admin-api",
         // --- webhooks
         "webhooks",
-        // --- wire
-        "wire",
+        // --- wire (its operation is in admin-api)
         // --- ops
     };
 

@@ -19,6 +19,7 @@ public final class ProblemDetails {
     public static class Problem extends RuntimeException {
         private final int status;
         private final Map<String, String> headers;
+        private final Map<String, Object> members = new LinkedHashMap<>();
 
         public Problem(int status, String detail) {
             this(status, detail, Map.of());
@@ -33,20 +34,31 @@ public final class ProblemDetails {
         public int status() {
             return status;
         }
+
+        /** A further member of the problem object (the changes feed's {@code next} to resume from). */
+        public Problem with(String member, Object value) {
+            members.put(member, value);
+            return this;
+        }
     }
 
     public static void send(Context ctx, Problem p) {
         p.headers.forEach(ctx::header);
-        send(ctx, p.status, p.getMessage());
+        send(ctx, p.status, p.getMessage(), p.members);
     }
 
     public static void send(Context ctx, int status, String detail) {
+        send(ctx, status, detail, Map.of());
+    }
+
+    private static void send(Context ctx, int status, String detail, Map<String, Object> members) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", HttpStatus.forStatus(status).getMessage());
         body.put("status", status);
         body.put("detail", detail);
         body.put("error", detail);
+        body.putAll(members);
         ctx.status(status);
         if (ctx.res().getHeader("Cache-Control") == null) ctx.header("Cache-Control", "no-store");
         ctx.contentType(MEDIA_TYPE);

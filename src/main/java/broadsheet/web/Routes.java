@@ -326,9 +326,12 @@ public record Routes(
         r.post("/newsroom/webhooks/{id}/delete", webhooks.desk()::delete, Role.ADMIN);
         r.post("/newsroom/webhooks/{id}/deliveries/{delivery}/retry", webhooks.desk()::retry, Role.ADMIN);
 
-        // --- wire (issue 14): ninjs items become drafts. Editors, by their staff session and CSRF token
-        // for now; the Admin API's staff tokens take over at merge (WireApi takes the caller as a function).
-        r.post(ApiPaths.adminWire(), wire.api()::post, Role.EDITOR);
+        // --- wire (issue 14): ninjs items become drafts; an Admin API operation (an editor's staff token)
+        r.post(
+                ApiPaths.adminWire(),
+                adminApi.calls().guard(wire.api()::post),
+                Role.EDITOR,
+                StaffTokenGate.Marker.BEARER);
 
         // --- ops (issue 15): /healthz, /readyz, /metrics, request ids, the 503 gate while the database is away
         ops.register(r, site.errors());

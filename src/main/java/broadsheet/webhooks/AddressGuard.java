@@ -26,35 +26,68 @@ public final class AddressGuard {
         }
     }
 
+    /** Finds a host's addresses: the system's resolver, or a stand-in in tests. */
+    @FunctionalInterface
+    public interface Lookup {
+        InetAddress[] addresses(String host) throws UnknownHostException;
+    }
+
     private final Set<String> allowedHosts;
+    private final Lookup lookup;
+    private final String rule;
 
     public AddressGuard(List<String> allowedHosts) {
+        this(allowedHosts, InetAddress::getAllByName);
+    }
+
+    public AddressGuard(List<String> allowedHosts, Lookup lookup) {
+        this(allowedHosts, lookup, "webhooks go only to public addresses");
+    }
+
+    /** @param rule what a refusal ends with, saying what is allowed ("webhooks go only to public addresses") */
+    public AddressGuard(List<String> allowedHosts, Lookup lookup, String rule) {
         this.allowedHosts = Set.copyOf(
                 allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
+        this.lookup = lookup;
+        this.rule = rule;
     }
 
     /** Refuses a URL that is not http(s) with a host, or whose host resolves to any address that is not public. */
     public void check(URI url) throws Refused {
+        addresses(host(url));
+    }
+
+    /** The URL's host (without brackets), or why the URL may never be delivered to, whatever its host resolves to. */
+    public static String host(URI url) throws Refused {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https"))
             throw new Refused("The address must start with https:// or http://.");
         String host = url.getHost();
         if (host == null || host.isEmpty()) throw new Refused("The address has no host name.");
         if (url.getRawUserInfo() != null) throw new Refused("The address may not hold a user name or password.");
-        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (allowedHosts.contains(bare.toLowerCase(Locale.ROOT))) return;
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /**
+     * Resolves the host once and returns its addresses, all of them checked (a host the operator named passes
+     * whatever it resolves to). Delivery connects to exactly these ({@link PinnedResolver}), so a name that
+     * resolves again differently between the check and the connection (DNS rebinding) cannot get past.
+     */
+    public List<InetAddress> addresses(String host) throws Refused {
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(bare);
+            addresses = lookup.addresses(host);
         } catch (UnknownHostException e) {
-            throw new Refused("The host " + bare + " could not be found.");
+            throw new Refused("The host " + host + " could not be found.");
         }
+        if (addresses == null || addresses.length == 0) throw new Refused("The host " + host + " could not be found.");
+        if (allowedHosts.contains(host.toLowerCase(Locale.ROOT))) return List.of(addresses);
         for (InetAddress a : addresses) {
             Optional<String> kind = internal(a);
             if (kind.isPresent())
-                throw new Refused(bare + " is " + a.getHostAddress() + ", " + kind.get()
-                        + "; webhooks go only to public addresses");
+                throw new Refused(host + " is " + a.getHostAddress() + ", " + kind.get() + "; " + rule);
         }
+        return List.of(addresses);
     }
 
     /** What kind of internal address this is, or empty for a public one. */

@@ -1,19 +1,27 @@
 package broadsheet.webhooks;
 
-import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpMethod;
 
 /**
- * Sends one signed message to one endpoint over HTTP: the address is checked ({@link AddressGuard}) right
- * before every attempt, and redirects are never followed (a 3xx is a failed attempt), so no answer can point
- * a delivery into the server's own network.
+ * Sends one signed message to one endpoint over HTTP (Jetty's client). The host is resolved and every address
+ * checked ({@link AddressGuard}) by the client's own resolver ({@link PinnedResolver}) when it opens the
+ * connection, and the connection goes to the addresses that were checked; redirects are never followed (a 3xx
+ * is a failed attempt), so no answer and no second DNS answer can point a delivery into the server's network.
  */
-public final class Deliverer {
+public final class Deliverer implements AutoCloseable {
 
     /** What an attempt came to: the status code (0 when there was no answer) and, unless 2xx, why it failed. */
     public record Outcome(int code, String error) {
@@ -24,52 +32,78 @@ public final class Deliverer {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final AddressGuard guard;
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    private final HttpClient http;
+    private boolean started;
 
     public Deliverer(AddressGuard guard) {
-        this.guard = guard;
+        this(guard, Duration.ofSeconds(5));
+    }
+
+    Deliverer(AddressGuard guard, Duration connectTimeout) {
+        http = PinnedResolver.client(guard, "webhook-deliveries", connectTimeout);
+    }
+
+    private synchronized HttpClient client() throws Exception {
+        if (!started) {
+            http.start();
+            started = true;
+        }
+        return http;
     }
 
     public Outcome send(String url, String secret, String msgId, Instant at, String body) {
         URI uri;
         try {
             uri = URI.create(url);
-            guard.check(uri);
+            AddressGuard.host(uri);
         } catch (IllegalArgumentException e) {
             return new Outcome(0, "refused: not a valid address");
         } catch (AddressGuard.Refused e) {
             return new Outcome(0, "refused: " + e.getMessage());
         }
         long timestamp = at.getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Broadsheet-Webhooks")
-                .header("webhook-id", msgId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", Signature.sign(secret, msgId, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
         try {
+            Request request = client().newRequest(uri)
+                    .method(HttpMethod.POST)
+                    .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .headers(h -> h.put("User-Agent", "Broadsheet-Webhooks")
+                            .put("webhook-id", msgId)
+                            .put("webhook-timestamp", Long.toString(timestamp))
+                            .put("webhook-signature", Signature.sign(secret, msgId, timestamp, body)))
+                    .body(new StringRequestContent("application/json", body, StandardCharsets.UTF_8));
+            InputStreamResponseListener answer = new InputStreamResponseListener();
+            request.send(answer);
+            Response response = answer.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             // the answer's body is never read: closing it at once ends the exchange, so an endpoint that
             // streams an endless body cannot hold the attempt past its lease
-            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close();
-            int code = response.statusCode();
-            if (code >= 200 && code < 300) return new Outcome(code, null);
-            if (code >= 300 && code < 400) return new Outcome(code, "answered with a redirect, which is not followed");
-            return new Outcome(code, "answered " + code);
-        } catch (IOException e) {
-            return new Outcome(
-                    0, "no answer: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            try (InputStream ignored = answer.getInputStream()) {
+                int code = response.getStatus();
+                if (code >= 200 && code < 300) return new Outcome(code, null);
+                if (code >= 300 && code < 400)
+                    return new Outcome(code, "answered with a redirect, which is not followed");
+                return new Outcome(code, "answered " + code);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(0, "interrupted");
+        } catch (ExecutionException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause())
+                if (c instanceof AddressGuard.Refused r) return new Outcome(0, "refused: " + r.getMessage());
+            return new Outcome(0, "no answer: " + describe(e.getCause() == null ? e : e.getCause()));
+        } catch (TimeoutException e) {
+            return new Outcome(0, "no answer within " + TIMEOUT.toSeconds() + " seconds");
+        } catch (Exception e) {
+            return new Outcome(0, "no answer: " + describe(e));
         }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        if (started) http.stop();
+        started = false;
     }
 }

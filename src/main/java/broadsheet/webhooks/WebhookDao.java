@@ -221,6 +221,14 @@ public final class WebhookDao {
                 .list();
     }
 
+    /** Deletes up to {@code batch} of the events made before {@code cutoff}, and their deliveries; how many. */
+    public int prune(Instant cutoff, int batch) {
+        return jdbi.withHandle(h ->
+                h.createUpdate("""
+                        delete from webhook_events where id in (
+                            select id from webhook_events where created_at < :cutoff order by created_at limit :batch)""").bind("cutoff", cutoff).bind("batch", batch).execute());
+    }
+
     private static Endpoint endpoint(ResultSet rs) throws SQLException {
         Array events = rs.getArray("events");
         List<WebhookEvent> list = Arrays.stream((String[]) events.getArray())

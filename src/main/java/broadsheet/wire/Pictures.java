@@ -1,22 +1,24 @@
 package broadsheet.wire;
 
+import broadsheet.webhooks.AddressGuard;
+import broadsheet.webhooks.PinnedResolver;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Response;
 
 /**
  * Gets a wire picture's bytes from its rendition's {@code href}:
@@ -25,8 +27,10 @@ import java.util.Set;
  *   <li>a {@code data:} URI (base64) carries the picture inline, in the item itself;
  *   <li>an {@code http(s)} URL is fetched, but never from this server's own network: a host that
  *       resolves to a loopback, private, link-local (cloud metadata), carrier-grade NAT, multicast or
- *       unspecified address is refused, checked again on every redirect, unless the operator named
- *       that host ({@code import-wire --allow-host});
+ *       unspecified address is refused, unless the operator named that host ({@code import-wire
+ *       --allow-host}). The check is the webhooks' {@link AddressGuard}, run by the HTTP client's own
+ *       resolver when it connects ({@link PinnedResolver}), so the connection goes to the addresses that
+ *       were checked (no DNS rebinding), on the first request and on every redirect;
  *   <li>a path (or {@code file:} URI) is read from the folder the item's file is in, and only from the
  *       command line: the Admin API has no folder, so a path there is refused.
  * </ul>
@@ -38,18 +42,31 @@ public final class Pictures {
     public static final long MAX_BYTES = 20L * 1024 * 1024;
     private static final int MAX_REDIRECTS = 3;
 
-    private final Set<String> allowedHosts;
     private final Optional<Path> folder;
     private final HttpClient http;
+    private boolean started;
 
     private Pictures(Set<String> allowedHosts, Optional<Path> folder) {
-        this.allowedHosts = Set.copyOf(
-                allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList());
+        this(
+                new AddressGuard(
+                        List.copyOf(allowedHosts),
+                        InetAddress::getAllByName,
+                        "pictures are fetched only from public addresses"),
+                folder,
+                Duration.ofSeconds(10));
+    }
+
+    Pictures(AddressGuard guard, Optional<Path> folder, Duration connectTimeout) {
         this.folder = folder.map(f -> f.toAbsolutePath().normalize());
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        this.http = PinnedResolver.client(guard, "wire-pictures", connectTimeout);
+    }
+
+    private synchronized HttpClient client() throws Exception {
+        if (!started) {
+            http.start();
+            started = true;
+        }
+        return http;
     }
 
     /** For the Admin API: inline pictures, and URLs on public addresses only. */
@@ -116,29 +133,36 @@ public final class Pictures {
     private byte[] download(URI uri, String where) throws WireProblem {
         URI at = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            refuseInternal(at, where);
-            HttpResponse<InputStream> r;
             try {
-                r = http.send(
-                        HttpRequest.newBuilder(at)
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Accept", "image/jpeg, image/png, image/webp")
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
-            } catch (IOException e) {
-                throw new WireProblem(
-                        where, "The picture at " + at + " could not be fetched (" + e.getMessage() + ").");
+                AddressGuard.host(at);
+            } catch (AddressGuard.Refused e) {
+                throw new WireProblem(where, "The picture's URL " + at + " is refused: " + e.getMessage());
+            }
+            InputStreamResponseListener answer = new InputStreamResponseListener();
+            Response r;
+            try {
+                client().newRequest(at)
+                        .timeout(30, TimeUnit.SECONDS)
+                        .headers(h -> h.put("Accept", "image/jpeg, image/png, image/webp"))
+                        .send(answer);
+                r = answer.get(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WireProblem(where, "Fetching the picture at " + at + " was interrupted.");
+            } catch (ExecutionException e) {
+                for (Throwable c = e.getCause(); c != null; c = c.getCause())
+                    if (c instanceof AddressGuard.Refused refused)
+                        throw new WireProblem(where, "The picture's URL is refused: " + refused.getMessage() + ".");
+                throw new WireProblem(
+                        where, "The picture at " + at + " could not be fetched (" + message(e.getCause()) + ").");
+            } catch (Exception e) {
+                throw new WireProblem(where, "The picture at " + at + " could not be fetched (" + message(e) + ").");
             }
-            try (InputStream body = r.body()) {
-                int status = r.statusCode();
-                if (status >= 300
-                        && status < 400
-                        && r.headers().firstValue("Location").isPresent()) {
-                    at = at.resolve(r.headers().firstValue("Location").get());
+            try (InputStream body = answer.getInputStream()) {
+                int status = r.getStatus();
+                String location = r.getHeaders().get("Location");
+                if (status >= 300 && status < 400 && location != null) {
+                    at = at.resolve(location);
                     String s = at.getScheme() == null ? "" : at.getScheme().toLowerCase(Locale.ROOT);
                     if (!s.equals("http") && !s.equals("https"))
                         throw new WireProblem(where, "The picture's URL redirects to " + at + ", not an http(s) URL.");
@@ -156,54 +180,8 @@ public final class Pictures {
         throw new WireProblem(where, "The picture's URL redirects more than " + MAX_REDIRECTS + " times.");
     }
 
-    /** Refuses a URL whose host resolves to an address inside a private network, unless the operator allowed it. */
-    private void refuseInternal(URI uri, String where) throws WireProblem {
-        String host = uri.getHost();
-        if (host == null) throw new WireProblem(where, "The picture's URL " + uri + " has no host.");
-        if (allowedHosts.contains(host.toLowerCase(Locale.ROOT))) return;
-        InetAddress[] all;
-        try {
-            all = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw new WireProblem(where, "The picture's host " + host + " is unknown.");
-        }
-        for (InetAddress a : all) {
-            if (internal(a))
-                throw new WireProblem(
-                        where,
-                        "The picture's host " + host + " is on a private or local network (" + a.getHostAddress()
-                                + "); pictures are fetched only from public addresses.");
-        }
-    }
-
-    static boolean internal(InetAddress a) {
-        if (a.isLoopbackAddress()
-                || a.isAnyLocalAddress()
-                || a.isLinkLocalAddress()
-                || a.isSiteLocalAddress()
-                || a.isMulticastAddress()) return true;
-        byte[] b = a.getAddress();
-        if (a instanceof Inet4Address) {
-            int first = b[0] & 0xFF, second = b[1] & 0xFF;
-            return first == 0
-                    || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
-                    || (first == 192 && second == 0 && (b[2] & 0xFF) == 0) // IETF protocol assignments
-                    || (first == 198 && (second == 18 || second == 19)) // benchmarking
-                    || first >= 240; // reserved, broadcast
-        }
-        if (a instanceof Inet6Address) {
-            if ((b[0] & 0xFE) == 0xFC) return true; // unique local fc00::/7
-            boolean mapped = true; // ::ffff:a.b.c.d
-            for (int i = 0; i < 10; i++) mapped &= b[i] == 0;
-            if (mapped && (b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF) {
-                try {
-                    return internal(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    private static String message(Throwable e) {
+        return e == null || e.getMessage() == null ? "no answer" : e.getMessage();
     }
 
     private static WireProblem tooLarge(String where) {

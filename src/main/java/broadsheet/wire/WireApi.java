@@ -16,8 +16,8 @@ import java.util.function.Function;
 
 /**
  * {@code POST /api/admin/wire}: one ninjs item, or an array of them, becomes drafts (see
- * {@link WireService}). Who is calling comes from {@code caller} (for now the staff session; the
- * route table asks for an editor), so the same handler can sit behind another credential.
+ * {@link WireService}). An Admin API operation: the route table asks for an editor's staff token,
+ * whose person {@code caller} names; the call is audited under them.
  * Pictures come inline ({@code data:} URIs) or from public http(s) URLs.
  */
 public final class WireApi {
@@ -36,7 +36,7 @@ public final class WireApi {
     }
 
     public void post(Context ctx) {
-        User user = caller.apply(ctx).orElseThrow(() -> new UnauthorizedResponse("Sign in as an editor."));
+        User user = caller.apply(ctx).orElseThrow(() -> new UnauthorizedResponse("Send an editor's staff token."));
         ctx.header("Cache-Control", "private, no-store");
         JsonNode body;
         try {

@@ -14,13 +14,14 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 
 /** A program using the Admin API with a staff token that a staff member made in the newsroom, as a person would. */
-final class AdminApiClient {
+public final class AdminApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final String token;
-    final WebClient http;
-    final WebClient newsroom;
+    public final String token;
+    public final WebClient http;
+    /** The person's own signed-in browser session, for the newsroom's pages. */
+    public final WebClient newsroom;
 
     private AdminApiClient(String token, WebClient http, WebClient newsroom) {
         this.token = token;
@@ -29,29 +30,29 @@ final class AdminApiClient {
     }
 
     /** Signs a new staff member in, makes a token on the newsroom's page, and hands it to a cookieless client. */
-    static AdminApiClient forNewStaff(TestApp t, String email, Role role) {
+    public static AdminApiClient forNewStaff(TestApp t, String email, Role role) {
         WebClient person = t.signedIn(email, role);
         return new AdminApiClient(makeToken(person, "tests"), t.client(), person);
     }
 
-    static String makeToken(WebClient person, String name) {
+    public static String makeToken(WebClient person, String name) {
         person.get(NewsroomPaths.staffTokens());
         HttpResponse<String> made = person.post(NewsroomPaths.staffTokens(), Map.of("name", name));
         if (made.statusCode() != 201) throw new IllegalStateException("no token made: " + made.statusCode());
         return Jsoup.parse(made.body()).selectFirst("#new-token").attr("value");
     }
 
-    HttpResponse<String> send(String method, String path, String json, String... headers) {
+    public HttpResponse<String> send(String method, String path, String json, String... headers) {
         List<String> all = new ArrayList<>(List.of("Authorization", "Bearer " + token));
         all.addAll(List.of(headers));
         return http.json(method, path, json, all.toArray(String[]::new));
     }
 
-    HttpResponse<String> upload(String path, Multipart form) {
+    public HttpResponse<String> upload(String path, Multipart form) {
         return http.postMultipartWith(path, form, "Authorization", "Bearer " + token);
     }
 
-    static JsonNode body(HttpResponse<String> r) {
+    public static JsonNode body(HttpResponse<String> r) {
         try {
             return JSON.readTree(r.body());
         } catch (java.io.IOException e) {
@@ -60,7 +61,7 @@ final class AdminApiClient {
     }
 
     /** The fields an RFC 9457 problem's errors name. */
-    static List<String> fields(HttpResponse<String> r) {
+    public static List<String> fields(HttpResponse<String> r) {
         List<String> out = new ArrayList<>();
         body(r).path("errors").forEach(e -> out.add(e.path("field").asText()));
         return out;

@@ -77,7 +77,7 @@ class ImportWireCommandTest {
             assertThat(refused.out())
                     .contains("feed.json #2 refused: Storm warning for the coast")
                     .contains(
-                            "associations[0].renditions: The picture's host 127.0.0.1 is on a private or local network");
+                            "associations[0].renditions: The picture's URL is refused: 127.0.0.1 is 127.0.0.1, a loopback address");
 
             Run r = run(concat(
                     new String[] {

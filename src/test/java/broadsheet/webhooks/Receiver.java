@@ -27,6 +27,7 @@ final class Receiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<String> hosts = new CopyOnWriteArrayList<>();
     private volatile String secret = "";
     private volatile IntSupplier status = () -> 204;
 
@@ -42,6 +43,7 @@ final class Receiver implements AutoCloseable {
             String id = h.getFirst("webhook-id");
             String ts = h.getFirst("webhook-timestamp");
             String sig = h.getFirst("webhook-signature");
+            hosts.add(h.getFirst("Host"));
             received.add(new Received(
                     exchange.getRequestURI().getPath(), id, ts, sig, body, valid(secret, id, ts, body, sig)));
             int code = status.getAsInt();
@@ -72,6 +74,11 @@ final class Receiver implements AutoCloseable {
 
     List<Received> received() {
         return new ArrayList<>(received);
+    }
+
+    /** The Host header of every request, in order. */
+    List<String> hosts() {
+        return new ArrayList<>(hosts);
     }
 
     List<Received> at(String path) {

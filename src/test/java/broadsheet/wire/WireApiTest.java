@@ -2,6 +2,7 @@ package broadsheet.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import broadsheet.adminapi.AdminApiClient;
 import broadsheet.testing.AppExtension;
 import broadsheet.testing.ExifSample;
 import broadsheet.testing.IptcSample;
@@ -25,13 +26,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** POST /api/admin/wire: ninjs items become drafts, updates update them, an editor's changes are never lost. */
+/**
+ * POST /api/admin/wire with an editor's staff token: ninjs items become drafts, updates update them, an editor's
+ * changes are never lost; a token whose person is not an editor, or the session cookie, is refused.
+ */
 class WireApiTest {
 
     @RegisterExtension
     static final AppExtension app = AppExtension.plainHttp();
 
-    static WebClient editor;
+    static AdminApiClient editor;
     static Jdbi jdbi;
     static long section, mirela, labour;
 
@@ -49,8 +53,7 @@ class WireApiTest {
         t.fixtures.section("sport", "Sport");
         mirela = t.fixtures.author("mirela-vance", "Mirela Vance");
         labour = t.fixtures.topic("labour-disputes", "Labour disputes", "subject");
-        editor = t.signedIn("wire-desk@example.org", Role.EDITOR);
-        editor.get("/newsroom"); // sets the CSRF cookie
+        editor = AdminApiClient.forNewStaff(t, "wire-desk@example.org", Role.EDITOR);
     }
 
     /** A sample item with its picture inline, as a data: URI. */
@@ -70,13 +73,8 @@ class WireApiTest {
         return item.toString();
     }
 
-    static HttpResponse<String> post(WebClient c, String body) {
-        return c.json(
-                "POST",
-                "/api/admin/wire",
-                body,
-                "X-CSRF-Token",
-                c.cookie("bs_csrf").orElse("none"));
+    static HttpResponse<String> post(AdminApiClient c, String body) {
+        return c.send("POST", "/api/admin/wire", body);
     }
 
     static JsonNode json(HttpResponse<String> r) throws IOException {
@@ -168,10 +166,12 @@ class WireApiTest {
 
         // an editor changes the draft in the newsroom's editor
         int version = (Integer) article(id).get("version");
-        var saved = editor.postForm(
+        WebClient desk = editor.newsroom;
+        desk.get("/newsroom");
+        var saved = desk.postForm(
                 "/newsroom/articles/" + id,
                 List.of(
-                        Map.entry("_csrf", editor.cookie("bs_csrf").orElseThrow()),
+                        Map.entry("_csrf", desk.cookie("bs_csrf").orElseThrow()),
                         Map.entry("headline", "Ostrava ferry strike: day two"),
                         Map.entry("deck", "Our reporter's rewrite."),
                         Map.entry("slug", ""),
@@ -230,12 +230,10 @@ class WireApiTest {
         assertThat(articles("Held back")).isZero();
 
         // section by slug
-        var sport = editor.json(
+        var sport = editor.send(
                 "POST",
                 "/api/admin/wire?section=sport",
-                "{\"uri\":\"urn:nwp:batch-4\",\"headlines\":[{\"value\":\"Rowing club wins\"}]}",
-                "X-CSRF-Token",
-                editor.cookie("bs_csrf").orElseThrow());
+                "{\"uri\":\"urn:nwp:batch-4\",\"headlines\":[{\"value\":\"Rowing club wins\"}]}");
         long sportId = json(sport).get("items").get(0).get("articleId").asLong();
         assertThat(article(sportId).get("section_id")).isNotEqualTo(section);
     }
@@ -303,14 +301,59 @@ class WireApiTest {
     }
 
     @Test
-    void onlyEditorsWithTheirTokenMayImport(TestApp t) throws Exception {
-        WebClient writer = t.signedIn("wire-writer@example.org", Role.CONTRIBUTOR);
-        writer.get("/newsroom");
-        assertThat(post(writer, item("ferry-strike-v1.json")).statusCode()).isEqualTo(403);
-        assertThat(editor.json("POST", "/api/admin/wire", "{}").statusCode())
-                .as("no CSRF token")
-                .isEqualTo(403);
+    void onlyAnEditorsStaffTokenMayImportAndEveryCallIsAuditedUnderItsPerson(TestApp t) throws Exception {
+        AdminApiClient writer = AdminApiClient.forNewStaff(t, "wire-writer@example.org", Role.CONTRIBUTOR);
+        var refused = post(writer, item("ferry-strike-v1.json").replace("nwp-0042", "nwp-0043"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(refused).get("detail").asText()).contains("contributor").contains("needs editor");
+        assertThat(wireItems("urn:newsml:northwind.example:20261206:nwp-0043")).isZero();
+
+        // the newsroom session (cookie and CSRF token) is no way in, as everywhere in the Admin API
+        WebClient session = editor.newsroom;
+        session.get("/newsroom");
+        var bySession = session.json(
+                "POST",
+                "/api/admin/wire",
+                "{}",
+                "X-CSRF-Token",
+                session.cookie("bs_csrf").orElseThrow());
+        assertThat(bySession.statusCode()).isEqualTo(401);
+        assertThat(bySession.headers().firstValue("WWW-Authenticate")).isPresent();
         assertThat(t.client().json("POST", "/api/admin/wire", "{}").statusCode())
-                .isIn(401, 403);
+                .isEqualTo(401);
+
+        // a valid call lands in the audit log under the token's person, and so does the refused one
+        var ok = post(editor, "{\"uri\":\"urn:nwp:audited\",\"headlines\":[{\"value\":\"Audited story\"}]}");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(apiCalls("wire-desk@example.org")).contains("POST /api/admin/wire → 200");
+        assertThat(apiCalls("wire-writer@example.org")).contains("POST /api/admin/wire → 403");
+
+        // demoted to contributor, the same token loses the right at once
+        jdbi.useHandle(
+                h -> h.createUpdate("update users set role = 'contributor' where email = 'wire-desk@example.org'")
+                        .execute());
+        try {
+            assertThat(post(editor, "{\"uri\":\"urn:nwp:late\",\"headlines\":[{\"value\":\"Too late\"}]}")
+                            .statusCode())
+                    .isEqualTo(403);
+        } finally {
+            jdbi.useHandle(h -> h.createUpdate("update users set role = 'editor' where email = 'wire-desk@example.org'")
+                    .execute());
+        }
+    }
+
+    static int wireItems(String uri) {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from wire_items where agency_id = :u")
+                .bind("u", uri)
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    static List<String> apiCalls(String email) {
+        return jdbi.withHandle(
+                h -> h.createQuery("""
+                        select a.detail from audit_log a join users u on u.id = a.actor_id
+                        where u.email = :e and a.action = 'api call' order by a.id""").bind("e", email).mapTo(String.class).list());
     }
 }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +69,7 @@ final class BenchWebhooksCommand implements Callable<Integer> {
         Config config = common.config();
         String secret = Signature.newSecret();
         Map<String, Integer> received = new ConcurrentHashMap<>();
+        Map<String, Long> firstArrival = new ConcurrentHashMap<>();
         AtomicInteger badSignatures = new AtomicInteger();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
         receiver.createContext("/hook", exchange -> {
@@ -78,12 +80,14 @@ final class BenchWebhooksCommand implements Callable<Integer> {
             if (!Signature.verify(secret, id, ts, body, h.getFirst("webhook-signature")))
                 badSignatures.incrementAndGet();
             received.merge(id, 1, Integer::sum);
+            firstArrival.putIfAbsent(id, System.nanoTime());
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
         receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         receiver.start();
         String prefix = "bench-hook-" + System.currentTimeMillis() + "-";
+        String loadBefore = load();
         try (Database db = Database.open(config)) {
             Jdbi jdbi = db.jdbi();
             WebhookDao dao = new WebhookDao(jdbi);
@@ -111,15 +115,13 @@ final class BenchWebhooksCommand implements Callable<Integer> {
                 long p1 = System.nanoTime();
                 Supplier<Site> site = () -> new Site("Bench", "", config.baseUrl(), ZoneId.of("UTC"), "en");
                 List<DeliveryJob> jobs = new ArrayList<>();
-                for (int i = 0; i < nodes; i++)
+                List<Deliverer> deliverers = new ArrayList<>();
+                for (int i = 0; i < nodes; i++) {
+                    Deliverer deliverer = new Deliverer(new AddressGuard(List.of("localhost")));
+                    deliverers.add(deliverer);
                     jobs.add(new DeliveryJob(
-                            dao,
-                            jdbi,
-                            new Deliverer(new AddressGuard(List.of("localhost"))),
-                            new Payloads(site),
-                            mail -> {},
-                            site,
-                            Clock.systemUTC()));
+                            dao, jdbi, deliverer, new Payloads(site), mail -> {}, site, Clock.systemUTC()));
+                }
                 long d0 = System.nanoTime();
                 List<CompletableFuture<Integer>> running = jobs.stream()
                         .map(j -> CompletableFuture.supplyAsync(j::drain))
@@ -127,22 +129,46 @@ final class BenchWebhooksCommand implements Callable<Integer> {
                 int attempts =
                         running.stream().mapToInt(CompletableFuture::join).sum();
                 long d1 = System.nanoTime();
+                for (Deliverer d : deliverers) d.close();
                 double secs = (d1 - d0) / 1e9;
                 long duplicates = received.values().stream().filter(n -> n > 1).count();
-                double[] load = loadAverage();
-                System.out.printf(
-                        "events:            %,d article.published events written by the trigger in %.2f s%n",
-                        events, (p1 - p0) / 1e9);
-                System.out.printf(
-                        "delivered:         %,d attempts by %d node(s) in %.2f s = %,.0f deliveries/s%n",
-                        attempts, nodes, secs, attempts / secs);
-                System.out.printf(
-                        "receiver got:      %,d distinct webhook-ids, %d delivered more than once, %d bad signatures%n",
-                        received.size(), duplicates, badSignatures.get());
-                System.out.printf("load average:      %.2f %.2f %.2f%n", load[0], load[1], load[2]);
                 boolean exactlyOnce =
                         received.size() == events && duplicates == 0 && badSignatures.get() == 0 && attempts == events;
-                System.out.println("exactly once:      " + (exactlyOnce ? "yes" : "NO"));
+                // how long after the delivery jobs started each event reached the receiver
+                Timings arrival = new Timings(
+                        firstArrival.values().stream().mapToLong(t -> t - d0).toArray(), secs);
+                StringBuilder out = new StringBuilder();
+                out.append(String.format(
+                        Locale.ROOT,
+                        "Webhooks: %,d article.published events (written by the trigger in %.2f s), delivered by %d"
+                                + " delivery job(s) at once to a receiver on loopback that checks every signature;"
+                                + " load average before: %s%n%n",
+                        events,
+                        (p1 - p0) / 1e9,
+                        nodes,
+                        loadBefore));
+                out.append(Timings.header("event reached the receiver, after the jobs started"));
+                out.append(arrival.row("each event's first arrival"));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%n| measure | value |%n|---|---:|%n"
+                                + "| delivery attempts | %,d |%n"
+                                + "| seconds to deliver all | %.2f |%n"
+                                + "| deliveries per second | %,.0f |%n"
+                                + "| distinct webhook-ids received | %,d of %,d |%n"
+                                + "| received more than once | %d |%n"
+                                + "| bad signatures | %d |%n"
+                                + "| **each event delivered exactly once** | **%s** |%n",
+                        attempts,
+                        secs,
+                        attempts / secs,
+                        received.size(),
+                        events,
+                        duplicates,
+                        badSignatures.get(),
+                        exactlyOnce ? "yes" : "NO"));
+                out.append(String.format(Locale.ROOT, "%nLoad average after: %s%n", load()));
+                System.out.print(out);
                 return exactlyOnce ? 0 : 1;
             } finally {
                 jdbi.useTransaction(h -> {
@@ -157,12 +183,11 @@ final class BenchWebhooksCommand implements Callable<Integer> {
         }
     }
 
-    private static double[] loadAverage() {
+    private static String load() {
         try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
-        } catch (Exception e) {
-            return new double[] {-1, -1, -1};
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 }
