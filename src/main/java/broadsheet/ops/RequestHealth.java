@@ -1,5 +1,6 @@
 package broadsheet.ops;
 
+import broadsheet.web.Paths;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -18,8 +19,13 @@ public final class RequestHealth {
     private final AtomicLongArray answered = new AtomicLongArray(WINDOW_SECONDS);
     private final AtomicLongArray failed = new AtomicLongArray(WINDOW_SECONDS);
 
-    /** Counts one finished request with the status it was answered with. */
-    public void record(int status) {
+    /**
+     * Counts one finished request with the status it was answered with. The operator's own addresses
+     * do not count: {@code /readyz} answers 503 while the node is unready, and a load balancer asking
+     * every second would otherwise keep the node unready for ever.
+     */
+    public void record(String path, int status) {
+        if (path.equals(Paths.health()) || path.equals(Paths.ready()) || path.equals(Paths.metrics())) return;
         int slot = slot(now());
         answered.incrementAndGet(slot);
         if (status >= 500) failed.incrementAndGet(slot);

@@ -49,7 +49,7 @@ public final class RequestLog {
     public void answered(Context ctx, Float ms) {
         int status = ctx.statusCode();
         String route = route(ctx);
-        health.record(status);
+        health.record(ctx.path(), status);
         long nanos = (long) (ms * 1_000_000L);
         metrics.request(ctx.method().name(), route, status, Duration.ofNanos(nanos));
         if (!json) return;

@@ -41,7 +41,7 @@ class FailsafeTest {
                     c.router.javaLangErrorHandler((res, error) -> {
                         throw error;
                     });
-                    c.requestLogger.http((ctx, ms) -> health.record(ctx.statusCode()));
+                    c.requestLogger.http((ctx, ms) -> health.record(ctx.path(), ctx.statusCode()));
                     var r = c.routes;
                     r.get("/error", ctx -> {
                         throw new NoClassDefFoundError("broadsheet/articles/ArticlePages$Replaced");
