@@ -131,6 +131,8 @@ class CommentsBrowserTest {
 
         signIn("cat", thread);
         comment("Night buses").findElement(By.partialLinkText("Report")).click();
+        // the report form is a page of its own: wait for it, a loaded machine may still be on the thread
+        Browser.waitUntil(browser, 30, d -> !d.findElements(By.id("r-abuse")).isEmpty());
         browser.findElement(By.id("r-abuse")).click();
         browser.findElement(By.id("f-detail")).sendKeys("Rude to drivers.");
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
