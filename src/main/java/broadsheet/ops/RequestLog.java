@@ -49,7 +49,9 @@ public final class RequestLog {
     public void answered(Context ctx, Float ms) {
         int status = ctx.statusCode();
         String route = route(ctx);
-        health.record(status);
+        // the operator's own addresses say how the node is, they are not its traffic: a load balancer's
+        // /readyz checks answered 503 must not count as failing requests, or the node could never be ready again
+        if (!operatorPath(ctx.path())) health.record(status);
         long nanos = (long) (ms * 1_000_000L);
         metrics.request(ctx.method().name(), route, status, Duration.ofNanos(nanos));
         if (!json) return;
@@ -72,5 +74,11 @@ public final class RequestLog {
         } catch (RuntimeException e) {
             return "unmatched";
         }
+    }
+
+    private static boolean operatorPath(String path) {
+        return path.equals(broadsheet.web.Paths.health())
+                || path.equals(broadsheet.web.Paths.ready())
+                || path.equals(broadsheet.web.Paths.metrics());
     }
 }
