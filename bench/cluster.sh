@@ -166,7 +166,10 @@ ROWS=()
 if want T; then
 # --- throughput: three nodes through HAProxy, then one node alone
 T_SECONDS=$((LOAD_SECONDS / 2))
-part "throughput: $LOAD_WORKERS clients without pause, $T_SECONDS s through HAProxy, then $T_SECONDS s on node 1 alone"
+part "throughput: $LOAD_WORKERS clients without pause, 15 s warm-up, $T_SECONDS s through HAProxy, then $T_SECONDS s on node 1 alone"
+# a warm-up through HAProxy first (not counted): freshly started JVMs and empty page caches
+W=$LOAD_WORKERS load 15 "$SCRATCH/warm-up.txt" "$LB" --pause-ms 0
+wait $LOAD_PID
 W=$LOAD_WORKERS load "$T_SECONDS" "$SCRATCH/three.txt" "$LB" --pause-ms 0
 wait $LOAD_PID
 W=$LOAD_WORKERS load "$T_SECONDS" "$SCRATCH/one.txt" "$N1" --pause-ms 0

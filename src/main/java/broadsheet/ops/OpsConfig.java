@@ -37,12 +37,8 @@ public record OpsConfig(Optional<String> metricsToken, boolean jsonRequestLog, j
     private static java.time.Duration drain(Map<String, String> env) {
         String value = env.getOrDefault("SHUTDOWN_DRAIN", "").strip();
         if (value.isEmpty()) return DEFAULT_DRAIN;
-        try {
-            int seconds = Integer.parseInt(value);
-            if (seconds >= 0 && seconds <= 120) return java.time.Duration.ofSeconds(seconds);
-        } catch (NumberFormatException e) {
-            // named below
-        }
+        if (value.matches("[0-9]{1,3}") && Integer.parseInt(value) <= 120)
+            return java.time.Duration.ofSeconds(Integer.parseInt(value));
         throw new broadsheet.db.StartupException(
                 "SHUTDOWN_DRAIN must be a whole number of seconds from 0 to 120, not '" + value + "'");
     }

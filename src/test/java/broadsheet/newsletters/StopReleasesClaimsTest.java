@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.cli.Main;
 import broadsheet.db.Database;
+import broadsheet.testing.SlowSmtpServer;
 import broadsheet.testing.TestDb;
 import broadsheet.testing.Waiting;
 import java.io.IOException;
