@@ -55,9 +55,11 @@ part_done() { TOOK[$1]=$((SECONDS - PART_START)); say "  part $1 took ${TOOK[$1]
 RUN_START=$SECONDS
 cleanup() {
     set +e
-    for p in "${NODE_PID[@]}" "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+    local all=("${PIDS[@]}")
+    for port in "${!NODE_PID[@]}"; do all+=($(node_pids "$port")); done
+    for p in "${all[@]}"; do kill "$p" 2>/dev/null; done
     sleep 1
-    for p in "${NODE_PID[@]}" "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+    for p in "${all[@]}"; do kill -9 "$p" 2>/dev/null; done
     as_pg "$PGBIN/pg_ctl" -D "$SCRATCH/pg" -m immediate stop >/dev/null 2>&1
     say "scratch directory (logs): $SCRATCH"
 }
@@ -120,9 +122,16 @@ wait_up() { # wait_up URL [seconds] [path]: until URL/path (default /healthz) an
         sleep 0.2
     done
 }
-stop_node() { # stop_node PORT SIGNAL
-    kill -"$2" "${NODE_PID[$1]}" 2>/dev/null || true
+node_pids() { # node_pids PORT: the node's process and its children (faketime runs the JVM as its child)
+    echo "${NODE_PID[$1]}" $(pgrep -P "${NODE_PID[$1]}" 2>/dev/null || true)
+}
+stop_node() { # stop_node PORT SIGNAL: signals the node, then waits until it has exited
+    local pids
+    pids=$(node_pids "$1")
+    # shellcheck disable=SC2086
+    kill -"$2" $pids 2>/dev/null || true
     wait "${NODE_PID[$1]}" 2>/dev/null || true
+    for p in $pids; do while kill -0 "$p" 2>/dev/null; do sleep 0.2; done; done
 }
 TOOLS=("$JAVA" -jar target/broadsheet-tools.jar)
 
