@@ -5,10 +5,16 @@
 # failed requests and lost writes. Writes a Markdown report (default docs/cluster-report.md).
 #
 #   bench/cluster.sh [report.md]
+#   FAULTS="3 4" bench/cluster.sh /tmp/report.md     # only some parts (T = throughput, 1-7 = the faults)
+#
+# The default run is the small scale (500 articles, 2,000 newsletter recipients, 20 publishes, loads of
+# 20-45 s): every part runs end to end in about 15 minutes on a quiet 2-core machine. The issue's full
+# scale: ARTICLES=2000 RECIPIENTS=20000 PUBLISHES=50 LOAD_SECONDS=60 bench/cluster.sh
 #
 # Needs: postgresql (15), haproxy, varnish, faketime (apt-get install -y postgresql haproxy varnish
-# faketime), curl, and the jars (built here if missing). Runs as root (PostgreSQL then runs as the
-# postgres user) or as an ordinary user. Takes about 10 minutes; everything it starts is stopped at exit.
+# faketime), curl, python3, and the jars (built here if missing). Runs as root (PostgreSQL then runs as
+# the postgres user) or as an ordinary user. Prints each step as it goes and how long each part took;
+# everything it starts is stopped at exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -22,7 +28,11 @@ LB_PORT=${LB_PORT:-18000}
 CACHE_PORT=${CACHE_PORT:-16081}
 NODE_PORTS=(18081 18082 18083)
 SMTP_PORT=${SMTP_PORT:-12525}
-RECIPIENTS=${RECIPIENTS:-20000}
+RECIPIENTS=${RECIPIENTS:-2000}
+ARTICLES=${ARTICLES:-500}
+PUBLISHES=${PUBLISHES:-20}
+# the mixed load's length in the faults that run it for a while (fault 1 and 6; throughput runs half)
+LOAD_SECONDS=${LOAD_SECONDS:-40}
 LOAD_WORKERS=${LOAD_WORKERS:-8}
 # Java 21 or newer (the jars are built for it); JAVA=... to choose
 if [ -z "${JAVA:-}" ]; then
@@ -37,12 +47,19 @@ declare -A NODE_PID
 PIDS=()
 
 say() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-
+# how long each part took, for the report and the progress lines
+declare -A TOOK
+PART_START=$SECONDS
+part() { PART_START=$SECONDS; say "$*"; }
+part_done() { TOOK[$1]=$((SECONDS - PART_START)); say "  part $1 took ${TOOK[$1]} s"; }
+RUN_START=$SECONDS
 cleanup() {
     set +e
-    for p in "${NODE_PID[@]}" "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
+    local all=("${PIDS[@]}")
+    for port in "${!NODE_PID[@]}"; do all+=($(node_pids "$port")); done
+    for p in "${all[@]}"; do kill "$p" 2>/dev/null; done
     sleep 1
-    for p in "${NODE_PID[@]}" "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null; done
+    for p in "${all[@]}"; do kill -9 "$p" 2>/dev/null; done
     as_pg "$PGBIN/pg_ctl" -D "$SCRATCH/pg" -m immediate stop >/dev/null 2>&1
     say "scratch directory (logs): $SCRATCH"
 }
@@ -98,25 +115,37 @@ start_node() { # start_node PORT [prefix command...]
     ) >>"$LOG/node-$port.log" 2>&1 &
     NODE_PID[$port]=$!
 }
-wait_up() { # wait_up URL [seconds]
+wait_up() { # wait_up URL [seconds] [path]: until URL/path (default /healthz) answers 200
     local until=$((SECONDS + ${2:-300}))
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "$1/healthz")" = 200 ]; do
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1${3:-/healthz}")" = 200 ]; do
         [ $SECONDS -lt $until ] || { say "no answer from $1 within ${2:-300} s"; return 1; }
         sleep 0.2
     done
 }
-stop_node() { # stop_node PORT SIGNAL
-    kill -"$2" "${NODE_PID[$1]}" 2>/dev/null || true
+node_pids() { # node_pids PORT: the node's process and its children (faketime runs the JVM as its child)
+    echo "${NODE_PID[$1]}" $(pgrep -P "${NODE_PID[$1]}" 2>/dev/null || true)
+}
+stop_node() { # stop_node PORT SIGNAL: signals the node, then waits until it has exited
+    local pids
+    pids=$(node_pids "$1")
+    # shellcheck disable=SC2086
+    kill -"$2" $pids 2>/dev/null || true
     wait "${NODE_PID[$1]}" 2>/dev/null || true
+    for p in $pids; do while kill -0 "$p" 2>/dev/null; do sleep 0.2; done; done
 }
 TOOLS=("$JAVA" -jar target/broadsheet-tools.jar)
 
-say "demo data: 1,000 articles"
-"${TOOLS[@]}" bench-data --database-url "$DB_URL" --data-dir "$SCRATCH/seed" --articles 1000 --authors 50 --topics 200 >"$LOG/bench-data.log" 2>&1
+part "demo data: $ARTICLES articles"
+"${TOOLS[@]}" bench-data --database-url "$DB_URL" --data-dir "$SCRATCH/seed" --articles "$ARTICLES" --authors 50 --topics 200 >"$LOG/bench-data.log" 2>&1
+part_done data
 
+part "starting three nodes"
 for p in "${NODE_PORTS[@]}"; do start_node "$p"; done
-for p in "${NODE_PORTS[@]}"; do wait_up "http://127.0.0.1:$p"; done
-say "three nodes up"
+for p in "${NODE_PORTS[@]}"; do wait_up "http://127.0.0.1:$p" 300 /readyz; done
+part_done nodes
+N1=http://127.0.0.1:${NODE_PORTS[0]}
+N2=http://127.0.0.1:${NODE_PORTS[1]}
+N3=http://127.0.0.1:${NODE_PORTS[2]}
 
 # --- HAProxy and Varnish, configured by deploy/
 BS_LB_PORT=$LB_PORT BS_NODE1_PORT=${NODE_PORTS[0]} BS_NODE2_PORT=${NODE_PORTS[1]} BS_NODE3_PORT=${NODE_PORTS[2]} \
@@ -145,81 +174,93 @@ ROWS=()
 
 if want T; then
 # --- throughput: three nodes through HAProxy, then one node alone
-say "throughput"
-W=8 load 30 "$SCRATCH/three.txt" "$LB" --pause-ms 0
+T_SECONDS=$((LOAD_SECONDS / 2))
+part "throughput: $LOAD_WORKERS clients without pause, 15 s warm-up, $T_SECONDS s through HAProxy, then $T_SECONDS s on node 1 alone"
+# a warm-up through HAProxy first (not counted): freshly started JVMs and empty page caches
+W=$LOAD_WORKERS load 15 "$SCRATCH/warm-up.txt" "$LB" --pause-ms 0
 wait $LOAD_PID
-W=8 load 30 "$SCRATCH/one.txt" "http://127.0.0.1:${NODE_PORTS[0]}" --pause-ms 0
+W=$LOAD_WORKERS load "$T_SECONDS" "$SCRATCH/three.txt" "$LB" --pause-ms 0
 wait $LOAD_PID
-
+W=$LOAD_WORKERS load "$T_SECONDS" "$SCRATCH/one.txt" "$N1" --pause-ms 0
+wait $LOAD_PID
+part_done T
 fi
 
 if want 1; then
 # --- 1. kill -9 one node under load; HAProxy drops it; it restarts and rejoins
-say "fault 1: kill -9"
-load 45 "$SCRATCH/f1.txt"
+part "fault 1: kill -9 node 2 under $LOAD_SECONDS s of load, then restart it"
+load "$LOAD_SECONDS" "$SCRATCH/f1.txt"
 sleep 10
 stop_node "${NODE_PORTS[1]}" 9
 T0=$SECONDS
 start_node "${NODE_PORTS[1]}"
-wait_up "http://127.0.0.1:${NODE_PORTS[1]}"
+wait_up "$N2" 300 /readyz
 REJOIN1=$((SECONDS - T0))
-wait $LOAD_PID
-ROWS+=("$(row "1. kill -9 node 2, restart" "$SCRATCH/f1.txt" "back and serving after ${REJOIN1} s")")
-
+say "  node 2 ready again after $REJOIN1 s"
+wait $LOAD_PID || true
+ROWS+=("$(row "1. kill -9 node 2, restart" "$SCRATCH/f1.txt" "ready again after ${REJOIN1} s")")
+part_done 1
 fi
 
 if want 2; then
-# --- 2. rolling restart with SIGTERM under load
-say "fault 2: rolling restart"
+# --- 2. rolling restart with SIGTERM under load: each node drains (/readyz 503, HAProxy takes it out),
+# stops, starts again and is back in HAProxy's rotation before the next one stops
+part "fault 2: rolling restart (SIGTERM) of the three nodes under load"
 rm -f "$SCRATCH/stop"
-load 600 "$SCRATCH/f2.txt" "$LB" --stop-file "$SCRATCH/stop"
+load 900 "$SCRATCH/f2.txt" "$LB" --stop-file "$SCRATCH/stop"
 sleep 5
+STOPS=""
 for p in "${NODE_PORTS[@]}"; do
+    T0=$SECONDS
     stop_node "$p" TERM
+    STOPPED=$((SECONDS - T0))
     start_node "$p"
-    wait_up "http://127.0.0.1:$p"
-    sleep 2 # HAProxy marks it up after two passed checks
+    wait_up "http://127.0.0.1:$p" 300 /readyz
+    say "  node on $p: stopped in $STOPPED s, ready again after $((SECONDS - T0)) s"
+    STOPS+="$p: stopped in $STOPPED s, ready after $((SECONDS - T0)) s; "
+    sleep 3 # HAProxy marks it up after two passed checks a second apart
 done
 sleep 5
 touch "$SCRATCH/stop"
 wait $LOAD_PID || true
-ROWS+=("$(row "2. rolling restart (SIGTERM) of all three" "$SCRATCH/f2.txt" "")")
-
+ROWS+=("$(row "2. rolling restart (SIGTERM) of all three" "$SCRATCH/f2.txt" "$STOPS")")
+part_done 2
 fi
 
 if want 3; then
 # --- 3. publish: visible on every node and through Varnish within 1 s
-say "fault 3: 50 publishes"
-load 60 "$SCRATCH/f3-load.txt"
-WATCH="http://127.0.0.1:${NODE_PORTS[0]},http://127.0.0.1:${NODE_PORTS[1]},http://127.0.0.1:${NODE_PORTS[2]},http://127.0.0.1:$CACHE_PORT"
-"${TOOLS[@]}" bench-cluster --database-url "$DB_URL" --data-dir "$SCRATCH/tool" --url "$LB" --publishes 50 \
+part "fault 3: $PUBLISHES publishes under load, each timed until every node and Varnish show it"
+rm -f "$SCRATCH/stop3"
+load 900 "$SCRATCH/f3-load.txt" "$LB" --stop-file "$SCRATCH/stop3"
+WATCH="$N1,$N2,$N3,http://127.0.0.1:$CACHE_PORT"
+"${TOOLS[@]}" bench-cluster --database-url "$DB_URL" --data-dir "$SCRATCH/tool" --url "$LB" --publishes "$PUBLISHES" \
     --watch "$WATCH" >"$SCRATCH/f3.txt" 2>>"$LOG/load.log"
+touch "$SCRATCH/stop3"
 wait $LOAD_PID || true
+say "  $(cat "$SCRATCH/f3.txt")"
 # a page cached by Varnish before a change, then purged: the change shows through the cache
 VARNISH_HITS=$(curl -s -o /dev/null -D - "http://127.0.0.1:$CACHE_PORT/" | tr -d '\r' | sed -n 's/^X-Cache: //p')
-
+part_done 3
 fi
 
 if want 4; then
 # --- 4. a photo uploaded through node 2 is served by node 3
-say "fault 4: photo across nodes"
+part "fault 4: a photo uploaded through node 2, fetched from node 3"
 printf 'photo desk password 42\n' | "$JAVA" -jar target/broadsheet.jar user --database-url "$DB_URL" --data-dir "$SCRATCH/tool" \
     --role editor --name "Photo Desk" --password-stdin photo@cluster.example >>"$LOG/user.log" 2>&1
-N2=http://127.0.0.1:${NODE_PORTS[1]}
-N3=http://127.0.0.1:${NODE_PORTS[2]}
 JAR=$SCRATCH/cookies.txt
 CSRF=$(printf 'c%.0s' $(seq 43))
 curl -s -o /dev/null -c "$JAR" -b "bs_csrf=$CSRF" "$N2/sign-in"
 curl -s -o /dev/null -c "$JAR" -b "bs_csrf=$CSRF" -d "_csrf=$CSRF" -d email=photo@cluster.example \
     --data-urlencode "password=photo desk password 42" -d next=/newsroom "$N2/sign-in"
 SESSION=$(awk '$6 == "bs_session" {print $7}' "$JAR")
-python3 - "$SCRATCH/upload.png" <<'EOF'
+python3 - "$SCRATCH/upload.png" <<'PY'
 import struct, sys, zlib
 w, h = 800, 500
 raw = b"".join(b"\x00" + b"".join(bytes((x * 255 // w, y * 255 // h, 120)) for x in range(w)) for y in range(h))
 def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
 open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
-EOF
+PY
 UPLOAD=$(curl -s -o /dev/null -w '%{http_code}' -b "bs_session=$SESSION; bs_csrf=$CSRF" -F "_csrf=$CSRF" \
     -F "file=@$SCRATCH/upload.png;type=image/png" -F "caption=Uploaded through node 2." -F "credit=Cluster test" \
     -F "altText=A colour gradient" "$N2/newsroom/photos")
@@ -227,12 +268,13 @@ KEY=$(sql "select file_key from photos where caption = 'Uploaded through node 2.
 PHOTO3=$(curl -s -o "$SCRATCH/from-node3.jpg" -w '%{http_code} %{size_download}' "$N3/media/$KEY-w640.jpg")
 PHOTO2=$(curl -s -o "$SCRATCH/from-node2.jpg" -w '%{http_code} %{size_download}' "$N2/media/$KEY-w640.jpg")
 SAME=$(cmp -s "$SCRATCH/from-node2.jpg" "$SCRATCH/from-node3.jpg" && echo "the same bytes" || echo "different bytes")
-
+say "  upload $UPLOAD; node 3: $PHOTO3; node 2: $PHOTO2; $SAME"
+part_done 4
 fi
 
 if want 5; then
-# --- 5. a newsletter to 20,000 with a node killed mid-send
-say "fault 5: newsletter to $RECIPIENTS, node 3 killed mid-send"
+# --- 5. a newsletter with a node killed mid-send (its batch waits out the lease, NewsletterSender.LEASE)
+part "fault 5: newsletter to $RECIPIENTS, node 3 killed mid-send (its claims wait out the 5-minute lease)"
 "${TOOLS[@]}" bench-cluster --database-url "$DB_URL" --data-dir "$SCRATCH/tool" --url "$LB" \
     --newsletter "$RECIPIENTS" --smtp-port "$SMTP_PORT" >"$SCRATCH/f5.txt" 2>>"$LOG/load.log" &
 NL_PID=$!
@@ -243,20 +285,24 @@ done
 KILLED_AT=$(sql "select count(*) from newsletter_outbox where state = 'sent'")
 IN_FLIGHT=$(sql "select count(*) from newsletter_outbox where state = 'sending'")
 stop_node "${NODE_PORTS[2]}" 9
+say "  node 3 killed with $KILLED_AT sent, $IN_FLIGHT claimed; waiting for the outbox to drain"
 wait $NL_PID || true
-
+say "  $(cat "$SCRATCH/f5.txt")"
+start_node "${NODE_PORTS[2]}" # back for the next parts
+wait_up "$N3" 300 /readyz
+part_done 5
 fi
 
 if want 6; then
 # --- 6. PostgreSQL restarted under load
-say "fault 6: PostgreSQL restart"
-load 60 "$SCRATCH/f6.txt"
+part "fault 6: PostgreSQL stopped for a few seconds under $LOAD_SECONDS s of load"
+load "$LOAD_SECONDS" "$SCRATCH/f6.txt"
 sleep 10
 as_pg "$PGBIN/pg_ctl" -D "$SCRATCH/pg" -m fast stop >/dev/null
 DOWN_AT=$SECONDS
 SLOWEST_DOWN=0
 for _ in 1 2 3 4 5; do
-    t=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 10 "http://127.0.0.1:${NODE_PORTS[0]}/search?q=harbour$RANDOM")
+    t=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' --max-time 10 "$N1/search?q=harbour$RANDOM")
     say "  while down: $t"
     s=${t#* }
     SLOWEST_DOWN=$(python3 -c "print(max($SLOWEST_DOWN, $s))")
@@ -266,49 +312,64 @@ pg_start
 UP_AT=$SECONDS
 wait $LOAD_PID || true
 ROWS+=("$(row "6. PostgreSQL stopped $((UP_AT - DOWN_AT)) s under load" "$SCRATCH/f6.txt" "slowest answer while down: ${SLOWEST_DOWN} s")")
-RECOVER=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${NODE_PORTS[0]}/search?q=harbour")
-
+wait_up "$N1" 60 "/search?q=harbour" || true
+RECOVER=$(curl -s -o /dev/null -w '%{http_code}' "$N1/search?q=harbour")
+part_done 6
 fi
 
 if want 7; then
 # --- 7. one node's clock 5 minutes fast: scheduled publishing still on time by the database's clock, once
-say "fault 7: a node 5 minutes fast"
+part "fault 7: node 3 alone, its clock 5 minutes fast, publishes a scheduled article"
 stop_node "${NODE_PORTS[0]}" TERM
 stop_node "${NODE_PORTS[1]}" TERM
+stop_node "${NODE_PORTS[2]}" TERM
 start_node "${NODE_PORTS[2]}" faketime -f +5m
-wait_up "$N3"
+wait_up "$N3" 300 /readyz
 NODE_CLOCK=$(curl -s -D - -o /dev/null "$N3/healthz" | tr -d '\r' | sed -n 's/^Date: //p')
 SID=$(sql "select id from sections order by position limit 1")
 AID=$(sql "insert into articles (slug, headline, deck, body, section_id, kind, status, published_at, updated_at)
       values ('clock-test', 'Clock test', 'Deck.', 'Body.', $SID, 'news', 'scheduled', now() + interval '20 seconds', now())
       returning id" | head -1)
-until [ "$(sql "select status from articles where id = $AID")" = published ]; do sleep 0.2; done
+T0=$SECONDS
+until [ "$(sql "select status from articles where id = $AID")" = published ]; do
+    [ $((SECONDS - T0)) -lt 120 ] || { say "  not published within 120 s"; break; }
+    sleep 0.2
+done
 LATE=$(sql "select round(extract(epoch from (a.updated_at - a.published_at))::numeric, 1) from articles a where id = $AID")
 ONCE=$(sql "select count(*) from audit_log where subject_type = 'article' and subject_id = $AID and action = 'published'")
+say "  node clock $NODE_CLOCK; published $LATE s after its time, $ONCE time(s)"
 stop_node "${NODE_PORTS[2]}" TERM
-
+part_done 7
 fi
 
 # --- the report
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
+TOTAL=$((SECONDS - RUN_START))
 {
     echo "# Cluster test report"
     echo
-    echo "Written by \`bench/cluster.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average at the end $LOADAVG"
-    echo "(the machine was shared with other builds). PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'),"
+    echo "Written by \`bench/cluster.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average at the end $LOADAVG."
+    echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'),"
     echo "$(haproxy -v | head -1 | awk '{print "HAProxy", $3}'), $(varnishd -V 2>&1 | head -1 | sed 's/varnishd (\(varnish-[^ ]*\).*/\1/'),"
     echo "three nodes from \`deploy/systemd/broadsheet@.service\`, HAProxy from \`deploy/haproxy/haproxy.cfg\`, Varnish from"
-    echo "\`deploy/varnish/default.vcl\`; 1,000 generated articles. The load (\`bench-cluster\`, $LOAD_WORKERS clients, 20 ms between"
+    echo "\`deploy/varnish/default.vcl\`; $ARTICLES generated articles. The load (\`bench-cluster\`, $LOAD_WORKERS clients, 20 ms between"
     echo "a client's requests): 50 % article pages, 20 % home, 10 % search, 10 % a signed-in reader's /following, 10 % follow or"
     echo "unfollow through the JSON API. A failed request is a 5xx, a refused connection or no answer in 10 s; a lost write is"
-    echo "a follow or unfollow that was acknowledged (2xx) but is not in the database at the end."
+    echo "a follow or unfollow that was acknowledged (2xx) but is not in the database at the end. Parts run: $FAULTS"
+    echo "(ARTICLES=$ARTICLES RECIPIENTS=$RECIPIENTS PUBLISHES=$PUBLISHES LOAD_SECONDS=$LOAD_SECONDS); the whole run took $TOTAL s."
     echo
-    echo "## Throughput"
-    echo
-    echo "| | requests/s (8 clients, no pause, 30 s) | failed |"
-    echo "| --- | --- | --- |"
-    echo "| three nodes through HAProxy | $(field rps "$SCRATCH/three.txt") | $(field failed "$SCRATCH/three.txt") |"
-    echo "| one node alone | $(field rps "$SCRATCH/one.txt") | $(field failed "$SCRATCH/one.txt") |"
+    echo "| part | seconds |"
+    echo "| --- | --- |"
+    for k in data nodes T 1 2 3 4 5 6 7; do [ -n "${TOOK[$k]:-}" ] && echo "| $k | ${TOOK[$k]} |"; done
+    if want T; then
+        echo
+        echo "## Throughput"
+        echo
+        echo "| | requests/s ($LOAD_WORKERS clients, no pause, $T_SECONDS s) | failed |"
+        echo "| --- | --- | --- |"
+        echo "| three nodes through HAProxy | $(field rps "$SCRATCH/three.txt") | $(field failed "$SCRATCH/three.txt") |"
+        echo "| one node alone | $(field rps "$SCRATCH/one.txt") | $(field failed "$SCRATCH/one.txt") |"
+    fi
     echo
     echo "## Faults"
     echo
@@ -316,24 +377,35 @@ LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "| --- | --- | --- | --- | --- | --- |"
     for r in "${ROWS[@]}"; do echo "$r"; done
     echo
-    echo "Failures by second of the load (second: count): fault 1 $(field failures_by_second "$SCRATCH/f1.txt"),"
-    echo "fault 2 $(field failures_by_second "$SCRATCH/f2.txt"), fault 6 $(field failures_by_second "$SCRATCH/f6.txt")."
-    echo
-    echo "**3. Publish visibility.** $(cat "$SCRATCH/f3.txt") (milliseconds from the commit of the publish until the"
-    echo "article page, the home page, the site feed and search showed it on node 1, node 2, node 3 and through Varnish,"
-    echo "all twelve checked in turn, under the mixed load). The home page through Varnish after the run: X-Cache $VARNISH_HITS."
-    echo
-    echo "**4. Photo across nodes.** Upload through node 2: HTTP $UPLOAD. Node 3 served the 640-pixel derivative: $PHOTO3"
-    echo "(status, bytes); node 2: $PHOTO2; $SAME."
-    echo
-    echo "**5. Newsletter with a node killed mid-send.** Node 3 was killed (-9) when $KILLED_AT messages had been sent"
-    echo "($IN_FLIGHT claimed and not yet sent, on all nodes). $(cat "$SCRATCH/f5.txt") (per address, counted by the SMTP"
-    echo "sink; delivery is at least once: a batch claimed by the killed node is sent again by another once its lease ends)."
-    echo
-    echo "**6. PostgreSQL restart.** After PostgreSQL came back, node 1 answered a search with HTTP $RECOVER without a restart."
-    echo
-    echo "**7. A node's clock 5 minutes fast.** Node 3 alone ran (under \`faketime -f +5m\`; its Date header said"
-    echo "$NODE_CLOCK). An article scheduled 20 s ahead by the database's clock was published $LATE s after its time"
-    echo "by the database's clock, $ONCE time(s)."
+    for f in f1 f2 f6; do
+        [ -f "$SCRATCH/$f.txt" ] && echo "Failures by second of the load in $f (second: count): $(field failures_by_second "$SCRATCH/$f.txt")."
+    done
+    if want 3; then
+        echo
+        echo "**3. Publish visibility.** $(cat "$SCRATCH/f3.txt") (milliseconds from the commit of the publish until the"
+        echo "article page, the home page, the site feed and search showed it on node 1, node 2, node 3 and through Varnish,"
+        echo "all twelve checked in turn, under the mixed load). The home page through Varnish after the run: X-Cache $VARNISH_HITS."
+    fi
+    if want 4; then
+        echo
+        echo "**4. Photo across nodes.** Upload through node 2: HTTP $UPLOAD. Node 3 served the 640-pixel derivative: $PHOTO3"
+        echo "(status, bytes); node 2: $PHOTO2; $SAME."
+    fi
+    if want 5; then
+        echo
+        echo "**5. Newsletter with a node killed mid-send.** Node 3 was killed (-9) when $KILLED_AT messages had been sent"
+        echo "($IN_FLIGHT claimed and not yet sent, on all nodes). $(cat "$SCRATCH/f5.txt") (per address, counted by the SMTP"
+        echo "sink; delivery is at least once: a batch claimed by the killed node is sent again by another once its lease ends)."
+    fi
+    if want 6; then
+        echo
+        echo "**6. PostgreSQL restart.** After PostgreSQL came back, node 1 answered a search with HTTP $RECOVER without a restart."
+    fi
+    if want 7; then
+        echo
+        echo "**7. A node's clock 5 minutes fast.** Node 3 alone ran (under \`faketime -f +5m\`; its Date header said"
+        echo "$NODE_CLOCK). An article scheduled 20 s ahead by the database's clock was published $LATE s after its time"
+        echo "by the database's clock, $ONCE time(s)."
+    fi
 } >"$REPORT"
-say "report written to $REPORT"
+say "report written to $REPORT (the whole run took $TOTAL s)"

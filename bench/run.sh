@@ -140,7 +140,7 @@ PG_PORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
 PG_PID=$(sed -n 1p "$DATA/postgres/postmaster.pid")
 log "starting the server without the page cache on port $NOCACHE_PORT (PostgreSQL on port $PG_PORT)"
 # shellcheck disable=SC2086
-"$JAVA" $JAVA_OPTS -jar "$JAR" serve --data-dir "$DATA" --database-url "postgres://postgres@localhost:$PG_PORT/postgres" \
+KEEP_MAIL_LOCALLY=on "$JAVA" $JAVA_OPTS -jar "$JAR" serve --data-dir "$DATA" --database-url "postgres://postgres@localhost:$PG_PORT/postgres" \
   --port "$NOCACHE_PORT" --no-page-cache > "$WORK/serve-nocache.log" 2>&1 &
 PIDS+=($!)
 wait_up "$NOCACHE_PORT" 120 || { tail -20 "$WORK/serve-nocache.log" >&2; exit 1; }

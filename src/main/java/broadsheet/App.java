@@ -176,9 +176,11 @@ public final class App implements AutoCloseable {
             running.add(newsletters.sender()); // not started, but woken by "send now" on the newsletter desk
             running.add(reads.counter()); // not started, but writes what the beacon counted when the app stops
         }
-        // Stopped first: /readyz says so, the server stops accepting and finishes the requests in flight
-        // (up to OpsFeature.STOP_TIMEOUT); then the jobs stop and let go of what they hold.
+        // Stopped first: /readyz says so while the node serves on for the drain (the load balancer takes it
+        // out), then the server stops accepting and finishes the requests in flight (up to
+        // OpsFeature.STOP_TIMEOUT); then the jobs stop and release what they claimed.
         running.add(server::stop);
+        running.add(ops.pages()::drain);
         running.add(ops.pages()::stopping);
         return new App(server, onChange, reads, running, search.engine(), core.cache());
     }

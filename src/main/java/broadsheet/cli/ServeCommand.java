@@ -88,6 +88,13 @@ final class ServeCommand implements Callable<Integer> {
                     config.baseUrl(),
                     Paths.devMail());
         if (config.port() != 0) App.requirePortFree(config.port());
+        config.mail().clusterProblem(!config.embeddedDatabase()).ifPresent(problem -> {
+            throw new StartupException(problem);
+        });
+        if (!config.embeddedDatabase() && !config.mail().smtp())
+            LOG.warn(
+                    "{}=on: mail is kept on this node's disk only; other nodes cannot reach it",
+                    broadsheet.mail.MailConfig.KEEP_LOCALLY);
         Database db = Database.open(config);
         try {
             for (var step : beforeServing) step.accept(db, config);

@@ -84,6 +84,14 @@ public final class DigestDao {
                 .list());
     }
 
+    /** Lets go of readers claimed and not sent to (this node is stopping): any node may take them now. */
+    void release(List<Long> userIds) {
+        if (userIds.isEmpty()) return;
+        jdbi.useHandle(h -> h.createUpdate("update following_digests set claimed_until = null where user_id = any(:u)")
+                .bind("u", userIds.toArray(Long[]::new))
+                .execute());
+    }
+
     /** Records a digest sent (or skipped) through {@code through}; the next is due at {@code next}. */
     void done(long userId, Instant through, Instant next) {
         jdbi.useHandle(h -> h.createUpdate("""

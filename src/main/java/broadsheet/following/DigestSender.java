@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Sends the daily Following digests that are due. Several nodes may run it: each claims a batch of
  * due readers with FOR UPDATE SKIP LOCKED and holds them for a few minutes, so no two nodes mail the
  * same reader; a node that dies mid-batch leaves its claims to expire and another node sends them
- * (at least once: a crash between sending and recording can repeat one digest, never skip one).
+ * (at least once: a crash between sending and recording can repeat one digest, never skip one). A node
+ * asked to stop ({@link #close()}) finishes the digest under way and releases the rest of its batch at once.
  */
 public final class DigestSender implements AutoCloseable {
 
@@ -36,6 +37,7 @@ public final class DigestSender implements AutoCloseable {
     private final Views views;
     private final Supplier<Site> site;
     private final Repeating timer = new Repeating("following-digest", this::runOnce);
+    private volatile boolean stopping;
 
     public DigestSender(DigestDao dao, Feed feed, Mailer mailer, Views views, Supplier<Site> site) {
         this.dao = dao;
@@ -55,8 +57,16 @@ public final class DigestSender implements AutoCloseable {
         int sent = 0;
         List<DigestDao.Due> batch;
         do {
+            if (stopping) break;
             batch = dao.claim(BATCH);
-            for (DigestDao.Due d : batch) {
+            for (int next = 0; next < batch.size(); next++) {
+                if (stopping) {
+                    dao.release(batch.subList(next, batch.size()).stream()
+                            .map(DigestDao.Due::userId)
+                            .toList());
+                    break;
+                }
+                DigestDao.Due d = batch.get(next);
                 Instant through = Instant.now();
                 List<Feed.Item> items = feed.page(d.userId(), Cursor.first(), MOST + 1).items().stream()
                         .filter(i -> i.article().publishedAt().isAfter(d.sentThrough()))
@@ -78,7 +88,7 @@ public final class DigestSender implements AutoCloseable {
                 }
                 done(d, through);
             }
-        } while (batch.size() == BATCH);
+        } while (batch.size() == BATCH && !stopping);
         if (sent > 0) LOG.info("sent {} Following digest(s)", sent);
         return sent;
     }
@@ -131,8 +141,10 @@ public final class DigestSender implements AutoCloseable {
                         "List-Unsubscribe=One-Click"));
     }
 
+    /** Stops after the digest under way; the readers claimed and not yet sent to are released. */
     @Override
     public void close() {
+        stopping = true;
         timer.close();
     }
 }

@@ -1,8 +1,7 @@
 package broadsheet.jobs;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,17 +18,22 @@ public final class Repeating implements AutoCloseable {
 
     private final String name;
     private final Runnable pass;
-    private final ScheduledExecutorService timer;
+    /** How long {@link #close()} waits for the pass under way before it interrupts it. */
+    public static final Duration FINISH = Duration.ofSeconds(10);
+
+    private final ScheduledThreadPoolExecutor timer;
 
     /** @param name the thread's name and how the log names the job */
     public Repeating(String name, Runnable pass) {
         this.name = name;
         this.pass = pass;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
+        // once closing, a pass asked for by wake() but not begun is dropped, as are the timed ones
+        this.timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     public Repeating start(Duration first, Duration every) {
@@ -53,13 +57,22 @@ public final class Repeating implements AutoCloseable {
         }
     }
 
-    /** Stops after the pass under way, if any (waiting up to 10 s for it). */
+    /**
+     * Starts no new pass and lets the one under way, if any, end by itself (a job that holds claims checks
+     * its own stop flag between items and lets go of the rest); a pass still running after {@link #FINISH}
+     * is interrupted, and given a few more seconds.
+     */
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
         try {
-            timer.awaitTermination(10, TimeUnit.SECONDS);
+            if (!timer.awaitTermination(FINISH.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} did not finish its pass within {} s; interrupting it", name, FINISH.toSeconds());
+                timer.shutdownNow();
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            timer.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * rare duplicate (one batch at most, only on a crash) to silently losing a reader's issue. A failure
  * to reach the server puts the batch back to 'pending' for the next pass; a recipient the server
  * refuses is marked 'failed' after {@link #MAX_ATTEMPTS}.
+ *
+ * <p>A node that is asked to stop ({@link #close()}, on SIGTERM) finishes the message under way, records
+ * what it sent, and puts the rest of its batches back to 'pending' without their lease (its claims are
+ * released), so another node sends them at its next pass instead of after the lease.
  */
 public final class NewsletterSender implements AutoCloseable {
 
@@ -70,6 +74,7 @@ public final class NewsletterSender implements AutoCloseable {
     private final Repeating timer = new Repeating("newsletter-sender", this::runOnce);
     private volatile int limit = Integer.MAX_VALUE;
     private volatile Duration lease = LEASE;
+    private volatile boolean stopping;
     private final AtomicInteger renewals = new AtomicInteger();
 
     public NewsletterSender(
@@ -159,7 +164,7 @@ public final class NewsletterSender implements AutoCloseable {
     /** Claims and sends batches until none is left, the server fails, or the limit is reached. */
     private void drain(AtomicInteger sent) {
         Dkim.Signer signer = dkim.map(Dkim::signer).orElse(null);
-        while (sent.get() < limit) {
+        while (!stopping && sent.get() < limit) {
             UUID token = UUID.randomUUID();
             long claimedAt = System.nanoTime();
             List<OutboxDao.Claimed> rows = claim(Math.min(batch, limit - sent.get()), token);
@@ -168,7 +173,7 @@ public final class NewsletterSender implements AutoCloseable {
             OutboxBatch r;
             try (ClaimLease held = new ClaimLease(
                     jdbi, token, rows.stream().map(OutboxDao.Claimed::id).toList(), lease, claimedAt)) {
-                r = OutboxBatch.send(transport, rows, held, row -> message(row, signer));
+                r = OutboxBatch.send(transport, rows, held, () -> stopping, row -> message(row, signer));
                 renewals.addAndGet(held.renewals());
             }
             sent.addAndGet(r.sent.size());
@@ -177,6 +182,7 @@ public final class NewsletterSender implements AutoCloseable {
                 LOG.warn("let {} newsletter message(s) go: their lease lapsed before they were sent", r.letGo.size());
                 return;
             }
+            if (!r.released.isEmpty()) LOG.info("released {} newsletter message(s) on stopping", r.released.size());
             if (r.serverFailed) return; // leave the rest for the next pass rather than spin on a dead server
         }
     }
@@ -253,8 +259,10 @@ public final class NewsletterSender implements AutoCloseable {
         return transport;
     }
 
+    /** Stops: the message under way is finished and recorded, the rest of the claimed rows are released. */
     @Override
     public void close() {
+        stopping = true;
         timer.close();
     }
 }

@@ -30,6 +30,8 @@ final class OutboxBatch {
     final List<Long> retry = new ArrayList<>();
     /** Rows whose lease this batch lost (another node sends them): neither sent nor marked here. */
     final List<Long> letGo = new ArrayList<>();
+    /** Rows not tried because the node is stopping: given back for another node to send at once. */
+    final List<Long> released = new ArrayList<>();
 
     String retryReason = "";
     boolean serverFailed;
@@ -37,12 +39,20 @@ final class OutboxBatch {
     private OutboxBatch() {}
 
     static OutboxBatch send(
-            MailTransport transport, List<OutboxDao.Claimed> rows, ClaimLease lease, Messages messages) {
+            MailTransport transport,
+            List<OutboxDao.Claimed> rows,
+            ClaimLease lease,
+            java.util.function.BooleanSupplier stopping,
+            Messages messages) {
         OutboxBatch r = new OutboxBatch();
         int i = 0;
         try (MailTransport.Connection c = transport.open()) {
             for (; i < rows.size(); i++) {
                 OutboxDao.Claimed row = rows.get(i);
+                if (stopping.getAsBoolean()) {
+                    for (; i < rows.size(); i++) r.released.add(rows.get(i).id());
+                    break;
+                }
                 if (!lease.holds(row.id())) {
                     r.letGo.add(row.id());
                     continue;
@@ -87,5 +97,6 @@ final class OutboxBatch {
         OutboxDao.markSent(h, token, sent);
         OutboxDao.markFailed(h, token, failed);
         OutboxDao.markRetry(h, token, retry, retryReason, maxAttempts);
+        OutboxDao.release(h, token, released);
     }
 }

@@ -185,6 +185,23 @@ final class OutboxDao {
                 .execute();
     }
 
+    /**
+     * Gives rows this batch claimed but never tried back to 'pending', without their lease or the attempt the
+     * claim counted, so any node's next pass takes them (a node stopping lets go of its claims).
+     */
+    static void release(Handle h, UUID token, List<Long> ids) {
+        if (ids.isEmpty()) return;
+        h.createUpdate("""
+                update newsletter_outbox set state = :pending, claim_token = null, lease_until = null,
+                       claimed_at = null, attempts = greatest(attempts - 1, 0)
+                 where id = any(:ids) and state = :sending and claim_token = :token""")
+                .bind("pending", OutboxState.PENDING)
+                .bind("sending", OutboxState.SENDING)
+                .bind("token", token)
+                .bind("ids", ids.toArray(Long[]::new))
+                .execute();
+    }
+
     /** Marks 'sent' every sending issue with no recipient waiting or claimed; returns their ids. */
     static List<Long> finishIssues(Handle h) {
         return h.createQuery("""

@@ -9,11 +9,18 @@ import java.util.Optional;
  * @param metricsToken when set ({@code METRICS_TOKEN}), {@code /metrics} answers only requests bearing it
  *     ({@code Authorization: Bearer ...}); when not, only requests from this machine that no proxy forwarded
  * @param jsonRequestLog one JSON line per request on standard output ({@code REQUEST_LOG=json})
+ * @param drain how long a node asked to stop keeps serving while {@code /readyz} says it is shutting down,
+ *     so that the load balancer takes it out before it stops accepting connections ({@code SHUTDOWN_DRAIN},
+ *     seconds; {@link #DEFAULT_DRAIN} for {@code serve}, none in configurations made in code); skipped when
+ *     nothing ever asked this node's {@code /readyz}
  */
-public record OpsConfig(Optional<String> metricsToken, boolean jsonRequestLog) {
+public record OpsConfig(Optional<String> metricsToken, boolean jsonRequestLog, java.time.Duration drain) {
+
+    /** Longer than HAProxy in deploy/ takes to mark a node down (a check a second, out after 2 failures). */
+    public static final java.time.Duration DEFAULT_DRAIN = java.time.Duration.ofSeconds(5);
 
     public static OpsConfig defaults() {
-        return new OpsConfig(Optional.empty(), false);
+        return new OpsConfig(Optional.empty(), false, java.time.Duration.ZERO);
     }
 
     public static OpsConfig fromEnv(Map<String, String> env) {
@@ -24,6 +31,15 @@ public record OpsConfig(Optional<String> metricsToken, boolean jsonRequestLog) {
         String log = env.getOrDefault("REQUEST_LOG", "off").strip();
         if (!log.equalsIgnoreCase("json") && !log.equalsIgnoreCase("off") && !log.isEmpty())
             throw new broadsheet.db.StartupException("REQUEST_LOG must be json or off, not '" + log + "'");
-        return new OpsConfig(Optional.of(token).filter(t -> !t.isEmpty()), log.equalsIgnoreCase("json"));
+        return new OpsConfig(Optional.of(token).filter(t -> !t.isEmpty()), log.equalsIgnoreCase("json"), drain(env));
+    }
+
+    private static java.time.Duration drain(Map<String, String> env) {
+        String value = env.getOrDefault("SHUTDOWN_DRAIN", "").strip();
+        if (value.isEmpty()) return DEFAULT_DRAIN;
+        if (value.matches("[0-9]{1,3}") && Integer.parseInt(value) <= 120)
+            return java.time.Duration.ofSeconds(Integer.parseInt(value));
+        throw new broadsheet.db.StartupException(
+                "SHUTDOWN_DRAIN must be a whole number of seconds from 0 to 120, not '" + value + "'");
     }
 }

@@ -25,6 +25,7 @@ public final class OpsPages {
     private final Metrics metrics;
     private final OpsConfig config;
     private volatile boolean stopping;
+    private volatile boolean readinessAsked;
 
     public OpsPages(
             DatabaseWatch watch,
@@ -46,12 +47,27 @@ public final class OpsPages {
         stopping = true;
     }
 
+    /**
+     * After {@link #stopping()}: keeps serving for the configured drain while a load balancer, having seen
+     * {@code /readyz} fail, takes this node out of its rotation; at once when nothing ever asked {@code /readyz}
+     * (no load balancer watches: a developer's Ctrl+C).
+     */
+    public void drain() {
+        if (!readinessAsked || config.drain().isZero()) return;
+        try {
+            Thread.sleep(config.drain());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void liveness(Context ctx) {
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; charset=utf-8").result("ok\n");
     }
 
     public void readiness(Context ctx) {
+        readinessAsked = true;
         List<String> problems = problems();
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("text/plain; charset=utf-8");

@@ -46,6 +46,7 @@ public final class DeliveryJob implements AutoCloseable {
     private final Clock clock;
     private final Repeating timer = new Repeating("webhook-deliveries", this::drain);
     private volatile boolean started;
+    private volatile boolean stopping;
 
     public DeliveryJob(
             WebhookDao dao,
@@ -78,7 +79,8 @@ public final class DeliveryJob implements AutoCloseable {
     /** Passes until nothing is due; returns how many attempts were made. */
     public int drain() {
         int total = 0;
-        for (int n = runOnce(); n > 0; n = runOnce()) total += n;
+        // a stopping node claims nothing more; the attempts under way (all of a batch at once) are finished
+        for (int n = runOnce(); n > 0; n = stopping ? 0 : runOnce()) total += n;
         return total;
     }
 
@@ -151,6 +153,7 @@ public final class DeliveryJob implements AutoCloseable {
 
     @Override
     public void close() {
+        stopping = true;
         timer.close();
     }
 }

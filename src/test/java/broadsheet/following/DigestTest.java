@@ -244,4 +244,50 @@ class DigestTest {
                 .as("the refused reader is tried again tomorrow, not every minute")
                 .isTrue();
     }
+
+    @Test
+    void aSenderAskedToStopFinishesTheDigestUnderWayAndReleasesTheRestOfItsBatch() throws Exception {
+        article("stop-test-tide", "Tide tables for the stopping test");
+        List<String> mine = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(i -> subscribedReader())
+                .toList();
+        String throughStopped;
+        try (broadsheet.testing.SlowSmtpServer slow =
+                new broadsheet.testing.SlowSmtpServer(java.time.Duration.ZERO).holdFirst()) {
+            MailConfig slowMail = new MailConfig("localhost", slow.port(), "", "", false, "Ledger <news@example.org>");
+            DigestSender stopping = new DigestSender(
+                    new DigestDao(t.fixtures.jdbi()),
+                    new Feed(new FeedDao(t.fixtures.jdbi()), new FollowDao(t.fixtures.jdbi())),
+                    new TransportMailer(new SmtpTransport(slowMail), slowMail.from()),
+                    new Views(false),
+                    () -> new broadsheet.web.Site(
+                            "The Ledger", "", "http://news.example", java.time.ZoneId.of("Europe/London"), "en"));
+            CompletableFuture<Integer> pass = CompletableFuture.supplyAsync(stopping::runOnce);
+            Waiting.fewSeconds().until(slow::holding); // the batch is claimed, its first digest at the server
+            int claimed = t.fixtures
+                    .jdbi()
+                    .withHandle(h -> h.createQuery("select count(*) from following_digests where claimed_until > now()")
+                            .mapTo(Integer.class)
+                            .one());
+            assertThat(claimed).isGreaterThanOrEqualTo(mine.size());
+            stopping.close(); // what SIGTERM does to the node's jobs
+            slow.release();
+            assertThat(pass.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(slow.accepted).hasSize(1);
+            throughStopped = slow.accepted.get(0).to();
+        }
+        int held = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select count(*) from following_digests where claimed_until is not null")
+                        .mapTo(Integer.class)
+                        .one());
+        assertThat(held).as("claims left after the stop").isZero();
+        // another node sends the rest at once, not five minutes later when the claims would have lapsed
+        sender().runOnce();
+        int mailed = 0;
+        for (String e : mine) mailed += mailTo(e).size();
+        assertThat(mailed)
+                .as("one of the three went through the stopped sender")
+                .isEqualTo(mine.size() - 1);
+    }
 }

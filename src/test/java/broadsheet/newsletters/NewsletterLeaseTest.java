@@ -3,6 +3,7 @@ package broadsheet.newsletters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.db.Database;
+import broadsheet.testing.SlowSmtpServer;
 import broadsheet.testing.TestDb;
 import broadsheet.testing.Waiting;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import broadsheet.testing.AppExtension;
 import broadsheet.testing.TestApp;
 import broadsheet.testing.Waiting;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,6 +27,41 @@ class OpsEndpointsTest {
             HttpResponse<String> ready = t.get("/readyz");
             assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
             assertThat(ready.body()).isEqualTo("ready\n");
+        });
+    }
+
+    @Test
+    void aLoadBalancersFailedReadinessChecksDoNotCountAsFailingRequests() {
+        TestApp t = app.fresh();
+        // as if this node's jar were newer than the database: a migration not applied makes it unready
+        Map<String, Object> last = t.db.jdbi()
+                .withHandle(
+                        h -> h.createQuery("select * from flyway_schema_history order by installed_rank desc limit 1")
+                                .mapToMap()
+                                .one());
+        t.db.jdbi()
+                .useHandle(h -> h.execute(
+                        "delete from flyway_schema_history where installed_rank = ?", last.get("installed_rank")));
+        Waiting.upTo(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> ready = t.get("/readyz");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("1 migration(s) not applied");
+        });
+        // a load balancer checks every second; ten failed checks are not ten failed requests of the site's
+        for (int i = 0; i < 10; i++) assertThat(t.get("/readyz").statusCode()).isEqualTo(503);
+        t.db.jdbi()
+                .useHandle(h -> h.createUpdate("insert into flyway_schema_history (" + String.join(", ", last.keySet())
+                                + ") values ("
+                                + last.keySet().stream()
+                                        .map(k -> ":" + k)
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ")")
+                        .bindMap(last)
+                        .execute());
+        // ready again as soon as the watch reads the migrations again, checked all the while
+        Waiting.upTo(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> ready = t.get("/readyz");
+            assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         });
     }
 

@@ -358,7 +358,11 @@ final class BenchClusterCommand implements Callable<Integer> {
                         .bind("i", issue)
                         .mapTo(Long.class)
                         .one());
-            } while (left > 0 && System.nanoTime() - t0 < Duration.ofMinutes(5).toNanos());
+            } while (left > 0
+                    && System.nanoTime() - t0
+                            < broadsheet.newsletters.NewsletterSender.LEASE
+                                    .plusMinutes(2)
+                                    .toNanos()); // a killed node's batch waits out its lease
             sleep(2000); // messages in flight when the outbox said done
             long once =
                     sink.delivered.values().stream().filter(n -> n.get() == 1).count();

@@ -1,4 +1,4 @@
-package broadsheet.newsletters;
+package broadsheet.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,11 +21,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * only after {@code delay}, and can hold the first message it receives until {@link #release} (a mail server
  * that stalls for as long as a test needs). It keeps the recipient and Message-ID of each accepted message.
  */
-final class SlowSmtpServer implements AutoCloseable {
+public final class SlowSmtpServer implements AutoCloseable {
 
-    record Accepted(String to, String messageId) {}
+    public record Accepted(String to, String messageId) {}
 
-    final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+    public final List<Accepted> accepted = new CopyOnWriteArrayList<>();
     private final ServerSocket server;
     private final Duration delay;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -33,7 +33,7 @@ final class SlowSmtpServer implements AutoCloseable {
     private volatile boolean holdFirst;
     private volatile boolean holding;
 
-    SlowSmtpServer(Duration delay) {
+    public SlowSmtpServer(Duration delay) {
         this.delay = delay;
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -43,22 +43,22 @@ final class SlowSmtpServer implements AutoCloseable {
         Thread.ofVirtual().start(this::acceptAll);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The first message waits at its end of data until {@link #release}. */
-    SlowSmtpServer holdFirst() {
+    public SlowSmtpServer holdFirst() {
         holdFirst = true;
         return this;
     }
 
     /** True while the first message is held. */
-    boolean holding() {
+    public boolean holding() {
         return holding;
     }
 
-    void release() {
+    public void release() {
         release.countDown();
     }
 
