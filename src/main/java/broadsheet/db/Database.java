@@ -22,8 +22,11 @@ public final class Database implements AutoCloseable {
      */
     public static final int POOL = 16;
 
-    /** How long a request waits for a pooled connection before it fails (docs/deployment.md). */
-    public static final long CONNECTION_TIMEOUT_MS = 5_000;
+    /**
+     * One turn of a request's wait for a pooled connection: after each, it goes on waiting only while the
+     * database is up, {@link PatientPool#PATIENCE_MS} at most (docs/deployment.md).
+     */
+    public static final long CONNECTION_TIMEOUT_MS = 500;
 
     /**
      * The embedded PostgreSQL, sized for a small machine: connections for this app's pool and one more
@@ -44,6 +47,7 @@ public final class Database implements AutoCloseable {
     private volatile EmbeddedPostgres embedded;
     private final Path embeddedDir;
     private final HikariDataSource pool;
+    private final PatientPool patient;
     private final Jdbi jdbi;
     private final String jdbcUrl;
 
@@ -53,7 +57,13 @@ public final class Database implements AutoCloseable {
         if (embeddedDir != null) this.postmasterPid = postmasterPid(embeddedDir);
         this.pool = pool;
         this.jdbcUrl = jdbcUrl;
-        this.jdbi = configure(Jdbi.create(pool));
+        this.patient = new PatientPool(pool, CONNECTION_TIMEOUT_MS);
+        this.jdbi = configure(Jdbi.create(patient));
+    }
+
+    /** From now on a request stops waiting for a connection as soon as {@code databaseUp} says the database is away. */
+    public void waitForConnectionsWhile(java.util.function.BooleanSupplier databaseUp) {
+        patient.waitWhile(databaseUp);
     }
 
     /** PostgreSQL types, and every {@link DbValue} enum bound and read as its text value. */
@@ -104,6 +114,7 @@ public final class Database implements AutoCloseable {
         // A request waits at most this long for a connection. When the database is away, requests do not
         // wait at all: ops/DatabaseWatch notices within about a second and they get a 503 page at once.
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        hc.setValidationTimeout(250); // the check of a connection that sat idle: it must fit in one turn
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hc);
@@ -237,7 +248,13 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** Connections as requests get them (see {@link PatientPool}). */
     public DataSource dataSource() {
+        return patient;
+    }
+
+    /** The pool itself, for its figures on {@code /metrics}. */
+    public HikariDataSource pool() {
         return pool;
     }
 

@@ -21,8 +21,9 @@ public record OpsFeature(OpsPages pages, RequestLog log, DatabaseWatch watch) {
 
     public static OpsFeature create(Core core, SearchEngine search) {
         DatabaseWatch watch = new DatabaseWatch(core.db(), new OpsDao(core.jdbi()), search::lag);
+        core.db().waitForConnectionsWhile(watch::databaseUp);
         RequestHealth health = new RequestHealth();
-        Metrics metrics = new Metrics(core.cache(), core.db().dataSource(), watch);
+        Metrics metrics = new Metrics(core.cache(), core.db().pool(), watch);
         OpsPages pages = new OpsPages(
                 watch,
                 health,
