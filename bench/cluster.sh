@@ -96,6 +96,7 @@ start_node() { # start_node PORT [prefix command...]
     shift
     local cmd=${EXEC//%i/$port}
     cmd=${cmd//\/opt\/broadsheet\/broadsheet.jar/$ROOT/target/broadsheet.jar}
+    cmd=${cmd//\/var\/lib\/broadsheet\/node-$port/$SCRATCH/node-$port}
     cmd=${cmd//\/usr\/bin\/java/$JAVA}
     cmd=${cmd//\$JAVA_OPTS/$JAVA_OPTS_UNIT}
     (

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Rebuild this node's search index from the database into a new folder under DATA_DIR/search;"
                 + " a running server (with an external database) keeps answering from the old index and switches"
                 + " to the new one when it is done.")
-final class ReindexCommand implements Callable<Integer> {
+public final class ReindexCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
@@ -51,7 +51,7 @@ final class ReindexCommand implements Callable<Integer> {
     }
 
     /** "12000 of 100000 articles, 4100/s, about 21 s left". */
-    static String progress(long done, long total, Duration elapsed) {
+    public static String progress(long done, long total, Duration elapsed) {
         double perSecond = done / Math.max(0.001, elapsed.toNanos() / 1e9);
         long left = perSecond <= 0 ? 0 : Math.round(Math.max(0, total - done) / perSecond);
         return "%d of %d articles, %s/s, about %d s left".formatted(done, total, rate(done, elapsed), left);

@@ -324,7 +324,13 @@ final class BenchDataCommand implements Callable<Integer> {
                 "copy articles (external_id, slug, headline, deck, body, section_id, kind, status, published_at, "
                         + "updated_at, created_at, lead_photo_id) from stdin");
         BenchRows rows = new BenchRows(in);
+        long began = System.nanoTime(), shown = began;
         for (int i = 0; i < articles; i++) {
+            if (System.nanoTime() - shown > 3_000_000_000L) { // a line every 3 s on standard error
+                shown = System.nanoTime();
+                System.err.println(
+                        broadsheet.cli.ReindexCommand.progress(i, articles, java.time.Duration.ofNanos(shown - began)));
+            }
             String headline = w.headline();
             String slug = BenchWords.slug(headline);
             if (slug.length() > 60) slug = slug.substring(0, Math.max(20, slug.lastIndexOf('-', 60)));
