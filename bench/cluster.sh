@@ -127,7 +127,7 @@ node_pids() { # node_pids PORT: the node's process and its children (faketime ru
     echo "${NODE_PID[$1]}" $(pgrep -P "${NODE_PID[$1]}" 2>/dev/null || true)
 }
 stop_node() { # stop_node PORT SIGNAL: signals the node, then waits until it has exited
-    local pids
+    local pids p # p: the caller's loop over the nodes' ports uses that name too
     pids=$(node_pids "$1")
     # shellcheck disable=SC2086
     kill -"$2" $pids 2>/dev/null || true

@@ -240,13 +240,11 @@ final class BenchClusterCommand implements Callable<Integer> {
         }
     }
 
-    private String body(String address) {
+    private String body(String address, String session) {
         try {
-            HttpResponse<String> r = http.send(
-                    HttpRequest.newBuilder(URI.create(address))
-                            .timeout(Duration.ofSeconds(5))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(5));
+            if (session != null) b.header("Cookie", "bs_session=" + session);
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? r.body() : "";
         } catch (java.io.IOException e) {
             return "";
@@ -266,13 +264,19 @@ final class BenchClusterCommand implements Callable<Integer> {
     /**
      * Publishes articles one at a time (a database write with its change notice, as the desk's publish
      * does) and times until each watched address shows it on the article page, the home page, the site
-     * feed and search.
+     * feed, search and the personal feed of a reader who follows its section.
      */
     private void publish(Jdbi jdbi) {
         long section = jdbi.withHandle(h -> h.createQuery("select id from sections order by position limit 1")
                 .mapTo(Long.class)
                 .one());
         ZoneId zone = zone(jdbi);
+        Reader follower = reader(jdbi, 0, List.of());
+        jdbi.useHandle(h -> h.createUpdate("""
+                        insert into follows (user_id, kind, target_id) values (:u, 'section', :s) on conflict do nothing""")
+                .bind("u", follower.id())
+                .bind("s", section)
+                .execute());
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < publishes; i++) {
             String word = "clusterword" + Long.toString(System.nanoTime(), 36);
@@ -298,6 +302,7 @@ final class BenchClusterCommand implements Callable<Integer> {
                 checks.add(new String[] {base + path, word});
                 checks.add(new String[] {base + "/", slug});
                 checks.add(new String[] {base + "/feed.rss", slug});
+                checks.add(new String[] {base + "/following", slug, follower.session()});
                 checks.add(new String[] {base + "/search?q=" + word, slug});
             }
             // every address is watched at once, so the time is when the last one showed it, not the sum of the checks
@@ -305,7 +310,7 @@ final class BenchClusterCommand implements Callable<Integer> {
                 for (String[] c : checks) {
                     each.submit(() -> {
                         Predicate<String> shows = b -> b.contains(c[1]);
-                        while (!shows.test(body(c[0]))) {
+                        while (!shows.test(body(c[0], c.length > 2 ? c[2] : null))) {
                             if (System.nanoTime() - t0 > Duration.ofSeconds(30).toNanos()) {
                                 System.err.println("not shown within 30 s: " + c[0]);
                                 break;
