@@ -272,11 +272,9 @@ final class BenchClusterCommand implements Callable<Integer> {
                 .one());
         ZoneId zone = zone(jdbi);
         Reader follower = reader(jdbi, 0, List.of());
-        jdbi.useHandle(h -> h.createUpdate("""
-                        insert into follows (user_id, kind, target_id) values (:u, 'section', :s) on conflict do nothing""")
-                .bind("u", follower.id())
-                .bind("s", section)
-                .execute());
+        jdbi.useHandle(h ->
+                h.createUpdate("""
+                        insert into follows (user_id, kind, target_id) values (:u, 'section', :s) on conflict do nothing""").bind("u", follower.id()).bind("s", section).execute());
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < publishes; i++) {
             String word = "clusterword" + Long.toString(System.nanoTime(), 36);
