@@ -164,16 +164,12 @@ public final class Database implements AutoCloseable {
 
     /** Migrations on the class path that this database has not applied (0 after a start; more if another node's jar is newer). */
     public int pendingMigrations() {
-        return Flyway.configure()
-                .dataSource(pool)
-                .locations("classpath:db/migration")
-                .load()
-                .info()
-                .pending()
-                .length;
+        return Migrations.pending(pool);
     }
 
+    /** Applies what this jar carries and the database lacks; on an up-to-date database, one statement (see {@link Migrations}). */
     public static void migrate(DataSource ds) {
+        if (Migrations.pending(ds) == 0) return;
         Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")

@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A committed migration is never edited: a database that already ran it would not run it again
  * (and Flyway refuses to start on a changed checksum). Every src/main/resources/db/migration/V*.sql
- * has its SHA-256 pinned in src/test/resources/db/migration-checksums.txt; a change is a new
+ * has its SHA-256 pinned in src/main/resources/db/migration-checksums.txt; a change is a new
  * migration, appended to the list.
  */
 class MigrationChecksumsTest {
 
-    private static final String PINS = "src/test/resources/db/migration-checksums.txt";
+    private static final String PINS = "src/main/resources/db/migration-checksums.txt";
 
     @Test
     void everyCommittedMigrationIsPinnedAndUnchanged() throws Exception {

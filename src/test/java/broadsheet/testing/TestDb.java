@@ -55,6 +55,19 @@ public final class TestDb {
         return Database.connect(null, "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name, "postgres", null, 8);
     }
 
+    /** The JDBC URL of a new database with nothing in it, not even the migrations (user postgres, no password). */
+    public static String emptyDatabaseUrl() {
+        EmbeddedPostgres pg = server();
+        String name = "e" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name;
+    }
+
     /** Another connection pool on the same database, as a second node of a cluster has. */
     public static Database another(Database db) {
         return Database.connect(null, db.jdbcUrl(), "postgres", null, 8);
