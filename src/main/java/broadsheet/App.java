@@ -71,8 +71,14 @@ public final class App implements AutoCloseable {
         Core core = Core.create(config, db);
         PaywallFeature paywall = PaywallFeature.create(core);
         ReadsFeature reads = ReadsFeature.create(core);
-        // search follows the change log in every app (not only with jobs): results must be right within a second
-        SearchFeature search = SearchFeature.create(core);
+        // --- cluster (issue 15): shared caches in front are told what changed, as this node's cache is
+        broadsheet.cluster.CachePurge purge = new broadsheet.cluster.CachePurge(config.purgeUrls());
+        // search follows the change log in every app (not only with jobs): results must be right within a second,
+        // here and in a cache in front, which kept a result made before the index had the change for minutes
+        SearchFeature search = SearchFeature.create(core, () -> {
+            core.cache().clear();
+            purge.key(SearchFeature.SURROGATE_KEY);
+        });
         CommentsFeature comments = CommentsFeature.create(core);
         ArticlesFeature articles = ArticlesFeature.create(
                 core, paywall.paywall(), reads.mostRead(), search.related(), comments.previews());
@@ -116,8 +122,6 @@ public final class App implements AutoCloseable {
         };
         List<AutoCloseable> running = new ArrayList<>();
         running.add(search.engine());
-        // --- cluster (issue 15): shared caches in front are told what changed, as this node's cache is
-        broadsheet.cluster.CachePurge purge = new broadsheet.cluster.CachePurge(config.purgeUrls());
         running.add(purge);
         running.add(new ContentChanges(
                 db.dataSource(),

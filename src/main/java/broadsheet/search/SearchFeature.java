@@ -18,11 +18,15 @@ import broadsheet.articles.ArticleDao;
 public record SearchFeature(
         SearchEngine engine, Search search, Related related, SearchPages pages, SearchSuggest suggest) {
 
-    public static SearchFeature create(Core core) {
+    /** What search pages and suggestions carry in Surrogate-Key: purged whenever the index takes in changes. */
+    public static final String SURROGATE_KEY = "search";
+
+    /** @param indexed told each time the index took in changes (the pages made from it are out of date) */
+    public static SearchFeature create(Core core, Runnable indexed) {
         SearchDao dao = new SearchDao(core.jdbi());
         ArticleDao articles = new ArticleDao(core.jdbi());
         SearchEngine engine = new SearchEngine(
-                core.db().dataSource(), dao, core.config().dataDir().resolve("search"), core.cache()::clear);
+                core.db().dataSource(), dao, core.config().dataDir().resolve("search"), indexed);
         Search search = new Search(engine);
         return new SearchFeature(
                 engine,

@@ -78,7 +78,7 @@ public final class SearchPages {
             String notice = found.fuzzy() && found.total() > 0
                     ? "Nothing matched “" + shorten(q) + "” exactly; these match similar spellings."
                     : null;
-            return PageCache.Page.html(render(r, found, message, notice), null, "search");
+            return PageCache.Page.html(render(r, found, message, notice), null, SearchFeature.SURROGATE_KEY);
         });
     }
 

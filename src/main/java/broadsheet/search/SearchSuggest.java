@@ -60,7 +60,7 @@ public final class SearchSuggest {
                             chrome.site().articlePath(a.slug(), a.publishedAt())));
             }
             byte[] body = Json.forScript(Map.of("items", items)).getBytes(StandardCharsets.UTF_8);
-            return PageCache.Page.of(body, "application/json", Instant.now(), "search");
+            return PageCache.Page.of(body, "application/json", Instant.now(), SearchFeature.SURROGATE_KEY);
         });
     }
 

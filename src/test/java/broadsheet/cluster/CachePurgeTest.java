@@ -83,6 +83,22 @@ class CachePurgeTest {
     }
 
     @Test
+    void searchPagesArePurgedOnceTheIndexHasTheChangeNotOnlyWhenTheChangeIsAnnounced() {
+        TestApp t = app.get();
+        long section = t.fixtures.section("weather", "Weather");
+        var search = t.get("/search?q=hailstones");
+        assertThat(search.headers().firstValue("Surrogate-Key")).hasValue("search");
+
+        // a cache in front may ask for the results between the announcement and the index taking the article
+        // in, and keep that answer: the index taking it in must purge the search pages again
+        received.clear();
+        t.fixtures.article("hail-on-the-quay", "Hail on the quay", section, "news", Instant.now(), "Hailstones fell.");
+        t.contentChanged();
+        Waiting.fewSeconds().until(() -> received.contains(new Purge("PURGE", "/purge", "search")));
+        assertThat(t.get("/search?q=hailstones").body()).contains("Hail on the quay");
+    }
+
+    @Test
     void aPurgeUrlThatIsNotAnHttpUrlStopsStartUpNamingTheVariable() {
         assertThat(broadsheet.Config.fromEnv(
                                 java.util.Map.of("PURGE_URLS", " http://127.0.0.1:6081/ , https://cdn.example/purge "))
