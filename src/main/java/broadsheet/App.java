@@ -77,7 +77,7 @@ public final class App implements AutoCloseable {
         // here and in a cache in front, which kept a result made before the index had the change for minutes
         SearchFeature search = SearchFeature.create(core, () -> {
             core.cache().clear();
-            purge.key(SearchFeature.SURROGATE_KEY);
+            purge.keyTwice(SearchFeature.SURROGATE_KEY, java.time.Duration.ofSeconds(1));
         });
         CommentsFeature comments = CommentsFeature.create(core);
         ArticlesFeature articles = ArticlesFeature.create(

@@ -65,6 +65,24 @@ public final class CachePurge implements AutoCloseable {
         else queue.add(EVERYTHING); // a key we cannot send safely: purge more rather than less
     }
 
+    /**
+     * The pages carrying this key changed: purged now and once more after {@code again}. A cache that
+     * was fetching an older answer when the first purge came stores it afterwards, and a ban does not
+     * reach what is stored after it; the second purge does.
+     */
+    public void keyTwice(String surrogateKey, Duration again) {
+        if (sender == null) return;
+        key(surrogateKey);
+        Thread.ofVirtual().name("cache-purge-again").start(() -> {
+            try {
+                Thread.sleep(again);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (running) key(surrogateKey);
+        });
+    }
+
     /** Purges that reached no cache since start (each also logged). */
     public long failures() {
         return failed.get();
