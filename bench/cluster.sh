@@ -379,13 +379,13 @@ TOTAL=$((SECONDS - RUN_START))
     for r in "${ROWS[@]}"; do echo "$r"; done
     echo
     for f in f1 f2 f6; do
-        [ -f "$SCRATCH/$f.txt" ] && echo "Failures by second of the load in $f (second: count): $(field failures_by_second "$SCRATCH/$f.txt")."
+        [ -f "$SCRATCH/$f.txt" ] && echo "Failures by second of the load in $f (second: count): $(sed -n 's/.*failures_by_second=\(.*\)$/\1/p' "$SCRATCH/$f.txt")."
     done
     if want 3; then
         echo
         echo "**3. Publish visibility.** $(cat "$SCRATCH/f3.txt") (milliseconds from the commit of the publish until the"
-        echo "article page, the home page, the site feed and search showed it on node 1, node 2, node 3 and through Varnish,"
-        echo "all twelve checked in turn, under the mixed load). The home page through Varnish after the run: X-Cache $VARNISH_HITS."
+        echo "article page, the home page, the site feed, search and a follower's /following showed it on node 1, node 2,"
+        echo "node 3 and through Varnish, all sixteen watched at once, under the mixed load). The home page through Varnish after the run: X-Cache $VARNISH_HITS."
     fi
     if want 4; then
         echo
