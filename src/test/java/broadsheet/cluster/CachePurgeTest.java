@@ -49,6 +49,14 @@ class CachePurgeTest {
         return cache;
     }
 
+    /** Purges received that named this key; keys heard together go out in one purge, "search comments-7". */
+    static long purged(String key) {
+        return received.stream()
+                .filter(p -> p.method().equals("PURGE") && p.path().equals("/purge"))
+                .filter(p -> p.keys() != null && List.of(p.keys().split(" ")).contains(key))
+                .count();
+    }
+
     @AfterAll
     static void stopCache() {
         cache.stop(0);
@@ -75,11 +83,11 @@ class CachePurgeTest {
         // a change that names its pages (a comment, say) purges those pages only
         received.clear();
         t.db.jdbi().useTransaction(h -> ContentChanges.announce(h, "comments-" + id));
-        Waiting.fewSeconds().until(() -> received.contains(new Purge("PURGE", "/purge", "comments-" + id)));
+        Waiting.fewSeconds().until(() -> purged("comments-" + id) > 0);
 
         // any other change (a publish, an edit of the navigation) purges every page
         t.db.jdbi().useTransaction(ContentChanges::announce);
-        Waiting.fewSeconds().until(() -> received.contains(new Purge("PURGE", "/purge", "*")));
+        Waiting.fewSeconds().until(() -> purged("*") > 0);
     }
 
     @Test
@@ -94,12 +102,10 @@ class CachePurgeTest {
         received.clear();
         t.fixtures.article("hail-on-the-quay", "Hail on the quay", section, "news", Instant.now(), "Hailstones fell.");
         t.contentChanged();
-        Waiting.fewSeconds().until(() -> received.contains(new Purge("PURGE", "/purge", "search")));
+        Waiting.fewSeconds().until(() -> purged("search") > 0);
         assertThat(t.get("/search?q=hailstones").body()).contains("Hail on the quay");
         // and again a second later, for an older answer the cache was still fetching when the first came
-        Waiting.fewSeconds()
-                .until(() ->
-                        received.stream().filter(p -> p.keys().equals("search")).count() >= 2);
+        Waiting.fewSeconds().until(() -> purged("search") >= 2);
     }
 
     @Test

@@ -43,11 +43,13 @@ class PatientPoolTest {
     void aRequestStopsWaitingForAConnectionOnceTheDatabaseIsAway() {
         AtomicBoolean up = new AtomicBoolean(true);
         db.waitForConnectionsWhile(up::get);
-        CompletableFuture<Connection> request = CompletableFuture.supplyAsync(() -> {
+        // a thread of its own, not the common pool, which other test classes may keep busy
+        CompletableFuture<Connection> request = new CompletableFuture<>();
+        Thread.ofPlatform().start(() -> {
             try {
-                return db.dataSource().getConnection();
+                request.complete(db.dataSource().getConnection());
             } catch (java.sql.SQLException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                request.completeExceptionally(e);
             }
         });
         up.set(false);
@@ -60,7 +62,7 @@ class PatientPoolTest {
     void whileTheDatabaseIsUpARequestWaitsLongerThanOneTurnForABusyPool() throws Exception {
         db.waitForConnectionsWhile(() -> true);
         Connection freed = held.remove(0);
-        CompletableFuture.runAsync(() -> {
+        Thread.ofPlatform().start(() -> {
             try {
                 Thread.sleep(3 * Database.CONNECTION_TIMEOUT_MS); // three turns of waiting, then one is free
                 freed.close();
