@@ -61,13 +61,11 @@ class SuggestTopicsBrowserTest {
         assertThat(suggested()).contains("Meng Wanzhou (Person)");
 
         // Add ticks the topic in place, and the rest of what was typed stays
-        browser.findElement(By.cssSelector(".topic-suggestions button[data-add-topic='" + meng + "']"))
-                .click();
+        clickWhenStill(".topic-suggestions button[data-add-topic='" + meng + "']");
         Browser.waitUntil(
                 browser, 10, d -> d.findElement(By.id("topic-" + meng)).isSelected());
         Browser.waitUntil(browser, 20, d -> !suggested().contains("Meng Wanzhou"));
-        browser.findElement(By.cssSelector(".topic-suggestions button[data-new-topic='Oskar Lindqvist (person)']"))
-                .click();
+        clickWhenStill(".topic-suggestions button[data-new-topic='Oskar Lindqvist (person)']");
         Browser.waitUntil(
                 browser,
                 10,
@@ -79,5 +77,17 @@ class SuggestTopicsBrowserTest {
                 .as("the page was not reloaded")
                 .isEqualTo(true);
         assertThat(browser.getCurrentUrl()).endsWith("/newsroom/articles/new");
+    }
+
+    /** Clicks the button, found again if the list was redrawn under it (it refreshes while the editor works). */
+    private void clickWhenStill(String css) {
+        Browser.waitUntil(browser, 10, d -> {
+            try {
+                d.findElement(By.cssSelector(css)).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
     }
 }
