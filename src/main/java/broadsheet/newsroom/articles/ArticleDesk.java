@@ -96,18 +96,7 @@ public final class ArticleDesk {
                 long tid = topic(h, user, t);
                 if (!topicIds.contains(tid)) topicIds.add(tid);
             }
-            d = new ArticleDraft(
-                    d.headline(),
-                    d.deck(),
-                    d.slug(),
-                    d.sectionId(),
-                    d.kind(),
-                    d.authorIds(),
-                    topicIds,
-                    d.leadPhotoId(),
-                    d.galleryIds(),
-                    d.body(),
-                    d.access());
+            d = d.withTopics(topicIds);
             ArticleStatus to = step.target(from);
             boolean contentChanged = created || !d.equals(cur.content());
             boolean statusChanged = to != from;

@@ -34,6 +34,12 @@ public record ArticleDraft(
         if (access == null) access = "free";
     }
 
+    /** The same draft with these topics. */
+    public ArticleDraft withTopics(List<Long> topics) {
+        return new ArticleDraft(
+                headline, deck, slug, sectionId, kind, authorIds, topics, leadPhotoId, galleryIds, body, access);
+    }
+
     /** "Storm hits the coast: 3 dead" becomes "storm-hits-the-coast-3-dead" (accents dropped, at most 80 characters). */
     public static String slugOf(String text) {
         String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)

@@ -85,18 +85,7 @@ public final class TopicBackfill {
                 added.add(s.isNew() ? s.typed() : s.name());
             }
             if (added.isEmpty()) return List.of();
-            ArticleDraft next = new ArticleDraft(
-                    d.headline(),
-                    d.deck(),
-                    d.slug(),
-                    d.sectionId(),
-                    d.kind(),
-                    d.authorIds(),
-                    topicIds,
-                    d.leadPhotoId(),
-                    d.galleryIds(),
-                    d.body(),
-                    d.access());
+            ArticleDraft next = d.withTopics(topicIds);
             ArticleWriteDao.replace(h, ArticleWriteDao.Links.TOPICS, articleId, topicIds);
             int version = TopicBackfillDao.bumpVersion(h, articleId);
             RevisionDao.insert(
