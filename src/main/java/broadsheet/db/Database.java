@@ -111,8 +111,9 @@ public final class Database implements AutoCloseable {
         hc.setMinimumIdle(2);
         hc.setPoolName("broadsheet");
         hc.setInitializationFailTimeout(5_000);
-        // A request waits at most this long for a connection. When the database is away, requests do not
-        // wait at all: ops/DatabaseWatch notices within about a second and they get a 503 page at once.
+        // One turn of a request's wait for a connection (PatientPool waits more turns while the database is up).
+        // When the database is away, new requests do not wait at all: ops/DatabaseWatch notices within about a
+        // second and they get a 503 page at once.
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         hc.setValidationTimeout(250); // the check of a connection that sat idle: it must fit in one turn
         HikariDataSource pool;
