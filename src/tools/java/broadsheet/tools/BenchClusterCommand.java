@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -271,7 +272,8 @@ final class BenchClusterCommand implements Callable<Integer> {
                 .mapTo(Long.class)
                 .one());
         ZoneId zone = zone(jdbi);
-        Map<String, Long> slowest = new ConcurrentHashMap<>(); // address and page: its longest wait over the run
+        // address and page: its wait for each publish counted
+        Map<String, List<Long>> waits = new ConcurrentHashMap<>();
         Reader follower = reader(jdbi, 0, List.of());
         jdbi.useHandle(h ->
                 h.createUpdate("""
@@ -317,12 +319,13 @@ final class BenchClusterCommand implements Callable<Integer> {
                             }
                             sleep(10);
                         }
-                        slowest.merge(c[3], (System.nanoTime() - t0) / 1_000_000, Math::max);
+                        waits.computeIfAbsent(c[3], k -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                                .add((System.nanoTime() - t0) / 1_000_000);
                     });
                 }
             }
             if (i >= 0) millis.add((System.nanoTime() - t0) / 1_000_000);
-            else slowest.clear();
+            else waits.clear();
         }
         List<Long> sorted = millis.stream().sorted().toList();
         System.out.printf(
@@ -331,11 +334,18 @@ final class BenchClusterCommand implements Callable<Integer> {
                 sorted.get(sorted.size() / 2),
                 sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)),
                 sorted.get(sorted.size() - 1));
+        // the five slowest addresses by their p99, each as p50/p99/max
         System.out.println("slowest_ms_by_address "
-                + slowest.entrySet().stream()
-                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                + waits.entrySet().stream()
+                        .map(e -> Map.entry(
+                                e.getKey(), e.getValue().stream().sorted().toList()))
+                        .sorted(Comparator.comparing(
+                                        (Map.Entry<String, List<Long>> e) -> percentile(e.getValue(), 0.99))
+                                .reversed())
                         .limit(5)
-                        .map(e -> e.getKey() + "=" + e.getValue())
+                        .map(e ->
+                                e.getKey() + "=" + percentile(e.getValue(), 0.5) + "/" + percentile(e.getValue(), 0.99)
+                                        + "/" + e.getValue().getLast())
                         .collect(java.util.stream.Collectors.joining(", ")));
     }
 
@@ -400,6 +410,10 @@ final class BenchClusterCommand implements Callable<Integer> {
                     left,
                     (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(sorted.size() * p) - 1)));
     }
 
     private static void sleep(int ms) {
