@@ -75,8 +75,9 @@ public final class App implements AutoCloseable {
         broadsheet.cluster.CachePurge purge = new broadsheet.cluster.CachePurge(config.purgeUrls());
         // search follows the change log in every app (not only with jobs): results must be right within a second,
         // here and in a cache in front, which kept a result made before the index had the change for minutes
+        // (only the pages that show search results: no other page reads the index when it is rendered)
         SearchFeature search = SearchFeature.create(core, () -> {
-            core.cache().clear();
+            core.cache().drop(SearchFeature.SURROGATE_KEY);
             purge.keyTwice(SearchFeature.SURROGATE_KEY, java.time.Duration.ofSeconds(1));
         });
         CommentsFeature comments = CommentsFeature.create(core);
@@ -130,6 +131,7 @@ public final class App implements AutoCloseable {
                     purge.everything();
                 },
                 key -> {
+                    if (key.startsWith("article-")) forgetArticle(paywall, key);
                     core.cache().drop(key);
                     contentApi.api().clear(); // the API's answers carry no surrogate keys: any change drops them all
                     purge.key(key);
@@ -238,6 +240,15 @@ public final class App implements AutoCloseable {
             }
         }
         if (failed != null) throw failed;
+    }
+
+    /** The paywall forgets what it knew of the article named by an {@code article-<id>} key. */
+    private static void forgetArticle(PaywallFeature paywall, String key) {
+        try {
+            paywall.paywall().forgetArticle(Long.parseLong(key.substring("article-".length())));
+        } catch (NumberFormatException e) {
+            paywall.paywall().reload(); // not a key we write: forget everything rather than keep a stale level
+        }
     }
 
     /** Fails fast, before the database starts, when another program holds the port. */

@@ -27,6 +27,7 @@ import io.javalin.http.NotFoundResponse;
 import io.javalin.http.RedirectResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,9 @@ public final class ArticlePages {
      * The article page, in the variant the paywall decides for this request. Each variant is cached
      * apart and rendered from the level alone, so what one reader was let read never reaches another.
      */
+    /** How long an article page's "More from" and "Related" blocks may lag behind other articles' publishing. */
+    static final java.time.Duration READ_NEXT_LIFETIME = java.time.Duration.ofMinutes(5);
+
     public void show(Context ctx) {
         Paywall.Decision d = paywall.decide(ctx, ctx.pathParam("slug"));
         cache.serve(ctx, d.variant(), d.cacheControl(), d.vary(), () -> {
@@ -100,7 +104,11 @@ public final class ArticlePages {
                     a.updatedAt(),
                     keys(a) + " " + MostRead.SITE_KEY + " " + CommentArticle.cacheKey(a.id()));
             if (!asDecided) throw new PageCache.NotToKeep(rendered, Paywall.PRIVATE, "Accept-Encoding, Cookie");
-            return first.closesAt() == null ? rendered : rendered.expiringAt(first.closesAt());
+            // another article's publishing does not drop this page (see ContentChanges.announceArticles), so
+            // its read-next blocks (more from the section, related) are renewed by age instead
+            Instant renew = Instant.now().plus(READ_NEXT_LIFETIME);
+            return rendered.expiringAt(
+                    first.closesAt() == null || first.closesAt().isAfter(renew) ? renew : first.closesAt());
         });
     }
 

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells this node when content changed anywhere: any writer (another node, an import) runs
  * {@code NOTIFY content_changed} in its transaction, and every node drops what it cached. A
- * notification whose payload is not empty names the one surrogate key whose pages changed (the
- * comments trigger sends {@code comments-<article id>}), and only those pages are dropped.
+ * notification whose payload is not empty names the surrogate keys whose pages changed, separated by
+ * spaces (the comments trigger sends {@code comments-<article id>}; a published article's change sends
+ * its {@code article-<id>} and {@link #LISTS}), and only those pages are dropped.
  */
 public final class ContentChanges implements AutoCloseable {
 
@@ -27,7 +28,33 @@ public final class ContentChanges implements AutoCloseable {
                 .findOne();
     }
 
-    /** Announces, when the surrounding transaction commits, that only the pages carrying this surrogate key changed. */
+    /**
+     * The surrogate key of every page that lists articles (home, fronts, topic and author pages, archive,
+     * feeds, sitemaps): what a published article's change drops besides its own pages.
+     */
+    public static final String LISTS = "lists";
+
+    /** More articles than this in one announcement: everything is dropped (a notification holds 8,000 bytes). */
+    static final int MOST_ARTICLES = 200;
+
+    /**
+     * Announces, when the surrounding transaction commits, that these articles changed as readers see
+     * them (published, edited while published, unpublished, corrected): their own pages and every list
+     * are dropped, and the other articles' pages stay cached (their read-next blocks expire on their own,
+     * see {@code ArticlePages}), so a busy newsroom's publishing does not empty every node's cache.
+     */
+    public static void announceArticles(org.jdbi.v3.core.Handle h, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) return;
+        if (ids.size() > MOST_ARTICLES) {
+            announce(h);
+            return;
+        }
+        StringBuilder keys = new StringBuilder();
+        for (long id : ids) keys.append("article-").append(id).append(' ');
+        announce(h, keys.append(LISTS).toString());
+    }
+
+    /** Announces, when the surrounding transaction commits, that only the pages carrying these surrogate keys changed. */
     public static void announce(org.jdbi.v3.core.Handle h, String surrogateKey) {
         h.createQuery("select pg_notify('" + CHANNEL + "', :key)")
                 .bind("key", surrogateKey)
@@ -79,8 +106,8 @@ public final class ContentChanges implements AutoCloseable {
                     boolean everything = false;
                     for (PGNotification one : n) {
                         String payload = one.getParameter();
-                        if (payload == null || payload.isEmpty()) everything = true;
-                        else keys.add(payload);
+                        if (payload == null || payload.isBlank()) everything = true;
+                        else for (String key : payload.trim().split(" +")) keys.add(key);
                     }
                     if (everything) onChange.run();
                     else keys.forEach(onKey);

@@ -5,6 +5,7 @@ import broadsheet.articles.ArticleSummary;
 import broadsheet.articles.ListFilter;
 import broadsheet.authors.Author;
 import broadsheet.authors.AuthorDao;
+import broadsheet.db.ContentChanges;
 import broadsheet.db.Cursor;
 import broadsheet.sections.Section;
 import broadsheet.topics.Topic;
@@ -172,8 +173,10 @@ public final class Discovery {
                 PageCache.CACHE_CONTROL);
     }
 
+    /** A feed or sitemap: each lists articles, so it carries {@link ContentChanges#LISTS} besides its own key. */
     private static PageCache.Page page(String body, String type, Instant lastModified, String key) {
-        return PageCache.Page.of(body.getBytes(StandardCharsets.UTF_8), type, lastModified, key);
+        return PageCache.Page.of(
+                body.getBytes(StandardCharsets.UTF_8), type, lastModified, key + " " + ContentChanges.LISTS);
     }
 
     private String description(String own, String name) {

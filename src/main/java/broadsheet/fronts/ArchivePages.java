@@ -2,6 +2,7 @@ package broadsheet.fronts;
 
 import broadsheet.articles.ArticleDao;
 import broadsheet.articles.ArticleSummary;
+import broadsheet.db.ContentChanges;
 import broadsheet.web.Chrome;
 import broadsheet.web.Layout;
 import broadsheet.web.Meta;
@@ -52,7 +53,9 @@ public final class ArchivePages {
             Meta meta = Meta.page(
                     "Archive", "Every article " + chrome.site().name() + " has published, by date.", Paths.archive());
             return PageCache.Page.html(
-                    views.render("fronts/archive.jte", new ArchiveIndex(chrome.layout(meta), months)), null, "archive");
+                    views.render("fronts/archive.jte", new ArchiveIndex(chrome.layout(meta), months)),
+                    null,
+                    "archive " + ContentChanges.LISTS);
         });
     }
 
@@ -70,7 +73,8 @@ public final class ArchivePages {
             Meta meta = Meta.page(MONTH.format(ym), "Articles published in " + MONTH.format(ym) + ".", path);
             ListPage page = new ListPage(
                     chrome.layout(meta), "Archive", MONTH.format(ym), "", "", null, null, items, null, null, null);
-            return PageCache.Page.html(views.render("fronts/list.jte", page), FrontPages.newest(items), "archive");
+            return PageCache.Page.html(
+                    views.render("fronts/list.jte", page), FrontPages.newest(items), "archive " + ContentChanges.LISTS);
         });
     }
 
@@ -93,7 +97,8 @@ public final class ArchivePages {
             Meta meta = Meta.page(label, "Articles published on " + label + ".", path);
             ListPage page =
                     new ListPage(chrome.layout(meta), "Archive", label, "", "", null, null, items, null, null, null);
-            return PageCache.Page.html(views.render("fronts/list.jte", page), FrontPages.newest(items), "archive");
+            return PageCache.Page.html(
+                    views.render("fronts/list.jte", page), FrontPages.newest(items), "archive " + ContentChanges.LISTS);
         });
     }
 

@@ -5,6 +5,7 @@ import broadsheet.articles.ArticleSummary;
 import broadsheet.articles.ListFilter;
 import broadsheet.authors.Author;
 import broadsheet.authors.AuthorDao;
+import broadsheet.db.ContentChanges;
 import broadsheet.db.Cursor;
 import broadsheet.following.FollowKind;
 import broadsheet.following.Followable;
@@ -92,7 +93,7 @@ public final class FrontPages {
                                     "fronts/home.jte",
                                     new HomePage(chrome.layout(meta), front, blocks, mostRead.site())),
                             newest(all),
-                            "front-home " + MostRead.SITE_KEY)
+                            "front-home " + MostRead.SITE_KEY + " " + ContentChanges.LISTS)
                     .expiringAt(front.expires());
         });
     }
@@ -233,7 +234,8 @@ public final class FrontPages {
                 mostRead);
         List<ArticleSummary> all = new ArrayList<>(front == null ? List.of() : front.all());
         all.addAll(items);
-        return PageCache.Page.html(views.render("fronts/list.jte", page), newest(all), key);
+        return PageCache.Page.html(
+                views.render("fronts/list.jte", page), newest(all), key + " " + ContentChanges.LISTS);
     }
 
     static Cursor cursor(Context ctx) {

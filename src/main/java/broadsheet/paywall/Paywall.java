@@ -131,6 +131,14 @@ public final class Paywall {
         bySlug.invalidate(slug);
     }
 
+    /**
+     * Forgets what it knew of this article (under any slug it had) and of every address that named no
+     * article: this article may now be published under one of them.
+     */
+    public void forgetArticle(long id) {
+        bySlug.asMap().values().removeIf(k -> k.id() == id || k.id() == UNKNOWN.id());
+    }
+
     public Settings settings() {
         return settings;
     }

@@ -50,6 +50,16 @@ final class BenchClusterCommand implements Callable<Integer> {
     @Option(names = "--pause-ms", defaultValue = "20", description = "Pause between a client's requests.")
     int pauseMs;
 
+    @Option(
+            names = "--first-reader",
+            defaultValue = "0",
+            description =
+                    "Number of this load's first signed-in reader, so that loads run at once follow as different readers.")
+    int firstReader;
+
+    @Option(names = "--poll-ms", defaultValue = "50", description = "How often each watched address is asked again.")
+    int pollMs;
+
     @Option(names = "--stop-file", description = "End the load early once this file exists.")
     java.nio.file.Path stopFile;
 
@@ -120,7 +130,9 @@ final class BenchClusterCommand implements Callable<Integer> {
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             Reader reader = reader(
-                    jdbi, w, topics.subList(w * 5 % topics.size(), Math.min(topics.size(), w * 5 % topics.size() + 5)));
+                    jdbi,
+                    firstReader + w,
+                    topics.subList(w * 5 % topics.size(), Math.min(topics.size(), w * 5 % topics.size() + 5)));
             int n = w;
             threads.add(Thread.ofVirtual().start(() -> {
                 Random rnd = new Random(n);
@@ -263,8 +275,8 @@ final class BenchClusterCommand implements Callable<Integer> {
     }
 
     /**
-     * Publishes articles one at a time (a database write with its change notice, as the desk's publish
-     * does) and times until each watched address shows it on the article page, the home page, the site
+     * Publishes articles one at a time (a database write with the change notice the desk's publish
+     * sends: this article's pages and the lists) and times until each watched address shows it on the article page, the home page, the site
      * feed, search and the personal feed of a reader who follows its section.
      */
     private void publish(Jdbi jdbi) {
@@ -285,18 +297,20 @@ final class BenchClusterCommand implements Callable<Integer> {
             String slug = "cluster-publish-" + word;
             long t0 = System.nanoTime();
             Instant at = jdbi.inTransaction(h -> {
-                Instant now = h.createQuery("""
+                Map.Entry<Long, Instant> now = h.createQuery("""
                                 insert into articles (slug, headline, deck, body, section_id, kind, status, published_at, updated_at)
                                 values (:slug, :headline, 'Published by the cluster test.', :body, :section, 'news', 'published', now(), now())
-                                returning published_at""")
+                                returning id, published_at""")
                         .bind("slug", slug)
                         .bind("headline", "Cluster publish " + word)
                         .bind("body", "The word " + word + " appears here.")
                         .bind("section", section)
-                        .mapTo(Instant.class)
+                        .map((rs, ctx) -> Map.entry(
+                                rs.getLong("id"),
+                                rs.getTimestamp("published_at").toInstant()))
                         .one();
-                broadsheet.db.ContentChanges.announce(h);
-                return now;
+                broadsheet.db.ContentChanges.announceArticles(h, List.of(now.getKey()));
+                return now.getValue();
             });
             String path = broadsheet.web.Paths.article(zone, slug, at);
             List<String[]> checks = new ArrayList<>();
@@ -317,7 +331,7 @@ final class BenchClusterCommand implements Callable<Integer> {
                                 System.err.println("not shown within 30 s: " + c[0]);
                                 break;
                             }
-                            sleep(10);
+                            sleep(pollMs);
                         }
                         waits.computeIfAbsent(c[3], k -> java.util.Collections.synchronizedList(new ArrayList<>()))
                                 .add((System.nanoTime() - t0) / 1_000_000);

@@ -128,7 +128,8 @@ public final class ArticleDesk {
                         to == ArticleStatus.SCHEDULED
                                 ? "for " + row.publishedAt()
                                 : Workflow.label(from) + " → " + Workflow.label(to));
-            if (from == ArticleStatus.PUBLISHED || to == ArticleStatus.PUBLISHED) ContentChanges.announce(h);
+            if (from == ArticleStatus.PUBLISHED || to == ArticleStatus.PUBLISHED)
+                ContentChanges.announceArticles(h, List.of(articleId));
             return new Saved(articleId, row.version(), row.status(), true);
         });
     }
@@ -176,7 +177,7 @@ public final class ArticleDesk {
                 return f.error("text", "Corrections and updates can be added only to published articles.");
             ArticleWriteDao.addCorrection(h, id, kind, text);
             Audit.record(h, user, "corrected", "article", id, kind + ": " + text);
-            ContentChanges.announce(h);
+            ContentChanges.announceArticles(h, List.of(id));
             return f;
         });
     }

@@ -43,7 +43,7 @@ public final class ScheduledPublisher implements AutoCloseable {
                 if (due.isEmpty()) return 0;
                 ArticleWriteDao.publishScheduled(h, due);
                 for (long id : due) Audit.record(h, null, "published", "article", id, "scheduled time reached");
-                ContentChanges.announce(h);
+                ContentChanges.announceArticles(h, due);
                 return due.size();
             });
             total += n;

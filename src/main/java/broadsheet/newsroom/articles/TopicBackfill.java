@@ -97,7 +97,7 @@ public final class TopicBackfill {
                     "article",
                     articleId,
                     "version " + version + ", suggested topics added: " + String.join(", ", added));
-            if (cur.status() == ArticleStatus.PUBLISHED) ContentChanges.announce(h);
+            if (cur.status() == ArticleStatus.PUBLISHED) ContentChanges.announceArticles(h, List.of(articleId));
             return List.copyOf(added);
         });
     }
