@@ -23,7 +23,8 @@ REPORT=${1:-docs/cluster-report.md}
 FAULTS=${FAULTS:-T 1 2 3 4 5 6 7}
 want() { [[ " $FAULTS " == *" $1 "* ]]; }
 PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)}
-PG_PORT=${PG_PORT:-55432}
+# below the ephemeral port range (32768-60999), where a client socket of anything else may hold it
+PG_PORT=${PG_PORT:-25432}
 LB_PORT=${LB_PORT:-18000}
 CACHE_PORT=${CACHE_PORT:-16081}
 NODE_PORTS=(18081 18082 18083)

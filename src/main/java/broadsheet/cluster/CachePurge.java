@@ -50,7 +50,7 @@ public final class CachePurge implements AutoCloseable {
                 .build();
         this.sender = this.targets.isEmpty()
                 ? null
-                : Thread.ofVirtual().name("cache-purge").start(this::loop);
+                : Thread.ofPlatform().daemon().name("cache-purge").start(this::loop); // not queued behind requests
     }
 
     /** Every page changed (or this node cannot tell which). */

@@ -82,7 +82,8 @@ public final class ContentChanges implements AutoCloseable {
         this.ds = ds;
         this.onChange = onChange;
         this.onKey = onKey;
-        this.thread = Thread.ofVirtual().name("content-changes").start(this::listen);
+        // a platform thread: it must run as soon as a change arrives, not after the requests queued before it
+        this.thread = Thread.ofPlatform().daemon().name("content-changes").start(this::listen);
         try {
             if (!listening.await(10, java.util.concurrent.TimeUnit.SECONDS))
                 LOG.warn("content change listener not yet listening after 10 s; pages cached until it is may be stale");

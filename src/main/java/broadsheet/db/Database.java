@@ -210,10 +210,25 @@ public final class Database implements AutoCloseable {
      */
     public synchronized void restartEmbedded() {
         EmbeddedPostgres old = embedded;
-        if (!embeddedDied()) return;
+        if (!embeddedDied() || jvmStopping()) return;
         closeQuietly(old); // releases its hold on the directory (epg-lock)
         embedded = startEmbedded(embeddedDir, old.getPort());
         postmasterPid = postmasterPid(embeddedDir);
+    }
+
+    /**
+     * Whether the JVM is running its shutdown hooks: the embedded PostgreSQL's own hook stops it then,
+     * and starting it again would leave a server running after this process has exited.
+     */
+    public static boolean jvmStopping() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     private static EmbeddedPostgres startEmbedded(Path dir) {

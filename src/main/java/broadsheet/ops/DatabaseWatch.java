@@ -143,7 +143,8 @@ public final class DatabaseWatch implements AutoCloseable {
     }
 
     private void superviseEmbedded() {
-        if (!db.embeddedDied()) return;
+        // (while the JVM stops, the embedded server's own shutdown hook stopped it: not a death)
+        if (!db.embeddedDied() || Database.jvmStopping()) return;
         if (!restarting) LOG.error("The embedded PostgreSQL has died; starting it again");
         restarting = true;
         try {

@@ -68,7 +68,9 @@ public final class SearchEngine implements AutoCloseable {
         this.dao = dao;
         this.generations = new Generations(root);
         this.onApplied = onApplied;
-        this.thread = Thread.ofVirtual().name("search-follower").start(this::run);
+        // a platform thread, not a virtual one: on a node busy with requests, a virtual thread waits its turn
+        // behind every request queued on the two carriers, and a change reached search after seconds
+        this.thread = Thread.ofPlatform().daemon().name("search-follower").start(this::run);
     }
 
     /** The open index, or empty while the first build of this node's index is under way. */

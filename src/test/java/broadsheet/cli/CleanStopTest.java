@@ -67,6 +67,15 @@ class CleanStopTest {
             // does not reach this pipe, for a reason not yet found: the exit code and the absence of errors are
             // what this test holds)
             assertThat(out).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("ERROR");
+            // and its embedded PostgreSQL stopped with it (none started again while the JVM stopped)
+            Path pidFile = dir.resolve("postgres").resolve("postmaster.pid");
+            if (java.nio.file.Files.exists(pidFile)) {
+                long pid = Long.parseLong(
+                        java.nio.file.Files.readAllLines(pidFile).get(0).strip());
+                assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                        .as("PostgreSQL " + pid + " still running after the server exited")
+                        .isFalse();
+            }
         } finally {
             p.destroyForcibly();
         }
