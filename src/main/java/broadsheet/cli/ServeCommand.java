@@ -96,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.warn(
                     "{}=on: mail is kept on this node's disk only; other nodes cannot reach it",
                     broadsheet.mail.MailConfig.KEEP_LOCALLY);
-        Database db = Database.open(config);
+        Database db = openWhileWarming(config);
         try {
             for (var step : beforeServing) step.accept(db, config);
             App app = App.start(config, db);
@@ -121,6 +121,28 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens the database (starting the embedded PostgreSQL and checking the schema: a few tenths of a
+     * second, mostly spent waiting for PostgreSQL) on a thread of its own, while this one loads what the
+     * site needs besides ({@link Warmup}); the database's own start-up problems come out as before.
+     */
+    private static Database openWhileWarming(Config config) {
+        java.util.concurrent.FutureTask<Database> opening =
+                new java.util.concurrent.FutureTask<>(() -> Database.open(config));
+        Thread.ofPlatform().name("database-open").start(opening);
+        Warmup.run();
+        try {
+            return opening.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while the database started");
         }
     }
 

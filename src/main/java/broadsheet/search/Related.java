@@ -79,6 +79,11 @@ public final class Related {
         return found;
     }
 
+    /** Loads the analyzers' classes (serve's start-up does, while its database starts: see cli/Warmup). */
+    public static void warm() {
+        Analyzers.perField().close();
+    }
+
     /** What {@link #of} shows of these candidates: the first {@link #SHOWN} not in {@code linked}. */
     public static List<Long> shown(List<Long> candidates, Collection<Long> linked) {
         return candidates.stream().filter(i -> !linked.contains(i)).limit(SHOWN).toList();
