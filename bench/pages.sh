@@ -9,7 +9,7 @@
 # Environment: ROUNDS (2), DURATION seconds per row (10), WARMUP seconds per row (3), WARM_JIT seconds of
 #   mixed load on each fresh server before measuring (60), ARTICLES in the archive (20000), CACHED_PAGES
 #   ("article home section topic rss"), THREADS wrk threads (2), PORT (8090), NGINX_PORT (8099), JAVA,
-#   SERVE_JVM ("-Xmx192m -XX:+UseSerialGC" and a class archive in the scratch dir, as README's commands), JAVA_OPTS, STARTS start-up timings (3),
+#   SERVE_JVM ("-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000" and a class archive in the scratch dir, as README's commands), JAVA_OPTS, STARTS start-up timings (3),
 #   RELATED_WAIT seconds to wait for the archive's related stories before measuring (3600).
 set -euo pipefail
 
@@ -27,7 +27,7 @@ STARTS=${STARTS:-3}
 RELATED_WAIT=${RELATED_WAIT:-3600}
 JAVA_OPTS=${JAVA_OPTS:-}
 CDS_ARCHIVE=/tmp/broadsheet-pages-$$.jsa
-SERVE_JVM=${SERVE_JVM:--Xmx192m -XX:+UseSerialGC -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE}
+SERVE_JVM=${SERVE_JVM:--Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE}
 OUT="$ROOT/docs/benchmarks.md"
 KEEP=0
 BUILD=1
