@@ -12,9 +12,9 @@ final class RelatedDao {
     private static final long LOCK = 0x72656c61746564L;
 
     /**
-     * Published articles without a list for their current version, or published in the last 30 days with a
-     * list older than a day (newer stories may be more related by then; an older article keeps its list
-     * until it changes).
+     * Published articles without a list for their current version ({@link #missing}), or published in the
+     * last 30 days with a list older than a day ({@link #stale}: newer stories may be more related by then;
+     * an older article keeps its list until it changes). For the job's progress lines.
      */
     private static final String TODO = """
               from articles a
@@ -22,11 +22,10 @@ final class RelatedDao {
              where a.status = 'published'
                and (r.article_id is null or r.version <> a.version
                     or (r.found_at < now() - interval '1 day' and a.published_at > now() - interval '30 days'))
-               and a.id <> all(:skip)
             """;
 
     /** An article to work out, with its topics' slugs (Related boosts stories that share them). */
-    record Todo(long id, int version, List<String> topics) {}
+    record Todo(long id, int version, List<String> topics, java.time.OffsetDateTime publishedAt) {}
 
     private final Jdbi jdbi;
 
@@ -63,26 +62,57 @@ final class RelatedDao {
                 : null);
     }
 
-    /** Up to {@code limit} articles to work out, those without a list for their version first, newest first. */
-    List<Todo> todo(Handle h, int limit, List<Long> skip) {
-        return h.createQuery("""
-                        select a.id, a.version,
-                               array(select t.slug from article_topics at join topics t on t.id = at.topic_id
-                                      where at.article_id = a.id order by at.position) as topics
-                        """ + TODO + """
-                         order by (r.article_id is not null and r.version = a.version), a.published_at desc, a.id desc
+    private static final String TODO_COLUMNS = """
+            select a.id, a.version, a.published_at,
+                   array(select t.slug from article_topics at join topics t on t.id = at.topic_id
+                          where at.article_id = a.id order by at.position) as topics
+            """;
+
+    /**
+     * Up to {@code limit} published articles without a list for their current version, newest first, older
+     * than {@code after} (the last of the previous batch; null for the newest): a pass walks the archive once
+     * along its index instead of sorting it for every batch.
+     */
+    List<Todo> missing(Handle h, int limit, Todo after) {
+        var query = h.createQuery(
+                TODO_COLUMNS + """
+                  from articles a
+                 where a.status = 'published'
+                   and not exists (select 1 from article_related r where r.article_id = a.id and r.version = a.version)
+                """ + (after == null ? "" : " and (a.published_at, a.id) < (:at, :id)") + """
+                 order by a.published_at desc, a.id desc
+                 limit :limit""");
+        if (after != null) query.bind("at", after.publishedAt()).bind("id", after.id());
+        return query.bind("limit", limit).map(RelatedDao::todo).list();
+    }
+
+    /** Up to {@code limit} articles of the last 30 days whose list is more than a day old, oldest list first. */
+    List<Todo> stale(Handle h, int limit, List<Long> skip) {
+        return h.createQuery(TODO_COLUMNS + """
+                          from articles a join article_related r on r.article_id = a.id and r.version = a.version
+                         where a.status = 'published'
+                           and r.found_at < now() - interval '1 day' and a.published_at > now() - interval '30 days'
+                           and a.id <> all(:skip)
+                         order by r.found_at
                          limit :limit""")
                 .bind("skip", skip.toArray(Long[]::new))
                 .bind("limit", limit)
-                .map((rs, ctx) -> new Todo(rs.getLong("id"), rs.getInt("version"), List.of((String[])
-                        rs.getArray("topics").getArray())))
+                .map(RelatedDao::todo)
                 .list();
+    }
+
+    private static Todo todo(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new Todo(
+                rs.getLong("id"),
+                rs.getInt("version"),
+                List.of((String[]) rs.getArray("topics").getArray()),
+                rs.getObject("published_at", java.time.OffsetDateTime.class));
     }
 
     /** How many articles are left to work out (for the job's progress lines). */
     int count() {
         return jdbi.withHandle(h -> h.createQuery("select count(*)::int " + TODO)
-                .bind("skip", new Long[0])
                 .mapTo(Integer.class)
                 .one());
     }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Works "Related" out in the background, so that an article's render reads its list with the article
  * instead of asking the index (about 40 ms of CPU an article on a 20,000-article archive): for every
  * published article without a list for its current version (a new archive, an import, a publish, an edit),
- * newest first, then for recent articles whose list is older than a day ({@link RelatedDao#todo}). A
+ * newest first along the index of published articles ({@link RelatedDao#missing}), then for recent articles
+ * whose list is older than a day ({@link RelatedDao#stale}). A
  * pass every {@link #EVERY}, so a publish has its list within a couple of minutes; a render that comes
  * first still finds it itself, as before.
  *
@@ -57,12 +58,16 @@ public final class RelatedJob {
         long started = System.nanoTime();
         long lastLog = started;
         List<Long> skipped = new ArrayList<>(); // not in this node's index yet: left for the next pass
+        RelatedDao.Todo after = null; // the missing lists are walked newest first, each batch after the last
+        boolean staleOnly = false; // the missing ones done: lists of recent articles older than a day
         int stored = 0;
         int todo = -1;
         while (!stopping) {
             long batchStarted = System.nanoTime();
-            Integer done = dao.inBatch(h -> {
-                List<RelatedDao.Todo> batch = dao.todo(h, BATCH, skipped);
+            RelatedDao.Todo from = after;
+            boolean stale = staleOnly;
+            Batch b = dao.inBatch(h -> {
+                List<RelatedDao.Todo> batch = stale ? dao.stale(h, BATCH, skipped) : dao.missing(h, BATCH, from);
                 int n = 0;
                 for (RelatedDao.Todo a : batch) {
                     if (stopping) break;
@@ -73,23 +78,28 @@ public final class RelatedJob {
                         n++;
                     }
                 }
-                return batch.isEmpty() ? null : n;
+                return new Batch(batch, n);
             });
-            if (done == null) break; // nothing left, or another node holds the lock
-            if (todo < 0) {
-                todo = done + dao.count();
-                if (todo > BATCH) LOG.info("related stories: {} articles to work out", todo);
+            if (b == null) break; // another node holds the lock: it is doing this
+            if (b.todo().isEmpty()) {
+                if (stale) break;
+                staleOnly = true;
+                continue;
             }
-            stored += done;
+            if (!stale) after = b.todo().getLast();
+            if (todo < 0 && b.todo().size() == BATCH) {
+                todo = b.stored() + dao.count();
+                LOG.info("related stories: {} articles to work out", todo);
+            }
+            stored += b.stored();
             long now = System.nanoTime();
-            if (todo > BATCH && now - lastLog > LOG_EVERY.toNanos()) {
+            if (todo > 0 && now - lastLog > LOG_EVERY.toNanos()) {
                 LOG.info("related stories: {} of {} worked out", stored, todo);
                 lastLog = now;
             }
-            if (done == 0 && skipped.isEmpty()) break;
             rest(Duration.ofNanos(now - batchStarted));
         }
-        if (todo > BATCH)
+        if (todo > 0)
             LOG.info(
                     "related stories: {} lists worked out in {} s{}",
                     stored,
@@ -97,6 +107,8 @@ public final class RelatedJob {
                     skipped.isEmpty() ? "" : " (" + skipped.size() + " not yet in the search index)");
         return stored;
     }
+
+    private record Batch(List<RelatedDao.Todo> todo, int stored) {}
 
     private void rest(Duration d) {
         try {
