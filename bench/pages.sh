@@ -9,7 +9,8 @@
 # Environment: ROUNDS (2), DURATION seconds per row (10), WARMUP seconds per row (3), WARM_JIT seconds of
 #   mixed load on each fresh server before measuring (60), ARTICLES in the archive (20000), CACHED_PAGES
 #   ("article home section topic rss"), THREADS wrk threads (2), PORT (8090), NGINX_PORT (8099), JAVA,
-#   SERVE_JVM ("-Xmx192m -XX:+UseSerialGC" and a class archive in the scratch dir, as README's commands), JAVA_OPTS, STARTS start-up timings (3).
+#   SERVE_JVM ("-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000" and a class archive in the scratch dir, as README's commands), JAVA_OPTS, STARTS start-up timings (3),
+#   RELATED_WAIT seconds to wait for the archive's related stories before measuring (3600).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,9 +24,10 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-8090}
 NGINX_PORT=${NGINX_PORT:-8099}
 STARTS=${STARTS:-3}
+RELATED_WAIT=${RELATED_WAIT:-3600}
 JAVA_OPTS=${JAVA_OPTS:-}
 CDS_ARCHIVE=/tmp/broadsheet-pages-$$.jsa
-SERVE_JVM=${SERVE_JVM:--Xmx192m -XX:+UseSerialGC -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE}
+SERVE_JVM=${SERVE_JVM:--Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE}
 OUT="$ROOT/docs/benchmarks.md"
 KEEP=0
 BUILD=1
@@ -34,7 +36,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0; shift ;;
     --keep) KEEP=1; shift ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "bench/pages.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -130,6 +132,17 @@ log "generating $ARTICLES articles"
 "$JAVA" -jar "$TOOLS" bench-data --data-dir "$ARCHIVE" --articles "$ARTICLES" > "$WORK/bench-data.log"
 READER=$("$JAVA" -jar "$TOOLS" bench-reader --data-dir "$ARCHIVE" --follows 100 2>/dev/null | tail -1)
 with_statements "$ARCHIVE"
+# a site's archive has its related stories worked out by the background job (search/RelatedJob) before
+# readers spread over it: one server runs the job to the end (RELATED_WAIT seconds at most) before the rounds
+related_left() { sql "select count(*) from articles a left join article_related r on r.article_id = a.id
+                      where a.status = 'published' and (r.article_id is null or r.version <> a.version)"; }
+start_server "$ARCHIVE" --no-page-cache
+log "waiting for the related stories of $ARTICLES articles (at most ${RELATED_WAIT}s)"
+waited=0
+while [ "$(related_left)" != 0 ] && [ $waited -lt "$RELATED_WAIT" ]; do sleep 10; waited=$((waited + 10)); done
+RELATED_LEFT=$(related_left)
+log "related stories: $RELATED_LEFT articles left after ${waited}s"
+stop_server
 
 # ---- start-up with an existing data dir, to the first page ----
 # the first start after a new jar writes the class archive when it stops; the timed starts map it
@@ -295,7 +308,7 @@ sizes() { while read -r name _; do printf '%s %s B (gzip %s B); ' "$name" "$(sta
   echo "- Machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo); load average at the end $(cut -d' ' -f1-3 /proc/loadavg) (each row's own below)"
   echo "- JDK: $("$JAVA" -version 2>&1 | head -1); server JVM options: \`$SERVE_JVM ${JAVA_OPTS}\`; $("$NGINX" -v 2>&1 || echo 'no nginx')"
   echo "- Demo paper pages: $(sizes)"
-  echo "- Archive: $ARTICLES generated articles; /following is a reader following 100 things"
+  echo "- Archive: $ARTICLES generated articles, related stories worked out by the background job before the rounds ($RELATED_LEFT left after waiting ${waited}s); /following is a reader following 100 things"
   echo "- $ROUNDS rounds, each server freshly started and warmed ${WARM_JIT}s with a mix of the pages, then per row ${WARMUP}s warm-up and ${DURATION}s measured (wrk, $THREADS threads, same cores); figures are medians over the rounds"
   echo "- Start-up with an existing data dir (the demo paper), \`java $SERVE_JVM -jar broadsheet.jar serve\` to the first 200 on /: ${STARTUPS[*]} ms (the first start after the build, which writes the class archive when it stops: $FIRST_START_MS ms)"
   echo "- Peak PSS of the JVM and its PostgreSQL (target < 400 MiB), read after each row: demo paper, cache on $(peak '^cached') MiB; demo paper, cache off $(peak '^rendered (article|home|section|topic|rss)$') MiB; archive, cache off $(peak '^rendered (/following|articles|largest)') MiB"

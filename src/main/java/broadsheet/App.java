@@ -178,6 +178,7 @@ public final class App implements AutoCloseable {
             running.add(reads.startJobs());
             running.add(webhooks.startJobs());
             running.add(contentApi.startJobs());
+            running.add(search.startJobs(core.jdbi()));
         } else {
             running.add(newsletters.sender()); // not started, but woken by "send now" on the newsletter desk
             running.add(reads.counter()); // not started, but writes what the beacon counted when the app stops

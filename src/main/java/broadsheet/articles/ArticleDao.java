@@ -60,8 +60,8 @@ public final class ArticleDao {
                    (select coalesce(json_agg(json_build_object('kind', c.kind, 'body', c.body, 'createdAt', c.created_at)
                                              order by c.created_at, c.id), '[]')
                       from corrections c where c.article_id = a.id) as corrections,
-                   (select r.related_ids from article_related r where r.article_id = a.id and r.version = a.version
-                       and r.found_at > now() - interval '1 day') as related_ids
+                   (select r.related_ids from article_related r where r.article_id = a.id and r.version = a.version)
+                       as related_ids
               from articles a join sections s on s.id = a.section_id
             """.formatted(PHOTO_JSON);
 

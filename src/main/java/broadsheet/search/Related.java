@@ -20,9 +20,10 @@ import org.apache.lucene.search.TopDocs;
 /**
  * "Related" under an article: the published stories most like it by their words (MoreLikeThis over
  * headline, deck, body and topics) with a boost for each topic they share. What is found is kept in the
- * database for the article's version (a day at most: see V30), where the article's own query reads it,
- * so a render asks the index only the first time, on one node for all; and per article here for five
- * minutes.
+ * database for the article's version (V30), where the article's own query reads it: {@link RelatedJob}
+ * works it out in the background for every published article (and again daily for recent ones), and a
+ * render that comes before the job finds it itself, once, on one node for all; and per article here for
+ * five minutes.
  */
 public final class Related {
 
@@ -37,6 +38,10 @@ public final class Related {
     public Related(SearchEngine engine, org.jdbi.v3.core.Jdbi jdbi) {
         this.engine = engine;
         this.stored = new RelatedDao(jdbi);
+    }
+
+    SearchEngine engine() {
+        return engine;
     }
 
     /**
@@ -74,13 +79,18 @@ public final class Related {
         return found;
     }
 
+    /** Loads the analyzers' classes (serve's start-up does, while its database starts: see cli/Warmup). */
+    public static void warm() {
+        Analyzers.perField().close();
+    }
+
     /** What {@link #of} shows of these candidates: the first {@link #SHOWN} not in {@code linked}. */
     public static List<Long> shown(List<Long> candidates, Collection<Long> linked) {
         return candidates.stream().filter(i -> !linked.contains(i)).limit(SHOWN).toList();
     }
 
     /** The candidates found in the index, or null when the index is not there yet or lacks the article. */
-    private List<Long> find(long articleId, Collection<String> topicSlugs) {
+    List<Long> find(long articleId, Collection<String> topicSlugs) {
         SearchIndex index = engine.index().orElse(null);
         if (index == null) return null;
         try {

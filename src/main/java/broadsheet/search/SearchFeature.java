@@ -21,6 +21,11 @@ public record SearchFeature(
     /** What search pages and suggestions carry in Surrogate-Key: purged whenever the index takes in changes. */
     public static final String SURROGATE_KEY = "search";
 
+    /** Starts the background work that keeps every published article's related stories worked out ({@link RelatedJob}). */
+    public AutoCloseable startJobs(org.jdbi.v3.core.Jdbi jdbi) {
+        return new RelatedJob(related, jdbi).start(java.time.Duration.ofSeconds(10));
+    }
+
     /** @param indexed told each time the index took in changes (the pages made from it are out of date) */
     public static SearchFeature create(Core core, Runnable indexed) {
         SearchDao dao = new SearchDao(core.jdbi());

@@ -32,21 +32,25 @@ public final class Deliverer implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http;
-    private boolean started;
+    private final AddressGuard guard;
+    private final Duration connectTimeout;
+    /** Made by the first delivery: a node that never delivers a webhook never builds a client (nor its start-up cost). */
+    private HttpClient http;
 
     public Deliverer(AddressGuard guard) {
         this(guard, Duration.ofSeconds(5));
     }
 
     Deliverer(AddressGuard guard, Duration connectTimeout) {
-        http = PinnedResolver.client(guard, "webhook-deliveries", connectTimeout);
+        this.guard = guard;
+        this.connectTimeout = connectTimeout;
     }
 
     private synchronized HttpClient client() throws Exception {
-        if (!started) {
-            http.start();
-            started = true;
+        if (http == null) {
+            HttpClient made = PinnedResolver.client(guard, "webhook-deliveries", connectTimeout);
+            made.start();
+            http = made;
         }
         return http;
     }
@@ -103,7 +107,7 @@ public final class Deliverer implements AutoCloseable {
 
     @Override
     public synchronized void close() throws Exception {
-        if (started) http.stop();
-        started = false;
+        if (http != null) http.stop();
+        http = null;
     }
 }

@@ -43,8 +43,10 @@ public final class Pictures {
     private static final int MAX_REDIRECTS = 3;
 
     private final Optional<Path> folder;
-    private final HttpClient http;
-    private boolean started;
+    private final AddressGuard guard;
+    private final Duration connectTimeout;
+    /** Made by the first download (a node that never fetches a picture never builds one). */
+    private HttpClient http;
 
     private Pictures(Set<String> allowedHosts, Optional<Path> folder) {
         this(
@@ -58,13 +60,15 @@ public final class Pictures {
 
     Pictures(AddressGuard guard, Optional<Path> folder, Duration connectTimeout) {
         this.folder = folder.map(f -> f.toAbsolutePath().normalize());
-        this.http = PinnedResolver.client(guard, "wire-pictures", connectTimeout);
+        this.guard = guard;
+        this.connectTimeout = connectTimeout;
     }
 
     private synchronized HttpClient client() throws Exception {
-        if (!started) {
-            http.start();
-            started = true;
+        if (http == null) {
+            HttpClient made = PinnedResolver.client(guard, "wire-pictures", connectTimeout);
+            made.start();
+            http = made;
         }
         return http;
     }
