@@ -7,12 +7,10 @@ import static broadsheet.subscriptions.StripeFixtures.post;
 import static broadsheet.subscriptions.StripeFixtures.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import broadsheet.accounts.StaffAccounts;
 import broadsheet.db.Database;
 import broadsheet.testing.TestDb;
 import broadsheet.testing.Waiting;
 import broadsheet.testing.WebClient;
-import broadsheet.web.Role;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -128,11 +126,37 @@ class PackagedJarTest {
     }
 
     @Test
-    void aReaderPaysThroughStripeAndADuplicateIsCancelledAndRefunded() {
+    void aReaderPaysThroughStripeAndADuplicateIsCancelledAndRefunded() throws Exception {
         long plan = StripeFixtures.plan(db.jdbi(), "monthly", "Monthly", "month", 900, PRICE);
         assertThat(plan).isPositive();
         String ada = "ada@packaged.example";
-        long id = new StaffAccounts(db.jdbi()).save(ada, "ada", Role.READER, "password for ada");
+        // made by the jar's own user command, so hashed with production's Argon2id parameters (the test
+        // JVM hashes cheaply: testing/TestDb), and checked by the served jar at sign-in
+        Process user = new ProcessBuilder(
+                        java(),
+                        "-jar",
+                        JAR.toString(),
+                        "user",
+                        ada,
+                        "--role",
+                        "reader",
+                        "--password-stdin",
+                        "--database-url",
+                        db.jdbcUrl() + "?user=postgres")
+                .redirectErrorStream(true)
+                .start();
+        user.getOutputStream().write("password for ada\n".getBytes(StandardCharsets.UTF_8));
+        user.getOutputStream().close();
+        String said = new String(user.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(user.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(user.exitValue()).as(said).isZero();
+        long id = StripeFixtures.userId(db.jdbi(), ada);
+        String hash = db.jdbi()
+                .withHandle(h -> h.createQuery("select password_hash from users where id = :id")
+                        .bind("id", id)
+                        .mapTo(String.class)
+                        .one());
+        assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
         WebClient reader = new WebClient(base);
         reader.get("/sign-in");
         assertThat(reader.post("/sign-in", Map.of("email", ada, "password", "password for ada", "next", "/"))
