@@ -1,7 +1,6 @@
 package broadsheet.subscriptions;
 
 import broadsheet.accounts.User;
-import com.stripe.exception.StripeException;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;

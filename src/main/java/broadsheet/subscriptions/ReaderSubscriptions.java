@@ -1,6 +1,5 @@
 package broadsheet.subscriptions;
 
-import com.stripe.exception.StripeException;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;

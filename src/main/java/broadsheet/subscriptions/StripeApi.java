@@ -1,18 +1,10 @@
 package broadsheet.subscriptions;
 
-import com.stripe.StripeClient;
-import com.stripe.exception.StripeException;
-import com.stripe.model.Invoice;
-import com.stripe.model.InvoicePayment;
-import com.stripe.model.Refund;
-import com.stripe.model.checkout.Session;
-import com.stripe.net.RequestOptions;
-import com.stripe.param.InvoiceListParams;
-import com.stripe.param.InvoicePaymentListParams;
-import com.stripe.param.RefundCreateParams;
-import com.stripe.param.SubscriptionUpdateParams;
-import com.stripe.param.checkout.SessionCreateParams;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The calls the site makes to Stripe: start a Checkout Session for a plan, set whether a subscription
@@ -21,15 +13,11 @@ import java.time.Instant;
  */
 public final class StripeApi {
 
-    private final StripeClient client;
+    private final StripeHttp http;
 
     public StripeApi(StripeConfig config) {
-        StripeClient.StripeClientBuilder b = StripeClient.builder()
-                .setApiKey(config.secretKey())
-                .setConnectTimeout(10_000)
-                .setReadTimeout(20_000);
-        if (config.apiBase() != null && !config.apiBase().isBlank()) b.setApiBase(config.apiBase());
-        this.client = b.build();
+        this.http =
+                new StripeHttp(config.secretKey(), config.apiBase(), Duration.ofSeconds(10), Duration.ofSeconds(20));
     }
 
     /** A Checkout Session: its id, the Stripe-hosted page to send the reader to, and when it expires. */
@@ -48,32 +36,32 @@ public final class StripeApi {
     public Opened checkout(Plan plan, long userId, String email, String customerId, String successUrl, String cancelUrl)
             throws StripeException {
         Instant expires = Instant.now().plusSeconds(CHECKOUT_SECONDS);
-        SessionCreateParams.Builder p = SessionCreateParams.builder()
-                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
-                .addLineItem(SessionCreateParams.LineItem.builder()
-                        .setPrice(plan.stripePriceId())
-                        .setQuantity(1L)
-                        .build())
-                .setClientReferenceId(Long.toString(userId))
-                .setSuccessUrl(successUrl)
-                .setCancelUrl(cancelUrl)
-                .putMetadata("user_id", Long.toString(userId))
-                .putMetadata("plan", plan.slug())
-                .setExpiresAt(expires.getEpochSecond())
-                .setSubscriptionData(SessionCreateParams.SubscriptionData.builder()
-                        .putMetadata("user_id", Long.toString(userId))
-                        .putMetadata("plan", plan.slug())
-                        .build());
-        if (customerId != null && !customerId.isBlank()) p.setCustomer(customerId);
-        else p.setCustomerEmail(email);
-        Session s = client.v1().checkout().sessions().create(p.build());
-        return new Opened(
-                s.getId(), s.getUrl(), s.getExpiresAt() == null ? expires : Instant.ofEpochSecond(s.getExpiresAt()));
+        String user = Long.toString(userId);
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("mode", "subscription");
+        f.put("line_items[0][price]", plan.stripePriceId());
+        f.put("line_items[0][quantity]", "1");
+        f.put("client_reference_id", user);
+        f.put("success_url", successUrl);
+        f.put("cancel_url", cancelUrl);
+        f.put("metadata[user_id]", user);
+        f.put("metadata[plan]", plan.slug());
+        f.put("expires_at", Long.toString(expires.getEpochSecond()));
+        f.put("subscription_data[metadata][user_id]", user);
+        f.put("subscription_data[metadata][plan]", plan.slug());
+        if (customerId != null && !customerId.isBlank()) f.put("customer", customerId);
+        else f.put("customer_email", email);
+        JsonNode s = http.post("/v1/checkout/sessions", f, null);
+        String id = StripeHttp.text(s, "id");
+        String url = StripeHttp.text(s, "url");
+        if (id == null || url == null) throw new StripeException("Stripe's Checkout Session has no id or url");
+        JsonNode at = s.path("expires_at");
+        return new Opened(id, url, at.canConvertToLong() ? Instant.ofEpochSecond(at.asLong()) : expires);
     }
 
     /** Ends the subscription at once (no more renewals, no proration). */
     public void cancelNow(String subscriptionId) throws StripeException {
-        client.v1().subscriptions().cancel(subscriptionId);
+        http.delete("/v1/subscriptions/" + pathPart(subscriptionId));
     }
 
     /**
@@ -83,36 +71,18 @@ public final class StripeApi {
     public Refunded refundAll(String subscriptionId) throws StripeException {
         long cents = 0;
         String currency = null;
-        var invoices = client.v1()
-                .invoices()
-                .list(InvoiceListParams.builder()
-                        .setSubscription(subscriptionId)
-                        .setStatus(InvoiceListParams.Status.PAID)
-                        .build());
-        for (Invoice invoice : invoices.autoPagingIterable()) {
-            var payments = client.v1()
-                    .invoicePayments()
-                    .list(InvoicePaymentListParams.builder()
-                            .setInvoice(invoice.getId())
-                            .setStatus(InvoicePaymentListParams.Status.PAID)
-                            .build());
-            for (InvoicePayment payment : payments.autoPagingIterable()) {
-                String intent = payment.getPayment() == null
-                        ? null
-                        : payment.getPayment().getPaymentIntent();
+        for (JsonNode invoice : http.list("/v1/invoices", Map.of("subscription", subscriptionId, "status", "paid"))) {
+            String invoiceId = StripeHttp.text(invoice, "id");
+            if (invoiceId == null) continue;
+            for (JsonNode payment : http.list("/v1/invoice_payments", Map.of("invoice", invoiceId, "status", "paid"))) {
+                String intent = StripeHttp.text(payment.path("payment"), "payment_intent");
                 if (intent == null) continue;
-                Refund refund = client.v1()
-                        .refunds()
-                        .create(
-                                RefundCreateParams.builder()
-                                        .setPaymentIntent(intent)
-                                        .setReason(RefundCreateParams.Reason.DUPLICATE)
-                                        .build(),
-                                RequestOptions.builder()
-                                        .setIdempotencyKey("duplicate-subscription-refund-" + intent)
-                                        .build());
-                cents += refund.getAmount() == null ? 0 : refund.getAmount();
-                currency = refund.getCurrency();
+                Map<String, String> f = new LinkedHashMap<>();
+                f.put("payment_intent", intent);
+                f.put("reason", "duplicate");
+                JsonNode refund = http.post("/v1/refunds", f, "duplicate-subscription-refund-" + intent);
+                cents += refund.path("amount").asLong(0);
+                currency = StripeHttp.text(refund, "currency");
             }
         }
         return new Refunded(cents, currency);
@@ -120,12 +90,15 @@ public final class StripeApi {
 
     /** Asks Stripe to end (or, with false, to keep) the subscription at the end of its period. */
     public void cancelAtPeriodEnd(String subscriptionId, boolean cancel) throws StripeException {
-        client.v1()
-                .subscriptions()
-                .update(
-                        subscriptionId,
-                        SubscriptionUpdateParams.builder()
-                                .setCancelAtPeriodEnd(cancel)
-                                .build());
+        http.post(
+                "/v1/subscriptions/" + pathPart(subscriptionId),
+                Map.of("cancel_at_period_end", Boolean.toString(cancel)),
+                null);
+    }
+
+    /** Stripe's ids are letters, digits and underscores; anything else is not one of theirs. */
+    private static String pathPart(String id) throws StripeException {
+        if (id == null || !id.matches("[A-Za-z0-9_]+")) throw new StripeException("not a Stripe id: " + id);
+        return id;
     }
 }

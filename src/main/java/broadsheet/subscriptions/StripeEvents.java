@@ -4,9 +4,6 @@ import broadsheet.subscriptions.StripeEventDao.Row;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.stripe.exception.SignatureVerificationException;
-import com.stripe.model.Event;
-import com.stripe.net.Webhook;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +23,11 @@ import org.slf4j.LoggerFactory;
  * subscription's own state), so a late, older "updated" cannot undo a newer "deleted", and a
  * "created" saying "incomplete" cannot undo the payment reported in the same second.
  *
- * <p>The object inside the event is read as plain JSON rather than through stripe-java's typed
- * models: fields such as the period end have moved between API versions (from the subscription to
- * its items, from {@code invoice.subscription} to {@code invoice.parent}), and an account's webhook
- * API version need not match the library's.
+ * <p>The event and the object inside it are read as plain JSON, field by field: fields such as the
+ * period end have moved between API versions (from the subscription to its items, from
+ * {@code invoice.subscription} to {@code invoice.parent}), and an account's webhook API version need
+ * not match the one our own requests pin ({@link StripeHttp#API_VERSION}). The signature is checked
+ * first, on the exact bytes received ({@link StripeSignature}).
  */
 public final class StripeEvents {
 
@@ -62,38 +60,36 @@ public final class StripeEvents {
     /** Checks the {@code Stripe-Signature} header against the exact payload, then applies the event once. */
     public Outcome receive(String payload, String signatureHeader) throws BadSignature {
         if (signatureHeader == null || signatureHeader.isBlank()) throw new BadSignature("no Stripe-Signature header");
-        Event event;
-        JsonNode object;
+        StripeSignature.verify(payload, signatureHeader, secret, Instant.now());
+        JsonNode event;
         try {
-            event = Webhook.constructEvent(payload, signatureHeader, secret);
-            object = JSON.readTree(payload).path("data").path("object");
-        } catch (SignatureVerificationException e) {
-            throw new BadSignature("the signature does not match: " + e.getMessage());
+            event = JSON.readTree(payload);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new BadSignature("the payload is not a Stripe event");
         }
-        if (event.getId() == null || event.getType() == null || event.getCreated() == null || !object.isObject()) {
+        String id = StripeHttp.text(event, "id");
+        String type = StripeHttp.text(event, "type");
+        JsonNode object = event.path("data").path("object");
+        if (id == null || type == null || !event.path("created").canConvertToLong() || !object.isObject()) {
             throw new BadSignature("the payload is not a Stripe event");
         }
-        Instant created = Instant.ofEpochSecond(event.getCreated());
-        String type = event.getType();
+        Instant created = Instant.ofEpochSecond(event.path("created").asLong());
         List<Long> duplicated = new ArrayList<>(); // found in this event, settled at Stripe once it is recorded
         Outcome outcome = jdbi.inTransaction(h -> {
             duplicated.clear(); // (a retried transaction starts again)
-            if (!StripeEventDao.recordEvent(h, event.getId(), type, created)) return Outcome.DUPLICATE;
+            if (!StripeEventDao.recordEvent(h, id, type, created)) return Outcome.DUPLICATE;
             boolean applied = switch (type) {
                 case "checkout.session.completed" -> checkoutCompleted(h, object);
                 case "customer.subscription.created", "customer.subscription.updated" ->
-                    subscriptionChanged(h, object, created, event.getId(), false, duplicated);
-                case "customer.subscription.deleted" ->
-                    subscriptionChanged(h, object, created, event.getId(), true, duplicated);
+                    subscriptionChanged(h, object, created, id, false, duplicated);
+                case "customer.subscription.deleted" -> subscriptionChanged(h, object, created, id, true, duplicated);
                 case "invoice.paid" -> invoicePaid(h, object, created);
                 case "invoice.payment_failed" -> paymentFailed(h, object, created);
                 default -> false;
             };
             return applied ? Outcome.APPLIED : Outcome.IGNORED;
         });
-        LOG.info("Stripe event {} ({}): {}", event.getId(), type, outcome);
+        LOG.info("Stripe event {} ({}): {}", id, type, outcome);
         duplicated.forEach(duplicates::settle);
         return outcome;
     }

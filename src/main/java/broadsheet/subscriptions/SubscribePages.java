@@ -11,7 +11,6 @@ import broadsheet.web.Paths;
 import broadsheet.web.Personal;
 import broadsheet.web.Sessions;
 import broadsheet.web.Views;
-import com.stripe.exception.StripeException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;

@@ -1,6 +1,5 @@
 package broadsheet.subscriptions;
 
-import com.stripe.Stripe;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +44,7 @@ final class StripeFixtures {
     static String event(String id, String type, long created, String object) {
         return """
                 {"id":"%s","object":"event","api_version":"%s","created":%d,"livemode":false,"pending_webhooks":1,
-                 "request":{"id":null,"idempotency_key":null},"type":"%s","data":{"object":%s}}""".formatted(id, Stripe.API_VERSION, created, type, object);
+                 "request":{"id":null,"idempotency_key":null},"type":"%s","data":{"object":%s}}""".formatted(id, StripeHttp.API_VERSION, created, type, object);
     }
 
     /** A subscription as the 2025 API versions show it: the period lives on its item. */
