@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -69,9 +70,8 @@ class CleanStopTest {
             assertThat(out).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("ERROR");
             // and its embedded PostgreSQL stopped with it (none started again while the JVM stopped)
             Path pidFile = dir.resolve("postgres").resolve("postmaster.pid");
-            if (java.nio.file.Files.exists(pidFile)) {
-                long pid = Long.parseLong(
-                        java.nio.file.Files.readAllLines(pidFile).get(0).strip());
+            if (Files.exists(pidFile)) {
+                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
                 assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                         .as("PostgreSQL " + pid + " still running after the server exited")
                         .isFalse();
