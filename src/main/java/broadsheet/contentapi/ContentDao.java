@@ -53,21 +53,41 @@ public final class ContentDao {
             json_build_object('id', p.id, 'fileKey', p.file_key, 'mimeType', p.mime_type, 'width', p.width,
                               'height', p.height, 'caption', p.caption, 'credit', p.credit, 'alt', p.alt_text)""";
 
-    private static final String ARTICLE = """
-            select a.id, a.slug, a.headline, a.deck, a.body, a.kind, a.access, a.published_at, a.updated_at,
-                   s.slug as section_slug, s.name as section_name,
-                   (select coalesce(json_agg(json_build_object('id', au.id, 'slug', au.slug, 'name', au.name,
-                                                               'title', au.title) order by aa.position, au.name), '[]')
-                      from article_authors aa join authors au on au.id = aa.author_id where aa.article_id = a.id) as authors,
-                   (select coalesce(json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name, 'kind', t.kind)
-                                             order by at.position, t.name), '[]')
-                      from article_topics at join topics t on t.id = at.topic_id where at.article_id = a.id) as topics,
-                   (select %1$s from photos p where p.id = a.lead_photo_id) as lead_photo,
-                   (select coalesce(json_agg(%1$s order by ap.position, p.id), '[]')
-                      from article_photos ap join photos p on p.id = ap.photo_id where ap.article_id = a.id) as gallery
-              from articles a join sections s on s.id = a.section_id
-             where a.status = 'published'
-            """.formatted(PHOTO);
+    /**
+     * What of an article a request reads besides its own short fields: only these are fetched (a list without
+     * {@code formats} never reads the bodies, a page without {@code include} never joins the bylines).
+     */
+    public record Parts(boolean body, boolean authors, boolean topics, boolean photos) {}
+
+    private static final String AUTHORS = """
+            (select coalesce(json_agg(json_build_object('id', au.id, 'slug', au.slug, 'name', au.name,
+                                                        'title', au.title) order by aa.position, au.name), '[]')
+               from article_authors aa join authors au on au.id = aa.author_id where aa.article_id = a.id)""";
+    private static final String TOPICS = """
+            (select coalesce(json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name, 'kind', t.kind)
+                                      order by at.position, t.name), '[]')
+               from article_topics at join topics t on t.id = at.topic_id where at.article_id = a.id)""";
+    private static final String LEAD_PHOTO =
+            "(select %1$s from photos p where p.id = a.lead_photo_id)".formatted(PHOTO);
+    private static final String GALLERY = """
+            (select coalesce(json_agg(%1$s order by ap.position, p.id), '[]')
+               from article_photos ap join photos p on p.id = ap.photo_id where ap.article_id = a.id)""".formatted(PHOTO);
+
+    /** The select of published articles with the parts asked for ({@code null} for the others). */
+    private static String select(Parts p) {
+        return """
+                select a.id, a.slug, a.headline, a.deck, %s as body, a.kind, a.access, a.published_at, a.updated_at,
+                       s.slug as section_slug, s.name as section_name,
+                       %s as authors, %s as topics, %s as lead_photo, %s as gallery
+                  from articles a join sections s on s.id = a.section_id
+                 where a.status = 'published'
+                """.formatted(
+                        p.body() ? "a.body" : "null::text",
+                        p.authors() ? AUTHORS : "null::json",
+                        p.topics() ? TOPICS : "null::json",
+                        p.photos() ? LEAD_PHOTO : "null::json",
+                        p.photos() ? GALLERY : "null::json");
+    }
 
     private final Jdbi jdbi;
 
@@ -76,8 +96,8 @@ public final class ContentDao {
     }
 
     /** A page of published articles matching the query, in its order, after its cursor. */
-    public List<Row> articles(ArticleQuery q) {
-        StringBuilder sql = new StringBuilder(ARTICLE);
+    public List<Row> articles(ArticleQuery q, Parts parts) {
+        StringBuilder sql = new StringBuilder(select(parts));
         if (q.section() != null) sql.append(" and s.slug = :section");
         if (q.author() != null)
             sql.append(" and exists (select 1 from article_authors x join authors y on y.id = x.author_id"
@@ -110,15 +130,15 @@ public final class ContentDao {
         });
     }
 
-    public Optional<Row> article(long id) {
-        return jdbi.withHandle(h -> h.createQuery(ARTICLE + " and a.id = :id")
+    public Optional<Row> article(long id, Parts parts) {
+        return jdbi.withHandle(h -> h.createQuery(select(parts) + " and a.id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> row(rs))
                 .findOne());
     }
 
-    public Optional<Row> article(String slug) {
-        return jdbi.withHandle(h -> h.createQuery(ARTICLE + " and a.slug = :slug")
+    public Optional<Row> article(String slug, Parts parts) {
+        return jdbi.withHandle(h -> h.createQuery(select(parts) + " and a.slug = :slug")
                 .bind("slug", slug)
                 .map((rs, ctx) -> row(rs))
                 .findOne());
