@@ -170,6 +170,7 @@ public final class App implements AutoCloseable {
         }
         // closed after the jobs (the list is closed last first): its HTTP client, started by the first delivery
         running.add(webhooks.deliverer());
+        running.add(contentApi.startCounting()); // the Content API's rate limit counts, closed after the server
         if (config.jobs()) {
             running.add(newsroom.startJobs());
             running.add(newsletters.startJobs());

@@ -94,23 +94,33 @@ public final class ApiKeyDao {
                 .execute());
     }
 
-    /** A request counted in its key's current minute: the count so far, and the seconds left in the minute. */
-    public record Counted(int requests, int secondsLeft) {}
-
     /**
-     * Counts one request against the key in the current minute by the database's clock, shared by every
-     * node: one upsert, which also says how long the minute has left.
+     * Adds nodes' counts to their keys' minutes (minutes since the epoch by the database's clock) in one
+     * statement, in key order (so two nodes adding at once never deadlock), and reads back each minute's total
+     * for every node together, with the database's clock.
      */
-    public Counted count(long keyId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        insert into api_rate_windows as w (key_id, minute, requests)
-                        values (:k, floor(extract(epoch from clock_timestamp()) / 60)::bigint, 1)
-                        on conflict (key_id, minute) do update set requests = w.requests + 1
-                        returning requests,
-                                  60 - floor(extract(epoch from clock_timestamp()))::bigint % 60 as seconds_left""")
-                .bind("k", keyId)
-                .map((rs, ctx) -> new Counted(rs.getInt("requests"), rs.getInt("seconds_left")))
-                .one());
+    public RateCounter.Totals add(long[] keys, long[] minutes, int[] counts) {
+        record Total(long key, long minute, int requests, long nowMillis) {}
+        List<Total> rows = jdbi.withHandle(h -> h.createQuery("""
+                        with added as (
+                            insert into api_rate_windows as w (key_id, minute, requests)
+                            select k, m, c from unnest(:keys, :minutes, :counts) as u(k, m, c) order by k, m
+                            on conflict (key_id, minute) do update set requests = w.requests + excluded.requests
+                            returning key_id, minute, requests)
+                        select a.key_id, a.minute, a.requests, c.now_ms
+                          from (select (extract(epoch from clock_timestamp()) * 1000)::bigint as now_ms) c
+                          left join added a on true""")
+                .bind("keys", keys)
+                .bind("minutes", minutes)
+                .bind("counts", counts)
+                .map((rs, ctx) -> new Total(
+                        rs.getLong("key_id"), rs.getLong("minute"), rs.getInt("requests"), rs.getLong("now_ms")))
+                .list());
+        int[] totals = new int[keys.length];
+        for (Total t : rows)
+            for (int i = 0; i < keys.length; i++)
+                if (keys[i] == t.key() && minutes[i] == t.minute()) totals[i] = t.requests();
+        return new RateCounter.Totals(totals, rows.get(0).nowMillis());
     }
 
     /** Forgets the counts of minutes before the last two; returns how many were removed. */

@@ -14,10 +14,10 @@ import java.util.Optional;
 /**
  * Integration keys: made (the key shown once, its hash kept), revoked, and checked on every Content API
  * request with that key's rate limit. A key is sent as {@code ?key=} (as Ghost's Content API does) or in
- * the {@code X-Api-Key} header. The limit is counted in PostgreSQL in one-minute windows (the database's
- * clock), so it holds for the key across every node together.
+ * the {@code X-Api-Key} header. The limit holds for the key across every node together: {@link RateCounter}
+ * counts in this node and adds the counts to PostgreSQL's one-minute windows (the database's clock).
  */
-public final class ApiKeys {
+public final class ApiKeys implements AutoCloseable {
 
     /** What the newsroom shows once: the key itself. */
     public record Made(long id, String key) {}
@@ -34,8 +34,22 @@ public final class ApiKeys {
     private final Cache<Long, Boolean> noted =
             Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).build();
 
+    private final RateCounter counter;
+
     public ApiKeys(ApiKeyDao dao) {
         this.dao = dao;
+        this.counter = new RateCounter(dao::add, System::currentTimeMillis);
+    }
+
+    /** Starts adding this node's counts to PostgreSQL every second; close to stop (adding what is left). */
+    public ApiKeys start() {
+        counter.start();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        counter.close();
     }
 
     public Made create(User by, String name, boolean lockedText, int perMinute) {
@@ -68,9 +82,9 @@ public final class ApiKeys {
         String hash = Tokens.sha256(key.strip());
         ApiKey found = known.get(hash, dao::active)
                 .orElseThrow(() -> new Problem(401, "That integration key is unknown or has been revoked."));
-        ApiKeyDao.Counted counted = dao.count(found.id());
-        if (counted.requests() > found.perMinute()) {
-            long retry = Math.max(1, counted.secondsLeft());
+        RateCounter.Verdict counted = counter.count(found.id(), found.perMinute());
+        if (!counted.admitted()) {
+            long retry = counted.retryAfter();
             throw new Problem(
                     429,
                     "This key may make " + found.perMinute() + " requests a minute; try again in " + retry + " s.",

@@ -62,6 +62,15 @@ final class ArticleJson {
         String key() {
             return fields + "|" + include + "|" + formats;
         }
+
+        /** What the database must read for this shape. */
+        ContentDao.Parts parts() {
+            return new ContentDao.Parts(
+                    !formats.isEmpty(),
+                    include.contains("authors"),
+                    include.contains("topics"),
+                    include.contains("photos"));
+        }
     }
 
     private final BodyRenderer bodies = new BodyRenderer();
@@ -87,9 +96,11 @@ final class ArticleJson {
             ArrayNode gallery = o.putArray("gallery");
             a.gallery().forEach(p -> gallery.add(photo(p, site)));
         }
-        String markdown = locked ? BodyRenderer.splitAfterFirstParagraph(a.body())[0] : a.body();
-        if (shape.formats().contains("html")) o.put("html", html(markdown));
-        if (shape.formats().contains("markdown")) o.put("markdown", markdown);
+        if (!shape.formats().isEmpty()) {
+            String markdown = locked ? BodyRenderer.splitAfterFirstParagraph(a.body())[0] : a.body();
+            if (shape.formats().contains("html")) o.put("html", html(markdown));
+            if (shape.formats().contains("markdown")) o.put("markdown", markdown);
+        }
         if (!shape.fields().isEmpty()) o.retain(shape.fields());
         return o;
     }

@@ -79,7 +79,7 @@ public final class ContentApi {
         ArticleQuery q = ArticleQuery.of(ctx);
         ArticleJson.Shape shape = ArticleJson.Shape.of(ctx, Set.of());
         cached(ctx, c, () -> {
-            List<ContentDao.Row> rows = dao.articles(q);
+            List<ContentDao.Row> rows = dao.articles(q, shape.parts());
             ArrayNode items = Json.MAPPER.createArrayNode();
             rows.forEach(r -> items.add(shapes.article(r, shape, c.level(), site.get())));
             Map<String, Object> out = new LinkedHashMap<>();
@@ -95,7 +95,7 @@ public final class ContentApi {
         ArticleJson.Shape shape = ArticleJson.Shape.of(ctx, Set.of("html"));
         cached(ctx, c, () -> {
             Optional<ContentDao.Row> row =
-                    id.matches("[1-9][0-9]{0,17}") ? dao.article(Long.parseLong(id)) : Optional.empty();
+                    id.matches("[1-9][0-9]{0,17}") ? dao.article(Long.parseLong(id), shape.parts()) : Optional.empty();
             return Map.of(
                     "article",
                     shapes.article(
@@ -113,7 +113,8 @@ public final class ContentApi {
                 () -> Map.of(
                         "article",
                         shapes.article(
-                                dao.article(slug).orElseThrow(() -> notFound("article \"" + slug + "\"")),
+                                dao.article(slug, shape.parts())
+                                        .orElseThrow(() -> notFound("article \"" + slug + "\"")),
                                 shape,
                                 c.level(),
                                 site.get())));

@@ -53,21 +53,47 @@ public final class ContentDao {
             json_build_object('id', p.id, 'fileKey', p.file_key, 'mimeType', p.mime_type, 'width', p.width,
                               'height', p.height, 'caption', p.caption, 'credit', p.credit, 'alt', p.alt_text)""";
 
-    private static final String ARTICLE = """
-            select a.id, a.slug, a.headline, a.deck, a.body, a.kind, a.access, a.published_at, a.updated_at,
-                   s.slug as section_slug, s.name as section_name,
-                   (select coalesce(json_agg(json_build_object('id', au.id, 'slug', au.slug, 'name', au.name,
-                                                               'title', au.title) order by aa.position, au.name), '[]')
-                      from article_authors aa join authors au on au.id = aa.author_id where aa.article_id = a.id) as authors,
-                   (select coalesce(json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name, 'kind', t.kind)
-                                             order by at.position, t.name), '[]')
-                      from article_topics at join topics t on t.id = at.topic_id where at.article_id = a.id) as topics,
-                   (select %1$s from photos p where p.id = a.lead_photo_id) as lead_photo,
-                   (select coalesce(json_agg(%1$s order by ap.position, p.id), '[]')
-                      from article_photos ap join photos p on p.id = ap.photo_id where ap.article_id = a.id) as gallery
-              from articles a join sections s on s.id = a.section_id
-             where a.status = 'published'
-            """.formatted(PHOTO);
+    /**
+     * What of an article a request reads besides its own short fields: only these are fetched (a list without
+     * {@code formats} never reads the bodies, a page without {@code include} never joins the bylines).
+     */
+    public record Parts(boolean body, boolean authors, boolean topics, boolean photos) {}
+
+    private static final String AUTHORS = """
+            (select coalesce(json_agg(json_build_object('id', au.id, 'slug', au.slug, 'name', au.name,
+                                                        'title', au.title) order by aa.position, au.name), '[]')
+               from article_authors aa join authors au on au.id = aa.author_id where aa.article_id = a.id)""";
+    private static final String TOPICS = """
+            (select coalesce(json_agg(json_build_object('id', t.id, 'slug', t.slug, 'name', t.name, 'kind', t.kind)
+                                      order by at.position, t.name), '[]')
+               from article_topics at join topics t on t.id = at.topic_id where at.article_id = a.id)""";
+    private static final String LEAD_PHOTO =
+            "(select %1$s from photos p where p.id = a.lead_photo_id)".formatted(PHOTO);
+    private static final String GALLERY = """
+            (select coalesce(json_agg(%1$s order by ap.position, p.id), '[]')
+               from article_photos ap join photos p on p.id = ap.photo_id where ap.article_id = a.id)""".formatted(PHOTO);
+
+    /** The select of published articles with the parts asked for ({@code null} for the others). */
+    private static String select(Parts p) {
+        return select(p, "articles a");
+    }
+
+    /** The same, from these tables ({@code articles a} joined to whatever drives the list). */
+    private static String select(Parts p, String from) {
+        return """
+                select a.id, a.slug, a.headline, a.deck, %s as body, a.kind, a.access, a.published_at, a.updated_at,
+                       s.slug as section_slug, s.name as section_name,
+                       %s as authors, %s as topics, %s as lead_photo, %s as gallery
+                  from %s join sections s on s.id = a.section_id
+                 where a.status = 'published'
+                """.formatted(
+                        p.body() ? "a.body" : "null::text",
+                        p.authors() ? AUTHORS : "null::json",
+                        p.topics() ? TOPICS : "null::json",
+                        p.photos() ? LEAD_PHOTO : "null::json",
+                        p.photos() ? GALLERY : "null::json",
+                        from);
+    }
 
     private final Jdbi jdbi;
 
@@ -75,25 +101,48 @@ public final class ContentDao {
         this.jdbi = jdbi;
     }
 
-    /** A page of published articles matching the query, in its order, after its cursor. */
-    public List<Row> articles(ArticleQuery q) {
-        StringBuilder sql = new StringBuilder(ARTICLE);
-        if (q.section() != null) sql.append(" and s.slug = :section");
-        if (q.author() != null)
-            sql.append(" and exists (select 1 from article_authors x join authors y on y.id = x.author_id"
-                    + " where x.article_id = a.id and y.slug = :author)");
-        if (q.topic() != null)
-            sql.append(" and exists (select 1 from article_topics x join topics y on y.id = x.topic_id"
-                    + " where x.article_id = a.id and y.slug = :topic)");
+    /**
+     * A page of published articles matching the query, in its order, after its cursor. Newest first by
+     * publication with an author or topic, the list is read from that author's bylines or that topic's tags in
+     * publication order ({@code article_authors_feed}, {@code article_topics_feed}: the link tables carry the
+     * article's {@code published_at} while it is published), so a page costs its own rows, not a walk through
+     * the archive until enough of that author's articles turn up.
+     */
+    public List<Row> articles(ArticleQuery q, Parts parts) {
+        String column = q.sort().column();
+        boolean byPublication = column.equals("published_at");
+        // the table whose order the page follows: the articles, or the chosen author's bylines or topic's tags
+        String from = "articles a";
+        String at = "a." + column;
+        String id = "a.id";
+        StringBuilder where = new StringBuilder();
+        if (byPublication && (q.author() != null || q.topic() != null)) {
+            boolean author = q.author() != null;
+            from = (author ? "article_authors" : "article_topics") + " x join articles a on a.id = x.article_id";
+            where.append(
+                    author
+                            ? " and x.author_id = (select id from authors where slug = :author)"
+                            : " and x.topic_id = (select id from topics where slug = :topic)");
+            where.append(" and x.published_at is not null");
+            at = "x.published_at";
+            id = "x.article_id";
+        }
+        StringBuilder sql = new StringBuilder(select(parts, from)).append(where);
+        if (q.section() != null) sql.append(" and a.section_id = (select id from sections where slug = :section)");
+        if (q.author() != null && !from.startsWith("article_authors"))
+            sql.append(" and exists (select 1 from article_authors x2 join authors y on y.id = x2.author_id"
+                    + " where x2.article_id = a.id and y.slug = :author)");
+        if (q.topic() != null && !from.startsWith("article_topics"))
+            sql.append(" and exists (select 1 from article_topics x3 join topics y on y.id = x3.topic_id"
+                    + " where x3.article_id = a.id and y.slug = :topic)");
         if (q.kind() != null) sql.append(" and a.kind = :kind");
         if (q.publishedSince() != null) sql.append(" and a.published_at >= :publishedSince");
         if (q.updatedSince() != null) sql.append(" and a.updated_at >= :updatedSince");
         if (!q.ids().isEmpty()) sql.append(" and a.id = any(:ids)");
-        String column = q.sort().column();
         String dir = q.sort().descending() ? "desc" : "asc";
         if (q.after() != null)
-            sql.append(" and (a." + column + ", a.id) " + (q.sort().descending() ? "<" : ">") + " (:at, :id)");
-        sql.append(" order by a." + column + " " + dir + ", a.id " + dir + " limit " + q.limit());
+            sql.append(" and (" + at + ", " + id + ") " + (q.sort().descending() ? "<" : ">") + " (:at, :id)");
+        sql.append(" order by " + at + " " + dir + ", " + id + " " + dir + " limit " + q.limit());
         return jdbi.withHandle(h -> {
             Query query = h.createQuery(sql.toString());
             if (q.section() != null) query.bind("section", q.section());
@@ -110,15 +159,15 @@ public final class ContentDao {
         });
     }
 
-    public Optional<Row> article(long id) {
-        return jdbi.withHandle(h -> h.createQuery(ARTICLE + " and a.id = :id")
+    public Optional<Row> article(long id, Parts parts) {
+        return jdbi.withHandle(h -> h.createQuery(select(parts) + " and a.id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> row(rs))
                 .findOne());
     }
 
-    public Optional<Row> article(String slug) {
-        return jdbi.withHandle(h -> h.createQuery(ARTICLE + " and a.slug = :slug")
+    public Optional<Row> article(String slug, Parts parts) {
+        return jdbi.withHandle(h -> h.createQuery(select(parts) + " and a.slug = :slug")
                 .bind("slug", slug)
                 .map((rs, ctx) -> row(rs))
                 .findOne());

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import broadsheet.testing.AppExtension;
 import broadsheet.testing.TestApp;
+import broadsheet.testing.Waiting;
 import broadsheet.web.ApiPaths;
 import broadsheet.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,6 +87,8 @@ class ApiHousekeepingTest {
         String key = Keys.make(Keys.admin(t, "windows-admin@example.org"), "Counted partner", false, 1000);
         assertThat(t.get(ApiPaths.contentSections() + "?key=" + key).statusCode())
                 .isEqualTo(200);
+        // the node adds its count to PostgreSQL within a second (RateCounter)
+        Waiting.upTo(Duration.ofSeconds(10)).until(() -> count(jdbi, "select count(*) from api_rate_windows") == 1);
         jdbi.useHandle(h -> h.execute("""
                 insert into api_rate_windows (key_id, minute, requests)
                 select key_id, minute - 10, 7 from api_rate_windows""")); // as if counted ten minutes ago

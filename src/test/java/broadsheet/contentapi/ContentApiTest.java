@@ -119,6 +119,40 @@ class ContentApiTest {
         assertThat(oldest).containsExactly("story-0", "story-1");
     }
 
+    /** The slugs of every page of this list, following "next", in the order given. */
+    private List<String> allPages(String query) {
+        List<String> slugs = new ArrayList<>();
+        String path = withKey(ApiPaths.contentArticles() + query);
+        for (int pages = 0; pages < 20 && path != null; pages++) {
+            JsonNode page = json(get(path));
+            page.path("articles").forEach(a -> slugs.add(a.path("slug").asText()));
+            path = page.path("next").isNull()
+                    ? null
+                    : withKey(ApiPaths.contentArticles() + query + "&after="
+                            + page.path("next").asText());
+        }
+        return slugs;
+    }
+
+    @Test
+    void anAuthorsOrATopicsListPagesInPublicationOrder() {
+        // read from the author's bylines (or the topic's tags) in publication order: the same order as the
+        // whole archive's, page after page, both ways
+        List<String> all = allPages("?limit=100&fields=slug");
+        for (String filter : List.of("author=ada-quill", "topic=harbour", "author=ada-quill&topic=harbour")) {
+            List<String> whole = allPages("?limit=100&fields=slug&" + filter);
+            assertThat(whole).as(filter).isNotEmpty();
+            assertThat(allPages("?limit=2&fields=slug&" + filter)).as(filter).isEqualTo(whole);
+            assertThat(whole)
+                    .as(filter)
+                    .isEqualTo(all.stream().filter(whole::contains).toList());
+            assertThat(allPages("?limit=3&fields=slug&sort=published_at:asc&" + filter))
+                    .as(filter)
+                    .isEqualTo(whole.reversed());
+        }
+        assertThat(allPages("?limit=100&fields=slug&author=nobody-at-all")).isEmpty();
+    }
+
     @Test
     void filtersNarrowTheList() {
         assertThat(json(get(withKey(ApiPaths.contentArticles() + "?section=sport&limit=100")))

@@ -91,8 +91,8 @@ final class BenchApiCommand implements Callable<Integer> {
                     get(base, list);
                     get(base, one(key, ids.get(i % 200)));
                 }
-                // each row has a key of its own: a key may make at most 100,000 requests a minute (counted in
-                // PostgreSQL for every node), and a fast row could reach that
+                // each row has a key of its own: a key may make at most 100,000 requests a minute (counted for
+                // every node together), and a fast row could reach that
                 out.append(Timings.header("Content API request (" + threads + " at once)"));
                 String cachedList = list.replace(key, newKey(jdbi));
                 out.append(Timings.together(threads, seconds, t -> i -> get(base, cachedList))
