@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -16,7 +15,6 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
@@ -43,23 +41,9 @@ final class Documents {
 
     static final FacetsConfig FACETS = facets();
 
-    /**
-     * The fields snippets are cut from (body, deck, captions) keep each word's place in the text in the
-     * index, so the highlighter reads where the words are instead of analysing ten whole bodies again
-     * for every results page.
-     */
-    static final FieldType TEXT_WITH_OFFSETS = withOffsets();
-
     private static final Parser MARKDOWN = Parser.builder().build();
 
     private Documents() {}
-
-    private static FieldType withOffsets() {
-        FieldType t = new FieldType(TextField.TYPE_STORED);
-        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        t.freeze();
-        return t;
-    }
 
     private static FacetsConfig facets() {
         FacetsConfig c = new FacetsConfig();
@@ -114,13 +98,13 @@ final class Documents {
 
         d.add(new TextField(Fields.HEADLINE, a.headline(), Field.Store.YES));
         d.add(new TextField(Fields.HEADLINE_PLAIN, a.headline(), Field.Store.NO));
-        d.add(new Field(Fields.DECK, a.deck(), TEXT_WITH_OFFSETS));
+        d.add(new TextField(Fields.DECK, a.deck(), Field.Store.YES));
         String body = readableBody(a.body(), a.access());
         if (!a.corrections().isEmpty()) body = body + "\n\n" + String.join("\n\n", a.corrections());
-        d.add(new Field(Fields.BODY, body, TEXT_WITH_OFFSETS));
+        d.add(new TextField(Fields.BODY, body, Field.Store.YES));
         d.add(new TextField(Fields.BYLINES, String.join(", ", a.authorNames()), Field.Store.YES));
         d.add(new TextField(Fields.TOPICS, String.join(", ", a.topicNames()), Field.Store.YES));
-        d.add(new Field(Fields.CAPTIONS, String.join("\n", a.captions()), TEXT_WITH_OFFSETS));
+        d.add(new TextField(Fields.CAPTIONS, String.join("\n", a.captions()), Field.Store.YES));
         d.add(new TextField(
                 Fields.NAMES,
                 String.join(" ", a.authorNames()) + " " + String.join(" ", a.topicNames()),
@@ -142,7 +126,7 @@ final class Documents {
         // every field is indexed the same way in every document (Lucene keeps one schema per field)
         d.add(new LongPoint(Fields.TIME, p.createdAt().toEpochMilli()));
         d.add(new NumericDocValuesField(Fields.TIME, p.createdAt().toEpochMilli()));
-        d.add(new Field(Fields.CAPTIONS, p.caption() + "\n" + p.altText(), TEXT_WITH_OFFSETS));
+        d.add(new TextField(Fields.CAPTIONS, p.caption() + "\n" + p.altText(), Field.Store.YES));
         d.add(new TextField(Fields.CREDIT, p.credit(), Field.Store.YES));
         return d;
     }

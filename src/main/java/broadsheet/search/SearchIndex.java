@@ -26,12 +26,6 @@ final class SearchIndex implements AutoCloseable {
 
     static final String LOW = "changes_applied_through";
     static final String AT = "committed_at";
-    static final String FORMAT_KEY = "format";
-    /**
-     * What the documents of this code look like; an index of another format is rebuilt when a node opens
-     * it (2: body, deck and captions keep their words' offsets for snippets).
-     */
-    static final int FORMAT = 2;
 
     final Path dir;
     private final Directory directory;
@@ -79,11 +73,6 @@ final class SearchIndex implements AutoCloseable {
         return Long.parseLong(userData().getOrDefault(LOW, "0"));
     }
 
-    /** The document format of the last commit (1 for indexes made before formats were recorded). */
-    int format() {
-        return Integer.parseInt(userData().getOrDefault(FORMAT_KEY, "1"));
-    }
-
     Instant committedAt() {
         String at = userData().get(AT);
         return at == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(at));
@@ -105,7 +94,6 @@ final class SearchIndex implements AutoCloseable {
         Map<String, String> data = new HashMap<>();
         data.put(LOW, Long.toString(low));
         data.put(AT, Long.toString(Instant.now().toEpochMilli()));
-        data.put(FORMAT_KEY, Integer.toString(FORMAT));
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
     }

@@ -190,25 +190,6 @@ class SearchSyncTest {
     }
 
     @Test
-    void anIndexOfAnOlderFormatIsRebuiltOnStart() throws IOException {
-        stop();
-        Path search = dataDir.resolve("search");
-        String before = Files.readString(search.resolve("current")).strip();
-        // an index as the code before format 2 left it: its commits say nothing of a format
-        try (var dir = org.apache.lucene.store.FSDirectory.open(search.resolve(before));
-                var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
-            var data = new java.util.HashMap<String, String>();
-            w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-            data.remove("format");
-            w.setLiveCommitData(data.entrySet(), true);
-            w.commit();
-        }
-        start();
-        assertThat(Files.readString(search.resolve("current")).strip()).isNotEqualTo(before);
-        assertThat(found("container cranes")).containsExactly("Harbour ports expand to meet shipping demand");
-    }
-
-    @Test
     void reindexBuildsANewGenerationWhileTheServerAnswersAndTheServerSwitchesToIt() throws IOException {
         String before = Files.readString(dataDir.resolve("search/current")).strip();
         StringWriter out = new StringWriter();
