@@ -131,6 +131,9 @@ class PhotoLibraryTest {
         for (int i = 0; i < PhotoDesk.PAGE_SIZE + 2; i++) {
             t.fixtures.photo(40, 30, Color.GRAY, "Heron number " + i + " on the weir.", "Archive", "A grey heron");
         }
+        // paging is what is tested here, not how soon the index has them (the desk waits only a second)
+        assertThat(t.app.searchEngine().awaitCaughtUp(java.time.Duration.ofSeconds(20)))
+                .isTrue();
         var first = writer.get("/newsroom/photos?q=heron");
         List<String> page1 = titles(first);
         assertThat(page1).hasSize(PhotoDesk.PAGE_SIZE);
