@@ -43,8 +43,7 @@ class ArticleChangeScopeTest {
         ferryPath = "/2026/11/21/ferry-returns";
         // the search index takes the two articles in first: its change drops the search pages, and a page
         // rendered during a drop is not kept, which would make the cached pages below a matter of timing
-        Waiting.fewSeconds()
-                .untilAsserted(() -> assertThat(t.get("/search?q=ferry").body()).contains("The night ferry returns"));
+        t.awaitSearch();
     }
 
     @AfterAll

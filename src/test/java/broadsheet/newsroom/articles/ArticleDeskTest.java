@@ -367,6 +367,7 @@ class ArticleDeskTest {
                 "news",
                 Instant.now().minusSeconds(7200),
                 "Body.");
+        t.awaitSearch();
         var json = editor.get("/newsroom/articles/search?q=strike&format=json");
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).contains("[[related:ferry-strike-ends]]");

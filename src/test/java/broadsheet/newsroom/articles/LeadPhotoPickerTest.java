@@ -262,6 +262,7 @@ class LeadPhotoPickerTest {
                 .isEqualTo("No photo outside this gallery has “walrus” in its caption, credit or alt text.");
         for (int i = 0; i < 14; i++)
             t.fixtures.photo(60, 40, Color.GRAY, "Puffin " + i + " on the cliff.", "Archive", "A puffin");
+        t.awaitSearch();
         Document first = Jsoup.parse(editor.get(base + "?q=puffin").body());
         assertThat(first.select("#picker form[action=" + base + "/add]")).hasSize(12);
         String more = first.selectFirst("#picker a[rel=next]").attr("href");

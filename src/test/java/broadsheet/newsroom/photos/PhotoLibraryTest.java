@@ -132,8 +132,7 @@ class PhotoLibraryTest {
             t.fixtures.photo(40, 30, Color.GRAY, "Heron number " + i + " on the weir.", "Archive", "A grey heron");
         }
         // paging is what is tested here, not how soon the index has them (the desk waits only a second)
-        assertThat(t.app.searchEngine().awaitCaughtUp(java.time.Duration.ofSeconds(20)))
-                .isTrue();
+        t.awaitSearch();
         var first = writer.get("/newsroom/photos?q=heron");
         List<String> page1 = titles(first);
         assertThat(page1).hasSize(PhotoDesk.PAGE_SIZE);
