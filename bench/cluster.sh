@@ -409,7 +409,7 @@ TOTAL=$((SECONDS - RUN_START))
         echo
         echo "**3. Publish visibility.** $(cat "$SCRATCH/f3.txt") (milliseconds from the commit of the publish until the"
         echo "article page, the home page, the site feed, search and a follower's /following showed it on node 1, node 2,"
-        echo "node 3 and through Varnish, all sixteen watched at once, under the mixed load). The home page through Varnish after the run: X-Cache $VARNISH_HITS."
+        echo "node 3 and through Varnish, all twenty watched at once, each asked every 50 ms; the five slowest addresses as p50/p99/max, under the mixed load). The home page through Varnish after the run: X-Cache $VARNISH_HITS."
     fi
     if want 4; then
         echo
