@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
 
 /** The composition root: config and database in, the features built on shared core services, a running web server out. */
 public final class App implements AutoCloseable {
+
+    /** A change announced for one article (ContentChanges.announceArticles): its paywall level is read again. */
+    private static final java.util.regex.Pattern ARTICLE_KEY = java.util.regex.Pattern.compile("article-[0-9]{1,18}");
+
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
     private final Javalin server;
@@ -131,7 +135,8 @@ public final class App implements AutoCloseable {
                     purge.everything();
                 },
                 key -> {
-                    if (key.startsWith("article-")) forgetArticle(paywall, key);
+                    if (ARTICLE_KEY.matcher(key).matches())
+                        paywall.paywall().forgetArticle(Long.parseLong(key.substring("article-".length())));
                     core.cache().drop(key);
                     contentApi.api().clear(); // the API's answers carry no surrogate keys: any change drops them all
                     purge.key(key);
@@ -242,15 +247,6 @@ public final class App implements AutoCloseable {
             }
         }
         if (failed != null) throw failed;
-    }
-
-    /** The paywall forgets what it knew of the article named by an {@code article-<id>} key. */
-    private static void forgetArticle(PaywallFeature paywall, String key) {
-        try {
-            paywall.paywall().forgetArticle(Long.parseLong(key.substring("article-".length())));
-        } catch (NumberFormatException e) {
-            paywall.paywall().reload(); // not a key we write: forget everything rather than keep a stale level
-        }
     }
 
     /** Fails fast, before the database starts, when another program holds the port. */

@@ -104,8 +104,7 @@ public final class ArticlePages {
                     a.updatedAt(),
                     keys(a) + " " + MostRead.SITE_KEY + " " + CommentArticle.cacheKey(a.id()));
             if (!asDecided) throw new PageCache.NotToKeep(rendered, Paywall.PRIVATE, "Accept-Encoding, Cookie");
-            // another article's publishing does not drop this page (see ContentChanges.announceArticles), so
-            // its read-next blocks (more from the section, related) are renewed by age instead
+            // kept when other articles are published (ContentChanges.announceArticles): read-next renews by age
             Instant renew = Instant.now().plus(READ_NEXT_LIFETIME);
             return rendered.expiringAt(
                     first.closesAt() == null || first.closesAt().isAfter(renew) ? renew : first.closesAt());

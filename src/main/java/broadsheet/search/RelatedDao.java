@@ -16,7 +16,7 @@ final class RelatedDao {
      * last 30 days with a list older than a day ({@link #stale}: newer stories may be more related by then;
      * an older article keeps its list until it changes). For the job's progress lines.
      */
-    private static final String TODO = """
+    private static final String LEFT = """
               from articles a
               left join article_related r on r.article_id = a.id
              where a.status = 'published'
@@ -25,7 +25,7 @@ final class RelatedDao {
             """;
 
     /** An article to work out, with its topics' slugs (Related boosts stories that share them). */
-    record Todo(long id, int version, List<String> topics, java.time.OffsetDateTime publishedAt) {}
+    record Due(long id, int version, List<String> topics, java.time.OffsetDateTime publishedAt) {}
 
     private final Jdbi jdbi;
 
@@ -62,7 +62,7 @@ final class RelatedDao {
                 : null);
     }
 
-    private static final String TODO_COLUMNS = """
+    private static final String DUE_COLUMNS = """
             select a.id, a.version, a.published_at,
                    array(select t.slug from article_topics at join topics t on t.id = at.topic_id
                           where at.article_id = a.id order by at.position) as topics
@@ -73,9 +73,9 @@ final class RelatedDao {
      * than {@code after} (the last of the previous batch; null for the newest): a pass walks the archive once
      * along its index instead of sorting it for every batch.
      */
-    List<Todo> missing(Handle h, int limit, Todo after) {
+    List<Due> missing(Handle h, int limit, Due after) {
         var query = h.createQuery(
-                TODO_COLUMNS + """
+                DUE_COLUMNS + """
                   from articles a
                  where a.status = 'published'
                    and not exists (select 1 from article_related r where r.article_id = a.id and r.version = a.version)
@@ -83,12 +83,12 @@ final class RelatedDao {
                  order by a.published_at desc, a.id desc
                  limit :limit""");
         if (after != null) query.bind("at", after.publishedAt()).bind("id", after.id());
-        return query.bind("limit", limit).map(RelatedDao::todo).list();
+        return query.bind("limit", limit).map(RelatedDao::due).list();
     }
 
     /** Up to {@code limit} articles of the last 30 days whose list is more than a day old, oldest list first. */
-    List<Todo> stale(Handle h, int limit, List<Long> skip) {
-        return h.createQuery(TODO_COLUMNS + """
+    List<Due> stale(Handle h, int limit, List<Long> skip) {
+        return h.createQuery(DUE_COLUMNS + """
                           from articles a join article_related r on r.article_id = a.id and r.version = a.version
                          where a.status = 'published'
                            and r.found_at < now() - interval '1 day' and a.published_at > now() - interval '30 days'
@@ -97,13 +97,13 @@ final class RelatedDao {
                          limit :limit""")
                 .bind("skip", skip.toArray(Long[]::new))
                 .bind("limit", limit)
-                .map(RelatedDao::todo)
+                .map(RelatedDao::due)
                 .list();
     }
 
-    private static Todo todo(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+    private static Due due(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
-        return new Todo(
+        return new Due(
                 rs.getLong("id"),
                 rs.getInt("version"),
                 List.of((String[]) rs.getArray("topics").getArray()),
@@ -112,7 +112,7 @@ final class RelatedDao {
 
     /** How many articles are left to work out (for the job's progress lines). */
     int count() {
-        return jdbi.withHandle(h -> h.createQuery("select count(*)::int " + TODO)
+        return jdbi.withHandle(h -> h.createQuery("select count(*)::int " + LEFT)
                 .mapTo(Integer.class)
                 .one());
     }

@@ -58,18 +58,18 @@ public final class RelatedJob {
         long started = System.nanoTime();
         long lastLog = started;
         List<Long> skipped = new ArrayList<>(); // not in this node's index yet: left for the next pass
-        RelatedDao.Todo after = null; // the missing lists are walked newest first, each batch after the last
+        RelatedDao.Due after = null; // the missing lists are walked newest first, each batch after the last
         boolean staleOnly = false; // the missing ones done: lists of recent articles older than a day
         int stored = 0;
-        int todo = -1;
+        int left = -1;
         while (!stopping) {
             long batchStarted = System.nanoTime();
-            RelatedDao.Todo from = after;
+            RelatedDao.Due from = after;
             boolean stale = staleOnly;
             Batch b = dao.inBatch(h -> {
-                List<RelatedDao.Todo> batch = stale ? dao.stale(h, BATCH, skipped) : dao.missing(h, BATCH, from);
+                List<RelatedDao.Due> batch = stale ? dao.stale(h, BATCH, skipped) : dao.missing(h, BATCH, from);
                 int n = 0;
-                for (RelatedDao.Todo a : batch) {
+                for (RelatedDao.Due a : batch) {
                     if (stopping) break;
                     List<Long> found = related.find(a.id(), a.topics());
                     if (found == null) skipped.add(a.id());
@@ -81,25 +81,25 @@ public final class RelatedJob {
                 return new Batch(batch, n);
             });
             if (b == null) break; // another node holds the lock: it is doing this
-            if (b.todo().isEmpty()) {
+            if (b.due().isEmpty()) {
                 if (stale) break;
                 staleOnly = true;
                 continue;
             }
-            if (!stale) after = b.todo().getLast();
-            if (todo < 0 && b.todo().size() == BATCH) {
-                todo = b.stored() + dao.count();
-                LOG.info("related stories: {} articles to work out", todo);
+            if (!stale) after = b.due().getLast();
+            if (left < 0 && b.due().size() == BATCH) {
+                left = b.stored() + dao.count();
+                LOG.info("related stories: {} articles to work out", left);
             }
             stored += b.stored();
             long now = System.nanoTime();
-            if (todo > 0 && now - lastLog > LOG_EVERY.toNanos()) {
-                LOG.info("related stories: {} of {} worked out", stored, todo);
+            if (left > 0 && now - lastLog > LOG_EVERY.toNanos()) {
+                LOG.info("related stories: {} of {} worked out", stored, left);
                 lastLog = now;
             }
             rest(Duration.ofNanos(now - batchStarted));
         }
-        if (todo > 0)
+        if (left > 0)
             LOG.info(
                     "related stories: {} lists worked out in {} s{}",
                     stored,
@@ -108,7 +108,7 @@ public final class RelatedJob {
         return stored;
     }
 
-    private record Batch(List<RelatedDao.Todo> todo, int stored) {}
+    private record Batch(List<RelatedDao.Due> due, int stored) {}
 
     private void rest(Duration d) {
         try {
