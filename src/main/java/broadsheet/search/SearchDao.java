@@ -45,6 +45,22 @@ public final class SearchDao {
         this.jdbi = jdbi;
     }
 
+    /**
+     * The same queries on one connection the caller holds (the search follower's own, so that applying a
+     * change never waits for the pool behind the node's requests); closing a handle leaves it open.
+     */
+    SearchDao on(java.sql.Connection c) {
+        return new SearchDao(broadsheet.db.Database.configure(Jdbi.create(new org.jdbi.v3.core.ConnectionFactory() {
+            @Override
+            public java.sql.Connection openConnection() {
+                return c;
+            }
+
+            @Override
+            public void closeConnection(java.sql.Connection toClose) {}
+        })));
+    }
+
     /** Subscribes this (dedicated, long-held) connection to the channel's notifications. */
     static void listen(java.sql.Connection c, String channel) throws SQLException {
         try (java.sql.Statement s = c.createStatement()) {

@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * higher id. The follower therefore remembers which ids above its low-water mark it has applied, and
  * moves the mark over a missing id only once it has stayed missing for {@link #GAP_GRACE} (a rolled-back
  * transaction's id never appears).
+ *
+ * <p>A change reaches the searchers without waiting for anything else on the node: the follower reads the log
+ * and the changed articles on its own connection (the one that listens), not from the pool that requests
+ * share, and commits (the slow, fsync'd part, which only matters after a crash) happen on a thread of their
+ * own every few seconds.
  */
 public final class SearchEngine implements AutoCloseable {
 
@@ -40,12 +45,17 @@ public final class SearchEngine implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(5);
     private static final int BATCH = 1000;
+    /** An apply slower than this is logged: past it, a publish may miss the one-second promise. */
+    private static final long SLOW_APPLY_MS = 250;
 
     private final DataSource ds;
     private final SearchDao dao;
     private final Generations generations;
     private final Runnable onApplied;
     private final Thread thread;
+    private final Thread committer;
+    // held while committing and while the open index changes, so a commit never lands on a closed index
+    private final Object commitLock = new Object();
     private volatile boolean running = true;
     private volatile SearchIndex index;
 
@@ -54,8 +64,7 @@ public final class SearchEngine implements AutoCloseable {
     private volatile long highestSeen;
     private final Set<Long> seen = new TreeSet<>();
     private final Map<Long, Instant> gapSince = new HashMap<>();
-    private boolean dirty;
-    private long lastCommit = System.nanoTime();
+    private volatile boolean dirty;
     private Instant lastPrune = Instant.EPOCH;
     // Old generations waiting for the searches that still hold them; closed by their own thread, or by close().
     private final Map<SearchIndex, Thread> retiring = new java.util.concurrent.ConcurrentHashMap<>();
@@ -71,6 +80,7 @@ public final class SearchEngine implements AutoCloseable {
         // a platform thread, not a virtual one: on a node busy with requests, a virtual thread waits its turn
         // behind every request queued on the two carriers, and a change reached search after seconds
         this.thread = Thread.ofPlatform().daemon().name("search-follower").start(this::run);
+        this.committer = Thread.ofPlatform().daemon().name("search-commit").start(this::commitEvery);
     }
 
     /** The open index, or empty while the first build of this node's index is under way. */
@@ -116,10 +126,11 @@ public final class SearchEngine implements AutoCloseable {
             try (Connection c = ds.getConnection()) {
                 SearchDao.listen(c, CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);
+                SearchDao own = dao.on(c);
                 while (running) {
                     switchIfPointed();
-                    while (applyPending()) {}
-                    housekeeping();
+                    while (applyPending(own)) {}
+                    prune(own);
                     pg.getNotifications((int) POLL.toMillis());
                 }
             } catch (SQLException | IOException | RuntimeException e) {
@@ -164,20 +175,22 @@ public final class SearchEngine implements AutoCloseable {
     }
 
     private void use(SearchIndex opened) {
-        SearchIndex old = index;
-        low = opened.committedLow();
-        highestSeen = low;
-        seen.clear();
-        gapSince.clear();
-        index = opened;
-        if (old != null) {
-            // searches that already hold the old searcher finish first: they hold their own reader
-            Thread retire = Thread.ofVirtual().unstarted(() -> {
-                sleep(Duration.ofSeconds(10));
-                if (retiring.remove(old) != null) retire(old);
-            });
-            retiring.put(old, retire);
-            retire.start();
+        synchronized (commitLock) {
+            SearchIndex old = index;
+            low = opened.committedLow();
+            highestSeen = low;
+            seen.clear();
+            gapSince.clear();
+            index = opened;
+            if (old != null) {
+                // searches that already hold the old searcher finish first: they hold their own reader
+                Thread retire = Thread.ofVirtual().unstarted(() -> {
+                    sleep(Duration.ofSeconds(10));
+                    if (retiring.remove(old) != null) retire(old);
+                });
+                retiring.put(old, retire);
+                retire.start();
+            }
         }
     }
 
@@ -186,14 +199,15 @@ public final class SearchEngine implements AutoCloseable {
         if (pointed.isEmpty() || index == null) return;
         if (pointed.get().toAbsolutePath().equals(index.dir.toAbsolutePath())) return;
         LOG.info("switching search index to {}", pointed.get());
-        commitIfDirty(true);
+        commitIfDirty();
         use(SearchIndex.open(pointed.get(), false));
         onApplied.run();
     }
 
     /** Applies one batch of changes; true when there may be more. */
-    private boolean applyPending() throws IOException {
+    private boolean applyPending(SearchDao dao) throws IOException {
         SearchIndex ix = index;
+        long started = System.nanoTime();
         List<SearchDao.Change> changes = dao.changesAfter(low, seen, BATCH);
         if (changes.isEmpty()) {
             advanceLow();
@@ -207,13 +221,16 @@ public final class SearchEngine implements AutoCloseable {
         }
         List<Term> gone = new ArrayList<>();
         Set<Long> found = new HashSet<>();
-        for (ArticleDoc a : dao.articles(articleIds)) {
+        List<ArticleDoc> articles = dao.articles(articleIds);
+        List<PhotoDoc> photos = dao.photos(photoIds);
+        long read = System.nanoTime();
+        for (ArticleDoc a : articles) {
             ix.writer().updateDocument(Documents.articleKey(a.id()), Documents.article(a));
             found.add(a.id());
         }
         for (Long id : articleIds) if (!found.contains(id)) gone.add(Documents.articleKey(id));
         found.clear();
-        for (PhotoDoc p : dao.photos(photoIds)) {
+        for (PhotoDoc p : photos) {
             ix.writer().updateDocument(Documents.photoKey(p.id()), Documents.photo(p));
             found.add(p.id());
         }
@@ -225,6 +242,7 @@ public final class SearchEngine implements AutoCloseable {
                 low,
                 articleIds.size(),
                 photoIds.size());
+        long indexed = System.nanoTime();
         ix.refresh();
         for (SearchDao.Change c : changes) {
             seen.add(c.id());
@@ -232,7 +250,19 @@ public final class SearchEngine implements AutoCloseable {
         }
         advanceLow();
         dirty = true;
+        long refreshed = System.nanoTime();
         onApplied.run();
+        long done = System.nanoTime();
+        if ((done - started) / 1_000_000 >= SLOW_APPLY_MS)
+            LOG.warn(
+                    "search: {} changes took {} ms to reach the searchers (reading them {} ms, indexing {} ms,"
+                            + " refreshing {} ms, dropping cached pages {} ms)",
+                    changes.size(),
+                    (done - started) / 1_000_000,
+                    (read - started) / 1_000_000,
+                    (indexed - read) / 1_000_000,
+                    (refreshed - indexed) / 1_000_000,
+                    (done - refreshed) / 1_000_000);
         return changes.size() == BATCH;
     }
 
@@ -254,8 +284,7 @@ public final class SearchEngine implements AutoCloseable {
         low = l;
     }
 
-    private void housekeeping() throws IOException {
-        commitIfDirty(false);
+    private void prune(SearchDao dao) {
         Instant now = Instant.now();
         if (Duration.between(lastPrune, now).toHours() >= 1) {
             lastPrune = now;
@@ -264,11 +293,37 @@ public final class SearchEngine implements AutoCloseable {
         }
     }
 
-    private void commitIfDirty(boolean now) throws IOException {
-        if (!dirty || (!now && System.nanoTime() - lastCommit < COMMIT_EVERY.toNanos())) return;
-        index.commit(low);
-        dirty = false;
-        lastCommit = System.nanoTime();
+    /** The committer's loop: a commit every few seconds while there are changes, off the follower's path. */
+    private void commitEvery() {
+        while (running) {
+            java.util.concurrent.locks.LockSupport.parkNanos(COMMIT_EVERY.toNanos());
+            if (!running) return;
+            try {
+                commitIfDirty();
+            } catch (IOException | RuntimeException e) {
+                if (running) LOG.warn("search index commit failed, retrying in {}: {}", COMMIT_EVERY, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Commits what the index holds, recording the change log position to go on from after a restart. The
+     * position is read before the commit starts, and the follower moves it only after the changes below it
+     * are in the writer, so a commit holds at least every change up to it (replaying a few more after a crash
+     * is harmless: applying a change twice gives the same document).
+     */
+    private void commitIfDirty() throws IOException {
+        synchronized (commitLock) {
+            if (!dirty || index == null) return;
+            dirty = false;
+            long at = low;
+            try {
+                index.commit(at);
+            } catch (IOException | RuntimeException e) {
+                dirty = true;
+                throw e;
+            }
+        }
     }
 
     private static void sleep(Duration d) {
@@ -291,19 +346,25 @@ public final class SearchEngine implements AutoCloseable {
     @Override
     public void close() {
         running = false; // not interrupted: the follower stops within one poll, never in the middle of a write
+        // woken, not interrupted (an interrupt in the middle of a write would close Lucene's files); a commit
+        // under way finishes under the lock taken below
+        java.util.concurrent.locks.LockSupport.unpark(committer);
         try {
             thread.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        SearchIndex ix = index;
-        if (ix != null) {
-            try {
-                if (dirty) ix.commit(low);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("could not commit the search index on close: {}", e.toString());
+        synchronized (commitLock) {
+            SearchIndex ix = index;
+            if (ix != null) {
+                try {
+                    commitIfDirty();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("could not commit the search index on close: {}", e.toString());
+                }
+                ix.close();
+                index = null;
             }
-            ix.close();
         }
         for (SearchIndex old : List.copyOf(retiring.keySet())) {
             Thread t = retiring.remove(old);

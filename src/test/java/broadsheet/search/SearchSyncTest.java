@@ -155,6 +155,48 @@ class SearchSyncTest {
         assertThat(found("eastern quay")).contains(harbour); // the first paragraph stays free
     }
 
+    /**
+     * A node whose every pooled connection is busy (requests queued on a slow page) still takes a publish into
+     * search at once: the follower reads the change log and the article on its own connection.
+     */
+    @Test
+    void aChangeReachesSearchWhileEveryPooledConnectionIsBusy() throws Exception {
+        List<java.sql.Connection> held = new java.util.ArrayList<>();
+        try {
+            while (true) held.add(db.pool().getConnection()); // until the pool has none left to give
+        } catch (java.sql.SQLException poolEmpty) {
+            assertThat(held).isNotEmpty();
+        }
+        try {
+            long id;
+            try (var insert = held.get(0).prepareStatement("""
+                    insert into articles (slug, headline, deck, body, section_id, kind, status, published_at, updated_at)
+                    values ('busy-pool', 'Ferry timetable doubles in winter', '', 'More crossings.', ?, 'news',
+                            'published', now(), now()) returning id""")) {
+                insert.setLong(1, p.politics);
+                try (var rs = insert.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            int hits = 0;
+            while (hits == 0 && System.nanoTime() < deadline) {
+                hits = app.searchEngine()
+                        .index()
+                        .orElseThrow()
+                        .read((searcher, facets) ->
+                                searcher.count(new org.apache.lucene.search.TermQuery(Documents.articleKey(id))));
+                if (hits == 0) sleep(20);
+            }
+            assertThat(hits)
+                    .as("the article is in this node's index while the pool is exhausted")
+                    .isEqualTo(1);
+        } finally {
+            for (java.sql.Connection c : held) c.close();
+        }
+    }
+
     @Test
     void aNodeStartedAfterChangesCatchesUp() {
         stop();
