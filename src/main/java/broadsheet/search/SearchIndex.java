@@ -17,6 +17,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 
 /**
  * One open generation of the index: its writer, near-real-time searchers, and where in the change log
@@ -44,7 +45,9 @@ final class SearchIndex implements AutoCloseable {
 
     /** Opens an existing generation (failing on a missing or damaged index) or creates an empty one. */
     static SearchIndex open(Path dir, boolean create) throws IOException {
-        Directory d = FSDirectory.open(dir);
+        // the small segments each change makes stay in memory until merged or committed (a few MiB at most):
+        // a refresh after one edit then writes no files, which on a busy disk took most of its time
+        Directory d = new NRTCachingDirectory(FSDirectory.open(dir), 1.0, 8.0);
         try {
             if (!create && !DirectoryReader.indexExists(d)) throw new IOException("no index in " + dir);
             IndexWriterConfig c = new IndexWriterConfig(Analyzers.perField())

@@ -37,6 +37,8 @@ public final class PageCache {
         private final String lastModified;
         private final String contentType;
         private final String surrogateKeys;
+        // the same keys as a set, made once: a drop asks every cached page, on every change
+        private final java.util.Set<String> keys;
         private final Instant expires;
         private volatile byte[] gzipped;
 
@@ -52,7 +54,15 @@ public final class PageCache {
             this.lastModified = lastModified;
             this.contentType = contentType;
             this.surrogateKeys = surrogateKeys;
+            this.keys = surrogateKeys == null || surrogateKeys.isBlank()
+                    ? java.util.Set.of()
+                    : java.util.Set.copyOf(java.util.Arrays.asList(
+                            surrogateKeys.trim().split("\\s+"))); // copyOf: a key named twice is fine
             this.expires = expires;
+        }
+
+        boolean carries(String surrogateKey) {
+            return keys.contains(surrogateKey);
         }
 
         /**
@@ -330,11 +340,7 @@ public final class PageCache {
      */
     public void drop(String surrogateKey) {
         drops.incrementAndGet();
-        String k = " " + surrogateKey + " ";
-        pages.asMap()
-                .entrySet()
-                .removeIf(e -> e.getValue().surrogateKeys() != null
-                        && (" " + e.getValue().surrogateKeys() + " ").contains(k));
+        pages.asMap().values().removeIf(page -> page.carries(surrogateKey));
     }
 
     public long size() {
