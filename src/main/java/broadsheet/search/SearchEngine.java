@@ -48,6 +48,9 @@ public final class SearchEngine implements AutoCloseable {
     /** An apply slower than this is logged: past it, a publish may miss the one-second promise. */
     private static final long SLOW_APPLY_MS = 250;
 
+    private static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final DataSource ds;
     private final SearchDao dao;
     private final Generations generations;
@@ -208,6 +211,7 @@ public final class SearchEngine implements AutoCloseable {
     private boolean applyPending(SearchDao dao) throws IOException {
         SearchIndex ix = index;
         long started = System.nanoTime();
+        long cpuStarted = CPU.getCurrentThreadCpuTime();
         List<SearchDao.Change> changes = dao.changesAfter(low, seen, BATCH);
         if (changes.isEmpty()) {
             advanceLow();
@@ -255,10 +259,11 @@ public final class SearchEngine implements AutoCloseable {
         long done = System.nanoTime();
         if ((done - started) / 1_000_000 >= SLOW_APPLY_MS)
             LOG.warn(
-                    "search: {} changes took {} ms to reach the searchers (reading them {} ms, indexing {} ms,"
-                            + " refreshing {} ms, dropping cached pages {} ms)",
+                    "search: {} changes took {} ms to reach the searchers, {} ms of it on the CPU (reading them {} ms,"
+                            + " indexing {} ms, refreshing {} ms, dropping cached pages {} ms)",
                     changes.size(),
                     (done - started) / 1_000_000,
+                    (CPU.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000,
                     (read - started) / 1_000_000,
                     (indexed - read) / 1_000_000,
                     (refreshed - indexed) / 1_000_000,

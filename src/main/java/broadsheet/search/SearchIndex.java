@@ -52,7 +52,11 @@ final class SearchIndex implements AutoCloseable {
             if (!create && !DirectoryReader.indexExists(d)) throw new IOException("no index in " + dir);
             IndexWriterConfig c = new IndexWriterConfig(Analyzers.perField())
                     .setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND)
-                    .setRAMBufferSizeMB(64);
+                    .setRAMBufferSizeMB(64)
+                    // Lucene waits up to 500 ms by default on each refresh to merge the small segments first;
+                    // a publish must reach search within a second on every node, so merges happen after, in
+                    // the background, and a refresh opens what is there
+                    .setMaxFullFlushMergeWaitMillis(0);
             IndexWriter w = new IndexWriter(d, c);
             if (!create) {
                 // read every segment's header now: a damaged index fails here, not on the first search
