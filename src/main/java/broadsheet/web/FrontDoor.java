@@ -1,11 +1,11 @@
 package broadsheet.web;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -64,32 +64,72 @@ public final class FrontDoor extends Handler.Wrapper {
                 cache.hit(request.getHttpURI().getPath(), request.getHttpURI().getQuery());
         if (hit == null) return super.handle(request, response, callback);
         PageCache.Page page = hit.page();
+        Encoded e = Encoded.of(page);
         HttpFields.Mutable out = response.getHeaders();
-        for (Map.Entry<String, String> h : hit.headers()) out.add(h.getKey(), h.getValue());
+        for (HttpField h : hit.headers()) out.add(h);
         stamp.stamp(in, out);
-        out.put(HttpHeader.CACHE_CONTROL, hit.cacheControl());
-        out.put(HttpHeader.ETAG, page.etag());
-        out.put(HttpHeader.LAST_MODIFIED, page.lastModified());
-        out.put(HttpHeader.VARY, hit.vary());
-        if (page.surrogateKeys() != null && !page.surrogateKeys().isEmpty())
-            out.put("Surrogate-Key", page.surrogateKeys());
+        out.put(
+                PageCache.CACHE_CONTROL.equals(hit.cacheControl())
+                        ? USUAL_CACHE_CONTROL
+                        : new HttpField(HttpHeader.CACHE_CONTROL, hit.cacheControl()));
+        out.put(e.etag());
+        out.put(e.lastModified());
+        if (hit.vary() != null) out.put(hit.vary());
+        if (e.surrogateKeys() != null) out.put(e.surrogateKeys());
         if (PageCache.notModified(page, in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.IF_MODIFIED_SINCE))) {
             response.setStatus(304);
             response.write(true, null, callback);
             return true;
         }
-        out.put(
-                HttpHeader.CONTENT_TYPE,
-                page.contentType().replace("; charset=", ";charset=")); // as the servlet layer writes it
+        out.put(e.contentType());
         byte[] body = page.body();
         if (acceptsGzip(in)) {
-            out.put(HttpHeader.CONTENT_ENCODING, "gzip");
+            out.put(GZIP);
             body = page.gzipped();
+            out.put(e.gzippedLength(body));
+        } else {
+            out.put(e.length());
         }
-        out.put(HttpHeader.CONTENT_LENGTH, body.length);
         response.setStatus(200);
         response.write(true, head ? null : ByteBuffer.wrap(body), callback);
         return true;
+    }
+
+    private static final HttpField USUAL_CACHE_CONTROL =
+            new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, PageCache.CACHE_CONTROL);
+    private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+
+    /** A cached page's own headers, encoded for the wire once (on its first hit) instead of on every answer. */
+    record Encoded(
+            HttpField etag,
+            HttpField lastModified,
+            HttpField surrogateKeys,
+            HttpField contentType,
+            HttpField length,
+            HttpField[] gzipped) {
+
+        static Encoded of(PageCache.Page page) {
+            Encoded e = page.encoded;
+            if (e == null) {
+                String keys = page.surrogateKeys();
+                page.encoded = e = new Encoded( // two threads may both make it; the same fields either way
+                        new PreEncodedHttpField(HttpHeader.ETAG, page.etag()),
+                        new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, page.lastModified()),
+                        keys == null || keys.isEmpty() ? null : new PreEncodedHttpField("Surrogate-Key", keys),
+                        // as the servlet layer writes it
+                        new PreEncodedHttpField(
+                                HttpHeader.CONTENT_TYPE, page.contentType().replace("; charset=", ";charset=")),
+                        new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, page.body().length),
+                        new HttpField[1]);
+            }
+            return e;
+        }
+
+        HttpField gzippedLength(byte[] gzipped) {
+            HttpField f = this.gzipped[0];
+            if (f == null) this.gzipped[0] = f = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, gzipped.length);
+            return f;
+        }
     }
 
     private static boolean acceptsGzip(HttpFields in) {

@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
@@ -41,6 +40,8 @@ public final class PageCache {
         private final java.util.Set<String> keys;
         private final Instant expires;
         private volatile byte[] gzipped;
+        // its headers as the front door sends them, encoded once on the first hit (see FrontDoor.Encoded)
+        volatile FrontDoor.Encoded encoded;
 
         private Page(
                 byte[] body,
@@ -149,7 +150,11 @@ public final class PageCache {
     private final java.util.concurrent.atomic.AtomicLong doorHits = new java.util.concurrent.atomic.AtomicLong();
 
     /** A page ready for a request without cookies, with everything to send around it; null to route the request. */
-    public record Hit(Page page, List<Map.Entry<String, String>> headers, String cacheControl, String vary) {}
+    public record Hit(
+            Page page,
+            List<org.eclipse.jetty.http.HttpField> headers,
+            String cacheControl,
+            org.eclipse.jetty.http.HttpField vary) {}
     // Part of every key, moved on by clear(): a page whose render began before a clear is stored under the
     // old generation, where no request looks, instead of outliving the change it missed.
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
