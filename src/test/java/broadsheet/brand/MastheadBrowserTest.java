@@ -44,7 +44,7 @@ class MastheadBrowserTest {
 
     @AfterAll
     static void tearDown() {
-        if (browser != null) browser.quit();
+        if (browser != null) Browser.release(browser);
         if (t != null) t.close();
     }
 

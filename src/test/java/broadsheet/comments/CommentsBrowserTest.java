@@ -36,7 +36,7 @@ class CommentsBrowserTest {
 
     @AfterAll
     static void tearDown() {
-        if (browser != null) browser.quit();
+        if (browser != null) Browser.release(browser);
         if (t != null) t.close();
     }
 

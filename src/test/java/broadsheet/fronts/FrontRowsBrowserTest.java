@@ -53,7 +53,7 @@ class FrontRowsBrowserTest {
 
     @AfterAll
     static void tearDown() {
-        if (browser != null) browser.quit();
+        if (browser != null) Browser.release(browser);
         t.close();
     }
 

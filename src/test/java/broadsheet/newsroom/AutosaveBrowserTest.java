@@ -33,7 +33,7 @@ class AutosaveBrowserTest {
 
     @AfterAll
     static void tearDown() {
-        if (browser != null) browser.quit();
+        if (browser != null) Browser.release(browser);
         t.close();
     }
 

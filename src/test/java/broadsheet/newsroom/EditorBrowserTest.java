@@ -46,7 +46,7 @@ class EditorBrowserTest {
 
     @AfterAll
     static void tearDown() {
-        if (browser != null) browser.quit();
+        if (browser != null) Browser.release(browser);
         t.close();
     }
 

@@ -57,7 +57,7 @@ class LeadPhotoPickerBrowserTest {
 
     @AfterAll
     static void tearDown() {
-        if (browser != null) browser.quit();
+        if (browser != null) Browser.release(browser);
     }
 
     static Long lead() {

@@ -42,7 +42,7 @@ class WriteAndScheduleBrowserTest {
 
     @AfterAll
     static void tearDown() {
-        if (browser != null) browser.quit();
+        if (browser != null) Browser.release(browser);
         t.close();
     }
 

@@ -41,7 +41,7 @@ class ReadBeaconBrowserTest {
 
     @AfterAll
     static void tearDown() {
-        if (browser != null) browser.quit();
+        if (browser != null) Browser.release(browser);
     }
 
     @Test

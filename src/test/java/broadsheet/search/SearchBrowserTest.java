@@ -28,7 +28,7 @@ class SearchBrowserTest {
 
     @AfterAll
     static void tearDown() {
-        if (browser != null) browser.quit();
+        if (browser != null) Browser.release(browser);
         t.close();
     }
 

@@ -3,15 +3,99 @@ package broadsheet.testing;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Debian's headless Chromium driven by Selenium through Debian's chromedriver; nothing is downloaded. */
+/**
+ * Debian's headless Chromium driven by Selenium through Debian's chromedriver; nothing is downloaded.
+ *
+ * <p>Starting Chromium and chromedriver costs a second or two of CPU, and some twenty classes use a browser,
+ * so the browsers are kept for the whole run: {@link #start()} lends a class an idle one (a new one only when
+ * none is idle, as when two browser classes run at once) and {@link #release} takes it back. A browser lent
+ * again is as a new one would be to the tests: no cookies, an empty cache, one new tab (so no script a
+ * previous class added to every page, no user-agent override and no history) at the usual window size.
+ * The browsers are closed when the test JVM exits.
+ */
 public final class Browser {
+    private static final Deque<ChromeDriver> IDLE = new ArrayDeque<>();
+    private static final List<ChromeDriver> ALL = new ArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Browser::quitAll, "browsers-quit"));
+    }
+
     private Browser() {}
 
+    /** A browser for one class: an idle one, made as new, or a new one. Give it back with {@link #release}. */
     public static ChromeDriver start() {
+        ChromeDriver idle;
+        synchronized (Browser.class) {
+            idle = IDLE.poll();
+        }
+        if (idle != null) {
+            try {
+                return asNew(idle);
+            } catch (RuntimeException broken) {
+                forget(idle);
+            }
+        }
+        ChromeDriver fresh = launch();
+        synchronized (Browser.class) {
+            ALL.add(fresh);
+        }
+        return fresh;
+    }
+
+    /** Takes back a browser from {@link #start()} for the next class. */
+    public static void release(ChromeDriver browser) {
+        synchronized (Browser.class) {
+            if (ALL.contains(browser) && !IDLE.contains(browser)) IDLE.push(browser);
+        }
+    }
+
+    /** The browser as a new one would be: see the class comment. */
+    static ChromeDriver asNew(ChromeDriver b) {
+        b.switchTo().newWindow(WindowType.TAB);
+        String tab = b.getWindowHandle();
+        for (String h : b.getWindowHandles()) {
+            if (!h.equals(tab)) b.switchTo().window(h).close();
+        }
+        b.switchTo().window(tab);
+        b.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        b.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        b.manage().window().setSize(new Dimension(1280, 900));
+        if (b.getWindowHandles().size() != 1) throw new IllegalStateException("a previous tab would not close");
+        return b;
+    }
+
+    private static void forget(ChromeDriver b) {
+        synchronized (Browser.class) {
+            ALL.remove(b);
+        }
+        try {
+            b.quit();
+        } catch (RuntimeException alreadyGone) {
+            // nothing to close
+        }
+    }
+
+    private static void quitAll() {
+        List<ChromeDriver> all;
+        synchronized (Browser.class) {
+            all = List.copyOf(ALL);
+        }
+        for (ChromeDriver b : all) forget(b);
+    }
+
+    private static ChromeDriver launch() {
         try {
             ChromeOptions o = new ChromeOptions();
             o.setBinary("/usr/bin/chromium");

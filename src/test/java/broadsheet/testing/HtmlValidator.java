@@ -3,22 +3,44 @@ package broadsheet.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import nu.validator.client.EmbeddedValidator;
+import nu.validator.json.Serializer;
+import nu.validator.messages.JsonMessageEmitter;
+import nu.validator.messages.MessageEmitterAdapter;
+import nu.validator.servlet.imagereview.ImageCollector;
+import nu.validator.validation.SimpleDocumentValidator;
+import nu.validator.xml.SystemErrErrorHandler;
+import org.xml.sax.InputSource;
 
-/** The Nu HTML Checker, run in-process: the errors and warnings it finds in a page. */
+/**
+ * The Nu HTML Checker, run in-process: the errors and warnings it finds in a page.
+ *
+ * <p>The checker's own {@code EmbeddedValidator} parses the HTML schema (RELAX NG compact syntax, some
+ * hundreds of files) again on every call, about 85 ms of CPU each; the suite checks some hundreds of pages.
+ * Here the schema is parsed once per JVM and each check gets a fresh {@link SimpleDocumentValidator} (its
+ * parsers and source buffer are per document) given that schema. Jing documents its {@code Schema} as safe
+ * for concurrent use by several threads (each check makes its own validator from it), and the checker's
+ * wrappers around it hold nothing but the schema they wrap, so the two test classes running at once share
+ * it. {@code SimpleDocumentValidator} has no setter for a schema it did not parse, hence the reflection,
+ * pinned to the checker version in the pom (a newer checker that renames the fields fails here at once).
+ */
 public final class HtmlValidator {
+    private static final List<Field> SCHEMA_FIELDS =
+            fields("mainSchema", "mainSchemaUrl", "hasHtml5Schema", "assertionSchema", "langdetectSchema");
+    /** A checker whose only use is to hold the parsed schema that every check copies. */
+    private static final SimpleDocumentValidator PARSED = parsed();
+
     private HtmlValidator() {}
 
     public static List<String> problems(String html) {
         try {
-            EmbeddedValidator v = new EmbeddedValidator();
-            v.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
-            String out = v.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
             List<String> problems = new ArrayList<>();
-            for (JsonNode m : new ObjectMapper().readTree(out).path("messages")) {
+            for (JsonNode m : new ObjectMapper().readTree(check(html)).path("messages")) {
                 String type = m.path("type").asText();
                 String sub = m.path("subType").asText();
                 // the checker on Maven Central predates the fetchpriority attribute, which browsers and the living
@@ -37,5 +59,52 @@ public final class HtmlValidator {
         } catch (Exception e) {
             throw new IllegalStateException("the HTML checker failed", e);
         }
+    }
+
+    /** The checker's JSON report on one document, as {@code EmbeddedValidator} writes it by default. */
+    private static String check(String html) throws Exception {
+        // as EmbeddedValidator constructs it: no log4j set-up again, no URL logging, language detection on
+        SimpleDocumentValidator v = new SimpleDocumentValidator(false, false, true);
+        for (Field f : SCHEMA_FIELDS) f.set(v, f.get(PARSED));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MessageEmitterAdapter report = new MessageEmitterAdapter(
+                null,
+                v.getSourceCode(),
+                true,
+                new ImageCollector(v.getSourceCode()),
+                0,
+                true,
+                new JsonMessageEmitter(new Serializer(out), null, false));
+        report.setErrorsOnly(false);
+        report.setHtml(true);
+        report.start(null);
+        v.setUpValidatorAndParsers(report, false, false);
+        v.checkHtmlInputSource(new InputSource(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8))));
+        report.end("Document checking completed. No errors found.", "Document checking completed.", "");
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static SimpleDocumentValidator parsed() {
+        try {
+            SimpleDocumentValidator v = new SimpleDocumentValidator(true, false, true);
+            v.setUpMainSchema(EmbeddedValidator.SCHEMA_URL, new SystemErrErrorHandler());
+            return v;
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTML checker's schema could not be read", e);
+        }
+    }
+
+    private static List<Field> fields(String... names) {
+        List<Field> fields = new ArrayList<>();
+        for (String name : names) {
+            try {
+                Field f = SimpleDocumentValidator.class.getDeclaredField(name);
+                f.setAccessible(true);
+                fields.add(f);
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("the HTML checker has no field " + name + " (another version?)", e);
+            }
+        }
+        return List.copyOf(fields);
     }
 }

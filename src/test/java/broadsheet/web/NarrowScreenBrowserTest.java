@@ -85,7 +85,7 @@ class NarrowScreenBrowserTest {
 
     @AfterAll
     static void tearDown() {
-        if (browser != null) browser.quit();
+        if (browser != null) Browser.release(browser);
         if (t != null) t.close();
     }
 

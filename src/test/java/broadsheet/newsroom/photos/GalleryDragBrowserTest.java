@@ -48,7 +48,7 @@ class GalleryDragBrowserTest {
 
     @AfterAll
     static void tearDown() {
-        if (browser != null) browser.quit();
+        if (browser != null) Browser.release(browser);
         if (t != null) t.close();
     }
 
