@@ -131,7 +131,7 @@ public final class ContentDao {
      * The bylines and topics of a page's articles, in one statement: a row per link, each article's in their
      * order ({@code extra} is an author's title or a topic's kind). A list reads them so rather than as two
      * subqueries per article. Each author and topic is looked up by its key ({@code offset 0} keeps the lateral
-     * subquery a lookup: joined plainly, PostgreSQL hashed all 2,000 topics for a page's 45 tags, 3 times slower).
+     * subquery a lookup: joined plainly, PostgreSQL hashed all 2,000 topics for a page's 43 tags, 3 times slower).
      */
     private static final String AUTHOR_LINKS = """
             select 'authors' as link, aa.article_id, aa.position, au.name, au.id, au.slug, au.title as extra
