@@ -12,7 +12,8 @@ import java.util.Base64;
 /**
  * Sends a Content API answer: JSON with a strong {@code ETag} (a 304 when {@code If-None-Match} names it),
  * {@code Cache-Control} (shared caches may keep what is the same for every holder of the key; a reader's
- * answers are private), and CORS headers so browser apps on other origins can read it.
+ * answers are private), and CORS headers so browser apps on other origins can read it. An answer is
+ * {@link Made} once (its bytes and their ETag) and then only written out, with its length.
  */
 final class ApiAnswer {
     /** Answers that are the same for everyone holding the key. */
@@ -24,17 +25,22 @@ final class ApiAnswer {
 
     private ApiAnswer() {}
 
-    static byte[] bytes(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** An answer ready to send as often as asked: its JSON bytes and their ETag (hashed once, when made). */
+    record Made(byte[] body, String etag) {
+        static Made of(Object value) {
+            byte[] body;
+            try {
+                body = Json.MAPPER.writeValueAsBytes(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Made(body, "\"" + ApiAnswer.etag(body) + "\"");
         }
     }
 
-    static void send(Context ctx, byte[] body, String cacheControl) {
+    static void send(Context ctx, Made answer, String cacheControl) {
         cors(ctx);
-        String etag = "\"" + etag(body) + "\"";
+        String etag = answer.etag();
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", cacheControl);
         ctx.header("Vary", "Authorization, X-Api-Key, Accept-Encoding");
@@ -45,7 +51,14 @@ final class ApiAnswer {
         }
         ctx.status(200);
         ctx.contentType("application/json");
-        ctx.result(body);
+        byte[] body = answer.body();
+        ctx.header("Content-Length", String.valueOf(body.length));
+        // written straight to the response (ctx.result would copy it through a new 32 KB buffer per request)
+        try {
+            ctx.outputStream().write(body);
+        } catch (IOException e) {
+            // the client went away: there is no one left to answer
+        }
     }
 
     /** CORS for browser apps: any origin may read (the key, not a cookie, is the credential). */

@@ -35,9 +35,9 @@ public final class ContentApi {
     private final Supplier<Site> site;
     private final ArticleJson shapes = new ArticleJson();
     /** Answers already made, by what was asked and at which paywall level; dropped on any content change. */
-    private final Cache<String, byte[]> made = Caffeine.newBuilder()
+    private final Cache<String, ApiAnswer.Made> made = Caffeine.newBuilder()
             .maximumWeight(64L << 20)
-            .weigher((String k, byte[] v) -> k.length() + v.length)
+            .weigher((String k, ApiAnswer.Made v) -> k.length() + v.body().length)
             .build();
 
     public ContentApi(ContentDao dao, ApiKeys keys, Sessions sessions, Paywall paywall, Supplier<Site> site) {
@@ -67,18 +67,23 @@ public final class ContentApi {
         return new Caller(key, reader, level);
     }
 
-    /** The answer for this request, made once per query and level until content changes. */
+    /**
+     * The answer for this request, made once per query and level until content changes; a request asked
+     * before is answered without reading its parameters again ({@code make} reads them, so a malformed one
+     * is a 400 and nothing is kept).
+     */
     private void cached(Context ctx, Caller c, Supplier<Object> make) {
         String query = ctx.queryString() == null ? "" : ctx.queryString();
-        byte[] body = made.get(ctx.path() + "?" + query + "|" + c.level(), k -> ApiAnswer.bytes(make.get()));
-        ApiAnswer.send(ctx, body, c.cacheControl());
+        ApiAnswer.Made answer =
+                made.get(ctx.path() + "?" + query + "|" + c.level(), k -> ApiAnswer.Made.of(make.get()));
+        ApiAnswer.send(ctx, answer, c.cacheControl());
     }
 
     public void articles(Context ctx) {
         Caller c = caller(ctx);
-        ArticleQuery q = ArticleQuery.of(ctx);
-        ArticleJson.Shape shape = ArticleJson.Shape.of(ctx, Set.of());
         cached(ctx, c, () -> {
+            ArticleQuery q = ArticleQuery.of(ctx);
+            ArticleJson.Shape shape = ArticleJson.Shape.of(ctx, Set.of());
             List<ContentDao.Row> rows = dao.articles(q, shape.parts());
             ArrayNode items = Json.MAPPER.createArrayNode();
             rows.forEach(r -> items.add(shapes.article(r, shape, c.level(), site.get())));
@@ -92,8 +97,8 @@ public final class ContentApi {
     public void article(Context ctx) {
         Caller c = caller(ctx);
         String id = ctx.pathParam("id");
-        ArticleJson.Shape shape = ArticleJson.Shape.of(ctx, Set.of("html"));
         cached(ctx, c, () -> {
+            ArticleJson.Shape shape = ArticleJson.Shape.of(ctx, Set.of("html"));
             Optional<ContentDao.Row> row =
                     id.matches("[1-9][0-9]{0,17}") ? dao.article(Long.parseLong(id), shape.parts()) : Optional.empty();
             return Map.of(
@@ -106,18 +111,16 @@ public final class ContentApi {
     public void articleBySlug(Context ctx) {
         Caller c = caller(ctx);
         String slug = ctx.pathParam("slug");
-        ArticleJson.Shape shape = ArticleJson.Shape.of(ctx, Set.of("html"));
-        cached(
-                ctx,
-                c,
-                () -> Map.of(
-                        "article",
-                        shapes.article(
-                                dao.article(slug, shape.parts())
-                                        .orElseThrow(() -> notFound("article \"" + slug + "\"")),
-                                shape,
-                                c.level(),
-                                site.get())));
+        cached(ctx, c, () -> {
+            ArticleJson.Shape shape = ArticleJson.Shape.of(ctx, Set.of("html"));
+            return Map.of(
+                    "article",
+                    shapes.article(
+                            dao.article(slug, shape.parts()).orElseThrow(() -> notFound("article \"" + slug + "\"")),
+                            shape,
+                            c.level(),
+                            site.get()));
+        });
     }
 
     public void sections(Context ctx) {
@@ -238,7 +241,7 @@ public final class ContentApi {
         out.put("changes", List.copyOf(latest.values()));
         out.put("next", String.valueOf(next));
         out.put("more", rows.size() == limit);
-        ApiAnswer.send(ctx, ApiAnswer.bytes(out), ApiAnswer.FRESH);
+        ApiAnswer.send(ctx, ApiAnswer.Made.of(out), ApiAnswer.FRESH);
     }
 
     /** CORS preflight for any Content API address. */

@@ -64,6 +64,18 @@ public record Routes(
         r.beforeMatched(site.access()::check);
         r.before(SecurityHeaders::apply);
 
+        // --- content-api (issue 14): key (or reader's token) checked in the handlers; preflights for CORS. First, as
+        // Javalin tries a path against each route in turn (after the other routes, 86 pattern matches a request)
+        get(r, "/api/content/articles", contentApi.api()::articles, Role.ANYONE);
+        get(r, "/api/content/articles/slug/{slug}", contentApi.api()::articleBySlug, Role.ANYONE);
+        get(r, "/api/content/articles/{id}", contentApi.api()::article, Role.ANYONE);
+        get(r, "/api/content/sections", contentApi.api()::sections, Role.ANYONE);
+        get(r, "/api/content/authors", contentApi.api()::authors, Role.ANYONE);
+        get(r, "/api/content/topics", contentApi.api()::topics, Role.ANYONE);
+        get(r, "/api/content/photos", contentApi.api()::photos, Role.ANYONE);
+        get(r, "/api/content/changes", contentApi.api()::changes, Role.ANYONE);
+        r.options("/api/content/<rest>", contentApi.api()::preflight, Role.ANYONE);
+
         // --- newsroom: photos (who may change which photo or gallery is checked in the handlers)
         get(r, "/newsroom/photos", newsroom.photos()::library, Role.CONTRIBUTOR);
         get(r, "/newsroom/photos/new", newsroom.photos()::uploadForm, Role.CONTRIBUTOR);
@@ -274,16 +286,6 @@ public record Routes(
         r.post("/newsroom/brand", brand.desk()::save, Role.ADMIN);
         get(r, "/brand/{file}", brand.files()::serve, Role.ANYONE);
 
-        // --- content-api (issue 14): the key (or a reader's token) is checked in the handlers; preflights for CORS
-        get(r, "/api/content/articles", contentApi.api()::articles, Role.ANYONE);
-        get(r, "/api/content/articles/slug/{slug}", contentApi.api()::articleBySlug, Role.ANYONE);
-        get(r, "/api/content/articles/{id}", contentApi.api()::article, Role.ANYONE);
-        get(r, "/api/content/sections", contentApi.api()::sections, Role.ANYONE);
-        get(r, "/api/content/authors", contentApi.api()::authors, Role.ANYONE);
-        get(r, "/api/content/topics", contentApi.api()::topics, Role.ANYONE);
-        get(r, "/api/content/photos", contentApi.api()::photos, Role.ANYONE);
-        get(r, "/api/content/changes", contentApi.api()::changes, Role.ANYONE);
-        r.options("/api/content/<rest>", contentApi.api()::preflight, Role.ANYONE);
         // an app signs a reader in with email and password (the password is the proof; the site's throttle applies)
         r.post("/api/tokens", contentApi.tokens()::signIn, Role.ANYONE, NoCsrfToken.OWN_PROOF);
         r.delete("/api/tokens/current", contentApi.tokens()::signOut, Role.READER);
