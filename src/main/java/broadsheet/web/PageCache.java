@@ -150,6 +150,15 @@ public final class PageCache {
     private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
 
+    private final List<KeptReads<?, ?>> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Reads for pages to render from, dropped with this cache's pages (see {@link KeptReads}); on or off. */
+    public <K, V> KeptReads<K, V> keptReads(long maximumSize) {
+        KeptReads<K, V> k = new KeptReads<>(maximumSize);
+        kept.add(k);
+        return k;
+    }
+
     /** Pages served from the cache so far (for /metrics). */
     public long hits() {
         return hits.sum();
@@ -301,6 +310,7 @@ public final class PageCache {
     }
 
     public void clear() {
+        kept.forEach(KeptReads::forget);
         generation.incrementAndGet();
         pages.invalidateAll();
         doors.clear();
@@ -329,6 +339,7 @@ public final class PageCache {
      * a change that shows on some pages (a most-read list) need not empty the whole cache.
      */
     public void drop(String surrogateKey) {
+        kept.forEach(KeptReads::forget);
         drops.incrementAndGet();
         String k = " " + surrogateKey + " ";
         pages.asMap()
