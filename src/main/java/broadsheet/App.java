@@ -4,6 +4,7 @@ import broadsheet.accounts.AccountsFeature;
 import broadsheet.adminapi.AdminApiFeature;
 import broadsheet.articles.ArticlesFeature;
 import broadsheet.brand.BrandFeature;
+import broadsheet.comments.CommentArticle;
 import broadsheet.comments.CommentsFeature;
 import broadsheet.contentapi.ContentApiFeature;
 import broadsheet.db.ContentChanges;
@@ -39,6 +40,10 @@ public final class App implements AutoCloseable {
 
     /** A change announced for one article (ContentChanges.announceArticles): its paywall level is read again. */
     private static final java.util.regex.Pattern ARTICLE_KEY = java.util.regex.Pattern.compile("article-[0-9]{1,18}");
+
+    /** A change to one article's comments (CommentArticle.cacheKey). */
+    private static final java.util.regex.Pattern COMMENTS_KEY =
+            java.util.regex.Pattern.compile(CommentArticle.KEY_PREFIX + "[0-9]{1,18}");
 
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
@@ -138,6 +143,9 @@ public final class App implements AutoCloseable {
                     if (ARTICLE_KEY.matcher(key).matches())
                         paywall.paywall().forgetArticle(Long.parseLong(key.substring("article-".length())));
                     core.cache().drop(key);
+                    // the first comments article pages keep (what else pages read and keep goes with core.cache())
+                    if (COMMENTS_KEY.matcher(key).matches())
+                        comments.previews().forget(Long.parseLong(key.substring(CommentArticle.KEY_PREFIX.length())));
                     contentApi.api().clear(); // the API's answers carry no surrogate keys: any change drops them all
                     purge.key(key);
                 }));

@@ -13,23 +13,18 @@ import broadsheet.paywall.Paywall;
 import broadsheet.reads.MostRead;
 import broadsheet.sections.Section;
 import broadsheet.web.Chrome;
-import broadsheet.web.Json;
 import broadsheet.web.Meta;
 import broadsheet.web.NewsroomPaths;
 import broadsheet.web.PageCache;
 import broadsheet.web.Params;
-import broadsheet.web.Paths;
 import broadsheet.web.Site;
 import broadsheet.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.RedirectResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +37,7 @@ public final class ArticlePages {
     private final PageCache cache;
     private final Paywall paywall;
     private final MostRead mostRead;
-    private final broadsheet.search.Related related;
+    private final ArticleReads reads;
     private final CommentPreviews comments;
     private final BodyRenderer bodies = new BodyRenderer();
 
@@ -58,7 +53,7 @@ public final class ArticlePages {
             MostRead mostRead,
             broadsheet.search.Related related,
             CommentPreviews comments) {
-        this.related = related;
+        this.reads = new ArticleReads(articles, chrome, related, bodies, cache);
         this.comments = comments;
         this.articles = articles;
         this.chrome = chrome;
@@ -78,22 +73,23 @@ public final class ArticlePages {
     public void show(Context ctx) {
         Paywall.Decision d = paywall.decide(ctx, ctx.pathParam("slug"));
         cache.serve(ctx, d.variant(), d.cacheControl(), d.vary(), () -> {
-            ArticleView a = find(ctx);
-            ArticlePage page = page(a, d.shown());
+            ArticleReads.Read r =
+                    find(ctx, reads.published(ctx.pathParam("slug"), v -> d.decidedOn(v.version(), v.access())));
+            ArticleView a = r.article();
+            ArticlePage page = page(r, d.shown());
             // The variant is keyed to the version and level the decision saw; this render read the article
-            // afresh, in one snapshot. If the article has changed since (its change not yet heard of here),
-            // the page goes to this reader alone, uncached, and the next request decides afresh.
+            // (afresh, in one snapshot, unless what was kept is of that version and level). If the article has
+            // changed since (its change not yet heard of here), the page goes to this reader alone, uncached,
+            // and the next request decides afresh.
             boolean asDecided = d.decidedOn(a.version(), a.access());
             if (!asDecided) paywall.forget(a.slug());
-            // the deck, or the first paragraph, which is never behind the paywall
-            String description = a.deck().isEmpty() ? bodies.firstParagraphText(a.body()) : a.deck();
             Meta meta = new Meta(
                     a.headline(),
-                    description,
+                    r.description(),
                     page.path(),
                     "article",
                     a.leadPhoto(),
-                    StructuredData.newsArticle(chrome.site(), a, page.url(), description),
+                    r.structuredData(),
                     List.of(),
                     false);
             // the first comments are part of the page: it goes when they change, or when comments close by age
@@ -113,8 +109,9 @@ public final class ArticlePages {
 
     public void photo(Context ctx) {
         cache.serve(ctx, () -> {
-            ArticleView a = find(ctx);
-            ArticlePage page = page(a, Level.ANONYMOUS); // photos and captions only: the same for every reader
+            ArticleReads.Read r = find(ctx, reads.published(ctx.pathParam("slug"), v -> true));
+            ArticleView a = r.article();
+            ArticlePage page = page(r, Level.ANONYMOUS); // photos and captions only: the same for every reader
             int n = Params.pathNumber(ctx, "n");
             if (n < 1 || n > page.photos().size()) throw new NotFoundResponse();
             Photo p = page.photos().get(n - 1);
@@ -126,9 +123,10 @@ public final class ArticlePages {
         });
     }
 
-    private ArticleView find(Context ctx) {
-        ArticleView a = articles.findPublished(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        String canonical = chrome.site().articlePath(a.slug(), a.publishedAt());
+    private static ArticleReads.Read find(Context ctx, java.util.Optional<ArticleReads.Read> found) {
+        ArticleReads.Read r = found.orElseThrow(NotFoundResponse::new);
+        ArticleView a = r.article();
+        String canonical = r.path();
         String asked = "/" + ctx.pathParam("y") + "/" + ctx.pathParam("m") + "/" + ctx.pathParam("d") + "/" + a.slug();
         if (!asked.equals(canonical)) {
             String rest = ctx.path().substring(Math.min(ctx.path().length(), asked.length()));
@@ -136,7 +134,7 @@ public final class ArticlePages {
             ctx.header("Location", canonical + rest + (query == null || query.isEmpty() ? "" : "?" + query));
             throw new RedirectResponse(HttpStatus.MOVED_PERMANENTLY);
         }
-        return a;
+        return r;
     }
 
     /**
@@ -144,28 +142,10 @@ public final class ArticlePages {
      * first paragraph, then either the rest (marked as the paywalled part) or the offer. The rest
      * of a locked article is never rendered at all.
      */
-    private ArticlePage page(ArticleView a, Level shown) {
-        Site site = chrome.site();
-        String path = site.articlePath(a.slug(), a.publishedAt());
-        String url = site.absolute(path);
+    private ArticlePage page(ArticleReads.Read r, Level shown) {
+        ArticleView a = r.article();
         boolean locked = !shown.atLeast(a.access().needs());
-        // everything the page shows around the article, in one query
-        List<String> linkedSlugs = BodyRenderer.relatedSlugs(a.body());
-        Section section = chrome.nav().stream()
-                .filter(s -> s.slug().equals(a.sectionSlug()))
-                .findFirst()
-                .orElse(null);
-        List<Long> candidates = related.candidates(
-                a.id(),
-                a.version(),
-                a.topics().stream().map(ArticleView.TopicRef::slug).toList(),
-                a.relatedIds());
-        ArticleDao.Around around = articles.around(
-                a.id(),
-                linkedSlugs,
-                section == null ? null : section.id(),
-                MORE_FROM + new java.util.HashSet<>(linkedSlugs).size(),
-                candidates);
+        ArticleDao.Around around = r.around();
         List<ArticlePage.Part> parts;
         List<ArticlePage.Part> lockedParts = List.of();
         if (a.access() == Access.FREE) {
@@ -177,24 +157,21 @@ public final class ArticlePages {
             parts = bodyParts(a.id(), split[0], null, a.body(), around.linked());
             if (!locked) lockedParts = bodyParts(a.id(), split[1], a.sectionSlug(), a.body(), around.linked());
         }
-        List<Photo> photos = new ArrayList<>(a.gallery());
-        if (a.leadPhoto() != null
-                && photos.stream().noneMatch(p -> p.id() == a.leadPhoto().id())) photos.add(0, a.leadPhoto());
-        Offer offer = locked ? new Offer(a.access(), shown, paywall.settings().meter(), path) : null;
+        Offer offer = locked ? new Offer(a.access(), shown, paywall.settings().meter(), r.path()) : null;
         return new ArticlePage(
                 null,
                 a,
-                path,
-                url,
+                r.path(),
+                r.url(),
                 parts,
-                photos,
-                galleryJson(photos, path),
-                shares(a, url),
+                r.photos(),
+                r.galleryJson(),
+                r.shares(),
                 null,
                 lockedParts,
                 offer,
-                readNext(a, section, linkedSlugs, around),
-                related(candidates, around),
+                readNext(a, r.section(), r.linkedSlugs(), around),
+                related(r.candidates(), around),
                 null);
     }
 
@@ -293,7 +270,7 @@ public final class ArticlePages {
                     a.relatedIds());
         }
         // the newsroom's link shows everything, with the part behind the paywall marked as subscribers see it
-        ArticlePage p = page(a, Level.SUBSCRIBER);
+        ArticlePage p = page(reads.read(a), Level.SUBSCRIBER);
         String note = a.access() == Access.FREE
                 ? ""
                 : " For " + a.access().label().toLowerCase(java.util.Locale.ROOT)
@@ -354,41 +331,6 @@ public final class ArticlePages {
                 .map(around.byId()::get)
                 .filter(java.util.Objects::nonNull)
                 .toList();
-    }
-
-    private static String galleryJson(List<Photo> photos, String path) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < photos.size(); i++) {
-            Photo p = photos.get(i);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("src", p.src(1280));
-            m.put("srcset", p.srcset());
-            m.put("width", p.fit(1280));
-            m.put("height", p.heightAt(1280));
-            m.put("alt", p.altText());
-            m.put("caption", p.caption());
-            m.put("credit", p.credit());
-            m.put("page", Paths.articlePhoto(path, i + 1));
-            items.add(m);
-        }
-        return Json.forScript(items);
-    }
-
-    private static List<ArticlePage.ShareLink> shares(ArticleView a, String url) {
-        String u = enc(url);
-        String t = enc(a.kind().prefix() + a.headline());
-        return List.of(
-                new ArticlePage.ShareLink("Email", "mailto:?subject=" + t + "&body=" + u),
-                new ArticlePage.ShareLink("Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u),
-                new ArticlePage.ShareLink("X", "https://twitter.com/intent/tweet?url=" + u + "&text=" + t),
-                new ArticlePage.ShareLink("LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + u),
-                new ArticlePage.ShareLink("WhatsApp", "https://wa.me/?text=" + t + "%20" + u),
-                new ArticlePage.ShareLink("Bluesky", "https://bsky.app/intent/compose?text=" + t + "%20" + u),
-                new ArticlePage.ShareLink("Reddit", "https://www.reddit.com/submit?url=" + u + "&title=" + t));
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static String keys(ArticleView a) {

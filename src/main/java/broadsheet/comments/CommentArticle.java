@@ -30,12 +30,15 @@ public record CommentArticle(
         return publishedAt.plus(Duration.ofDays(s.autoCloseDays()));
     }
 
+    /** What every {@link #cacheKey} starts with. */
+    public static final String KEY_PREFIX = "comments-";
+
     /**
      * The surrogate key of the pages that show this article's comments (its article page); the
      * comments table's trigger announces it on every change readers can see (V17).
      */
     public static String cacheKey(long articleId) {
-        return "comments-" + articleId;
+        return KEY_PREFIX + articleId;
     }
 
     public boolean subscribersOnly(CommentSettings s) {

@@ -36,6 +36,8 @@ public final class Discovery {
     private final TopicDao topics;
     private final Chrome chrome;
     private final PageCache cache;
+    /** Each feed's items, kept until content changes (web/KeptReads). */
+    private final broadsheet.web.KeptReads<ListFilter, List<ArticleSummary>> kept;
 
     public Discovery(ArticleDao articles, AuthorDao authors, TopicDao topics, Chrome chrome, PageCache cache) {
         this.articles = articles;
@@ -43,6 +45,7 @@ public final class Discovery {
         this.topics = topics;
         this.chrome = chrome;
         this.cache = cache;
+        this.kept = cache.keptReads(2_000);
     }
 
     public void siteFeed(Context ctx) {
@@ -91,7 +94,7 @@ public final class Discovery {
         if (!List.of("rss", "atom", "json").contains(format)) throw new NotFoundResponse();
         cache.serve(ctx, () -> {
             Source src = lookup.get();
-            List<ArticleSummary> items = articles.latest(src.filter(), Cursor.first(), FEED_SIZE);
+            List<ArticleSummary> items = kept.get(src.filter(), f -> articles.latest(f, Cursor.first(), FEED_SIZE));
             Feeds feeds = new Feeds(chrome.site());
             Instant lm = items.stream()
                     .map(ArticleSummary::updatedAt)

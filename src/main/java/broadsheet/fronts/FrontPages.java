@@ -15,6 +15,7 @@ import broadsheet.sections.Section;
 import broadsheet.topics.Topic;
 import broadsheet.topics.TopicDao;
 import broadsheet.web.Chrome;
+import broadsheet.web.KeptReads;
 import broadsheet.web.Meta;
 import broadsheet.web.PageCache;
 import broadsheet.web.Paths;
@@ -41,6 +42,12 @@ public final class FrontPages {
     private final Views views;
     private final PageCache cache;
     private final MostRead mostRead;
+    // what the pages render from, kept until content changes (web/KeptReads): fronts by key, first pages of
+    // lists by filter, authors and topics by slug
+    private final KeptReads<String, FrontDao.Read> keptFronts;
+    private final KeptReads<ListFilter, List<ArticleSummary>> keptLists;
+    private final KeptReads<String, java.util.Optional<Author>> keptAuthors;
+    private final KeptReads<String, java.util.Optional<Topic>> keptTopics;
 
     public FrontPages(
             ArticleDao articles,
@@ -58,6 +65,10 @@ public final class FrontPages {
         this.chrome = chrome;
         this.views = views;
         this.cache = cache;
+        this.keptFronts = cache.keptReads(1_000);
+        this.keptLists = cache.keptReads(2_000);
+        this.keptAuthors = cache.keptReads(2_000);
+        this.keptTopics = cache.keptReads(2_000);
         this.mostRead = mostRead;
     }
 
@@ -65,7 +76,7 @@ public final class FrontPages {
         cache.serve(ctx, () -> {
             // an article belongs to one section, so leaving out the front's stories is all it takes to show nothing
             // twice
-            FrontDao.Read read = fronts.read("home", null, PER_SECTION);
+            FrontDao.Read read = keptFronts.get("home", k -> fronts.read(k, null, PER_SECTION), FrontDao.Read::expires);
             Front front = front(read);
             Map<String, List<ArticleSummary>> latest = read.sections();
             List<HomePage.SectionBlock> blocks = new ArrayList<>();
@@ -131,7 +142,7 @@ public final class FrontPages {
      * and the live breaking stories (of the section, for a section front) above.
      */
     Front front(String key, Long sectionId) {
-        return front(fronts.read(key, sectionId, 0));
+        return front(keptFronts.get(key, k -> fronts.read(k, sectionId, 0), FrontDao.Read::expires));
     }
 
     private static Front front(FrontDao.Read r) {
@@ -144,7 +155,7 @@ public final class FrontPages {
     public void author(Context ctx) {
         Cursor after = cursor(ctx);
         cache.serve(ctx, () -> {
-            Author a = authors.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+            Author a = keptAuthors.get(ctx.pathParam("slug"), authors::bySlug).orElseThrow(NotFoundResponse::new);
             Photo portrait = a.portraitPhotoId() == null
                     ? null
                     : articles.photo(a.portraitPhotoId()).orElse(null);
@@ -167,7 +178,7 @@ public final class FrontPages {
     public void topic(Context ctx) {
         Cursor after = cursor(ctx);
         cache.serve(ctx, () -> {
-            Topic t = topics.bySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+            Topic t = keptTopics.get(ctx.pathParam("slug"), topics::bySlug).orElseThrow(NotFoundResponse::new);
             return list(
                     t.path(),
                     t.kindLabel(),
@@ -197,7 +208,9 @@ public final class FrontPages {
             String key,
             Followable follow,
             List<ArticleSummary> mostRead) {
-        List<ArticleSummary> items = articles.latest(filter, after, PAGE_SIZE + 1);
+        List<ArticleSummary> items = after.equals(Cursor.first())
+                ? keptLists.get(filter, f -> articles.latest(f, after, PAGE_SIZE + 1))
+                : articles.latest(filter, after, PAGE_SIZE + 1);
         String more = null;
         if (items.size() > PAGE_SIZE) {
             items = items.subList(0, PAGE_SIZE);
