@@ -25,7 +25,6 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class PageCache {
 
-    /** A rendered response, ready to send. */
     /**
      * A rendered response, ready to send. Its gzip form is made on the first request that asks for
      * it and kept, so a page rendered afresh for a client that does not take gzip costs no compression.
@@ -60,10 +59,6 @@ public final class PageCache {
                     : java.util.Set.copyOf(java.util.Arrays.asList(
                             surrogateKeys.trim().split("\\s+"))); // copyOf: a key named twice is fine
             this.expires = expires;
-        }
-
-        boolean carries(String surrogateKey) {
-            return keys.contains(surrogateKey);
         }
 
         /**
@@ -356,7 +351,7 @@ public final class PageCache {
     public void drop(String surrogateKey) {
         kept.forEach(KeptReads::forget);
         drops.incrementAndGet();
-        pages.asMap().values().removeIf(page -> page.carries(surrogateKey));
+        pages.asMap().values().removeIf(page -> page.keys.contains(surrogateKey));
     }
 
     public long size() {
