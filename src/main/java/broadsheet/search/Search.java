@@ -247,8 +247,7 @@ public final class Search {
                 : byScoreThenNewest(searcher, best, offset + PAGE_SIZE);
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         if (state != null) {
-            SortedSetDocValuesFacetCounts counts =
-                    new SortedSetDocValuesFacetCounts(state, collected(searcher, best));
+            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collected(searcher, best));
             for (String dim : List.of(
                     Documents.FACET_SECTION, Documents.FACET_KIND, Documents.FACET_AUTHOR, Documents.FACET_TOPIC)) {
                 facets.put(dim, values(counts, dim));
