@@ -5,21 +5,21 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.Query;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
- * "Related" under an article: the published stories most like it by their words (MoreLikeThis over
- * headline, deck, body and topics) with a boost for each topic they share. What is found is kept in the
+ * "Related" under an article: the published stories that share its topics (each shared topic counts
+ * twice) and the words of its headline (in their headlines). What is found is kept in the
  * database for the article's version (V30), where the article's own query reads it: {@link RelatedJob}
  * works it out in the background for every published article (and again daily for recent ones), and a
  * render that comes before the job finds it itself, once, on one node for all; and per article here for
@@ -29,6 +29,8 @@ public final class Related {
 
     public static final int SHOWN = 4;
     private static final Duration KEEP = Duration.ofMinutes(5);
+
+    private static final org.apache.lucene.analysis.Analyzer WORDS = Analyzers.words();
 
     private final SearchEngine engine;
     private final RelatedDao stored;
@@ -94,38 +96,34 @@ public final class Related {
         SearchIndex index = engine.index().orElse(null);
         if (index == null) return null;
         try {
-            return index.read((searcher, state) -> {
-                TopDocs self = searcher.search(new TermQuery(Documents.articleKey(articleId)), 1);
-                if (self.scoreDocs.length == 0) return null;
-                MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-                mlt.setAnalyzer(Analyzers.perField());
-                mlt.setFieldNames(new String[] {Fields.HEADLINE, Fields.DECK, Fields.BODY, Fields.TOPICS});
-                mlt.setMinTermFreq(1);
-                mlt.setMinDocFreq(1);
-                mlt.setMaxQueryTerms(30);
-                mlt.setMaxDocFreqPct(50); // words in most articles say nothing about this one
-                mlt.setMinWordLen(3);
-                mlt.setBoost(true);
-                // the article's most telling words, then matched in any of the text fields (MoreLikeThis's own
-                // query would match each word only in the field it came from: a headline word in headlines)
-                BooleanQuery.Builder b = new BooleanQuery.Builder();
-                for (String term : mlt.retrieveInterestingTerms(self.scoreDocs[0].doc)) {
-                    List<Query> fields = new ArrayList<>();
-                    for (String f : List.of(Fields.HEADLINE, Fields.DECK, Fields.BODY, Fields.TOPICS))
-                        fields.add(new TermQuery(new Term(f, term)));
-                    b.add(new org.apache.lucene.search.DisjunctionMaxQuery(fields, 0.1f), Occur.SHOULD);
-                }
-                for (String t : topicSlugs)
-                    b.add(new BoostQuery(new TermQuery(new Term(Fields.TOPIC, t)), 2f), Occur.SHOULD);
-                b.setMinimumNumberShouldMatch(1);
-                b.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), Occur.FILTER);
-                b.add(new TermQuery(new Term(Fields.STATUS, "published")), Occur.FILTER);
-                b.add(new TermQuery(Documents.articleKey(articleId)), Occur.MUST_NOT);
-                TopDocs top = searcher.search(b.build(), SHOWN * 3);
-                return Documents.ids(searcher, top);
-            });
+            return index.read((searcher, state) -> find(searcher, articleId, topicSlugs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The candidates found by this searcher, or null when it lacks the article (package-visible for the
+     * benchmark). The query is small on purpose: the article's topics (each shared one counts twice) and the
+     * words of its headline matched in other headlines. MoreLikeThis over whole bodies found the same first
+     * story on the demo paper, but at a million articles its 30 words matched in nearly every body cost
+     * 0.7 s of CPU per article; this query costs a few milliseconds (docs/search.md).
+     */
+    static List<Long> find(IndexSearcher searcher, long articleId, Collection<String> topicSlugs) throws IOException {
+        TopDocs self = searcher.search(new TermQuery(Documents.articleKey(articleId)), 1);
+        if (self.scoreDocs.length == 0) return null;
+        String headline =
+                searcher.storedFields().document(self.scoreDocs[0].doc).get(Fields.HEADLINE);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String term : new LinkedHashSet<>(Queries.terms(WORDS, Fields.HEADLINE, headline)))
+            b.add(new TermQuery(new Term(Fields.HEADLINE, term)), Occur.SHOULD);
+        for (String t : topicSlugs) b.add(new BoostQuery(new TermQuery(new Term(Fields.TOPIC, t)), 2f), Occur.SHOULD);
+        b.setMinimumNumberShouldMatch(1);
+        // only articles have a status: no filter on the type is needed
+        b.add(new TermQuery(new Term(Fields.STATUS, "published")), Occur.FILTER);
+        b.add(new TermQuery(Documents.articleKey(articleId)), Occur.MUST_NOT);
+        int n = SHOWN * 3;
+        TopDocs top = searcher.search(b.build(), new TopScoreDocCollectorManager(n, n));
+        return Documents.ids(searcher, top);
     }
 }
