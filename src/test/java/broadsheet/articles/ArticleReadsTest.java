@@ -58,13 +58,10 @@ class ArticleReadsTest {
 
         // both headlines change behind the app's back (no notice, triggers off), then the ferry's change is
         // announced as the desk announces it: the quay's page shows both as they are now
-        t.fixtures.jdbi().useTransaction(h -> {
-            h.execute("set local session_replication_role = replica");
-            h.execute("update articles set headline = 'The east quay stays shut' where id = ?", quay);
-            h.execute(
-                    "update articles set headline = 'The night ferry is cancelled', deck = 'No sailings.' where id = ?",
-                    ferry);
-        });
+        t.fixtures.unannounced(
+                "update articles set headline = 'The east quay stays shut' where id = " + quay,
+                "update articles set headline = 'The night ferry is cancelled', deck = 'No sailings.' where id = "
+                        + ferry);
         t.fixtures.jdbi().useTransaction(h -> ContentChanges.announceArticles(h, List.of(ferry)));
 
         Waiting.fewSeconds().untilAsserted(() -> {

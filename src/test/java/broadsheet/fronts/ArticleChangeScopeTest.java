@@ -60,13 +60,10 @@ class ArticleChangeScopeTest {
 
         // Both headlines change behind the app's back (no notice, triggers off); then only the ferry's change
         // is announced, as the desk announces it
-        t.fixtures.jdbi().useTransaction(h -> {
-            h.execute("set local session_replication_role = replica");
-            h.execute("update articles set headline = 'The east quay stays shut' where id = ?", quay);
-            h.execute(
-                    "update articles set headline = 'The night ferry is cancelled', deck = 'No sailings.' where id = ?",
-                    ferry);
-        });
+        t.fixtures.unannounced(
+                "update articles set headline = 'The east quay stays shut' where id = " + quay,
+                "update articles set headline = 'The night ferry is cancelled', deck = 'No sailings.' where id = "
+                        + ferry);
         t.fixtures.jdbi().useTransaction(h -> ContentChanges.announceArticles(h, List.of(ferry)));
 
         Waiting.fewSeconds()
@@ -91,10 +88,7 @@ class ArticleChangeScopeTest {
         List<Long> many =
                 java.util.stream.LongStream.rangeClosed(1, 1_000).boxed().toList();
         t.get(quayPath);
-        t.fixtures.jdbi().useTransaction(h -> {
-            h.execute("set local session_replication_role = replica");
-            h.execute("update articles set deck = 'A deck written for the many' where id = ?", quay);
-        });
+        t.fixtures.unannounced("update articles set deck = 'A deck written for the many' where id = " + quay);
         assertThat(t.get(quayPath).body()).doesNotContain("A deck written for the many");
         // a notification holds 8,000 bytes: a thousand ids are announced as "everything changed"
         t.fixtures.jdbi().useTransaction(h -> ContentChanges.announceArticles(h, many));

@@ -207,6 +207,17 @@ public final class Fixtures {
         jdbi.useHandle(h -> h.execute("update articles set access = ? where id = ?", access, articleId));
     }
 
+    /**
+     * Writes behind the app's back: in one transaction with triggers off, so neither the page caches nor
+     * the search index's change log hear of it (what a test needs to show that only announced changes show).
+     */
+    public void unannounced(String... statements) {
+        jdbi.useTransaction(h -> {
+            h.execute("set local session_replication_role = replica");
+            for (String sql : statements) h.execute(sql);
+        });
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
