@@ -72,23 +72,23 @@ public final class FrontDoor extends Handler.Wrapper {
                 PageCache.CACHE_CONTROL.equals(hit.cacheControl())
                         ? USUAL_CACHE_CONTROL
                         : new HttpField(HttpHeader.CACHE_CONTROL, hit.cacheControl()));
-        out.put(e.etag());
-        out.put(e.lastModified());
+        out.put(e.etag);
+        out.put(e.lastModified);
         if (hit.vary() != null) out.put(hit.vary());
-        if (e.surrogateKeys() != null) out.put(e.surrogateKeys());
+        if (e.surrogateKeys != null) out.put(e.surrogateKeys);
         if (PageCache.notModified(page, in.get(HttpHeader.IF_NONE_MATCH), in.get(HttpHeader.IF_MODIFIED_SINCE))) {
             response.setStatus(304);
             response.write(true, null, callback);
             return true;
         }
-        out.put(e.contentType());
+        out.put(e.contentType);
         byte[] body = page.body();
         if (acceptsGzip(in)) {
             out.put(GZIP);
             body = page.gzipped();
             out.put(e.gzippedLength(body));
         } else {
-            out.put(e.length());
+            out.put(e.length);
         }
         response.setStatus(200);
         response.write(true, head ? null : ByteBuffer.wrap(body), callback);
@@ -100,34 +100,34 @@ public final class FrontDoor extends Handler.Wrapper {
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
 
     /** A cached page's own headers, encoded for the wire once (on its first hit) instead of on every answer. */
-    record Encoded(
-            HttpField etag,
-            HttpField lastModified,
-            HttpField surrogateKeys,
-            HttpField contentType,
-            HttpField length,
-            HttpField[] gzipped) {
+    static final class Encoded {
+        final HttpField etag;
+        final HttpField lastModified;
+        final HttpField surrogateKeys; // null when the page has none
+        final HttpField contentType;
+        final HttpField length;
+        private volatile HttpField gzippedLength; // made on the first hit that takes gzip
+
+        private Encoded(PageCache.Page page) {
+            String keys = page.surrogateKeys();
+            etag = new PreEncodedHttpField(HttpHeader.ETAG, page.etag());
+            lastModified = new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, page.lastModified());
+            surrogateKeys = keys == null || keys.isEmpty() ? null : new PreEncodedHttpField("Surrogate-Key", keys);
+            // as the servlet layer writes it
+            contentType = new PreEncodedHttpField(
+                    HttpHeader.CONTENT_TYPE, page.contentType().replace("; charset=", ";charset="));
+            length = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, page.body().length);
+        }
 
         static Encoded of(PageCache.Page page) {
             Encoded e = page.encoded;
-            if (e == null) {
-                String keys = page.surrogateKeys();
-                page.encoded = e = new Encoded( // two threads may both make it; the same fields either way
-                        new PreEncodedHttpField(HttpHeader.ETAG, page.etag()),
-                        new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, page.lastModified()),
-                        keys == null || keys.isEmpty() ? null : new PreEncodedHttpField("Surrogate-Key", keys),
-                        // as the servlet layer writes it
-                        new PreEncodedHttpField(
-                                HttpHeader.CONTENT_TYPE, page.contentType().replace("; charset=", ";charset=")),
-                        new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, page.body().length),
-                        new HttpField[1]);
-            }
+            if (e == null) page.encoded = e = new Encoded(page); // two threads may both make it; the same fields
             return e;
         }
 
         HttpField gzippedLength(byte[] gzipped) {
-            HttpField f = this.gzipped[0];
-            if (f == null) this.gzipped[0] = f = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, gzipped.length);
+            HttpField f = gzippedLength;
+            if (f == null) gzippedLength = f = new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, gzipped.length);
             return f;
         }
     }
