@@ -216,6 +216,14 @@ public final class App implements AutoCloseable {
         return searchEngine;
     }
 
+    /**
+     * What Jetty was told about this server's handlers: {@code NON_BLOCKING} lets it answer cached pages
+     * on the thread that read the request (see {@link broadsheet.web.FrontDoor}).
+     */
+    public org.eclipse.jetty.util.thread.Invocable.InvocationType invocationType() {
+        return server.jettyServer().server().getInvocationType();
+    }
+
     public int port() {
         return server.port();
     }

@@ -10,12 +10,19 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.VirtualThreads;
 
 /**
  * Answers a cached page to a request without cookies or credentials before it reaches the router,
  * its filters and the servlet layer: a hit then costs what serving the bytes costs. The answer is
  * the one the route itself gave the same request (same headers, same page: see
  * {@link PageCache#hit}); anything else, a miss included, goes on to the app as before.
+ *
+ * <p>The door never blocks, and says so to Jetty ({@link #getInvocationType}): Jetty then runs it on
+ * the thread that read the request, the selector's, instead of starting a thread for every request
+ * and waking the selector again when the answer is out. A hit is written there (a write that cannot
+ * finish at once finishes later without any thread waiting); everything else is handed to a
+ * thread of its own (a virtual one when the server has them), where the app may block as before.
  */
 public final class FrontDoor extends Handler.Wrapper {
 
@@ -27,6 +34,7 @@ public final class FrontDoor extends Handler.Wrapper {
     private final PageCache cache;
     private final java.util.function.BooleanSupplier open;
     private final Stamp stamp;
+    private java.util.concurrent.Executor app; // where requests the door does not answer go (set at start)
 
     private FrontDoor(PageCache cache, java.util.function.BooleanSupplier open, Stamp stamp) {
         this.cache = cache;
@@ -52,17 +60,30 @@ public final class FrontDoor extends Handler.Wrapper {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING; // the app behind may block, but only on a thread of its own (pass)
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        java.util.concurrent.Executor pool = getServer().getThreadPool();
+        java.util.concurrent.Executor virtual = VirtualThreads.getVirtualThreadsExecutor(pool);
+        app = virtual != null ? virtual : pool;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
         HttpFields in = request.getHeaders();
         if (!(head || HttpMethod.GET.is(method))
                 || in.contains(HttpHeader.COOKIE)
                 || in.contains(HttpHeader.AUTHORIZATION)
-                || !open.getAsBoolean()) return super.handle(request, response, callback);
+                || !open.getAsBoolean()) return pass(request, response, callback);
         PageCache.Hit hit =
                 cache.hit(request.getHttpURI().getPath(), request.getHttpURI().getQuery());
-        if (hit == null) return super.handle(request, response, callback);
+        if (hit == null) return pass(request, response, callback);
         PageCache.Page page = hit.page();
         Encoded e = Encoded.of(page);
         HttpFields.Mutable out = response.getHeaders();
@@ -92,6 +113,18 @@ public final class FrontDoor extends Handler.Wrapper {
         }
         response.setStatus(200);
         response.write(true, head ? null : ByteBuffer.wrap(body), callback);
+        return true;
+    }
+
+    /** Everything but a hit: the app, on a thread of its own, as Jetty would have run it without the door. */
+    private boolean pass(Request request, Response response, Callback callback) {
+        app.execute(() -> {
+            try {
+                if (!super.handle(request, response, callback)) Response.writeError(request, response, callback, 404);
+            } catch (Throwable e) {
+                callback.failed(e); // Jetty answers 500 if nothing was written yet, as it would have
+            }
+        });
         return true;
     }
 

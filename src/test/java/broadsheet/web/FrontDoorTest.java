@@ -122,4 +122,15 @@ class FrontDoorTest {
                 .as("the first request after the change is rendered afresh")
                 .isEqualTo(before);
     }
+
+    @Test
+    void jettyMayAnswerHitsOnTheThreadThatReadTheRequest() {
+        // A blocking handler anywhere in front of the door would make Jetty start a thread for every
+        // request again (twice the CPU per cached page, measured): the door must stay non-blocking and
+        // hand everything else to a thread of its own, where pages, forms and errors work as before.
+        assertThat(t.app.invocationType())
+                .isEqualTo(org.eclipse.jetty.util.thread.Invocable.InvocationType.NON_BLOCKING);
+        assertThat(t.get("/no-such-page").statusCode()).isEqualTo(404);
+        assertThat(t.get(ARTICLE, "Cookie", "bs_session=someone").body()).contains("The east quay reopens");
+    }
 }
