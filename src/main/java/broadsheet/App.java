@@ -172,7 +172,8 @@ public final class App implements AutoCloseable {
                     ops.watch()::databaseUp,
                     (in, out) -> out.put(
                             broadsheet.ops.RequestLog.HEADER,
-                            broadsheet.ops.RequestLog.idFor(in.get(broadsheet.ops.RequestLog.HEADER))));
+                            broadsheet.ops.RequestLog.idFor(in.get(broadsheet.ops.RequestLog.HEADER))),
+                    reads.api()::count);
             routes.register(c);
         });
         try {

@@ -21,15 +21,19 @@ public final class ReadsApi {
         long id = ctx.formParamAsClass("id", Long.class)
                 .check(v -> v != null && v > 0, "must be a positive number")
                 .getOrThrow(e -> new BadRequestResponse("A read needs the form field 'id' with the article's number."));
-        if (counts(ctx)) counter.count(id);
+        count(id, ctx.userAgent(), ctx.header("Sec-Fetch-Site"), ctx.header("Sec-Purpose"));
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
-    /** Browsers of readers on this site's pages; not bots, prefetches or other sites' pages. */
-    private static boolean counts(Context ctx) {
-        if (Bots.isBot(ctx.userAgent())) return false;
-        if ("cross-site".equals(ctx.header("Sec-Fetch-Site"))) return false;
-        String purpose = ctx.header("Sec-Purpose");
-        return purpose == null || !purpose.contains("prefetch");
+    /**
+     * One beacon for article {@code id} (a positive number) with these request headers: counted when it
+     * comes from a reader's browser on this site's pages, not from a bot, a prefetch or another site's
+     * page. The route above and the front door (which answers well-formed beacons itself) both end here.
+     */
+    public void count(long id, String userAgent, String fetchSite, String purpose) {
+        if (Bots.isBot(userAgent)) return;
+        if ("cross-site".equals(fetchSite)) return;
+        if (purpose != null && purpose.contains("prefetch")) return;
+        counter.count(id);
     }
 }

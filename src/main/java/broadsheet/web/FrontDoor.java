@@ -6,10 +6,13 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.VirtualThreads;
 
 /**
@@ -23,8 +26,18 @@ import org.eclipse.jetty.util.VirtualThreads;
  * and waking the selector again when the answer is out. A hit is written there (a write that cannot
  * finish at once finishes later without any thread waiting); everything else is handed to a
  * thread of its own (a virtual one when the server has them), where the app may block as before.
+ *
+ * <p>The door also takes the read beacon ({@link Paths#reads()}) when it is well formed: a form with a
+ * positive {@code id}, a few bytes that come with the request's headers. Every article page sends one, so
+ * it costs what a cached page costs instead of a trip through the app; anything else posted there (no
+ * id, a bad one, another content type) goes on to the route, which names what is wrong.
  */
 public final class FrontDoor extends Handler.Wrapper {
+
+    /** Where a well-formed read beacon goes: the article's id and the headers that say who sent it. */
+    public interface Beacon {
+        void count(long id, String userAgent, String fetchSite, String purpose);
+    }
 
     /** What the door adds to each answer of its own (a request id), from the request's headers. */
     public interface Stamp {
@@ -34,12 +47,14 @@ public final class FrontDoor extends Handler.Wrapper {
     private final PageCache cache;
     private final java.util.function.BooleanSupplier open;
     private final Stamp stamp;
+    private final Beacon beacon;
     private java.util.concurrent.Executor app; // where requests the door does not answer go (set at start)
 
-    private FrontDoor(PageCache cache, java.util.function.BooleanSupplier open, Stamp stamp) {
+    private FrontDoor(PageCache cache, java.util.function.BooleanSupplier open, Stamp stamp, Beacon beacon) {
         this.cache = cache;
         this.open = open;
         this.stamp = stamp;
+        this.beacon = beacon;
     }
 
     /**
@@ -49,13 +64,18 @@ public final class FrontDoor extends Handler.Wrapper {
      * @param open whether the door may answer now (not while the database is away: then every page
      *     answers as the app does, with the operator's 503)
      * @param stamp what the app adds to every answer that the door must add too
+     * @param beacon what a well-formed read beacon counts
      */
     public static void install(
-            io.javalin.config.JavalinConfig c, PageCache cache, java.util.function.BooleanSupplier open, Stamp stamp) {
+            io.javalin.config.JavalinConfig c,
+            PageCache cache,
+            java.util.function.BooleanSupplier open,
+            Stamp stamp,
+            Beacon beacon) {
         c.jetty.modifyServer(server -> {
             Handler.Wrapper inner = server;
             while (inner.getHandler() instanceof Handler.Wrapper w) inner = w;
-            inner.setHandler(new FrontDoor(cache, open, stamp));
+            inner.setHandler(new FrontDoor(cache, open, stamp, beacon));
         });
     }
 
@@ -77,6 +97,9 @@ public final class FrontDoor extends Handler.Wrapper {
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
         HttpFields in = request.getHeaders();
+        if (HttpMethod.POST.is(method)
+                && Paths.reads().equals(request.getHttpURI().getPath())
+                && open.getAsBoolean()) return beacon(request, response, callback);
         if (!(head || HttpMethod.GET.is(method))
                 || in.contains(HttpHeader.COOKIE)
                 || in.contains(HttpHeader.AUTHORIZATION)
@@ -114,6 +137,47 @@ public final class FrontDoor extends Handler.Wrapper {
         response.setStatus(200);
         response.write(true, head ? null : ByteBuffer.wrap(body), callback);
         return true;
+    }
+
+    /**
+     * A read beacon: its form is read without waiting (it nearly always came with the headers; if not,
+     * Jetty finishes the read when the rest arrives), counted, and answered 204. A form the door cannot
+     * use goes to the route, which finds the same fields already read (Jetty keeps them on the request).
+     */
+    private boolean beacon(Request request, Response response, Callback callback) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        long length = request.getLength();
+        if (type == null
+                || !type.startsWith("application/x-www-form-urlencoded")
+                || length < 0
+                || length > BEACON_MAX_BYTES) return pass(request, response, callback);
+        FormFields.onFields(
+                request,
+                java.nio.charset.StandardCharsets.UTF_8,
+                4,
+                BEACON_MAX_BYTES,
+                Promise.Invocable.from(InvocationType.NON_BLOCKING, (Fields fields, Throwable failure) -> {
+                    long id = failure == null ? positive(fields.getValue("id")) : 0;
+                    if (id <= 0) {
+                        pass(request, response, callback);
+                        return;
+                    }
+                    HttpFields in = request.getHeaders();
+                    beacon.count(id, in.get(HttpHeader.USER_AGENT), in.get("Sec-Fetch-Site"), in.get("Sec-Purpose"));
+                    stamp.stamp(in, response.getHeaders());
+                    response.setStatus(204);
+                    response.write(true, null, callback);
+                }));
+        return true;
+    }
+
+    /** Longer than any beacon a page sends ({@code id=} and a number). */
+    private static final int BEACON_MAX_BYTES = 64;
+
+    private static long positive(String digits) {
+        if (digits == null || digits.isEmpty() || digits.length() > 18) return 0;
+        for (int i = 0; i < digits.length(); i++) if (digits.charAt(i) < '0' || digits.charAt(i) > '9') return 0;
+        return Long.parseLong(digits);
     }
 
     /** Everything but a hit: the app, on a thread of its own, as Jetty would have run it without the door. */

@@ -97,6 +97,46 @@ class ReadsTest {
     }
 
     @Test
+    void aWellFormedBeaconIsAnsweredAtTheFrontDoor() {
+        // the door answers a 204 with its request id and nothing the app's filters add to every answer
+        // (a beacon through the app costs twice a cached page; every article page sends one)
+        long id = paper.politicsStories[5];
+        var r = reads.read(id);
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.headers().firstValue("X-Request-Id")).isPresent();
+        assertThat(r.headers().firstValue("Content-Security-Policy"))
+                .as("answered before the app")
+                .isEmpty();
+        t.app.flushReads();
+        assertThat(reads.stored(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aBeaconWhoseFormArrivesAfterItsHeadersIsCounted() throws Exception {
+        long id = paper.politicsStories[6];
+        String body = "id=" + id;
+        try (java.net.Socket s = new java.net.Socket("localhost", t.app.port())) {
+            s.setSoTimeout(10_000);
+            var out = s.getOutputStream();
+            out.write(("POST " + broadsheet.web.Paths.reads() + " HTTP/1.1\r\nHost: localhost\r\n"
+                            + "User-Agent: " + ReadsFixture.BROWSER + "\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\n"
+                            + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200); // the form comes in a packet of its own, as from a slow network
+            out.write(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(
+                            s.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
+            assertThat(status).isEqualTo("HTTP/1.1 204 No Content");
+        }
+        t.app.flushReads();
+        assertThat(reads.stored(id)).isEqualTo(1);
+    }
+
+    @Test
     void aMalformedBeaconIsA400NamingTheField() {
         String form = "application/x-www-form-urlencoded";
         for (String body : new String[] {"", "id=", "id=abc", "id=-4", "id=0", "id=99999999999999999999", "ids=4"}) {
