@@ -10,7 +10,9 @@
 #   mixed load on each fresh server before measuring (60), ARTICLES in the archive (20000), CACHED_PAGES
 #   ("article home section topic rss"), THREADS wrk threads (2), PORT (8090), NGINX_PORT (8099), JAVA,
 #   SERVE_JVM ("-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000" and a class archive in the scratch dir, as README's commands), JAVA_OPTS, STARTS start-up timings (3),
-#   RELATED_WAIT seconds to wait for the archive's related stories before measuring (3600).
+#   RELATED_WAIT seconds to wait for the archive's related stories before measuring (3600),
+#   PARTS which parts to run ("startup cached rendered archive"; e.g. PARTS=archive for /following, the spread
+#   and the largest topic alone; a run of some parts writes its report to the scratch dir, not the docs, unless --out).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,6 +28,9 @@ NGINX_PORT=${NGINX_PORT:-8099}
 STARTS=${STARTS:-3}
 RELATED_WAIT=${RELATED_WAIT:-3600}
 JAVA_OPTS=${JAVA_OPTS:-}
+ALL_PARTS="startup cached rendered archive"
+PARTS=${PARTS:-$ALL_PARTS}
+part() { case " $PARTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 CDS_ARCHIVE=/tmp/broadsheet-pages-$$.jsa
 SERVE_JVM=${SERVE_JVM:--Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE}
 OUT="$ROOT/docs/benchmarks.md"
@@ -36,7 +41,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0; shift ;;
     --keep) KEEP=1; shift ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "bench/pages.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -70,6 +75,9 @@ JAR="$WORK/broadsheet.jar"
 TOOLS="$WORK/broadsheet-tools.jar"
 DEMO="$WORK/demo"
 ARCHIVE="$WORK/archive"
+OUT_GIVEN=0
+for a in "$@"; do [ "$a" = --out ] && OUT_GIVEN=1; done
+[ "$PARTS" = "$ALL_PARTS" ] || [ $OUT_GIVEN = 1 ] || OUT="$WORK/benchmarks.md"
 
 SERVER=""
 NGINX_PID=""
@@ -122,12 +130,16 @@ with_statements() { # data-dir: PostgreSQL loads pg_stat_statements on its next 
 }
 
 # ---- data: the demo paper, and a generated archive with a reader following 100 things ----
+if part startup || part cached || part rendered; then
 log "loading the demo paper"
 "$JAVA" -jar "$TOOLS" serve --demo --data-dir "$DEMO" --port "$PORT" > "$WORK/demo.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 600); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.2; done
 stop_server
 with_statements "$DEMO"
+fi
+RELATED_LEFT="-"; waited=0
+if part archive; then
 log "generating $ARTICLES articles"
 "$JAVA" -jar "$TOOLS" bench-data --data-dir "$ARCHIVE" --articles "$ARTICLES" > "$WORK/bench-data.log"
 READER=$("$JAVA" -jar "$TOOLS" bench-reader --data-dir "$ARCHIVE" --follows 100 2>/dev/null | tail -1)
@@ -143,19 +155,22 @@ while [ "$(related_left)" != 0 ] && [ $waited -lt "$RELATED_WAIT" ]; do sleep 10
 RELATED_LEFT=$(related_left)
 log "related stories: $RELATED_LEFT articles left after ${waited}s"
 stop_server
+fi
 
 # ---- start-up with an existing data dir, to the first page ----
 # the first start after a new jar writes the class archive when it stops; the timed starts map it
+STARTUPS=(); FIRST_START_MS="-"
+if part startup; then
 start_server "$DEMO"
 FIRST_START_MS=$START_MS
 stop_server
-STARTUPS=()
 for _ in $(seq 1 "$STARTS"); do
   start_server "$DEMO"
   STARTUPS+=("$START_MS")
   stop_server
 done
 log "start-up to the first page: ${STARTUPS[*]} ms (the first start after the build, writing its class archive: $FIRST_START_MS ms)"
+fi
 
 # ---- measuring ----
 ticks() { # CPU ticks (1/100 s) of the pids given
@@ -247,6 +262,7 @@ EOF
 GZ=(-H "Accept-Encoding: gzip")
 for round in $(seq 1 "$ROUNDS"); do
   # -- cache hits, each beside nginx serving the same bytes --
+  if part cached || part rendered; then
   start_server "$DEMO"
   demo_paths > "$WORK/demo-paths"
   if [ "$round" = 1 ]; then
@@ -259,6 +275,8 @@ for round in $(seq 1 "$ROUNDS"); do
     start_nginx
   fi
   awk '{print $2}' "$WORK/demo-paths" > "$WORK/demo-urls"
+  fi
+  if part cached; then
   log "round $round: page cache on; warming ${WARM_JIT}s"
   warm "$WORK/demo-urls"
   while read -r name path; do
@@ -272,9 +290,11 @@ for round in $(seq 1 "$ROUNDS"); do
       run "cached $name gzip" "$c" "http://127.0.0.1:$PORT$path" "${GZ[@]}"
     done
   done < "$WORK/demo-paths"
+  fi
   stop_server
 
   # -- rendered: the demo paper's pages without the page cache --
+  if part rendered; then
   start_server "$DEMO" --no-page-cache
   log "round $round: page cache off; warming ${WARM_JIT}s"
   warm "$WORK/demo-urls"
@@ -282,8 +302,10 @@ for round in $(seq 1 "$ROUNDS"); do
     run "rendered $name" 16 "http://127.0.0.1:$PORT$path"
   done < "$WORK/demo-paths"
   stop_server
+  fi
 
   # -- rendered: the generated archive --
+  part archive || continue
   start_server "$ARCHIVE" --no-page-cache
   TOPIC=$(head -1 "$ARCHIVE/bench-topics.txt" | cut -d' ' -f1)
   log "round $round: archive, page cache off; warming ${WARM_JIT}s"
@@ -300,7 +322,7 @@ peak() { awk -F'\t' -v re="$1" '$1 ~ re { if ($9 > m) m = $9 } END { print m + 0
 SECTION="$WORK/section.md"
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "—"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 col() { awk -F'\t' -v n="$1" -v c="$2" -v k="$3" '$1 == n && $2 == c { print $k }' "$WORK/rows"; }
-sizes() { while read -r name _; do printf '%s %s B (gzip %s B); ' "$name" "$(stat -c %s "$WORK/www/$name.html")" "$(stat -c %s "$WORK/www/$name.html.gz")"; done < "$WORK/demo-paths"; }
+sizes() { [ -f "$WORK/demo-paths" ] || return 0; while read -r name _; do printf '%s %s B (gzip %s B); ' "$name" "$(stat -c %s "$WORK/www/$name.html")" "$(stat -c %s "$WORK/www/$name.html.gz")"; done < "$WORK/demo-paths"; }
 {
   echo "<!-- generated by bench/pages.sh: everything between these markers is replaced on each run -->"
   echo "## Pages run of $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -310,14 +332,16 @@ sizes() { while read -r name _; do printf '%s %s B (gzip %s B); ' "$name" "$(sta
   echo "- Demo paper pages: $(sizes)"
   echo "- Archive: $ARTICLES generated articles, related stories worked out by the background job before the rounds ($RELATED_LEFT left after waiting ${waited}s); /following is a reader following 100 things"
   echo "- $ROUNDS rounds, each server freshly started and warmed ${WARM_JIT}s with a mix of the pages, then per row ${WARMUP}s warm-up and ${DURATION}s measured (wrk, $THREADS threads, same cores); figures are medians over the rounds"
-  echo "- Start-up with an existing data dir (the demo paper), \`java $SERVE_JVM -jar broadsheet.jar serve\` to the first 200 on /: ${STARTUPS[*]} ms (the first start after the build, which writes the class archive when it stops: $FIRST_START_MS ms)"
+  part startup && echo "- Start-up with an existing data dir (the demo paper), \`java $SERVE_JVM -jar broadsheet.jar serve\` to the first 200 on /: ${STARTUPS[*]} ms (the first start after the build, which writes the class archive when it stops: $FIRST_START_MS ms)"
   echo "- Peak PSS of the JVM and its PostgreSQL (target < 400 MiB), read after each row: demo paper, cache on $(peak '^cached') MiB; demo paper, cache off $(peak '^rendered (article|home|section|topic|rss)$') MiB; archive, cache off $(peak '^rendered (/following|articles|largest)') MiB"
+  if part cached; then
   echo
   echo "Cache hits beside nginx serving the same bytes (target ≥ 0.9 of nginx):"
   echo
   echo "| page | encoding | c | nginx req/s | Broadsheet req/s | ratio | Broadsheet p99 | load avg |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
-  while read -r name _; do
+  fi
+  [ -f "$WORK/demo-paths" ] && part cached && while read -r name _; do
     case " $CACHED_PAGES " in *" $name "*) ;; *) continue ;; esac
     for enc in "" " gzip"; do
       for c in 16 64; do

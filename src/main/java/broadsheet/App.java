@@ -86,7 +86,7 @@ public final class App implements AutoCloseable {
         // here and in a cache in front, which kept a result made before the index had the change for minutes
         // (only the pages that show search results: no other page reads the index when it is rendered)
         SearchFeature search = SearchFeature.create(core, () -> {
-            core.cache().drop(SearchFeature.SURROGATE_KEY);
+            core.cache().dropPages(SearchFeature.SURROGATE_KEY); // not content: kept reads stay
             purge.keyTwice(SearchFeature.SURROGATE_KEY, java.time.Duration.ofSeconds(1));
         });
         CommentsFeature comments = CommentsFeature.create(core);

@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  * slug and shared by every reader and every paywall variant, so a render asks the database one thing, its
  * comments; rendering itself (body parts for the reader's level, most read, the template) is done afresh.
  *
- * <p>Kept as {@link KeptReads}: dropped on this node whenever the page cache drops anything (any change the
- * change log announces, comments included: an article's comment mode is part of its read), never kept
+ * <p>Kept as {@link KeptReads}: dropped on this node whenever content changes (any change the change log
+ * announces, comments included: an article's comment mode is part of its read; not search's index taking
+ * a change in, so a read made before the index had the article, without its related stories, is not kept), never kept
  * from a read that began before such a drop, read again after five minutes as a cached page's read-next
  * blocks are, and read again when the paywall decided on another version or access level than is kept.
  */
@@ -45,7 +46,8 @@ public final class ArticleReads {
             String galleryJson,
             List<ArticlePage.ShareLink> shares,
             String description,
-            String structuredData) {}
+            String structuredData,
+            boolean relatedPending) {}
 
     private final ArticleDao articles;
     private final Chrome chrome;
@@ -70,7 +72,9 @@ public final class ArticleReads {
         return bySlug.get(
                 slug,
                 s -> articles.findPublished(s).map(this::read),
-                r -> null,
+                // a read made before search's index had the article (no related stories yet) is not kept:
+                // the index taking it in is not a content change, so nothing would drop it (PageCache.dropPages)
+                r -> r.isPresent() && r.get().relatedPending() ? java.time.Instant.EPOCH : null,
                 r -> r.isEmpty() || usable.test(r.get().article()));
     }
 
@@ -113,7 +117,8 @@ public final class ArticleReads {
                 galleryJson(photos, path),
                 shares(a, url),
                 description,
-                StructuredData.newsArticle(site, a, url, description));
+                StructuredData.newsArticle(site, a, url, description),
+                !related.known(a.id(), a.relatedIds()));
     }
 
     private static String galleryJson(List<Photo> photos, String path) {

@@ -31,13 +31,14 @@ public final class Database implements AutoCloseable {
     /**
      * The embedded PostgreSQL, sized for a small machine: connections for this app's pool and one more
      * process as large (a second node, or the benchmark's cache-off server) plus psql and maintenance;
-     * shared_buffers small, since the operating system's page cache holds the rest of the database
+     * shared_buffers small (every buffer a backend has touched counts in the processes' memory, and a large
+     * archive touches them all), since the operating system's page cache holds the rest of the database
      * without counting against the processes' memory; work_mem for sorts of one page of rows; no parallel workers or JIT, which on two cores
      * only add start-up cost to queries that take well under a millisecond.
      */
     static final java.util.Map<String, String> EMBEDDED_SETTINGS = java.util.Map.of(
             "max_connections", String.valueOf(2 * POOL + 8),
-            "shared_buffers", "64MB",
+            "shared_buffers", "32MB",
             "work_mem", "4MB",
             "maintenance_work_mem", "64MB",
             "max_parallel_workers_per_gather", "0",

@@ -72,10 +72,83 @@ public final class FeedDao {
                    where f.kind = 'section'""".formatted(limit, floor);
     }
 
+    /** A followed thing's newest published articles, newest first: publication times (epoch microseconds) and ids. */
+    record Newest(long[] at, long[] ids) {}
+
+    private static final String NEWEST = """
+            select 'author' as kind, f.id as target_id, x.article_id, x.published_at
+              from unnest(cast(:author as bigint[])) f(id) cross join lateral (
+                select l.article_id, l.published_at from article_authors l
+                 where l.author_id = f.id and l.published_at is not null
+                 order by l.published_at desc, l.article_id desc limit :n) x
+            union all
+            select 'topic', f.id, x.article_id, x.published_at
+              from unnest(cast(:topic as bigint[])) f(id) cross join lateral (
+                select l.article_id, l.published_at from article_topics l
+                 where l.topic_id = f.id and l.published_at is not null
+                 order by l.published_at desc, l.article_id desc limit :n) x
+            union all
+            select 'section', f.id, x.id, x.published_at
+              from unnest(cast(:section as bigint[])) f(id) cross join lateral (
+                select a.id, a.published_at from articles a
+                 where a.section_id = f.id and a.status = 'published'
+                 order by a.published_at desc, a.id desc limit :n) x
+            order by 1, 2, 4 desc, 3 desc""";
+
     private final Jdbi jdbi;
+    private final ArticleDao articles;
 
     public FeedDao(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.articles = new ArticleDao(jdbi);
+    }
+
+    /**
+     * The newest {@code n} published articles of each of these followed things ("kind:id" keys), in one
+     * statement; a thing with none (or that is no more) has an empty list.
+     */
+    java.util.Map<String, Newest> newest(java.util.Set<String> keys, int n) {
+        java.util.Map<String, java.util.List<Long>> ids = new java.util.HashMap<>();
+        for (FollowKind k : FollowKind.values()) ids.put(k.key(), new java.util.ArrayList<>());
+        for (String key : keys) {
+            int colon = key.indexOf(':');
+            java.util.List<Long> list = ids.get(key.substring(0, colon));
+            if (list != null) list.add(Long.parseLong(key.substring(colon + 1)));
+        }
+        java.util.Map<String, java.util.List<long[]>> rows = new java.util.HashMap<>();
+        jdbi.useHandle(h -> {
+            var q = h.createQuery(NEWEST).bind("n", n);
+            ids.forEach((kind, list) -> q.bind(kind, list.toArray(Long[]::new)));
+            q.map((rs, ctx) -> {
+                        Timestamp at = rs.getTimestamp("published_at");
+                        long micros = at.getTime() / 1000 * 1_000_000 + at.getNanos() / 1000;
+                        rows.computeIfAbsent(
+                                        rs.getString("kind") + ":" + rs.getLong("target_id"),
+                                        k -> new java.util.ArrayList<>())
+                                .add(new long[] {micros, rs.getLong("article_id")});
+                        return 0;
+                    })
+                    .forEach(x -> {});
+        });
+        java.util.Map<String, Newest> out = new java.util.HashMap<>();
+        for (String key : keys) {
+            java.util.List<long[]> r = rows.getOrDefault(key, java.util.List.of());
+            long[] at = new long[r.size()];
+            long[] id = new long[r.size()];
+            for (int i = 0; i < r.size(); i++) {
+                at[i] = r.get(i)[0];
+                id[i] = r.get(i)[1];
+            }
+            out.put(key, new Newest(at, id));
+        }
+        return out;
+    }
+
+    /** Published articles by id. */
+    java.util.Map<Long, ArticleSummary> summaries(java.util.Set<Long> ids) {
+        java.util.Map<Long, ArticleSummary> out = new java.util.HashMap<>();
+        articles.byIds(java.util.List.copyOf(ids)).forEach(a -> out.put(a.id(), a));
+        return out;
     }
 
     /** Up to {@code limit} articles after the cursor, newest first. */

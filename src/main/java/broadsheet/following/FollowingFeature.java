@@ -12,7 +12,7 @@ public record FollowingFeature(
         FollowDao followDao = new FollowDao(core.jdbi());
         Suggestions suggestions = new Suggestions(new SuggestionDao(core.jdbi()), followDao);
         Follows follows = new Follows(core.jdbi(), followDao, suggestions::forget);
-        Feed feed = new Feed(new FeedDao(core.jdbi()), followDao);
+        Feed feed = new Feed(new FeedDao(core.jdbi()), followDao, core.cache());
         return new FollowingFeature(
                 follows,
                 feed,

@@ -74,12 +74,13 @@ public final class FollowingPages {
     public void feed(Context ctx) {
         User user = sessions.current(ctx).orElseThrow();
         Cursor after = Cursor.parse(ctx.queryParam("before")).orElseThrow(NotFoundResponse::new);
-        Feed.Page page = feed.page(user.id(), after, Feed.PAGE_SIZE);
+        java.util.Set<String> followed = feed.followed(user.id()); // read once, for the feed and the suggestions
+        Feed.Page page = feed.page(user.id(), followed, after, Feed.PAGE_SIZE);
         boolean first = after.equals(Cursor.first());
         if (!first && page.items().isEmpty()) throw new NotFoundResponse();
         List<Followable> suggested = !first
                 ? List.of()
-                : suggestions.forReader(user.id(), page.items().isEmpty() ? 12 : 5);
+                : suggestions.forReader(user.id(), page.items().isEmpty() ? 12 : 5, followed);
         String more = page.next() == null ? null : Paths.following(page.next().toString());
         Meta meta = Meta.page(
                         first ? "Following" : "Following (older articles)",

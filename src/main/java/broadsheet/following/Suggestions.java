@@ -24,8 +24,12 @@ public final class Suggestions {
      * follows is checked afresh every time, so a suggestion disappears as soon as it is followed.
      */
     public List<Followable> forReader(long userId, int n) {
+        return forReader(userId, n, follows.followedKeys(userId));
+    }
+
+    /** The same, for a reader whose followed things ("kind:id" keys) the caller has just read. */
+    public List<Followable> forReader(long userId, int n, java.util.Set<String> followed) {
         List<Followable> candidates = n > KEPT ? search(userId, n) : recent.get(userId, k -> search(userId, KEPT));
-        java.util.Set<String> followed = follows.followedKeys(userId);
         return candidates.stream()
                 .filter(f -> !followed.contains(f.kind().key() + ":" + f.id()))
                 .limit(n)

@@ -101,7 +101,7 @@ public final class MostRead implements AutoCloseable {
         // after the drop; dropping the same keys once more at the next pass removes such a page too.
         Set<String> drop = new HashSet<>(changed);
         drop.addAll(dropAgain);
-        drop.forEach(cache::drop);
+        drop.forEach(cache::dropPages); // not content: the reads pages keep stay (see PageCache.dropPages)
         dropAgain = changed;
     }
 

@@ -64,6 +64,14 @@ public final class Related {
     }
 
     /**
+     * Whether {@link #candidates(long, int, Collection, List)} had this article's candidates to give
+     * ({@code kept}, or found in the index), rather than empty for want of an index that has the article.
+     */
+    public boolean known(long articleId, List<Long> kept) {
+        return kept != null || cached.getIfPresent(articleId) != null;
+    }
+
+    /**
      * Ids of related published articles, most related first, leaving out the article itself and
      * {@code linked} (what the page already links to). Empty while the index is being built.
      */

@@ -11,10 +11,12 @@ import java.util.function.Predicate;
 /**
  * Database reads that pages render from and that stay the same until content changes (a front's stories,
  * a list's first page, a topic by its slug), kept per key on this node and shared by every reader. Made by
- * {@link PageCache#keptReads}, and dropped whenever the page cache drops anything (every change the change
- * log announces, on every node), whether or not the page cache itself is on: a page rendered afresh is
- * rendered from what is in the database as of the last change heard of, as a cached page is. A read that
- * began before a drop is never kept after it, and nothing is kept longer than {@link #LIFETIME}.
+ * {@link PageCache#keptReads}, and dropped whenever content changes (every change the change log announces,
+ * on every node: {@link PageCache#clear} and {@link PageCache#drop}), whether or not the page cache itself is
+ * on: a page rendered afresh is rendered from what is in the database as of the last change heard of, as a
+ * cached page is. Drops of pages for what no read here holds (search's index taking a change in, a most
+ * read list: {@link PageCache#dropPages}) leave them. A read that began before a drop of them is never kept
+ * after it, and nothing is kept longer than {@link #LIFETIME}.
  */
 public final class KeptReads<K, V> {
 
@@ -58,6 +60,33 @@ public final class KeptReads<K, V> {
     /** The same, for values that stay true until content changes. */
     public V get(K key, Function<K, V> read) {
         return get(key, read, v -> null);
+    }
+
+    /**
+     * What was kept for each of these keys, those not kept read now in one go ({@code read} answers for
+     * every key it is given; a key it leaves out is read again next time). In the order of {@code keys}.
+     */
+    public java.util.Map<K, V> getAll(
+            java.util.Collection<K> keys, Function<java.util.Set<K>, java.util.Map<K, V>> read) {
+        long g = generation.get();
+        java.util.Map<K, V> out = new java.util.LinkedHashMap<>();
+        java.util.Set<K> missing = new java.util.LinkedHashSet<>();
+        for (K key : keys) {
+            Kept<V> k = kept.getIfPresent(key);
+            if (k != null && k.generation() == g && k.until() == null) out.put(key, k.value());
+            else missing.add(key);
+        }
+        if (missing.isEmpty()) return out;
+        java.util.Map<K, V> found = read.apply(missing);
+        boolean keep = generation.get() == g;
+        java.util.Map<K, V> all = new java.util.LinkedHashMap<>();
+        for (K key : keys) {
+            V v = out.containsKey(key) ? out.get(key) : found.get(key);
+            if (v == null) continue;
+            all.put(key, v);
+            if (keep && missing.contains(key)) kept.put(key, new Kept<>(g, v, null));
+        }
+        return all;
     }
 
     void forget() {

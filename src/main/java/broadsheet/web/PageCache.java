@@ -179,10 +179,6 @@ public final class PageCache {
         return misses.sum();
     }
 
-    public PageCache(boolean enabled) {
-        this(enabled, () -> "");
-    }
-
     /**
      * @param day today in the paper's time zone ("2026-12-06"): part of every key, because the
      *     masthead prints the date, so a page rendered yesterday is never served today
@@ -346,10 +342,16 @@ public final class PageCache {
 
     /**
      * Drops the cached pages that carry this surrogate key (as sent in their Surrogate-Key header), so
-     * a change that shows on some pages (a most-read list) need not empty the whole cache.
+     * a content change that shows on some pages (an article, its comments) need not empty the whole
+     * cache. Content changed: the kept reads are forgotten too.
      */
     public void drop(String surrogateKey) {
         kept.forEach(KeptReads::forget);
+        dropPages(surrogateKey);
+    }
+
+    /** The same for a change no kept read holds (search's index, most read lists): kept reads stay. */
+    public void dropPages(String surrogateKey) {
         drops.incrementAndGet();
         pages.asMap().values().removeIf(page -> page.keys.contains(surrogateKey));
     }

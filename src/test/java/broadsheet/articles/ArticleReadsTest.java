@@ -72,6 +72,37 @@ class ArticleReadsTest {
     }
 
     @Test
+    void searchTakingAChangeInLeavesTheKeptReadsAlone() {
+        var f = t.fixtures;
+        long harbour = f.section("harbour", "Harbour");
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+        long pier = f.article("pier-repaired", "The pier is repaired", harbour, "news", at, "Body.");
+        long tug = f.article("tug-launched", "A new tug is launched", harbour, "news", at.minusSeconds(60), "Body.");
+        t.contentChanged();
+        t.awaitSearch(); // (a page read before search has the article, without its related stories, is not kept)
+        String pierPath = Paths.article(ZoneOffset.UTC, "pier-repaired", at);
+        assertThat(Jsoup.parse(t.get(pierPath).body()).select("h1").text()).isEqualTo("The pier is repaired");
+
+        // the pier's headline changes behind the app's back; the tug's in a transaction the search index's
+        // change log hears of (triggers on) but nothing announces: only search takes it in, and drops its pages
+        f.unannounced("update articles set headline = 'The pier is half repaired' where id = " + pier);
+        f.jdbi().useHandle(h -> h.execute("update articles set headline = 'A tugboat christened' where id = " + tug));
+        t.awaitSearch();
+        Waiting.fewSeconds()
+                .untilAsserted(
+                        () -> assertThat(t.get("/search?q=christened").body()).contains("A tugboat christened"));
+
+        // what the pier's page renders from was kept: search's drop is no content change
+        assertThat(Jsoup.parse(t.get(pierPath).body()).select("h1").text()).isEqualTo("The pier is repaired");
+        // an announced change is
+        f.jdbi().useTransaction(h -> ContentChanges.announceArticles(h, List.of(pier)));
+        Waiting.fewSeconds()
+                .untilAsserted(() -> assertThat(
+                                Jsoup.parse(t.get(pierPath).body()).select("h1").text())
+                        .isEqualTo("The pier is half repaired"));
+    }
+
+    @Test
     void aNewCommentShowsOnThePageRenderedNext() {
         assertThat(quayPage().select(".article-comments__list .comment__body").eachText())
                 .doesNotContain("The quay was busy this morning.");

@@ -2,7 +2,9 @@ package broadsheet.following;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import broadsheet.db.ContentChanges;
 import broadsheet.testing.HtmlValidator;
+import broadsheet.testing.Waiting;
 import broadsheet.testing.WebClient;
 import broadsheet.web.Role;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,10 +180,20 @@ class FollowingTest extends FollowingTestBase {
         assertThat(feedHeadlines(c, "/following")).isEmpty();
         long id = article("new-ferry-timetable", politics, NOW.minus(1, ChronoUnit.MINUTES), new long[] {topic});
         assertThat(feedHeadlines(c, "/following")).containsExactly("Headline new-ferry-timetable");
-        t.fixtures.jdbi().useHandle(h -> h.execute("update articles set status = 'unpublished' where id = ?", id));
-        assertThat(feedHeadlines(c, "/following")).isEmpty();
-        t.fixtures.jdbi().useHandle(h -> h.execute("update articles set status = 'published' where id = ?", id));
-        assertThat(feedHeadlines(c, "/following")).containsExactly("Headline new-ferry-timetable");
+        // unpublished and published again as the desk does it: the change announced in its transaction
+        t.fixtures.jdbi().useTransaction(h -> {
+            h.execute("update articles set status = 'unpublished' where id = ?", id);
+            ContentChanges.announceArticles(h, List.of(id));
+        });
+        Waiting.fewSeconds()
+                .untilAsserted(() -> assertThat(feedHeadlines(c, "/following")).isEmpty());
+        t.fixtures.jdbi().useTransaction(h -> {
+            h.execute("update articles set status = 'published' where id = ?", id);
+            ContentChanges.announceArticles(h, List.of(id));
+        });
+        Waiting.fewSeconds()
+                .untilAsserted(() ->
+                        assertThat(feedHeadlines(c, "/following")).containsExactly("Headline new-ferry-timetable"));
         // a draft tagged with the topic never shows
         long draft = article("draft-ferry-fares", politics, NOW, new long[] {topic});
         t.fixtures
@@ -189,6 +201,46 @@ class FollowingTest extends FollowingTestBase {
                 .useHandle(h ->
                         h.execute("update articles set status = 'draft', published_at = null where id = ?", draft));
         assertThat(feedHeadlines(c, "/following")).containsExactly("Headline new-ferry-timetable");
+    }
+
+    @Test
+    void followsAndUnfollowsShowAtOnceWhateverNodeMadeThem() {
+        long tides = t.fixtures.topic("tides", "Tides", "subject");
+        long gulls = t.fixtures.topic("gulls", "Gulls", "subject");
+        article("spring-tide-tonight", politics, NOW.minus(3, ChronoUnit.MINUTES), new long[] {tides});
+        article("gulls-nest-on-the-pier", politics, NOW.minus(2, ChronoUnit.MINUTES), new long[] {gulls});
+        WebClient c = reader();
+        c.post("/follow", Map.of("kind", "topic", "slug", "tides", "next", "/following"));
+        assertThat(feedHeadlines(c, "/following")).containsExactly("Headline spring-tide-tonight");
+        c.post("/follow", Map.of("kind", "topic", "slug", "gulls", "next", "/following"));
+        assertThat(feedHeadlines(c, "/following"))
+                .containsExactly("Headline gulls-nest-on-the-pier", "Headline spring-tide-tonight");
+        c.post("/unfollow", Map.of("kind", "topic", "slug", "tides", "next", "/following"));
+        assertThat(feedHeadlines(c, "/following")).containsExactly("Headline gulls-nest-on-the-pier");
+
+        // another node's follow is a row in the table, which tells this node nothing: it shows all the same
+        long userId = t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select id from users where email = ?")
+                        .bind(0, "reader" + users + "@example.org")
+                        .mapTo(Long.class)
+                        .one());
+        t.fixtures
+                .jdbi()
+                .useHandle(h -> h.execute(
+                        "insert into follows (user_id, kind, target_id) values (?, 'topic', ?)", userId, tides));
+        assertThat(feedHeadlines(c, "/following"))
+                .containsExactly("Headline gulls-nest-on-the-pier", "Headline spring-tide-tonight");
+        t.fixtures
+                .jdbi()
+                .useHandle(h -> h.execute(
+                        "delete from follows where user_id = ? and kind = 'topic' and target_id = ?", userId, gulls));
+        assertThat(feedHeadlines(c, "/following")).containsExactly("Headline spring-tide-tonight");
+
+        // a newly published article of a followed topic is on the next page rendered
+        article("neap-tide-next-week", politics, NOW.minus(1, ChronoUnit.MINUTES), new long[] {tides});
+        assertThat(feedHeadlines(c, "/following"))
+                .containsExactly("Headline neap-tide-next-week", "Headline spring-tide-tonight");
     }
 
     @Test
@@ -284,6 +336,17 @@ class FollowingTest extends FollowingTestBase {
             }
             assertThat(got).as("pages of " + size).containsExactlyElementsOf(expected);
         }
+        // the first page merged from kept reads says why as the feed's statement does, article by article
+        Feed fromStatement = new Feed(new FeedDao(t.fixtures.jdbi()), new FollowDao(t.fixtures.jdbi()));
+        List<String> whyFromStatement = fromStatement.page(userId, broadsheet.db.Cursor.first(), 20).items().stream()
+                .map(i -> i.article().id() + " " + i.why())
+                .toList();
+        List<String> whyOnPage = new ArrayList<>();
+        json(c.get("/api/feed"))
+                .get("items")
+                .forEach(i ->
+                        whyOnPage.add(i.get("id").asLong() + " " + i.get("why").asText()));
+        assertThat(whyOnPage).hasSize(20).containsExactlyElementsOf(whyFromStatement);
     }
 
     @Test

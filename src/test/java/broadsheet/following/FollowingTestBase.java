@@ -54,6 +54,7 @@ abstract class FollowingTestBase {
         long id = t.fixtures.article(slug, "Headline " + slug, section, "news", at, "First paragraph of " + slug + ".");
         for (long topic : topics) t.fixtures.tag(id, topic);
         for (int i = 0; i < authors.length; i++) t.fixtures.byline(id, authors[i], i);
+        t.contentChanged(); // as publishing announces it: the feed's first page is merged from reads kept until then
         return id;
     }
 

@@ -414,6 +414,9 @@ final class BenchFollowingCommand implements Callable<Integer> {
                         .mapTo(Long.class)
                         .one();
                 h.execute("insert into article_topics (article_id, topic_id) values (?, ?)", a, topic);
+                // announced in its transaction, as the newsroom's publishing does (the feed's first page is
+                // merged from reads kept until content changes)
+                broadsheet.db.ContentChanges.announceArticles(h, java.util.List.of(a));
                 return a;
             });
             long t0 = System.nanoTime();
