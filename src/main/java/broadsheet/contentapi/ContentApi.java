@@ -37,6 +37,8 @@ public final class ContentApi {
             .maximumWeight(64L << 20)
             .weigher((String k, ApiAnswer.Made v) -> k.length() + v.body().length)
             .build();
+    /** Answers are kept from the second time their query is asked. */
+    private final AskedOnce asked = new AskedOnce();
 
     public ContentApi(ContentDao dao, ApiKeys keys, Sessions sessions, Paywall paywall, Supplier<Site> site) {
         this.dao = dao;
@@ -66,9 +68,9 @@ public final class ContentApi {
     }
 
     /**
-     * The answer for this request, made once per query and level until content changes; a request asked
-     * before is answered without reading its parameters again ({@code make} reads them, so a malformed one
-     * is a 400 and nothing is kept).
+     * The answer for this request, made once per query and level until content changes (and kept from the
+     * query's second ask: {@link AskedOnce}); a request asked before is answered without reading its parameters
+     * again ({@code make} reads them, so a malformed one is a 400 and nothing is kept).
      */
     private void cached(Context ctx, Caller c, Supplier<Object> make) {
         made(ctx, c, () -> ApiAnswer.Made.of(make.get()));
@@ -77,7 +79,9 @@ public final class ContentApi {
     /** The same, for an answer written out as it is made. */
     private void made(Context ctx, Caller c, Supplier<ApiAnswer.Made> make) {
         String query = ctx.queryString() == null ? "" : ctx.queryString();
-        ApiAnswer.Made answer = made.get(ctx.path() + "?" + query + "|" + c.level(), k -> make.get());
+        String key = ctx.path() + "?" + query + "|" + c.level();
+        ApiAnswer.Made answer = made.getIfPresent(key);
+        if (answer == null) answer = asked.again(key) ? made.get(key, k -> make.get()) : make.get();
         ApiAnswer.send(ctx, answer, c.cacheControl());
     }
 
