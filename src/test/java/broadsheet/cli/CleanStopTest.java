@@ -2,6 +2,7 @@ package broadsheet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import broadsheet.testing.ServerProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -24,20 +25,15 @@ class CleanStopTest {
 
     @Test
     void sigtermStopsTheServerCleanlyWithExitCodeZero(@TempDir Path dir) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(
-                        java,
+        Process p = new ProcessBuilder(ServerProcess.command(
                         // the product's logging, not the tests' quieter one
-                        "-Dlogback.configurationFile="
-                                + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "broadsheet.cli.Main",
+                        List.of("-Dlogback.configurationFile="
+                                + Path.of("src/main/resources/logback.xml").toAbsolutePath()),
                         "serve",
                         "--port",
                         "0",
                         "--data-dir",
-                        dir.toString())
+                        dir.toString()))
                 .redirectErrorStream(true)
                 .start();
         List<String> lines = new CopyOnWriteArrayList<>();
