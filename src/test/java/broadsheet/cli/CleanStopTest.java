@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Stopping the server as an operator or the README's Maven command does (SIGTERM; Ctrl+C is handled the
  * same way): exit code 0, and no error or stack trace.
  */
-@org.junit.jupiter.api.parallel.Isolated("starts and kills whole servers with time bounds: nothing else runs meanwhile")
+// Runs beside the other classes (its bounds, 120 s to start and 60 s to stop, hold on a busy machine),
+// not beside another class that starts a whole server
+@org.junit.jupiter.api.parallel.ResourceLock("server processes")
 class CleanStopTest {
 
     @Test

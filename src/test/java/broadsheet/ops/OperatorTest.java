@@ -22,7 +22,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A real {@code serve} process with its own embedded PostgreSQL, treated as an operator's load balancer
@@ -30,7 +30,10 @@ import org.junit.jupiter.api.parallel.Isolated;
  * asked to stop (SIGTERM). Answers must come while the database hangs; a client timeout of a few seconds
  * is the failure signal, not a measured time.
  */
-@Isolated("starts a server with its own PostgreSQL and stops and kills that PostgreSQL")
+// Runs beside the other classes, which its signals cannot reach (they go to its own server's PostgreSQL),
+// not beside another class that starts a whole server. Most of its time is waiting (for a start, a crash
+// recovery, the 10-second readiness window twice), which the other classes use.
+@ResourceLock("server processes")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorTest {
 
