@@ -2,6 +2,7 @@ package broadsheet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import broadsheet.testing.ServerProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,25 +20,22 @@ import org.junit.jupiter.api.io.TempDir;
  * Stopping the server as an operator or the README's Maven command does (SIGTERM; Ctrl+C is handled the
  * same way): exit code 0, and no error or stack trace.
  */
-@org.junit.jupiter.api.parallel.Isolated("starts and kills whole servers with time bounds: nothing else runs meanwhile")
+// Runs beside the other classes (its bounds, 120 s to start and 60 s to stop, hold on a busy machine),
+// not beside another class that starts a whole server
+@org.junit.jupiter.api.parallel.ResourceLock("server processes")
 class CleanStopTest {
 
     @Test
     void sigtermStopsTheServerCleanlyWithExitCodeZero(@TempDir Path dir) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(
-                        java,
+        Process p = new ProcessBuilder(ServerProcess.command(
                         // the product's logging, not the tests' quieter one
-                        "-Dlogback.configurationFile="
-                                + Path.of("src/main/resources/logback.xml").toAbsolutePath(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "broadsheet.cli.Main",
+                        List.of("-Dlogback.configurationFile="
+                                + Path.of("src/main/resources/logback.xml").toAbsolutePath()),
                         "serve",
                         "--port",
                         "0",
                         "--data-dir",
-                        dir.toString())
+                        dir.toString()))
                 .redirectErrorStream(true)
                 .start();
         List<String> lines = new CopyOnWriteArrayList<>();

@@ -2,6 +2,7 @@ package broadsheet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import broadsheet.testing.ServerProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -80,18 +81,13 @@ class CrashRestartTest {
     }
 
     private Process serve(int port, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(
-                        java,
-                        "-Xmx512m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
+        Process p = new ProcessBuilder(ServerProcess.command(
+                        List.of("-Xmx512m"),
                         "serve",
                         "--port",
                         String.valueOf(port),
                         "--data-dir",
-                        dir.resolve("data").toString())
+                        dir.resolve("data").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -2,8 +2,8 @@ package broadsheet.newsletters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import broadsheet.cli.Main;
 import broadsheet.db.Database;
+import broadsheet.testing.ServerProcess;
 import broadsheet.testing.SlowSmtpServer;
 import broadsheet.testing.TestDb;
 import broadsheet.testing.Waiting;
@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -89,20 +90,15 @@ class StopReleasesClaimsTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(
-                        java,
-                        "-Xmx384m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName(),
+        ProcessBuilder builder = new ProcessBuilder(ServerProcess.command(
+                        List.of("-Xmx384m"),
                         "serve",
                         "--port",
                         String.valueOf(port),
                         "--data-dir",
                         dir.resolve("data").toString(),
                         "--database-url",
-                        db.jdbcUrl() + "?user=postgres")
+                        db.jdbcUrl() + "?user=postgres"))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("node.log").toFile());
         Map<String, String> env = builder.environment();

@@ -5,6 +5,8 @@ import broadsheet.db.Database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,7 +32,13 @@ public final class TestDb {
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
+                Path dir = Files.createTempDirectory("broadsheet-test-postgres");
                 server = EmbeddedPostgres.builder()
+                        .setDataDirectory(dir.resolve("data"))
+                        // its own shutdown hook stops the server and then deleted the run's hundred-odd
+                        // databases: past surefire's 30 s limit for a JVM to exit, so every run ended with
+                        // 30 s of waiting and a killed JVM. The folder is removed after the JVM instead.
+                        .setCleanDataDirectory(false)
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("max_connections", "300")
@@ -40,6 +48,7 @@ public final class TestDb {
                     s.execute("create database template_broadsheet");
                 }
                 Database.migrate(server.getDatabase("postgres", "template_broadsheet"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> removeAfterStop(dir), "test-postgres-remove"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (SQLException e) {
@@ -47,6 +56,28 @@ public final class TestDb {
             }
         }
         return server;
+    }
+
+    /**
+     * Leaves a process that waits for the server to stop (its pid file gone; the embedded PostgreSQL's own
+     * shutdown hook stops it) and then deletes its folder, so that the JVM need not wait for the deletion.
+     */
+    private static void removeAfterStop(Path dir) {
+        try {
+            new ProcessBuilder(
+                            "sh",
+                            "-c",
+                            "for i in $(seq 600); do [ -e \"$1/data/postmaster.pid\" ] || break; sleep 0.1; done;"
+                                    + " rm -rf \"$1\"",
+                            "remove",
+                            dir.toString())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            // the folder stays in the temporary directory
+        }
     }
 
     /** A new, migrated, empty database. Close it when done. */

@@ -23,7 +23,9 @@ class BenchCommentsTest {
                     .isEqualTo(2);
             assertThat(err.toString()).contains("no published articles");
 
-            String[] data = {"bench-data", "--articles", "50", "--database-url", url, "--data-dir", dir.toString()};
+            String[] data = {
+                "bench-data", "--articles", "50", "--photos", "3", "--database-url", url, "--data-dir", dir.toString()
+            };
             assertThat(Tools.execute(
                             new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), data))
                     .isZero();

@@ -16,9 +16,12 @@ class BenchDataTest {
 
     @Test
     void generatesAnArchiveOnceAndAppendsOnlyWhenAsked(@TempDir Path dir) throws Exception {
+        // three drawn photos, not fifty: drawing and checking them was most of this test's time
         try (Database db = TestDb.fresh()) {
             String url = db.jdbcUrl().replace("jdbc:postgresql://", "postgres://postgres@");
-            String[] args = {"bench-data", "--articles", "300", "--database-url", url, "--data-dir", dir.toString()};
+            String[] args = {
+                "bench-data", "--articles", "300", "--photos", "3", "--database-url", url, "--data-dir", dir.toString()
+            };
             assertThat(Tools.execute(
                             new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true), args))
                     .isZero();
@@ -49,6 +52,8 @@ class BenchDataTest {
                 "--append",
                 "--seed",
                 "7",
+                "--photos",
+                "3",
                 "--database-url",
                 url,
                 "--data-dir",
@@ -64,6 +69,11 @@ class BenchDataTest {
                             .mapTo(Long.class)
                             .one());
             assertThat(after).isEqualTo(350);
+            long photos = db.jdbi()
+                    .withHandle(h -> h.createQuery("select count(*) from photos")
+                            .mapTo(Long.class)
+                            .one());
+            assertThat(photos).as("--photos 3, and --append reuses them").isEqualTo(3);
         }
     }
 }

@@ -91,8 +91,14 @@ final class BenchDataCommand implements Callable<Integer> {
             description = "How many topics (default ${DEFAULT-VALUE}).")
     int topicCount;
 
+    @Option(
+            names = "--photos",
+            paramLabel = "N",
+            defaultValue = "50",
+            description = "How many photos to draw (default ${DEFAULT-VALUE}; at least 3, a gallery's).")
+    int photoCount;
+
     static final int SECTIONS = 6;
-    static final int PHOTOS = 50;
     static final Duration SPAN = Duration.ofDays(3 * 365);
 
     @Override
@@ -100,6 +106,7 @@ final class BenchDataCommand implements Callable<Integer> {
         if (articles < 1) throw new Main.UserError("--articles must be at least 1");
         if (authorCount < 2 || topicCount < 5)
             throw new Main.UserError("--authors must be at least 2 and --topics at least 5");
+        if (photoCount < 3) throw new Main.UserError("--photos must be at least 3 (a gallery has three)");
         Config config = common.config();
         long started = System.nanoTime();
         try (Database db = Database.open(config)) {
@@ -245,9 +252,9 @@ final class BenchDataCommand implements Callable<Integer> {
 
     // ---- photos: drawn with java.awt, stored like uploads ----
 
-    private static List<Long> photos(Jdbi jdbi, MediaFiles media, Random rnd) throws MediaFiles.NotAnImage {
+    private List<Long> photos(Jdbi jdbi, MediaFiles media, Random rnd) throws MediaFiles.NotAnImage {
         List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < PHOTOS; i++) {
+        for (int i = 0; i < photoCount; i++) {
             boolean portrait = i % 7 == 6;
             int w = portrait ? 1000 : 1600;
             int hgt = portrait ? 1400 : 1000;
