@@ -39,12 +39,6 @@ final class Analyzers {
             protected TokenStream normalize(String field, TokenStream in) {
                 return new ASCIIFoldingFilter(new LowerCaseFilter(in));
             }
-
-            @Override
-            public int getPositionIncrementGap(String field) {
-                return 100; // between the values of a field (headline, deck, body... in Fields.TEXT): no phrase spans
-                // two
-            }
         };
     }
 

@@ -102,15 +102,9 @@ final class Documents {
         String body = readableBody(a.body(), a.access());
         if (!a.corrections().isEmpty()) body = body + "\n\n" + String.join("\n\n", a.corrections());
         d.add(new TextField(Fields.BODY, body, Field.Store.YES));
-        String bylines = String.join(", ", a.authorNames());
-        String topics = String.join(", ", a.topicNames());
-        String captions = String.join("\n", a.captions());
-        d.add(new TextField(Fields.BYLINES, bylines, Field.Store.YES));
-        d.add(new TextField(Fields.TOPICS, topics, Field.Store.YES));
-        d.add(new TextField(Fields.CAPTIONS, captions, Field.Store.YES));
-        // all of the above once more in one field, value by value: where a reader's words are matched
-        for (String text : List.of(a.headline(), a.deck(), body, bylines, topics, captions))
-            if (!text.isEmpty()) d.add(new TextField(Fields.TEXT, text, Field.Store.NO));
+        d.add(new TextField(Fields.BYLINES, String.join(", ", a.authorNames()), Field.Store.YES));
+        d.add(new TextField(Fields.TOPICS, String.join(", ", a.topicNames()), Field.Store.YES));
+        d.add(new TextField(Fields.CAPTIONS, String.join("\n", a.captions()), Field.Store.YES));
         d.add(new TextField(
                 Fields.NAMES,
                 String.join(" ", a.authorNames()) + " " + String.join(" ", a.topicNames()),

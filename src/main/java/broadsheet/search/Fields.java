@@ -29,13 +29,6 @@ final class Fields {
     static final String CREDIT = "credit";
 
     // text, not stored
-    /**
-     * Everything {@link #HEADLINE}, {@link #DECK}, {@link #BODY}, {@link #BYLINES}, {@link #TOPICS} and
-     * {@link #CAPTIONS} hold, one value each (a phrase never runs from one into the next): a reader's
-     * words are matched here, once, and the separate fields only add their weight to a match.
-     */
-    static final String TEXT = "text";
-
     static final String NAMES = "names"; // authors and topics, plain: fuzzy matching of names
     static final String HEADLINE_PLAIN = "headline_plain"; // plain: prefix matching for suggestions
 

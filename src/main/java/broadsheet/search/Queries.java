@@ -92,67 +92,6 @@ final class Queries {
         return b.build();
     }
 
-    /**
-     * What an article's match in each field adds to its match in {@link Fields#TEXT} (which holds them all
-     * and counts once, as the body did): the headline and topics most, then bylines and deck.
-     */
-    static final Map<String, Float> EXTRA = Map.of(
-            Fields.HEADLINE, 4f,
-            Fields.TOPICS, 3f,
-            Fields.BYLINES, 2.5f,
-            Fields.DECK, 2f);
-
-    /**
-     * A reader's words as typed, against articles: every word and phrase must be in {@link Fields#TEXT} (one
-     * list of documents per word, where the search by field looked through six), and each adds its BM25
-     * score there plus, weighted by {@link #EXTRA}, its score in the headline, topics, bylines and deck: a
-     * match in a headline outranks one only in a body. A word that is nowhere in the index as typed may
-     * instead be a name one letter away ("Quil" finds Ada Quill). Null when nothing searchable is left.
-     */
-    static Query reader(QueryText q, IndexReader index) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        int positive = 0;
-        for (String w : q.words()) {
-            Query in = BUILDER.createBooleanQuery(Fields.TEXT, w, Occur.MUST);
-            if (in == null) continue;
-            positive++;
-            List<Query> names = new ArrayList<>();
-            if (index != null && !indexed(index, w, Map.of(Fields.TEXT, 1f)))
-                for (String term : terms(PLAIN, Fields.NAMES, w))
-                    if (term.length() >= 4)
-                        names.add(new BoostQuery(new FuzzyQuery(new Term(Fields.NAMES, term), 1, 1), 1.5f));
-            if (names.isEmpty()) b.add(in, Occur.MUST);
-            else {
-                names.add(in);
-                b.add(new DisjunctionMaxQuery(names, TIE), Occur.MUST);
-            }
-            for (Map.Entry<String, Float> f : EXTRA.entrySet()) {
-                Query extra = BUILDER.createBooleanQuery(f.getKey(), w, Occur.MUST);
-                if (extra != null) b.add(new BoostQuery(extra, f.getValue()), Occur.SHOULD);
-            }
-        }
-        for (String p : q.phrases()) {
-            Query in = BUILDER.createPhraseQuery(Fields.TEXT, p);
-            if (in == null) continue;
-            positive++;
-            b.add(in, Occur.MUST);
-            for (Map.Entry<String, Float> f : EXTRA.entrySet()) {
-                Query extra = BUILDER.createPhraseQuery(f.getKey(), p);
-                if (extra != null) b.add(new BoostQuery(extra, f.getValue()), Occur.SHOULD);
-            }
-        }
-        if (positive == 0) return null;
-        for (String w : q.notWords()) {
-            Query not = BUILDER.createBooleanQuery(Fields.TEXT, w, Occur.MUST);
-            if (not != null) b.add(not, Occur.MUST_NOT);
-        }
-        for (String p : q.notPhrases()) {
-            Query not = BUILDER.createPhraseQuery(Fields.TEXT, p);
-            if (not != null) b.add(not, Occur.MUST_NOT);
-        }
-        return b.build();
-    }
-
     private static Query word(String word, Map<String, Float> fields, boolean fuzzy, IndexReader index) {
         List<Query> perField = new ArrayList<>();
         for (Map.Entry<String, Float> f : fields.entrySet()) {

@@ -149,14 +149,12 @@ public final class SearchEngine implements AutoCloseable {
         if (current.isPresent()) {
             try {
                 SearchIndex opened = SearchIndex.open(current.get(), false);
-                boolean recent = opened.committedAt()
-                        .isAfter(Instant.now().minus(KEEP_CHANGES).plus(Duration.ofHours(1)));
-                if (recent && opened.currentSchema()) {
+                if (opened.committedAt()
+                        .isAfter(Instant.now().minus(KEEP_CHANGES).plus(Duration.ofHours(1)))) {
                     use(opened);
                     return;
                 }
-                if (!recent) LOG.info("search index {} is older than the change log keeps; rebuilding", current.get());
-                else LOG.info("search index {} was written by an older version; rebuilding", current.get());
+                LOG.info("search index {} is older than the change log keeps; rebuilding", current.get());
                 opened.close();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("search index {} is damaged ({}); rebuilding", current.get(), e.toString());

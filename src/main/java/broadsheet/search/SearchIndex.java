@@ -80,19 +80,6 @@ final class SearchIndex implements AutoCloseable {
         return Long.parseLong(userData().getOrDefault(LOW, "0"));
     }
 
-    /**
-     * Whether the index's articles were written by this version of {@link Documents}: they have the
-     * combined {@link Fields#TEXT} that readers' words are matched in (an index from before it is rebuilt).
-     */
-    boolean currentSchema() {
-        try (DirectoryReader r = DirectoryReader.open(writer)) {
-            return r.docFreq(new org.apache.lucene.index.Term(Fields.TYPE, Fields.TYPE_ARTICLE)) == 0
-                    || org.apache.lucene.index.FieldInfos.getMergedFieldInfos(r).fieldInfo(Fields.TEXT) != null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     Instant committedAt() {
         String at = userData().get(AT);
         return at == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(at));

@@ -232,29 +232,6 @@ class SearchSyncTest {
     }
 
     @Test
-    void anIndexWrittenBeforeTheCombinedTextFieldIsRebuiltOnStart() throws IOException {
-        stop();
-        Path gen = Files.readString(dataDir.resolve("search/current"))
-                .strip()
-                .transform(dataDir.resolve("search")::resolve);
-        // what an older version wrote: articles without Fields.TEXT, at a recent position in the change log
-        try (var dir = org.apache.lucene.store.FSDirectory.open(gen);
-                var w = new org.apache.lucene.index.IndexWriter(dir, new org.apache.lucene.index.IndexWriterConfig())) {
-            var data = new java.util.HashMap<String, String>();
-            w.getLiveCommitData().forEach(e -> data.put(e.getKey(), e.getValue()));
-            w.deleteAll();
-            var d = new org.apache.lucene.document.Document();
-            d.add(new org.apache.lucene.document.StringField(
-                    Fields.TYPE, Fields.TYPE_ARTICLE, org.apache.lucene.document.Field.Store.NO));
-            w.addDocument(d);
-            w.setLiveCommitData(data.entrySet());
-            w.commit();
-        }
-        start();
-        assertThat(found("container cranes")).containsExactly("Harbour ports expand to meet shipping demand");
-    }
-
-    @Test
     void reindexBuildsANewGenerationWhileTheServerAnswersAndTheServerSwitchesToIt() throws IOException {
         String before = Files.readString(dataDir.resolve("search/current")).strip();
         StringWriter out = new StringWriter();
