@@ -242,8 +242,8 @@ public final class Search {
     private static final String[] SNIPPET_FIELDS = {Fields.BODY, Fields.DECK, Fields.CAPTIONS};
 
     /**
-     * The words in the snippets' fields only: what the highlighter looks for (asking it to look for every
-     * field's queries, and the names one letter away, cost more than finding the hits).
+     * The words in the snippets' fields only: what the highlighter looks for (given the whole query, with
+     * every field's clauses and the names one letter away, it took several times as long: docs/search.md).
      */
     private static final Map<String, Float> SNIPPETS = Map.of(Fields.BODY, 1f, Fields.DECK, 1f, Fields.CAPTIONS, 1f);
 
