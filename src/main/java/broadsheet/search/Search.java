@@ -38,10 +38,16 @@ public final class Search {
 
     public static final int PAGE_SIZE = 10;
     /**
-     * Matches are counted exactly up to this many and the facets counted among the best this many: past
+     * Matches are counted exactly up to this many (and the best {@link #FACETED} of them hold the facet counts): past
      * it the engine skips what cannot make the page instead of scoring every match of a common word.
      */
     public static final int COUNTED = 1000;
+
+    /**
+     * The facets count among the best this many matches (all of them when there are fewer): finding the
+     * best 1,000 by relevance took a phrase four times the CPU of finding the best 10 at a million articles.
+     */
+    public static final int FACETED = 100;
 
     /** One result: the article's id and a snippet of its text around the words searched for. */
     public record Hit(long id, List<Snippets.Part> snippet) {}
@@ -54,7 +60,7 @@ public final class Search {
      */
     /**
      * @param total    how many articles match; when {@code atLeast}, at least that many (counting stops there)
-     * @param facets   counts among the best {@link #COUNTED} matches (all of them when there are fewer)
+     * @param facets   counts among the best {@link #FACETED} matches (all of them when there are fewer)
      */
     public record Results(
             long total, boolean atLeast, List<Hit> hits, Map<String, List<FacetValue>> facets, boolean fuzzy) {
@@ -218,18 +224,40 @@ public final class Search {
         QueryText text = QueryText.parse(r.q());
         Query words = Queries.text(text, Queries.FIELDS, false, searcher.getIndexReader());
         if (words == null) return Results.NONE;
-        Results found = run(searcher, state, r, words, zone, now, false);
+        Results found = run(searcher, state, r, words, Queries.text(text, SNIPPETS, false), zone, now, false);
         if (found.total() == 0 && !text.words().isEmpty())
-            found = run(searcher, state, r, Queries.text(text, Queries.FIELDS, true), zone, now, true);
+            found = run(
+                    searcher,
+                    state,
+                    r,
+                    Queries.text(text, Queries.FIELDS, true),
+                    Queries.text(text, SNIPPETS, true),
+                    zone,
+                    now,
+                    true);
         return found;
     }
 
-    /** One search against one searcher (package-visible for the benchmark's per-query CPU measurement). */
+    /** The fields snippets are taken from, first that has the words first. */
+    private static final String[] SNIPPET_FIELDS = {Fields.BODY, Fields.DECK, Fields.CAPTIONS};
+
+    /**
+     * The words in the snippets' fields only: what the highlighter looks for (given the whole query, with
+     * every field's clauses and the names one letter away, it took several times as long: docs/search.md).
+     */
+    private static final Map<String, Float> SNIPPETS = Map.of(Fields.BODY, 1f, Fields.DECK, 1f, Fields.CAPTIONS, 1f);
+
+    /**
+     * One search against one searcher (package-visible for the benchmark's per-query CPU measurement).
+     *
+     * @param marked the words as the snippets mark them (null: nothing to mark)
+     */
     static Results run(
             IndexSearcher searcher,
             SortedSetDocValuesReaderState state,
             SearchRequest r,
             Query words,
+            Query marked,
             ZoneId zone,
             Instant now,
             boolean fuzzy)
@@ -241,19 +269,21 @@ public final class Search {
                 new SortField(Fields.ID, SortField.Type.LONG, true));
         // The best matches by relevance, found with skipping (block-max WAND) rather than by scoring every
         // match: they are the page's hits in relevance order, and the documents the facets count.
-        TopDocs best = searcher.search(query, new TopScoreDocCollectorManager(COUNTED, COUNTED));
+        int wanted = Math.max(FACETED, r.order() == SearchRequest.Order.NEWEST ? 0 : offset + PAGE_SIZE);
+        TopDocs best = searcher.search(query, new TopScoreDocCollectorManager(wanted, COUNTED));
         TopDocs top = r.order() == SearchRequest.Order.NEWEST
                 ? searcher.search(query, new TopFieldCollectorManager(newest, offset + PAGE_SIZE, COUNTED))
                 : byScoreThenNewest(searcher, best, offset + PAGE_SIZE);
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         if (state != null) {
-            SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, collected(searcher, best));
+            SortedSetDocValuesFacetCounts counts =
+                    new SortedSetDocValuesFacetCounts(state, collected(searcher, best, FACETED));
             for (String dim : List.of(
                     Documents.FACET_SECTION, Documents.FACET_KIND, Documents.FACET_AUTHOR, Documents.FACET_TOPIC)) {
                 facets.put(dim, values(counts, dim));
             }
         }
-        List<Hit> hits = hits(searcher, words, top, offset);
+        List<Hit> hits = hits(searcher, marked, top, offset);
         boolean atLeast = best.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
         return new Results(best.totalHits.value(), atLeast, hits, facets, fuzzy);
     }
@@ -280,9 +310,9 @@ public final class Search {
         return new TopDocs(best.totalHits, sorted);
     }
 
-    /** The given documents as a facets collector would have gathered them, segment by segment. */
-    private static FacetsCollector collected(IndexSearcher searcher, TopDocs docs) throws IOException {
-        int[] ids = new int[docs.scoreDocs.length];
+    /** The first {@code n} of the given documents as a facets collector would have gathered them, segment by segment. */
+    private static FacetsCollector collected(IndexSearcher searcher, TopDocs docs, int n) throws IOException {
+        int[] ids = new int[Math.min(n, docs.scoreDocs.length)];
         for (int i = 0; i < ids.length; i++) ids[i] = docs.scoreDocs[i].doc;
         java.util.Arrays.sort(ids);
         FacetsCollector fc = new FacetsCollector();
@@ -316,8 +346,9 @@ public final class Search {
         if (docs.length <= offset) return List.of();
         int[] ids = new int[docs.length - offset];
         for (int i = offset; i < docs.length; i++) ids[i - offset] = docs[i].doc;
-        List<List<Snippets.Part>> snippets =
-                Snippets.of(searcher, words, ids, Fields.BODY, Fields.DECK, Fields.CAPTIONS);
+        List<List<Snippets.Part>> snippets = words == null
+                ? java.util.Collections.nCopies(ids.length, List.of())
+                : Snippets.of(searcher, words, ids, SNIPPET_FIELDS);
         List<Hit> hits = new ArrayList<>();
         var stored = searcher.storedFields();
         for (int i = 0; i < ids.length; i++) {

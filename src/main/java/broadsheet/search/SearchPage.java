@@ -10,6 +10,7 @@ import java.util.List;
  * @param count      how many matched, in words ("42 articles", "At least 1,000 articles")
  * @param message    a sentence in place of results ("Type a word...", "Nothing matched..."), or null
  * @param notice     a sentence above the results (matches for similar spellings), or null
+ * @param facetsNote under the facets when there are more matches than they count among, or null
  * @param morePath   the next page, or null
  */
 public record SearchPage(
@@ -21,6 +22,7 @@ public record SearchPage(
         List<Link> sorts,
         List<Link> dates,
         List<FacetGroup> facets,
+        String facetsNote,
         List<Link> applied,
         String message,
         String notice,

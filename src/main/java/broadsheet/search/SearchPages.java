@@ -108,6 +108,9 @@ public final class SearchPages {
                 sorts(r),
                 dates(r),
                 facets(r, found),
+                found.total() > Search.FACETED && !found.facets().isEmpty()
+                        ? String.format(java.util.Locale.UK, "Counted among the best %,d matches.", Search.FACETED)
+                        : null,
                 applied(r),
                 message,
                 notice,

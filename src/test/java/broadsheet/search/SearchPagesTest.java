@@ -91,6 +91,11 @@ class SearchPagesTest {
     void phrasesMustMatchInOrderAndExcludedWordsLeaveResultsOut() {
         assertThat(headlines(q("\"quay on Monday\""))).hasSize(1);
         assertThat(headlines(q("\"Monday on quay\""))).isEmpty();
+        // a phrase never runs from one field into the next: headline "... bank results", deck "Deck of ...
+        // bank results", body "Shares in ..."
+        assertThat(headlines(q("\"bank results\""))).containsExactly("Analysis: Market rallies on bank results");
+        assertThat(headlines(q("\"results deck\""))).isEmpty();
+        assertThat(headlines(q("\"results shares\""))).isEmpty();
         assertThat(headlines(q("harbour -cranes"))).isEmpty();
         assertThat(headlines(q("harbour -fishermen"))).containsExactly("Harbour ports expand to meet shipping demand");
     }
