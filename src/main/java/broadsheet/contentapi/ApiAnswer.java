@@ -1,8 +1,6 @@
 package broadsheet.contentapi;
 
 import broadsheet.web.Json;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -30,27 +28,14 @@ final class ApiAnswer {
     /** An answer ready to send as often as asked: its JSON bytes and their ETag (hashed once, when made). */
     record Made(byte[] body, String etag) {
         static Made of(Object value) {
-            return written(g -> Json.MAPPER.writeValue(g, value));
-        }
-
-        /** The answer a writer streams out (no tree of nodes or maps made first). */
-        static Made written(Writer writer) {
             byte[] body;
-            try (ByteArrayBuilder bytes = new ByteArrayBuilder(8192)) {
-                try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(bytes)) {
-                    writer.write(g);
-                }
-                body = bytes.toByteArray();
+            try {
+                body = Json.MAPPER.writeValueAsBytes(value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return new Made(body, "\"" + ApiAnswer.etag(body) + "\"");
         }
-    }
-
-    /** Writes an answer's JSON. */
-    interface Writer {
-        void write(JsonGenerator g) throws IOException;
     }
 
     static void send(Context ctx, Made answer, String cacheControl) {

@@ -5,9 +5,11 @@ import broadsheet.contentapi.ApiKeyDao.ApiKey;
 import broadsheet.paywall.Level;
 import broadsheet.paywall.Paywall;
 import broadsheet.web.ApiPaths;
+import broadsheet.web.Json;
 import broadsheet.web.ProblemDetails.Problem;
 import broadsheet.web.Sessions;
 import broadsheet.web.Site;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -37,8 +39,6 @@ public final class ContentApi {
             .maximumWeight(64L << 20)
             .weigher((String k, ApiAnswer.Made v) -> k.length() + v.body().length)
             .build();
-    /** Answers are kept from the second time their query is asked. */
-    private final AskedOnce asked = new AskedOnce();
 
     public ContentApi(ContentDao dao, ApiKeys keys, Sessions sessions, Paywall paywall, Supplier<Site> site) {
         this.dao = dao;
@@ -68,69 +68,58 @@ public final class ContentApi {
     }
 
     /**
-     * The answer for this request, made once per query and level until content changes (and kept from the
-     * query's second ask: {@link AskedOnce}); a request asked before is answered without reading its parameters
-     * again ({@code make} reads them, so a malformed one is a 400 and nothing is kept).
+     * The answer for this request, made once per query and level until content changes; a request asked
+     * before is answered without reading its parameters again ({@code make} reads them, so a malformed one
+     * is a 400 and nothing is kept).
      */
     private void cached(Context ctx, Caller c, Supplier<Object> make) {
-        made(ctx, c, () -> ApiAnswer.Made.of(make.get()));
-    }
-
-    /** The same, for an answer written out as it is made. */
-    private void made(Context ctx, Caller c, Supplier<ApiAnswer.Made> make) {
         String query = ctx.queryString() == null ? "" : ctx.queryString();
-        String key = ctx.path() + "?" + query + "|" + c.level();
-        ApiAnswer.Made answer = made.getIfPresent(key);
-        if (answer == null) answer = asked.again(key) ? made.get(key, k -> make.get()) : make.get();
+        ApiAnswer.Made answer =
+                made.get(ctx.path() + "?" + query + "|" + c.level(), k -> ApiAnswer.Made.of(make.get()));
         ApiAnswer.send(ctx, answer, c.cacheControl());
     }
 
     public void articles(Context ctx) {
         Caller c = caller(ctx);
-        made(ctx, c, () -> {
+        cached(ctx, c, () -> {
             ArticleQuery q = ArticleQuery.of(ctx);
             ArticleJson.Shape shape = ArticleJson.Shape.of(ctx, Set.of());
             List<ContentDao.Row> rows = dao.articles(q, shape.parts());
-            Site s = site.get();
-            return ApiAnswer.Made.written(g -> {
-                g.writeStartObject();
-                g.writeArrayFieldStart("articles");
-                for (ContentDao.Row r : rows) shapes.write(g, r, shape, c.level(), s);
-                g.writeEndArray();
-                g.writeStringField("next", rows.size() < q.limit() ? null : q.next(rows.get(rows.size() - 1)));
-                g.writeEndObject();
-            });
+            ArrayNode items = Json.MAPPER.createArrayNode();
+            rows.forEach(r -> items.add(shapes.article(r, shape, c.level(), site.get())));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("articles", items);
+            out.put("next", rows.size() < q.limit() ? null : q.next(rows.get(rows.size() - 1)));
+            return out;
         });
     }
 
     public void article(Context ctx) {
         Caller c = caller(ctx);
         String id = ctx.pathParam("id");
-        made(ctx, c, () -> {
+        cached(ctx, c, () -> {
             ArticleJson.Shape shape = ArticleJson.Shape.of(ctx, Set.of("html"));
             Optional<ContentDao.Row> row =
                     id.matches("[1-9][0-9]{0,17}") ? dao.article(Long.parseLong(id), shape.parts()) : Optional.empty();
-            return one(row.orElseThrow(() -> notFound("article with id " + id)), shape, c);
+            return Map.of(
+                    "article",
+                    shapes.article(
+                            row.orElseThrow(() -> notFound("article with id " + id)), shape, c.level(), site.get()));
         });
     }
 
     public void articleBySlug(Context ctx) {
         Caller c = caller(ctx);
         String slug = ctx.pathParam("slug");
-        made(ctx, c, () -> {
+        cached(ctx, c, () -> {
             ArticleJson.Shape shape = ArticleJson.Shape.of(ctx, Set.of("html"));
-            return one(
-                    dao.article(slug, shape.parts()).orElseThrow(() -> notFound("article \"" + slug + "\"")), shape, c);
-        });
-    }
-
-    private ApiAnswer.Made one(ContentDao.Row row, ArticleJson.Shape shape, Caller c) {
-        Site s = site.get();
-        return ApiAnswer.Made.written(g -> {
-            g.writeStartObject();
-            g.writeFieldName("article");
-            shapes.write(g, row, shape, c.level(), s);
-            g.writeEndObject();
+            return Map.of(
+                    "article",
+                    shapes.article(
+                            dao.article(slug, shape.parts()).orElseThrow(() -> notFound("article \"" + slug + "\"")),
+                            shape,
+                            c.level(),
+                            site.get()));
         });
     }
 

@@ -35,8 +35,7 @@ public enum Access {
     public static Optional<Access> parse(String value) {
         if (value == null) return Optional.empty();
         String v = value.strip().toLowerCase(Locale.ROOT);
-        for (Access a : values()) if (a.value().equals(v)) return Optional.of(a);
-        return Optional.empty();
+        return Arrays.stream(values()).filter(a -> a.value().equals(v)).findFirst();
     }
 
     /** A stored value; anything unknown is read as the most closed level, never as free. */

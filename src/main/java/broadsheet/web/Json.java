@@ -1,18 +1,13 @@
 package broadsheet.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import com.fasterxml.jackson.databind.MappingJsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** JSON for embedding in pages: {@code <} is escaped so no string can close the script element. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper(
-                    // requests run on virtual threads, one new thread each: Jackson's default pool (one set of
-                    // buffers per thread) would allocate a generator's buffers afresh for every request
-                    new MappingJsonFactory().setRecyclerPool(JsonRecyclerPools.sharedBoundedPool()))
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 

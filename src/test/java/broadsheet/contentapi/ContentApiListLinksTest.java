@@ -124,47 +124,4 @@ class ContentApiListLinksTest {
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
     }
-
-    /**
-     * A query asked once is answered afresh and not kept (a cursor page read once, a cache-buster); from its
-     * second ask the answer is kept until content changes. Decks are changed behind the app's back to tell.
-     */
-    @Test
-    void anAnswerIsKeptFromTheSecondTimeItsQueryIsAsked() {
-        TestApp t = app.get();
-        String original = t.fixtures
-                .jdbi()
-                .withHandle(h -> h.createQuery(
-                                "select coalesce(quote_literal(deck), 'null') from articles where slug = 'no-bylines'")
-                        .mapTo(String.class)
-                        .one());
-        String path = ApiPaths.contentArticles() + "?fields=slug,deck&asked=" + System.nanoTime();
-        try {
-            setDeck("One");
-            t.contentChanged();
-            assertThat(deck(get(path))).isEqualTo("One"); // asked once: made, not kept
-            setDeck("Two");
-            assertThat(deck(get(path))).isEqualTo("Two"); // asked again: made afresh, and kept
-            setDeck("Three");
-            assertThat(deck(get(path))).isEqualTo("Two"); // the kept answer, until content changes
-            t.contentChanged();
-            assertThat(deck(get(path))).isEqualTo("Three");
-        } finally {
-            t.fixtures.unannounced("update articles set deck = " + original + " where slug = 'no-bylines'");
-            t.contentChanged();
-        }
-    }
-
-    private static void setDeck(String deck) {
-        app.get()
-                .fixtures
-                .unannounced("update articles set deck = '" + deck.replace("'", "''") + "' where slug = 'no-bylines'");
-    }
-
-    private static String deck(HttpResponse<String> r) {
-        for (JsonNode a : json(r).path("articles"))
-            if (a.path("slug").asText().equals("no-bylines"))
-                return a.path("deck").asText();
-        throw new AssertionError("no-bylines is not in " + r.body());
-    }
 }
