@@ -76,19 +76,20 @@ public final class FeedDao {
     record Newest(long[] at, long[] ids) {}
 
     private static final String NEWEST = """
-            select 'author' as kind, f.id as target_id, x.article_id, x.published_at
+            select 'author' as kind, f.id as target_id, x.article_id, x.published_at,
+                   cast(extract(epoch from x.published_at) * 1000000 as bigint) as at_micros
               from unnest(cast(:author as bigint[])) f(id) cross join lateral (
                 select l.article_id, l.published_at from article_authors l
                  where l.author_id = f.id and l.published_at is not null
                  order by l.published_at desc, l.article_id desc limit :n) x
             union all
-            select 'topic', f.id, x.article_id, x.published_at
+            select 'topic', f.id, x.article_id, x.published_at, cast(extract(epoch from x.published_at) * 1000000 as bigint)
               from unnest(cast(:topic as bigint[])) f(id) cross join lateral (
                 select l.article_id, l.published_at from article_topics l
                  where l.topic_id = f.id and l.published_at is not null
                  order by l.published_at desc, l.article_id desc limit :n) x
             union all
-            select 'section', f.id, x.id, x.published_at
+            select 'section', f.id, x.id, x.published_at, cast(extract(epoch from x.published_at) * 1000000 as bigint)
               from unnest(cast(:section as bigint[])) f(id) cross join lateral (
                 select a.id, a.published_at from articles a
                  where a.section_id = f.id and a.status = 'published'
@@ -115,31 +116,27 @@ public final class FeedDao {
             java.util.List<Long> list = ids.get(key.substring(0, colon));
             if (list != null) list.add(Long.parseLong(key.substring(colon + 1)));
         }
-        java.util.Map<String, java.util.List<long[]>> rows = new java.util.HashMap<>();
-        jdbi.useHandle(h -> {
-            var q = h.createQuery(NEWEST).bind("n", n);
-            ids.forEach((kind, list) -> q.bind(kind, list.toArray(Long[]::new)));
-            q.map((rs, ctx) -> {
-                        Timestamp at = rs.getTimestamp("published_at");
-                        long micros = at.getTime() / 1000 * 1_000_000 + at.getNanos() / 1000;
-                        rows.computeIfAbsent(
-                                        rs.getString("kind") + ":" + rs.getLong("target_id"),
-                                        k -> new java.util.ArrayList<>())
-                                .add(new long[] {micros, rs.getLong("article_id")});
-                        return 0;
-                    })
-                    .forEach(x -> {});
-        });
+        record Row(String key, long at, long id) {}
+        java.util.Map<String, java.util.List<Row>> rows = jdbi
+                .withHandle(h -> {
+                    var q = h.createQuery(NEWEST).bind("n", n);
+                    ids.forEach((kind, list) -> q.bind(kind, list.toArray(Long[]::new)));
+                    return q.map((rs, ctx) -> new Row(
+                                    rs.getString("kind") + ":" + rs.getLong("target_id"),
+                                    rs.getLong("at_micros"),
+                                    rs.getLong("article_id")))
+                            .list();
+                })
+                .stream()
+                .collect(java.util.stream.Collectors.groupingBy(Row::key)); // rows keep the statement's order
         java.util.Map<String, Newest> out = new java.util.HashMap<>();
         for (String key : keys) {
-            java.util.List<long[]> r = rows.getOrDefault(key, java.util.List.of());
-            long[] at = new long[r.size()];
-            long[] id = new long[r.size()];
-            for (int i = 0; i < r.size(); i++) {
-                at[i] = r.get(i)[0];
-                id[i] = r.get(i)[1];
-            }
-            out.put(key, new Newest(at, id));
+            java.util.List<Row> r = rows.getOrDefault(key, java.util.List.of());
+            out.put(
+                    key,
+                    new Newest(
+                            r.stream().mapToLong(Row::at).toArray(),
+                            r.stream().mapToLong(Row::id).toArray()));
         }
         return out;
     }

@@ -117,12 +117,7 @@ class FollowingRulesTest extends FollowingTestBase {
     @Test
     void theFollowLimitIsEnforcedWithAClearMessage() throws Exception {
         WebClient c = reader();
-        long userId = t.fixtures
-                .jdbi()
-                .withHandle(h -> h.createQuery("select id from users where email = ?")
-                        .bind(0, "reader" + users + "@example.org")
-                        .mapTo(Long.class)
-                        .one());
+        long userId = lastReaderId();
         t.fixtures.jdbi().useHandle(h -> h.execute("""
                 insert into follows (user_id, kind, target_id) select ?, 'topic', g from generate_series(1000000, 1000000 + ? - 1) g""", userId, Follows.LIMIT));
         HttpResponse<String> api =

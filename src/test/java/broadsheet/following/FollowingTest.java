@@ -219,12 +219,7 @@ class FollowingTest extends FollowingTestBase {
         assertThat(feedHeadlines(c, "/following")).containsExactly("Headline gulls-nest-on-the-pier");
 
         // another node's follow is a row in the table, which tells this node nothing: it shows all the same
-        long userId = t.fixtures
-                .jdbi()
-                .withHandle(h -> h.createQuery("select id from users where email = ?")
-                        .bind(0, "reader" + users + "@example.org")
-                        .mapTo(Long.class)
-                        .one());
+        long userId = lastReaderId();
         t.fixtures
                 .jdbi()
                 .useHandle(h -> h.execute(
@@ -309,12 +304,7 @@ class FollowingTest extends FollowingTestBase {
             c.json("POST", "/api/following", "{\"kind\":\"topic\",\"slug\":\"many-" + i + "\"}", "X-CSRF-Token", token);
         }
         c.json("POST", "/api/following", "{\"kind\":\"author\",\"slug\":\"prolific-writer\"}", "X-CSRF-Token", token);
-        long userId = t.fixtures
-                .jdbi()
-                .withHandle(h -> h.createQuery("select id from users where email = ?")
-                        .bind(0, "reader" + users + "@example.org")
-                        .mapTo(Long.class)
-                        .one());
+        long userId = lastReaderId();
         List<Long> expected = t.fixtures
                 .jdbi()
                 .withHandle(h ->

@@ -50,6 +50,16 @@ abstract class FollowingTestBase {
         return t.signedIn("reader" + (++users) + "@example.org", Role.READER);
     }
 
+    /** The id of the reader {@link #reader()} made last. */
+    static long lastReaderId() {
+        return t.fixtures
+                .jdbi()
+                .withHandle(h -> h.createQuery("select id from users where email = ?")
+                        .bind(0, "reader" + users + "@example.org")
+                        .mapTo(Long.class)
+                        .one());
+    }
+
     static long article(String slug, long section, Instant at, long[] topics, long... authors) {
         long id = t.fixtures.article(slug, "Headline " + slug, section, "news", at, "First paragraph of " + slug + ".");
         for (long topic : topics) t.fixtures.tag(id, topic);
