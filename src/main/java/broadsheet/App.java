@@ -154,6 +154,7 @@ public final class App implements AutoCloseable {
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.concurrency.useVirtualThreads = true;
+            c.jetty.threadPool = broadsheet.web.ServerThreads.create();
             c.http.compressionStrategy = CompressionStrategy.NONE; // pages are stored gzipped already
             c.http.generateEtags = false;
             c.router.ignoreTrailingSlashes = true;
@@ -223,6 +224,11 @@ public final class App implements AutoCloseable {
      */
     public org.eclipse.jetty.util.thread.Invocable.InvocationType invocationType() {
         return server.jettyServer().server().getInvocationType();
+    }
+
+    /** Jetty's threads (see {@link broadsheet.web.ServerThreads}). */
+    public org.eclipse.jetty.util.thread.ThreadPool threadPool() {
+        return server.jettyServer().server().getThreadPool();
     }
 
     public int port() {

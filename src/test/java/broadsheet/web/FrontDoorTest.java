@@ -133,4 +133,22 @@ class FrontDoorTest {
         assertThat(t.get("/no-such-page").statusCode()).isEqualTo(404);
         assertThat(t.get(ARTICLE, "Cookie", "bs_session=someone").body()).contains("The east quay reopens");
     }
+
+    @Test
+    void theSelectorWaitsOnAPlatformThreadAndTheAppRunsOnVirtualOnes() {
+        // On virtual threads the selector's loop queued behind page renders on the two cores (rendered
+        // pages' p99 three to four times higher): it must be one of the pool's platform threads, and what
+        // the door hands on must go to virtual threads, where waiting on the database costs no thread.
+        assertThat(t.get(ARTICLE).statusCode()).isEqualTo(200);
+        var pool = (org.eclipse.jetty.util.thread.QueuedThreadPool) t.app.threadPool();
+        assertThat(org.eclipse.jetty.util.VirtualThreads.getVirtualThreadsExecutor(pool))
+                .isNotNull();
+        boolean selecting = Thread.getAllStackTraces().entrySet().stream() // platform threads only
+                .filter(e -> e.getKey().getName().startsWith(pool.getName() + "-"))
+                .anyMatch(e -> java.util.Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getClassName().startsWith("org.eclipse.jetty.io.ManagedSelector")));
+        assertThat(selecting)
+                .as("a platform thread of this server's pool runs its selector")
+                .isTrue();
+    }
 }
