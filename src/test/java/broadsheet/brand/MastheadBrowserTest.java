@@ -95,12 +95,19 @@ class MastheadBrowserTest {
                         .toList())
                 .containsExactly("Following", "Account");
         // Sign out is a form with the CSRF token: it signs the reader out
-        browser.findElement(By.cssSelector(".masthead__sign-out button")).click();
+        var signOut = browser.findElement(By.cssSelector(".masthead__sign-out button"));
+        signOut.click();
+        // the form's answer must arrive before the next page is asked for, or the browser drops the post
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(signOut));
         browser.get(t.url("/"));
         Browser.waitUntil(
                 browser,
-                5,
-                d -> d.findElements(By.cssSelector(".masthead__user")).isEmpty());
+                10,
+                d -> d.findElement(By.cssSelector(".masthead__account"))
+                        .getText()
+                        .contains("Sign in"));
+        assertThat(browser.findElements(By.cssSelector(".masthead__user"))).isEmpty();
         assertThat(browser.findElement(By.cssSelector(".masthead__account")).getText())
                 .contains("Sign in");
     }

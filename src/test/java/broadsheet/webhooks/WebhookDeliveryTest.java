@@ -450,7 +450,9 @@ class WebhookDeliveryTest {
                                     owner));
             long s = withJobs.fixtures.section("jobs", "Jobs");
             withJobs.fixtures.article("jobs-story", "On its own", s, "news", Instant.now(), "Body");
-            broadsheet.testing.Waiting.fewSeconds()
+            // the job's first pass, a second after start, then its HTTP client's start: more than five seconds
+            // on a busy machine (seen at load 30)
+            broadsheet.testing.Waiting.upTo(java.time.Duration.ofSeconds(20))
                     .until(() -> receiver.at("/jobs").size() == 1);
             assertThat(receiver.at("/jobs").getFirst().signatureValid()).isTrue();
         }
