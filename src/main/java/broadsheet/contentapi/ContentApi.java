@@ -78,22 +78,23 @@ public final class ContentApi {
     /**
      * The answer for this request: kept, once its query and level are asked a second time, until content
      * changes, and then sent without reading the parameters again ({@code make} reads them, so a malformed one
-     * is a 400 and nothing is kept). An answer asked for only once is not kept: a client that pages through
-     * the archive, or adds a parameter of its own to every request, would otherwise fill the node's memory
-     * with answers nobody asks for again, each surviving young collections into the old generation.
+     * is a 400 and nothing is kept). An answer asked for only once is made, sent and dropped: a client that
+     * pages deep into the archive, or adds a parameter of its own to every request, would otherwise fill the
+     * node's memory with answers nobody asks for again, each surviving young collections into the old
+     * generation. A query asked before is made once for all who ask it at the same moment (as after a change).
      */
     private void cached(Context ctx, Caller c, Supplier<Object> make) {
         String query = ctx.queryString() == null ? "" : ctx.queryString();
         String key = ctx.path() + "?" + query + "|" + c.level();
         ApiAnswer.Made answer = made.getIfPresent(key);
-        if (answer == null) {
+        if (answer == null && asked.note(key)) {
             long before = changes.get();
+            answer = made.get(key, k -> ApiAnswer.Made.of(make.get()));
+            // content changed while it was being made: it may be older than the change (clearing the cache
+            // does not wait for an answer still being made), so it is not kept
+            if (changes.get() != before) made.invalidate(key);
+        } else if (answer == null) {
             answer = ApiAnswer.Made.of(make.get());
-            if (asked.note(key)) {
-                made.put(key, answer);
-                // content changed while it was made: it may be older than the change, so it is not kept
-                if (changes.get() != before) made.invalidate(key);
-            }
         }
         ApiAnswer.send(ctx, answer, c.cacheControl());
     }
