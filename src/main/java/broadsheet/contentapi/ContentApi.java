@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -34,11 +35,17 @@ public final class ContentApi {
     private final Paywall paywall;
     private final Supplier<Site> site;
     private final ArticleJson shapes = new ArticleJson();
-    /** Answers already made, by what was asked and at which paywall level; dropped on any content change. */
+    /**
+     * Answers already made, by what was asked and at which paywall level, from the second time it is asked
+     * ({@link #asked}); dropped on any content change ({@link #changes} counts them).
+     */
     private final Cache<String, ApiAnswer.Made> made = Caffeine.newBuilder()
             .maximumWeight(64L << 20)
             .weigher((String k, ApiAnswer.Made v) -> k.length() + v.body().length)
             .build();
+
+    private final AskedBefore asked = new AskedBefore();
+    private final AtomicLong changes = new AtomicLong();
 
     public ContentApi(ContentDao dao, ApiKeys keys, Sessions sessions, Paywall paywall, Supplier<Site> site) {
         this.dao = dao;
@@ -50,6 +57,7 @@ public final class ContentApi {
 
     /** Forgets every answer made (called on every content change, on every node). */
     public void clear() {
+        changes.incrementAndGet();
         made.invalidateAll();
     }
 
@@ -68,14 +76,26 @@ public final class ContentApi {
     }
 
     /**
-     * The answer for this request, made once per query and level until content changes; a request asked
-     * before is answered without reading its parameters again ({@code make} reads them, so a malformed one
-     * is a 400 and nothing is kept).
+     * The answer for this request: kept, once its query and level are asked a second time, until content
+     * changes, and then sent without reading the parameters again ({@code make} reads them, so a malformed one
+     * is a 400 and nothing is kept). An answer asked for only once is made, sent and dropped: a client that
+     * pages deep into the archive, or adds a parameter of its own to every request, would otherwise fill the
+     * node's memory with answers nobody asks for again, each surviving young collections into the old
+     * generation. A query asked before is made once for all who ask it at the same moment (as after a change).
      */
     private void cached(Context ctx, Caller c, Supplier<Object> make) {
         String query = ctx.queryString() == null ? "" : ctx.queryString();
-        ApiAnswer.Made answer =
-                made.get(ctx.path() + "?" + query + "|" + c.level(), k -> ApiAnswer.Made.of(make.get()));
+        String key = ctx.path() + "?" + query + "|" + c.level();
+        ApiAnswer.Made answer = made.getIfPresent(key);
+        if (answer == null && asked.note(key)) {
+            long before = changes.get();
+            answer = made.get(key, k -> ApiAnswer.Made.of(make.get()));
+            // content changed while it was being made: it may be older than the change (clearing the cache
+            // does not wait for an answer still being made), so it is not kept
+            if (changes.get() != before) made.invalidate(key);
+        } else if (answer == null) {
+            answer = ApiAnswer.Made.of(make.get());
+        }
         ApiAnswer.send(ctx, answer, c.cacheControl());
     }
 
