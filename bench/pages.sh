@@ -9,7 +9,7 @@
 # Environment: ROUNDS (2), DURATION seconds per row (10), WARMUP seconds per row (3), WARM_JIT seconds of
 #   mixed load on each fresh server before measuring (60), ARTICLES in the archive (20000), CACHED_PAGES
 #   ("article home section topic rss"), THREADS wrk threads (2), PORT (8090), NGINX_PORT (8099), JAVA,
-#   SERVE_JVM ("-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000" and a class archive in the scratch dir, as README's commands), JAVA_OPTS, STARTS start-up timings (3),
+#   SERVE_JVM ("-Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000" and a class archive in the scratch dir, as README's commands), JAVA_OPTS, STARTS start-up timings (3),
 #   RELATED_WAIT seconds to wait for the archive's related stories before measuring (3600),
 #   PARTS which parts to run ("startup cached rendered archive"; e.g. PARTS=archive for /following, the spread
 #   and the largest topic alone; a run of some parts writes its report to the scratch dir, not the docs, unless --out),
@@ -34,7 +34,7 @@ ALL_PARTS="startup cached rendered archive"
 PARTS=${PARTS:-$ALL_PARTS}
 part() { case " $PARTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 CDS_ARCHIVE=/tmp/broadsheet-pages-$$.jsa
-SERVE_JVM=${SERVE_JVM:--Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE}
+SERVE_JVM=${SERVE_JVM:--Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE}
 OUT="$ROOT/docs/benchmarks.md"
 KEEP=0
 BUILD=1
