@@ -9,10 +9,12 @@
 # Environment: ROUNDS (2), DURATION seconds per row (10), WARMUP seconds per row (3), WARM_JIT seconds of
 #   mixed load on each fresh server before measuring (60), ARTICLES in the archive (20000), CACHED_PAGES
 #   ("article home section topic rss"), THREADS wrk threads (2), PORT (8090), NGINX_PORT (8099), JAVA,
-#   SERVE_JVM ("-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000" and a class archive in the scratch dir, as README's commands), JAVA_OPTS, STARTS start-up timings (3),
+#   SERVE_JVM ("-Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000" and a class archive in the scratch dir, as README's commands), JAVA_OPTS, STARTS start-up timings (3),
 #   RELATED_WAIT seconds to wait for the archive's related stories before measuring (3600),
 #   PARTS which parts to run ("startup cached rendered archive"; e.g. PARTS=archive for /following, the spread
-#   and the largest topic alone; a run of some parts writes its report to the scratch dir, not the docs, unless --out).
+#   and the largest topic alone; a run of some parts writes its report to the scratch dir, not the docs, unless --out),
+#   ARCHIVE_DIR a data dir for the archive that outlives the run: generated (with its reader) the first time,
+#   used as it is afterwards (its related stories are already worked out, so the wait is short).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,16 +34,17 @@ ALL_PARTS="startup cached rendered archive"
 PARTS=${PARTS:-$ALL_PARTS}
 part() { case " $PARTS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 CDS_ARCHIVE=/tmp/broadsheet-pages-$$.jsa
-SERVE_JVM=${SERVE_JVM:--Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE}
+SERVE_JVM=${SERVE_JVM:--Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000 -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$CDS_ARCHIVE}
 OUT="$ROOT/docs/benchmarks.md"
 KEEP=0
 BUILD=1
+OUT_GIVEN=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) BUILD=0; shift ;;
     --keep) KEEP=1; shift ;;
-    --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --out) OUT=$2; OUT_GIVEN=1; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench/pages.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -74,9 +77,7 @@ cp "$ROOT/target/broadsheet.jar" "$ROOT/target/broadsheet-tools.jar" "$WORK/"
 JAR="$WORK/broadsheet.jar"
 TOOLS="$WORK/broadsheet-tools.jar"
 DEMO="$WORK/demo"
-ARCHIVE="$WORK/archive"
-OUT_GIVEN=0
-for a in "$@"; do [ "$a" = --out ] && OUT_GIVEN=1; done
+ARCHIVE=${ARCHIVE_DIR:-$WORK/archive}
 [ "$PARTS" = "$ALL_PARTS" ] || [ $OUT_GIVEN = 1 ] || OUT="$WORK/benchmarks.md"
 
 SERVER=""
@@ -140,9 +141,15 @@ with_statements "$DEMO"
 fi
 RELATED_LEFT="-"; waited=0
 if part archive; then
-log "generating $ARTICLES articles"
-"$JAVA" -jar "$TOOLS" bench-data --data-dir "$ARCHIVE" --articles "$ARTICLES" > "$WORK/bench-data.log"
-READER=$("$JAVA" -jar "$TOOLS" bench-reader --data-dir "$ARCHIVE" --follows 100 2>/dev/null | tail -1)
+if [ -s "$ARCHIVE/bench-reader.txt" ]; then
+  log "using the archive in $ARCHIVE"
+  ARTICLES=$(wc -l < "$ARCHIVE/bench-urls.txt")
+else
+  log "generating $ARTICLES articles"
+  "$JAVA" -jar "$TOOLS" bench-data --data-dir "$ARCHIVE" --articles "$ARTICLES" > "$WORK/bench-data.log"
+  "$JAVA" -jar "$TOOLS" bench-reader --data-dir "$ARCHIVE" --follows 100 2>/dev/null | tail -1 > "$ARCHIVE/bench-reader.txt"
+fi
+READER=$(cat "$ARCHIVE/bench-reader.txt")
 with_statements "$ARCHIVE"
 # a site's archive has its related stories worked out by the background job (search/RelatedJob) before
 # readers spread over it: one server runs the job to the end (RELATED_WAIT seconds at most) before the rounds
@@ -179,9 +186,9 @@ ticks() { # CPU ticks (1/100 s) of the pids given
   echo $t
 }
 pg_pids() { echo "$PG_PID" $(ps -o pid= --ppid "$PG_PID"); }
-pss() { # MiB of PSS of the server and its PostgreSQL
+pss() { # MiB of PSS of the processes given (the server, its PostgreSQL: the postmaster and its children)
   local kb=0 p
-  for p in "$SERVER" $(pg_pids); do
+  for p in "$@"; do
     [ -r "/proc/$p/smaps_rollup" ] && kb=$((kb + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup")))
   done
   echo $((kb / 1024))
@@ -201,20 +208,20 @@ run() {
   wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency "$url" "$@" > "$file"
   local j1 p1 s1 x1
   j1=$(ticks "$SERVER"); p1=$(ticks $(pg_pids)); s1=$(statements); x1=$(transactions)
-  local n rps p99 bad mem
+  local n rps p99 bad mem jvm_mem pg_mem
   n=$(awk '/requests in/ {print $1}' "$file")
   rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$file")
   p99=$(ms "$(awk '/^ +99%/ {print $2}' "$file")")
   bad=$(awk '/Non-2xx|Socket errors/' "$file" | tr -s ' ' | tr '\n' ';')
-  mem=$(pss)
+  jvm_mem=$(pss "$SERVER"); pg_mem=$(pss $(pg_pids)); mem=$((jvm_mem + pg_mem))
   # statements and transactions less the two each reading takes
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$conns" "$rps" "$p99" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$conns" "$rps" "$p99" \
     "$(awk -v a="$j0" -v b="$j1" -v n="$n" 'BEGIN { printf "%.3f", (b - a) * 10 / n }')" \
     "$(awk -v a="$p0" -v b="$p1" -v n="$n" 'BEGIN { printf "%.3f", (b - a) * 10 / n }')" \
     "$(awk -v a="$s0" -v b="$s1" -v n="$n" 'BEGIN { printf "%.2f", (b - a - 2) / n }')" \
     "$(awk -v a="$x0" -v b="$x1" -v n="$n" 'BEGIN { printf "%.2f", (b - a - 3) / n }')" \
-    "$mem" "$load" "${bad:-}" >> "$WORK/rows"
-  log "$name c$conns: $rps req/s, p99 $p99 ms, load $load"
+    "$mem" "$load" "${bad:-}" "$jvm_mem" "$pg_mem" >> "$WORK/rows"
+  log "$name c$conns: $rps req/s, p99 $p99 ms, PSS $mem MiB (JVM $jvm_mem, PostgreSQL $pg_mem), load $load"
 }
 warm() { # URL list file: WARM_JIT seconds of mixed pages
   wrk -t"$THREADS" -c16 -d"${WARM_JIT}s" "http://127.0.0.1:$PORT" -s "$ROOT/bench/random-urls.lua" -- "$1" > /dev/null
@@ -316,7 +323,9 @@ for round in $(seq 1 "$ROUNDS"); do
   stop_server
 done
 cp "$WORK/rows" "$WORK/rows.tsv"
-peak() { awk -F'\t' -v re="$1" '$1 ~ re { if ($9 > m) m = $9 } END { print m + 0 }' "$WORK/rows"; }
+peak() { # the largest PSS of the rows named, with its JVM and PostgreSQL parts
+  awk -F'\t' -v re="$1" '$1 ~ re && $9 > m { m = $9; j = $12; p = $13 } END { printf "%d MiB (JVM %d + PostgreSQL %d)", m, j, p }' "$WORK/rows"
+}
 
 # ---- the report: medians over the rounds ----
 SECTION="$WORK/section.md"
@@ -333,7 +342,7 @@ sizes() { [ -f "$WORK/demo-paths" ] || return 0; while read -r name _; do printf
   echo "- Archive: $ARTICLES generated articles, related stories worked out by the background job before the rounds ($RELATED_LEFT left after waiting ${waited}s); /following is a reader following 100 things"
   echo "- $ROUNDS rounds, each server freshly started and warmed ${WARM_JIT}s with a mix of the pages, then per row ${WARMUP}s warm-up and ${DURATION}s measured (wrk, $THREADS threads, same cores); figures are medians over the rounds"
   part startup && echo "- Start-up with an existing data dir (the demo paper), \`java $SERVE_JVM -jar broadsheet.jar serve\` to the first 200 on /: ${STARTUPS[*]} ms (the first start after the build, which writes the class archive when it stops: $FIRST_START_MS ms)"
-  echo "- Peak PSS of the JVM and its PostgreSQL (target < 400 MiB), read after each row: demo paper, cache on $(peak '^cached') MiB; demo paper, cache off $(peak '^rendered (article|home|section|topic|rss)$') MiB; archive, cache off $(peak '^rendered (/following|articles|largest)') MiB"
+  echo "- Peak PSS of the JVM and its PostgreSQL (target < 400 MiB), read after each row: demo paper, cache on $(peak '^cached'); demo paper, cache off $(peak '^rendered (article|home|section|topic|rss)$'); archive, cache off $(peak '^rendered (/following|articles|largest)')"
   if part cached; then
   echo
   echo "Cache hits beside nginx serving the same bytes (target ≥ 0.9 of nginx):"

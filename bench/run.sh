@@ -21,7 +21,7 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-8090}
 NOCACHE_PORT=${NOCACHE_PORT:-8091}
 NGINX_PORT=${NGINX_PORT:-8099}
-JAVA_OPTS=${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}   # what README gives serve
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000}   # what README gives serve
 OUT="$ROOT/docs/benchmarks.md"
 DATA=""
 KEEP=0

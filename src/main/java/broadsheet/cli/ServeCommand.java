@@ -54,7 +54,8 @@ final class ServeCommand implements Callable<Integer> {
     final List<java.util.function.UnaryOperator<Config>> configure = new ArrayList<>();
 
     /**
-     * The JVM options the site is measured with (docs/benchmarks.md): a 192 MB heap, a quarter of it for the
+     * The JVM options the site is measured with (docs/benchmarks.md): a 128 MB heap (a server touches all of
+     * it under load, and it is four or five times what is live without the page cache), a quarter of it for the
      * page cache, and the serial collector, which on two cores and a heap this small costs less memory than
      * G1 for the same throughput. A jar cannot choose its own JVM's options, so README's commands and
      * {@code mvn exec:exec} pass them, and a start without a heap limit says so. The last hands the C heap's
@@ -62,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
      * keep it. They also pass a class archive ({@code -XX:+AutoCreateSharedArchive}), which only shortens
      * the start-up.
      */
-    static final String JVM_OPTIONS = "-Xmx192m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000";
+    static final String JVM_OPTIONS = "-Xmx128m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000";
 
     /** Work on the migrated database before the site starts; broadsheet-tools.jar's demo loader is one. */
     final List<BiConsumer<Database, Config>> beforeServing = new ArrayList<>();

@@ -17,10 +17,12 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 public final class Database implements AutoCloseable {
 
     /**
-     * Connections in the app's pool: enough for two cores to keep PostgreSQL busy while other requests
-     * render (4 and 8 gave a worse p99 under 16 concurrent readers; see docs/benchmarks.md).
+     * Connections in the app's pool, two of them held by the listeners (content changes, search): six for
+     * requests and jobs keep two cores' PostgreSQL busy now that a page reads the database in two or three
+     * statements at most, and each backend holds 4-5 MB of its own (catalogue and plan caches), so a pool of
+     * 16 cost some 35 MB more under load (docs/benchmarks.md, "Memory").
      */
-    public static final int POOL = 16;
+    public static final int POOL = 8;
 
     /**
      * One turn of a request's wait for a pooled connection: after each, it goes on waiting only while the
@@ -30,7 +32,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * The embedded PostgreSQL, sized for a small machine: connections for this app's pool and one more
-     * process as large (a second node, or the benchmark's cache-off server) plus psql and maintenance;
+     * process as large (a second node, or the benchmark's cache-off server), each with its watch's probe,
+     * plus psql and maintenance;
      * shared_buffers small (every buffer a backend has touched counts in the processes' memory, and a large
      * archive touches them all), since the operating system's page cache holds the rest of the database
      * without counting against the processes' memory; work_mem for sorts of one page of rows; no parallel workers or JIT, which on two cores
@@ -38,7 +41,7 @@ public final class Database implements AutoCloseable {
      */
     static final java.util.Map<String, String> EMBEDDED_SETTINGS = java.util.Map.of(
             "max_connections", String.valueOf(2 * POOL + 8),
-            "shared_buffers", "32MB",
+            "shared_buffers", "16MB",
             "work_mem", "4MB",
             "maintenance_work_mem", "64MB",
             "max_parallel_workers_per_gather", "0",

@@ -194,7 +194,7 @@ public final class PageCache {
 
     /**
      * Bytes of pages kept: a quarter of the heap, at most 256 MB, so the cache fits the small heap
-     * {@code serve} is meant to run with (48 MB of a 192 MB heap: some 1,700 article pages).
+     * {@code serve} is meant to run with (31 MB of a 128 MB heap: some 1,100 article pages).
      */
     static long capacity(long maxHeap) {
         return Math.min(256L * 1024 * 1024, maxHeap / 4);
