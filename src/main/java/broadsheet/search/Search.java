@@ -350,10 +350,13 @@ public final class Search {
                 ? java.util.Collections.nCopies(ids.length, List.of())
                 : Snippets.of(searcher, words, ids, SNIPPET_FIELDS);
         List<Hit> hits = new ArrayList<>();
-        var stored = searcher.storedFields();
+        var leaves = searcher.getIndexReader().leaves();
         for (int i = 0; i < ids.length; i++) {
-            long id = stored.document(ids[i]).getField(Fields.ID).numericValue().longValue();
-            hits.add(new Hit(id, snippets.get(i)));
+            // from doc values: reading the stored document would decompress its whole block of bodies
+            var leaf = leaves.get(ReaderUtil.subIndex(ids[i], leaves));
+            NumericDocValues id = DocValues.getNumeric(leaf.reader(), Fields.ID);
+            if (!id.advanceExact(ids[i] - leaf.docBase)) throw new IllegalStateException("no id for " + ids[i]);
+            hits.add(new Hit(id.longValue(), snippets.get(i)));
         }
         return hits;
     }

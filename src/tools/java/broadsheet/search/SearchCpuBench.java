@@ -1,0 +1,195 @@
+package broadsheet.search;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The CPU time of one whole reader's search ({@code Search.search}: the query, facet counts, snippets) on one
+ * thread, per kind of query as bench-search draws them (words from the same lists, names from the index's
+ * bylines), on a node's index folder, without a server or a database. Run one jar and then another on the
+ * same index, alternately, to compare code on a loaded machine (CPU time is less disturbed by other work
+ * than wall time):
+ *
+ * <pre>java -cp target/broadsheet-tools.jar broadsheet.search.SearchCpuBench DATA_DIR/search 3 [two,name]</pre>
+ */
+public final class SearchCpuBench {
+
+    private SearchCpuBench() {}
+
+    static final String[] ADJ = {
+        "coastal",
+        "regional",
+        "independent",
+        "municipal",
+        "national",
+        "rural",
+        "civic",
+        "northern",
+        "southern",
+        "historic",
+        "public",
+        "digital",
+        "green",
+        "urban",
+        "maritime",
+        "royal",
+        "open",
+        "quiet",
+        "bright",
+        "modern"
+    };
+    static final String[] NOUN = {
+        "harbour",
+        "budget",
+        "bridge",
+        "railway",
+        "school",
+        "hospital",
+        "library",
+        "festival",
+        "market",
+        "election",
+        "housing",
+        "river",
+        "museum",
+        "stadium",
+        "tram line",
+        "ferry",
+        "orchard",
+        "theatre",
+        "water supply",
+        "bus network",
+        "port",
+        "airport",
+        "archive",
+        "park",
+        "tax",
+        "pension",
+        "wage deal",
+        "flood defence",
+        "wind farm",
+        "clinic"
+    };
+
+    public static void main(String[] a) throws Exception {
+        Path dir = Path.of(a[0]);
+        int rounds = Integer.parseInt(a[1]);
+        String only = a.length > 2 ? a[2] : "";
+        Path current = Files.isRegularFile(dir.resolve("current"))
+                ? dir.resolve(Files.readString(dir.resolve("current")).strip())
+                : dir;
+        DirectoryReader reader = DirectoryReader.open(FSDirectory.open(current));
+        IndexSearcher searcher = new IndexSearcher(reader);
+        SortedSetDocValuesReaderState state = new DefaultSortedSetDocValuesReaderState(reader, Documents.FACETS);
+        Random rnd = new Random(11);
+        // author names from stored bylines
+        List<String> names = new ArrayList<>();
+        var stored = searcher.storedFields();
+        while (names.size() < 200) {
+            int d = rnd.nextInt(reader.maxDoc());
+            var f = stored.document(d).get(Fields.BYLINES);
+            if (f != null && !f.isBlank()) names.add(f.split(", ")[0]);
+        }
+        List<String> sections = new ArrayList<>();
+        var fr = new org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts(state)
+                .getTopChildren(50, "section");
+        for (var lv : fr.labelValues) sections.add(lv.label);
+        LocalDate newest = LocalDate.of(2026, 12, 7);
+        Map<String, List<SearchRequest>> kinds = new LinkedHashMap<>();
+        int each = 30;
+        kinds.put("word", make(each, () -> req(pick(rnd, NOUN), "", "", null)));
+        kinds.put("two", make(each, () -> req(pick(rnd, ADJ) + " " + pick(rnd, NOUN), "", "", null)));
+        kinds.put("phrase", make(each, () -> req("\"" + pick(rnd, ADJ) + " " + pick(rnd, NOUN) + "\"", "", "", null)));
+        kinds.put("name", make(each, () -> req(names.get(rnd.nextInt(names.size())), "", "", null)));
+        kinds.put("misspelt", make(each, () -> req(misspell(names.get(rnd.nextInt(names.size())), rnd), "", "", null)));
+        kinds.put(
+                "faceted",
+                make(each, () -> req(pick(rnd, NOUN), sections.get(rnd.nextInt(sections.size())), "analysis", null)));
+        kinds.put("dated", make(each, () -> req(pick(rnd, NOUN), "", "", newest.minusDays(30 + rnd.nextInt(900)))));
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        Instant now = Instant.parse("2026-12-07T20:00:00Z");
+        // warm up
+        for (int w = 0; w < 3; w++)
+            for (var e : kinds.entrySet())
+                for (SearchRequest r : e.getValue()) Search.search(searcher, state, r, ZoneOffset.UTC, now);
+        StringBuilder out = new StringBuilder();
+        for (var e : kinds.entrySet()) {
+            if (!only.isEmpty() && !Arrays.asList(only.split(",")).contains(e.getKey())) continue;
+            List<SearchRequest> qs = e.getValue();
+            long[] t = new long[qs.size() * rounds];
+            int k = 0;
+            long total = 0;
+            for (int r = 0; r < rounds; r++)
+                for (SearchRequest q : qs) {
+                    long c0 = cpu.getCurrentThreadCpuTime();
+                    var res = Search.search(searcher, state, q, ZoneOffset.UTC, now);
+                    t[k++] = cpu.getCurrentThreadCpuTime() - c0;
+                    total += res.total();
+                }
+            Arrays.sort(t);
+            out.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%-9s p50 %6.2f ms  p90 %6.2f ms  mean %6.2f ms (hits %d)%n",
+                    e.getKey(),
+                    t[t.length / 2] / 1e6,
+                    t[t.length * 9 / 10] / 1e6,
+                    Arrays.stream(t).average().orElse(0) / 1e6,
+                    total / rounds));
+        }
+        System.out.print(out.append("load average after: ")
+                .append(Files.readString(Path.of("/proc/loadavg")).strip())
+                .append('\n'));
+        reader.close();
+    }
+
+    static SearchRequest req(String q, String section, String kind, LocalDate from) {
+        return new SearchRequest(
+                q,
+                SearchRequest.Order.RELEVANCE,
+                section,
+                "",
+                "",
+                kind,
+                from == null ? "" : "custom",
+                from,
+                from == null ? null : from.plusMonths(1),
+                1);
+    }
+
+    static String pick(Random r, String[] s) {
+        return s[r.nextInt(s.length)];
+    }
+
+    static List<SearchRequest> make(int n, java.util.function.Supplier<SearchRequest> s) {
+        List<SearchRequest> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) l.add(s.get());
+        return l;
+    }
+
+    static String misspell(String name, Random rnd) {
+        int space = name.lastIndexOf(' ');
+        int at = space + 2 + rnd.nextInt(Math.max(1, name.length() - space - 3));
+        if (at + 1 >= name.length()) return name + "e";
+        char[] c = name.toCharArray();
+        char t = c[at];
+        c[at] = c[at + 1];
+        c[at + 1] = t;
+        return new String(c);
+    }
+}
