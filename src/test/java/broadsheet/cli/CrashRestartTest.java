@@ -26,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restart took 11 s here with a load average of 18 on two cores (25 s is the limit).
  */
 @org.junit.jupiter.api.Tag(broadsheet.testing.ServerProcessClasses.TAG)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = broadsheet.testing.ServerProcessClasses.class)
-@org.junit.jupiter.api.parallel.ResourceLock(broadsheet.testing.ServerProcessClasses.OWN_POSTGRES)
+@org.junit.jupiter.api.parallel.ResourceLock(providers = broadsheet.testing.ServerProcessClasses.OwnPostgres.class)
 class CrashRestartTest {
 
     @TempDir

@@ -32,8 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 // Apart from the other classes: its requests must be answered within 3 s while the database hangs. Tried
 // beside them (7 December, load average 30 from other builds): a /healthz request timed out.
 @org.junit.jupiter.api.Tag(broadsheet.testing.ServerProcessClasses.TAG)
-@org.junit.jupiter.api.parallel.ResourceLock(providers = broadsheet.testing.ServerProcessClasses.class)
-@org.junit.jupiter.api.parallel.ResourceLock(broadsheet.testing.ServerProcessClasses.OWN_POSTGRES)
+@org.junit.jupiter.api.parallel.ResourceLock(providers = broadsheet.testing.ServerProcessClasses.OwnPostgres.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorTest {
 
