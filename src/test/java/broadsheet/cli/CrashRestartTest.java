@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Without that, the second start waited about 30 s for its own PostgreSQL and then gave up. The
  * restart took 11 s here with a load average of 18 on two cores (25 s is the limit).
  */
-@org.junit.jupiter.api.parallel.Isolated("starts and kills whole servers with time bounds: nothing else runs meanwhile")
+@org.junit.jupiter.api.Tag(broadsheet.testing.ServerProcessClasses.TAG)
+@org.junit.jupiter.api.parallel.ResourceLock(providers = broadsheet.testing.ServerProcessClasses.OwnPostgres.class)
 class CrashRestartTest {
 
     @TempDir

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A real {@code serve} node on a shared database (the tests' PostgreSQL, as a cluster's nodes share one),
@@ -33,7 +32,8 @@ import org.junit.jupiter.api.parallel.Isolated;
  * stops accepting connections), and when the process has exited the claims it held are free: nothing is left
  * 'sending' under its lease, so another node sends the rest at its next pass, each reader exactly once.
  */
-@Isolated("starts a whole server process and stops it with SIGTERM")
+@org.junit.jupiter.api.Tag(broadsheet.testing.ServerProcessClasses.TAG)
+@org.junit.jupiter.api.parallel.ResourceLock(providers = broadsheet.testing.ServerProcessClasses.class)
 class StopReleasesClaimsTest {
 
     static final int READERS = 20;

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A real {@code serve} process with its own embedded PostgreSQL, treated as an operator's load balancer
@@ -30,9 +29,10 @@ import org.junit.jupiter.api.parallel.Isolated;
  * asked to stop (SIGTERM). Answers must come while the database hangs; a client timeout of a few seconds
  * is the failure signal, not a measured time.
  */
-// Alone: its requests must be answered within 3 s while the database hangs. Tried beside the other
-// classes (7 December, load average 30 from other builds): a /healthz request timed out.
-@Isolated("starts a server with its own PostgreSQL and stops and kills that PostgreSQL")
+// Apart from the other classes: its requests must be answered within 3 s while the database hangs. Tried
+// beside them (7 December, load average 30 from other builds): a /healthz request timed out.
+@org.junit.jupiter.api.Tag(broadsheet.testing.ServerProcessClasses.TAG)
+@org.junit.jupiter.api.parallel.ResourceLock(providers = broadsheet.testing.ServerProcessClasses.OwnPostgres.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorTest {
 
