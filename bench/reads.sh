@@ -34,7 +34,7 @@ if [ $BUILD = 1 ]; then
 fi
 
 WORK=$(mktemp -d /tmp/broadsheet-reads.XXXXXX)
-cp "$ROOT/target/broadsheet.jar" "$WORK/broadsheet.jar"
+cp "$ROOT/target/broadsheet.jar" "$ROOT/target/broadsheet-tools.jar" "$WORK/" # serve --demo is in the tools jar
 PID=""
 cleanup() {
   if [ -n "$PID" ]; then
@@ -47,7 +47,7 @@ trap cleanup EXIT
 
 log "serving the demo paper on port $PORT from $WORK/data"
 # shellcheck disable=SC2086
-"$JAVA" $JAVA_OPTS -jar "$WORK/broadsheet.jar" serve --demo --data-dir "$WORK/data" --port "$PORT" > "$WORK/serve.log" 2>&1 &
+"$JAVA" $JAVA_OPTS -jar "$WORK/broadsheet-tools.jar" serve --demo --data-dir "$WORK/data" --port "$PORT" > "$WORK/serve.log" 2>&1 &
 PID=$!
 B="http://127.0.0.1:$PORT"
 for _ in $(seq 1 240); do curl -sf -o /dev/null "$B/healthz" && break; sleep 0.5; done
