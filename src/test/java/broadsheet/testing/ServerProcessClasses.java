@@ -1,6 +1,5 @@
 package broadsheet.testing;
 
-import java.lang.management.ManagementFactory;
 import java.util.Set;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLocksProvider;
@@ -47,26 +46,70 @@ public class ServerProcessClasses implements ResourceLocksProvider {
 
     /**
      * For the classes whose {@code serve} runs its own embedded PostgreSQL, from {@code initdb} on, which is
-     * most of their CPU. On a busy machine (a load average above twice the processors when the classes are
-     * found, before any of them runs) they take turns: all three classes at once missed CrashRestartTest's
-     * 25 s for a restart at a load average of 20 from other builds (7 December). On a quiet one they run
-     * side by side too.
+     * most of their CPU. On a busy machine (more than one and a half of two cores in use by others while
+     * the classes are found, before any of them runs) they take turns: all three classes at once missed
+     * CrashRestartTest's 25 s for a restart at a load average of 20 from other builds (7 December). On a
+     * quiet one they run side by side too. The cores in use are measured over a quarter of a second
+     * ({@code /proc/stat}), not read from the load average, which still counts a run that has just ended for
+     * a minute or more: a second {@code mvn test} right after a first took turns, 15 s longer, on an idle
+     * machine.
      */
     public static final class OwnPostgres extends ServerProcessClasses {
         @Override
         public Set<Lock> provideForClass(Class<?> testClass) {
             Set<Lock> locks = super.provideForClass(testClass);
             if (!locks.isEmpty()) return locks;
-            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             int processors = Runtime.getRuntime().availableProcessors();
-            boolean busy = load < 0 || load > 2 * processors; // negative: not known
+            double inUse = coresInUse();
+            boolean busy = inUse < 0 || inUse > 0.75 * processors; // negative: not known
             LOG.warn(
-                    "{}: load average {} on {} processors, {}",
+                    "{}: {} of {} cores in use, {}",
                     testClass.getSimpleName(),
-                    load,
+                    String.format(java.util.Locale.ROOT, "%.2f", inUse),
                     processors,
                     busy ? "taking turns with the other classes that run their own PostgreSQL" : "side by side");
             return busy ? Set.of(new Lock(OWN_POSTGRES)) : Set.of();
+        }
+    }
+
+    private static volatile double coresInUse = Double.NaN;
+
+    /** Cores busy over a quarter of a second, measured once for the run; negative when unknown. */
+    static double coresInUse() {
+        double known = coresInUse;
+        if (!Double.isNaN(known)) return known;
+        synchronized (ServerProcessClasses.class) {
+            if (Double.isNaN(coresInUse)) {
+                long[] a = cpuTicks();
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                long[] b = cpuTicks();
+                coresInUse = a == null || b == null || b[0] == a[0]
+                        ? -1
+                        : (double) (b[1] - a[1])
+                                / (b[0] - a[0])
+                                * Runtime.getRuntime().availableProcessors();
+            }
+            return coresInUse;
+        }
+    }
+
+    /** All and busy (not idle or waiting for I/O) ticks of the machine's CPUs, or null off Linux. */
+    private static long[] cpuTicks() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+                    .getFirst()
+                    .trim()
+                    .split("\\s+");
+            long all = 0;
+            for (int i = 1; i < f.length; i++) all += Long.parseLong(f[i]);
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {all, all - idle};
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
     }
 }
