@@ -32,60 +32,9 @@ public final class SearchCpuBench {
 
     private SearchCpuBench() {}
 
-    static final String[] ADJ = {
-        "coastal",
-        "regional",
-        "independent",
-        "municipal",
-        "national",
-        "rural",
-        "civic",
-        "northern",
-        "southern",
-        "historic",
-        "public",
-        "digital",
-        "green",
-        "urban",
-        "maritime",
-        "royal",
-        "open",
-        "quiet",
-        "bright",
-        "modern"
-    };
-    static final String[] NOUN = {
-        "harbour",
-        "budget",
-        "bridge",
-        "railway",
-        "school",
-        "hospital",
-        "library",
-        "festival",
-        "market",
-        "election",
-        "housing",
-        "river",
-        "museum",
-        "stadium",
-        "tram line",
-        "ferry",
-        "orchard",
-        "theatre",
-        "water supply",
-        "bus network",
-        "port",
-        "airport",
-        "archive",
-        "park",
-        "tax",
-        "pension",
-        "wage deal",
-        "flood defence",
-        "wind farm",
-        "clinic"
-    };
+    // the words bench-data writes the archive with, as bench-search asks them
+    private static final String[] ADJ = broadsheet.tools.BenchWords.ADJECTIVES;
+    private static final String[] NOUN = broadsheet.tools.BenchWords.NOUNS;
 
     public static void main(String[] a) throws Exception {
         Path dir = Path.of(a[0]);
@@ -117,7 +66,15 @@ public final class SearchCpuBench {
         kinds.put("two", make(each, () -> req(pick(rnd, ADJ) + " " + pick(rnd, NOUN), "", "", null)));
         kinds.put("phrase", make(each, () -> req("\"" + pick(rnd, ADJ) + " " + pick(rnd, NOUN) + "\"", "", "", null)));
         kinds.put("name", make(each, () -> req(names.get(rnd.nextInt(names.size())), "", "", null)));
-        kinds.put("misspelt", make(each, () -> req(misspell(names.get(rnd.nextInt(names.size())), rnd), "", "", null)));
+        kinds.put(
+                "misspelt",
+                make(
+                        each,
+                        () -> req(
+                                broadsheet.tools.BenchSearchQueries.misspell(names.get(rnd.nextInt(names.size())), rnd),
+                                "",
+                                "",
+                                null)));
         kinds.put(
                 "faceted",
                 make(each, () -> req(pick(rnd, NOUN), sections.get(rnd.nextInt(sections.size())), "analysis", null)));
@@ -180,16 +137,5 @@ public final class SearchCpuBench {
         List<SearchRequest> l = new ArrayList<>();
         for (int i = 0; i < n; i++) l.add(s.get());
         return l;
-    }
-
-    static String misspell(String name, Random rnd) {
-        int space = name.lastIndexOf(' ');
-        int at = space + 2 + rnd.nextInt(Math.max(1, name.length() - space - 3));
-        if (at + 1 >= name.length()) return name + "e";
-        char[] c = name.toCharArray();
-        char t = c[at];
-        c[at] = c[at + 1];
-        c[at + 1] = t;
-        return new String(c);
     }
 }

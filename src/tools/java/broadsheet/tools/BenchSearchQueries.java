@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Jdbi;
  * types, a few hundred examples, each as the search page's address, as the engine's request, and as
  * the words and filters PostgreSQL's full-text search is given.
  */
-final class BenchSearchQueries {
+public final class BenchSearchQueries {
 
     /** One query: the words, and the filters (null when unused). */
     record Query(String words, String section, Long sectionId, String kind, LocalDate from, LocalDate to) {
@@ -93,7 +93,7 @@ final class BenchSearchQueries {
     }
 
     /** The name with two neighbouring letters of its last word swapped ("Quill" to "Qiull"). */
-    static String misspell(String name, Random rnd) {
+    public static String misspell(String name, Random rnd) {
         int space = name.lastIndexOf(' ');
         int at = space + 2 + rnd.nextInt(Math.max(1, name.length() - space - 3));
         if (at + 1 >= name.length()) return name + "e";

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Random;
 
 /** Nonsense that reads like news copy, from our own word lists. */
-final class BenchWords {
+public final class BenchWords {
     private final Random rnd;
 
     BenchWords(Random rnd) {
@@ -113,7 +113,7 @@ final class BenchWords {
         "Chief reporter",
         "Science writer"
     };
-    static final String[] ADJECTIVES = {
+    public static final String[] ADJECTIVES = {
         "coastal",
         "regional",
         "independent",
@@ -135,7 +135,7 @@ final class BenchWords {
         "bright",
         "modern"
     };
-    static final String[] NOUNS = {
+    public static final String[] NOUNS = {
         "harbour",
         "budget",
         "bridge",
