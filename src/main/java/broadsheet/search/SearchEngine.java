@@ -248,14 +248,16 @@ public final class SearchEngine implements AutoCloseable {
                 photoIds.size());
         long indexed = System.nanoTime();
         ix.refresh();
+        long refreshed = System.nanoTime();
+        // the pages made from the old searchers go before the changes count as applied: awaitCaughtUp (a staff
+        // search right after saving, the tests) must never be told "applied" while such a page can still be served
+        onApplied.run();
         for (SearchDao.Change c : changes) {
             seen.add(c.id());
             highestSeen = Math.max(highestSeen, c.id());
         }
         advanceLow();
         dirty = true;
-        long refreshed = System.nanoTime();
-        onApplied.run();
         long done = System.nanoTime();
         if ((done - started) / 1_000_000 >= SLOW_APPLY_MS)
             LOG.warn(
