@@ -41,7 +41,9 @@ final class ClaimLease implements AutoCloseable {
         this.lease = lease;
         this.held.addAll(ids);
         this.validUntilNanos = claimedAtNanos + lease.toNanos();
-        this.renewer = Thread.ofVirtual().name("newsletter-lease").start(this::renewUntilClosed);
+        // a platform thread: a virtual one waits its turn behind every request queued on the carriers, and on a
+        // busy node a late renewal lets the lease lapse under a batch still being sent (as for the search follower)
+        this.renewer = Thread.ofPlatform().daemon().name("newsletter-lease").start(this::renewUntilClosed);
     }
 
     private void renewUntilClosed() {

@@ -19,10 +19,13 @@ import org.junit.jupiter.api.Test;
  * Two sender nodes on one database and a deliberately slow mail server: a batch that takes longer than
  * the lease keeps its rows while its node lives, so no message is sent twice.
  */
-@org.junit.jupiter.api.parallel.Isolated("a 2-second lease: nothing else runs meanwhile")
 class NewsletterLeaseTest {
 
-    static final Duration LEASE = Duration.ofSeconds(2);
+    /**
+     * Renewed every second (a quarter of it), so a sender stops only if its renewals stall for 2 s: this class runs
+     * beside the others, on a machine as busy as they make it (with 2 s it ran alone, as {@code @Isolated}).
+     */
+    static final Duration LEASE = Duration.ofSeconds(4);
 
     Database db;
     NewsletterData data;

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One reader, at most one live Stripe subscription: guarded at Checkout, and reconciled when Stripe reports two. */
-@org.junit.jupiter.api.parallel.Isolated("holds Checkout at a latch with 5-second waits: nothing else runs meanwhile")
 class OneSubscriptionTest {
 
     static final FakeStripeApi stripe = new FakeStripeApi();
