@@ -27,7 +27,7 @@ public final class SlowSmtpServer implements AutoCloseable {
 
     public final List<Accepted> accepted = new CopyOnWriteArrayList<>();
     private final ServerSocket server;
-    private final Duration delay;
+    private volatile Duration delay;
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicBoolean first = new AtomicBoolean(true);
     private volatile boolean holdFirst;
@@ -60,6 +60,11 @@ public final class SlowSmtpServer implements AutoCloseable {
 
     public void release() {
         release.countDown();
+    }
+
+    /** From now on, answers each message after this long instead (a test done with the slow part). */
+    public void answerAfter(Duration d) {
+        delay = d;
     }
 
     private void acceptAll() {
