@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class NewsletterLeaseTest {
 
     /**
-     * Renewed every second (a quarter of it), so a sender stops only if its renewals stall for 2 s: this class runs
-     * beside the others, on a machine as busy as they make it (with 2 s it ran alone, as {@code @Isolated}).
+     * Renewed every second (a quarter of it), so a sender stops only when 2 s pass without a renewal: this class runs
+     * beside the others, on a machine as busy as they make it (with 2 s, 1 s, it ran alone, as {@code @Isolated}).
      */
     static final Duration LEASE = Duration.ofSeconds(4);
 
