@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 class NewsletterLeaseTest {
 
     /**
-     * Renewed every second (a quarter of it), so a sender stops only when 2 s pass without a renewal: this class runs
-     * beside the others, on a machine as busy as they make it (with 2 s, 1 s, it ran alone, as {@code @Isolated}).
+     * Renewed every second (a quarter of it), so a sender stops only when 2 s pass without a renewal: this class
+     * runs beside the others, on a machine as busy as they make it (with a 2 s lease, which stopped a sender after
+     * 1 s without one, it ran alone, {@code @Isolated}).
      */
     static final Duration LEASE = Duration.ofSeconds(4);
 
