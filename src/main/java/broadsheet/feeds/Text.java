@@ -15,6 +15,13 @@ final class Text {
      */
     static String clean(String s) {
         if (s == null) return "";
+        int plain = 0; // most text is all ordinary characters: found without decoding code points
+        while (plain < s.length()) {
+            char c = s.charAt(plain);
+            if ((c >= 0x20 && c < 0xD800) || c == 0x9 || c == 0xA || c == 0xD) plain++;
+            else break;
+        }
+        if (plain == s.length()) return s;
         StringBuilder out = null;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);

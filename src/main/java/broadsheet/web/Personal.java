@@ -9,6 +9,6 @@ public final class Personal {
     public static void html(Context ctx, byte[] body) {
         ctx.header("Cache-Control", "private, no-store");
         ctx.contentType("text/html; charset=utf-8");
-        ctx.result(body);
+        PageCache.write(ctx, body); // with its length, in one go: ctx.result copied it through a stream in chunks
     }
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The newspaper itself: its name, public origin and home time zone. Article URLs carry the
@@ -26,9 +28,18 @@ public record Site(String name, String tagline, String baseUrl, ZoneId zone, Str
         return baseUrl + path;
     }
 
+    // every card shows one, the same for every reader: each formatted once (a zone's names cost the most)
+    private static final Map<ZoneId, Map<Instant, String>> FORMATTED = new ConcurrentHashMap<>();
+
     /** "30 November 2026, 10:15 GMT" in the paper's zone. */
     public String readable(Instant t) {
-        return READABLE.format(t.atZone(zone));
+        Map<Instant, String> done = FORMATTED.computeIfAbsent(zone, z -> new ConcurrentHashMap<>());
+        String s = done.get(t);
+        if (s == null) {
+            if (done.size() >= 20_000) done.clear(); // bounded: an archive's dates come and go
+            done.put(t, s = READABLE.format(t.atZone(zone)));
+        }
+        return s;
     }
 
     /** "Monday 30 November 2026". */

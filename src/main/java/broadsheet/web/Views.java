@@ -65,7 +65,9 @@ public final class Views {
     }
 
     public byte[] render(String template, Object model) {
-        Utf8ByteOutput out = new Utf8ByteOutput(16 * 1024);
+        // the argument is how many chunks (each template's text between values, each value) the output starts
+        // with room for, not bytes: 16 * 1024 made a 64 KB array of references for every page
+        Utf8ByteOutput out = new Utf8ByteOutput(1024);
         engine.render(template, model, out);
         return out.toByteArray();
     }

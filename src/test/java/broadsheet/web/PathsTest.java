@@ -52,6 +52,17 @@ class PathsTest {
     }
 
     @Test
+    void articlePathsCarryThePapersDayWithTwoDigitMonthsAndDays() {
+        ZoneId london = ZoneId.of("Europe/London");
+        assertThat(Paths.article(london, "a", Instant.parse("2026-07-01T23:30:00Z")))
+                .isEqualTo("/2026/07/02/a");
+        assertThat(Paths.article(london, "b", Instant.parse("2026-12-31T12:00:00Z")))
+                .isEqualTo("/2026/12/31/b");
+        assertThat(Paths.article(java.time.ZoneOffset.UTC, "c", Instant.parse("0999-03-04T00:00:00Z")))
+                .isEqualTo("/0999/03/04/c");
+    }
+
+    @Test
     void everyBuiltPathHasARoute() {
         ZoneId zone = ZoneId.of("Europe/London");
         String article = Paths.article(zone, "harbour-bill-passes", Instant.parse("2026-11-30T10:15:00Z"));
