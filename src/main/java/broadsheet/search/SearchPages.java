@@ -96,6 +96,7 @@ public final class SearchPages {
         String more = found.total() > shown && r.page() < SearchRequest.MAX_PAGE
                 ? SearchLinks.href(r.withPage(r.page() + 1))
                 : null;
+        Map<String, String> names = names(r, found);
         String title = r.q().isBlank() ? "Search" : "Search: " + shorten(r.q().strip());
         Meta meta = new Meta(
                 title, "Search " + chrome.site().name(), Paths.search(), "website", null, null, List.of(), true);
@@ -107,11 +108,11 @@ public final class SearchPages {
                 items,
                 sorts(r),
                 dates(r),
-                facets(r, found),
+                facets(r, found, names),
                 found.total() > Search.FACETED && !found.facets().isEmpty()
                         ? String.format(java.util.Locale.UK, "Counted among the best %,d matches.", Search.FACETED)
                         : null,
-                applied(r),
+                applied(r, names),
                 message,
                 notice,
                 more,
@@ -150,14 +151,23 @@ public final class SearchPages {
         return out;
     }
 
-    private List<SearchPage.FacetGroup> facets(SearchRequest r, Search.Results found) {
+    /**
+     * The names of the sections, and of the authors and topics among the facets and the filters, in one
+     * query for both the facets and the filters in force (none when there is nothing to name).
+     */
+    private Map<String, String> names(SearchRequest r, Search.Results found) {
         Set<String> authors = new HashSet<>();
         Set<String> topics = new HashSet<>();
         found.facets().getOrDefault("author", List.of()).forEach(v -> authors.add(v.value()));
         found.facets().getOrDefault("topic", List.of()).forEach(v -> topics.add(v.value()));
         if (!r.author().isEmpty()) authors.add(r.author());
         if (!r.topic().isEmpty()) topics.add(r.topic());
-        Map<String, String> names = found.facets().isEmpty() ? Map.of() : dao.names(authors, topics);
+        boolean named =
+                !r.author().isEmpty() || !r.topic().isEmpty() || !r.section().isEmpty();
+        return found.facets().isEmpty() && !named ? Map.of() : dao.names(authors, topics);
+    }
+
+    private List<SearchPage.FacetGroup> facets(SearchRequest r, Search.Results found, Map<String, String> names) {
         List<SearchPage.FacetGroup> groups = new ArrayList<>();
         for (Map.Entry<String, List<Search.FacetValue>> dim : found.facets().entrySet()) {
             String selected = selected(r, dim.getKey());
@@ -177,12 +187,8 @@ public final class SearchPages {
     }
 
     /** The filters in force, each as a link that removes it. */
-    private List<SearchPage.Link> applied(SearchRequest r) {
+    private List<SearchPage.Link> applied(SearchRequest r, Map<String, String> names) {
         List<SearchPage.Link> out = new ArrayList<>();
-        Map<String, String> names =
-                r.author().isEmpty() && r.topic().isEmpty() && r.section().isEmpty()
-                        ? Map.of()
-                        : dao.names(List.of(r.author()), List.of(r.topic()));
         for (String dim : List.of("section", "kind", "author", "topic")) {
             String v = selected(r, dim);
             if (!v.isEmpty())

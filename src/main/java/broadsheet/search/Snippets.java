@@ -55,7 +55,15 @@ public final class Snippets {
                     .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ENGLISH))
                     .withHandleMultiTermQuery(true)
                     .withHighlightPhrasesStrictly(true)
-                    .withMaxNoHighlightPassages(0));
+                    .withMaxNoHighlightPassages(0)
+                    // Each searched word is marked wherever it is in the field, not only where the whole
+                    // query matches within that one field: a hit whose body has one word and whose headline
+                    // has the other still gets a snippet from its body (with Lucene's default, weight
+                    // matches, it had none, and that was most two-word hits); words are then found by
+                    // reading the analysed text once, without building an index of it per hit. Phrases are
+                    // still marked only where the whole phrase is (highlight phrases strictly).
+                    .withWeightMatches(false)
+                    .withPassageRelevancyOverSpeed(false));
         }
 
         Map<String, Object[]> objects(String[] fields, Query query, int[] docs, int[] passages) throws IOException {

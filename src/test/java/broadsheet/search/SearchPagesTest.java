@@ -66,6 +66,16 @@ class SearchPagesTest {
     }
 
     @Test
+    void aWordInTheBodyIsMarkedWhenTheOtherWordIsOnlyInTheHeadline() {
+        // "waterfront" is only in the opinion piece's headline, "fishermen" only in its body
+        Document d = q("waterfront fishermen");
+        assertThat(headlines(d)).containsExactly("Opinion: Why the plan for the waterfront fails");
+        var snippet = d.selectFirst(".search-hit__snippet");
+        assertThat(snippet.select("mark").eachText()).containsExactly("fishermen");
+        assertThat(snippet.text()).contains("Nobody asked the fishermen.");
+    }
+
+    @Test
     void headlineAndTopicMatchesRankAboveBodyMatches() {
         // "harbour" is in the first story's headline and topic, in the opinion piece's topic and body
         assertThat(headlines(q("harbour")).get(0)).isEqualTo("Harbour ports expand to meet shipping demand");
