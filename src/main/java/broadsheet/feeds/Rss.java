@@ -15,7 +15,7 @@ import org.jsoup.nodes.Entities;
  * before (two-space indent, Unix line ends, text trimmed of XML white space at both ends, an empty
  * element as {@code <x />}, characters beyond the Basic Multilingual Plane as numeric references,
  * namespace declarations in order of prefix). Building Rome's and JDOM's trees and walking them was
- * most of a rendered feed's CPU time; FeedsTest compares this with them on many generated items.
+ * most of a rendered feed's CPU time; RssTest compares this with them on 300 generated feeds.
  */
 final class Rss {
     private Rss() {}
