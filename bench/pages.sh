@@ -317,7 +317,10 @@ for round in $(seq 1 "$ROUNDS"); do
   TOPIC=$(head -1 "$ARCHIVE/bench-topics.txt" | cut -d' ' -f1)
   log "round $round: archive, page cache off; warming ${WARM_JIT}s"
   warm "$ARCHIVE/bench-urls.txt"
-  run "rendered /following (100 follows)" 16 "http://127.0.0.1:$PORT/following" -H "Cookie: bs_session=$READER"
+  # a signed-in browser carries the CSRF cookie it was given at sign-in (43 characters), so the page
+  # does not mint one and set it on every request, as it would for a first visit
+  CSRF=$(printf 'b%.0s' $(seq 43))
+  run "rendered /following (100 follows)" 16 "http://127.0.0.1:$PORT/following" -H "Cookie: bs_session=$READER; bs_csrf=$CSRF"
   run "rendered articles spread over $ARTICLES" 16 "http://127.0.0.1:$PORT" -s "$ROOT/bench/random-urls.lua" -- "$ARCHIVE/bench-urls.txt"
   run "rendered largest topic" 16 "http://127.0.0.1:$PORT$TOPIC"
   stop_server
@@ -339,7 +342,7 @@ sizes() { [ -f "$WORK/demo-paths" ] || return 0; while read -r name _; do printf
   echo "- Machine: $(nproc) cores ($(lscpu | sed -n 's/^Model name: *//p' | head -1)), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo); load average at the end $(cut -d' ' -f1-3 /proc/loadavg) (each row's own below)"
   echo "- JDK: $("$JAVA" -version 2>&1 | head -1); server JVM options: \`$SERVE_JVM ${JAVA_OPTS}\`; $("$NGINX" -v 2>&1 || echo 'no nginx')"
   echo "- Demo paper pages: $(sizes)"
-  echo "- Archive: $ARTICLES generated articles, related stories worked out by the background job before the rounds ($RELATED_LEFT left after waiting ${waited}s); /following is a reader following 100 things"
+  echo "- Archive: $ARTICLES generated articles, related stories worked out by the background job before the rounds ($RELATED_LEFT left after waiting ${waited}s); /following is a signed-in reader following 100 things (session and CSRF cookies, as a browser sends them after sign-in)"
   echo "- $ROUNDS rounds, each server freshly started and warmed ${WARM_JIT}s with a mix of the pages, then per row ${WARMUP}s warm-up and ${DURATION}s measured (wrk, $THREADS threads, same cores); figures are medians over the rounds"
   part startup && echo "- Start-up with an existing data dir (the demo paper), \`java $SERVE_JVM -jar broadsheet.jar serve\` to the first 200 on /: ${STARTUPS[*]} ms (the first start after the build, which writes the class archive when it stops: $FIRST_START_MS ms)"
   echo "- Peak PSS of the JVM and its PostgreSQL (target < 400 MiB), read after each row: demo paper, cache on $(peak '^cached'); demo paper, cache off $(peak '^rendered (article|home|section|topic|rss)$'); archive, cache off $(peak '^rendered (/following|articles|largest)')"
