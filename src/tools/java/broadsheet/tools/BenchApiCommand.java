@@ -81,8 +81,21 @@ final class BenchApiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Config c = common.config();
         // no background jobs, as bench-search: over a fresh archive the related-stories job would take half a core
-        Config config = new Config(port, c.dataDir(), c.databaseUrl(), "http://localhost", false, false, c.mail())
-                .withJobs(false);
+        // the environment's operator settings kept (DB_POOL=16 sizes the pool as for serve)
+        Config config = new Config(
+                port,
+                c.dataDir(),
+                c.databaseUrl(),
+                "http://localhost",
+                false,
+                false,
+                c.mail(),
+                broadsheet.subscriptions.StripeConfig.none(),
+                false,
+                false,
+                List.of(),
+                List.of(),
+                c.ops());
         StringBuilder out = new StringBuilder();
         try (Database db = Database.open(config)) {
             Jdbi jdbi = db.jdbi();
@@ -102,10 +115,13 @@ final class BenchApiCommand implements Callable<Integer> {
                     .one());
             out.append(String.format(
                     Locale.ROOT,
-                    "Data: %,d published articles; %d connections, %d s per row; load average before: %s%n%n",
+                    "Data: %,d published articles; %d connections (%s), %d s per row; a pool of %d; load average"
+                            + " before: %s%n%n",
                     articles,
                     threads,
+                    client,
                     seconds,
+                    config.ops().dbPool(),
                     load()));
             try (App app = App.start(config, db)) {
                 String base = "http://localhost:" + app.port();
