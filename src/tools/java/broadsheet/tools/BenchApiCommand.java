@@ -74,6 +74,9 @@ final class BenchApiCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "The site's HTTP port (default: any free one).")
     int port;
 
+    /** Per row: what this JVM spent (the server's, and with --client jvm the client's too). */
+    private final StringBuilder used = new StringBuilder();
+
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -207,7 +210,7 @@ final class BenchApiCommand implements Callable<Integer> {
                                         .toList(),
                                 "random"));
             }
-            out.append(String.format(Locale.ROOT, "%nLoad average after: %s%n", load()));
+            out.append(String.format(Locale.ROOT, "%n%s%nLoad average after: %s%n", used, load()));
         }
         System.out.println(out);
         return 0;
@@ -226,12 +229,16 @@ final class BenchApiCommand implements Callable<Integer> {
      */
     private void row(StringBuilder out, int n, String label, Row row, Wrk wrk) throws Exception {
         if (rows != null && !rows.contains(n)) return;
+        JvmUse before = JvmUse.now();
         if (client.equals("wrk")) {
-            out.append(WrkRun.row(wrk, threads, seconds, label));
+            WrkRun.Result r = WrkRun.run(wrk, threads, seconds);
+            out.append(r.row(label));
+            used.append(JvmUse.now().since(before, r.requests(), "row " + n));
             return;
         }
         if (!client.equals("jvm")) throw new Main.UserError("--client is jvm or wrk, not " + client);
         Timings t = row.run();
+        used.append(JvmUse.now().since(before, t.count(), "row " + n));
         out.append(t.row(label));
         if (timeline != null) {
             java.nio.file.Files.createDirectories(timeline);

@@ -17,7 +17,22 @@ import java.util.Locale;
 final class WrkRun {
     private WrkRun() {}
 
-    static String row(BenchApiCommand.Wrk wrk, int threads, int seconds, String label) throws Exception {
+    /** wrk's figures for a row: requests, seconds, and p50, p99 and max in microseconds. */
+    record Result(long requests, double seconds, long p50, long p99, long max) {
+        String row(String label) {
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %,.0f | %.1f | %.1f | %.1f |%n",
+                    label,
+                    requests,
+                    requests / seconds,
+                    p50 / 1e3,
+                    p99 / 1e3,
+                    max / 1e3);
+        }
+    }
+
+    static Result run(BenchApiCommand.Wrk wrk, int threads, int seconds) throws Exception {
         Path dir = Files.createTempDirectory("bench-api-wrk");
         try {
             Path script = dir.resolve("api.lua");
@@ -45,7 +60,7 @@ final class WrkRun {
                     .filter(l -> l.startsWith("WRK "))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no WRK line from wrk:\n" + output));
-            return format(label, line);
+            return parse(line);
         } catch (IOException e) {
             throw new IllegalStateException("cannot run wrk (is it installed?): " + e.getMessage(), e);
         } finally {
@@ -56,20 +71,12 @@ final class WrkRun {
         }
     }
 
-    /** The row for api.lua's line {@code WRK requests duration_us p50_us p99_us max_us errors}. */
-    static String format(String label, String line) {
+    /** api.lua's line {@code WRK requests duration_us p50_us p99_us max_us errors}. */
+    static Result parse(String line) {
         List<Long> v = java.util.Arrays.stream(line.substring(4).strip().split(" "))
                 .map(Long::parseLong)
                 .toList();
-        if (v.get(5) != 0) throw new IllegalStateException(label + ": " + v.get(5) + " requests failed (" + line + ")");
-        return String.format(
-                Locale.ROOT,
-                "| %s | %,d | %,.0f | %.1f | %.1f | %.1f |%n",
-                label,
-                v.get(0),
-                v.get(0) / (v.get(1) / 1e6),
-                v.get(2) / 1e3,
-                v.get(3) / 1e3,
-                v.get(4) / 1e3);
+        if (v.get(5) != 0) throw new IllegalStateException(v.get(5) + " requests failed (" + line + ")");
+        return new Result(v.get(0), v.get(1) / 1e6, v.get(2), v.get(3), v.get(4));
     }
 }
