@@ -4,7 +4,8 @@
 #
 # Usage: bench/api.sh [DATA_DIR]   (default /tmp/broadsheet-bench-api; reused when it has data)
 # Environment: ARTICLES (1000000), DURATION (10 seconds per row), THREADS (16), JAVA, NO_BUILD=1 to use the
-#   existing target/*.jar.
+#   existing target/*.jar, CLIENT (jvm: the requests from the benchmark's own JVM, beside the server; wrk: from
+#   wrk in its own process, installed with apt-get install wrk), DB_POOL (the server's pool, as for serve).
 # Prints a Markdown report (the figures in docs/benchmarks.md come from it).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,4 +20,5 @@ mkdir -p "$DATA"
 if [ ! -s "$DATA/bench-urls.txt" ]; then
   "$JAVA" -jar "$JAR" bench-data --data-dir "$DATA" --articles "${ARTICLES:-1000000}" >&2
 fi
-"$JAVA" -jar "$JAR" bench-api --data-dir "$DATA" --seconds "${DURATION:-10}" --threads "${THREADS:-16}"
+"$JAVA" -jar "$JAR" bench-api --data-dir "$DATA" --seconds "${DURATION:-10}" --threads "${THREADS:-16}" \
+  --client "${CLIENT:-jvm}"

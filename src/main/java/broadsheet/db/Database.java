@@ -20,7 +20,9 @@ public final class Database implements AutoCloseable {
      * Connections in the app's pool, two of them held by the listeners (content changes, search): six for
      * requests and jobs keep two cores' PostgreSQL busy now that a page reads the database in two or three
      * statements at most, and each backend holds 4-5 MB of its own (catalogue and plan caches), so a pool of
-     * 16 cost some 35 MB more under load (docs/benchmarks.md, "Memory").
+     * 16 cost some 35 MB more under load (docs/benchmarks.md, "Memory"). The default of {@code DB_POOL}: a node
+     * that serves many Content API requests at once answers more of them with more (docs/benchmarks.md,
+     * "bench/api.sh").
      */
     public static final int POOL = 8;
 
@@ -39,14 +41,16 @@ public final class Database implements AutoCloseable {
      * without counting against the processes' memory; work_mem for sorts of one page of rows; no parallel workers or JIT, which on two cores
      * only add start-up cost to queries that take well under a millisecond.
      */
-    static final java.util.Map<String, String> EMBEDDED_SETTINGS = java.util.Map.of(
-            "max_connections", String.valueOf(2 * POOL + 8),
-            "shared_buffers", "16MB",
-            "work_mem", "4MB",
-            "maintenance_work_mem", "64MB",
-            "max_parallel_workers_per_gather", "0",
-            "jit", "off",
-            "fsync", "on");
+    static java.util.Map<String, String> embeddedSettings(int pool) {
+        return java.util.Map.of(
+                "max_connections", String.valueOf(2 * pool + 8),
+                "shared_buffers", "16MB",
+                "work_mem", "4MB",
+                "maintenance_work_mem", "64MB",
+                "max_parallel_workers_per_gather", "0",
+                "jit", "off",
+                "fsync", "on");
+    }
 
     private volatile EmbeddedPostgres embedded;
     private final Path embeddedDir;
@@ -85,7 +89,8 @@ public final class Database implements AutoCloseable {
         String user = null;
         String password = null;
         if (config.embeddedDatabase()) {
-            embedded = startEmbedded(config.dataDir().resolve("postgres"));
+            embedded = startEmbedded(
+                    config.dataDir().resolve("postgres"), 0, config.ops().dbPool());
             url = "jdbc:postgresql://localhost:" + embedded.getPort() + "/postgres";
             user = "postgres";
         } else {
@@ -95,7 +100,7 @@ public final class Database implements AutoCloseable {
             password = parsed.password();
         }
         try {
-            Database db = connect(embedded, url, user, password, POOL);
+            Database db = connect(embedded, url, user, password, config.ops().dbPool());
             return embedded == null
                     ? db
                     : new Database(embedded, config.dataDir().resolve("postgres"), db.pool, url);
@@ -216,7 +221,7 @@ public final class Database implements AutoCloseable {
         EmbeddedPostgres old = embedded;
         if (!embeddedDied() || jvmStopping()) return;
         closeQuietly(old); // releases its hold on the directory (epg-lock)
-        embedded = startEmbedded(embeddedDir, old.getPort());
+        embedded = startEmbedded(embeddedDir, old.getPort(), pool.getMaximumPoolSize());
         postmasterPid = postmasterPid(embeddedDir);
     }
 
@@ -235,11 +240,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dir) {
-        return startEmbedded(dir, 0);
-    }
-
-    private static EmbeddedPostgres startEmbedded(Path dir, int port) {
+    private static EmbeddedPostgres startEmbedded(Path dir, int port, int poolSize) {
         try {
             Files.createDirectories(dir);
             if (!Files.isWritable(dir)) throw new IOException("not writable");
@@ -252,7 +253,7 @@ public final class Database implements AutoCloseable {
             EmbeddedPostgres.Builder builder =
                     EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false);
             if (port != 0) builder.setPort(port).setPGStartupWait(RESTART_WAIT); // a restart, maybe on a busy machine
-            EMBEDDED_SETTINGS.forEach(builder::setServerConfig);
+            embeddedSettings(poolSize).forEach(builder::setServerConfig);
             return builder.start();
         } catch (IOException | RuntimeException e) {
             throw new StartupException(

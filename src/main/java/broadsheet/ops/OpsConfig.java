@@ -13,14 +13,19 @@ import java.util.Optional;
  *     so that the load balancer takes it out before it stops accepting connections ({@code SHUTDOWN_DRAIN},
  *     seconds; {@link #DEFAULT_DRAIN} for {@code serve}, none in configurations made in code); skipped when
  *     nothing ever asked this node's {@code /readyz}
+ * @param dbPool connections in the node's pool to PostgreSQL ({@code DB_POOL}, {@link #MIN_POOL} to
+ *     {@link #MAX_POOL}; {@code broadsheet.db.Database#POOL} by default), two of them held by the listeners
  */
-public record OpsConfig(Optional<String> metricsToken, boolean jsonRequestLog, java.time.Duration drain) {
+public record OpsConfig(Optional<String> metricsToken, boolean jsonRequestLog, java.time.Duration drain, int dbPool) {
+
+    public static final int MIN_POOL = 4;
+    public static final int MAX_POOL = 64;
 
     /** Longer than HAProxy in deploy/ takes to mark a node down (a check a second, out after 2 failures). */
     public static final java.time.Duration DEFAULT_DRAIN = java.time.Duration.ofSeconds(5);
 
     public static OpsConfig defaults() {
-        return new OpsConfig(Optional.empty(), false, java.time.Duration.ZERO);
+        return new OpsConfig(Optional.empty(), false, java.time.Duration.ZERO, broadsheet.db.Database.POOL);
     }
 
     public static OpsConfig fromEnv(Map<String, String> env) {
@@ -31,7 +36,19 @@ public record OpsConfig(Optional<String> metricsToken, boolean jsonRequestLog, j
         String log = env.getOrDefault("REQUEST_LOG", "off").strip();
         if (!log.equalsIgnoreCase("json") && !log.equalsIgnoreCase("off") && !log.isEmpty())
             throw new broadsheet.db.StartupException("REQUEST_LOG must be json or off, not '" + log + "'");
-        return new OpsConfig(Optional.of(token).filter(t -> !t.isEmpty()), log.equalsIgnoreCase("json"), drain(env));
+        return new OpsConfig(
+                Optional.of(token).filter(t -> !t.isEmpty()), log.equalsIgnoreCase("json"), drain(env), pool(env));
+    }
+
+    private static int pool(Map<String, String> env) {
+        String value = env.getOrDefault("DB_POOL", "").strip();
+        if (value.isEmpty()) return broadsheet.db.Database.POOL;
+        if (value.matches("[0-9]{1,2}")) {
+            int n = Integer.parseInt(value);
+            if (n >= MIN_POOL && n <= MAX_POOL) return n;
+        }
+        throw new broadsheet.db.StartupException("DB_POOL must be a whole number of connections from " + MIN_POOL
+                + " to " + MAX_POOL + ", not '" + value + "'");
     }
 
     private static java.time.Duration drain(Map<String, String> env) {

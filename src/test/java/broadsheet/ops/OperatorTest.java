@@ -62,6 +62,7 @@ class OperatorTest {
         builder.environment().put("METRICS_TOKEN", TOKEN);
         // a short drain at the SIGTERM (the last test): long enough to take the draining path, not 5 s of it
         builder.environment().put("SHUTDOWN_DRAIN", "1");
+        builder.environment().put("DB_POOL", "12");
         server = builder.start();
         Waiting.upTo(Duration.ofSeconds(120))
                 .ignoreExceptions()
@@ -140,6 +141,9 @@ class OperatorTest {
         HttpResponse<String> metrics = get("/metrics", "Authorization", "Bearer " + TOKEN);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("broadsheet_http_requests_seconds_count");
+        assertThat(metrics.body().lines())
+                .as("DB_POOL sizes the pool")
+                .anySatisfy(l -> assertThat(l).matches("broadsheet_db_pool_max(\\{.*\\})? 12(\\.0)?"));
     }
 
     @Test

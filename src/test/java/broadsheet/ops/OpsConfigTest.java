@@ -25,4 +25,16 @@ class OpsConfigTest {
                     .isInstanceOf(StartupException.class)
                     .hasMessage("SHUTDOWN_DRAIN must be a whole number of seconds from 0 to 120, not '" + bad + "'");
     }
+
+    @Test
+    void thePoolIsEightConnectionsUnlessDbPoolSaysHowMany() {
+        assertThat(OpsConfig.fromEnv(Map.of()).dbPool()).isEqualTo(8);
+        assertThat(OpsConfig.defaults().dbPool()).isEqualTo(8);
+        assertThat(OpsConfig.fromEnv(Map.of("DB_POOL", "16")).dbPool()).isEqualTo(16);
+        for (String bad : new String[] {"3", "65", "sixteen", "16.5"})
+            assertThatThrownBy(() -> OpsConfig.fromEnv(Map.of("DB_POOL", bad)))
+                    .as(bad)
+                    .isInstanceOf(StartupException.class)
+                    .hasMessage("DB_POOL must be a whole number of connections from 4 to 64, not '" + bad + "'");
+    }
 }

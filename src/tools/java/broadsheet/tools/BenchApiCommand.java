@@ -63,6 +63,20 @@ final class BenchApiCommand implements Callable<Integer> {
                     + " over 25 ms) to DIR/row-N.csv, to tell pauses (slow slices) from queueing (slow everywhere).")
     java.nio.file.Path timeline;
 
+    @Option(
+            names = "--client",
+            defaultValue = "jvm",
+            description = "Who asks: jvm (this process's HTTP client, beside the server; the rows of docs/benchmarks.md"
+                    + " before 8 December) or wrk (wrk in its own process, 2 threads, the same requests; the server"
+                    + " then has this JVM to itself). Default ${DEFAULT-VALUE}.")
+    String client;
+
+    @Option(names = "--port", defaultValue = "0", description = "The site's HTTP port (default: any free one).")
+    int port;
+
+    /** Per row: what this JVM spent (the server's, and with --client jvm the client's too). */
+    private final StringBuilder used = new StringBuilder();
+
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -70,8 +84,21 @@ final class BenchApiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Config c = common.config();
         // no background jobs, as bench-search: over a fresh archive the related-stories job would take half a core
-        Config config =
-                new Config(0, c.dataDir(), c.databaseUrl(), "http://localhost", false, false, c.mail()).withJobs(false);
+        // the environment's operator settings kept (DB_POOL=16 sizes the pool as for serve)
+        Config config = new Config(
+                port,
+                c.dataDir(),
+                c.databaseUrl(),
+                "http://localhost",
+                false,
+                false,
+                c.mail(),
+                broadsheet.subscriptions.StripeConfig.none(),
+                false,
+                false,
+                List.of(),
+                List.of(),
+                c.ops());
         StringBuilder out = new StringBuilder();
         try (Database db = Database.open(config)) {
             Jdbi jdbi = db.jdbi();
@@ -91,10 +118,13 @@ final class BenchApiCommand implements Callable<Integer> {
                     .one());
             out.append(String.format(
                     Locale.ROOT,
-                    "Data: %,d published articles; %d connections, %d s per row; load average before: %s%n%n",
+                    "Data: %,d published articles; %d connections (%s), %d s per row; a pool of %d; load average"
+                            + " before: %s%n%n",
                     articles,
                     threads,
+                    client,
                     seconds,
+                    config.ops().dbPool(),
                     load()));
             try (App app = App.start(config, db)) {
                 String base = "http://localhost:" + app.port();
@@ -118,7 +148,8 @@ final class BenchApiCommand implements Callable<Integer> {
                         out,
                         1,
                         "article list, first page of 15 with authors and topics, cached",
-                        () -> Timings.together(threads, seconds, t -> i -> get(base, cachedLists.get(t))));
+                        () -> Timings.together(threads, seconds, t -> i -> get(base, cachedLists.get(t))),
+                        new Wrk(base, cachedLists, "same"));
                 List<String> uncachedLists = keys(jdbi, threads).stream()
                         .map(k -> list.replace(key, k))
                         .toList();
@@ -129,7 +160,8 @@ final class BenchApiCommand implements Callable<Integer> {
                         () -> Timings.together(
                                 threads,
                                 seconds,
-                                t -> i -> get(base, uncachedLists.get(t) + "&bench=" + unique.incrementAndGet())));
+                                t -> i -> get(base, uncachedLists.get(t) + "&bench=" + unique.incrementAndGet())),
+                        new Wrk(base, uncachedLists, "unique"));
                 List<String> sectionLists = keys(jdbi, threads).stream()
                         .map(k -> ApiPaths.contentArticles() + "?key=" + k + "&section=" + section)
                         .toList();
@@ -140,7 +172,8 @@ final class BenchApiCommand implements Callable<Integer> {
                         () -> Timings.together(
                                 threads,
                                 seconds,
-                                t -> i -> get(base, sectionLists.get(t) + "&bench=" + unique.incrementAndGet())));
+                                t -> i -> get(base, sectionLists.get(t) + "&bench=" + unique.incrementAndGet())),
+                        new Wrk(base, sectionLists, "unique"));
                 List<String> cachedKeys = keys(jdbi, threads);
                 for (String k : cachedKeys)
                     for (int i = 0; i < 400; i++) get(base, one(k, ids.get(i % 200))); // the same answers, kept
@@ -151,7 +184,13 @@ final class BenchApiCommand implements Callable<Integer> {
                         () -> Timings.together(
                                 threads,
                                 seconds,
-                                t -> i -> get(base, one(cachedKeys.get(t), ids.get((t * 31 + i) % 200)))));
+                                t -> i -> get(base, one(cachedKeys.get(t), ids.get((t * 31 + i) % 200)))),
+                        new Wrk(
+                                base,
+                                java.util.stream.IntStream.range(0, 200 * threads)
+                                        .mapToObj(i -> one(cachedKeys.get(i % threads), ids.get(i / threads)))
+                                        .toList(),
+                                "same"));
                 List<String> uncachedKeys = keys(jdbi, threads);
                 row(
                         out,
@@ -163,9 +202,15 @@ final class BenchApiCommand implements Callable<Integer> {
                                     base,
                                     one(uncachedKeys.get(t), ids.get(r.nextInt(ids.size()))) + "&bench="
                                             + unique.incrementAndGet());
-                        }));
+                        }),
+                        new Wrk(
+                                base,
+                                java.util.stream.IntStream.range(0, ids.size())
+                                        .mapToObj(i -> one(uncachedKeys.get(i % threads), ids.get(i)))
+                                        .toList(),
+                                "random"));
             }
-            out.append(String.format(Locale.ROOT, "%nLoad average after: %s%n", load()));
+            out.append(String.format(Locale.ROOT, "%n%s%nLoad average after: %s%n", used, load()));
         }
         System.out.println(out);
         return 0;
@@ -175,10 +220,25 @@ final class BenchApiCommand implements Callable<Integer> {
         Timings run() throws Exception;
     }
 
-    /** Runs row {@code n} unless {@code --rows} leaves it out, and writes its timeline when asked. */
-    private void row(StringBuilder out, int n, String label, Row row) throws Exception {
+    /** A row's requests for wrk: {@code paths} asked as {@code mode} says (see bench/api.lua in the tools jar). */
+    record Wrk(String base, List<String> paths, String mode) {}
+
+    /**
+     * Runs row {@code n} unless {@code --rows} leaves it out, with this process's client or wrk as {@code --client}
+     * says, and writes its timeline when asked (this process's client only: wrk keeps no list of requests).
+     */
+    private void row(StringBuilder out, int n, String label, Row row, Wrk wrk) throws Exception {
         if (rows != null && !rows.contains(n)) return;
+        JvmUse before = JvmUse.now();
+        if (client.equals("wrk")) {
+            WrkRun.Result r = WrkRun.run(wrk, threads, seconds);
+            out.append(r.row(label));
+            used.append(JvmUse.now().since(before, r.requests(), "row " + n));
+            return;
+        }
+        if (!client.equals("jvm")) throw new Main.UserError("--client is jvm or wrk, not " + client);
         Timings t = row.run();
+        used.append(JvmUse.now().since(before, t.count(), "row " + n));
         out.append(t.row(label));
         if (timeline != null) {
             java.nio.file.Files.createDirectories(timeline);
