@@ -158,7 +158,13 @@ related_left() { sql "select count(*) from articles a left join article_related 
 start_server "$ARCHIVE" --no-page-cache
 log "waiting for the related stories of $ARTICLES articles (at most ${RELATED_WAIT}s)"
 waited=0
-while [ "$(related_left)" != 0 ] && [ $waited -lt "$RELATED_WAIT" ]; do sleep 10; waited=$((waited + 10)); done
+left=$(related_left)
+while [ "$left" != 0 ] && [ $waited -lt "$RELATED_WAIT" ]; do
+  sleep 10; waited=$((waited + 10)); before=$left; left=$(related_left)
+  # progress every 10 s: articles left, rate, time left at that rate
+  rate=$(( (before - left) / 10 ))
+  log "related stories: $left articles left, $rate/s, about $([ $rate -gt 0 ] && echo $((left / rate)) || echo '?') s left"
+done
 RELATED_LEFT=$(related_left)
 log "related stories: $RELATED_LEFT articles left after ${waited}s"
 stop_server
