@@ -3,6 +3,9 @@ package broadsheet.web;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Reading fields of multipart (file upload) forms safely. Jetty parses the whole body the first
@@ -22,9 +25,30 @@ public final class Uploads {
     static final String TOO_LARGE = "The file you sent is far too large to read: uploads must be under "
             + MAX_REQUEST_MB + " MB, and photos at most 20 MB. Go back and choose a smaller file.";
 
+    /** The largest refused body read to its end (twice the limit); a larger one is cut off unread. */
+    static final long DRAIN_MAX_BYTES = 2 * MAX_REQUEST_MB * 1024 * 1024;
+
+    /**
+     * Reads a refused body to its end and drops it, so that a browser still sending it gets the page that says
+     * why: a connection closed with unread bytes in it is reset, and the client, mid-upload, often loses the
+     * answer with it (a "connection reset" in place of the page). Bodies over {@link #DRAIN_MAX_BYTES} are not
+     * worth the bandwidth and are cut off unread.
+     */
+    private static void drain(Context ctx) {
+        if (ctx.contentLength() > DRAIN_MAX_BYTES) return;
+        try (InputStream in = ctx.req().getInputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client went away: there is no one left to answer
+        }
+    }
+
     /** A field of a multipart form, refusing bodies over the limit and bodies that are not a proper multipart form. */
     static String field(Context ctx, String name) {
-        if (ctx.contentLength() > MAX_REQUEST_MB * 1024 * 1024) throw new ContentTooLargeResponse(TOO_LARGE);
+        if (ctx.contentLength() > MAX_REQUEST_MB * 1024 * 1024) {
+            drain(ctx);
+            throw new ContentTooLargeResponse(TOO_LARGE);
+        }
         try {
             return ctx.formParam(name);
         } catch (Exception e) { // Jetty's ServletException arrives undeclared through Kotlin
