@@ -208,14 +208,14 @@ public final class Feeds {
     }
 
     /** Newest change among the items; the epoch when there are none, never "now". */
-    private static Instant lastUpdated(List<ArticleSummary> items) {
+    static Instant lastUpdated(List<ArticleSummary> items) {
         return items.stream()
                 .map(ArticleSummary::updatedAt)
                 .max(Instant::compareTo)
                 .orElse(Instant.EPOCH);
     }
 
-    private static boolean notBlank(String s) {
+    static boolean notBlank(String s) {
         return s != null && !s.isBlank();
     }
 

@@ -82,8 +82,8 @@ final class Rss {
                 .append("\" height=\"")
                 .append(p.heightAt(Feeds.IMAGE_WIDTH))
                 .append('"');
-        boolean caption = notBlank(p.caption());
-        boolean credit = notBlank(p.credit());
+        boolean caption = Feeds.notBlank(p.caption());
+        boolean credit = Feeds.notBlank(p.credit());
         if (!caption && !credit) {
             out.append(" />\n");
             return;
@@ -171,9 +171,5 @@ final class Rss {
     /** White space as XML (and JDOM's trimming) counts it. */
     private static boolean whitespace(char ch) {
         return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
     }
 }

@@ -11,7 +11,6 @@ import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -45,7 +44,7 @@ public final class RomeRss {
         ch.setLink(site.absolute(c.htmlPath()));
         ch.setDescription(Text.clean(c.description()));
         ch.setLanguage(site.language());
-        ch.setLastBuildDate(Date.from(lastUpdated(items)));
+        ch.setLastBuildDate(Date.from(Feeds.lastUpdated(items)));
         ch.setGenerator(Feeds.GENERATOR);
         Element self = new Element("link", ATOM)
                 .setAttribute("href", site.absolute(c.rssPath()))
@@ -98,12 +97,12 @@ public final class RomeRss {
                 .setAttribute("medium", "image")
                 .setAttribute("width", String.valueOf(p.fit(Feeds.IMAGE_WIDTH)))
                 .setAttribute("height", String.valueOf(p.heightAt(Feeds.IMAGE_WIDTH)));
-        if (notBlank(p.caption())) {
+        if (Feeds.notBlank(p.caption())) {
             e.addContent(new Element("description", MEDIA)
                     .setAttribute("type", "plain")
                     .setText(Text.clean(p.caption())));
         }
-        if (notBlank(p.credit())) e.addContent(new Element("credit", MEDIA).setText(Text.clean(p.credit())));
+        if (Feeds.notBlank(p.credit())) e.addContent(new Element("credit", MEDIA).setText(Text.clean(p.credit())));
         return e;
     }
 
@@ -117,17 +116,6 @@ public final class RomeRss {
 
     private String image(Photo p) {
         return site.absolute(p.src(Feeds.IMAGE_WIDTH));
-    }
-
-    private static Instant lastUpdated(List<ArticleSummary> items) {
-        return items.stream()
-                .map(ArticleSummary::updatedAt)
-                .max(Instant::compareTo)
-                .orElse(Instant.EPOCH);
-    }
-
-    private static boolean notBlank(String s) {
-        return s != null && !s.isBlank();
     }
 
     private static String write(
