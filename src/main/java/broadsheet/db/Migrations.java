@@ -34,7 +34,7 @@ final class Migrations {
                 Statement s = c.createStatement()) {
             if (!historyExists(s)) return VERSIONS.size();
             try (ResultSet rs = s.executeQuery("select version from flyway_schema_history where success")) {
-                while (rs.next()) applied.add(rs.getString(1));
+                while (rs.next()) applied.add(rs.getString("version"));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the migration history: " + e.getMessage(), e);
@@ -43,8 +43,8 @@ final class Migrations {
     }
 
     private static boolean historyExists(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("select to_regclass('flyway_schema_history') is not null")) {
-            return rs.next() && rs.getBoolean(1);
+        try (ResultSet rs = s.executeQuery("select to_regclass('flyway_schema_history') is not null as present")) {
+            return rs.next() && rs.getBoolean("present");
         }
     }
 

@@ -1,9 +1,6 @@
 package broadsheet.paywall;
 
 import broadsheet.accounts.User;
-import broadsheet.audit.Audit;
-import broadsheet.db.ContentChanges;
-import broadsheet.db.Secrets;
 import broadsheet.web.Cookies;
 import broadsheet.web.PageCache;
 import broadsheet.web.Params;
@@ -16,7 +13,6 @@ import io.javalin.http.HandlerType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Decides, for one request for an article, which variant of its page the reader gets. Pages are
@@ -79,14 +75,15 @@ public final class Paywall {
         public static final int MAX_GIFTS = 100;
     }
 
-    private static final String METER = "paywall_meter";
-    private static final String GIFTS = "paywall_gifts_per_month";
+    /** The settings table's keys. */
+    static final String METER = "paywall_meter";
+
+    static final String GIFTS = "paywall_gifts_per_month";
 
     private record Known(long id, Access access, int version) {}
 
     private static final Known UNKNOWN = new Known(0, Access.FREE, 0);
 
-    private final Jdbi jdbi;
     private final broadsheet.db.Settings store;
     private final PaywallDao dao;
     private final Sessions sessions;
@@ -100,20 +97,20 @@ public final class Paywall {
     private volatile Settings settings;
 
     public Paywall(
-            Jdbi jdbi,
             broadsheet.db.Settings store,
             PaywallDao dao,
-            Secrets secrets,
+            Signer signer,
+            Meter meter,
+            GiftLinks gifts,
             Sessions sessions,
             String baseUrl) {
-        this.jdbi = jdbi;
         this.store = store;
         this.dao = dao;
         this.sessions = sessions;
-        this.signer = new Signer(secrets);
-        this.meter = new Meter(jdbi, signer);
+        this.signer = signer;
+        this.meter = meter;
         this.crawlers = new Crawlers(Crawlers.system());
-        this.gifts = new GiftLinks(jdbi, signer);
+        this.gifts = gifts;
         this.baseUrl = baseUrl;
         reload();
     }
@@ -123,6 +120,11 @@ public final class Paywall {
         Map<String, String> s = store.startingWith("paywall_");
         settings =
                 new Settings(number(s.get(METER), 3, Settings.MAX_METER), number(s.get(GIFTS), 10, Settings.MAX_GIFTS));
+        bySlug.invalidateAll();
+    }
+
+    /** Forgets every article's access level, so each is read again at its next request. */
+    public void forgetArticles() {
         bySlug.invalidateAll();
     }
 
@@ -148,22 +150,7 @@ public final class Paywall {
      * cached pages (locked pages name the meter); then uses them here at once.
      */
     public void save(User user, int meter, int giftsPerMonth) {
-        Settings before = settings;
-        jdbi.useTransaction(h -> {
-            broadsheet.db.Settings.put(h, METER, String.valueOf(meter));
-            broadsheet.db.Settings.put(h, GIFTS, String.valueOf(giftsPerMonth));
-            if (before.meter() != meter || before.giftsPerMonth() != giftsPerMonth) {
-                Audit.record(
-                        h,
-                        user,
-                        "changed paywall settings",
-                        "settings",
-                        null,
-                        "meter " + before.meter() + " → " + meter + ", gift links a month " + before.giftsPerMonth()
-                                + " → " + giftsPerMonth);
-            }
-            ContentChanges.announce(h);
-        });
+        dao.saveSettings(user, settings, new Settings(meter, giftsPerMonth));
         reload();
     }
 

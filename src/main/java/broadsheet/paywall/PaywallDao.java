@@ -1,6 +1,10 @@
 package broadsheet.paywall;
 
+import broadsheet.accounts.User;
 import broadsheet.articles.ArticleStatus;
+import broadsheet.audit.Audit;
+import broadsheet.db.ContentChanges;
+import broadsheet.db.Settings;
 import broadsheet.subscriptions.Subscriptions;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,6 +45,28 @@ public final class PaywallDao {
                         rs.getString("slug"),
                         rs.getTimestamp("published_at").toInstant()))
                 .findOne());
+    }
+
+    /**
+     * Stores the paywall's settings, with an audit entry when they differ from {@code before}, and
+     * announces a content change so every node drops its cached pages (locked pages name the meter).
+     */
+    void saveSettings(User user, Paywall.Settings before, Paywall.Settings after) {
+        jdbi.useTransaction(h -> {
+            Settings.put(h, Paywall.METER, String.valueOf(after.meter()));
+            Settings.put(h, Paywall.GIFTS, String.valueOf(after.giftsPerMonth()));
+            if (!before.equals(after)) {
+                Audit.record(
+                        h,
+                        user,
+                        "changed paywall settings",
+                        "settings",
+                        null,
+                        "meter " + before.meter() + " → " + after.meter() + ", gift links a month "
+                                + before.giftsPerMonth() + " → " + after.giftsPerMonth());
+            }
+            ContentChanges.announce(h);
+        });
     }
 
     boolean isSubscriber(long userId) {

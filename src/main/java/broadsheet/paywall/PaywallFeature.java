@@ -7,11 +7,13 @@ public record PaywallFeature(Paywall paywall, GiftPages gifts, PaywallDesk desk)
 
     public static PaywallFeature create(Core core) {
         PaywallDao dao = new PaywallDao(core.jdbi());
+        Signer signer = new Signer(core.secrets());
         Paywall paywall = new Paywall(
-                core.jdbi(),
                 core.settings(),
                 dao,
-                core.secrets(),
+                signer,
+                new Meter(core.jdbi(), signer),
+                new GiftLinks(core.jdbi(), signer),
                 core.sessions(),
                 core.config().baseUrl());
         return new PaywallFeature(

@@ -36,9 +36,9 @@ public final class OpenApiDocument {
     }
 
     OpenApiDocument(List<String> parts) {
-        ObjectNode doc = (ObjectNode) read("/api/openapi.json");
+        ObjectNode doc = (ObjectNode) read("openapi.json");
         for (String part : parts) {
-            merge(doc, read("/api/parts/" + part + ".json"), part);
+            merge(doc, read("parts/" + part + ".json"), part);
         }
         try {
             this.bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
@@ -80,8 +80,9 @@ public final class OpenApiDocument {
         }
     }
 
+    /** A file of the class path's {@code api} folder. */
     private static JsonNode read(String resource) {
-        try (InputStream in = OpenApiDocument.class.getResourceAsStream(resource)) {
+        try (InputStream in = OpenApiDocument.class.getResourceAsStream("/api/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("OpenAPI resource missing: " + resource);
             }
