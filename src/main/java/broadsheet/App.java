@@ -133,26 +133,6 @@ public final class App implements AutoCloseable {
         List<AutoCloseable> running = new ArrayList<>();
         running.add(search.engine());
         running.add(purge);
-        java.util.function.Consumer<String> onKey = key -> {
-            if (ARTICLE_KEY.matcher(key).matches())
-                paywall.paywall().forgetArticle(Long.parseLong(key.substring("article-".length())));
-            core.cache().drop(key);
-            // the first comments article pages keep (what else pages read and keep goes with core.cache())
-            if (COMMENTS_KEY.matcher(key).matches())
-                comments.previews().forget(Long.parseLong(key.substring(CommentArticle.KEY_PREFIX.length())));
-            contentApi.api().clear(); // the API's answers carry no surrogate keys: any change drops them all
-        };
-        // A change made through this node, at its commit: what pages read and keep is forgotten, without the
-        // settings' reads (the writer still holds its connection; the listener re-reads them a moment later).
-        Runnable forgetAll = () -> {
-            paywall.paywall().forgetArticles();
-            comments.previews().reload();
-            core.cache().clear();
-            contentApi.api().clear();
-        };
-        db.jdbi()
-                .getConfig(ContentChanges.Local.class)
-                .tell(payload -> ContentChanges.deliver(java.util.List.of(payload), forgetAll, onKey));
         running.add(new ContentChanges(
                 db.dataSource(),
                 () -> {
@@ -160,7 +140,13 @@ public final class App implements AutoCloseable {
                     purge.everything();
                 },
                 key -> {
-                    onKey.accept(key);
+                    if (ARTICLE_KEY.matcher(key).matches())
+                        paywall.paywall().forgetArticle(Long.parseLong(key.substring("article-".length())));
+                    core.cache().drop(key);
+                    // the first comments article pages keep (what else pages read and keep goes with core.cache())
+                    if (COMMENTS_KEY.matcher(key).matches())
+                        comments.previews().forget(Long.parseLong(key.substring(CommentArticle.KEY_PREFIX.length())));
+                    contentApi.api().clear(); // the API's answers carry no surrogate keys: any change drops them all
                     purge.key(key);
                 }));
         running.add(ops.watch());

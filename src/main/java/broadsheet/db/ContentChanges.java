@@ -26,7 +26,6 @@ public final class ContentChanges implements AutoCloseable {
         h.createQuery("select pg_notify('" + CHANNEL + "', '')")
                 .mapTo(String.class)
                 .findOne();
-        atCommit(h, "");
     }
 
     /**
@@ -61,60 +60,6 @@ public final class ContentChanges implements AutoCloseable {
                 .bind("key", surrogateKey)
                 .mapTo(String.class)
                 .findOne();
-        atCommit(h, surrogateKey);
-    }
-
-    /**
-     * What the node a change is made through drops at once when the change commits, before the writer's
-     * request is answered: its listener hears the change a moment later like every other node's, but the
-     * writer's next request (an editor's reload after saving or deleting) must not get a page cached
-     * before it. Kept in the node's {@link org.jdbi.v3.core.Jdbi} configuration (each handle's copy shares
-     * what {@link #tell} set), so only writes through this node's database are told.
-     */
-    public static final class Local implements org.jdbi.v3.core.config.JdbiConfig<Local> {
-        private final java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<String>> told;
-
-        public Local() {
-            this(new java.util.concurrent.atomic.AtomicReference<>(payload -> {}));
-        }
-
-        private Local(java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<String>> told) {
-            this.told = told;
-        }
-
-        /** Where this node's own committed changes go: a notification's payload, as its listener would get it. */
-        public void tell(java.util.function.Consumer<String> payload) {
-            told.set(payload);
-        }
-
-        @Override
-        public Local createCopy() {
-            return new Local(told);
-        }
-    }
-
-    private static void atCommit(org.jdbi.v3.core.Handle h, String payload) {
-        java.util.function.Consumer<String> local =
-                h.getConfig(Local.class).told.get();
-        if (h.isInTransaction()) h.afterCommit(() -> local.accept(payload));
-        else local.accept(payload);
-    }
-
-    /**
-     * Hands notifications' payloads over: {@code everything} once if any is empty, else {@code onKey}
-     * for each surrogate key they name, once each.
-     */
-    public static void deliver(
-            java.util.List<String> payloads, Runnable everything, java.util.function.Consumer<String> onKey) {
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        for (String payload : payloads) {
-            if (payload == null || payload.isBlank()) {
-                everything.run();
-                return;
-            }
-            for (String key : payload.trim().split(" +")) keys.add(key);
-        }
-        keys.forEach(onKey);
     }
 
     private final DataSource ds;
@@ -158,9 +103,15 @@ public final class ContentChanges implements AutoCloseable {
                 while (running) {
                     PGNotification[] n = pg.getNotifications(1000);
                     if (n == null || n.length == 0) continue;
-                    java.util.List<String> payloads = new java.util.ArrayList<>(n.length);
-                    for (PGNotification one : n) payloads.add(one.getParameter());
-                    deliver(payloads, onChange, onKey);
+                    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+                    boolean everything = false;
+                    for (PGNotification one : n) {
+                        String payload = one.getParameter();
+                        if (payload == null || payload.isBlank()) everything = true;
+                        else for (String key : payload.trim().split(" +")) keys.add(key);
+                    }
+                    if (everything) onChange.run();
+                    else keys.forEach(onKey);
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!running) return;

@@ -123,11 +123,6 @@ public final class Paywall {
         bySlug.invalidateAll();
     }
 
-    /** Forgets every article's access level, so each is read again at its next request. */
-    public void forgetArticles() {
-        bySlug.invalidateAll();
-    }
-
     /** Forgets what this node knew of an article's access level (seen to have changed), so the next request reads it. */
     public void forget(String slug) {
         bySlug.invalidate(slug);

@@ -358,7 +358,11 @@ class CatalogDeskTest {
         assertThat(editor.post("/newsroom/authors/" + cara + "/delete", Map.of())
                         .statusCode())
                 .isEqualTo(303);
-        assertThat(t.client().get("/authors/cara-moss").statusCode()).isEqualTo(404);
+        // every node drops the author's cached page when it hears the change (within milliseconds)
+        Waiting.fewSeconds()
+                .untilAsserted(
+                        () -> assertThat(t.client().get("/authors/cara-moss").statusCode())
+                                .isEqualTo(404));
         assertThat(audits("created author", "author", cara)
                         + audits("edited author", "author", cara)
                         + audits("deleted author", "author", cara))
