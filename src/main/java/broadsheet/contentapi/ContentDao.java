@@ -2,20 +2,14 @@ package broadsheet.contentapi;
 
 import broadsheet.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -122,28 +116,16 @@ public final class ContentDao {
     }
 
     private final Jdbi jdbi;
+    private final ArticleLinksDao links = new ArticleLinksDao();
 
     public ContentDao(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    /**
-     * The bylines and topics of a page's articles, in one statement: a row per link, each article's in their
-     * order ({@code extra} is an author's title or a topic's kind). A list reads them so rather than as two
-     * subqueries per article. Each author and topic is looked up by its key ({@code offset 0} keeps the lateral
-     * subquery a lookup: joined plainly, PostgreSQL hashed all 2,000 topics for a page's 43 tags, 3 times slower).
-     */
-    private static final String AUTHOR_LINKS = """
-            select 'authors' as link, aa.article_id, aa.position, au.name, au.id, au.slug, au.title as extra
-              from article_authors aa
-             cross join lateral (select id, slug, name, title from authors where id = aa.author_id offset 0) au
-             where aa.article_id = any(:ids)""";
-
-    private static final String TOPIC_LINKS = """
-            select 'topics' as link, at.article_id, at.position, t.name, t.id, t.slug, t.kind as extra
-              from article_topics at
-             cross join lateral (select id, slug, name, kind from topics where id = at.topic_id offset 0) t
-             where at.article_id = any(:ids)""";
+    /** Forgets the authors and topics a list has read (on every content change, with the answers). */
+    void forgetLinks() {
+        links.forget();
+    }
 
     /**
      * A page of published articles matching the query, in its order, after its cursor. Newest first by
@@ -201,37 +183,8 @@ public final class ContentDao {
             if (q.after() != null)
                 query.bind("at", Timestamp.from(q.after().at()))
                         .bind("id", q.after().id());
-            return withLinks(h, query.map((rs, ctx) -> row(rs)).list(), parts);
+            return links.attach(h, query.map((rs, ctx) -> row(rs)).list(), parts);
         });
-    }
-
-    /** The rows with the bylines and topics asked for, as {@link #AUTHORS} and {@link #TOPICS} give them. */
-    private static List<Row> withLinks(Handle h, List<Row> rows, Parts parts) {
-        if (rows.isEmpty() || !(parts.authors() || parts.topics())) return rows;
-        String sql = parts.authors() && parts.topics()
-                ? AUTHOR_LINKS + " union all " + TOPIC_LINKS
-                : parts.authors() ? AUTHOR_LINKS : TOPIC_LINKS;
-        Map<Long, ArrayNode> authors = new HashMap<>();
-        Map<Long, ArrayNode> topics = new HashMap<>();
-        h.createQuery(sql + " order by link, article_id, position, name")
-                .bind("ids", rows.stream().map(Row::id).toArray(Long[]::new))
-                .reduceResultSet(0, (n, rs, ctx) -> {
-                    boolean author = rs.getString("link").equals("authors");
-                    ObjectNode o = (author ? authors : topics)
-                            .computeIfAbsent(rs.getLong("article_id"), k -> Json.MAPPER.createArrayNode())
-                            .addObject();
-                    o.put("id", rs.getLong("id"));
-                    o.put("slug", rs.getString("slug"));
-                    o.put("name", rs.getString("name"));
-                    o.put(author ? "title" : "kind", rs.getString("extra"));
-                    return n + 1;
-                });
-        List<Row> out = new ArrayList<>(rows.size());
-        for (Row r : rows)
-            out.add(r.withLinks(
-                    parts.authors() ? authors.getOrDefault(r.id(), Json.MAPPER.createArrayNode()) : null,
-                    parts.topics() ? topics.getOrDefault(r.id(), Json.MAPPER.createArrayNode()) : null));
-        return out;
     }
 
     public Optional<Row> article(long id, Parts parts) {
