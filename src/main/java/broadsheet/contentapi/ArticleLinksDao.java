@@ -3,6 +3,9 @@ package broadsheet.contentapi;
 import broadsheet.web.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,23 +17,51 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 
 /**
- * A list's bylines and topics. The page's links are read in one statement from the link tables alone (an index
- * lookup per article); the authors and topics they name are shown from this node's memory, each read from
- * PostgreSQL the first time a list names it after a content change ({@link #forget}, with the answers). A page
- * names the same few hundred authors and topics again and again: looking each up in PostgreSQL on every request
- * was most of the list's statement (61 links, 183 of its 275 buffers) and of the strings the driver made.
+ * A list's bylines and topics. Each article of the page comes with its links' positions and ids, read with the
+ * page in the same statement from the link tables alone (an index lookup per article); the authors and topics
+ * they name are shown from this node's memory, each read from PostgreSQL the first time a list names it after a
+ * content change ({@link #forget}, with the answers). A page names the same few hundred authors and topics again
+ * and again: looking each up in PostgreSQL on every request was most of the list's second statement (61 links,
+ * 183 of its 275 buffers), and that statement was a second round trip per request.
  */
 final class ArticleLinksDao {
 
     /** At most this many authors and topics together are kept; past it the node starts afresh. */
     static final int KEPT = 20_000;
 
-    private static final String AUTHOR_LINKS = """
-            select 'authors' as link, article_id, position, author_id as id
-              from article_authors where article_id = any(:ids)""";
-    private static final String TOPIC_LINKS = """
-            select 'topics' as link, article_id, position, topic_id as id
-              from article_topics where article_id = any(:ids)""";
+    /** The page's columns for its links: per article, {@code {position, id}} pairs of its bylines and tags. */
+    static String columns(ContentDao.Parts parts) {
+        return (parts.authors() ? """
+                        , array(select array[x.position::bigint, x.author_id] from article_authors x
+                                 where x.article_id = a.id) as author_links""" : "") + (parts.topics() ? """
+                        , array(select array[x.position::bigint, x.topic_id] from article_topics x
+                                 where x.article_id = a.id) as topic_links""" : "");
+    }
+
+    /** The links of the page's rows as they are read: {@code {article, position, id}}. */
+    static final class Read {
+        final ContentDao.Parts parts;
+        final List<long[]> authors = new ArrayList<>();
+        final List<long[]> topics = new ArrayList<>();
+
+        Read(ContentDao.Parts parts) {
+            this.parts = parts;
+        }
+
+        /** Notes the row's links (from {@link #columns}) and gives the row back. */
+        ContentDao.Row add(ResultSet rs, ContentDao.Row row) throws SQLException {
+            if (parts.authors()) add(rs.getArray("author_links"), row.id(), authors);
+            if (parts.topics()) add(rs.getArray("topic_links"), row.id(), topics);
+            return row;
+        }
+
+        private static void add(Array pairs, long article, List<long[]> into) throws SQLException {
+            for (Object pair : (Object[]) pairs.getArray()) {
+                Object[] p = (Object[]) pair;
+                into.add(new long[] {article, ((Number) p[0]).longValue(), ((Number) p[1]).longValue()});
+            }
+        }
+    }
 
     /** The authors and topics read since the last content change, as a list shows them, by id. */
     private record Known(Map<Long, ObjectNode> authors, Map<Long, ObjectNode> topics) {
@@ -57,24 +88,13 @@ final class ArticleLinksDao {
      * The rows with the bylines and topics asked for: each article's in their order (by position, then by
      * name), as {@code id, slug, name, title} for an author and {@code id, slug, name, kind} for a topic.
      */
-    List<ContentDao.Row> attach(Handle h, List<ContentDao.Row> rows, ContentDao.Parts parts) {
+    List<ContentDao.Row> attach(Handle h, List<ContentDao.Row> rows, Read read) {
+        ContentDao.Parts parts = read.parts;
         if (rows.isEmpty() || !(parts.authors() || parts.topics())) return rows;
         Known k = known;
         if (k.authors().size() + k.topics().size() > KEPT) forget();
-        String sql = parts.authors() && parts.topics()
-                ? AUTHOR_LINKS + " union all " + TOPIC_LINKS
-                : parts.authors() ? AUTHOR_LINKS : TOPIC_LINKS;
-        List<long[]> authorLinks = new ArrayList<>();
-        List<long[]> topicLinks = new ArrayList<>();
-        h.createQuery(sql)
-                .bind("ids", rows.stream().map(ContentDao.Row::id).toArray(Long[]::new))
-                .reduceResultSet(0, (n, rs, ctx) -> {
-                    long[] link = {rs.getLong("article_id"), rs.getInt("position"), rs.getLong("id")};
-                    (rs.getString("link").equals("authors") ? authorLinks : topicLinks).add(link);
-                    return n + 1;
-                });
-        Map<Long, ArrayNode> authors = arrays(authorLinks, known(h, k.authors(), authorLinks, true));
-        Map<Long, ArrayNode> topics = arrays(topicLinks, known(h, k.topics(), topicLinks, false));
+        Map<Long, ArrayNode> authors = arrays(read.authors, known(h, k.authors(), read.authors, true));
+        Map<Long, ArrayNode> topics = arrays(read.topics, known(h, k.topics(), read.topics, false));
         List<ContentDao.Row> out = new ArrayList<>(rows.size());
         for (ContentDao.Row r : rows)
             out.add(r.withLinks(

@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.Query;
 /** What the Content API reads: published articles with their bylines, topics and photos; the catalogues; the changes. */
 public final class ContentDao {
 
-    /** One article as the API gives it; authors, topics and photos as JSON built by the query. */
+    /** One article as the API gives it; authors, topics and photos as JSON (a list's authors and topics: ArticleLinksDao). */
     public record Row(
             long id,
             String slug,
@@ -95,15 +95,15 @@ public final class ContentDao {
 
     /** The select of published articles with the parts asked for ({@code null} for the others). */
     private static String select(Parts p) {
-        return select(p, "articles a");
+        return select(p, "articles a", "");
     }
 
-    /** The same, from these tables ({@code articles a} joined to whatever drives the list). */
-    private static String select(Parts p, String from) {
+    /** The same, from these tables ({@code articles a} joined to whatever drives the list), with more columns. */
+    private static String select(Parts p, String from, String extra) {
         return """
                 select a.id, a.slug, a.headline, a.deck, %s as body, a.kind, a.access, a.published_at, a.updated_at,
                        s.slug as section_slug, s.name as section_name,
-                       %s as authors, %s as topics, %s as lead_photo, %s as gallery
+                       %s as authors, %s as topics, %s as lead_photo, %s as gallery%s
                   from %s join sections s on s.id = a.section_id
                  where a.status = 'published'
                 """.formatted(
@@ -112,6 +112,7 @@ public final class ContentDao {
                         p.topics() ? TOPICS : "null::json",
                         p.photos() ? LEAD_PHOTO : "null::json",
                         p.photos() ? GALLERY : "null::json",
+                        extra,
                         from);
     }
 
@@ -153,9 +154,9 @@ public final class ContentDao {
             at = "x.published_at";
             id = "x.article_id";
         }
-        // the page's own rows first; their bylines and topics after, in one statement for all of them
+        // the page's rows with their bylines' and tags' ids (ArticleLinksDao); the authors and topics from memory
         Parts own = new Parts(parts.body(), false, false, parts.photos());
-        StringBuilder sql = new StringBuilder(select(own, from)).append(where);
+        StringBuilder sql = new StringBuilder(select(own, from, ArticleLinksDao.columns(parts))).append(where);
         if (q.section() != null) sql.append(" and a.section_id = (select id from sections where slug = :section)");
         if (q.author() != null && !from.startsWith("article_authors"))
             sql.append(" and exists (select 1 from article_authors x2 join authors y on y.id = x2.author_id"
@@ -183,7 +184,9 @@ public final class ContentDao {
             if (q.after() != null)
                 query.bind("at", Timestamp.from(q.after().at()))
                         .bind("id", q.after().id());
-            return links.attach(h, query.map((rs, ctx) -> row(rs)).list(), parts);
+            ArticleLinksDao.Read read = new ArticleLinksDao.Read(parts);
+            List<Row> page = query.map((rs, ctx) -> read.add(rs, row(rs))).list();
+            return links.attach(h, page, read);
         });
     }
 
