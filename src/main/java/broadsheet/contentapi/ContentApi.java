@@ -58,6 +58,7 @@ public final class ContentApi {
     /** Forgets every answer made (called on every content change, on every node). */
     public void clear() {
         changes.incrementAndGet();
+        dao.forgetLinks();
         made.invalidateAll();
     }
 

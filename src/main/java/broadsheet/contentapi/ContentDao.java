@@ -2,27 +2,21 @@ package broadsheet.contentapi;
 
 import broadsheet.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 /** What the Content API reads: published articles with their bylines, topics and photos; the catalogues; the changes. */
 public final class ContentDao {
 
-    /** One article as the API gives it; authors, topics and photos as JSON built by the query. */
+    /** One article as the API gives it; authors, topics and photos as JSON (a list's authors and topics: ArticleLinksDao). */
     public record Row(
             long id,
             String slug,
@@ -101,15 +95,15 @@ public final class ContentDao {
 
     /** The select of published articles with the parts asked for ({@code null} for the others). */
     private static String select(Parts p) {
-        return select(p, "articles a");
+        return select(p, "articles a", "");
     }
 
-    /** The same, from these tables ({@code articles a} joined to whatever drives the list). */
-    private static String select(Parts p, String from) {
+    /** The same, from these tables ({@code articles a} joined to whatever drives the list), with more columns. */
+    private static String select(Parts p, String from, String extra) {
         return """
                 select a.id, a.slug, a.headline, a.deck, %s as body, a.kind, a.access, a.published_at, a.updated_at,
                        s.slug as section_slug, s.name as section_name,
-                       %s as authors, %s as topics, %s as lead_photo, %s as gallery
+                       %s as authors, %s as topics, %s as lead_photo, %s as gallery%s
                   from %s join sections s on s.id = a.section_id
                  where a.status = 'published'
                 """.formatted(
@@ -118,32 +112,21 @@ public final class ContentDao {
                         p.topics() ? TOPICS : "null::json",
                         p.photos() ? LEAD_PHOTO : "null::json",
                         p.photos() ? GALLERY : "null::json",
+                        extra,
                         from);
     }
 
     private final Jdbi jdbi;
+    private final ArticleLinksDao links = new ArticleLinksDao();
 
     public ContentDao(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    /**
-     * The bylines and topics of a page's articles, in one statement: a row per link, each article's in their
-     * order ({@code extra} is an author's title or a topic's kind). A list reads them so rather than as two
-     * subqueries per article. Each author and topic is looked up by its key ({@code offset 0} keeps the lateral
-     * subquery a lookup: joined plainly, PostgreSQL hashed all 2,000 topics for a page's 43 tags, 3 times slower).
-     */
-    private static final String AUTHOR_LINKS = """
-            select 'authors' as link, aa.article_id, aa.position, au.name, au.id, au.slug, au.title as extra
-              from article_authors aa
-             cross join lateral (select id, slug, name, title from authors where id = aa.author_id offset 0) au
-             where aa.article_id = any(:ids)""";
-
-    private static final String TOPIC_LINKS = """
-            select 'topics' as link, at.article_id, at.position, t.name, t.id, t.slug, t.kind as extra
-              from article_topics at
-             cross join lateral (select id, slug, name, kind from topics where id = at.topic_id offset 0) t
-             where at.article_id = any(:ids)""";
+    /** Forgets the authors and topics a list has read (on every content change, with the answers). */
+    void forgetLinks() {
+        links.forget();
+    }
 
     /**
      * A page of published articles matching the query, in its order, after its cursor. Newest first by
@@ -171,9 +154,9 @@ public final class ContentDao {
             at = "x.published_at";
             id = "x.article_id";
         }
-        // the page's own rows first; their bylines and topics after, in one statement for all of them
+        // the page's rows with their bylines' and tags' ids (ArticleLinksDao); the authors and topics from memory
         Parts own = new Parts(parts.body(), false, false, parts.photos());
-        StringBuilder sql = new StringBuilder(select(own, from)).append(where);
+        StringBuilder sql = new StringBuilder(select(own, from, ArticleLinksDao.columns(parts))).append(where);
         if (q.section() != null) sql.append(" and a.section_id = (select id from sections where slug = :section)");
         if (q.author() != null && !from.startsWith("article_authors"))
             sql.append(" and exists (select 1 from article_authors x2 join authors y on y.id = x2.author_id"
@@ -201,37 +184,10 @@ public final class ContentDao {
             if (q.after() != null)
                 query.bind("at", Timestamp.from(q.after().at()))
                         .bind("id", q.after().id());
-            return withLinks(h, query.map((rs, ctx) -> row(rs)).list(), parts);
+            ArticleLinksDao.Read read = new ArticleLinksDao.Read(parts);
+            List<Row> page = query.map((rs, ctx) -> read.add(rs, row(rs))).list();
+            return links.attach(h, page, read);
         });
-    }
-
-    /** The rows with the bylines and topics asked for, as {@link #AUTHORS} and {@link #TOPICS} give them. */
-    private static List<Row> withLinks(Handle h, List<Row> rows, Parts parts) {
-        if (rows.isEmpty() || !(parts.authors() || parts.topics())) return rows;
-        String sql = parts.authors() && parts.topics()
-                ? AUTHOR_LINKS + " union all " + TOPIC_LINKS
-                : parts.authors() ? AUTHOR_LINKS : TOPIC_LINKS;
-        Map<Long, ArrayNode> authors = new HashMap<>();
-        Map<Long, ArrayNode> topics = new HashMap<>();
-        h.createQuery(sql + " order by link, article_id, position, name")
-                .bind("ids", rows.stream().map(Row::id).toArray(Long[]::new))
-                .reduceResultSet(0, (n, rs, ctx) -> {
-                    boolean author = rs.getString("link").equals("authors");
-                    ObjectNode o = (author ? authors : topics)
-                            .computeIfAbsent(rs.getLong("article_id"), k -> Json.MAPPER.createArrayNode())
-                            .addObject();
-                    o.put("id", rs.getLong("id"));
-                    o.put("slug", rs.getString("slug"));
-                    o.put("name", rs.getString("name"));
-                    o.put(author ? "title" : "kind", rs.getString("extra"));
-                    return n + 1;
-                });
-        List<Row> out = new ArrayList<>(rows.size());
-        for (Row r : rows)
-            out.add(r.withLinks(
-                    parts.authors() ? authors.getOrDefault(r.id(), Json.MAPPER.createArrayNode()) : null,
-                    parts.topics() ? topics.getOrDefault(r.id(), Json.MAPPER.createArrayNode()) : null));
-        return out;
     }
 
     public Optional<Row> article(long id, Parts parts) {

@@ -124,4 +124,46 @@ class ContentApiListLinksTest {
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag"));
     }
+
+    @Test
+    void aRenamedAuthorOrTopicShowsItsNewNameInTheNextList() {
+        TestApp t = app.get();
+        String path = ApiPaths.contentArticles() + "?include=authors,topics&limit=2";
+        for (int i = 0; i < 2; i++)
+            assertThat(json(get(path)).path("articles").get(0).path("authors").findValuesAsText("name"))
+                    .containsExactly("Ada Quill", "Cy Abbot", "Bo Marsh");
+        long cy = json(get(path))
+                .path("articles")
+                .get(0)
+                .path("authors")
+                .get(1)
+                .path("id")
+                .asLong();
+        long budget = json(get(path))
+                .path("articles")
+                .get(0)
+                .path("topics")
+                .get(0)
+                .path("id")
+                .asLong();
+        var editor =
+                broadsheet.adminapi.AdminApiClient.forNewStaff(t, "renamer@example.org", broadsheet.web.Role.EDITOR);
+        for (String[] edit : new String[][] {
+            {ApiPaths.adminAuthor(cy), "{\"name\": \"Cyrus Abbot\"}"},
+            {ApiPaths.adminTopic(budget), "{\"name\": \"The Budget\"}"}
+        }) {
+            String version = editor.send("GET", edit[0], null)
+                    .headers()
+                    .firstValue("ETag")
+                    .orElseThrow();
+            HttpResponse<String> renamed = editor.send("PATCH", edit[0], edit[1], "If-Match", version);
+            assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        }
+        JsonNode first = json(get(path)).path("articles").get(0);
+        assertThat(first.path("authors").findValuesAsText("name"))
+                .containsExactly("Ada Quill", "Cyrus Abbot", "Bo Marsh");
+        assertThat(first.path("topics").findValuesAsText("name")).containsExactly("The Budget");
+        JsonNode other = json(get(path + "&asked=again")).path("articles").get(0);
+        assertThat(other.path("authors").findValuesAsText("name")).contains("Cyrus Abbot");
+    }
 }
