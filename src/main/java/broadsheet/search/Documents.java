@@ -105,6 +105,13 @@ final class Documents {
         d.add(new TextField(Fields.BYLINES, String.join(", ", a.authorNames()), Field.Store.YES));
         d.add(new TextField(Fields.TOPICS, String.join(", ", a.topicNames()), Field.Store.YES));
         d.add(new TextField(Fields.CAPTIONS, String.join("\n", a.captions()), Field.Store.YES));
+        d.add(RankField.of(java.util.Map.of(
+                Fields.HEADLINE, a.headline(),
+                Fields.DECK, a.deck(),
+                Fields.BODY, body,
+                Fields.BYLINES, String.join(", ", a.authorNames()),
+                Fields.TOPICS, String.join(", ", a.topicNames()),
+                Fields.CAPTIONS, String.join("\n", a.captions()))));
         d.add(new TextField(
                 Fields.NAMES,
                 String.join(" ", a.authorNames()) + " " + String.join(" ", a.topicNames()),

@@ -30,6 +30,7 @@ final class Fields {
 
     // text, not stored
     static final String NAMES = "names"; // authors and topics, plain: fuzzy matching of names
+    static final String RANK = "rank"; // every text field's words with weighted frequencies: RankField
     static final String HEADLINE_PLAIN = "headline_plain"; // plain: prefix matching for suggestions
 
     static final String TYPE_ARTICLE = "article";

@@ -64,10 +64,19 @@ final class Queries {
      * was a fifth of the CPU of a two-word search at a million articles, and of its snippets.
      */
     static Query text(QueryText q, Map<String, Float> fields, boolean fuzzy, IndexReader index) {
+        return text(q, fields, fuzzy, index, index != null && !fuzzy && fields == FIELDS);
+    }
+
+    /**
+     * As {@link #text(QueryText, Map, boolean, IndexReader)}; {@code ranked}: each word is matched and scored
+     * in the one field {@link Fields#RANK} (see {@link RankField}) instead of as its best of six weighted
+     * fields (package-visible for the benchmark, which compares the two on one index).
+     */
+    static Query text(QueryText q, Map<String, Float> fields, boolean fuzzy, IndexReader index, boolean ranked) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         int positive = 0;
         for (String w : q.words()) {
-            Query one = word(w, fields, fuzzy, index);
+            Query one = ranked ? ranked(w, index) : word(w, fields, fuzzy, index);
             if (one != null) {
                 b.add(one, Occur.MUST);
                 positive++;
@@ -116,6 +125,22 @@ final class Queries {
             }
         }
         return new DisjunctionMaxQuery(perField, TIE);
+    }
+
+    /**
+     * A word as its terms in {@link Fields#RANK}; a word that is nowhere in the index as typed is also
+     * matched one edit away against names, as in {@link #word}.
+     */
+    private static Query ranked(String word, IndexReader index) {
+        Query q = BUILDER.createBooleanQuery(Fields.RANK, word, Occur.MUST);
+        if (q == null) return null;
+        if (indexed(index, word, Map.of(Fields.RANK, 1f))) return q;
+        List<Query> either = new ArrayList<>(List.of(q));
+        for (String term : terms(PLAIN, Fields.NAMES, word)) {
+            if (term.length() >= 4)
+                either.add(new BoostQuery(new FuzzyQuery(new Term(Fields.NAMES, term), 1, 1), 1.5f));
+        }
+        return either.size() == 1 ? q : new DisjunctionMaxQuery(either, TIE);
     }
 
     /** Whether every term the word makes in some field is in that field of the index. */

@@ -149,13 +149,17 @@ public final class SearchEngine implements AutoCloseable {
         if (current.isPresent()) {
             try {
                 SearchIndex opened = SearchIndex.open(current.get(), false);
-                if (opened.committedAt()
+                if (!opened.currentSchema()) {
+                    LOG.info("search index {} was written by an older version; rebuilding", current.get());
+                    opened.close();
+                } else if (opened.committedAt()
                         .isAfter(Instant.now().minus(KEEP_CHANGES).plus(Duration.ofHours(1)))) {
                     use(opened);
                     return;
+                } else {
+                    LOG.info("search index {} is older than the change log keeps; rebuilding", current.get());
+                    opened.close();
                 }
-                LOG.info("search index {} is older than the change log keeps; rebuilding", current.get());
-                opened.close();
             } catch (IOException | RuntimeException e) {
                 LOG.warn("search index {} is damaged ({}); rebuilding", current.get(), e.toString());
             }

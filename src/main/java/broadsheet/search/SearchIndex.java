@@ -27,6 +27,13 @@ final class SearchIndex implements AutoCloseable {
 
     static final String LOW = "changes_applied_through";
     static final String AT = "committed_at";
+    static final String SCHEMA = "schema";
+
+    /**
+     * What the documents hold, recorded in each commit: an index written with another (or none: before the
+     * ranking field {@link Fields#RANK}) is rebuilt on start, since its queries would not find what they ask.
+     */
+    static final String SCHEMA_VERSION = "2";
 
     final Path dir;
     private final Directory directory;
@@ -80,6 +87,11 @@ final class SearchIndex implements AutoCloseable {
         return Long.parseLong(userData().getOrDefault(LOW, "0"));
     }
 
+    /** Whether this index was written with the documents this version makes. */
+    boolean currentSchema() {
+        return SCHEMA_VERSION.equals(userData().get(SCHEMA));
+    }
+
     Instant committedAt() {
         String at = userData().get(AT);
         return at == null ? Instant.EPOCH : Instant.ofEpochMilli(Long.parseLong(at));
@@ -101,6 +113,7 @@ final class SearchIndex implements AutoCloseable {
         Map<String, String> data = new HashMap<>();
         data.put(LOW, Long.toString(low));
         data.put(AT, Long.toString(Instant.now().toEpochMilli()));
+        data.put(SCHEMA, SCHEMA_VERSION);
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
     }
