@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checker that every page-validity test relies on still finds what is wrong, with its schema parsed
- * once and shared: if it quietly passed everything, those tests would pass with it.
+ * once and shared and each thread's validator kept from page to page: if it quietly passed everything, or
+ * carried a finding over to the next page, those tests would pass or fail with it.
  */
 class HtmlValidatorTest {
     private static final String VALID =
@@ -32,6 +33,17 @@ class HtmlValidatorTest {
                 .anySatisfy(p -> assertThat(p).contains("Duplicate ID “a”"))
                 .anySatisfy(p -> assertThat(p).contains("“img” element must have an “alt” attribute"))
                 .anySatisfy(p -> assertThat(p).contains("“div” not allowed as child of element “span”"));
+    }
+
+    @Test
+    void aCheckerKeptForTheNextPageCarriesNothingOverFromThePageBefore() {
+        List<String> first = HtmlValidator.problems(INVALID);
+        assertThat(HtmlValidator.problems(VALID)).isEmpty();
+        assertThat(HtmlValidator.problems(INVALID)).isEqualTo(first);
+        assertThat(HtmlValidator.problems("<!DOCTYPE html><html lang=en><head><title>t</title></head><body><p>x"))
+                .as("an unclosed page after a full one")
+                .isEmpty();
+        assertThat(HtmlValidator.problems(INVALID)).isEqualTo(first);
     }
 
     @Test
