@@ -32,8 +32,13 @@ import org.xml.sax.InputSource;
  * pinned to the checker version in the pom (a newer checker that renames the fields fails here at once).
  */
 public final class HtmlValidator {
-    private static final List<Field> SCHEMA_FIELDS =
-            fields("mainSchema", "mainSchemaUrl", "hasHtml5Schema", "assertionSchema", "langdetectSchema");
+    private static final List<Field> SCHEMA_FIELDS = fields(
+            SimpleDocumentValidator.class,
+            "mainSchema",
+            "mainSchemaUrl",
+            "hasHtml5Schema",
+            "assertionSchema",
+            "langdetectSchema");
     /** A checker whose only use is to hold the parsed schema that every check copies. */
     private static final SimpleDocumentValidator PARSED = parsed();
 
@@ -66,6 +71,7 @@ public final class HtmlValidator {
     /** The checker's JSON report on one document, as {@code EmbeddedValidator} writes it by default. */
     private static String check(String html) throws Exception {
         Reused r = REUSED.get();
+        r.forgetLastPage();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MessageEmitterAdapter report = new MessageEmitterAdapter(
                 null,
@@ -99,8 +105,20 @@ public final class HtmlValidator {
     private static final ThreadLocal<Reused> REUSED = ThreadLocal.withInitial(Reused::new);
 
     private static final class Reused {
+        /**
+         * What the source buffer remembers of a page's errors, to show them in its source at the end; its
+         * {@code start()} clears the page's lines but not these, so a page's report would point into the page
+         * before it.
+         */
+        private static final List<Field> ERRORS_SEEN =
+                fields(nu.validator.source.SourceCode.class, "exactErrors", "rangeLasts", "oneBasedLineErrors");
+
         final SimpleDocumentValidator checker;
         final Reports reports = new Reports();
+
+        void forgetLastPage() throws IllegalAccessException {
+            for (Field f : ERRORS_SEEN) ((java.util.Collection<?>) f.get(checker.getSourceCode())).clear();
+        }
 
         Reused() {
             try {
@@ -144,11 +162,11 @@ public final class HtmlValidator {
         }
     }
 
-    private static List<Field> fields(String... names) {
+    private static List<Field> fields(Class<?> of, String... names) {
         List<Field> fields = new ArrayList<>();
         for (String name : names) {
             try {
-                Field f = SimpleDocumentValidator.class.getDeclaredField(name);
+                Field f = of.getDeclaredField(name);
                 f.setAccessible(true);
                 fields.add(f);
             } catch (NoSuchFieldException e) {

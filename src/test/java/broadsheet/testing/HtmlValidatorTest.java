@@ -44,6 +44,11 @@ class HtmlValidatorTest {
                 .as("an unclosed page after a full one")
                 .isEmpty();
         assertThat(HtmlValidator.problems(INVALID)).isEqualTo(first);
+        String longPage = "<!DOCTYPE html><html lang=en><head><title>t</title></head><body>\n" + "<p>line\n".repeat(200)
+                + "<p id=a>x<p id=a>y</body></html>";
+        assertThat(HtmlValidator.problems(longPage))
+                .anySatisfy(p -> assertThat(p).contains("Duplicate ID “a”"));
+        assertThat(HtmlValidator.problems(INVALID)).isEqualTo(first);
     }
 
     @Test
