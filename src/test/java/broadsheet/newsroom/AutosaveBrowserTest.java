@@ -61,17 +61,29 @@ class AutosaveBrowserTest {
                 browser,
                 45,
                 d -> d.findElement(By.cssSelector(".autosave-status")).getText().startsWith("Saved automatically"));
-        String saved = t.db.jdbi()
-                .withHandle(h -> h.createQuery("select headline || ' v' || version from articles where id = :id")
+        // a tick may fall while the headline is still being typed (a busy machine types slowly): the next
+        // one saves the rest, so what counts is that the whole headline reaches the database unasked
+        broadsheet.testing.Waiting.fewSeconds()
+                .untilAsserted(() -> assertThat(savedHeadline()).isEqualTo("A headline saved by itself"));
+        int version = t.db.jdbi()
+                .withHandle(h -> h.createQuery("select version from articles where id = :id")
                         .bind("id", article)
-                        .mapTo(String.class)
+                        .mapTo(Integer.class)
                         .one());
-        assertThat(saved).isEqualTo("A headline saved by itself v2");
         int revisions = t.db.jdbi()
                 .withHandle(h -> h.createQuery("select count(*) from article_revisions where article_id = :id")
                         .bind("id", article)
                         .mapTo(Integer.class)
                         .one());
-        assertThat(revisions).isEqualTo(1);
+        assertThat(version).as("saved at least once, from version 1").isGreaterThanOrEqualTo(2);
+        assertThat(revisions).as("one revision per automatic save").isEqualTo(version - 1);
+    }
+
+    private String savedHeadline() {
+        return t.db.jdbi()
+                .withHandle(h -> h.createQuery("select headline from articles where id = :id")
+                        .bind("id", article)
+                        .mapTo(String.class)
+                        .one());
     }
 }
