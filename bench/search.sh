@@ -7,7 +7,9 @@
 # Usage: bench/search.sh [DATA_DIR]   (default /tmp/broadsheet-bench-search; reused when it has data)
 # Environment: ARTICLES (1000000), DURATION (10 seconds per row), SAMPLES (100), THREADS (16), JAVA,
 #   NO_BUILD=1 to use the existing target/*.jar, KEEP_INDEX=1 to measure on the index there is,
-#   NO_POSTGRES=1 to skip the PostgreSQL comparison (it builds a GIN index over every article).
+#   NO_POSTGRES=1 to skip the PostgreSQL comparison (it builds a GIN index over every article),
+#   CLIENT=wrk to ask the HTTP rows from wrk in its own process (apt-get install -y wrk) instead of the
+#   benchmark's own JVM, whose client CPU the server's shares (CLIENT=jvm, the default).
 # Prints a Markdown report (the figures in docs/benchmarks.md and docs/search.md come from it).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,4 +25,4 @@ if [ ! -s "$DATA/bench-urls.txt" ]; then
   "$JAVA" -jar "$JAR" bench-data --data-dir "$DATA" --articles "${ARTICLES:-1000000}" >&2
 fi
 "$JAVA" -jar "$JAR" bench-search --data-dir "$DATA" --seconds "${DURATION:-10}" --samples "${SAMPLES:-100}" \
-  --threads "${THREADS:-16}" ${KEEP_INDEX:+--keep-index} ${NO_POSTGRES:+--no-postgres}
+  --threads "${THREADS:-16}" --client "${CLIENT:-jvm}" ${KEEP_INDEX:+--keep-index} ${NO_POSTGRES:+--no-postgres}

@@ -76,6 +76,14 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "11")
     long seed;
 
+    @Option(
+            names = "--client",
+            defaultValue = "jvm",
+            description = "Who asks the HTTP rows: jvm (this process's HTTP client, as before 8 December) or wrk (wrk"
+                    + " in its own process, 2 threads, the same queries in turn), so the client's CPU is not the"
+                    + " server's (default ${DEFAULT-VALUE}).")
+    String client;
+
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -123,11 +131,21 @@ final class BenchSearchCommand implements Callable<Integer> {
                 progress("warming up");
                 for (Type t : types) for (Query q : t.queries()) get(base + q.path());
                 out.append(
-                        "\nQueries over HTTP (the whole results page: hits, facet counts, snippets; page cache off):\n\n");
+                        "\nQueries over HTTP (the whole results page: hits, facet counts, snippets; page cache off; client: "
+                                + client + "):\n\n");
                 out.append(Timings.header("query"));
+                if (!client.equals("jvm") && !client.equals("wrk"))
+                    throw new broadsheet.cli.Main.UserError("--client is jvm or wrk, not " + client);
                 for (Type t : types) {
-                    progress("HTTP: " + t.name());
-                    out.append(together(t, q -> get(base + q.path())).row(t.name()));
+                    progress("HTTP (" + client + "): " + t.name());
+                    if (client.equals("wrk")) {
+                        List<String> paths =
+                                t.queries().stream().map(Query::path).toList();
+                        out.append(WrkRun.run(new BenchApiCommand.Wrk(base, paths, "same"), threads, seconds)
+                                .row(t.name()));
+                    } else {
+                        out.append(together(t, q -> get(base + q.path())).row(t.name()));
+                    }
                 }
                 out.append("\nThe same queries straight to the engine (in this process, no HTTP, no page):\n\n");
                 out.append(Timings.header("query"));
