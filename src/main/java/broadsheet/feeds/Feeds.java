@@ -220,7 +220,7 @@ public final class Feeds {
     }
 
     /** Line separator and encoding are fixed here so output never depends on system properties. */
-    private static String write(WireFeed feed, Consumer<Element> adjustRoot) {
+    static String write(WireFeed feed, Consumer<Element> adjustRoot) {
         try {
             Document doc = new WireFeedOutput().outputJDom(feed);
             adjustRoot.accept(doc.getRootElement());

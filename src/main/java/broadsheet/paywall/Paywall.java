@@ -87,7 +87,6 @@ public final class Paywall {
     private final broadsheet.db.Settings store;
     private final PaywallDao dao;
     private final Sessions sessions;
-    private final Signer signer;
     private final Meter meter;
     private final Crawlers crawlers;
     private final GiftLinks gifts;
@@ -99,7 +98,6 @@ public final class Paywall {
     public Paywall(
             broadsheet.db.Settings store,
             PaywallDao dao,
-            Signer signer,
             Meter meter,
             GiftLinks gifts,
             Sessions sessions,
@@ -107,7 +105,6 @@ public final class Paywall {
         this.store = store;
         this.dao = dao;
         this.sessions = sessions;
-        this.signer = signer;
         this.meter = meter;
         this.crawlers = new Crawlers(Crawlers.system());
         this.gifts = gifts;

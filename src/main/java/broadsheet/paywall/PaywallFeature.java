@@ -11,7 +11,6 @@ public record PaywallFeature(Paywall paywall, GiftPages gifts, PaywallDesk desk)
         Paywall paywall = new Paywall(
                 core.settings(),
                 dao,
-                signer,
                 new Meter(core.jdbi(), signer),
                 new GiftLinks(core.jdbi(), signer),
                 core.sessions(),

@@ -9,17 +9,11 @@ import com.rometools.rome.feed.rss.Category;
 import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.WireFeedOutput;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
-import org.jdom2.output.Format;
-import org.jdom2.output.LineSeparator;
-import org.jdom2.output.XMLOutputter;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -53,7 +47,7 @@ public final class RomeRss {
         ch.setForeignMarkup(List.of(self));
         ch.setItems(items.stream().map(this::rssItem).toList());
         boolean photos = items.stream().anyMatch(a -> a.leadPhoto() != null);
-        return write(ch, root -> {
+        return Feeds.write(ch, root -> {
             root.addNamespaceDeclaration(ATOM);
             if (photos) root.addNamespaceDeclaration(MEDIA);
         });
@@ -116,17 +110,5 @@ public final class RomeRss {
 
     private String image(Photo p) {
         return site.absolute(p.src(Feeds.IMAGE_WIDTH));
-    }
-
-    private static String write(
-            com.rometools.rome.feed.WireFeed feed, java.util.function.Consumer<Element> adjustRoot) {
-        try {
-            Document doc = new WireFeedOutput().outputJDom(feed);
-            adjustRoot.accept(doc.getRootElement());
-            Format format = Format.getPrettyFormat().setEncoding("UTF-8").setLineSeparator(LineSeparator.UNIX);
-            return new XMLOutputter(format).outputString(doc);
-        } catch (FeedException e) {
-            throw new IllegalStateException("feed could not be written", e);
-        }
     }
 }
